@@ -1,0 +1,7 @@
+"""`python -m hezo_desk` runs the same entry point as the `hezo-desk` command."""
+
+import sys
+
+from hezo_desk.cli import main
+
+sys.exit(main())

@@ -1,0 +1,108 @@
+"""The `hezo-desk` command: the windows without a command, the services with one.
+
+Exit status: 0 on success, 2 when the input is wrong (the reason on stderr, no traceback),
+1 on other failures (database unreachable or too new, a conflicting change, …).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Sequence
+
+from hezo_desk import __version__
+from hezo_desk.cli import admin_commands, desk_commands, ticket_commands
+from hezo_desk.cli.context import CommandContext
+from hezo_desk.cli.output import Output
+from hezo_desk.config import AGENT_ENV, DATABASE_URL_ENV
+from hezo_desk.errors import ConflictError, DatabaseError, HezoError, UserError
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+COMMAND_MODULES = (admin_commands, desk_commands, ticket_commands)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"{self.prog}: error: {message}\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def common_options() -> argparse.ArgumentParser:
+    """Options every command accepts, before or after its name."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--database",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help=f"database URL (default: ${DATABASE_URL_ENV}, else the local file), e.g. "
+        "postgresql+psycopg://user@host/db",
+    )
+    common.add_argument(
+        "--agent",
+        metavar="LOGIN",
+        default=argparse.SUPPRESS,
+        help=f"the acting agent recorded in the audit log (default: ${AGENT_ENV})",
+    )
+    common.add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS, help="machine-readable output"
+    )
+    common.add_argument(
+        "--debug",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="show tracebacks of unexpected errors",
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = common_options()
+    parser = _Parser(
+        prog="hezo-desk",
+        description="HEZO Desk: the support desk of HEZO's phone line, back office and "
+        "supervisors. Without a command it opens the desk's window.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"hezo-desk {__version__}")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the window, first filling an empty local database with demo data",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for module in COMMAND_MODULES:
+        module.register(commands, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    context = CommandContext(args=args, out=Output(as_json=getattr(args, "json", False)))
+    try:
+        if args.command is None:
+            from hezo_desk.app import run_desk  # noqa: PLC0415 - Qt only when the window opens
+
+            return run_desk(context)
+        return int(args.handler(context))
+    except UserError as error:
+        sys.stderr.write(f"hezo-desk: {error}\n")
+        return EXIT_USAGE
+    except (DatabaseError, ConflictError, HezoError) as error:
+        sys.stderr.write(f"hezo-desk: {error}\n")
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        sys.stderr.write("hezo-desk: interrupted\n")
+        return 130
+    except Exception as error:
+        if getattr(args, "debug", False):
+            traceback.print_exc()
+        sys.stderr.write(
+            f"hezo-desk: unexpected error: {type(error).__name__}: {error} "
+            "(run with --debug for details)\n"
+        )
+        return EXIT_FAILURE
+    finally:
+        context.close()

@@ -1,0 +1,236 @@
+"""`hezo-desk ticket …`: open, reply, note, set, show, attach."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from hezo_desk.cli.context import CommandContext, read_text_argument
+from hezo_desk.cli.output import local_time
+from hezo_desk.errors import UserError
+from hezo_desk.models import Channel, MessageKind, Priority, TicketState
+from hezo_desk.services.tickets import (
+    NewTicket,
+    TicketChange,
+    TicketService,
+    resolve_target,
+)
+
+_KIND_LABEL = {
+    MessageKind.CUSTOMER: "customer",
+    MessageKind.AGENT: "agent",
+    MessageKind.INTERNAL_NOTE: "INTERNAL NOTE",
+}
+
+
+def register(commands: Any, common: argparse.ArgumentParser) -> None:
+    ticket = commands.add_parser("ticket", help="open, answer and change tickets", parents=[common])
+    actions = ticket.add_subparsers(dest="ticket_command", metavar="ACTION", required=True)
+
+    opening = actions.add_parser("open", parents=[common], help="open a ticket for a caller")
+    opening.add_argument("--contract", required=True, help="contract number")
+    opening.add_argument("--serial", required=True, help="serial in any notation")
+    opening.add_argument("--subject", required=True)
+    opening.add_argument("--description", help="what the caller reports")
+    opening.add_argument("--description-file", metavar="FILE", help="… from a file (- = stdin)")
+    opening.add_argument(
+        "--priority", choices=[p.value for p in Priority], default=Priority.NORMAL.value
+    )
+    opening.add_argument(
+        "--channel",
+        choices=[c.value for c in Channel if c is not Channel.MIGRATION],
+        default=Channel.PHONE.value,
+    )
+    opening.add_argument("--contact", metavar="EMAIL", help="the registered contact who called")
+    opening.add_argument(
+        "--reseller-access",
+        choices=["yes", "no"],
+        default="no",
+        help="the customer's decision on its reseller seeing the ticket (default: no)",
+    )
+    opening.add_argument(
+        "--requested-by",
+        metavar="NAME",
+        help="who stated the access decision (default: the contact)",
+    )
+    opening.set_defaults(handler=ticket_open)
+
+    for name, handler, what in (
+        ("reply", ticket_reply, "a reply to the customer"),
+        ("note", ticket_note, "an internal note (staff only)"),
+    ):
+        action = actions.add_parser(name, parents=[common], help=f"add {what}")
+        action.add_argument("number", help="HD-000123 or a legacy number")
+        action.add_argument("--body", help="the text (else --body-file or standard input)")
+        action.add_argument("--body-file", metavar="FILE")
+        action.set_defaults(handler=handler)
+
+    change = actions.add_parser("set", parents=[common], help="change state, priority or assignee")
+    change.add_argument("number")
+    change.add_argument("--state", choices=[s.value for s in TicketState])
+    change.add_argument("--priority", choices=[p.value for p in Priority])
+    assignee = change.add_mutually_exclusive_group()
+    assignee.add_argument("--assign", metavar="LOGIN")
+    assignee.add_argument("--unassign", action="store_true")
+    change.add_argument(
+        "--expected-version",
+        type=int,
+        metavar="N",
+        help="refuse the change if the ticket is no longer at this version",
+    )
+    change.set_defaults(handler=ticket_set)
+
+    show = actions.add_parser("show", parents=[common], help="a ticket with its dialogue")
+    show.add_argument("number")
+    show.add_argument("--no-internal", action="store_true", help="leave internal notes out")
+    show.set_defaults(handler=ticket_show)
+
+    attach = actions.add_parser("attach", parents=[common], help="attach a file to a ticket")
+    attach.add_argument("number")
+    attach.add_argument("file")
+    attach.set_defaults(handler=ticket_attach)
+
+
+def ticket_open(context: CommandContext) -> int:
+    args = context.args
+    description = read_text_argument(args.description, args.description_file, "description")
+    db = context.database()
+    actor = context.actor()
+    target = resolve_target(db, args.contract, args.serial, args.contact)
+    row = TicketService(db).open(
+        actor,
+        NewTicket(
+            contract_id=target.contract_id,
+            service_id=target.service_id,
+            contact_id=target.contact_id,
+            subject=args.subject,
+            description=description,
+            priority=Priority(args.priority),
+            channel=Channel(args.channel),
+            reseller_access=args.reseller_access == "yes",
+            access_requested_by=args.requested_by,
+        ),
+    )
+    if context.out.as_json:
+        context.out.json(row)
+    else:
+        context.out.line(
+            f"opened {row.number} on {row.contract_number} {row.notation}: "
+            f"{row.subject} (reseller access: "
+            f"{'yes' if row.reseller_access else 'no'})"
+        )
+    return 0
+
+
+def _add_message(context: CommandContext, *, internal: bool) -> int:
+    args = context.args
+    body = read_text_argument(args.body, args.body_file, "note" if internal else "reply")
+    db = context.database()
+    actor = context.actor()
+    service = TicketService(db)
+    ticket_id = service.find_id(args.number)
+    message = (service.add_note if internal else service.reply)(actor, ticket_id, body)
+    if context.out.as_json:
+        context.out.json(message)
+    else:
+        context.out.line(
+            f"{'internal note' if internal else 'reply'} added to {service.row(ticket_id).number}"
+        )
+    return 0
+
+
+def ticket_reply(context: CommandContext) -> int:
+    return _add_message(context, internal=False)
+
+
+def ticket_note(context: CommandContext) -> int:
+    return _add_message(context, internal=True)
+
+
+def ticket_set(context: CommandContext) -> int:
+    args = context.args
+    change = TicketChange(
+        state=TicketState(args.state) if args.state else None,
+        priority=Priority(args.priority) if args.priority else None,
+        assignee_login="" if args.unassign else args.assign,
+    )
+    if change == TicketChange():
+        raise UserError("nothing to change: give --state, --priority, --assign or --unassign")
+    db = context.database()
+    actor = context.actor()
+    service = TicketService(db)
+    row = service.change(
+        actor, service.find_id(args.number), change, expected_version=args.expected_version
+    )
+    if context.out.as_json:
+        context.out.json(row)
+    else:
+        context.out.line(
+            f"{row.number}: {row.state.value}, priority {row.priority.value}, "
+            f"assignee {row.assignee_login or '(none)'} (version {row.version})"
+        )
+    return 0
+
+
+def ticket_show(context: CommandContext) -> int:
+    service = TicketService(context.database())
+    detail = service.detail(
+        service.find_id(context.args.number), include_internal=not context.args.no_internal
+    )
+    out = context.out
+    if out.as_json:
+        out.json(detail)
+        return 0
+    t = detail.ticket
+    out.heading(f"{t.number}  {t.subject}")
+    facts = [
+        ("customer", f"{t.customer_name} ({t.tax_id})"),
+        ("contact", detail.contact.full_name if detail.contact else ""),
+        ("contract", t.contract_number or "(not linked)"),
+        ("serial", t.notation or "(not linked)"),
+        ("state", t.state.value),
+        ("priority", t.priority.value),
+        ("channel", t.channel.value),
+        ("assignee", t.assignee_name or ""),
+        ("reseller access", f"{'yes' if t.reseller_access else 'no'} ({t.reseller_name or '-'})"),
+        ("legacy number", t.legacy_number or ""),
+        ("opened", local_time(t.opened_at)),
+        ("last change", local_time(t.updated_at)),
+        ("version", str(t.version)),
+    ]
+    for label, value in facts:
+        out.line(f"  {label + ':':17}{value}")
+    for message in detail.messages:
+        out.line()
+        out.line(
+            f"[{local_time(message.created_at)}] {message.author_name} "
+            f"({_KIND_LABEL[message.kind]})"
+        )
+        for line in message.body.splitlines():
+            out.line(f"    {line}")
+    if detail.attachments:
+        out.line()
+        out.heading("Attachments")
+        out.table(
+            ["id", "name", "size", "sha256"],
+            [[a.id, a.file_name, a.size, a.sha256[:16] + "…"] for a in detail.attachments],
+        )
+    return 0
+
+
+def ticket_attach(context: CommandContext) -> int:
+    path = Path(context.args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise UserError(f"cannot read {path}: {error.strerror}") from error
+    db = context.database()
+    actor = context.actor()
+    service = TicketService(db)
+    row = service.add_attachment(actor, service.find_id(context.args.number), path.name, data)
+    if context.out.as_json:
+        context.out.json(row)
+    else:
+        context.out.line(f"attached {row.file_name} ({row.size} bytes) to {context.args.number}")
+    return 0

@@ -1,0 +1,214 @@
+"""Engine and sessions for a database URL; SQLite pragmas; Alembic upgrade and the version guard."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from hezo_desk.errors import DatabaseError, UserError
+
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+WRITE_OPTION = "hezo_desk_write"
+# Tables and columns that exist only on one dialect (full-text search) and so are not in
+# the models' metadata; schema comparisons skip them.
+DIALECT_SPECIFIC_TABLE_PREFIXES = ("message_fts", "ticket_fts")
+DIALECT_SPECIFIC_COLUMNS = frozenset({"search_vector"})
+
+
+def include_in_comparison(
+    obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
+) -> bool:
+    if type_ == "table" and name is not None and name.startswith(DIALECT_SPECIFIC_TABLE_PREFIXES):
+        return False
+    if type_ == "column" and name in DIALECT_SPECIFIC_COLUMNS:
+        return False
+    return not (type_ == "index" and name is not None and name.endswith("_search"))
+
+
+class SchemaState(enum.Enum):
+    EMPTY = "empty"
+    BEHIND = "behind"
+    CURRENT = "current"
+    AHEAD = "ahead"
+
+
+@dataclass(frozen=True)
+class SchemaStatus:
+    state: SchemaState
+    database_revision: str | None
+    application_head: str
+
+
+def parse_url(url: str) -> URL:
+    try:
+        parsed = make_url(url)
+    except ArgumentError as error:
+        raise UserError(
+            f"not a database URL: {url!r} (expected e.g. sqlite:///path/to/file.sqlite3 "
+            "or postgresql+psycopg://user@host/database)"
+        ) from error
+    if parsed.get_backend_name() not in {"sqlite", "postgresql"}:
+        raise UserError(
+            f"unsupported database {parsed.get_backend_name()!r}: HEZO Desk works with "
+            "a local SQLite file or a PostgreSQL server"
+        )
+    if parsed.get_backend_name() == "postgresql" and parsed.get_driver_name() != "psycopg":
+        # psycopg 3 is the driver HEZO Desk ships and tests; 'postgresql://' means it too.
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    if parsed.get_backend_name() == "sqlite":
+        parsed = parsed.set(drivername="sqlite+pysqlite")
+    return parsed
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        if engine.url.database not in (None, "", ":memory:"):
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def on_begin(connection: Connection) -> None:
+        # A writing transaction takes the write lock up front: a deferred one that read first
+        # could not upgrade after another writer committed (SQLITE_BUSY_SNAPSHOT, no waiting).
+        immediate = connection.get_execution_options().get(WRITE_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(resources.files("hezo_desk") / "migrations"))
+    return config
+
+
+class Database:
+    """One database: its engine, a session factory, and its schema's state."""
+
+    def __init__(self, url: str | URL, *, echo: bool = False) -> None:
+        self.url = parse_url(url) if isinstance(url, str) else url
+        self.is_sqlite = self.url.get_backend_name() == "sqlite"
+        if self.is_sqlite and self.url.database not in (None, "", ":memory:"):
+            Path(self.url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        connect_args: dict[str, Any] = {}
+        if not self.is_sqlite:
+            connect_args = {"connect_timeout": 5, "application_name": "hezo-desk"}
+        try:
+            self.engine = create_engine(
+                self.url, echo=echo, pool_pre_ping=not self.is_sqlite, connect_args=connect_args
+            )
+        except NoSuchModuleError as error:
+            raise UserError(f"no driver for database URL {self.display_url}: {error}") from error
+        if self.is_sqlite:
+            _configure_sqlite(self.engine)
+        # `sessions` for reading; `transaction()` for changes (on SQLite it locks for writing
+        # at BEGIN, see _configure_sqlite).
+        self.sessions: sessionmaker[Session] = sessionmaker(self.engine, expire_on_commit=False)
+        self._write_sessions: sessionmaker[Session] = sessionmaker(
+            self.engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
+        )
+
+    @property
+    def display_url(self) -> str:
+        """The URL without its password, fit for a status bar or an error message."""
+        return self.url.render_as_string(hide_password=True)
+
+    @property
+    def dialect(self) -> str:
+        return self.url.get_backend_name()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session in one transaction: committed on success, rolled back on any error."""
+        with self._write_sessions.begin() as session:
+            yield session
+
+    def schema_status(self) -> SchemaStatus:
+        script = ScriptDirectory.from_config(alembic_config())
+        head = script.get_current_head()
+        assert head is not None
+        with self._connect() as connection:
+            current = MigrationContext.configure(connection).get_current_revision()
+        if current is None:
+            state = SchemaState.EMPTY
+        elif current == head:
+            state = SchemaState.CURRENT
+        elif current in {revision.revision for revision in script.walk_revisions()}:
+            state = SchemaState.BEHIND
+        else:
+            state = SchemaState.AHEAD
+        return SchemaStatus(state, current, head)
+
+    def upgrade(self) -> SchemaStatus:
+        """Bring the schema to this application's head; refuse (untouched) a newer database."""
+        status = self.schema_status()
+        if status.state is SchemaState.AHEAD:
+            raise DatabaseError(self._too_new_message(status))
+        if status.state is not SchemaState.CURRENT:
+            config = alembic_config()
+            with self._connect() as connection, connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+        return self.schema_status()
+
+    def ensure_ready(self, *, auto_upgrade: bool) -> SchemaStatus:
+        """Check that the schema fits this application, upgrading it when allowed."""
+        status = self.schema_status()
+        if status.state is SchemaState.CURRENT:
+            return status
+        if status.state is SchemaState.AHEAD:
+            raise DatabaseError(self._too_new_message(status))
+        if auto_upgrade:
+            return self.upgrade()
+        raise DatabaseError(
+            f"the database {self.display_url} needs its schema upgraded "
+            f"(it is at {status.database_revision or 'no revision'}, this HEZO Desk needs "
+            f"{status.application_head}); run `hezo-desk db upgrade`"
+        )
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    def _too_new_message(self, status: SchemaStatus) -> str:
+        return (
+            f"the database {self.display_url} has schema revision {status.database_revision}, "
+            f"newer than this HEZO Desk knows (up to {status.application_head}); "
+            "update HEZO Desk before using this database. Nothing was changed."
+        )
+
+    @contextmanager
+    def _connect(self) -> Iterator[Connection]:
+        try:
+            connection = self.engine.connect()
+        except OperationalError as error:
+            raise DatabaseError(
+                f"cannot connect to {self.display_url}: {_first_line(error.orig)}"
+            ) from error
+        try:
+            yield connection
+        finally:
+            connection.close()
+
+
+def _first_line(error: BaseException | None) -> str:
+    text = str(error).strip() if error is not None else "unknown error"
+    return text.splitlines()[0] if text else type(error).__name__

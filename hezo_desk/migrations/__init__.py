@@ -1,0 +1,1 @@
+"""Alembic revisions of the HEZO Desk schema, shipped inside the package."""

@@ -1,0 +1,52 @@
+"""SQLAlchemy 2 typed models. Importing this package registers every table on `Base.metadata`."""
+
+from hezo_desk.models.agent import Agent
+from hezo_desk.models.audit import AuditEntry, MigrationRun
+from hezo_desk.models.base import Base, utcnow
+from hezo_desk.models.contract import Service, ServiceContract
+from hezo_desk.models.customer import Contact, Customer, Reseller
+from hezo_desk.models.enums import (
+    OPEN_TICKET_STATES,
+    Channel,
+    ContractState,
+    Language,
+    MessageKind,
+    Priority,
+    Role,
+    TicketState,
+)
+from hezo_desk.models.ticket import (
+    MAX_ATTACHMENT_BYTES,
+    Attachment,
+    Counter,
+    Message,
+    ResellerAccessChange,
+    Ticket,
+)
+
+__all__ = [
+    "MAX_ATTACHMENT_BYTES",
+    "OPEN_TICKET_STATES",
+    "Agent",
+    "Attachment",
+    "AuditEntry",
+    "Base",
+    "Channel",
+    "Contact",
+    "ContractState",
+    "Counter",
+    "Customer",
+    "Language",
+    "Message",
+    "MessageKind",
+    "MigrationRun",
+    "Priority",
+    "Reseller",
+    "ResellerAccessChange",
+    "Role",
+    "Service",
+    "ServiceContract",
+    "Ticket",
+    "TicketState",
+    "utcnow",
+]

@@ -1,0 +1,48 @@
+"""The append-only audit log and the record of each legacy migration run."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from hezo_desk.models.base import Base, UTCDateTime, utcnow
+
+
+class AuditEntry(Base):
+    """Who did what, when. The database refuses UPDATE and DELETE on this table."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (
+        Index("ix_audit_log_recorded", "recorded_at", "id"),
+        Index("ix_audit_log_agent_recorded", "agent_id", "recorded_at"),
+        Index("ix_audit_log_action_recorded", "action", "recorded_at"),
+        Index("ix_audit_log_ticket", "ticket_id", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # None for the system itself (migrations, demo data).
+    agent_id: Mapped[int | None] = mapped_column(ForeignKey("agents.id"))
+    action: Mapped[str] = mapped_column(String(64))
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
+    subject_type: Mapped[str | None] = mapped_column(String(32))
+    subject_id: Mapped[int | None] = mapped_column()
+    summary: Mapped[str] = mapped_column(Text, default="")
+    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class MigrationRun(Base):
+    __tablename__ = "migration_runs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    started_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    agent_id: Mapped[int | None] = mapped_column(ForeignKey("agents.id"))
+    source: Mapped[str] = mapped_column(Text)
+    dry_run: Mapped[bool] = mapped_column(Boolean, default=False)
+    # running, completed, cancelled, failed
+    status: Mapped[str] = mapped_column(String(16), default="running")
+    report: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

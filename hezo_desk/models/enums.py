@@ -1,0 +1,61 @@
+"""The closed sets of values the domain knows. Plain enums, safe to pass to the UI."""
+
+from __future__ import annotations
+
+import enum
+
+
+class Role(enum.StrEnum):
+    AGENT = "agent"
+    BACK_OFFICE = "back_office"
+    SUPERVISOR = "supervisor"
+    ADMINISTRATOR = "administrator"
+
+
+class ContractState(enum.StrEnum):
+    ACTIVE = "active"
+    EXPIRED = "expired"
+    CANCELLED = "cancelled"
+
+
+class TicketState(enum.StrEnum):
+    NEW = "new"
+    IN_PROGRESS = "in_progress"
+    WAITING_FOR_CUSTOMER = "waiting_for_customer"
+    CLOSED = "closed"
+    CANCELLED = "cancelled"
+
+    @property
+    def is_open(self) -> bool:
+        return self in OPEN_TICKET_STATES
+
+
+OPEN_TICKET_STATES = frozenset(
+    {TicketState.NEW, TicketState.IN_PROGRESS, TicketState.WAITING_FOR_CUSTOMER}
+)
+
+
+class Priority(enum.StrEnum):
+    LOW = "low"
+    NORMAL = "normal"
+    HIGH = "high"
+    CRITICAL = "critical"
+
+
+class Channel(enum.StrEnum):
+    PHONE = "phone"
+    PORTAL = "portal"
+    WEB_FORM = "web_form"
+    EMAIL = "email"
+    MIGRATION = "migration"
+
+
+class MessageKind(enum.StrEnum):
+    CUSTOMER = "customer"
+    AGENT = "agent"
+    INTERNAL_NOTE = "internal_note"
+
+
+class Language(enum.StrEnum):
+    POLISH = "pl"
+    ENGLISH = "en"

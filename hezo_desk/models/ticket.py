@@ -1,0 +1,137 @@
+"""Tickets, their dialogue, attachments and the history of the reseller-access decision."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    LargeBinary,
+    String,
+    Text,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from hezo_desk.models.base import Base, UTCDateTime, str_enum, utcnow
+from hezo_desk.models.enums import Channel, MessageKind, Priority, TicketState
+
+# The largest attachment the desk stores; the services say so in plain words above it.
+MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
+
+
+class Ticket(Base):
+    __tablename__ = "tickets"
+    __table_args__ = (
+        Index("ix_tickets_state_updated", "state", "updated_at", "id"),
+        Index("ix_tickets_updated", "updated_at", "id"),
+        Index("ix_tickets_customer_state", "customer_id", "state"),
+        Index("ix_tickets_assignee_state", "assignee_id", "state"),
+        Index("ix_tickets_contract_id", "contract_id"),
+        Index("ix_tickets_service_id", "service_id"),
+        Index("ix_tickets_review", "reviewed_at", "migrated_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Human-friendly, e.g. HD-000123; read out on the phone.
+    number: Mapped[str] = mapped_column(String(20), unique=True)
+    subject: Mapped[str] = mapped_column(String(500))
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id"))
+    # Empty for migrated tickets whose contract or serial did not move (flagged for review).
+    contract_id: Mapped[int | None] = mapped_column(ForeignKey("service_contracts.id"))
+    service_id: Mapped[int | None] = mapped_column(ForeignKey("services.id"))
+    state: Mapped[TicketState] = mapped_column(str_enum(TicketState, "ticket_state"))
+    priority: Mapped[Priority] = mapped_column(str_enum(Priority, "ticket_priority"))
+    channel: Mapped[Channel] = mapped_column(str_enum(Channel, "ticket_channel"))
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("agents.id"))
+    # The customer's current decision; its history is in reseller_access_changes.
+    reseller_access: Mapped[bool] = mapped_column(Boolean, default=False)
+    legacy_number: Mapped[str | None] = mapped_column(String(64), unique=True)
+    opened_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    created_by_agent_id: Mapped[int | None] = mapped_column(ForeignKey("agents.id"))
+    # Migration and the back office's review of it.
+    migrated_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    migration_run_id: Mapped[int | None] = mapped_column(ForeignKey("migration_runs.id"))
+    review_flags: Mapped[str | None] = mapped_column(Text)
+    reviewed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    reviewed_by_agent_id: Mapped[int | None] = mapped_column(ForeignKey("agents.id"))
+    # Optimistic locking: a save based on an older version is refused.
+    version: Mapped[int] = mapped_column(default=1)
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+    messages: Mapped[list[Message]] = relationship(
+        back_populates="ticket", order_by="(Message.created_at, Message.id)"
+    )
+
+
+class Message(Base):
+    __tablename__ = "messages"
+    __table_args__ = (Index("ix_messages_ticket_created", "ticket_id", "created_at", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"))
+    kind: Mapped[MessageKind] = mapped_column(str_enum(MessageKind, "message_kind"))
+    author_name: Mapped[str] = mapped_column(String(200))
+    author_agent_id: Mapped[int | None] = mapped_column(ForeignKey("agents.id"))
+    author_contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id"))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    legacy_id: Mapped[str | None] = mapped_column(String(64), unique=True)
+
+    ticket: Mapped[Ticket] = relationship(back_populates="messages")
+
+
+class Attachment(Base):
+    __tablename__ = "attachments"
+    __table_args__ = (
+        CheckConstraint(f"size >= 0 AND size <= {MAX_ATTACHMENT_BYTES}", name="size_within_limit"),
+        Index("ix_attachments_ticket_id", "ticket_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"))
+    message_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id"))
+    file_name: Mapped[str] = mapped_column(String(255))
+    content_type: Mapped[str] = mapped_column(String(127))
+    size: Mapped[int] = mapped_column()
+    sha256: Mapped[str] = mapped_column(String(64))
+    # Loaded only when asked for: lists of attachments never pull the bytes.
+    data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    # "file", or "legacy_dialogue" for the PDF the migration rendered from the old dialogue.
+    kind: Mapped[str] = mapped_column(String(32), default="file")
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_by_agent_id: Mapped[int | None] = mapped_column(ForeignKey("agents.id"))
+    legacy_id: Mapped[str | None] = mapped_column(String(64), unique=True)
+
+
+class ResellerAccessChange(Base):
+    """One recorded decision of the customer about its reseller; never updated or deleted."""
+
+    __tablename__ = "reseller_access_changes"
+    __table_args__ = (Index("ix_reseller_access_changes_ticket", "ticket_id", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"))
+    previous: Mapped[bool | None] = mapped_column(Boolean)
+    granted: Mapped[bool] = mapped_column(Boolean)
+    agent_id: Mapped[int | None] = mapped_column(ForeignKey("agents.id"))
+    requested_by_contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id"))
+    requested_by_name: Mapped[str] = mapped_column(String(200))
+    channel: Mapped[Channel] = mapped_column(str_enum(Channel, "access_channel"))
+    recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class Counter(Base):
+    """Named sequences that work the same on SQLite and PostgreSQL (ticket numbers)."""
+
+    __tablename__ = "counters"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[int] = mapped_column()

@@ -1,0 +1,213 @@
+"""Agent accounts: adding, listing, signing in, roles and deactivation (administrators)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from hezo_desk.db import Database
+from hezo_desk.errors import NotFoundError, UserError
+from hezo_desk.models import Agent, Role
+from hezo_desk.services import audit
+from hezo_desk.services.actor import Actor, require_role
+from hezo_desk.services.normalize import clean_line
+from hezo_desk.services.passwords import MIN_PASSWORD_LENGTH, hash_password, verify_password
+
+_LOGIN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
+
+
+@dataclass(frozen=True)
+class AgentRow:
+    id: int
+    login: str
+    display_name: str
+    role: Role
+    is_active: bool
+    can_sign_in: bool
+    created_at: dt.datetime
+
+
+class SignInError(UserError):
+    """Wrong login or password. Deliberately does not say which."""
+
+
+def actor_of(agent: Agent) -> Actor:
+    return Actor(agent.id, agent.login, agent.display_name, agent.role)
+
+
+class AgentService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def count(self) -> int:
+        with self._db.sessions() as session:
+            return session.scalar(select(func.count(Agent.id))) or 0
+
+    def resolve(self, login: str) -> Actor:
+        """The active agent with this login, as the acting agent of a command."""
+        with self._db.sessions() as session:
+            agent = _by_login(session, login)
+            if not agent.is_active:
+                raise UserError(f"agent {agent.login!r} is deactivated")
+            return actor_of(agent)
+
+    def authenticate(self, login: str, password: str) -> Actor:
+        with self._db.transaction() as session:
+            agent = session.scalar(select(Agent).where(Agent.login == login.strip().lower()))
+            if (
+                agent is None
+                or not agent.is_active
+                or agent.password_hash is None
+                or not verify_password(password, agent.password_hash)
+            ):
+                raise SignInError("wrong login or password, or the account is deactivated")
+            actor = actor_of(agent)
+            audit.record(session, actor, audit.AuditAction.AGENT_SIGNED_IN, f"{login} signed in")
+            return actor
+
+    def add(
+        self,
+        actor: Actor | None,
+        *,
+        login: str,
+        display_name: str,
+        role: Role,
+        password: str | None = None,
+    ) -> AgentRow:
+        """Add an account. Without any agent yet, the first one needs no acting agent."""
+        login = _valid_login(login)
+        display_name = clean_line(display_name)
+        if not display_name:
+            raise UserError("display name is empty")
+        if password is not None:
+            _check_password(password)
+        with self._db.transaction() as session:
+            if actor is None:
+                if session.scalar(select(func.count(Agent.id))):
+                    raise UserError("name the acting administrator (--agent) to add an agent")
+            else:
+                require_role(actor, [Role.ADMINISTRATOR], "add agents")
+            if session.scalar(select(Agent.id).where(Agent.login == login)) is not None:
+                raise UserError(f"an agent with login {login!r} already exists")
+            agent = Agent(
+                login=login,
+                display_name=display_name,
+                role=role,
+                password_hash=hash_password(password) if password is not None else None,
+                is_active=True,
+            )
+            session.add(agent)
+            session.flush()
+            audit.record(
+                session,
+                actor or actor_of(agent),
+                audit.AuditAction.AGENT_ADDED,
+                f"agent {login} ({role.value}) added",
+                subject=("agent", agent.id),
+                details={"login": login, "role": role.value},
+            )
+            return _row(agent)
+
+    def list_agents(self, *, include_inactive: bool = True) -> list[AgentRow]:
+        query = select(Agent).order_by(Agent.login)
+        if not include_inactive:
+            query = query.where(Agent.is_active.is_(True))
+        with self._db.sessions() as session:
+            return [_row(agent) for agent in session.scalars(query)]
+
+    def set_role(self, actor: Actor, login: str, role: Role) -> AgentRow:
+        return self._change(actor, login, f"role → {role.value}", role=role)
+
+    def set_active(self, actor: Actor, login: str, *, active: bool) -> AgentRow:
+        if not active and login.strip().lower() == actor.login:
+            raise UserError("you cannot deactivate your own account")
+        return self._change(actor, login, "activated" if active else "deactivated", active=active)
+
+    def reset_password(self, actor: Actor, login: str, password: str) -> AgentRow:
+        _check_password(password)
+        return self._change(actor, login, "password reset", password=password)
+
+    def change_own_password(self, actor: Actor, old: str, new: str) -> None:
+        _check_password(new)
+        with self._db.transaction() as session:
+            agent = session.get_one(Agent, actor.id)
+            if agent.password_hash is None or not verify_password(old, agent.password_hash):
+                raise SignInError("the current password is wrong")
+            agent.password_hash = hash_password(new)
+            audit.record(
+                session,
+                actor,
+                audit.AuditAction.AGENT_CHANGED,
+                f"{actor.login} changed password",
+                subject=("agent", agent.id),
+            )
+
+    def _change(
+        self,
+        actor: Actor,
+        login: str,
+        what: str,
+        *,
+        role: Role | None = None,
+        active: bool | None = None,
+        password: str | None = None,
+    ) -> AgentRow:
+        require_role(actor, [Role.ADMINISTRATOR], "manage agents")
+        with self._db.transaction() as session:
+            agent = _by_login(session, login)
+            if role is not None:
+                if agent.id == actor.id and role is not Role.ADMINISTRATOR:
+                    raise UserError("you cannot take the administrator role from yourself")
+                agent.role = role
+            if active is not None:
+                agent.is_active = active
+            if password is not None:
+                agent.password_hash = hash_password(password)
+            audit.record(
+                session,
+                actor,
+                audit.AuditAction.AGENT_CHANGED,
+                f"agent {agent.login}: {what}",
+                subject=("agent", agent.id),
+                details={"change": what},
+            )
+            session.flush()
+            return _row(agent)
+
+
+def _by_login(session: Session, login: str) -> Agent:
+    agent = session.scalar(select(Agent).where(Agent.login == login.strip().lower()))
+    if agent is None:
+        raise NotFoundError(f"no agent with login {login.strip()!r}")
+    return agent
+
+
+def _valid_login(login: str) -> str:
+    login = login.strip().lower()
+    if not _LOGIN.match(login):
+        raise UserError(
+            f"login {login!r} is not valid: 2 to 64 characters, lower-case letters, digits, "
+            "'.', '_' or '-', starting with a letter or digit"
+        )
+    return login
+
+
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise UserError(f"a password needs at least {MIN_PASSWORD_LENGTH} characters")
+
+
+def _row(agent: Agent) -> AgentRow:
+    return AgentRow(
+        id=agent.id,
+        login=agent.login,
+        display_name=agent.display_name,
+        role=agent.role,
+        is_active=agent.is_active,
+        can_sign_in=agent.password_hash is not None,
+        created_at=agent.created_at,
+    )

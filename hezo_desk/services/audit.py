@@ -1,0 +1,166 @@
+"""The append-only audit log: written inside the transaction of the change it records."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from hezo_desk.db import Database
+from hezo_desk.models import Agent, AuditEntry, Role, Ticket, utcnow
+from hezo_desk.services.actor import Actor, require_role
+from hezo_desk.services.records import AnySelect
+
+
+class AuditAction:
+    """The actions the desk records. Strings, so that the log stays readable in SQL."""
+
+    TICKET_OPENED = "ticket.opened"
+    TICKET_REPLIED = "ticket.replied"
+    TICKET_NOTE_ADDED = "ticket.note_added"
+    TICKET_STATE_CHANGED = "ticket.state_changed"
+    TICKET_PRIORITY_CHANGED = "ticket.priority_changed"
+    TICKET_ASSIGNED = "ticket.assigned"
+    TICKET_ATTACHMENT_ADDED = "ticket.attachment_added"
+    TICKET_RESELLER_ACCESS_CHANGED = "ticket.reseller_access_changed"
+    TICKET_LINKED = "ticket.linked"
+    TICKET_REVIEWED = "ticket.reviewed"
+    TICKET_EXPORTED = "ticket.exported"
+    TICKET_PRINTED = "ticket.printed"
+    CONTACT_REGISTERED = "contact.registered"
+    CONTACT_UPDATED = "contact.updated"
+    AGENT_ADDED = "agent.added"
+    AGENT_CHANGED = "agent.changed"
+    AGENT_SIGNED_IN = "agent.signed_in"
+    LEGACY_IMPORTED = "legacy.imported"
+    DEMO_LOADED = "demo.loaded"
+
+
+def record(
+    session: Session,
+    actor: Actor | None,
+    action: str,
+    summary: str,
+    *,
+    ticket_id: int | None = None,
+    subject: tuple[str, int] | None = None,
+    details: dict[str, Any] | None = None,
+    at: dt.datetime | None = None,
+) -> None:
+    session.add(
+        AuditEntry(
+            recorded_at=at or utcnow(),
+            agent_id=actor.id if actor else None,
+            action=action,
+            ticket_id=ticket_id,
+            subject_type=subject[0] if subject else None,
+            subject_id=subject[1] if subject else None,
+            summary=summary,
+            details=details or {},
+        )
+    )
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    id: int
+    recorded_at: dt.datetime
+    agent_login: str | None
+    agent_name: str | None
+    action: str
+    ticket_number: str | None
+    summary: str
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    agent_login: str | None = None
+    ticket_number: str | None = None
+    action: str | None = None
+    since: dt.datetime | None = None
+    until: dt.datetime | None = None
+
+
+class AuditService:
+    """Reading the log (supervisors, administrators). Writing goes through `record`."""
+
+    READERS = (Role.SUPERVISOR, Role.ADMINISTRATOR)
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def entries(
+        self,
+        actor: Actor,
+        audit_filter: AuditFilter = AuditFilter(),
+        *,
+        limit: int = 100,
+        before_id: int | None = None,
+    ) -> list[AuditRow]:
+        """Newest first; page with `before_id` (the last id of the previous page)."""
+        require_role(actor, self.READERS, "read the audit log")
+        query = self._query(audit_filter)
+        if before_id is not None:
+            query = query.where(AuditEntry.id < before_id)
+        query = query.order_by(AuditEntry.id.desc()).limit(limit)
+        with self._db.sessions() as session:
+            return [_row(*values) for values in session.execute(query).all()]
+
+    def for_ticket(self, ticket_id: int) -> list[AuditRow]:
+        """A ticket's own history, oldest first (shown in the ticket view to every agent)."""
+        query = self._query(AuditFilter()).where(AuditEntry.ticket_id == ticket_id)
+        with self._db.sessions() as session:
+            rows = session.execute(query.order_by(AuditEntry.id)).all()
+            return [_row(*values) for values in rows]
+
+    @staticmethod
+    def _query(audit_filter: AuditFilter) -> AnySelect:
+        agent = aliased(Agent)
+        query = (
+            select(AuditEntry, agent.login, agent.display_name, Ticket.number)
+            .outerjoin(agent, agent.id == AuditEntry.agent_id)
+            .outerjoin(Ticket, Ticket.id == AuditEntry.ticket_id)
+        )
+        conditions = []
+        if audit_filter.agent_login:
+            conditions.append(agent.login == audit_filter.agent_login)
+        if audit_filter.ticket_number:
+            conditions.append(
+                or_(
+                    Ticket.number == audit_filter.ticket_number.upper(),
+                    Ticket.legacy_number == audit_filter.ticket_number,
+                )
+            )
+        if audit_filter.action:
+            conditions.append(AuditEntry.action.startswith(audit_filter.action, autoescape=True))
+        if audit_filter.since:
+            conditions.append(AuditEntry.recorded_at >= audit_filter.since)
+        if audit_filter.until:
+            conditions.append(AuditEntry.recorded_at < audit_filter.until)
+        return query.where(and_(*conditions)) if conditions else query
+
+
+def _row(entry: AuditEntry, login: str | None, name: str | None, number: str | None) -> AuditRow:
+    return AuditRow(
+        id=entry.id,
+        recorded_at=entry.recorded_at,
+        agent_login=login,
+        agent_name=name,
+        action=entry.action,
+        ticket_number=number,
+        summary=entry.summary,
+        details=dict(entry.details or {}),
+    )
+
+
+def actions() -> Sequence[str]:
+    return sorted(
+        value
+        for name, value in vars(AuditAction).items()
+        if name.isupper() and isinstance(value, str)
+    )

@@ -1,0 +1,51 @@
+"""Keys that let differently typed forms of the same thing meet in one indexed column."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Letters that NFKD does not decompose into a base letter and a mark.
+_EXTRA_FOLDS = str.maketrans(
+    {"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ß": "ss", "æ": "ae", "Æ": "AE"}
+)
+_NON_DIGITS = re.compile(r"\D+")
+_NON_ALNUM = re.compile(r"[^0-9A-Z]+")
+PHONE_KEY_DIGITS = 9
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics: 'Łódź' → 'lodz', 'Żółw' → 'zolw'."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_EXTRA_FOLDS))
+    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return stripped.casefold()
+
+
+def phone_key(phone: str | None) -> str | None:
+    """The last nine digits of a phone number: '+48 12 25 25 600' and '122525600' meet.
+
+    Polish subscriber numbers have nine digits; a country prefix or a leading 0 is dropped
+    that way. Fewer than six digits is no phone number at all.
+    """
+    if not phone:
+        return None
+    digits = _NON_DIGITS.sub("", phone)
+    if len(digits) < 6:
+        return None
+    return digits[-PHONE_KEY_DIGITS:]
+
+
+def email_key(email: str | None) -> str | None:
+    if not email:
+        return None
+    return email.strip().lower() or None
+
+
+def contract_number_key(number: str) -> str:
+    """Upper-case letters and digits only: 'ums 2021 00001' → 'UMS202100001'."""
+    return _NON_ALNUM.sub("", fold(number).upper())
+
+
+def clean_line(text: str) -> str:
+    """One line of user input: surrounding and repeated white space removed."""
+    return " ".join(text.split())

@@ -1,0 +1,316 @@
+"""Plain rows the services hand out (never live ORM objects), and the queries that build them.
+
+Every screen and command that lists customers, contracts, services or tickets goes through
+these selects, so a column means the same thing everywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, TypeAlias
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.engine import Row
+from sqlalchemy.orm import aliased
+
+from hezo_desk.models import (
+    Agent,
+    Channel,
+    Contact,
+    ContractState,
+    Customer,
+    Language,
+    MessageKind,
+    Priority,
+    Reseller,
+    Service,
+    ServiceContract,
+    Ticket,
+    TicketState,
+)
+from hezo_desk.services.serials import format_notation
+
+# Selects and rows of any shape (SQLAlchemy 2.1 types them with variadic generics).
+AnySelect: TypeAlias = Select[*tuple[Any, ...]]
+AnyRow: TypeAlias = Row[*tuple[Any, ...]]
+
+
+@dataclass(frozen=True)
+class CustomerRow:
+    id: int
+    tax_id: str
+    name: str
+    city: str | None
+    phone: str | None
+    email: str | None
+    language: Language
+    matched_by: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    id: int
+    customer_id: int
+    first_name: str
+    last_name: str
+    email: str
+    phone: str | None
+    language: Language
+    registered_at: dt.datetime
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+@dataclass(frozen=True)
+class ContractRow:
+    id: int
+    number: str
+    customer_id: int
+    customer_name: str
+    tax_id: str
+    reseller_id: int
+    reseller_name: str
+    start_date: dt.date
+    end_date: dt.date
+    state: ContractState
+    service_count: int
+    matched_by: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ServiceRow:
+    id: int
+    notation: str
+    serial: str
+    notation_index: int
+    product: str
+    start_date: dt.date
+    end_date: dt.date
+    contract_id: int
+    contract_number: str
+    contract_state: ContractState
+    customer_id: int
+    customer_name: str
+    matched_by: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TicketRow:
+    id: int
+    number: str
+    subject: str
+    customer_id: int
+    customer_name: str
+    tax_id: str
+    contract_id: int | None
+    contract_number: str | None
+    service_id: int | None
+    notation: str | None
+    state: TicketState
+    priority: Priority
+    channel: Channel
+    assignee_login: str | None
+    assignee_name: str | None
+    reseller_access: bool
+    reseller_name: str | None
+    legacy_number: str | None
+    opened_at: dt.datetime
+    updated_at: dt.datetime
+    version: int
+    migrated: bool
+    reviewed: bool
+    review_flags: tuple[str, ...]
+    matched_by: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class MessageRow:
+    id: int
+    kind: MessageKind
+    author_name: str
+    body: str
+    created_at: dt.datetime
+
+
+def customer_select() -> AnySelect:
+    return select(
+        Customer.id,
+        Customer.tax_id,
+        Customer.name,
+        Customer.city,
+        Customer.phone,
+        Customer.email,
+        Customer.language,
+    )
+
+
+def customer_row(row: AnyRow, matched_by: tuple[str, ...] = ()) -> CustomerRow:
+    customer_id, tax_id, name, city, phone, email, language = row
+    return CustomerRow(customer_id, tax_id, name, city, phone, email, language, matched_by)
+
+
+def contact_row(contact: Contact) -> ContactRow:
+    return ContactRow(
+        id=contact.id,
+        customer_id=contact.customer_id,
+        first_name=contact.first_name,
+        last_name=contact.last_name,
+        email=contact.email,
+        phone=contact.phone,
+        language=contact.language,
+        registered_at=contact.registered_at,
+    )
+
+
+def contract_select() -> AnySelect:
+    service_count = (
+        select(func.count(Service.id))
+        .where(Service.contract_id == ServiceContract.id)
+        .correlate(ServiceContract)
+        .scalar_subquery()
+    )
+    return (
+        select(
+            ServiceContract.id,
+            ServiceContract.number,
+            ServiceContract.customer_id,
+            Customer.name,
+            Customer.tax_id,
+            ServiceContract.reseller_id,
+            Reseller.name,
+            ServiceContract.start_date,
+            ServiceContract.end_date,
+            ServiceContract.state,
+            service_count,
+        )
+        .join(Customer, Customer.id == ServiceContract.customer_id)
+        .join(Reseller, Reseller.id == ServiceContract.reseller_id)
+    )
+
+
+def contract_row(row: AnyRow, matched_by: tuple[str, ...] = ()) -> ContractRow:
+    (cid, number, cust_id, cust_name, tax_id, res_id, res_name, start, end, state, count) = row
+    return ContractRow(
+        cid, number, cust_id, cust_name, tax_id, res_id, res_name, start, end, state, count,
+        matched_by,
+    )
+
+
+def service_select() -> AnySelect:
+    return (
+        select(
+            Service.id,
+            Service.serial,
+            Service.notation_index,
+            Service.product,
+            Service.start_date,
+            Service.end_date,
+            ServiceContract.id,
+            ServiceContract.number,
+            ServiceContract.state,
+            Customer.id,
+            Customer.name,
+        )
+        .join(ServiceContract, ServiceContract.id == Service.contract_id)
+        .join(Customer, Customer.id == ServiceContract.customer_id)
+    )
+
+
+def service_row(row: AnyRow, matched_by: tuple[str, ...] = ()) -> ServiceRow:
+    (sid, serial, index, product, start, end, cid, cnumber, cstate, cust_id, cust_name) = row
+    return ServiceRow(
+        id=sid,
+        notation=format_notation(serial, index),
+        serial=serial,
+        notation_index=index,
+        product=product,
+        start_date=start,
+        end_date=end,
+        contract_id=cid,
+        contract_number=cnumber,
+        contract_state=cstate,
+        customer_id=cust_id,
+        customer_name=cust_name,
+        matched_by=matched_by,
+    )
+
+
+_assignee = aliased(Agent, name="assignee")
+_ticket_contract = aliased(ServiceContract, name="ticket_contract")
+_ticket_reseller = aliased(Reseller, name="ticket_reseller")
+
+
+def ticket_select() -> AnySelect:
+    return (
+        select(
+            Ticket.id,
+            Ticket.number,
+            Ticket.subject,
+            Ticket.customer_id,
+            Customer.name,
+            Customer.tax_id,
+            Ticket.contract_id,
+            _ticket_contract.number,
+            Ticket.service_id,
+            Service.serial,
+            Service.notation_index,
+            Ticket.state,
+            Ticket.priority,
+            Ticket.channel,
+            _assignee.login,
+            _assignee.display_name,
+            Ticket.reseller_access,
+            _ticket_reseller.name,
+            Ticket.legacy_number,
+            Ticket.opened_at,
+            Ticket.updated_at,
+            Ticket.version,
+            Ticket.migrated_at,
+            Ticket.reviewed_at,
+            Ticket.review_flags,
+        )
+        .join(Customer, Customer.id == Ticket.customer_id)
+        .outerjoin(_ticket_contract, _ticket_contract.id == Ticket.contract_id)
+        .outerjoin(_ticket_reseller, _ticket_reseller.id == _ticket_contract.reseller_id)
+        .outerjoin(Service, Service.id == Ticket.service_id)
+        .outerjoin(_assignee, _assignee.id == Ticket.assignee_id)
+    )
+
+
+def ticket_row(row: AnyRow, matched_by: tuple[str, ...] = ()) -> TicketRow:
+    (
+        tid, number, subject, cust_id, cust_name, tax_id, contract_id, contract_number,
+        service_id, serial, index, state, priority, channel, assignee_login, assignee_name,
+        reseller_access, reseller_name, legacy_number, opened_at, updated_at, version,
+        migrated_at, reviewed_at, review_flags,
+    ) = row  # fmt: skip
+    return TicketRow(
+        id=tid,
+        number=number,
+        subject=subject,
+        customer_id=cust_id,
+        customer_name=cust_name,
+        tax_id=tax_id,
+        contract_id=contract_id,
+        contract_number=contract_number,
+        service_id=service_id,
+        notation=format_notation(serial, index) if serial is not None else None,
+        state=state,
+        priority=priority,
+        channel=channel,
+        assignee_login=assignee_login,
+        assignee_name=assignee_name,
+        reseller_access=reseller_access,
+        reseller_name=reseller_name,
+        legacy_number=legacy_number,
+        opened_at=opened_at,
+        updated_at=updated_at,
+        version=version,
+        migrated=migrated_at is not None,
+        reviewed=reviewed_at is not None,
+        review_flags=tuple(review_flags.splitlines()) if review_flags else (),
+        matched_by=matched_by,
+    )

@@ -1,0 +1,147 @@
+"""Tax ids: a Polish NIP in any spoken or typed form, and EU VAT ids of other member states.
+
+Every accepted form becomes one canonical form: the country prefix and the digits,
+`PL5260250274`. An invalid id raises `InvalidTaxIdError` whose `reason` says what is wrong
+(length, characters, checksum, country) precisely enough to read back to a caller.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+
+from stdnum import exceptions as stdnum_errors
+from stdnum.eu import vat as eu_vat
+
+from hezo_desk.errors import UserError
+
+NIP_WEIGHTS = (6, 5, 7, 2, 3, 4, 5, 6, 7)
+NIP_LENGTH = 10
+# Greece uses EL in VAT ids although its ISO code is GR; stdnum knows both.
+_EU_PREFIXES = frozenset(code.upper() for code in eu_vat.MEMBER_STATES) | {"EL"}
+_SEPARATORS = re.compile(r"[\s\-./_,:]+")
+_NIP_WORD = re.compile(r"^\s*(?:NIP|VAT(?:\s*ID)?|TAX\s*ID)\b[\s:#-]*", re.IGNORECASE)
+
+
+class TaxIdProblem(enum.StrEnum):
+    EMPTY = "empty"
+    CHARACTERS = "characters"
+    LENGTH = "length"
+    CHECKSUM = "checksum"
+    COUNTRY = "country"
+    FORMAT = "format"
+
+
+class InvalidTaxIdError(UserError):
+    def __init__(self, problem: TaxIdProblem, message: str) -> None:
+        super().__init__(message)
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class TaxId:
+    country: str
+    number: str
+
+    @property
+    def canonical(self) -> str:
+        return f"{self.country}{self.number}"
+
+    def __str__(self) -> str:
+        return self.canonical
+
+
+def parse_tax_id(text: str) -> TaxId:
+    """Any typed form of a tax id → `TaxId`, or `InvalidTaxIdError` saying why not."""
+    compact = _SEPARATORS.sub("", _NIP_WORD.sub("", text)).upper()
+    if not compact:
+        raise InvalidTaxIdError(TaxIdProblem.EMPTY, "tax id is empty")
+    if compact[:2].isalpha():
+        country, number = compact[:2], compact[2:]
+    elif compact[:1].isalpha():
+        raise InvalidTaxIdError(
+            TaxIdProblem.COUNTRY,
+            f"tax id {text.strip()!r} starts with one letter; a country prefix has two (PL…)",
+        )
+    else:
+        # Callers read a Polish NIP without its prefix as often as with it.
+        country, number = "PL", compact
+    if country == "PL":
+        return TaxId("PL", validate_nip_digits(number, original=text))
+    if country not in _EU_PREFIXES:
+        raise InvalidTaxIdError(
+            TaxIdProblem.COUNTRY,
+            f"{country!r} is not the prefix of an EU member state; a Polish NIP starts with PL, "
+            "other EU VAT ids with their country's prefix (DE, CZ, EL, …)",
+        )
+    return TaxId(country, _validate_eu_vat(country, number, text))
+
+
+def validate_nip_digits(number: str, *, original: str) -> str:
+    shown = original.strip()
+    if not number:
+        raise InvalidTaxIdError(TaxIdProblem.LENGTH, f"tax id {shown!r} has no digits after PL")
+    strangers = sorted({char for char in number if not char.isdigit()})
+    if strangers:
+        raise InvalidTaxIdError(
+            TaxIdProblem.CHARACTERS,
+            f"a NIP has only digits; {shown!r} contains {', '.join(map(repr, strangers))}",
+        )
+    if not number.isascii():
+        raise InvalidTaxIdError(TaxIdProblem.CHARACTERS, f"{shown!r} contains non-ASCII digits")
+    if len(number) != NIP_LENGTH:
+        raise InvalidTaxIdError(
+            TaxIdProblem.LENGTH,
+            f"a NIP has 10 digits; {shown!r} has {len(number)}",
+        )
+    if set(number) == {"0"}:
+        raise InvalidTaxIdError(TaxIdProblem.FORMAT, "a NIP cannot be all zeros")
+    remainder = nip_check_digit(number[:9])
+    if remainder == 10:
+        raise InvalidTaxIdError(
+            TaxIdProblem.CHECKSUM,
+            f"checksum of {shown!r} is wrong: no valid NIP begins with {number[:9]} "
+            "(probably a mistyped digit)",
+        )
+    if remainder != int(number[9]):
+        raise InvalidTaxIdError(
+            TaxIdProblem.CHECKSUM,
+            f"checksum of {shown!r} is wrong: with these first nine digits the last digit "
+            f"would be {remainder}, not {number[9]} (probably a mistyped digit)",
+        )
+    return number
+
+
+def nip_check_digit(first_nine: str) -> int:
+    """The NIP check value of nine digits; 10 means no valid NIP begins with them."""
+    return sum(int(d) * w for d, w in zip(first_nine, NIP_WEIGHTS, strict=True)) % 11
+
+
+def _validate_eu_vat(country: str, number: str, original: str) -> str:
+    shown = original.strip()
+    try:
+        compact = str(eu_vat.validate(country + number))
+    except stdnum_errors.InvalidLength as error:
+        raise InvalidTaxIdError(
+            TaxIdProblem.LENGTH, f"{shown!r} has the wrong length for a {country} VAT id"
+        ) from error
+    except stdnum_errors.InvalidChecksum as error:
+        raise InvalidTaxIdError(
+            TaxIdProblem.CHECKSUM, f"checksum of {country} VAT id {shown!r} is wrong"
+        ) from error
+    except stdnum_errors.InvalidComponent as error:
+        raise InvalidTaxIdError(
+            TaxIdProblem.FORMAT, f"{shown!r} is not a valid {country} VAT id: {error}"
+        ) from error
+    except stdnum_errors.ValidationError as error:
+        raise InvalidTaxIdError(
+            TaxIdProblem.FORMAT, f"{shown!r} is not in the format of a {country} VAT id"
+        ) from error
+    return compact[2:]
+
+
+def make_nip(first_nine: str) -> str | None:
+    """Complete nine digits with their check digit, or None where none exists (demo data)."""
+    check = nip_check_digit(first_nine)
+    return None if check == 10 else first_nine + str(check)

@@ -1,0 +1,660 @@
+"""Tickets: open, reply, internal note, state, priority, assignee; each change audited.
+
+Changes to a ticket's own fields check the version the caller based them on and are
+refused with `TicketConflictError` when someone else changed the ticket meanwhile.
+Replies and notes never conflict: they add rows and do not bump the version.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import mimetypes
+import re
+from dataclasses import dataclass, field
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from hezo_desk.db import Database
+from hezo_desk.errors import ConflictError, NotFoundError, UserError
+from hezo_desk.models import (
+    MAX_ATTACHMENT_BYTES,
+    Agent,
+    Attachment,
+    Channel,
+    Contact,
+    ContractState,
+    Counter,
+    Message,
+    MessageKind,
+    Priority,
+    ResellerAccessChange,
+    Service,
+    ServiceContract,
+    Ticket,
+    TicketState,
+    utcnow,
+)
+from hezo_desk.services import audit
+from hezo_desk.services.actor import Actor
+from hezo_desk.services.audit import AuditAction
+from hezo_desk.services.normalize import clean_line
+from hezo_desk.services.records import (
+    ContactRow,
+    MessageRow,
+    TicketRow,
+    contact_row,
+    ticket_row,
+    ticket_select,
+)
+
+TICKET_NUMBER_PREFIX = "HD-"
+MAX_SUBJECT_LENGTH = 500
+MAX_MESSAGE_LENGTH = 1_000_000
+_TICKET_NUMBER = re.compile(r"^\s*HD\s*[-‐–—]?\s*0*(\d{1,12})\s*$", re.IGNORECASE)
+
+
+def format_ticket_number(sequence: int) -> str:
+    return f"{TICKET_NUMBER_PREFIX}{sequence:06d}"
+
+
+def parse_ticket_number(text: str) -> str | None:
+    """'hd 123', 'HD-000123' → 'HD-000123'; None when the text is no ticket number of ours."""
+    match = _TICKET_NUMBER.match(text)
+    return format_ticket_number(int(match.group(1))) if match else None
+
+
+class TicketConflictError(ConflictError):
+    """The ticket changed since the caller read it; `current` is how it is now."""
+
+    def __init__(self, current: TicketRow, based_on_version: int, changes: list[str]) -> None:
+        what = "; ".join(changes) if changes else "its details"
+        super().__init__(
+            f"ticket {current.number} was changed by someone else meanwhile ({what}); "
+            "your change was not saved"
+        )
+        self.current = current
+        self.based_on_version = based_on_version
+        self.changes = changes
+
+
+@dataclass(frozen=True)
+class AttachmentRow:
+    id: int
+    file_name: str
+    content_type: str
+    size: int
+    sha256: str
+    kind: str
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class AccessChangeRow:
+    id: int
+    previous: bool | None
+    granted: bool
+    agent_login: str | None
+    agent_name: str | None
+    requested_by_name: str
+    requested_by_contact_id: int | None
+    channel: Channel
+    recorded_at: dt.datetime
+    note: str | None
+
+
+@dataclass(frozen=True)
+class TicketDetail:
+    ticket: TicketRow
+    contact: ContactRow | None
+    messages: list[MessageRow]
+    attachments: list[AttachmentRow]
+    access_history: list[AccessChangeRow] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class NewTicket:
+    contract_id: int
+    service_id: int
+    subject: str
+    description: str
+    priority: Priority = Priority.NORMAL
+    channel: Channel = Channel.PHONE
+    contact_id: int | None = None
+    reseller_access: bool = False
+    # Who stated the access decision (a contact's name, "caller", …); defaults to the contact.
+    access_requested_by: str | None = None
+
+
+@dataclass(frozen=True)
+class TicketChange:
+    """Fields to change; None leaves a field as it is. `assignee_login=""` unassigns."""
+
+    state: TicketState | None = None
+    priority: Priority | None = None
+    assignee_login: str | None = None
+
+
+class TicketService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    # ----- reading -------------------------------------------------------------------------
+
+    def find_id(self, reference: str) -> int:
+        """A ticket id from what an agent types: 'HD-000123', 'hd 123' or a legacy number."""
+        with self._db.sessions() as session:
+            return ticket_id_for(session, reference)
+
+    def row(self, ticket_id: int) -> TicketRow:
+        with self._db.sessions() as session:
+            return load_ticket_row(session, ticket_id)
+
+    def detail(self, ticket_id: int, *, include_internal: bool = True) -> TicketDetail:
+        with self._db.sessions() as session:
+            row = load_ticket_row(session, ticket_id)
+            ticket = session.get_one(Ticket, ticket_id)
+            contact = session.get(Contact, ticket.contact_id) if ticket.contact_id else None
+            return TicketDetail(
+                ticket=row,
+                contact=contact_row(contact) if contact else None,
+                messages=load_messages(session, ticket_id, include_internal=include_internal),
+                attachments=load_attachments(session, ticket_id),
+                access_history=load_access_history(session, ticket_id),
+            )
+
+    def attachment_data(self, attachment_id: int) -> tuple[AttachmentRow, bytes]:
+        with self._db.sessions() as session:
+            attachment = session.get(Attachment, attachment_id)
+            if attachment is None:
+                raise NotFoundError(f"no attachment with id {attachment_id}")
+            return _attachment_row(attachment), attachment.data
+
+    # ----- changing ------------------------------------------------------------------------
+
+    def open(self, actor: Actor, new: NewTicket) -> TicketRow:
+        subject = _valid_subject(new.subject)
+        description = _valid_body(new.description, what="description")
+        if new.channel is Channel.MIGRATION:
+            raise UserError("the migration channel is reserved for the legacy import")
+        with self._db.transaction() as session:
+            contract = session.get(ServiceContract, new.contract_id)
+            if contract is None:
+                raise NotFoundError(f"no contract with id {new.contract_id}")
+            if contract.state is not ContractState.ACTIVE:
+                raise UserError(
+                    f"contract {contract.number} is {contract.state.value}; "
+                    "tickets are opened on active contracts"
+                )
+            service = session.get(Service, new.service_id)
+            if service is None or service.contract_id != contract.id:
+                raise UserError(f"that serial is not on contract {contract.number}")
+            contact = None
+            if new.contact_id is not None:
+                contact = session.get(Contact, new.contact_id)
+                if contact is None or contact.customer_id != contract.customer_id:
+                    raise UserError("that contact does not belong to the contract's customer")
+            now = utcnow()
+            ticket = Ticket(
+                number=format_ticket_number(next_counter(session, "ticket")),
+                subject=subject,
+                customer_id=contract.customer_id,
+                contact_id=contact.id if contact else None,
+                contract_id=contract.id,
+                service_id=service.id,
+                state=TicketState.NEW,
+                priority=new.priority,
+                channel=new.channel,
+                reseller_access=new.reseller_access,
+                opened_at=now,
+                updated_at=now,
+                created_by_agent_id=actor.id,
+            )
+            session.add(ticket)
+            session.flush()
+            author = f"{contact.first_name} {contact.last_name}" if contact else actor.display_name
+            session.add(
+                Message(
+                    ticket_id=ticket.id,
+                    kind=MessageKind.CUSTOMER,
+                    author_name=author,
+                    author_contact_id=contact.id if contact else None,
+                    body=description,
+                    created_at=now,
+                )
+            )
+            requested_by = clean_line(new.access_requested_by or "") or author
+            session.add(
+                ResellerAccessChange(
+                    ticket_id=ticket.id,
+                    previous=None,
+                    granted=new.reseller_access,
+                    agent_id=actor.id,
+                    requested_by_contact_id=contact.id if contact else None,
+                    requested_by_name=requested_by,
+                    channel=new.channel,
+                    recorded_at=now,
+                    note="decision when the ticket was opened",
+                )
+            )
+            audit.record(
+                session,
+                actor,
+                AuditAction.TICKET_OPENED,
+                f"opened {ticket.number}: {subject}",
+                ticket_id=ticket.id,
+                details={
+                    "number": ticket.number,
+                    "contract": contract.number,
+                    "reseller_access": new.reseller_access,
+                    "priority": new.priority.value,
+                    "channel": new.channel.value,
+                },
+            )
+            session.flush()
+            return load_ticket_row(session, ticket.id)
+
+    def reply(self, actor: Actor, ticket_id: int, body: str) -> MessageRow:
+        """An agent's reply to the customer. Refused on a closed ticket: reopen it first."""
+        return self._add_message(actor, ticket_id, body, MessageKind.AGENT)
+
+    def add_note(self, actor: Actor, ticket_id: int, body: str) -> MessageRow:
+        """An internal note: staff only, never shown to the customer or a reseller."""
+        return self._add_message(actor, ticket_id, body, MessageKind.INTERNAL_NOTE)
+
+    def change(
+        self, actor: Actor, ticket_id: int, change: TicketChange, *, expected_version: int | None
+    ) -> TicketRow:
+        """Apply `change` if the ticket is still at `expected_version` (None: do not check)."""
+        try:
+            with self._db.transaction() as session:
+                ticket = _ticket(session, ticket_id)
+                if expected_version is not None and ticket.version != expected_version:
+                    raise self._conflict(session, ticket_id, expected_version)
+                described = self._apply(session, actor, ticket, change)
+                if not described:
+                    raise UserError(f"nothing to change on {ticket.number}: it is already so")
+                now = utcnow()
+                ticket.updated_at = now
+                for action, summary, details in described:
+                    audit.record(
+                        session,
+                        actor,
+                        action,
+                        f"{ticket.number}: {summary}",
+                        ticket_id=ticket.id,
+                        details=details,
+                        at=now,
+                    )
+                session.flush()
+                return load_ticket_row(session, ticket.id)
+        except StaleDataError:
+            # Someone committed between our read and our write: report it like any conflict.
+            with self._db.sessions() as session:
+                raise self._conflict(session, ticket_id, expected_version or -1) from None
+
+    def add_attachment(
+        self,
+        actor: Actor,
+        ticket_id: int,
+        file_name: str,
+        data: bytes,
+        *,
+        content_type: str | None = None,
+    ) -> AttachmentRow:
+        name = clean_line(file_name.replace("\\", "/").rsplit("/", 1)[-1])
+        if not name:
+            raise UserError("the attachment has no file name")
+        check_attachment_size(name, len(data))
+        with self._db.transaction() as session:
+            ticket = _ticket(session, ticket_id)
+            attachment = Attachment(
+                ticket_id=ticket.id,
+                file_name=name[:255],
+                content_type=content_type or guess_content_type(name),
+                size=len(data),
+                sha256=hashlib.sha256(data).hexdigest(),
+                data=data,
+                kind="file",
+                created_by_agent_id=actor.id,
+            )
+            session.add(attachment)
+            touch_ticket(session, ticket.id)
+            session.flush()
+            audit.record(
+                session,
+                actor,
+                AuditAction.TICKET_ATTACHMENT_ADDED,
+                f"{ticket.number}: attached {name} ({len(data)} bytes)",
+                ticket_id=ticket.id,
+                subject=("attachment", attachment.id),
+                details={"file_name": name, "size": len(data), "sha256": attachment.sha256},
+            )
+            return _attachment_row(attachment)
+
+    # ----- internals -----------------------------------------------------------------------
+
+    def _add_message(
+        self, actor: Actor, ticket_id: int, body: str, kind: MessageKind
+    ) -> MessageRow:
+        text = _valid_body(body, what="reply" if kind is MessageKind.AGENT else "note")
+        with self._db.transaction() as session:
+            ticket = _ticket(session, ticket_id)
+            if kind is MessageKind.AGENT and not ticket.state.is_open:
+                raise UserError(
+                    f"{ticket.number} is {ticket.state.value}; reopen it before replying "
+                    "(an internal note is still possible)"
+                )
+            now = utcnow()
+            message = Message(
+                ticket_id=ticket.id,
+                kind=kind,
+                author_name=actor.display_name,
+                author_agent_id=actor.id,
+                body=text,
+                created_at=now,
+            )
+            session.add(message)
+            touch_ticket(session, ticket.id, now)
+            session.flush()
+            action = (
+                AuditAction.TICKET_REPLIED
+                if kind is MessageKind.AGENT
+                else AuditAction.TICKET_NOTE_ADDED
+            )
+            audit.record(
+                session,
+                actor,
+                action,
+                f"{ticket.number}: {'reply' if kind is MessageKind.AGENT else 'internal note'}",
+                ticket_id=ticket.id,
+                subject=("message", message.id),
+                at=now,
+                details={"message_id": message.id, "length": len(text)},
+            )
+            return MessageRow(message.id, kind, message.author_name, text, now)
+
+    def _apply(
+        self, session: Session, actor: Actor, ticket: Ticket, change: TicketChange
+    ) -> list[tuple[str, str, dict[str, object]]]:
+        described: list[tuple[str, str, dict[str, object]]] = []
+        if change.state is not None and change.state is not ticket.state:
+            old = ticket.state
+            ticket.state = change.state
+            ticket.closed_at = None if change.state.is_open else utcnow()
+            described.append(
+                (
+                    AuditAction.TICKET_STATE_CHANGED,
+                    f"state {old.value} → {change.state.value}",
+                    {"from": old.value, "to": change.state.value},
+                )
+            )
+        if change.priority is not None and change.priority is not ticket.priority:
+            old_priority = ticket.priority
+            ticket.priority = change.priority
+            described.append(
+                (
+                    AuditAction.TICKET_PRIORITY_CHANGED,
+                    f"priority {old_priority.value} → {change.priority.value}",
+                    {"from": old_priority.value, "to": change.priority.value},
+                )
+            )
+        if change.assignee_login is not None:
+            new_assignee = _assignee(session, change.assignee_login)
+            if (new_assignee.id if new_assignee else None) != ticket.assignee_id:
+                old_agent = session.get(Agent, ticket.assignee_id) if ticket.assignee_id else None
+                ticket.assignee_id = new_assignee.id if new_assignee else None
+                described.append(
+                    (
+                        AuditAction.TICKET_ASSIGNED,
+                        f"assignee {old_agent.login if old_agent else '(none)'} → "
+                        f"{new_assignee.login if new_assignee else '(none)'}",
+                        {
+                            "from": old_agent.login if old_agent else None,
+                            "to": new_assignee.login if new_assignee else None,
+                        },
+                    )
+                )
+        return described
+
+    def _conflict(
+        self, session: Session, ticket_id: int, based_on_version: int
+    ) -> TicketConflictError:
+        current = load_ticket_row(session, ticket_id)
+        return TicketConflictError(current, based_on_version, changes_since(session, ticket_id))
+
+
+def changes_since(session: Session, ticket_id: int, limit: int = 5) -> list[str]:
+    """The latest recorded changes of a ticket, newest first, for a conflict message."""
+    from hezo_desk.models import AuditEntry  # noqa: PLC0415 - keeps the model list above short
+
+    rows = session.execute(
+        select(AuditEntry.summary, Agent.display_name)
+        .outerjoin(Agent, Agent.id == AuditEntry.agent_id)
+        .where(AuditEntry.ticket_id == ticket_id)
+        .order_by(AuditEntry.id.desc())
+        .limit(limit)
+    ).all()
+    return [f"{name or 'system'}: {summary}" for summary, name in rows]
+
+
+def next_counter(session: Session, name: str) -> int:
+    """The next value of a named counter; the row lock serialises concurrent writers."""
+    value = session.scalar(
+        update(Counter)
+        .where(Counter.name == name)
+        .values(value=Counter.value + 1)
+        .returning(Counter.value)
+    )
+    if value is None:
+        raise RuntimeError(f"counter {name!r} is missing from the database")
+    return int(value)
+
+
+def touch_ticket(session: Session, ticket_id: int, at: dt.datetime | None = None) -> None:
+    """Mark a ticket as changed without bumping its version (used for replies and files)."""
+    session.execute(
+        update(Ticket)
+        .where(Ticket.id == ticket_id)
+        .values(updated_at=at or utcnow())
+        .execution_options(synchronize_session=False)
+    )
+
+
+def ticket_id_for(session: Session, reference: str) -> int:
+    text = reference.strip()
+    if not text:
+        raise UserError("ticket number is empty")
+    number = parse_ticket_number(text)
+    if number is not None:
+        found = session.scalar(select(Ticket.id).where(Ticket.number == number))
+    else:
+        found = session.scalar(
+            select(Ticket.id).where(Ticket.legacy_number.in_({text, text.upper()}))
+        )
+    if found is None:
+        raise NotFoundError(f"no ticket {text!r} (new numbers look like HD-000123)")
+    return found
+
+
+def load_ticket_row(session: Session, ticket_id: int) -> TicketRow:
+    row = session.execute(ticket_select().where(Ticket.id == ticket_id)).one_or_none()
+    if row is None:
+        raise NotFoundError(f"no ticket with id {ticket_id}")
+    return ticket_row(row)
+
+
+def load_messages(
+    session: Session, ticket_id: int, *, include_internal: bool = True
+) -> list[MessageRow]:
+    query = (
+        select(Message.id, Message.kind, Message.author_name, Message.body, Message.created_at)
+        .where(Message.ticket_id == ticket_id)
+        .order_by(Message.created_at, Message.id)
+    )
+    if not include_internal:
+        query = query.where(Message.kind != MessageKind.INTERNAL_NOTE)
+    return [MessageRow(*row) for row in session.execute(query)]
+
+
+def load_attachments(session: Session, ticket_id: int) -> list[AttachmentRow]:
+    attachments = session.scalars(
+        select(Attachment).where(Attachment.ticket_id == ticket_id).order_by(Attachment.id)
+    )
+    return [_attachment_row(attachment) for attachment in attachments]
+
+
+def load_access_history(session: Session, ticket_id: int) -> list[AccessChangeRow]:
+    rows = session.execute(
+        select(ResellerAccessChange, Agent.login, Agent.display_name)
+        .outerjoin(Agent, Agent.id == ResellerAccessChange.agent_id)
+        .where(ResellerAccessChange.ticket_id == ticket_id)
+        .order_by(ResellerAccessChange.id)
+    ).all()
+    return [
+        AccessChangeRow(
+            id=change.id,
+            previous=change.previous,
+            granted=change.granted,
+            agent_login=login,
+            agent_name=name,
+            requested_by_name=change.requested_by_name,
+            requested_by_contact_id=change.requested_by_contact_id,
+            channel=change.channel,
+            recorded_at=change.recorded_at,
+            note=change.note,
+        )
+        for change, login, name in rows
+    ]
+
+
+def check_attachment_size(name: str, size: int) -> None:
+    if size > MAX_ATTACHMENT_BYTES:
+        raise UserError(
+            f"{name} is {size / 1024 / 1024:.1f} MB; attachments may be at most "
+            f"{MAX_ATTACHMENT_BYTES // 1024 // 1024} MB"
+        )
+
+
+def guess_content_type(file_name: str) -> str:
+    return mimetypes.guess_type(file_name)[0] or "application/octet-stream"
+
+
+def _attachment_row(attachment: Attachment) -> AttachmentRow:
+    return AttachmentRow(
+        id=attachment.id,
+        file_name=attachment.file_name,
+        content_type=attachment.content_type,
+        size=attachment.size,
+        sha256=attachment.sha256,
+        kind=attachment.kind,
+        created_at=attachment.created_at,
+    )
+
+
+def _ticket(session: Session, ticket_id: int) -> Ticket:
+    ticket = session.get(Ticket, ticket_id)
+    if ticket is None:
+        raise NotFoundError(f"no ticket with id {ticket_id}")
+    return ticket
+
+
+def _assignee(session: Session, login: str) -> Agent | None:
+    login = login.strip().lower()
+    if not login:
+        return None
+    agent = session.scalar(select(Agent).where(Agent.login == login))
+    if agent is None:
+        raise NotFoundError(f"no agent with login {login!r}")
+    if not agent.is_active:
+        raise UserError(f"agent {login!r} is deactivated and cannot be assigned tickets")
+    return agent
+
+
+def _valid_subject(subject: str) -> str:
+    cleaned = clean_line(subject)
+    if not cleaned:
+        raise UserError("subject is empty")
+    if len(cleaned) > MAX_SUBJECT_LENGTH:
+        raise UserError(
+            f"subject has {len(cleaned)} characters; at most {MAX_SUBJECT_LENGTH} are allowed"
+        )
+    return cleaned
+
+
+def _valid_body(body: str, *, what: str) -> str:
+    # Line breaks and inner spacing are the author's; only surrounding blank space goes.
+    text = body.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if not text:
+        raise UserError(f"{what} is empty")
+    if len(text) > MAX_MESSAGE_LENGTH:
+        raise UserError(
+            f"{what} has {len(text)} characters; at most {MAX_MESSAGE_LENGTH} are allowed "
+            "(attach long logs as files)"
+        )
+    if "\x00" in text:
+        raise UserError(f"{what} contains a NUL character, which cannot be stored")
+    return text
+
+
+@dataclass(frozen=True)
+class TicketTarget:
+    """Where a new ticket goes, resolved from what an agent typed."""
+
+    contract_id: int
+    service_id: int
+    contact_id: int | None
+    notation: str
+
+
+def resolve_target(
+    db: Database, contract: str, serial: str, contact_email: str | None = None
+) -> TicketTarget:
+    """Contract number + serial (any notation) + optional contact e-mail → ids for `NewTicket`."""
+    from hezo_desk.services.normalize import contract_number_key, email_key  # noqa: PLC0415
+    from hezo_desk.services.serials import format_notation, parse_serial  # noqa: PLC0415
+
+    parsed = parse_serial(serial)
+    with db.sessions() as session:
+        found = session.scalar(
+            select(ServiceContract).where(
+                ServiceContract.number_key == contract_number_key(contract)
+            )
+        )
+        if found is None:
+            raise NotFoundError(f"no contract numbered {contract.strip()!r}")
+        services = session.scalars(
+            select(Service)
+            .where(Service.contract_id == found.id, Service.serial == parsed.serial)
+            .order_by(Service.notation_index)
+        ).all()
+        if not services:
+            raise UserError(f"serial {parsed.serial} is not on contract {found.number}")
+        chosen = [s for s in services if s.notation_index == parsed.index] or list(services)
+        if len(chosen) > 1:
+            notations = ", ".join(format_notation(s.serial, s.notation_index) for s in services)
+            raise UserError(
+                f"{parsed.serial} has several services on {found.number} ({notations}); "
+                "give the serial in the new notation to choose one"
+            )
+        contact_id = None
+        if contact_email:
+            contact_id = session.scalar(
+                select(Contact.id).where(
+                    Contact.email_normalized == email_key(contact_email),
+                    Contact.customer_id == found.customer_id,
+                )
+            )
+            if contact_id is None:
+                raise NotFoundError(
+                    f"no registered contact {contact_email.strip()!r} at the contract's customer"
+                )
+        service = chosen[0]
+        return TicketTarget(
+            found.id,
+            service.id,
+            contact_id,
+            format_notation(service.serial, service.notation_index),
+        )
