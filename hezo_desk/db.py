@@ -66,7 +66,7 @@ def parse_url(url: str) -> URL:
             f"unsupported database {parsed.get_backend_name()!r}: HEZO Desk works with "
             "a local SQLite file or a PostgreSQL server"
         )
-    if parsed.get_backend_name() == "postgresql" and parsed.get_driver_name() != "psycopg":
+    if parsed.get_backend_name() == "postgresql" and parsed.drivername != "postgresql+psycopg":
         # psycopg 3 is the driver HEZO Desk ships and tests; 'postgresql://' means it too.
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() == "sqlite":

@@ -33,7 +33,11 @@ class CommandContext:
         """The database, its schema checked; a local file is upgraded by itself."""
         if self._db is None:
             db = Database(self.database_url)
-            db.ensure_ready(auto_upgrade=db.is_sqlite if upgrade is None else upgrade)
+            try:
+                db.ensure_ready(auto_upgrade=db.is_sqlite if upgrade is None else upgrade)
+            except BaseException:
+                db.dispose()
+                raise
             self._db = db
         return self._db
 

@@ -574,10 +574,7 @@ class _Generator:
         if count == 0:
             return 0, 0
         active = [c for c in contracts if c["state"] is ContractState.ACTIVE]
-        agent_names = {
-            agent_id: name
-            for agent_id, name in session.execute(select(Agent.id, Agent.display_name))
-        }
+        agent_names = dict(session.execute(select(Agent.id, Agent.display_name)).all())
         first_number = _reserve_counter(session, "ticket", count)
         ticket_start = _next_id(session, Ticket)
         message_id = _next_id(session, Message)

@@ -194,7 +194,17 @@ def contract_select() -> AnySelect:
 def contract_row(row: AnyRow, matched_by: tuple[str, ...] = ()) -> ContractRow:
     (cid, number, cust_id, cust_name, tax_id, res_id, res_name, start, end, state, count) = row
     return ContractRow(
-        cid, number, cust_id, cust_name, tax_id, res_id, res_name, start, end, state, count,
+        cid,
+        number,
+        cust_id,
+        cust_name,
+        tax_id,
+        res_id,
+        res_name,
+        start,
+        end,
+        state,
+        count,
         matched_by,
     )
 

@@ -19,9 +19,9 @@ MAX_SERIAL_LENGTH = 64
 # (H)-, (H2)-, (h 2) - , H2-, (H)FG… ; any dash a word processor may have put there.
 _NOTATION = re.compile(
     r"""^\s*(?:
-        \(\s*H\s*(?P<paren_index>\d*)\s*\)\s*[-‐‑‒–—]?   # (H) or (Hn), dash optional
+        \(\s*H\s*(?P<paren_index>[\d\s]*)\)\s*[-‐‑‒–—]?   # (H) or (Hn), dash optional
         |
-        H\s*(?P<bare_index>\d*)\s*[-‐‑‒–—]                # H- or Hn-, dash required
+        H\s*(?P<bare_index>[\d\s]*)[-‐‑‒–—]                # H- or Hn-, dash required
     )\s*(?P<serial>.*)$""",
     re.IGNORECASE | re.VERBOSE | re.DOTALL,
 )
@@ -69,7 +69,7 @@ def parse_serial(text: str) -> ParsedSerial:
     rest = text
     match = _NOTATION.match(text)
     if match:
-        digits = match.group("paren_index") or match.group("bare_index") or ""
+        digits = "".join((match.group("paren_index") or match.group("bare_index") or "").split())
         if digits:
             index = int(digits)
             if index == 0:

@@ -273,7 +273,9 @@ class TicketService:
                 ticket = _ticket(session, ticket_id)
                 if expected_version is not None and ticket.version != expected_version:
                     raise self._conflict(session, ticket_id, expected_version)
-                described = self._apply(session, actor, ticket, change)
+                # One change, one version: queries inside must not flush half of it.
+                with session.no_autoflush:
+                    described = self._apply(session, actor, ticket, change)
                 if not described:
                     raise UserError(f"nothing to change on {ticket.number}: it is already so")
                 now = utcnow()

@@ -1,0 +1,92 @@
+"""Small, explicit fixtures: companies, contracts and services written straight to the models."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from hezo_desk.db import Database
+from hezo_desk.models import ContractState, Customer, Reseller, Service, ServiceContract
+from hezo_desk.services.normalize import contract_number_key, email_key, fold, phone_key
+from hezo_desk.services.serials import next_free_indexes
+
+TODAY = dt.date(2026, 11, 2)
+
+
+@dataclass(frozen=True)
+class World:
+    reseller_id: int
+    customer_id: int
+    other_customer_id: int
+    contract_id: int
+    expired_contract_id: int
+    other_contract_id: int
+
+
+def build_world(db: Database) -> World:
+    """Two companies; `UMS/2024/00001` (active) holds FG1234567890 twice ((H1), (H2)) and
+    FW5550001111 once ((H)); `UMS/2020/00002` expired; `UMS/2024/00003` is the other company's."""
+    with db.transaction() as session:
+        reseller = Reseller(
+            tax_id="PL6030824625", name="Gęś IT Partner Sp. z o.o.", email="serwis@gesit.pl"
+        )
+        customer = _customer(
+            "PL5260250274", "Drukarnia Łąka Sp. z o.o.", "+48 12 345 67 89", "biuro@laka.pl"
+        )
+        other = _customer("PL7251801126", "Żółw Logistyka S.A.", "+48 22 600 70 80", "it@zolw.pl")
+        session.add_all([reseller, customer, other])
+        session.flush()
+        contract = _contract("UMS/2024/00001", customer, reseller, ContractState.ACTIVE)
+        expired = _contract("UMS/2020/00002", customer, reseller, ContractState.EXPIRED)
+        foreign = _contract("UMS/2024/00003", other, reseller, ContractState.ACTIVE)
+        session.add_all([contract, expired, foreign])
+        session.flush()
+        add_services(session, contract, "FG1234567890", ["FortiCare 8x5", "FortiGuard IPS"])
+        add_services(session, contract, "FW5550001111", ["UTP Bundle"])
+        add_services(session, expired, "FP0000000001", ["FortiCare 24x7"])
+        add_services(session, foreign, "FA9999999999", ["Wymiana sprzętu NBD"])
+        return World(reseller.id, customer.id, other.id, contract.id, expired.id, foreign.id)
+
+
+def _customer(tax_id: str, name: str, phone: str, email: str) -> Customer:
+    return Customer(
+        tax_id=tax_id,
+        name=name,
+        name_folded=fold(name),
+        city="Kraków",
+        phone=phone,
+        phone_key=phone_key(phone),
+        email=email,
+        email_normalized=email_key(email),
+    )
+
+
+def _contract(
+    number: str, customer: Customer, reseller: Reseller, state: ContractState
+) -> ServiceContract:
+    end = TODAY + dt.timedelta(days=300) if state is ContractState.ACTIVE else dt.date(2023, 1, 1)
+    return ServiceContract(
+        number=number,
+        number_key=contract_number_key(number),
+        customer_id=customer.id,
+        reseller_id=reseller.id,
+        start_date=dt.date(2020, 1, 1),
+        end_date=end,
+        state=state,
+    )
+
+
+def add_services(session, contract: ServiceContract, serial: str, products: list[str]) -> None:  # type: ignore[no-untyped-def]
+    used = [s.notation_index for s in session.query(Service).filter_by(serial=serial)]
+    for product, index in zip(products, next_free_indexes(used, len(products)), strict=True):
+        session.add(
+            Service(
+                contract_id=contract.id,
+                serial=serial,
+                notation_index=index,
+                product=product,
+                start_date=contract.start_date,
+                end_date=contract.end_date,
+            )
+        )
+    session.flush()

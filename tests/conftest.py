@@ -1,0 +1,229 @@
+"""Shared fixtures: a fresh database per test, on SQLite and on PostgreSQL.
+
+PostgreSQL tests need `HEZO_DESK_TEST_POSTGRESQL`, an admin URL that may create databases
+(e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test). Without it they skip, saying so;
+with `HEZO_DESK_REQUIRE_POSTGRESQL=1` (CI) a missing or unreachable server fails the run,
+and so does any PostgreSQL test that skipped anyway.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import URL, make_url
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from hezo_desk.db import Database
+from hezo_desk.models import Role
+from hezo_desk.services.actor import Actor
+from hezo_desk.services.agents import AgentService
+from hezo_desk.services.demo import DemoService
+
+POSTGRESQL_ENV = "HEZO_DESK_TEST_POSTGRESQL"
+REQUIRE_POSTGRESQL_ENV = "HEZO_DESK_REQUIRE_POSTGRESQL"
+DIALECTS = ("sqlite", "postgresql")
+DEMO_TODAY = dt.date(2026, 11, 2)
+DEMO_CUSTOMERS, DEMO_TICKETS, DEMO_SEED = 30, 120, 7
+SKIP_REASON = (
+    f"PostgreSQL tests need {POSTGRESQL_ENV}=postgresql+psycopg://USER@HOST:PORT/DB "
+    "(a role that may CREATE DATABASE); none is set"
+)
+
+
+def postgresql_required() -> bool:
+    return os.environ.get(REQUIRE_POSTGRESQL_ENV, "") not in ("", "0")
+
+
+class _PostgresServer:
+    """Creates throwaway databases from templates on one server (one per pytest worker)."""
+
+    def __init__(self, admin_url: URL, worker: str) -> None:
+        self.admin_url = admin_url
+        self.worker = worker
+        self._engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+
+    def execute(self, statement: str) -> None:
+        with self._engine.connect() as connection:
+            connection.execute(text(statement))
+
+    def create(self, name: str, template: str | None = None) -> URL:
+        self.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        clause = f' TEMPLATE "{template}" STRATEGY FILE_COPY' if template else ""
+        self.execute(f'CREATE DATABASE "{name}"{clause}')
+        return self.admin_url.set(database=name)
+
+    def drop(self, name: str) -> None:
+        self.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+
+@dataclass
+class _Templates:
+    """Schema-only and demo-filled databases made once per session, copied per test."""
+
+    tmp: Path
+    postgres: _PostgresServer | None
+    postgres_error: str | None
+    made: dict[str, str | Path]
+
+    def template(self, dialect: str, kind: str) -> str | Path:
+        key = f"{dialect}-{kind}"
+        if key not in self.made:
+            self.made[key] = self._make(dialect, kind)
+        return self.made[key]
+
+    def _make(self, dialect: str, kind: str) -> str | Path:
+        if dialect == "sqlite":
+            path = self.tmp / f"template-{kind}.sqlite3"
+            db = Database(f"sqlite:///{path}")
+        else:
+            assert self.postgres is not None
+            name = f"hezo_tpl_{self.postgres.worker}_{kind}"
+            db = Database(self.postgres.create(name))
+        db.upgrade()
+        if kind == "demo":
+            DemoService(db).load(
+                customers=DEMO_CUSTOMERS, tickets=DEMO_TICKETS, seed=DEMO_SEED, today=DEMO_TODAY
+            )
+        db.dispose()
+        if dialect == "sqlite":
+            # Fold the WAL into the main file so that a plain copy is complete.
+            engine = create_engine(f"sqlite:///{path}")
+            with engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            engine.dispose()
+            return path
+        return name
+
+
+@pytest.fixture(scope="session")
+def _templates(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Iterator[_Templates]:
+    admin = os.environ.get(POSTGRESQL_ENV)
+    server, error = None, None
+    if admin:
+        try:
+            server = _PostgresServer(make_url(admin), worker_id.replace("-", "_"))
+            server.execute("SELECT 1")
+        except Exception as failure:
+            server, error = None, f"PostgreSQL at {admin} is unreachable: {failure}"
+    else:
+        error = SKIP_REASON
+    templates = _Templates(tmp_path_factory.mktemp("templates"), server, error, {})
+    yield templates
+    if server is not None:
+        for key, name in templates.made.items():
+            if key.startswith("postgresql"):
+                server.drop(str(name))
+        server.close()
+
+
+def _database(templates: _Templates, dialect: str, kind: str, tmp_path: Path) -> Iterator[Database]:
+    if dialect == "sqlite":
+        source = templates.template("sqlite", kind)
+        target = tmp_path / "hezo-desk.sqlite3"
+        shutil.copyfile(source, target)
+        db = Database(f"sqlite:///{target}")
+        yield db
+        db.dispose()
+        return
+    if templates.postgres is None:
+        message = templates.postgres_error or SKIP_REASON
+        if postgresql_required():
+            pytest.fail(f"{message} ({REQUIRE_POSTGRESQL_ENV} is set)")
+        pytest.skip(message)
+    server = templates.postgres
+    name = f"hezo_t_{server.worker}_{uuid.uuid4().hex[:10]}"
+    db = Database(server.create(name, template=str(templates.template("postgresql", kind))))
+    yield db
+    db.dispose()
+    server.drop(name)
+
+
+@pytest.fixture(params=DIALECTS)
+def db(
+    request: pytest.FixtureRequest, _templates: _Templates, tmp_path: Path
+) -> Iterator[Database]:
+    """An empty database at the current schema, on each dialect."""
+    yield from _database(_templates, request.param, "schema", tmp_path)
+
+
+@pytest.fixture(params=DIALECTS)
+def demo_db(
+    request: pytest.FixtureRequest, _templates: _Templates, tmp_path: Path
+) -> Iterator[Database]:
+    """A database with the deterministic demo data (seed 7, 30 customers, 120 tickets)."""
+    yield from _database(_templates, request.param, "demo", tmp_path)
+
+
+@pytest.fixture(params=DIALECTS)
+def empty_url(
+    request: pytest.FixtureRequest, _templates: _Templates, tmp_path: Path
+) -> Iterator[str]:
+    """The URL of a database without any schema, on each dialect."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'empty.sqlite3'}"
+        return
+    if _templates.postgres is None:
+        message = _templates.postgres_error or SKIP_REASON
+        if postgresql_required():
+            pytest.fail(message)
+        pytest.skip(message)
+    name = f"hezo_e_{_templates.postgres.worker}_{uuid.uuid4().hex[:10]}"
+    url = _templates.postgres.create(name)
+    yield url.render_as_string(hide_password=False)
+    _templates.postgres.drop(name)
+
+
+@pytest.fixture
+def admin(db: Database) -> Actor:
+    return _add_agent(db, None, "admin", Role.ADMINISTRATOR)
+
+
+@pytest.fixture
+def agent(db: Database, admin: Actor) -> Actor:
+    return _add_agent(db, admin, "anna.nowak", Role.AGENT)
+
+
+def _add_agent(db: Database, by: Actor | None, login: str, role: Role) -> Actor:
+    AgentService(db).add(
+        by, login=login, display_name=login.title(), role=role, password="correct horse"
+    )
+    return AgentService(db).resolve(login)
+
+
+@pytest.fixture
+def demo_agent(demo_db: Database) -> Actor:
+    return AgentService(demo_db).resolve("anna.nowak")
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """In CI a skipped PostgreSQL test is a failure: the shared mode must really be tested."""
+    if not postgresql_required():
+        return
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is None:
+        return
+    skipped = [
+        report.nodeid
+        for report in reporter.stats.get("skipped", [])
+        if "postgresql" in report.nodeid
+    ]
+    if skipped:
+        reporter.write_line(
+            f"{len(skipped)} PostgreSQL test(s) skipped although {REQUIRE_POSTGRESQL_ENV} is set:",
+            red=True,
+        )
+        for nodeid in skipped[:20]:
+            reporter.write_line(f"  {nodeid}", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -1,0 +1,317 @@
+"""The command line: every command, JSON output, exit codes, no tracebacks for user errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from hezo_desk.cli import main
+from hezo_desk.db import Database
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def url(db: Database) -> str:
+    return db.url.render_as_string(hide_password=False)
+
+
+def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--help"])
+    assert exited.value.code == 0
+    out = capsys.readouterr().out
+    for command in ("lookup", "serial", "register", "ticket", "db", "agent", "demo"):
+        assert command in out
+
+
+def test_python_dash_m_runs_the_same_entry_point() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "hezo_desk", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0
+    assert done.stdout.startswith("hezo-desk ")
+
+
+def test_db_upgrade_creates_the_schema_and_reports_it(
+    capsys: pytest.CaptureFixture[str], empty_url: str
+) -> None:
+    code, out, _ = run(capsys, "db", "upgrade", "--database", empty_url)
+    assert code == 0
+    assert "schema upgraded (empty) → 0001" in out
+    code, out, _ = run(capsys, "db", "status", "--database", empty_url, "--json")
+    assert json.loads(out)["state"] == "current"
+
+
+def test_demo_then_lookup_json(capsys: pytest.CaptureFixture[str], db: Database) -> None:
+    code, out, err = run(
+        capsys,
+        "demo",
+        "--customers",
+        "12",
+        "--tickets",
+        "30",
+        "--seed",
+        "3",
+        "--database",
+        url(db),
+        "--json",
+    )
+    assert code == 0, err
+    summary = json.loads(out)
+    assert summary["customers"] == 12
+    assert summary["tickets"] == 30
+    code, out, _ = run(capsys, "--database", url(db), "lookup", "HD-000001", "--json")
+    assert code == 0
+    found = json.loads(out)
+    assert set(found) >= {"customers", "contracts", "services", "tickets"}
+    ticket = found["tickets"][0]
+    assert ticket["number"] == "HD-000001"
+    for name in ("subject", "state", "legacy_number", "reseller_access", "notation"):
+        assert name in ticket
+    customer = found["customers"][0]
+    assert {"tax_id", "name"} <= set(customer)
+    code, out, _ = run(capsys, "--database", url(db), "lookup", customer["tax_id"], "--json")
+    assert json.loads(out)["customers"][0]["tax_id"] == customer["tax_id"]
+    code, _, err = run(capsys, "--database", url(db), "demo")
+    assert code == 2
+    assert "empty database" in err
+
+
+def test_agent_add_and_list(
+    capsys: pytest.CaptureFixture[str], db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", _Stdin("bardzo-tajne\n"))
+    code, out, err = run(
+        capsys,
+        "--database",
+        url(db),
+        "agent",
+        "add",
+        "admin",
+        "--name",
+        "Ala Admin",
+        "--role",
+        "administrator",
+        "--password-stdin",
+    )
+    assert code == 0, err
+    code, _, err = run(
+        capsys, "--database", url(db), "agent", "add", "bob", "--name", "Bob", "--no-password"
+    )
+    assert code == 2
+    assert "--agent" in err
+    code, _, err = run(
+        capsys,
+        "--database",
+        url(db),
+        "--agent",
+        "admin",
+        "agent",
+        "add",
+        "bob",
+        "--name",
+        "Bob",
+        "--no-password",
+    )
+    assert code == 0, err
+    code, out, _ = run(capsys, "--database", url(db), "agent", "list", "--json")
+    agents = json.loads(out)["agents"]
+    assert [(a["login"], a["role"], a["can_sign_in"]) for a in agents] == [
+        ("admin", "administrator", True),
+        ("bob", "agent", False),
+    ]
+
+
+def test_register_open_reply_note_set_show_through_the_cli(
+    capsys: pytest.CaptureFixture[str],
+    db: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    from builders import build_world
+
+    build_world(db)
+    base = ["--database", url(db)]
+    run(capsys, *base, "agent", "add", "anna", "--name", "Anna Nowak", "--no-password")
+    monkeypatch.setenv("HEZO_DESK_AGENT", "anna")
+    code, out, err = run(
+        capsys,
+        *base,
+        "register",
+        "--tax-id",
+        "526-025-02-74",
+        "--contract",
+        "UMS/2024/00001",
+        "--serial",
+        "(H)-FG1234567890",
+        "--first-name",
+        "Paweł",
+        "--last-name",
+        "Żółkiewski",
+        "--email",
+        "pawel@laka.pl",
+    )
+    assert code == 0, err
+    assert "READ BACK TO THE CALLER: the contract holds (H1)-FG1234567890" in out
+    code, out, err = run(
+        capsys,
+        *base,
+        "register",
+        "--tax-id",
+        "526-025-02-75",
+        "--contract",
+        "UMS/2024/00001",
+        "--serial",
+        "FG1234567890",
+        "--first-name",
+        "A",
+        "--last-name",
+        "B",
+        "--email",
+        "a@b.pl",
+    )
+    assert code == 2
+    assert "tax_id: checksum" in err
+    assert "Traceback" not in err
+    code, out, err = run(
+        capsys,
+        *base,
+        "ticket",
+        "open",
+        "--contract",
+        "UMS/2024/00001",
+        "--serial",
+        "(H2)-FG1234567890",
+        "--subject",
+        "Błąd „license invalid”",
+        "--description",
+        "Panel pokazuje <b>błąd</b> & nic więcej.",
+        "--contact",
+        "pawel@laka.pl",
+        "--json",
+    )
+    assert code == 0, err
+    opened = json.loads(out)
+    assert opened["number"] == "HD-000001"
+    assert opened["reseller_access"] is False
+    body = tmp_path / "reply.txt"
+    body.write_text("Dzień dobry,\nprosimy o log.\n", encoding="utf-8")
+    assert run(capsys, *base, "ticket", "reply", "hd 1", "--body-file", str(body))[0] == 0
+    assert run(capsys, *base, "ticket", "note", "HD-000001", "--body", "Tylko dla nas")[0] == 0
+    code, out, err = run(
+        capsys,
+        *base,
+        "ticket",
+        "set",
+        "HD-000001",
+        "--state",
+        "in_progress",
+        "--priority",
+        "high",
+        "--assign",
+        "anna",
+        "--expected-version",
+        "1",
+        "--json",
+    )
+    assert code == 0, err
+    assert json.loads(out)["version"] == 2
+    code, _, err = run(
+        capsys, *base, "ticket", "set", "HD-000001", "--state", "closed", "--expected-version", "1"
+    )
+    assert code == 1
+    assert "changed by someone else" in err
+    code, out, _ = run(capsys, *base, "ticket", "show", "HD-000001", "--no-internal", "--json")
+    shown = json.loads(out)
+    assert [m["kind"] for m in shown["messages"]] == ["customer", "agent"]
+    assert shown["messages"][1]["body"] == "Dzień dobry,\nprosimy o log."
+    code, out, _ = run(capsys, *base, "ticket", "show", "HD-000001")
+    assert "INTERNAL NOTE" in out
+    assert "Panel pokazuje <b>błąd</b> & nic więcej." in out
+    code, out, _ = run(capsys, *base, "serial", "fg1234567890", "--json")
+    assert [s["notation"] for s in json.loads(out)["services"]] == [
+        "(H1)-FG1234567890",
+        "(H2)-FG1234567890",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("argv", "fragment"),
+    [
+        (["ticket", "reply", "HD-000404", "--body", "x", "--agent", "anna"], "no ticket"),
+        (["ticket", "set", "HD-000001"], "nothing to change"),
+        (["lookup", " "], "lookup is empty"),
+        (
+            [
+                "ticket",
+                "open",
+                "--contract",
+                "X",
+                "--serial",
+                "FG1234",
+                "--subject",
+                "s",
+                "--description",
+                "d",
+            ],
+            "--agent",
+        ),
+        (["serial", "FG-1"], "letters and digits"),
+    ],
+)
+def test_user_errors_exit_2_with_the_reason_and_no_traceback(
+    capsys: pytest.CaptureFixture[str], db: Database, argv: list[str], fragment: str
+) -> None:
+    run(capsys, "--database", url(db), "agent", "add", "anna", "--name", "Anna", "--no-password")
+    code, _, err = run(capsys, "--database", url(db), *argv)
+    assert code == 2
+    assert fragment in err
+    assert "Traceback" not in err
+
+
+def test_bad_arguments_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["ticket", "set", "HD-1", "--state", "sleeping"])
+    assert exited.value.code == 2
+    assert "invalid choice" in capsys.readouterr().err
+
+
+def test_an_unreachable_database_exits_1_with_a_plain_message(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, _, err = run(capsys, "--database", "postgresql://nobody@127.0.0.1:1/x", "lookup", "x")
+    assert code == 1
+    assert "cannot connect" in err
+    assert "Traceback" not in err
+
+
+def test_a_database_newer_than_the_app_exits_1(
+    capsys: pytest.CaptureFixture[str], db: Database
+) -> None:
+    with db.engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
+    code, _, err = run(capsys, "--database", url(db), "lookup", "x")
+    assert code == 1
+    assert "newer than this HEZO Desk" in err
+
+
+class _Stdin:
+    def __init__(self, text: str) -> None:
+        self._lines = text.splitlines(keepends=True)
+
+    def readline(self) -> str:
+        return self._lines.pop(0) if self._lines else ""
+
+    def isatty(self) -> bool:
+        return False

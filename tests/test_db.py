@@ -1,0 +1,122 @@
+"""The database: Alembic revisions equal the models, SQLite pragmas, the version guard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import insert, inspect, text, update
+from sqlalchemy.exc import DBAPIError
+
+from hezo_desk.config import default_database_url, local_database_path
+from hezo_desk.db import Database, SchemaState, include_in_comparison, parse_url
+from hezo_desk.errors import DatabaseError, UserError
+from hezo_desk.models import AuditEntry, Base, Role
+from hezo_desk.services.agents import AgentService
+
+
+def test_revisions_create_exactly_the_models_schema(empty_url: str) -> None:
+    db = Database(empty_url)
+    db.upgrade()
+    with db.engine.connect() as connection:
+        context = MigrationContext.configure(
+            connection, opts={"include_object": include_in_comparison, "compare_type": True}
+        )
+        assert compare_metadata(context, Base.metadata) == []
+    db.dispose()
+
+
+def test_every_model_table_exists_with_its_indexes(db: Database) -> None:
+    inspector = inspect(db.engine)
+    assert set(Base.metadata.tables) <= set(inspector.get_table_names())
+    index_names = {index["name"] for index in inspector.get_indexes("tickets")}
+    assert {"ix_tickets_state_updated", "ix_tickets_customer_state"} <= index_names
+
+
+def test_empty_database_reports_empty_then_current(empty_url: str) -> None:
+    db = Database(empty_url)
+    assert db.schema_status().state is SchemaState.EMPTY
+    with pytest.raises(DatabaseError, match="hezo-desk db upgrade"):
+        db.ensure_ready(auto_upgrade=False)
+    assert db.ensure_ready(auto_upgrade=True).state is SchemaState.CURRENT
+    db.dispose()
+
+
+def test_a_database_newer_than_the_app_is_refused_untouched(db: Database) -> None:
+    with db.engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
+    with pytest.raises(DatabaseError, match="newer than this HEZO Desk") as caught:
+        db.ensure_ready(auto_upgrade=True)
+    assert "Nothing was changed" in str(caught.value)
+    with pytest.raises(DatabaseError, match="newer"):
+        db.upgrade()
+    with db.engine.connect() as connection:
+        assert connection.scalar(text("SELECT version_num FROM alembic_version")) == "9999_future"
+
+
+def test_sqlite_connections_enforce_foreign_keys_wal_and_busy_timeout(tmp_path: Path) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'sub' / 'desk.sqlite3'}")
+    with db.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 10_000
+    assert (tmp_path / "sub").is_dir()
+    db.dispose()
+
+
+def test_foreign_keys_are_enforced(db: Database) -> None:
+    with pytest.raises(DBAPIError), db.transaction() as session:
+        session.execute(
+            text(
+                "INSERT INTO contacts (customer_id, first_name, last_name, email, "
+                "email_normalized, language, registered_at, updated_at) VALUES "
+                "(424242, 'A', 'B', 'a@b.pl', 'a@b.pl', 'pl', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+            )
+        )
+
+
+def test_the_audit_log_is_append_only_in_the_database(db: Database) -> None:
+    AgentService(db).add(None, login="admin", display_name="Admin", role=Role.ADMINISTRATOR)
+    with db.engine.connect() as connection:
+        assert connection.scalar(text("SELECT count(*) FROM audit_log")) == 1
+    with pytest.raises(DBAPIError, match="append-only"), db.transaction() as session:
+        session.execute(update(AuditEntry).values(summary="rewritten history"))
+    with pytest.raises(DBAPIError, match="append-only"), db.transaction() as session:
+        session.execute(text("DELETE FROM audit_log"))
+    with db.transaction() as session:
+        session.execute(
+            insert(AuditEntry).values(action="x.y", summary="appending is fine", details={})
+        )
+
+
+def test_the_default_database_is_a_local_file_in_the_data_directory(tmp_path: Path) -> None:
+    environ = {"HEZO_DESK_DATA_DIR": str(tmp_path)}
+    assert local_database_path(environ) == tmp_path / "hezo-desk.sqlite3"
+    assert default_database_url(environ) == f"sqlite+pysqlite:///{tmp_path / 'hezo-desk.sqlite3'}"
+    environ["HEZO_DESK_DATABASE_URL"] = "postgresql+psycopg://desk@db.example/hezo"
+    assert default_database_url(environ) == "postgresql+psycopg://desk@db.example/hezo"
+
+
+@pytest.mark.parametrize(
+    ("url", "fragment"),
+    [
+        ("not a url", "not a database URL"),
+        ("mysql://root@localhost/test", "unsupported database 'mysql'"),
+    ],
+)
+def test_bad_database_urls_are_explained(url: str, fragment: str) -> None:
+    with pytest.raises(UserError, match=fragment):
+        parse_url(url)
+
+
+def test_plain_postgresql_urls_use_psycopg_3() -> None:
+    assert parse_url("postgresql://u@h/d").drivername == "postgresql+psycopg"
+
+
+def test_an_unreachable_server_is_a_clear_database_error() -> None:
+    db = Database("postgresql://nobody@127.0.0.1:1/none")
+    with pytest.raises(DatabaseError, match="cannot connect to postgresql"):
+        db.schema_status()
+    db.dispose()
