@@ -113,7 +113,9 @@ def _templates(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Iter
     server, error = None, None
     if admin:
         try:
-            server = _PostgresServer(make_url(admin), worker_id.replace("-", "_"))
+            # Unique per run and worker: several test runs may share one server at once.
+            worker = f"{worker_id.replace('-', '_')}_{uuid.uuid4().hex[:6]}"
+            server = _PostgresServer(make_url(admin), worker)
             server.execute("SELECT 1")
         except Exception as failure:
             server, error = None, f"PostgreSQL at {admin} is unreachable: {failure}"
