@@ -229,3 +229,27 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         for nodeid in skipped[:20]:
             reporter.write_line(f"  {nodeid}", red=True)
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.fixture
+def qsettings(tmp_path: Path) -> Iterator[object]:
+    """The user's settings, in a file of this test's own."""
+    from PySide6.QtCore import QSettings
+
+    settings = QSettings(str(tmp_path / "hezo-desk.ini"), QSettings.Format.IniFormat)
+    yield settings
+    settings.sync()
+
+
+@pytest.fixture
+def desk_context(
+    demo_db: Database, demo_agent: Actor, qsettings: object, qtbot: object
+) -> Iterator[object]:
+    """A signed-in desk on the demo database (as anna.nowak, an agent)."""
+    from PySide6.QtCore import QThreadPool
+
+    from hezo_desk.ui.context import DeskContext
+
+    pool = QThreadPool()
+    yield DeskContext(db=demo_db, actor=demo_agent, settings=qsettings, pool=pool)  # type: ignore[arg-type]
+    pool.waitForDone(10_000)

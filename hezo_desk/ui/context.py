@@ -1,0 +1,20 @@
+"""What every window and widget of a signed-in desk gets through its constructor."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSettings, QThreadPool
+
+from hezo_desk.db import Database
+from hezo_desk.services.actor import Actor
+
+
+@dataclass(frozen=True)
+class DeskContext:
+    """The database, the signed-in agent, the user's settings and the pool for slow work."""
+
+    db: Database
+    actor: Actor
+    settings: QSettings
+    pool: QThreadPool
