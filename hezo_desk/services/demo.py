@@ -602,8 +602,10 @@ class _Generator:
             if migrated and n % 21 == 3:
                 flags = "contract did not move (expired in the legacy system)"
                 contract_id = service_id = None
+            # Messages of earlier chunks are already written (and `messages` emptied).
+            first_message_id = message_id + message_total + len(messages)
             dialogue = self._dialogue(
-                ticket_id, opened, contact, agent_ids, agent_names, message_id + len(messages)
+                ticket_id, opened, contact, agent_ids, agent_names, first_message_id
             )
             messages.extend(dialogue)
             last_change = max(message["created_at"] for message in dialogue)
