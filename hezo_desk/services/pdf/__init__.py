@@ -40,6 +40,7 @@ from hezo_desk.services.pdf.document import (
     Variant,
     legacy_case_document,
 )
+from hezo_desk.services.pdf.pool import RenderPool
 from hezo_desk.services.pdf.render import render_case_pdf
 
 __all__ = [
@@ -48,6 +49,7 @@ __all__ = [
     "CaseAttachment",
     "CaseDocument",
     "CaseEntry",
+    "RenderPool",
     "Variant",
     "legacy_case_document",
     "render_case_pdf",
