@@ -259,6 +259,20 @@ class DemoService:
                 for table in (Customer.__table__, Ticket.__table__)
             )
 
+    def is_demo_database(self) -> bool:
+        """Whether demo data was loaded here (its accounts share a published password)."""
+        from hezo_desk.models import AuditEntry  # noqa: PLC0415
+
+        with self._db.sessions() as session:
+            return (
+                session.scalar(
+                    select(AuditEntry.id)
+                    .where(AuditEntry.action == AuditAction.DEMO_LOADED)
+                    .limit(1)
+                )
+                is not None
+            )
+
     def load(
         self,
         *,

@@ -85,3 +85,45 @@ def start(
         task.signals.cancelled.connect(cancelled)
     pool.start(task)
     return task
+
+
+class TaskSet:
+    """Holds the tasks a widget started until each ends, so their signals are delivered."""
+
+    def __init__(self, pool: QThreadPool) -> None:
+        self._pool = pool
+        self._running: set[Task[Any]] = set()
+
+    def start(
+        self,
+        work: Callable[[TaskControl], T],
+        *,
+        finished: Callable[[Any], None],
+        failed: Callable[[Any], None],
+        progress: Callable[[int, int, str], None] | None = None,
+        cancelled: Callable[[], None] | None = None,
+    ) -> Task[T]:
+        task = start(
+            self._pool,
+            work,
+            finished=finished,
+            failed=failed,
+            progress=progress,
+            cancelled=cancelled,
+        )
+        self._running.add(task)
+
+        def forget(*_args: object) -> None:
+            self._running.discard(task)
+
+        task.signals.finished.connect(forget)
+        task.signals.failed.connect(forget)
+        task.signals.cancelled.connect(forget)
+        return task
+
+    def cancel_all(self) -> None:
+        for task in list(self._running):
+            task.control.cancel()
+
+    def __len__(self) -> int:
+        return len(self._running)

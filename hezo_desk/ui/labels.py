@@ -1,0 +1,64 @@
+"""Translated names of the domain's values (states, priorities, channels, roles)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from hezo_desk.models import Channel, ContractState, MessageKind, Priority, Role, TicketState
+
+
+class Labels(QObject):
+    """`Labels(parent).state(TicketState.NEW)` → 'new' / 'nowe', in the current language."""
+
+    def state(self, state: TicketState) -> str:
+        return {
+            TicketState.NEW: self.tr("new"),
+            TicketState.IN_PROGRESS: self.tr("in progress"),
+            TicketState.WAITING_FOR_CUSTOMER: self.tr("waiting for the customer"),
+            TicketState.CLOSED: self.tr("closed"),
+            TicketState.CANCELLED: self.tr("cancelled"),
+        }[state]
+
+    def priority(self, priority: Priority) -> str:
+        return {
+            Priority.LOW: self.tr("low"),
+            Priority.NORMAL: self.tr("normal"),
+            Priority.HIGH: self.tr("high"),
+            Priority.CRITICAL: self.tr("critical"),
+        }[priority]
+
+    def channel(self, channel: Channel) -> str:
+        return {
+            Channel.PHONE: self.tr("phone"),
+            Channel.PORTAL: self.tr("portal"),
+            Channel.WEB_FORM: self.tr("web form"),
+            Channel.EMAIL: self.tr("e-mail"),
+            Channel.MIGRATION: self.tr("migration"),
+        }[channel]
+
+    def contract_state(self, state: ContractState) -> str:
+        return {
+            ContractState.ACTIVE: self.tr("active"),
+            ContractState.EXPIRED: self.tr("expired"),
+            ContractState.CANCELLED: self.tr("cancelled"),
+        }[state]
+
+    def role(self, role: Role) -> str:
+        return {
+            Role.AGENT: self.tr("agent"),
+            Role.BACK_OFFICE: self.tr("back office"),
+            Role.SUPERVISOR: self.tr("supervisor"),
+            Role.ADMINISTRATOR: self.tr("administrator"),
+        }[role]
+
+    def message_kind(self, kind: MessageKind) -> str:
+        return {
+            MessageKind.CUSTOMER: self.tr("customer"),
+            MessageKind.AGENT: self.tr("agent"),
+            MessageKind.INTERNAL_NOTE: self.tr("internal note"),
+        }[kind]
+
+    def attachment_kind(self, kind: str) -> str:
+        return (
+            self.tr("legacy dialogue (internal)") if kind == "legacy_dialogue" else self.tr("file")
+        )

@@ -1,0 +1,411 @@
+"""The main window: navigation between screens, open tickets, menus, shortcuts, status bar.
+
+Screens are given as `ScreenSpec`s (title, who may see it, how to build it) and built when
+first shown. Open tickets are listed under the screens in the navigation, one page each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Any, Protocol
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from hezo_desk.drafts import DraftStore
+from hezo_desk.models import Role
+from hezo_desk.ui.context import DeskContext
+from hezo_desk.ui.labels import Labels
+from hezo_desk.ui.ticket_view import TicketView
+
+TICKET_ROLE = Qt.ItemDataRole.UserRole + 10
+SCREEN_ROLE = Qt.ItemDataRole.UserRole + 11
+
+
+class TicketSequence(Protocol):
+    """A list a ticket was opened from, for 'next ticket' and 'previous ticket'."""
+
+    def neighbour(self, ticket_id: int, offset: int) -> int | None: ...
+
+
+@dataclass(frozen=True)
+class ScreenSpec:
+    key: str
+    title: str
+    factory: Callable[[], QWidget]
+    roles: frozenset[Role] = field(default_factory=lambda: frozenset(Role))
+    shortcut: str = ""
+
+
+@dataclass(frozen=True)
+class TicketTabs:
+    """Extra tabs of every ticket view (reseller access, PDF), built per ticket."""
+
+    factories: Sequence[tuple[str, Callable[[DeskContext, int], QWidget]]] = ()
+
+
+class MainWindow(QMainWindow):
+    sign_out_requested = Signal()
+    settings_requested = Signal()
+    new_ticket_requested = Signal()
+    register_requested = Signal()
+
+    def __init__(
+        self,
+        context: DeskContext,
+        screens: Sequence[ScreenSpec],
+        drafts: DraftStore,
+        database_name: str,
+        *,
+        ticket_tabs: TicketTabs = TicketTabs(),
+        ticket_actions: Sequence[tuple[str, str, Callable[[TicketView], None]]] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self._drafts = drafts
+        self._ticket_tabs = ticket_tabs
+        self._labels = Labels(self)
+        self._screens = [s for s in screens if context.actor.role in s.roles]
+        self._built: dict[str, QWidget] = {}
+        self._tickets: dict[int, TicketView] = {}
+        self._sequence: TicketSequence | None = None
+        self.setWindowTitle(self.tr("HEZO Desk"))
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setMinimumWidth(190)
+        self.navigation.setMaximumWidth(320)
+        for screen in self._screens:
+            item = QListWidgetItem(screen.title)
+            item.setData(SCREEN_ROLE, screen.key)
+            self.navigation.addItem(item)
+        self._separator = QListWidgetItem(self.tr("— open tickets —"))
+        self._separator.setFlags(Qt.ItemFlag.NoItemFlags)
+        self.navigation.addItem(self._separator)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("stack")
+        splitter = QSplitter()
+        splitter.addWidget(self.navigation)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(splitter)
+        self.navigation.currentItemChanged.connect(lambda current, _old: self._show_item(current))
+
+        who = QLabel(
+            self.tr("Signed in as %1 (%2)")
+            .replace("%1", context.actor.display_name)
+            .replace("%2", self._labels.role(context.actor.role))
+        )
+        who.setObjectName("signed_in")
+        where = QLabel(self.tr("Database: %1").replace("%1", database_name))
+        where.setObjectName("database")
+        self.statusBar().addWidget(who)
+        self.statusBar().addPermanentWidget(where)
+
+        self._build_menus(ticket_actions)
+        geometry = context.settings.value("windows/main")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        if self._screens:
+            self.navigation.setCurrentRow(0)
+
+    # ----- menus and shortcuts -------------------------------------------------------------
+
+    def _action(
+        self,
+        text: str,
+        shortcut: str | QKeySequence.StandardKey | None,
+        slot: Callable[[], Any],
+        name: str,
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        # Window-wide: every shortcut works whatever has the focus inside the window.
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_menus(
+        self, ticket_actions: Sequence[tuple[str, str, Callable[[TicketView], None]]]
+    ) -> None:
+        desk = self.menuBar().addMenu(self.tr("&Desk"))
+        desk.addAction(
+            self._action(self.tr("&Settings…"), "Ctrl+,", self.settings_requested.emit, "settings")
+        )
+        desk.addAction(
+            self._action(self.tr("Sign &out"), None, self.sign_out_requested.emit, "sign_out")
+        )
+        desk.addSeparator()
+        desk.addAction(self._action(self.tr("&Quit"), "Ctrl+Q", self.close, "quit"))
+
+        go = self.menuBar().addMenu(self.tr("&Go"))
+        go.addAction(
+            self._action(self.tr("Caller &lookup"), "Ctrl+L", self.focus_lookup, "go_lookup")
+        )
+        for number, screen in enumerate(self._screens, start=1):
+            shortcut = screen.shortcut or (f"Ctrl+{number}" if number <= 9 else None)
+            go.addAction(
+                self._action(
+                    screen.title,
+                    shortcut,
+                    partial(self.show_screen, screen.key),
+                    f"go_{screen.key}",
+                )
+            )
+
+        ticket = self.menuBar().addMenu(self.tr("&Ticket"))
+        ticket.addAction(
+            self._action(
+                self.tr("&New ticket…"), "Ctrl+N", self.new_ticket_requested.emit, "new_ticket"
+            )
+        )
+        ticket.addAction(
+            self._action(
+                self.tr("Re&gister caller…"),
+                "Ctrl+Shift+R",
+                self.register_requested.emit,
+                "register",
+            )
+        )
+        ticket.addAction(self._action(self.tr("&Reply"), "Ctrl+R", self.reply, "reply"))
+        ticket.addAction(
+            self._action(
+                self.tr("Ne&xt ticket"), "Ctrl+PgDown", lambda: self.step_ticket(1), "next_ticket"
+            )
+        )
+        ticket.addAction(
+            self._action(
+                self.tr("&Previous ticket"),
+                "Ctrl+PgUp",
+                lambda: self.step_ticket(-1),
+                "previous_ticket",
+            )
+        )
+        ticket.addAction(
+            self._action(
+                self.tr("&Close ticket tab"), "Ctrl+W", self.close_current_ticket, "close_ticket"
+            )
+        )
+        for text, shortcut, handler in ticket_actions:
+            ticket.addAction(
+                self._action(
+                    text,
+                    shortcut or None,
+                    partial(self._with_ticket, handler),
+                    f"ticket_{text}",
+                )
+            )
+        ticket.addSeparator()
+        ticket.addAction(self._action(self.tr("Re&fresh"), "F5", self.refresh, "refresh"))
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(
+            self._action(self.tr("&Keyboard shortcuts"), "F1", self.show_shortcuts, "shortcuts")
+        )
+        help_menu.addAction(self._action(self.tr("&About HEZO Desk"), None, self._about, "about"))
+
+    def show_shortcuts(self) -> None:
+        lines = []
+        for action in self.actions():
+            if not action.shortcut().isEmpty():
+                text = action.text().replace("&", "")
+                lines.append(
+                    f"<tr><td><b>{action.shortcut().toString()}</b></td><td>{text}</td></tr>"
+                )
+        QMessageBox.information(
+            self,
+            self.tr("Keyboard shortcuts"),
+            "<table cellpadding='3'>" + "".join(lines) + "</table>",
+        )
+
+    def _about(self) -> None:
+        from hezo_desk import __version__  # noqa: PLC0415
+
+        QMessageBox.about(
+            self,
+            self.tr("About HEZO Desk"),
+            self.tr(
+                "HEZO Desk %1 — the support desk of HEZO's phone line (+48 12 25 25 600), "
+                "back office and supervisors."
+            ).replace("%1", __version__),
+        )
+
+    # ----- screens -------------------------------------------------------------------------
+
+    def screen_widget(self, key: str) -> QWidget | None:
+        """The screen with this key, built on first use; None if the agent may not see it."""
+        if key in self._built:
+            return self._built[key]
+        spec = next((s for s in self._screens if s.key == key), None)
+        if spec is None:
+            return None
+        widget = spec.factory()
+        widget.setObjectName(f"screen_{key}")
+        self._built[key] = widget
+        self.stack.addWidget(widget)
+        self._connect_screen(widget)
+        return widget
+
+    def show_screen(self, key: str) -> QWidget | None:
+        for row in range(self.navigation.count()):
+            if self.navigation.item(row).data(SCREEN_ROLE) == key:
+                self.navigation.setCurrentRow(row)
+                return self._built.get(key)
+        return None
+
+    def _show_item(self, item: QListWidgetItem | None) -> None:
+        if item is None:
+            return
+        ticket_id = item.data(TICKET_ROLE)
+        if ticket_id is not None:
+            self.stack.setCurrentWidget(self._tickets[int(ticket_id)])
+            return
+        key = item.data(SCREEN_ROLE)
+        if key is not None:
+            widget = self.screen_widget(str(key))
+            if widget is not None:
+                self.stack.setCurrentWidget(widget)
+
+    def _connect_screen(self, widget: QWidget) -> None:
+        """Screens that list tickets emit `open_ticket(int)`; wire them up by that name."""
+        signal = getattr(widget, "open_ticket", None)
+        if signal is not None:
+            signal.connect(
+                lambda ticket_id, source=widget: self.open_ticket(
+                    ticket_id, source if hasattr(source, "neighbour") else None
+                )
+            )
+
+    def focus_lookup(self) -> None:
+        widget = self.show_screen("lookup")
+        focus = getattr(widget, "focus_query", None)
+        if callable(focus):
+            focus()
+
+    def current_screen(self) -> QWidget | None:
+        return self.stack.currentWidget()
+
+    # ----- tickets -------------------------------------------------------------------------
+
+    def open_ticket(self, ticket_id: int, sequence: TicketSequence | None = None) -> TicketView:
+        if sequence is not None:
+            self._sequence = sequence
+        view = self._tickets.get(ticket_id)
+        if view is None:
+            context = self.context
+            extra: list[tuple[str, Callable[[], QWidget]]] = [
+                (title, partial(factory, context, ticket_id))
+                for title, factory in self._ticket_tabs.factories
+            ]
+            view = TicketView(context, ticket_id, self._drafts, extra_tabs=extra)
+            view.setObjectName(f"ticket_{ticket_id}")
+            self._tickets[ticket_id] = view
+            self.stack.addWidget(view)
+            item = QListWidgetItem(self.tr("Ticket…"))
+            item.setData(TICKET_ROLE, ticket_id)
+            self.navigation.addItem(item)
+            view.loaded.connect(
+                lambda number, subject, item=item: (
+                    item.setText(f"{number}  {subject}"),
+                    item.setToolTip(f"{number} — {subject}"),
+                )
+            )
+            view.changed.connect(self._ticket_changed)
+        self._select_ticket_item(ticket_id)
+        return view
+
+    def _select_ticket_item(self, ticket_id: int) -> None:
+        for row in range(self.navigation.count()):
+            if self.navigation.item(row).data(TICKET_ROLE) == ticket_id:
+                self.navigation.setCurrentRow(row)
+                return
+
+    def current_ticket(self) -> TicketView | None:
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, TicketView) else None
+
+    def _with_ticket(self, handler: Callable[[TicketView], None]) -> None:
+        view = self.current_ticket()
+        if view is not None:
+            handler(view)
+
+    def reply(self) -> None:
+        view = self.current_ticket()
+        if view is not None:
+            view.focus_reply()
+
+    def step_ticket(self, offset: int) -> None:
+        view = self.current_ticket()
+        if view is None:
+            return
+        if self._sequence is not None:
+            neighbour = self._sequence.neighbour(view.ticket_id, offset)
+            if neighbour is not None:
+                self.open_ticket(neighbour)
+                return
+        open_ids = list(self._tickets)
+        position = open_ids.index(view.ticket_id) + offset
+        if 0 <= position < len(open_ids):
+            self._select_ticket_item(open_ids[position])
+
+    def close_current_ticket(self) -> None:
+        view = self.current_ticket()
+        if view is None:
+            return
+        view.save_draft()
+        for row in range(self.navigation.count()):
+            if self.navigation.item(row).data(TICKET_ROLE) == view.ticket_id:
+                self.navigation.takeItem(row)
+                break
+        del self._tickets[view.ticket_id]
+        self.stack.removeWidget(view)
+        view.deleteLater()
+        if self._tickets:
+            self._select_ticket_item(list(self._tickets)[-1])
+        else:
+            self.navigation.setCurrentRow(0)
+
+    def _ticket_changed(self, _ticket_id: int) -> None:
+        for widget in self._built.values():
+            refresh = getattr(widget, "refresh", None)
+            if callable(refresh):
+                refresh()
+
+    def refresh(self) -> None:
+        widget = self.stack.currentWidget()
+        if isinstance(widget, TicketView):
+            widget.reload()
+            return
+        refresh = getattr(widget, "refresh", None)
+        if callable(refresh):
+            refresh()
+
+    # ----- closing -------------------------------------------------------------------------
+
+    def open_ticket_ids(self) -> list[int]:
+        return list(self._tickets)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for view in self._tickets.values():
+            view.save_draft()
+        self.context.settings.setValue("windows/main", self.saveGeometry())
+        self.context.settings.setValue("windows/open_tickets", self.open_ticket_ids())
+        super().closeEvent(event)

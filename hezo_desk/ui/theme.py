@@ -1,0 +1,49 @@
+"""Light and dark themes (qt-material) and the colours the dialogue uses in each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QApplication
+
+_MATERIAL_THEMES = {"light": "light_blue.xml", "dark": "dark_blue.xml"}
+# Denser than qt-material's default: agents look at long lists all day.
+_EXTRA = {"density_scale": "-1", "font_family": "Roboto"}
+
+
+@dataclass(frozen=True)
+class DialogueColours:
+    customer_background: str
+    agent_background: str
+    note_background: str
+    note_border: str
+    text: str
+    muted: str
+
+
+_COLOURS = {
+    "light": DialogueColours("#e8f1fb", "#eaf6ec", "#fff4d6", "#e0a100", "#1b1b1b", "#5f6368"),
+    "dark": DialogueColours("#1f3247", "#1f3a26", "#4a3a10", "#ffb300", "#eeeeee", "#b0b4b8"),
+}
+
+
+def apply_theme(app: QApplication, theme: str) -> None:
+    import qt_material  # noqa: PLC0415 - must be imported after PySide6 (it checks)
+
+    qt_material.apply_stylesheet(
+        app,
+        theme=_MATERIAL_THEMES.get(theme, _MATERIAL_THEMES["light"]),
+        invert_secondary=theme != "dark",
+        extra=dict(_EXTRA),
+    )
+    app.setProperty("hezo_theme", theme)
+
+
+def current_theme(app: QApplication | None = None) -> str:
+    instance = app or QApplication.instance()
+    value = instance.property("hezo_theme") if instance is not None else None
+    return str(value) if value in _COLOURS else "light"
+
+
+def dialogue_colours(theme: str | None = None) -> DialogueColours:
+    return _COLOURS.get(theme or current_theme(), _COLOURS["light"])

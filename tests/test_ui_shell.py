@@ -1,0 +1,289 @@
+"""The desk's shell: sign-in, first start, settings, main window, lookup and ticket view."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt, QThreadPool
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from hezo_desk.db import Database
+from hezo_desk.drafts import DraftStore
+from hezo_desk.models import MessageKind, Priority, Ticket, TicketState
+from hezo_desk.services.actor import Actor
+from hezo_desk.services.agents import AgentService
+from hezo_desk.services.demo import DemoService
+from hezo_desk.services.secrets import SecretStore, agent_key, database_key
+from hezo_desk.services.tickets import TicketChange, TicketConflictError, TicketService
+from hezo_desk.ui.context import DeskContext
+from hezo_desk.ui.dialogs.first_start import FirstStartDialog
+from hezo_desk.ui.dialogs.settings_dialog import SettingsDialog
+from hezo_desk.ui.dialogs.sign_in import SignInDialog
+from hezo_desk.ui.lookup_view import LookupView
+from hezo_desk.ui.main_window import MainWindow
+from hezo_desk.ui.screens import build_screens, ticket_actions, ticket_tabs, wire_window
+from hezo_desk.ui.settings import DeskSettings
+from hezo_desk.ui.ticket_view import TicketView
+from keyrings import HeadlessKeyring, MemoryKeyring
+
+
+def _sign_in_dialog(db: Database, settings: QSettings, store: SecretStore) -> SignInDialog:
+    return SignInDialog(AgentService(db), store, DeskSettings(settings), db.display_url,
+                        QThreadPool.globalInstance())
+
+
+def test_sign_in_refuses_a_wrong_password_and_remembers_only_in_the_keyring(
+    qtbot: QtBot, demo_db: Database, qsettings: QSettings, tmp_path: Path
+) -> None:
+    keyring = MemoryKeyring()
+    dialog = _sign_in_dialog(demo_db, qsettings, SecretStore(keyring))
+    qtbot.addWidget(dialog)
+    dialog.login.setText("anna.nowak")
+    dialog.password.setText("wrong-password")
+    dialog.sign_in_button.click()
+    qtbot.waitUntil(lambda: not dialog.error.isHidden(), timeout=5000)
+    assert "Wrong login or password" in dialog.error.text()
+    dialog.password.setText("hezo-demo")
+    dialog.remember.setChecked(True)
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        dialog.sign_in_button.click()
+    assert dialog.actor is not None
+    assert dialog.actor.login == "anna.nowak"
+    assert keyring.secrets == {
+        ("hezo-desk", agent_key(demo_db.display_url, "anna.nowak")): "hezo-demo"}
+    qsettings.sync()
+    assert "hezo-demo" not in Path(qsettings.fileName()).read_text(encoding="utf-8")
+    again = _sign_in_dialog(demo_db, qsettings, SecretStore(keyring))
+    qtbot.addWidget(again)
+    assert again.login.text() == "anna.nowak"
+    assert again.password.text() == "hezo-demo"
+
+
+def test_without_a_keyring_sign_in_says_so_and_cannot_remember(
+    qtbot: QtBot, demo_db: Database, qsettings: QSettings
+) -> None:
+    dialog = _sign_in_dialog(demo_db, qsettings, SecretStore(HeadlessKeyring()))
+    qtbot.addWidget(dialog)
+    assert not dialog.remember.isEnabled()
+    assert "No system keyring" in dialog.keyring_note.text()
+    dialog.login.setText("anna.nowak")
+    dialog.password.setText("hezo-demo")
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        dialog.sign_in_button.click()
+    assert dialog.actor is not None
+
+
+def test_first_start_creates_the_administrator(qtbot: QtBot, db: Database) -> None:
+    dialog = FirstStartDialog(AgentService(db), DemoService(db), QThreadPool.globalInstance())
+    qtbot.addWidget(dialog)
+    dialog.admin_name.setText("Ala Admin")
+    dialog.admin_password.setText("dlugie-haslo")
+    dialog.admin_repeat.setText("inne-haslo")
+    dialog.create_button.click()
+    assert "differ" in dialog.error.text()
+    dialog.admin_repeat.setText("dlugie-haslo")
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        dialog.create_button.click()
+    assert AgentService(db).authenticate("admin", "dlugie-haslo").display_name == "Ala Admin"
+
+
+def test_first_start_can_load_demo_data(qtbot: QtBot, db: Database) -> None:
+    dialog = FirstStartDialog(AgentService(db), DemoService(db), QThreadPool.globalInstance())
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.accepted, timeout=60_000):
+        dialog.demo_button.click()
+    assert not DemoService(db).is_empty()
+    assert dialog.login == "admin"
+
+
+def test_settings_keep_the_database_password_in_the_keyring_only(
+    qtbot: QtBot, qsettings: QSettings
+) -> None:
+    keyring = MemoryKeyring()
+    settings = DeskSettings(qsettings)
+    dialog = SettingsDialog(settings, SecretStore(keyring), QThreadPool.globalInstance())
+    qtbot.addWidget(dialog)
+    dialog.shared_radio.setChecked(True)
+    dialog.host.setText("db.hezo.pl")
+    dialog.database.setText("hezo")
+    dialog.user.setText("desk")
+    dialog.password.setText("tajne-hasło-bazy")
+    dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    dialog._save()
+    assert dialog.connection_changed
+    assert dialog.theme_changed
+    saved = settings.connection()
+    assert (saved.kind, saved.host, saved.database, saved.user) == (
+        "postgresql", "db.hezo.pl", "hezo", "desk")
+    assert settings.theme == "dark"
+    assert settings.language == "en"
+    assert keyring.secrets[("hezo-desk", database_key("db.hezo.pl", 5432, "hezo", "desk"))] == (
+        "tajne-hasło-bazy")
+    qsettings.sync()
+    assert "tajne" not in Path(qsettings.fileName()).read_text(encoding="utf-8")
+
+
+def test_settings_test_connection_reports_the_schema_state(
+    qtbot: QtBot, qsettings: QSettings, tmp_path: Path
+) -> None:
+    dialog = SettingsDialog(DeskSettings(qsettings), SecretStore(HeadlessKeyring()),
+                            QThreadPool.globalInstance())
+    qtbot.addWidget(dialog)
+    assert "No system keyring" in dialog.keyring_note.text()
+    dialog.local_path.setText(str(tmp_path / "nowa.sqlite3"))
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: dialog.test_button.isEnabled() and "Connected" in
+                    dialog.test_result.text(), timeout=5000)
+    assert "empty" in dialog.test_result.text()
+    dialog.shared_radio.setChecked(True)
+    dialog.host.setText("127.0.0.1")
+    dialog.port.setValue(1)
+    dialog.database.setText("x")
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: "Cannot connect" in dialog.test_result.text(), timeout=10_000)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, desk_context: DeskContext, tmp_path: Path) -> MainWindow:
+    drafts = DraftStore(tmp_path / "drafts", desk_context.db.display_url)
+    main = MainWindow(desk_context, build_screens(desk_context), drafts,
+                      desk_context.db.display_url, ticket_tabs=ticket_tabs(),
+                      ticket_actions=ticket_actions())
+    wire_window(main, desk_context)
+    qtbot.addWidget(main)
+    main.show()
+    return main
+
+
+def _customer_with_open_ticket(db: Database) -> tuple[str, int]:
+    with db.sessions() as session:
+        tax_id, ticket_id = session.execute(
+            select(Ticket.customer_id, Ticket.id)
+            .where(Ticket.state == TicketState.IN_PROGRESS, Ticket.contract_id.is_not(None))
+            .order_by(Ticket.id).limit(1)
+        ).one()
+        from hezo_desk.models import Customer
+
+        customer_tax_id = session.scalar(select(Customer.tax_id).where(Customer.id == tax_id))
+    assert customer_tax_id is not None
+    return customer_tax_id, ticket_id
+
+
+def test_status_bar_and_lookup_by_tax_id(qtbot: QtBot, window: MainWindow,
+                                         desk_context: DeskContext) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    signed_in = window.statusBar().findChild(QLabel, "signed_in")
+    assert signed_in is not None
+    assert signed_in.text() == "Signed in as Anna Nowak (agent)"
+    tax_id, ticket_id = _customer_with_open_ticket(desk_context.db)
+    lookup = window.screen_widget("lookup")
+    assert isinstance(lookup, LookupView)
+    spoken = f"{tax_id[:2].lower()} {tax_id[2:5]}-{tax_id[5:8]}-{tax_id[8:10]}-{tax_id[10:]}"
+    lookup.look_up(spoken)
+    qtbot.waitUntil(lambda: lookup.overview is not None, timeout=5000)
+    assert lookup.overview is not None
+    assert lookup.overview.customer.tax_id == tax_id
+    assert ticket_id in [t.id for t in lookup.open_tickets_model.rows]
+    assert "tax id" in lookup.read_as.text()
+    row = [t.id for t in lookup.open_tickets_model.rows].index(ticket_id)
+    with qtbot.waitSignal(lookup.open_ticket, timeout=2000):
+        lookup.open_tickets.doubleClicked.emit(lookup.open_tickets_model.index(row, 0))
+    assert window.current_ticket() is not None
+
+
+def test_ctrl_l_focuses_the_lookup_from_anywhere(qtbot: QtBot, window: MainWindow) -> None:
+    window.open_ticket(1)
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    lookup = window.screen_widget("lookup")
+    assert isinstance(lookup, LookupView)
+    assert window.stack.currentWidget() is lookup
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is lookup.query, timeout=2000)
+
+
+def _open_ticket_id(db: Database) -> int:
+    with db.sessions() as session:
+        found = session.scalar(select(Ticket.id).where(Ticket.state == TicketState.NEW)
+                               .order_by(Ticket.id).limit(1))
+    assert found is not None
+    return found
+
+
+def test_ticket_view_replies_notes_and_keeps_the_draft(
+    qtbot: QtBot, window: MainWindow, desk_context: DeskContext, tmp_path: Path
+) -> None:
+    ticket_id = _open_ticket_id(desk_context.db)
+    view = window.open_ticket(ticket_id)
+    qtbot.waitUntil(lambda: view.detail is not None, timeout=5000)
+    before = len(view.detail.messages) if view.detail else 0
+    view.composer.setPlainText("Dzień dobry,\nproszę o log <debug> & zrzut ekranu.")
+    view.save_draft()
+    # A crash now: a new view of the same ticket gets the unsent reply back.
+    drafts = DraftStore(tmp_path / "drafts", desk_context.db.display_url)
+    assert drafts.load(ticket_id) is not None
+    again = TicketView(desk_context, ticket_id, drafts)
+    qtbot.addWidget(again)
+    assert again.composer.toPlainText() == "Dzień dobry,\nproszę o log <debug> & zrzut ekranu."
+    qtbot.waitUntil(lambda: again.detail is not None, timeout=5000)
+    with qtbot.waitSignal(view.changed, timeout=5000):
+        qtbot.keyClick(view.composer, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: view.detail is not None and len(view.detail.messages) == before + 1,
+                    timeout=5000)
+    assert view.composer.toPlainText() == ""
+    assert drafts.load(ticket_id) is None
+    assert "proszę o log &lt;debug&gt; &amp; zrzut" in view.dialogue.toHtml()
+    view.composer_kind.setCurrentIndex(view.composer_kind.findData("note"))
+    view.composer.setPlainText("Tylko dla zespołu")
+    with qtbot.waitSignal(view.changed, timeout=5000):
+        view.send()
+    detail = TicketService(desk_context.db).detail(ticket_id)
+    assert [m.kind for m in detail.messages][-2:] == [MessageKind.AGENT, MessageKind.INTERNAL_NOTE]
+    assert detail.messages[-2].body == "Dzień dobry,\nproszę o log <debug> & zrzut ekranu."
+
+
+def test_a_conflicting_change_is_shown_and_can_be_reapplied(
+    qtbot: QtBot, window: MainWindow, desk_context: DeskContext
+) -> None:
+    ticket_id = _open_ticket_id(desk_context.db)
+    view = window.open_ticket(ticket_id)
+    qtbot.waitUntil(lambda: view.detail is not None, timeout=5000)
+    other: Actor = AgentService(desk_context.db).resolve("jan.kowalski")
+    seen = view.detail.ticket if view.detail else None
+    assert seen is not None
+    TicketService(desk_context.db).change(other, ticket_id, TicketChange(priority=Priority.LOW
+                                          if seen.priority is not Priority.LOW
+                                          else Priority.HIGH), expected_version=seen.version)
+    conflicts: list[TicketConflictError] = []
+
+    def reapply(error: TicketConflictError, _change: TicketChange) -> bool:
+        conflicts.append(error)
+        return True
+
+    view.resolve_conflict = reapply
+    view.state.setCurrentIndex(view.state.findData(TicketState.IN_PROGRESS))
+    view.state.activated.emit(view.state.currentIndex())
+    qtbot.waitUntil(lambda: view.detail is not None
+                    and view.detail.ticket.state is TicketState.IN_PROGRESS, timeout=5000)
+    assert conflicts
+    assert any("priority" in line for line in conflicts[0].changes)
+    row = TicketService(desk_context.db).row(ticket_id)
+    assert row.state is TicketState.IN_PROGRESS
+    assert row.priority is not seen.priority, "the other agent's change is kept"
+
+
+def test_ctrl_w_closes_the_ticket_and_keeps_its_draft(
+    qtbot: QtBot, window: MainWindow, desk_context: DeskContext, tmp_path: Path
+) -> None:
+    ticket_id = _open_ticket_id(desk_context.db)
+    view = window.open_ticket(ticket_id)
+    view.composer.setPlainText("niedokończona odpowiedź")
+    qtbot.keyClick(window, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert window.open_ticket_ids() == []
+    drafts = DraftStore(tmp_path / "drafts", desk_context.db.display_url)
+    draft = drafts.load(ticket_id)
+    assert draft is not None
+    assert draft.text == "niedokończona odpowiedź"
