@@ -12,14 +12,26 @@ import traceback
 from collections.abc import Sequence
 
 from hezo_desk import __version__
-from hezo_desk.cli import admin_commands, desk_commands, export_commands, ticket_commands
+from hezo_desk.cli import (
+    admin_commands,
+    desk_commands,
+    export_commands,
+    reseller_commands,
+    ticket_commands,
+)
 from hezo_desk.cli.context import CommandContext
 from hezo_desk.cli.output import Output
 from hezo_desk.config import AGENT_ENV, DATABASE_URL_ENV
 from hezo_desk.errors import ConflictError, DatabaseError, HezoError, UserError
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
-COMMAND_MODULES = (admin_commands, desk_commands, export_commands, ticket_commands)
+COMMAND_MODULES = (
+    admin_commands,
+    desk_commands,
+    export_commands,
+    ticket_commands,
+    reseller_commands,
+)
 
 
 class _Parser(argparse.ArgumentParser):

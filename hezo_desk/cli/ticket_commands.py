@@ -8,6 +8,7 @@ from typing import Any
 
 from hezo_desk.cli.context import CommandContext, read_text_argument
 from hezo_desk.cli.output import local_time
+from hezo_desk.cli.reseller_commands import register_ticket_access
 from hezo_desk.errors import UserError
 from hezo_desk.models import Channel, MessageKind, Priority, TicketState
 from hezo_desk.services.tickets import (
@@ -90,6 +91,8 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     attach.add_argument("number")
     attach.add_argument("file")
     attach.set_defaults(handler=ticket_attach)
+
+    register_ticket_access(actions, common)
 
 
 def ticket_open(context: CommandContext) -> int:

@@ -15,6 +15,8 @@ from hezo_desk.models.enums import (
     Role,
     TicketState,
 )
+from hezo_desk.models.live import SchemaCompatibility, TicketPresence
+from hezo_desk.models.reseller_role import ResellerDatabaseRole
 from hezo_desk.models.ticket import (
     MAX_ATTACHMENT_BYTES,
     Attachment,
@@ -43,10 +45,13 @@ __all__ = [
     "Priority",
     "Reseller",
     "ResellerAccessChange",
+    "ResellerDatabaseRole",
     "Role",
+    "SchemaCompatibility",
     "Service",
     "ServiceContract",
     "Ticket",
+    "TicketPresence",
     "TicketState",
     "utcnow",
 ]

@@ -1,9 +1,15 @@
-"""The reseller access rule (GDPR/RODO), in one place.
+"""The reseller access rule (GDPR/RODO), in one place, and the customer's decisions about it.
 
 DOMAIN.md: without the customer's consent a reseller employee sees nothing of a ticket; with
 it, the subject, the state, the customer-visible messages and the attachments, never internal
 notes. The reseller is the one named on the ticket's contract. Every path that shows or exports
-ticket content for a reseller (screens, PDFs, CLI) goes through `reseller_view`.
+ticket content for a reseller (screens, PDFs, CLI) goes through `reseller_view` (one ticket)
+or `reseller_summary` (a list row); both decide with `reseller_may_see`. The database twin of
+the rule, for PostgreSQL roles, is the `reseller_portal` schema of migration 0002.
+
+A change of the decision names who asked for it (a contact of the customer or another person)
+and the channel, is based on the ticket version the agent saw, bumps that version, is kept in
+the append-only `reseller_access_changes` and in the audit log, and counts at once.
 """
 
 from __future__ import annotations
@@ -11,16 +17,52 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from hezo_desk.db import Database
-from hezo_desk.models import MessageKind, Reseller, ServiceContract, Ticket, TicketState
-from hezo_desk.services.records import MessageRow
-from hezo_desk.services.tickets import AttachmentRow, TicketDetail, TicketService
+from hezo_desk.errors import NotFoundError, UserError
+from hezo_desk.models import (
+    Attachment,
+    Channel,
+    Contact,
+    ContractState,
+    Customer,
+    Message,
+    MessageKind,
+    Reseller,
+    ResellerAccessChange,
+    ResellerDatabaseRole,
+    ServiceContract,
+    Ticket,
+    TicketState,
+    utcnow,
+)
+from hezo_desk.services import audit
+from hezo_desk.services.actor import Actor
+from hezo_desk.services.audit import AuditAction
+from hezo_desk.services.normalize import clean_line, email_key, fold
+from hezo_desk.services.records import ContactRow, MessageRow, TicketRow, contact_row
+from hezo_desk.services.tax_ids import InvalidTaxIdError, parse_tax_id
+from hezo_desk.services.tickets import (
+    AccessChangeRow,
+    AttachmentRow,
+    TicketConflictError,
+    TicketDetail,
+    TicketService,
+    changes_since,
+    load_access_history,
+    load_ticket_row,
+)
 
 # Attachments only staff may see: the migration's dialogue PDF carries internal notes.
 INTERNAL_ATTACHMENT_KINDS = frozenset({"legacy_dialogue"})
 CUSTOMER_VISIBLE_KINDS = frozenset({MessageKind.CUSTOMER, MessageKind.AGENT})
+MAX_REQUESTER_LENGTH = 200
+MAX_NOTE_LENGTH = 2000
+# Channels a customer can state its decision through (the migration states nothing).
+REQUEST_CHANNELS = (Channel.PHONE, Channel.EMAIL, Channel.PORTAL, Channel.WEB_FORM)
 
 
 @dataclass(frozen=True)
@@ -39,6 +81,93 @@ class ResellerTicketView:
     attachments: list[AttachmentRow]
 
 
+@dataclass(frozen=True)
+class ResellerTicketSummary:
+    """One line of the list of tickets a reseller may see (the same fields as the view)."""
+
+    ticket_id: int
+    number: str
+    subject: str
+    state: TicketState
+    customer_name: str
+    opened_at: dt.datetime
+    updated_at: dt.datetime
+    messages: int
+    attachments: int
+
+
+@dataclass(frozen=True)
+class ResellerRow:
+    id: int
+    name: str
+    tax_id: str | None
+    legacy_id: str | None
+    email: str | None
+    active_contracts: int
+    visible_tickets: int
+    db_roles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AccessRequest:
+    """A customer's decision as the agent records it.
+
+    Who asked: a contact of the ticket's customer (`requested_by_contact_id`), or, when the
+    person is no registered contact, their name (`requested_by_name`).
+    """
+
+    granted: bool
+    channel: Channel
+    requested_by_contact_id: int | None = None
+    requested_by_name: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class TicketAccess:
+    """A ticket's decision now, its full history (oldest first) and who may change it."""
+
+    ticket: TicketRow
+    reseller_id: int | None
+    reseller_name: str | None
+    history: list[AccessChangeRow]
+    contacts: list[ContactRow]
+
+    @property
+    def granted(self) -> bool:
+        return self.ticket.reseller_access
+
+    @property
+    def latest(self) -> AccessChangeRow | None:
+        return self.history[-1] if self.history else None
+
+
+class AccessChangeRefusedError(UserError):
+    """The requested change cannot be recorded (nothing to change, no reseller, …)."""
+
+
+# ----- the rule ---------------------------------------------------------------------------
+
+
+def reseller_may_see(
+    reseller_access: bool, ticket_reseller_id: int | None, reseller_id: int
+) -> bool:
+    """The rule's decision: the customer allowed it, and it is the ticket's own reseller."""
+    return (
+        bool(reseller_access)
+        and ticket_reseller_id is not None
+        and ticket_reseller_id == reseller_id
+    )
+
+
+def visible_to_reseller(reseller_id: int) -> ColumnElement[bool]:
+    """`reseller_may_see` as a SQL condition over tickets joined to their contract.
+
+    Used only to choose candidate rows; every row chosen is decided again in Python.
+    """
+    return and_(Ticket.reseller_access.is_(True), ServiceContract.reseller_id == reseller_id)
+
+
 def customer_visible_messages(messages: list[MessageRow]) -> list[MessageRow]:
     return [message for message in messages if message.kind in CUSTOMER_VISIBLE_KINDS]
 
@@ -52,9 +181,7 @@ def reseller_view(
 ) -> ResellerTicketView | None:
     """The rule itself: None unless the customer allowed it and it is the ticket's reseller."""
     ticket = detail.ticket
-    if not ticket.reseller_access or ticket_reseller_id is None:
-        return None
-    if ticket_reseller_id != reseller_id:
+    if not reseller_may_see(ticket.reseller_access, ticket_reseller_id, reseller_id):
         return None
     return ResellerTicketView(
         reseller_id=reseller_id,
@@ -70,8 +197,23 @@ def reseller_view(
     )
 
 
+def reseller_summary(
+    summary: ResellerTicketSummary,
+    reseller_access: bool,
+    ticket_reseller_id: int | None,
+    reseller_id: int,
+) -> ResellerTicketSummary | None:
+    """A list row passes only where `reseller_view` would show the ticket."""
+    if not reseller_may_see(reseller_access, ticket_reseller_id, reseller_id):
+        return None
+    return summary
+
+
+# ----- the service ------------------------------------------------------------------------
+
+
 class ResellerAccessService:
-    """Reading through the rule. (Recording decisions: see `change_access`, issue 4.)"""
+    """Reading through the rule, and recording the customer's decisions."""
 
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -79,13 +221,7 @@ class ResellerAccessService:
     def ticket_reseller(self, ticket_id: int) -> tuple[int, str] | None:
         """The reseller named on the ticket's contract, if the ticket has a contract."""
         with self._db.sessions() as session:
-            row = session.execute(
-                select(Reseller.id, Reseller.name)
-                .join(ServiceContract, ServiceContract.reseller_id == Reseller.id)
-                .join(Ticket, Ticket.contract_id == ServiceContract.id)
-                .where(Ticket.id == ticket_id)
-            ).one_or_none()
-            return (row[0], row[1]) if row else None
+            return _ticket_reseller(session, ticket_id)
 
     def view_for_reseller(self, ticket_id: int, reseller_id: int) -> ResellerTicketView | None:
         """What `reseller_id` may see of a ticket (None: nothing at all)."""
@@ -104,3 +240,334 @@ class ResellerAccessService:
         if named is None:
             return None
         return self.view_for_reseller(ticket_id, named[0])
+
+    # ----- resellers ----------------------------------------------------------------------
+
+    def resellers(self) -> list[ResellerRow]:
+        """Every reseller with its active contracts and the tickets it may see, by name."""
+        with self._db.sessions() as session:
+            return _reseller_rows(session, None)
+
+    def reseller(self, reseller_id: int) -> ResellerRow:
+        with self._db.sessions() as session:
+            rows = _reseller_rows(session, reseller_id)
+            if not rows:
+                raise NotFoundError(f"no reseller with id {reseller_id}")
+            return rows[0]
+
+    def find_reseller(self, text: str) -> ResellerRow:
+        """A reseller by tax id (any typed form), legacy id or exact name (any case)."""
+        wanted = clean_line(text)
+        if not wanted:
+            raise UserError("name the reseller: its tax id, legacy id or exact name")
+        with self._db.sessions() as session:
+            found: dict[int, str] = {}
+            try:
+                tax_id = parse_tax_id(wanted).canonical
+            except InvalidTaxIdError:
+                tax_id = None
+            if tax_id is not None:
+                for reseller_id in session.scalars(
+                    select(Reseller.id).where(Reseller.tax_id == tax_id)
+                ):
+                    found.setdefault(reseller_id, f"tax id {tax_id}")
+            for reseller_id in session.scalars(
+                select(Reseller.id).where(Reseller.legacy_id.in_({wanted, wanted.upper()}))
+            ):
+                found.setdefault(reseller_id, "legacy id")
+            folded = fold(wanted)
+            for reseller_id, name in session.execute(select(Reseller.id, Reseller.name)):
+                if fold(clean_line(name)) == folded:
+                    found.setdefault(reseller_id, "name")
+            if not found:
+                raise NotFoundError(
+                    f"no reseller has the tax id, legacy id or name {wanted!r} "
+                    "(see `hezo-desk reseller list`)"
+                )
+            rows = [row for row in _reseller_rows(session, None) if row.id in found]
+        if len(rows) > 1:
+            listed = "; ".join(f"{row.name} ({row.tax_id or row.legacy_id})" for row in rows)
+            raise UserError(f"{wanted!r} names several resellers: {listed}; give its tax id")
+        return rows[0]
+
+    def visible_tickets(
+        self, reseller_id: int, *, limit: int | None = None
+    ) -> list[ResellerTicketSummary]:
+        """The tickets `reseller_id` may see, most recently changed first."""
+        messages = (
+            select(func.count(Message.id))
+            .where(Message.ticket_id == Ticket.id, Message.kind.in_(CUSTOMER_VISIBLE_KINDS))
+            .correlate(Ticket)
+            .scalar_subquery()
+        )
+        attachments = (
+            select(func.count(Attachment.id))
+            .where(
+                Attachment.ticket_id == Ticket.id,
+                Attachment.kind.not_in(INTERNAL_ATTACHMENT_KINDS),
+            )
+            .correlate(Ticket)
+            .scalar_subquery()
+        )
+        query = (
+            select(
+                Ticket.id,
+                Ticket.number,
+                Ticket.subject,
+                Ticket.state,
+                Customer.name,
+                Ticket.opened_at,
+                Ticket.updated_at,
+                messages,
+                attachments,
+                Ticket.reseller_access,
+                ServiceContract.reseller_id,
+            )
+            .join(ServiceContract, ServiceContract.id == Ticket.contract_id)
+            .join(Customer, Customer.id == Ticket.customer_id)
+            .where(visible_to_reseller(reseller_id))
+            .order_by(Ticket.updated_at.desc(), Ticket.id.desc())
+        )
+        if limit is not None:
+            query = query.limit(limit)
+        with self._db.sessions() as session:
+            rows = session.execute(query).all()
+        visible = []
+        for *fields, access, ticket_reseller_id in rows:
+            row = reseller_summary(
+                ResellerTicketSummary(*fields), access, ticket_reseller_id, reseller_id
+            )
+            if row is not None:
+                visible.append(row)
+        return visible
+
+    def count_visible(self, reseller_id: int) -> int:
+        with self._db.sessions() as session:
+            return int(
+                session.scalar(
+                    select(func.count(Ticket.id))
+                    .join(ServiceContract, ServiceContract.id == Ticket.contract_id)
+                    .where(visible_to_reseller(reseller_id))
+                )
+                or 0
+            )
+
+    # ----- the decision -------------------------------------------------------------------
+
+    def ticket_access(self, ticket_id: int) -> TicketAccess:
+        with self._db.sessions() as session:
+            return _ticket_access(session, ticket_id)
+
+    def find_requester(self, ticket_id: int, text: str) -> tuple[int | None, str]:
+        """Who asked, as typed: a contact's e-mail or full name (→ that contact), else a name."""
+        wanted = clean_line(text)
+        if not wanted:
+            raise UserError("say who asked for the change: a contact's e-mail or a person's name")
+        with self._db.sessions() as session:
+            customer_id = session.scalar(select(Ticket.customer_id).where(Ticket.id == ticket_id))
+            if customer_id is None:
+                raise NotFoundError(f"no ticket with id {ticket_id}")
+            contacts = session.scalars(select(Contact).where(Contact.customer_id == customer_id))
+            by_email = {c.email_normalized: c for c in contacts}
+            if "@" in wanted:
+                contact = by_email.get(email_key(wanted) or "")
+                if contact is None:
+                    customer = session.get_one(Customer, customer_id)
+                    raise NotFoundError(
+                        f"{wanted} is no registered contact of {customer.name}; give the "
+                        "person's name instead, or register them first"
+                    )
+                return contact.id, f"{contact.first_name} {contact.last_name}"
+            named = [
+                c
+                for c in by_email.values()
+                if fold(f"{c.first_name} {c.last_name}") == fold(wanted)
+            ]
+            if len(named) == 1:
+                return named[0].id, f"{named[0].first_name} {named[0].last_name}"
+            return None, wanted
+
+    def change_access(
+        self,
+        actor: Actor,
+        ticket_id: int,
+        request: AccessRequest,
+        *,
+        expected_version: int | None,
+    ) -> TicketAccess:
+        """Record the customer's new decision if the ticket is still at `expected_version`."""
+        if request.channel not in REQUEST_CHANNELS:
+            raise UserError(
+                f"a customer states its decision by phone, e-mail, portal or web form, "
+                f"not by {request.channel.value}"
+            )
+        note = (request.note or "").strip() or None
+        if note is not None and len(note) > MAX_NOTE_LENGTH:
+            raise UserError(f"the note has {len(note)} characters; at most {MAX_NOTE_LENGTH}")
+        try:
+            with self._db.transaction() as session:
+                ticket = session.get(Ticket, ticket_id)
+                if ticket is None:
+                    raise NotFoundError(f"no ticket with id {ticket_id}")
+                if expected_version is not None and ticket.version != expected_version:
+                    raise _conflict(session, ticket_id, expected_version)
+                contact_id, requester = _requester(session, ticket, request)
+                named = _ticket_reseller(session, ticket_id)
+                if ticket.reseller_access == request.granted:
+                    already = "already has" if request.granted else "has no"
+                    raise AccessChangeRefusedError(
+                        f"{ticket.number}: the reseller {already} access; nothing to change"
+                    )
+                if request.granted and named is None:
+                    raise AccessChangeRefusedError(
+                        f"{ticket.number} is linked to no contract, so no reseller is named for "
+                        "it: there is no one to grant access to (link it to its contract first)"
+                    )
+                previous = ticket.reseller_access
+                now = utcnow()
+                ticket.reseller_access = request.granted
+                ticket.updated_at = now
+                session.add(
+                    ResellerAccessChange(
+                        ticket_id=ticket.id,
+                        previous=previous,
+                        granted=request.granted,
+                        agent_id=actor.id,
+                        requested_by_contact_id=contact_id,
+                        requested_by_name=requester,
+                        channel=request.channel,
+                        recorded_at=now,
+                        note=note,
+                    )
+                )
+                session.flush()
+                reseller_name = named[1] if named else "(no reseller)"
+                audit.record(
+                    session,
+                    actor,
+                    AuditAction.TICKET_RESELLER_ACCESS_CHANGED,
+                    f"{ticket.number}: reseller access "
+                    f"{'granted to' if request.granted else 'withdrawn from'} {reseller_name} "
+                    f"at the request of {requester} ({request.channel.value})",
+                    ticket_id=ticket.id,
+                    details={
+                        "from": previous,
+                        "to": request.granted,
+                        "reseller_id": named[0] if named else None,
+                        "requested_by": requester,
+                        "requested_by_contact_id": contact_id,
+                        "channel": request.channel.value,
+                        "note": note,
+                    },
+                    at=now,
+                )
+                session.flush()
+                return _ticket_access(session, ticket_id)
+        except StaleDataError:
+            # Someone committed between our read and our write: report it like any conflict.
+            with self._db.sessions() as session:
+                raise _conflict(session, ticket_id, expected_version or -1) from None
+
+
+def _conflict(session: Session, ticket_id: int, based_on_version: int) -> TicketConflictError:
+    current = load_ticket_row(session, ticket_id)
+    return TicketConflictError(current, based_on_version, changes_since(session, ticket_id))
+
+
+def _requester(session: Session, ticket: Ticket, request: AccessRequest) -> tuple[int | None, str]:
+    if request.requested_by_contact_id is not None:
+        contact = session.get(Contact, request.requested_by_contact_id)
+        if contact is None or contact.customer_id != ticket.customer_id:
+            raise UserError(
+                f"that contact is not one of the customer's of {ticket.number}; only the "
+                "customer decides about its reseller"
+            )
+        return contact.id, f"{contact.first_name} {contact.last_name}"
+    name = clean_line(request.requested_by_name or "")
+    if not name:
+        raise UserError(
+            "say who asked for the change: a contact of the customer or the person's name"
+        )
+    if len(name) > MAX_REQUESTER_LENGTH:
+        raise UserError(
+            f"the requester's name has {len(name)} characters; at most {MAX_REQUESTER_LENGTH}"
+        )
+    return None, name
+
+
+def _ticket_reseller(session: Session, ticket_id: int) -> tuple[int, str] | None:
+    row = session.execute(
+        select(Reseller.id, Reseller.name)
+        .join(ServiceContract, ServiceContract.reseller_id == Reseller.id)
+        .join(Ticket, Ticket.contract_id == ServiceContract.id)
+        .where(Ticket.id == ticket_id)
+    ).one_or_none()
+    return (row[0], row[1]) if row else None
+
+
+def _ticket_access(session: Session, ticket_id: int) -> TicketAccess:
+    row = load_ticket_row(session, ticket_id)
+    named = _ticket_reseller(session, ticket_id)
+    contacts = session.scalars(
+        select(Contact)
+        .where(Contact.customer_id == row.customer_id)
+        .order_by(Contact.last_name, Contact.first_name, Contact.id)
+    )
+    return TicketAccess(
+        ticket=row,
+        reseller_id=named[0] if named else None,
+        reseller_name=named[1] if named else None,
+        history=load_access_history(session, ticket_id),
+        contacts=[contact_row(contact) for contact in contacts],
+    )
+
+
+def _reseller_rows(session: Session, reseller_id: int | None) -> list[ResellerRow]:
+    active = (
+        select(func.count(ServiceContract.id))
+        .where(
+            ServiceContract.reseller_id == Reseller.id,
+            ServiceContract.state == ContractState.ACTIVE,
+        )
+        .correlate(Reseller)
+        .scalar_subquery()
+    )
+    visible = (
+        select(func.count(Ticket.id))
+        .join(ServiceContract, ServiceContract.id == Ticket.contract_id)
+        .where(ServiceContract.reseller_id == Reseller.id, Ticket.reseller_access.is_(True))
+        .correlate(Reseller)
+        .scalar_subquery()
+    )
+    query = select(
+        Reseller.id,
+        Reseller.name,
+        Reseller.tax_id,
+        Reseller.legacy_id,
+        Reseller.email,
+        active,
+        visible,
+    ).order_by(Reseller.name, Reseller.id)
+    if reseller_id is not None:
+        query = query.where(Reseller.id == reseller_id)
+    rows = session.execute(query).all()
+    roles: dict[int, list[str]] = {}
+    for owner, name in session.execute(
+        select(ResellerDatabaseRole.reseller_id, ResellerDatabaseRole.role_name).order_by(
+            ResellerDatabaseRole.role_name
+        )
+    ):
+        roles.setdefault(owner, []).append(name)
+    return [
+        ResellerRow(
+            id=rid,
+            name=name,
+            tax_id=tax_id,
+            legacy_id=legacy_id,
+            email=email,
+            active_contracts=int(active_count or 0),
+            visible_tickets=int(visible_count or 0),
+            db_roles=tuple(roles.get(rid, ())),
+        )
+        for rid, name, tax_id, legacy_id, email, active_count, visible_count in rows
+    ]

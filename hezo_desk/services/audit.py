@@ -31,6 +31,8 @@ class AuditAction:
     TICKET_REVIEWED = "ticket.reviewed"
     TICKET_EXPORTED = "ticket.exported"
     TICKET_PRINTED = "ticket.printed"
+    RESELLER_DB_ROLE_GRANTED = "reseller.db_role_granted"
+    RESELLER_DB_ROLE_REVOKED = "reseller.db_role_revoked"
     CONTACT_REGISTERED = "contact.registered"
     CONTACT_UPDATED = "contact.updated"
     AGENT_ADDED = "agent.added"

@@ -1,0 +1,303 @@
+"""`hezo-desk reseller …` and `hezo-desk ticket access`: the customer's decision about its
+reseller, what a reseller may see, and PostgreSQL roles that enforce it in the database."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from hezo_desk.cli.context import CommandContext
+from hezo_desk.cli.output import local_time
+from hezo_desk.errors import UserError
+from hezo_desk.models import Channel
+from hezo_desk.services.access import (
+    REQUEST_CHANNELS,
+    AccessRequest,
+    ResellerAccessService,
+    TicketAccess,
+)
+from hezo_desk.services.reseller_roles import ResellerRoleService
+from hezo_desk.services.tickets import TicketService
+
+RESELLER_HELP = "the reseller: its tax id (any form), legacy id or exact name"
+
+
+def register_ticket_access(actions: Any, common: argparse.ArgumentParser) -> None:
+    """`ticket access`, added to the `ticket` command group by `ticket_commands.register`."""
+    access = actions.add_parser(
+        "access",
+        parents=[common],
+        help="show or change whether the ticket's reseller may see it (the customer decides)",
+    )
+    access.add_argument("number", help="HD-000123 or a legacy number")
+    decision = access.add_mutually_exclusive_group()
+    decision.add_argument("--grant", action="store_true", help="the customer allows its reseller")
+    decision.add_argument("--revoke", action="store_true", help="the customer withdraws it")
+    access.add_argument(
+        "--requested-by",
+        metavar="WHO",
+        help="who asked: a contact's e-mail or name, or another person's name",
+    )
+    access.add_argument(
+        "--channel",
+        choices=[channel.value for channel in REQUEST_CHANNELS],
+        help="how the customer asked",
+    )
+    access.add_argument("--note", help="optional note kept with the decision")
+    access.add_argument(
+        "--expected-version",
+        type=int,
+        metavar="N",
+        help="refuse the change if the ticket is no longer at this version",
+    )
+    access.set_defaults(handler=ticket_access)
+
+
+def register(commands: Any, common: argparse.ArgumentParser) -> None:
+    reseller = commands.add_parser(
+        "reseller", help="resellers, what each may see, and their database roles", parents=[common]
+    )
+    actions = reseller.add_subparsers(dest="reseller_command", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", parents=[common], help="every reseller")
+    listing.set_defaults(handler=reseller_list)
+    tickets = actions.add_parser(
+        "tickets", parents=[common], help="the tickets a reseller may see (the access rule)"
+    )
+    tickets.add_argument("reseller", metavar="RESELLER", help=RESELLER_HELP)
+    tickets.set_defaults(handler=reseller_tickets)
+    show = actions.add_parser(
+        "show-ticket", parents=[common], help="one ticket exactly as the reseller may see it"
+    )
+    show.add_argument("reseller", metavar="RESELLER", help=RESELLER_HELP)
+    show.add_argument("number", help="HD-000123 or a legacy number")
+    show.set_defaults(handler=reseller_show_ticket)
+
+    grant = actions.add_parser(
+        "grant-db-role",
+        parents=[common],
+        help="create a PostgreSQL login role that reads only what the reseller may see",
+    )
+    grant.add_argument("reseller", metavar="RESELLER", help=RESELLER_HELP)
+    grant.add_argument("--role", required=True, metavar="NAME", help="e.g. partner_gesit")
+    grant.add_argument(
+        "--password-stdin", action="store_true", help="read the role's password from stdin"
+    )
+    grant.set_defaults(handler=reseller_grant_db_role)
+    revoke = actions.add_parser(
+        "revoke-db-role", parents=[common], help="withdraw (and drop) a reseller database role"
+    )
+    revoke.add_argument("role", metavar="NAME")
+    revoke.set_defaults(handler=reseller_revoke_db_role)
+    roles = actions.add_parser("db-roles", parents=[common], help="the reseller database roles")
+    roles.set_defaults(handler=reseller_db_roles)
+
+
+# ----- ticket access ----------------------------------------------------------------------
+
+
+def ticket_access(context: CommandContext) -> int:
+    args = context.args
+    db = context.database()
+    access = ResellerAccessService(db)
+    ticket_id = TicketService(db).find_id(args.number)
+    if not (args.grant or args.revoke):
+        if args.requested_by or args.channel or args.note:
+            raise UserError("say what the customer decided: --grant or --revoke")
+        _print_access(context, access.ticket_access(ticket_id))
+        return 0
+    if not args.requested_by:
+        raise UserError("say who asked for the change: --requested-by EMAIL-OR-NAME")
+    if not args.channel:
+        raise UserError(
+            "say how the customer asked: --channel "
+            + "|".join(channel.value for channel in REQUEST_CHANNELS)
+        )
+    actor = context.actor()
+    contact_id, name = access.find_requester(ticket_id, args.requested_by)
+    result = access.change_access(
+        actor,
+        ticket_id,
+        AccessRequest(
+            granted=bool(args.grant),
+            channel=Channel(args.channel),
+            requested_by_contact_id=contact_id,
+            requested_by_name=name,
+            note=args.note,
+        ),
+        expected_version=args.expected_version,
+    )
+    if context.out.as_json:
+        context.out.json(result)
+    else:
+        context.out.line(
+            f"{result.ticket.number}: {result.reseller_name or 'the reseller'} "
+            f"{'may now see' if result.granted else 'may no longer see'} this ticket "
+            f"(at the request of {name}, {args.channel}; version {result.ticket.version})"
+        )
+    return 0
+
+
+def _print_access(context: CommandContext, access: TicketAccess) -> None:
+    out = context.out
+    if out.as_json:
+        out.json(access)
+        return
+    ticket = access.ticket
+    out.heading(f"{ticket.number}  {ticket.subject}")
+    out.line(f"  reseller:        {access.reseller_name or '(none: no contract linked)'}")
+    out.line(f"  reseller access: {'yes' if access.granted else 'no'}")
+    out.line(f"  version:         {ticket.version}")
+    out.line()
+    out.table(
+        ["when", "decision", "requested by", "channel", "recorded by", "note"],
+        [
+            [
+                local_time(change.recorded_at),
+                _decision(change.previous, change.granted),
+                change.requested_by_name,
+                change.channel,
+                change.agent_login or "",
+                change.note or "",
+            ]
+            for change in access.history
+        ],
+    )
+
+
+def _decision(previous: bool | None, granted: bool) -> str:
+    now = "access" if granted else "no access"
+    if previous is None:
+        return now
+    return f"{'access' if previous else 'no access'} → {now}"
+
+
+# ----- resellers --------------------------------------------------------------------------
+
+
+def reseller_list(context: CommandContext) -> int:
+    rows = ResellerAccessService(context.database()).resellers()
+    if context.out.as_json:
+        context.out.json(rows)
+        return 0
+    context.out.table(
+        ["name", "tax id", "legacy id", "active contracts", "visible tickets", "db roles"],
+        [
+            [
+                row.name,
+                row.tax_id,
+                row.legacy_id,
+                row.active_contracts,
+                row.visible_tickets,
+                ", ".join(row.db_roles),
+            ]
+            for row in rows
+        ],
+    )
+    return 0
+
+
+def reseller_tickets(context: CommandContext) -> int:
+    service = ResellerAccessService(context.database())
+    reseller = service.find_reseller(context.args.reseller)
+    tickets = service.visible_tickets(reseller.id)
+    if context.out.as_json:
+        context.out.json({"reseller": reseller, "tickets": tickets})
+        return 0
+    context.out.heading(f"{reseller.name}: {len(tickets)} ticket(s) it may see")
+    context.out.table(
+        ["number", "subject", "state", "customer", "messages", "files", "last change"],
+        [
+            [
+                t.number,
+                t.subject,
+                t.state,
+                t.customer_name,
+                t.messages,
+                t.attachments,
+                t.updated_at,
+            ]
+            for t in tickets
+        ],
+    )
+    return 0
+
+
+def reseller_show_ticket(context: CommandContext) -> int:
+    db = context.database()
+    service = ResellerAccessService(db)
+    reseller = service.find_reseller(context.args.reseller)
+    ticket_id = TicketService(db).find_id(context.args.number)
+    view = service.view_for_reseller(ticket_id, reseller.id)
+    if view is None:
+        raise UserError(
+            f"{reseller.name} may see nothing of {context.args.number.strip()}: either the "
+            "customer has not allowed it or the ticket's contract names another reseller"
+        )
+    out = context.out
+    if out.as_json:
+        out.json(view)
+        return 0
+    out.heading(f"{view.number}  {view.subject}")
+    out.line(f"  for:        {view.reseller_name}")
+    out.line(f"  customer:   {view.customer_name}")
+    out.line(f"  state:      {view.state.value}")
+    out.line(f"  opened:     {local_time(view.opened_at)}")
+    for message in view.messages:
+        out.line()
+        out.line(f"[{local_time(message.created_at)}] {message.author_name} ({message.kind.value})")
+        for line in message.body.splitlines():
+            out.line(f"    {line}")
+    if view.attachments:
+        out.line()
+        out.table(["name", "size"], [[a.file_name, a.size] for a in view.attachments])
+    return 0
+
+
+# ----- database roles ---------------------------------------------------------------------
+
+
+def reseller_grant_db_role(context: CommandContext) -> int:
+    db = context.database()
+    reseller = ResellerAccessService(db).find_reseller(context.args.reseller)
+    password = None
+    if context.args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    row = ResellerRoleService(db).grant(
+        context.actor(), reseller.id, context.args.role, password=password
+    )
+    if context.out.as_json:
+        context.out.json(row)
+    else:
+        context.out.line(
+            f"role {row.role_name} may now read the views of schema reseller_portal "
+            f"(tickets, messages, attachments) for {row.reseller_name}, and nothing else"
+        )
+    return 0
+
+
+def reseller_revoke_db_role(context: CommandContext) -> int:
+    db = context.database()
+    row = ResellerRoleService(db).revoke(context.actor(), context.args.role)
+    if context.out.as_json:
+        context.out.json(row)
+    elif row.dropped:
+        context.out.line(f"role {row.role_name} no longer reads for {row.reseller_name}; dropped")
+    else:
+        context.out.line(
+            f"role {row.role_name} no longer reads for {row.reseller_name}; the server role "
+            f"was kept ({row.kept_because or 'it no longer existed'})"
+        )
+    return 0
+
+
+def reseller_db_roles(context: CommandContext) -> int:
+    rows = ResellerRoleService(context.database()).roles()
+    if context.out.as_json:
+        context.out.json(rows)
+        return 0
+    context.out.table(
+        ["role", "reseller", "created", "by"],
+        [[r.role_name, r.reseller_name, r.created_at, r.created_by] for r in rows],
+    )
+    return 0

@@ -1,0 +1,256 @@
+"""PostgreSQL login roles for resellers: their reporting tools read only what the rule allows.
+
+A reseller role may connect, use the schema `reseller_portal` and read its three views
+(migration 0002), nothing else: no table of the desk is granted to it. The views decide by
+`current_user` through `reseller_db_roles`, so each role sees its own reseller's tickets that
+the customers allowed, their customer-visible messages and attachments, never internal notes.
+SQLite has no roles; there these commands say so and change nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import psycopg
+from psycopg import errors as pg_errors
+from psycopg import sql
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from hezo_desk.db import Database
+from hezo_desk.errors import NotFoundError, PermissionDeniedError, UserError
+from hezo_desk.models import Agent, Reseller, ResellerDatabaseRole, Role, utcnow
+from hezo_desk.models.reseller_role import MAX_ROLE_NAME_LENGTH
+from hezo_desk.services import audit
+from hezo_desk.services.actor import Actor, require_role
+from hezo_desk.services.audit import AuditAction
+
+PORTAL_SCHEMA = "reseller_portal"
+PORTAL_VIEWS = ("tickets", "messages", "attachments")
+_ROLE_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
+_RESERVED_PREFIXES = ("pg_", "hezo_")
+
+
+@dataclass(frozen=True)
+class ResellerRoleRow:
+    role_name: str
+    reseller_id: int
+    reseller_name: str
+    created_at: dt.datetime
+    created_by: str | None
+    # Set by `revoke`: whether the server role itself was dropped, and why not if it was kept.
+    dropped: bool | None = None
+    kept_because: str | None = None
+
+
+def valid_role_name(name: str) -> str:
+    role = name.strip()
+    if not role:
+        raise UserError("the role name is empty")
+    if len(role.encode()) > MAX_ROLE_NAME_LENGTH:
+        raise UserError(f"a role name has at most {MAX_ROLE_NAME_LENGTH} characters")
+    if not _ROLE_NAME.match(role):
+        raise UserError(
+            f"{role!r} is not a plain role name: use lower-case letters, digits and _ "
+            "and start with a letter (e.g. partner_gesit)"
+        )
+    if role.startswith(_RESERVED_PREFIXES):
+        raise UserError(f"role names starting with {' or '.join(_RESERVED_PREFIXES)} are reserved")
+    return role
+
+
+class ResellerRoleService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def roles(self) -> list[ResellerRoleRow]:
+        with self._db.sessions() as session:
+            return [_row(session, mapping) for mapping in _mappings(session)]
+
+    def grant(
+        self, actor: Actor, reseller_id: int, role_name: str, *, password: str | None = None
+    ) -> ResellerRoleRow:
+        """Create (or re-grant) a login role that reads `reseller_id`'s permitted tickets."""
+        require_role(actor, [Role.ADMINISTRATOR], "create reseller database roles")
+        self._require_postgresql()
+        role = valid_role_name(role_name)
+        if password is not None and not password:
+            raise UserError("the password is empty")
+        with self._db.transaction() as session:
+            reseller = session.get(Reseller, reseller_id)
+            if reseller is None:
+                raise NotFoundError(f"no reseller with id {reseller_id}")
+            mapping = session.scalar(
+                select(ResellerDatabaseRole).where(ResellerDatabaseRole.role_name == role)
+            )
+            if mapping is not None and mapping.reseller_id != reseller.id:
+                other = session.get_one(Reseller, mapping.reseller_id)
+                raise UserError(
+                    f"the role {role} already reads for {other.name}; one role speaks for one "
+                    "reseller (choose another name)"
+                )
+            exists = session.scalar(
+                text("SELECT count(*) FROM pg_roles WHERE rolname = :name"), {"name": role}
+            )
+            if exists and mapping is None:
+                raise UserError(
+                    f"the server already has a role {role} that HEZO Desk did not create for a "
+                    "reseller; choose another name (the desk never takes over other roles)"
+                )
+            identifier = sql.Identifier(role)
+            statements: list[sql.Composable] = []
+            if not exists:
+                statements.append(
+                    sql.SQL(
+                        "CREATE ROLE {} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT "
+                        "NOREPLICATION NOBYPASSRLS"
+                    ).format(identifier)
+                )
+            if password is not None:
+                statements.append(
+                    sql.SQL("ALTER ROLE {} PASSWORD {}").format(identifier, sql.Literal(password))
+                )
+            statements += [
+                sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(
+                    sql.Identifier(_current_database(session)), identifier
+                ),
+                sql.SQL("GRANT USAGE ON SCHEMA {} TO {}").format(
+                    sql.Identifier(PORTAL_SCHEMA), identifier
+                ),
+                sql.SQL("GRANT SELECT ON {} TO {}").format(
+                    sql.SQL(", ").join(
+                        sql.Identifier(PORTAL_SCHEMA, view) for view in PORTAL_VIEWS
+                    ),
+                    identifier,
+                ),
+            ]
+            _run_ddl(session, statements)
+            if mapping is None:
+                mapping = ResellerDatabaseRole(
+                    role_name=role,
+                    reseller_id=reseller.id,
+                    created_at=utcnow(),
+                    created_by_agent_id=actor.id,
+                )
+                session.add(mapping)
+                session.flush()
+            audit.record(
+                session,
+                actor,
+                AuditAction.RESELLER_DB_ROLE_GRANTED,
+                f"database role {role} reads for reseller {reseller.name}"
+                + (" (password set)" if password is not None else ""),
+                subject=("reseller", reseller.id),
+                details={"role": role, "created": not exists, "password_set": password is not None},
+            )
+            return _row(session, mapping)
+
+    def revoke(self, actor: Actor, role_name: str) -> ResellerRoleRow:
+        """Withdraw a reseller role's reading at once; drop the role where nothing else uses it."""
+        require_role(actor, [Role.ADMINISTRATOR], "revoke reseller database roles")
+        self._require_postgresql()
+        role = valid_role_name(role_name)
+        with self._db.transaction() as session:
+            mapping = session.scalar(
+                select(ResellerDatabaseRole).where(ResellerDatabaseRole.role_name == role)
+            )
+            if mapping is None:
+                raise NotFoundError(f"{role} is no reseller database role of this desk")
+            row = _row(session, mapping)
+            identifier = sql.Identifier(role)
+            exists = session.scalar(
+                text("SELECT count(*) FROM pg_roles WHERE rolname = :name"), {"name": role}
+            )
+            dropped, kept_because = False, None
+            if exists:
+                _run_ddl(
+                    session,
+                    [
+                        sql.SQL("REVOKE ALL ON {} FROM {}").format(
+                            sql.SQL(", ").join(
+                                sql.Identifier(PORTAL_SCHEMA, view) for view in PORTAL_VIEWS
+                            ),
+                            identifier,
+                        ),
+                        sql.SQL("REVOKE ALL ON SCHEMA {} FROM {}").format(
+                            sql.Identifier(PORTAL_SCHEMA), identifier
+                        ),
+                        sql.SQL("REVOKE ALL ON DATABASE {} FROM {}").format(
+                            sql.Identifier(_current_database(session)), identifier
+                        ),
+                    ],
+                )
+                savepoint = session.begin_nested()
+                try:
+                    _run_ddl(session, [sql.SQL("DROP ROLE {}").format(identifier)])
+                    savepoint.commit()
+                    dropped = True
+                except psycopg.Error as error:
+                    # Still granted in another database of the server: keep it, unusable here.
+                    savepoint.rollback()
+                    kept_because = str(error).strip().splitlines()[0]
+            session.delete(mapping)
+            audit.record(
+                session,
+                actor,
+                AuditAction.RESELLER_DB_ROLE_REVOKED,
+                f"database role {role} no longer reads for reseller {row.reseller_name}"
+                + ("" if dropped else " (the server role was kept)"),
+                subject=("reseller", row.reseller_id),
+                details={"role": role, "dropped": dropped, "kept_because": kept_because},
+            )
+            return ResellerRoleRow(
+                role_name=row.role_name,
+                reseller_id=row.reseller_id,
+                reseller_name=row.reseller_name,
+                created_at=row.created_at,
+                created_by=row.created_by,
+                dropped=dropped,
+                kept_because=kept_because,
+            )
+
+    def _require_postgresql(self) -> None:
+        if self._db.is_sqlite:
+            raise UserError(
+                "reseller database roles exist only on a PostgreSQL server; a local SQLite file "
+                "has no roles (run this against the shared database with --database)"
+            )
+
+
+def _current_database(session: Session) -> str:
+    return str(session.scalar(text("SELECT current_database()")))
+
+
+def _run_ddl(session: Session, statements: list[sql.Composable]) -> None:
+    """Role statements take no bind parameters: compose them safely and run them as they are."""
+    dbapi: Any = session.connection().connection.dbapi_connection
+    try:
+        with dbapi.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
+    except pg_errors.InsufficientPrivilege as error:
+        raise PermissionDeniedError(
+            f"the database user may not manage roles ({str(error).strip()}); "
+            "connect as a user with CREATEROLE"
+        ) from error
+
+
+def _mappings(session: Session) -> list[ResellerDatabaseRole]:
+    return list(
+        session.scalars(select(ResellerDatabaseRole).order_by(ResellerDatabaseRole.role_name))
+    )
+
+
+def _row(session: Session, mapping: ResellerDatabaseRole) -> ResellerRoleRow:
+    reseller = session.get_one(Reseller, mapping.reseller_id)
+    agent = session.get(Agent, mapping.created_by_agent_id) if mapping.created_by_agent_id else None
+    return ResellerRoleRow(
+        role_name=mapping.role_name,
+        reseller_id=mapping.reseller_id,
+        reseller_name=reseller.name,
+        created_at=mapping.created_at,
+        created_by=agent.login if agent else None,
+    )
