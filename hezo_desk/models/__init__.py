@@ -15,7 +15,6 @@ from hezo_desk.models.enums import (
     Role,
     TicketState,
 )
-from hezo_desk.models.live import SchemaCompatibility, TicketPresence
 from hezo_desk.models.reseller_role import ResellerDatabaseRole
 from hezo_desk.models.ticket import (
     MAX_ATTACHMENT_BYTES,
@@ -47,11 +46,9 @@ __all__ = [
     "ResellerAccessChange",
     "ResellerDatabaseRole",
     "Role",
-    "SchemaCompatibility",
     "Service",
     "ServiceContract",
     "Ticket",
-    "TicketPresence",
     "TicketState",
     "utcnow",
 ]
