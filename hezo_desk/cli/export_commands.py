@@ -92,7 +92,22 @@ def _report(context: CommandContext, files: list[ExportedFile], refused: list[st
     for reason in refused:
         sys.stderr.write(f"hezo-desk: {reason}\n")
     if context.out.as_json:
-        context.out.json({"exported": files, "refused": refused})
+        context.out.json(
+            {
+                "exported": [
+                    {
+                        "ticket_id": f.ticket_id,
+                        "number": f.number,
+                        "variant": f.variant.value,
+                        "path": str(f.path),
+                        "bytes": f.size,
+                        "sha256": f.sha256,
+                    }
+                    for f in files
+                ],
+                "refused": refused,
+            }
+        )
         return
     for exported in files:
         context.out.line(f"{exported.number} ({exported.variant.value} copy) → {exported.path}")

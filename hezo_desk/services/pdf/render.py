@@ -507,7 +507,7 @@ def _story(
         [replaced.text(label, fonts.bold), replaced.text(value, fonts.regular)]
         for label, value in _facts(document, labels)
     ]
-    story.append(_Grid([(0.3, label_style), (0.7, value_style)], facts, space_after=4))
+    story.append(_Grid([(0.34, label_style), (0.66, value_style)], facts, space_after=4))
     story.append(
         _TextBlock(
             labels.times_note,
@@ -532,7 +532,7 @@ def _story(
         _TextBlock(f"{labels.attachments} ({len(document.attachments)})", section, space_after=5)
     )
     if document.attachments:
-        mono = _Style(fonts.mono, SMALL_SIZE - 0.5, SMALL_LEADING)
+        mono = _Style(fonts.mono, 6.4, SMALL_LEADING)
         rows = [
             [
                 replaced.text(a.name, fonts.regular),
@@ -543,7 +543,7 @@ def _story(
         ]
         story.append(
             _Grid(
-                [(0.44, value_style), (0.13, value_style), (0.43, mono)],
+                [(0.36, value_style), (0.12, value_style), (0.52, mono)],
                 rows,
                 header=[labels.file_name, labels.size, labels.checksum],
             )
@@ -561,7 +561,8 @@ def _entry_header(index: int, entry: CaseEntry, labels: Labels) -> str:
 def _facts(document: CaseDocument, labels: Labels) -> list[tuple[str, str]]:
     names = labels.facts
     facts: list[tuple[str, str | None]] = [
-        (names["number"], document.number),
+        # A legacy case without a new number yet shows its old one once, under its own label.
+        (names["number"], None if document.number == document.legacy_number else document.number),
         (names["legacy_number"], document.legacy_number),
         (names["subject"], document.subject),
         (names["customer"], document.customer_name),
