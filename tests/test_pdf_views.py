@@ -1,0 +1,168 @@
+"""The PDF preview, export, print and batch dialog, through pytest-qt on the demo database."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrinter
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from hezo_desk.models import Ticket
+from hezo_desk.services.audit import AuditAction, AuditService
+from hezo_desk.services.pdf import Variant
+from hezo_desk.services.pdf.export import PART_SUFFIX
+from hezo_desk.ui.context import DeskContext
+from hezo_desk.ui.pdf_views import BatchExportDialog, PdfPreview, PdfPreviewDialog
+
+SHOTS = Path(os.environ.get("HEZO_DESK_SHOTS", "/tmp/hezo-desk-shots"))
+
+
+def ticket_ids(context: DeskContext, *, access: bool | None = None, limit: int = 5) -> list[int]:
+    query = select(Ticket.id).order_by(Ticket.id).limit(limit)
+    if access is not None:
+        query = query.where(Ticket.reseller_access.is_(access), Ticket.contract_id.is_not(None))
+    with context.db.sessions() as session:
+        return list(session.scalars(query))
+
+
+def actions(context: DeskContext, ticket_id: int) -> list[str]:
+    return [
+        row.action
+        for row in AuditService(context.db).for_ticket(ticket_id)
+        if row.action in (AuditAction.TICKET_EXPORTED, AuditAction.TICKET_PRINTED)
+    ]
+
+
+def shoot(widget: object, name: str, qtbot: QtBot | None = None) -> None:
+    if qtbot is not None:
+        qtbot.wait(1500)  # QPdfView draws its pages in the background
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    widget.grab().save(str(SHOTS / name))  # type: ignore[attr-defined]
+
+
+def wait_shown(qtbot: QtBot, preview: PdfPreview) -> None:
+    qtbot.waitUntil(lambda: preview.document.status() == QPdfDocument.Status.Ready, timeout=20000)
+
+
+def test_preview_export_and_print_the_same_document(
+    qtbot: QtBot, desk_context: DeskContext, tmp_path: Path
+) -> None:
+    ticket_id = ticket_ids(desk_context, limit=1)[0]
+    dialog = PdfPreviewDialog(desk_context, ticket_id, Variant.INTERNAL)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    preview = dialog.preview
+    wait_shown(qtbot, preview)
+    assert preview.current is not None
+    assert preview.document.pageCount() >= 1
+    assert preview.export_button.isEnabled()
+    assert preview.current.number in preview.status.text()
+    shoot(dialog, "pdf-preview.png", qtbot)
+
+    target = tmp_path / "sprawa"
+    with qtbot.waitSignal(preview.exported, timeout=20000) as saved:
+        preview.export_to(target)
+    exported = saved.args[0]
+    assert exported.path == tmp_path / "sprawa.pdf"
+    assert exported.path.read_bytes() == preview.current.pdf  # what was shown is what is saved
+    assert not list(tmp_path.glob(f"*{PART_SUFFIX}"))
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setResolution(72)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "wydruk.pdf"))
+    with qtbot.waitSignal(preview.printed, timeout=20000) as printed:
+        pages = preview.print_to(printer)
+    assert pages == printed.args[0] == preview.document.pageCount()
+    assert len(PdfReader(tmp_path / "wydruk.pdf").pages) == pages
+    assert actions(desk_context, ticket_id) == [
+        AuditAction.TICKET_EXPORTED,
+        AuditAction.TICKET_PRINTED,
+    ]
+
+
+def test_preview_refuses_a_reseller_copy_without_access(
+    qtbot: QtBot, desk_context: DeskContext
+) -> None:
+    ticket_id = ticket_ids(desk_context, access=False, limit=1)[0]
+    preview = PdfPreview(desk_context, ticket_id, Variant.RESELLER)
+    qtbot.addWidget(preview)
+    preview.show()
+    qtbot.waitUntil(lambda: "no reseller copy" in preview.status.text(), timeout=20000)
+    assert preview.current is None
+    assert not preview.export_button.isEnabled()
+    assert not preview.print_button.isEnabled()
+    assert preview.document.pageCount() == 0
+
+    preview.variant_box.setCurrentIndex(preview.variant_box.findData(Variant.CUSTOMER.value))
+    wait_shown(qtbot, preview)
+    assert preview.current is not None
+    assert preview.current.variant is Variant.CUSTOMER
+    shoot(preview, "pdf-preview-customer.png", qtbot)
+
+
+def test_batch_dialog_exports_in_the_background_with_progress(
+    qtbot: QtBot, desk_context: DeskContext, tmp_path: Path
+) -> None:
+    ids = ticket_ids(desk_context, limit=6)
+    dialog = BatchExportDialog(desk_context, ids)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.target.setText(str(tmp_path / "pdf"))
+    shoot(dialog, "pdf-batch-before.png")
+    with qtbot.waitSignal(dialog.finished_batch, timeout=60000) as done:
+        dialog.start_export()
+        assert dialog.running
+        assert not dialog.start_button.isEnabled()
+    result = done.args[0]
+    assert len(result.files) == len(ids)
+    assert dialog.progress.value() == dialog.progress.maximum() == len(ids)
+    assert sorted(p.name for p in (tmp_path / "pdf").iterdir()) == sorted(
+        f.path.name for f in result.files
+    )
+    shoot(dialog, "pdf-batch-done.png")
+
+    dialog.combined.setChecked(True)
+    assert dialog.target.text().endswith(".pdf")
+    dialog.variant_box.setCurrentIndex(dialog.variant_box.findData(Variant.INTERNAL.value))
+    with qtbot.waitSignal(dialog.finished_batch, timeout=60000) as done:
+        dialog.start_export()
+    combined = done.args[0]
+    assert len(combined.paths) == 1
+    assert combined.paths[0].is_file()
+
+
+def test_cancelling_a_batch_leaves_no_partial_file(
+    qtbot: QtBot, desk_context: DeskContext, tmp_path: Path
+) -> None:
+    ids = ticket_ids(desk_context, limit=120)
+    dialog = BatchExportDialog(desk_context, ids)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.combined.setChecked(True)
+    out = tmp_path / "wyniki"  # tmp_path also holds the SQLite database
+    out.mkdir()
+    target = out / "wszystkie.pdf"
+    dialog.target.setText(str(target))
+    dialog.start_export()
+    qtbot.waitUntil(lambda: dialog.progress.value() >= 2, timeout=60000)
+    dialog.cancel_button.click()  # Cancel while running: cancels, does not close
+    qtbot.waitUntil(lambda: not dialog.running, timeout=60000)
+    assert "Cancelled" in dialog.status.text()
+    assert dialog.result_of_batch is None
+    assert list(out.iterdir()) == []
+    shoot(dialog, "pdf-batch-cancelled.png")
+    assert all(actions(desk_context, i) == [] for i in ids)
+
+
+@pytest.fixture(autouse=True)
+def _no_process_pool_in_ui_tests(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep the batch in one process here: the process pool has tests of its own."""
+    from hezo_desk.services.pdf import batch
+
+    monkeypatch.setattr(batch, "default_workers", lambda: 1)
