@@ -26,6 +26,7 @@ from hezo_desk.ui.dialogs.first_start import FirstStartDialog
 from hezo_desk.ui.dialogs.settings_dialog import SettingsDialog
 from hezo_desk.ui.dialogs.sign_in import SignInDialog
 from hezo_desk.ui.i18n import Translations
+from hezo_desk.ui.live import LiveUpdates
 from hezo_desk.ui.main_window import MainWindow
 from hezo_desk.ui.screens import build_screens, ticket_actions, ticket_tabs, wire_window
 from hezo_desk.ui.settings import DeskSettings
@@ -83,6 +84,7 @@ class DeskApplication:
         self.actor: Actor | None = None
         self.window: MainWindow | None = None
         self._replacing_window = False
+        self._live: LiveUpdates | None = None
         app.setQuitOnLastWindowClosed(False)
 
     # ----- life cycle ----------------------------------------------------------------------
@@ -117,7 +119,13 @@ class DeskApplication:
             self.show_main_window()
             return True
 
+    def _stop_live(self) -> None:
+        if self._live is not None:
+            self._live.stop()
+            self._live = None
+
     def shutdown(self) -> None:
+        self._stop_live()
         self.pool.waitForDone(10_000)
         if self.connection is not None:
             self.connection.db.dispose()
@@ -245,6 +253,12 @@ class DeskApplication:
         window.sign_out_requested.connect(self.sign_out)
         window.settings_requested.connect(lambda: self.open_settings(parent=window))
         window.destroyed.connect(self._window_gone)
+        self._stop_live()
+        live = LiveUpdates(context.db)
+        live.tickets_changed.connect(window.remote_changes)
+        live.connection_changed.connect(window.connection_changed)
+        self._live = live
+        live.start()
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.window = window
         for ticket_id in reopen or []:
@@ -254,6 +268,7 @@ class DeskApplication:
 
     def _window_gone(self) -> None:
         if not self._replacing_window:
+            self._stop_live()
             self.app.quit()
 
     def _close_window(self) -> list[int]:
@@ -261,6 +276,7 @@ class DeskApplication:
         if window is None:
             return []
         open_ids = window.open_ticket_ids()
+        self._stop_live()
         self._replacing_window = True
         window.close()
         self.app.processEvents()

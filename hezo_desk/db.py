@@ -14,7 +14,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -43,6 +43,8 @@ class SchemaState(enum.Enum):
     EMPTY = "empty"
     BEHIND = "behind"
     CURRENT = "current"
+    # Newer than this desk, but declared usable by it (see `schema_compatibility`).
+    NEWER_COMPATIBLE = "newer_compatible"
     AHEAD = "ahead"
 
 
@@ -146,16 +148,19 @@ class Database:
         script = ScriptDirectory.from_config(alembic_config())
         head = script.get_current_head()
         assert head is not None
+        known = {revision.revision for revision in script.walk_revisions()}
         with self._connect() as connection:
             current = MigrationContext.configure(connection).get_current_revision()
-        if current is None:
-            state = SchemaState.EMPTY
-        elif current == head:
-            state = SchemaState.CURRENT
-        elif current in {revision.revision for revision in script.walk_revisions()}:
-            state = SchemaState.BEHIND
-        else:
-            state = SchemaState.AHEAD
+            if current is None:
+                state = SchemaState.EMPTY
+            elif current == head:
+                state = SchemaState.CURRENT
+            elif current in known:
+                state = SchemaState.BEHIND
+            elif _oldest_client(connection, current) in known:
+                state = SchemaState.NEWER_COMPATIBLE
+            else:
+                state = SchemaState.AHEAD
         return SchemaStatus(state, current, head)
 
     def upgrade(self) -> SchemaStatus:
@@ -163,7 +168,7 @@ class Database:
         status = self.schema_status()
         if status.state is SchemaState.AHEAD:
             raise DatabaseError(self._too_new_message(status))
-        if status.state is not SchemaState.CURRENT:
+        if status.state in (SchemaState.EMPTY, SchemaState.BEHIND):
             config = alembic_config()
             with self._connect() as connection, connection.begin():
                 config.attributes["connection"] = connection
@@ -173,7 +178,7 @@ class Database:
     def ensure_ready(self, *, auto_upgrade: bool) -> SchemaStatus:
         """Check that the schema fits this application, upgrading it when allowed."""
         status = self.schema_status()
-        if status.state is SchemaState.CURRENT:
+        if status.state in (SchemaState.CURRENT, SchemaState.NEWER_COMPATIBLE):
             return status
         if status.state is SchemaState.AHEAD:
             raise DatabaseError(self._too_new_message(status))
@@ -207,6 +212,17 @@ class Database:
             yield connection
         finally:
             connection.close()
+
+
+def _oldest_client(connection: Connection, revision: str) -> str | None:
+    """The oldest application revision the database says still works with `revision`."""
+    if not inspect(connection).has_table("schema_compatibility"):
+        return None
+    value = connection.execute(
+        text("SELECT oldest_client_revision FROM schema_compatibility WHERE revision = :r"),
+        {"r": revision},
+    ).scalar()
+    return None if value is None else str(value)
 
 
 def _first_line(error: BaseException | None) -> str:

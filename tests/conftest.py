@@ -253,3 +253,11 @@ def desk_context(
     pool = QThreadPool()
     yield DeskContext(db=demo_db, actor=demo_agent, settings=qsettings, pool=pool)  # type: ignore[arg-type]
     pool.waitForDone(10_000)
+
+
+@pytest.fixture(params=["postgresql"])
+def pg_demo_db(
+    request: pytest.FixtureRequest, _templates: _Templates, tmp_path: Path
+) -> Iterator[Database]:
+    """The demo database on PostgreSQL only, for server faults and notifications."""
+    yield from _database(_templates, request.param, "demo", tmp_path)

@@ -120,3 +120,46 @@ def test_an_unreachable_server_is_a_clear_database_error() -> None:
     with pytest.raises(DatabaseError, match="cannot connect to postgresql"):
         db.schema_status()
     db.dispose()
+
+
+def test_upgrades_keep_the_sqlite_full_text_triggers(tmp_path: Path) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'fts.sqlite3'}")
+    db.upgrade()
+    with db.engine.connect() as connection:
+        triggers = set(
+            connection.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+            ).scalars()
+        )
+    assert {
+        "messages_fts_insert",
+        "messages_fts_delete",
+        "messages_fts_update",
+        "tickets_fts_insert",
+        "tickets_fts_delete",
+        "tickets_fts_update",
+    } <= triggers
+    db.dispose()
+
+
+def test_a_newer_schema_that_declares_this_desk_compatible_is_used(db: Database) -> None:
+    with db.engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '0099_future'"))
+        connection.execute(
+            text(
+                "INSERT INTO schema_compatibility (revision, oldest_client_revision) "
+                "VALUES ('0099_future', '0003')"
+            )
+        )
+    status = db.ensure_ready(auto_upgrade=True)
+    assert status.state is SchemaState.NEWER_COMPATIBLE
+    assert db.upgrade().state is SchemaState.NEWER_COMPATIBLE, "never downgraded"
+    with db.engine.begin() as connection:
+        connection.execute(
+            text(
+                "UPDATE schema_compatibility SET oldest_client_revision = '0098_newer' "
+                "WHERE revision = '0099_future'"
+            )
+        )
+    with pytest.raises(DatabaseError, match="update HEZO Desk"):
+        db.ensure_ready(auto_upgrade=True)

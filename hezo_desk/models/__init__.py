@@ -15,6 +15,7 @@ from hezo_desk.models.enums import (
     Role,
     TicketState,
 )
+from hezo_desk.models.live import SchemaCompatibility, TicketPresence
 from hezo_desk.models.reseller_role import ResellerDatabaseRole
 from hezo_desk.models.ticket import (
     MAX_ATTACHMENT_BYTES,
@@ -46,9 +47,11 @@ __all__ = [
     "ResellerAccessChange",
     "ResellerDatabaseRole",
     "Role",
+    "SchemaCompatibility",
     "Service",
     "ServiceContract",
     "Ticket",
+    "TicketPresence",
     "TicketState",
     "utcnow",
 ]

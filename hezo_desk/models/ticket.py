@@ -72,7 +72,12 @@ class Ticket(Base):
 
 class Message(Base):
     __tablename__ = "messages"
-    __table_args__ = (Index("ix_messages_ticket_created", "ticket_id", "created_at", "id"),)
+    __table_args__ = (
+        Index("ix_messages_ticket_created", "ticket_id", "created_at", "id"),
+        # An index, not a constraint: SQLite adds it without rebuilding the table (and so
+        # without losing the full-text triggers on it).
+        Index("ix_messages_client_key", "client_key", unique=True),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"))
@@ -83,6 +88,9 @@ class Message(Base):
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     legacy_id: Mapped[str | None] = mapped_column(String(64), unique=True)
+    # Chosen by the client before sending: a retried save after a lost connection finds the
+    # message it already wrote instead of writing it twice.
+    client_key: Mapped[str | None] = mapped_column(String(64))
 
     ticket: Mapped[Ticket] = relationship(back_populates="messages")
 

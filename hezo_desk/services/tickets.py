@@ -256,13 +256,21 @@ class TicketService:
             session.flush()
             return load_ticket_row(session, ticket.id)
 
-    def reply(self, actor: Actor, ticket_id: int, body: str) -> MessageRow:
-        """An agent's reply to the customer. Refused on a closed ticket: reopen it first."""
-        return self._add_message(actor, ticket_id, body, MessageKind.AGENT)
+    def reply(
+        self, actor: Actor, ticket_id: int, body: str, *, client_key: str | None = None
+    ) -> MessageRow:
+        """An agent's reply to the customer. Refused on a closed ticket: reopen it first.
 
-    def add_note(self, actor: Actor, ticket_id: int, body: str) -> MessageRow:
+        With a `client_key` (picked once per message by the caller) a retried call after a
+        lost connection returns the message already written instead of writing it again.
+        """
+        return self._add_message(actor, ticket_id, body, MessageKind.AGENT, client_key)
+
+    def add_note(
+        self, actor: Actor, ticket_id: int, body: str, *, client_key: str | None = None
+    ) -> MessageRow:
         """An internal note: staff only, never shown to the customer or a reseller."""
-        return self._add_message(actor, ticket_id, body, MessageKind.INTERNAL_NOTE)
+        return self._add_message(actor, ticket_id, body, MessageKind.INTERNAL_NOTE, client_key)
 
     def change(
         self, actor: Actor, ticket_id: int, change: TicketChange, *, expected_version: int | None
@@ -272,6 +280,10 @@ class TicketService:
             with self._db.transaction() as session:
                 ticket = _ticket(session, ticket_id)
                 if expected_version is not None and ticket.version != expected_version:
+                    if _already_so(ticket, change, session):
+                        # The outcome asked for is there already (a retried save that did
+                        # land, or the same change by someone else): nothing to refuse.
+                        return load_ticket_row(session, ticket.id)
                     raise self._conflict(session, ticket_id, expected_version)
                 # One change, one version: queries inside must not flush half of it.
                 with session.no_autoflush:
@@ -339,10 +351,27 @@ class TicketService:
     # ----- internals -----------------------------------------------------------------------
 
     def _add_message(
-        self, actor: Actor, ticket_id: int, body: str, kind: MessageKind
+        self,
+        actor: Actor,
+        ticket_id: int,
+        body: str,
+        kind: MessageKind,
+        client_key: str | None = None,
     ) -> MessageRow:
         text = _valid_body(body, what="reply" if kind is MessageKind.AGENT else "note")
         with self._db.transaction() as session:
+            if client_key is not None:
+                written = session.scalar(select(Message).where(Message.client_key == client_key))
+                if written is not None:
+                    if written.ticket_id != ticket_id or written.author_agent_id != actor.id:
+                        raise UserError("that message key belongs to another message")
+                    return MessageRow(
+                        written.id,
+                        written.kind,
+                        written.author_name,
+                        written.body,
+                        written.created_at,
+                    )
             ticket = _ticket(session, ticket_id)
             if kind is MessageKind.AGENT and not ticket.state.is_open:
                 raise UserError(
@@ -357,6 +386,7 @@ class TicketService:
                 author_agent_id=actor.id,
                 body=text,
                 created_at=now,
+                client_key=client_key,
             )
             session.add(message)
             touch_ticket(session, ticket.id, now)
@@ -426,6 +456,18 @@ class TicketService:
     ) -> TicketConflictError:
         current = load_ticket_row(session, ticket_id)
         return TicketConflictError(current, based_on_version, changes_since(session, ticket_id))
+
+
+def _already_so(ticket: Ticket, change: TicketChange, session: Session) -> bool:
+    if change.state is not None and change.state is not ticket.state:
+        return False
+    if change.priority is not None and change.priority is not ticket.priority:
+        return False
+    if change.assignee_login is not None:
+        wanted = _assignee(session, change.assignee_login)
+        if (wanted.id if wanted else None) != ticket.assignee_id:
+            return False
+    return change != TicketChange()
 
 
 def changes_since(session: Session, ticket_id: int, limit: int = 5) -> list[str]:

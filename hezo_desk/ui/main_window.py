@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, Protocol
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -32,6 +32,7 @@ from hezo_desk.ui.ticket_view import TicketView
 
 TICKET_ROLE = Qt.ItemDataRole.UserRole + 10
 SCREEN_ROLE = Qt.ItemDataRole.UserRole + 11
+REMOTE_REFRESH_DELAY_MS = 250
 
 
 class TicketSequence(Protocol):
@@ -112,8 +113,18 @@ class MainWindow(QMainWindow):
         who.setObjectName("signed_in")
         where = QLabel(self.tr("Database: %1").replace("%1", database_name))
         where.setObjectName("database")
+        self.connection_state = QLabel(self.tr("● connected"))
+        self.connection_state.setObjectName("connection_state")
+        self.connection_state.setStyleSheet("color: #2e7d32;")
         self.statusBar().addWidget(who)
+        self.statusBar().addPermanentWidget(self.connection_state)
         self.statusBar().addPermanentWidget(where)
+        self._remote_ids: set[int] = set()
+        self._remote_everything = False
+        self._remote_timer = QTimer(self)
+        self._remote_timer.setSingleShot(True)
+        self._remote_timer.setInterval(REMOTE_REFRESH_DELAY_MS)
+        self._remote_timer.timeout.connect(self._apply_remote_changes)
 
         self._build_menus(ticket_actions)
         geometry = context.settings.value("windows/main")
@@ -370,7 +381,7 @@ class MainWindow(QMainWindow):
         view = self.current_ticket()
         if view is None:
             return
-        view.save_draft()
+        view.leave()
         for row in range(self.navigation.count()):
             if self.navigation.item(row).data(TICKET_ROLE) == view.ticket_id:
                 self.navigation.takeItem(row)
@@ -398,6 +409,40 @@ class MainWindow(QMainWindow):
         if callable(refresh):
             refresh()
 
+    # ----- changes made elsewhere ----------------------------------------------------------
+
+    def remote_changes(self, ticket_ids: frozenset[int], everything: bool) -> None:
+        """Others changed these tickets: refresh what shows them, a burst at a time."""
+        self._remote_ids |= set(ticket_ids)
+        self._remote_everything = self._remote_everything or everything
+        self._remote_timer.start()
+
+    def _apply_remote_changes(self) -> None:
+        ids, everything = self._remote_ids, self._remote_everything
+        self._remote_ids, self._remote_everything = set(), False
+        for ticket_id, view in self._tickets.items():
+            if everything or ticket_id in ids:
+                view.reload()
+        for widget in self._built.values():
+            refresh = getattr(widget, "refresh", None)
+            if callable(refresh):
+                refresh()
+
+    def connection_changed(self, connected: bool, message: str) -> None:
+        if connected:
+            self.connection_state.setText(self.tr("● connected"))
+            self.connection_state.setStyleSheet("color: #2e7d32;")
+            self.connection_state.setToolTip("")
+        else:
+            self.connection_state.setText(self.tr("● offline: %1").replace("%1", message))
+            self.connection_state.setStyleSheet("color: #c62828; font-weight: bold;")
+            self.connection_state.setToolTip(
+                self.tr(
+                    "The desk reconnects by itself. What you type is kept; saves that failed can "
+                    "be sent again once the connection is back."
+                )
+            )
+
     # ----- closing -------------------------------------------------------------------------
 
     def open_ticket_ids(self) -> list[int]:
@@ -405,7 +450,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for view in self._tickets.values():
-            view.save_draft()
+            view.leave()
         self.context.settings.setValue("windows/main", self.saveGeometry())
         self.context.settings.setValue("windows/open_tickets", self.open_ticket_ids())
         super().closeEvent(event)

@@ -9,6 +9,7 @@ while it is typed (see `hezo_desk.drafts`), so it survives closing the window or
 from __future__ import annotations
 
 import tempfile
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +41,8 @@ from hezo_desk.errors import HezoError
 from hezo_desk.models import Priority, TicketState
 from hezo_desk.services.agents import AgentRow, AgentService
 from hezo_desk.services.audit import AuditRow, AuditService
+from hezo_desk.services.changes import PresenceService
+from hezo_desk.services.resilience import is_transient, plain_words, retry
 from hezo_desk.services.tickets import (
     AttachmentRow,
     TicketChange,
@@ -55,6 +58,7 @@ from hezo_desk.ui.row_models import Column, RowTableModel, display
 from hezo_desk.ui.theme import dialogue_colours
 
 DRAFT_SAVE_DELAY_MS = 400
+PRESENCE_HEARTBEAT_MS = 30_000
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,10 @@ class TicketView(QWidget):
         self.title.setObjectName("title")
         self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
         self.title.setWordWrap(True)
+        self.viewers = QLabel()
+        self.viewers.setObjectName("viewers")
+        self.viewers.setStyleSheet("color: #e65100;")
+        self.viewers.hide()
         self.facts = QGridLayout()
         self.facts.setHorizontalSpacing(18)
         self._fact_labels: dict[str, QLabel] = {}
@@ -258,6 +266,7 @@ class TicketView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
+        layout.addWidget(self.viewers)
         layout.addLayout(self.facts)
         layout.addLayout(controls)
         layout.addWidget(self.error)
@@ -271,8 +280,13 @@ class TicketView(QWidget):
         self.composer_kind.currentIndexChanged.connect(self._composer_kind_changed)
         send_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self.composer)
         send_shortcut.activated.connect(self.send)
+        self._heartbeat = QTimer(self)
+        self._heartbeat.setInterval(PRESENCE_HEARTBEAT_MS)
+        self._heartbeat.timeout.connect(self.announce_presence)
+        self._heartbeat.start()
         self._restore_draft()
         self.reload()
+        self.announce_presence()
 
     # ----- loading -------------------------------------------------------------------------
 
@@ -356,6 +370,21 @@ class TicketView(QWidget):
         self._build_extra_tabs()
         self.loaded.emit(ticket.number, ticket.subject)
 
+    def announce_presence(self) -> None:
+        """Tell others this ticket is open here, and learn who else has it open."""
+        presence = PresenceService(self.context.db)
+        agent_id, ticket_id = self.context.actor.id, self.ticket_id
+
+        def work(_control: workers.TaskControl) -> list[str]:
+            presence.heartbeat(agent_id, ticket_id)
+            return presence.viewers(ticket_id, except_agent_id=agent_id)
+
+        self._tasks.start(work, finished=self._show_viewers, failed=lambda _error: None)
+
+    def _show_viewers(self, names: list[str]) -> None:
+        self.viewers.setText(self.tr("Also open by: %1").replace("%1", ", ".join(names)))
+        self.viewers.setVisible(bool(names))
+
     def _build_extra_tabs(self) -> None:
         if self._extra_widgets or not self._extra_tabs:
             for widget in self._extra_widgets:
@@ -401,10 +430,18 @@ class TicketView(QWidget):
 
     def apply_change(self, change: TicketChange, based_on_version: int) -> None:
         db, actor, ticket_id = self.context.db, self.context.actor, self.ticket_id
+
+        def work(control: workers.TaskControl) -> object:
+            # Safe to retry: a save that did land is recognised by its outcome.
+            return retry(
+                lambda: TicketService(db).change(
+                    actor, ticket_id, change, expected_version=based_on_version
+                ),
+                on_retry=lambda error, _pause: control.progress(0, 0, plain_words(error)),
+            )
+
         self._run(
-            lambda _c: TicketService(db).change(
-                actor, ticket_id, change, expected_version=based_on_version
-            ),
+            work,
             lambda _row: self._saved(),
             on_error=lambda error: self._change_failed(error, change),
         )
@@ -497,11 +534,17 @@ class TicketView(QWidget):
         self.save_draft()
         self.send_button.setEnabled(False)
 
-        def work(_control: workers.TaskControl) -> object:
+        # One key per message: if the connection drops after the server wrote it, the retry
+        # finds it instead of writing it twice.
+        key = uuid.uuid4().hex
+
+        def work(control: workers.TaskControl) -> object:
             service = TicketService(db)
-            if kind == "note":
-                return service.add_note(actor, ticket_id, text)
-            return service.reply(actor, ticket_id, text)
+            add = service.add_note if kind == "note" else service.reply
+            return retry(
+                lambda: add(actor, ticket_id, text, client_key=key),
+                on_retry=lambda error, _pause: control.progress(0, 0, plain_words(error)),
+            )
 
         self._run(work, lambda _m: self._sent(text), on_error=self._send_failed)
 
@@ -596,10 +639,21 @@ class TicketView(QWidget):
         then: Callable[[Any], None],
         on_error: Callable[[object], None] | None = None,
     ) -> None:
-        self._tasks.start(work, finished=then, failed=on_error or self._show_error)
+        self._tasks.start(
+            work, finished=then, failed=on_error or self._show_error, progress=self._show_retrying
+        )
+
+    def _show_retrying(self, _done: int, _total: int, text: str) -> None:
+        self.error.setText(self.tr("Not saved yet: %1. Your text is kept.").replace("%1", text))
+        self.error.show()
 
     def _show_error(self, error: object) -> None:
-        if isinstance(error, HezoError):
+        if isinstance(error, BaseException) and is_transient(error):
+            text = self.tr(
+                "The database cannot be reached (%1). Nothing was lost: your text "
+                "is kept; try again in a moment."
+            ).replace("%1", plain_words(error))
+        elif isinstance(error, HezoError):
             text = str(error)
         elif isinstance(error, OSError):
             text = self.tr("File error: %1").replace("%1", str(error))
@@ -609,6 +663,21 @@ class TicketView(QWidget):
             text = self.tr("Something went wrong: %1").replace("%1", str(error))
         self.error.setText(text)
         self.error.show()
+
+    def leave(self) -> None:
+        """The ticket is being closed here: keep the draft, stop announcing presence."""
+        self.save_draft()
+        self._heartbeat.stop()
+        presence = PresenceService(self.context.db)
+        agent_id, ticket_id = self.context.actor.id, self.ticket_id
+        # Not tied to this widget, which is about to go; a failure only leaves a stale row
+        # that expires by itself.
+        workers.start(
+            self.context.pool,
+            lambda _c: presence.leave(agent_id, ticket_id),
+            finished=lambda _r: None,
+            failed=lambda _e: None,
+        )
 
     def closeEvent(self, event: Any) -> None:
         self.save_draft()

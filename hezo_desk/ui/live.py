@@ -1,0 +1,97 @@
+"""Keeping every open screen current, and telling the user when the database is away.
+
+A thread of its own watches the change feed: on PostgreSQL it sleeps in LISTEN and wakes on
+NOTIFY (with a slow poll as a safety net), on SQLite it polls. It never touches widgets: it
+emits signals, which Qt delivers on the UI thread.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from hezo_desk.db import Database
+from hezo_desk.services.changes import ChangeFeed, PostgresListener
+from hezo_desk.services.resilience import RETRY_DELAYS_S, is_transient, plain_words
+
+SQLITE_POLL_S = 1.0
+POSTGRES_SAFETY_POLL_S = 10.0
+LISTEN_SLICE_S = 0.5
+
+
+class _Watcher(QThread):
+    changed = Signal(object, bool)  # frozenset[int] of ticket ids, everything?
+    connection = Signal(bool, str)  # connected?, message in plain words
+
+    def __init__(self, db: Database, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._feed = ChangeFeed(db)
+        self._stop = threading.Event()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def run(self) -> None:
+        listener = None if self._db.is_sqlite else PostgresListener(self._db.url)
+        last_id: int | None = None
+        failures = 0
+        quiet_for = 0.0
+        while not self._stop.is_set():
+            try:
+                if last_id is None:
+                    last_id = self._feed.latest_id()
+                    if listener is not None:
+                        listener.open()
+                    if failures:
+                        # Back after a fault: whatever changed meanwhile, show it all.
+                        self.changed.emit(frozenset(), True)
+                        self.connection.emit(True, "")
+                    failures = 0
+                if listener is not None:
+                    # Short waits keep stopping quick; the feed is read when notified, and
+                    # every few seconds anyway in case a notification was missed.
+                    notified = listener.wait(LISTEN_SLICE_S)
+                    quiet_for += LISTEN_SLICE_S
+                    if not notified and quiet_for < POSTGRES_SAFETY_POLL_S:
+                        continue
+                    quiet_for = 0.0
+                else:
+                    self._stop.wait(SQLITE_POLL_S)
+                batch = self._feed.since(last_id)
+                if batch.last_id != last_id:
+                    last_id = batch.last_id
+                    self.changed.emit(batch.ticket_ids, batch.overflow)
+            except Exception as error:
+                last_id = None
+                if listener is not None:
+                    listener.close()
+                transient = is_transient(error) or "connection" in str(error).lower()
+                message = plain_words(error) if transient else str(error)
+                self.connection.emit(False, message)
+                pause = RETRY_DELAYS_S[min(failures, len(RETRY_DELAYS_S) - 1)]
+                failures += 1
+                self._stop.wait(pause)
+        if listener is not None:
+            listener.close()
+
+
+class LiveUpdates(QObject):
+    """`tickets_changed(ids, everything)` when others changed tickets; `connection_changed`."""
+
+    tickets_changed = Signal(object, bool)
+    connection_changed = Signal(bool, str)
+
+    def __init__(self, db: Database, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._watcher = _Watcher(db)
+        self._watcher.changed.connect(self.tickets_changed)
+        self._watcher.connection.connect(self.connection_changed)
+
+    def start(self) -> None:
+        self._watcher.start()
+
+    def stop(self) -> None:
+        self._watcher.stop()
+        self._watcher.wait(15_000)

@@ -1,0 +1,331 @@
+"""Shared mode: no lost or doubled work when agents collide or the connection breaks."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import threading
+import time
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import event, func, select, text
+from sqlalchemy.exc import OperationalError
+
+from hezo_desk.db import Database
+from hezo_desk.errors import DatabaseError
+from hezo_desk.models import Message, Priority, Ticket, TicketState
+from hezo_desk.services.actor import Actor
+from hezo_desk.services.agents import AgentService
+from hezo_desk.services.changes import ChangeFeed, PostgresListener, PresenceService
+from hezo_desk.services.resilience import is_transient, retry
+from hezo_desk.services.tickets import TicketChange, TicketConflictError, TicketService
+
+
+def _open_ticket(db: Database) -> int:
+    with db.sessions() as session:
+        found = session.scalar(
+            select(Ticket.id).where(Ticket.state == TicketState.NEW).order_by(Ticket.id).limit(1)
+        )
+    assert found is not None
+    return found
+
+
+def _messages_with(db: Database, body: str) -> int:
+    with db.sessions() as session:
+        return int(session.scalar(select(func.count(Message.id)).where(Message.body == body)) or 0)
+
+
+def test_a_retried_reply_with_the_same_key_lands_once(demo_db: Database, demo_agent: Actor) -> None:
+    service = TicketService(demo_db)
+    ticket_id = _open_ticket(demo_db)
+    first = service.reply(demo_agent, ticket_id, "Odpowiedź jeden raz", client_key="k-1")
+    again = service.reply(demo_agent, ticket_id, "Odpowiedź jeden raz", client_key="k-1")
+    assert first.id == again.id
+    assert _messages_with(demo_db, "Odpowiedź jeden raz") == 1
+
+
+def test_two_agents_replying_at_once_both_land_in_order(demo_db: Database) -> None:
+    ticket_id = _open_ticket(demo_db)
+    anna = AgentService(demo_db).resolve("anna.nowak")
+    jan = AgentService(demo_db).resolve("jan.kowalski")
+    errors: list[BaseException] = []
+
+    def reply(actor: Actor, n: int) -> None:
+        try:
+            for i in range(n):
+                TicketService(demo_db).reply(actor, ticket_id, f"{actor.login} {i}")
+        except BaseException as error:
+            errors.append(error)
+
+    threads = [threading.Thread(target=reply, args=(a, 10)) for a in (anna, jan)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    messages = TicketService(demo_db).detail(ticket_id).messages
+    bodies = [m.body for m in messages]
+    for login in ("anna.nowak", "jan.kowalski"):
+        mine = [b for b in bodies if b.startswith(login)]
+        assert mine == [f"{login} {i}" for i in range(10)]
+    times = [m.created_at for m in messages]
+    assert times == sorted(times), "the dialogue is in time order"
+
+
+def test_a_retried_change_that_already_landed_is_not_a_conflict(
+    demo_db: Database, demo_agent: Actor
+) -> None:
+    service = TicketService(demo_db)
+    ticket_id = _open_ticket(demo_db)
+    seen = service.row(ticket_id)
+    change = TicketChange(state=TicketState.IN_PROGRESS)
+    service.change(demo_agent, ticket_id, change, expected_version=seen.version)
+    repeated = service.change(demo_agent, ticket_id, change, expected_version=seen.version)
+    assert repeated.state is TicketState.IN_PROGRESS
+    assert repeated.version == seen.version + 1, "applied once"
+    with pytest.raises(TicketConflictError):
+        service.change(
+            demo_agent,
+            ticket_id,
+            TicketChange(
+                priority=Priority.CRITICAL
+                if seen.priority is not Priority.CRITICAL
+                else Priority.LOW
+            ),
+            expected_version=seen.version,
+        )
+
+
+def test_the_change_feed_names_changed_tickets(demo_db: Database, demo_agent: Actor) -> None:
+    feed = ChangeFeed(demo_db)
+    start = feed.latest_id()
+    assert feed.since(start).ticket_ids == frozenset()
+    ticket_id = _open_ticket(demo_db)
+    TicketService(demo_db).add_note(demo_agent, ticket_id, "notatka")
+    batch = feed.since(start)
+    assert batch.ticket_ids == frozenset({ticket_id})
+    assert batch.last_id > start
+    assert feed.since(batch.last_id).ticket_ids == frozenset()
+
+
+def test_presence_shows_who_else_has_a_ticket_open(demo_db: Database) -> None:
+    presence = PresenceService(demo_db)
+    anna = AgentService(demo_db).resolve("anna.nowak")
+    jan = AgentService(demo_db).resolve("jan.kowalski")
+    ticket_id = _open_ticket(demo_db)
+    presence.heartbeat(anna.id, ticket_id)
+    presence.heartbeat(jan.id, ticket_id)
+    presence.heartbeat(jan.id, ticket_id)
+    assert presence.viewers(ticket_id, except_agent_id=anna.id) == ["Jan Kowalski"]
+    presence.leave(jan.id, ticket_id)
+    assert presence.viewers(ticket_id, except_agent_id=anna.id) == []
+
+
+def test_transient_faults_are_told_from_real_errors() -> None:
+    lost = OperationalError("COMMIT", {}, Exception("server closed the connection unexpectedly"))
+    locked = OperationalError("INSERT", {}, Exception("database is locked"))
+    syntax = OperationalError("SELECT", {}, Exception("near 'SELEC': syntax error"))
+    assert is_transient(lost)
+    assert is_transient(locked)
+    assert not is_transient(syntax)
+    assert is_transient(DatabaseError("cannot connect to postgresql://x: refused"))
+    attempts: list[int] = []
+
+    def flaky() -> str:
+        attempts.append(1)
+        if len(attempts) < 3:
+            raise lost
+        return "ok"
+
+    assert retry(flaky, delays=(0, 0, 0), sleep=lambda _s: None) == "ok"
+    with pytest.raises(OperationalError):
+        retry(lambda: (_ for _ in ()).throw(syntax), delays=(0,), sleep=lambda _s: None)
+
+
+# ----- PostgreSQL faults ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def anna(pg_demo_db: Database) -> Actor:
+    return AgentService(pg_demo_db).resolve("anna.nowak")
+
+
+def test_a_postgresql_notification_arrives_on_commit(pg_demo_db: Database, anna: Actor) -> None:
+    listener = PostgresListener(pg_demo_db.url)
+    listener.open()
+    try:
+        ticket_id = _open_ticket(pg_demo_db)
+        TicketService(pg_demo_db).add_note(anna, ticket_id, "ktoś zmienił")
+        deadline = time.monotonic() + 5
+        received: set[int | None] = set()
+        while ticket_id not in received and time.monotonic() < deadline:
+            received |= listener.wait(0.5)
+        assert ticket_id in received
+    finally:
+        listener.close()
+
+
+def test_a_connection_killed_before_commit_is_retried_without_doubling(
+    pg_demo_db: Database, anna: Actor
+) -> None:
+    ticket_id = _open_ticket(pg_demo_db)
+    killed: list[int] = []
+    admin = Database(pg_demo_db.url)
+
+    @event.listens_for(pg_demo_db.engine, "commit")
+    def kill_first_commit(connection: object) -> None:
+        if killed:
+            return
+        pid = connection.exec_driver_sql("SELECT pg_backend_pid()").scalar()  # type: ignore[attr-defined]
+        with admin.engine.connect() as other:
+            other.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+        killed.append(int(pid))
+
+    try:
+        row = retry(
+            lambda: TicketService(pg_demo_db).reply(
+                anna, ticket_id, "po awarii", client_key="crash-1"
+            ),
+            delays=(0.2, 0.5, 1.0),
+        )
+    finally:
+        event.remove(pg_demo_db.engine, "commit", kill_first_commit)
+        admin.dispose()
+    assert killed
+    assert row.body == "po awarii"
+    assert _messages_with(pg_demo_db, "po awarii") == 1
+
+
+class _CommitDroppingProxy:
+    """A TCP proxy to PostgreSQL that, once, forwards a COMMIT and then cuts the connection
+    before the server's answer reaches the client: the save landed, the client cannot know."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.target = (host, port)
+        self.dropped = threading.Event()
+        self.loop = asyncio.new_event_loop()
+        self.server: asyncio.base_events.Server | None = None
+        self.port = 0
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+
+    def __enter__(self) -> _CommitDroppingProxy:
+        self.thread.start()
+        future = asyncio.run_coroutine_threadsafe(self._start(), self.loop)
+        self.port = future.result(5)
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        async def stop() -> None:
+            if self.server is not None:
+                self.server.close()
+
+        asyncio.run_coroutine_threadsafe(stop(), self.loop).result(5)
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(5)
+        self.loop.close()
+
+    async def _start(self) -> int:
+        self.server = await asyncio.start_server(self._client, "127.0.0.1", 0)
+        return int(self.server.sockets[0].getsockname()[1])
+
+    async def _client(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        upstream_reader, upstream_writer = await asyncio.open_connection(*self.target)
+        cut = asyncio.Event()
+
+        async def server_to_client() -> None:
+            with contextlib.suppress(ConnectionError, asyncio.CancelledError):
+                while not cut.is_set():
+                    data = await upstream_reader.read(65536)
+                    if not data or cut.is_set():
+                        break
+                    writer.write(data)
+                    await writer.drain()
+
+        relay = asyncio.create_task(server_to_client())
+        try:
+            startup = await reader.readexactly(4)
+            length = int.from_bytes(startup, "big")
+            body = await reader.readexactly(length - 4)
+            upstream_writer.write(startup + body)
+            if body[:4] == (80877103).to_bytes(4, "big"):  # SSLRequest: say no, then startup
+                pass
+            while True:
+                kind = await reader.readexactly(1)
+                size = await reader.readexactly(4)
+                payload = await reader.readexactly(int.from_bytes(size, "big") - 4)
+                upstream_writer.write(kind + size + payload)
+                await upstream_writer.drain()
+                if (
+                    not self.dropped.is_set()
+                    and kind in (b"Q", b"P")
+                    and b"COMMIT" in payload.upper()
+                ):
+                    self.dropped.set()
+                    cut.set()
+                    await asyncio.sleep(0.3)  # let the server commit
+                    break
+        except (asyncio.IncompleteReadError, ConnectionError):
+            pass
+        finally:
+            cut.set()
+            relay.cancel()
+            for stream in (writer, upstream_writer):
+                with contextlib.suppress(Exception):
+                    stream.close()
+
+
+@pytest.fixture
+def proxied(pg_demo_db: Database) -> Iterator[tuple[Database, _CommitDroppingProxy]]:
+    url = pg_demo_db.url
+    with _CommitDroppingProxy(url.host or "127.0.0.1", url.port or 5432) as proxy:
+        db = Database(url.set(host="127.0.0.1", port=proxy.port, query={"sslmode": "disable"}))
+        yield db, proxy
+        db.dispose()
+
+
+def test_a_reply_whose_commit_answer_was_lost_is_not_written_twice(
+    proxied: tuple[Database, _CommitDroppingProxy], pg_demo_db: Database, anna: Actor
+) -> None:
+    db, proxy = proxied
+    ticket_id = _open_ticket(pg_demo_db)
+    attempts: list[BaseException] = []
+    row = retry(
+        lambda: TicketService(db).reply(anna, ticket_id, "zapisane raz", client_key="lost-ack-1"),
+        delays=(0.2, 0.5, 1.0),
+        on_retry=lambda error, _p: attempts.append(error),
+    )
+    assert proxy.dropped.is_set(), "the proxy cut a COMMIT"
+    assert attempts, "the first attempt failed from the client's point of view"
+    assert row.body == "zapisane raz"
+    assert _messages_with(pg_demo_db, "zapisane raz") == 1
+
+
+def test_a_change_whose_commit_answer_was_lost_is_applied_once(
+    proxied: tuple[Database, _CommitDroppingProxy], pg_demo_db: Database, anna: Actor
+) -> None:
+    db, proxy = proxied
+    ticket_id = _open_ticket(pg_demo_db)
+    seen = TicketService(pg_demo_db).row(ticket_id)
+    row = retry(
+        lambda: TicketService(db).change(
+            anna,
+            ticket_id,
+            TicketChange(state=TicketState.IN_PROGRESS),
+            expected_version=seen.version,
+        ),
+        delays=(0.2, 0.5, 1.0),
+    )
+    assert proxy.dropped.is_set()
+    assert row.state is TicketState.IN_PROGRESS
+    assert TicketService(pg_demo_db).row(ticket_id).version == seen.version + 1
+
+
+def test_the_proxy_itself_is_transparent(pg_demo_db: Database) -> None:
+    """Sanity: without a COMMIT the proxy passes everything (so failures above are real)."""
+    url = pg_demo_db.url
+    with _CommitDroppingProxy(url.host or "127.0.0.1", url.port or 5432) as proxy:
+        db = Database(url.set(host="127.0.0.1", port=proxy.port, query={"sslmode": "disable"}))
+        with db.engine.connect() as connection:
+            assert connection.execute(text("SELECT 1")).scalar() == 1
+        db.dispose()
