@@ -1,0 +1,268 @@
+"""PostgreSQL enforces the reseller rule itself: a session connected as a reseller role reads
+exactly the permitted rows through `reseller_portal`, nothing of the tables under it, and a
+withdrawal counts for its very next statement. SQLite has no roles and says so."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+
+import psycopg
+import pytest
+from access_builders import (
+    FILE_NAME,
+    NOTE,
+    AccessWorld,
+    FullTicket,
+    build_access_world,
+    open_full_ticket,
+)
+from sqlalchemy import inspect, text
+
+from hezo_desk.db import Database
+from hezo_desk.errors import NotFoundError, PermissionDeniedError, UserError
+from hezo_desk.models import Channel
+from hezo_desk.services.access import AccessRequest, ResellerAccessService
+from hezo_desk.services.actor import Actor
+from hezo_desk.services.audit import AuditAction
+from hezo_desk.services.reseller_roles import ResellerRoleService, valid_role_name
+from hezo_desk.services.tickets import TicketService
+
+BASE_TABLES = (
+    "tickets",
+    "messages",
+    "attachments",
+    "customers",
+    "contacts",
+    "service_contracts",
+    "resellers",
+    "reseller_access_changes",
+    "reseller_db_roles",
+    "audit_log",
+    "agents",
+)
+
+
+@pytest.fixture
+def aw(db: Database) -> AccessWorld:
+    return build_access_world(db)
+
+
+@pytest.fixture
+def role_names(db: Database) -> Iterator[list[str]]:
+    """Unique role names for this test; whatever is left of them is dropped afterwards."""
+    names = [f"rs_{uuid.uuid4().hex[:12]}" for _ in range(2)]
+    yield names
+    if db.is_sqlite:
+        return
+    with db.engine.connect() as connection:
+        connection.execution_options(isolation_level="AUTOCOMMIT")
+        for name in names:
+            exists = connection.scalar(
+                text("SELECT count(*) FROM pg_roles WHERE rolname = :n"), {"n": name}
+            )
+            if exists:
+                connection.execute(text(f'DROP OWNED BY "{name}"'))
+                connection.execute(text(f'DROP ROLE "{name}"'))
+
+
+def _connect_as(db: Database, role: str) -> psycopg.Connection[tuple[object, ...]]:
+    url = db.url
+    return psycopg.connect(
+        host=url.host or "127.0.0.1",
+        port=url.port or 5432,
+        dbname=url.database,
+        user=role,
+        autocommit=True,
+    )
+
+
+def _rows(
+    connection: psycopg.Connection[tuple[object, ...]], query: str
+) -> list[tuple[object, ...]]:
+    with connection.cursor() as cursor:
+        cursor.execute(query.encode())
+        return list(cursor.fetchall())
+
+
+def _numbers(connection: psycopg.Connection[tuple[object, ...]]) -> set[object]:
+    return {row[0] for row in _rows(connection, "SELECT number FROM reseller_portal.tickets")}
+
+
+def test_roles_need_postgresql_and_the_mapping_table_is_everywhere(
+    db: Database, aw: AccessWorld, admin: Actor, role_names: list[str]
+) -> None:
+    inspector = inspect(db.engine)
+    assert "reseller_db_roles" in inspector.get_table_names()
+    if db.is_sqlite:
+        with pytest.raises(UserError, match="only on a PostgreSQL server"):
+            ResellerRoleService(db).grant(admin, aw.world.reseller_id, role_names[0])
+        with pytest.raises(UserError, match="only on a PostgreSQL server"):
+            ResellerRoleService(db).revoke(admin, role_names[0])
+    else:
+        views = set(inspector.get_view_names(schema="reseller_portal"))
+        assert views == {"tickets", "messages", "attachments"}
+    assert ResellerRoleService(db).roles() == []
+
+
+def test_role_names_are_plain_identifiers() -> None:
+    assert valid_role_name(" partner_gesit ") == "partner_gesit"
+    for bad in ("", "Partner", "a-b", 'x"; DROP TABLE tickets; --', "pg_x", "hezo_x", "1abc"):
+        with pytest.raises(UserError):
+            valid_role_name(bad)
+
+
+def test_a_reseller_role_reads_exactly_what_the_rule_permits(
+    db: Database, aw: AccessWorld, admin: Actor, agent: Actor, role_names: list[str]
+) -> None:
+    if db.is_sqlite:
+        pytest.skip("roles exist only on PostgreSQL")
+    gesit, zuraw = role_names
+    allowed = open_full_ticket(db, agent, aw.world.contract_id, "Zgoda – Łódź", access=True)
+    refused = open_full_ticket(db, agent, aw.world.contract_id, "Bez zgody")
+    other = open_full_ticket(db, agent, aw.world.other_contract_id, "Inna firma", access=True)
+    theirs = open_full_ticket(db, agent, aw.other_reseller_contract_id, "Żuraw", access=True)
+    roles = ResellerRoleService(db)
+    roles.grant(admin, aw.world.reseller_id, gesit)
+    roles.grant(admin, aw.other_reseller_id, zuraw)
+    assert {(r.role_name, r.reseller_id) for r in roles.roles()} == {
+        (gesit, aw.world.reseller_id),
+        (zuraw, aw.other_reseller_id),
+    }
+
+    with _connect_as(db, gesit) as connection:
+        assert _numbers(connection) == {allowed.number, other.number}
+        subjects = {
+            row[0] for row in _rows(connection, "SELECT subject FROM reseller_portal.tickets")
+        }
+        assert "Zgoda – Łódź" in subjects
+        kinds = _rows(
+            connection,
+            "SELECT DISTINCT kind, ticket_id FROM reseller_portal.messages ORDER BY 2, 1",
+        )
+        assert {kind for kind, _ in kinds} == {"agent", "customer"}
+        assert {ticket for _, ticket in kinds} == {allowed.id, other.id}
+        bodies = [row[0] for row in _rows(connection, "SELECT body FROM reseller_portal.messages")]
+        assert all(NOTE not in str(body) for body in bodies)
+        files = _rows(connection, "SELECT ticket_id, file_name FROM reseller_portal.attachments")
+        assert sorted(files) == sorted([(allowed.id, FILE_NAME), (other.id, FILE_NAME)])
+        # Asking for a refused or another reseller's ticket by id finds nothing.
+        for hidden in (refused, theirs):
+            assert (
+                _rows(connection, f"SELECT * FROM reseller_portal.tickets WHERE id = {hidden.id}")
+                == []
+            )
+            assert (
+                _rows(
+                    connection,
+                    f"SELECT * FROM reseller_portal.messages WHERE ticket_id = {hidden.id}",
+                )
+                == []
+            )
+        for table in BASE_TABLES:
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                _rows(connection, f"SELECT * FROM public.{table} LIMIT 1")
+
+    with _connect_as(db, zuraw) as connection:
+        assert _numbers(connection) == {theirs.number}
+
+
+def test_a_leaky_function_sees_no_row_the_barrier_hides(
+    db: Database, aw: AccessWorld, admin: Actor, agent: Actor, role_names: list[str]
+) -> None:
+    if db.is_sqlite:
+        pytest.skip("roles exist only on PostgreSQL")
+    allowed = open_full_ticket(db, agent, aw.world.contract_id, "Widoczne", access=True)
+    open_full_ticket(db, agent, aw.world.contract_id, "Tajne – bez zgody")
+    open_full_ticket(db, agent, aw.other_reseller_contract_id, "Tajne – Żuraw", access=True)
+    ResellerRoleService(db).grant(admin, aw.world.reseller_id, role_names[0])
+    seen: list[str] = []
+    with _connect_as(db, role_names[0]) as connection:
+        connection.add_notice_handler(lambda notice: seen.append(str(notice.message_primary)))
+        connection.execute(
+            b"CREATE FUNCTION pg_temp.peek(value text) RETURNS boolean LANGUAGE plpgsql "
+            b"COST 0.000001 AS $$ BEGIN RAISE NOTICE 'saw %', value; RETURN true; END $$"
+        )
+        rows = _rows(
+            connection,
+            "SELECT number FROM reseller_portal.tickets WHERE pg_temp.peek(subject)",
+        )
+        body_rows = _rows(
+            connection,
+            "SELECT id FROM reseller_portal.messages WHERE pg_temp.peek(body)",
+        )
+    assert [row[0] for row in rows] == [allowed.number]
+    assert body_rows
+    assert "saw Widoczne" in seen
+    assert not any("Tajne" in line or "NOTATKA" in line for line in seen)
+
+
+def test_a_withdrawal_and_a_revoked_role_count_at_once(
+    db: Database, aw: AccessWorld, admin: Actor, agent: Actor, role_names: list[str]
+) -> None:
+    if db.is_sqlite:
+        pytest.skip("roles exist only on PostgreSQL")
+    ticket: FullTicket = open_full_ticket(db, agent, aw.world.contract_id, "Zgoda", access=True)
+    roles = ResellerRoleService(db)
+    roles.grant(admin, aw.world.reseller_id, role_names[0])
+    with _connect_as(db, role_names[0]) as connection:
+        assert _numbers(connection) == {ticket.number}
+        version = TicketService(db).row(ticket.id).version
+        ResellerAccessService(db).change_access(
+            agent,
+            ticket.id,
+            AccessRequest(granted=False, channel=Channel.EMAIL, requested_by_name="Zofia Łęcka"),
+            expected_version=version,
+        )
+        assert _numbers(connection) == set()
+        assert _rows(connection, "SELECT * FROM reseller_portal.messages") == []
+        assert _rows(connection, "SELECT * FROM reseller_portal.attachments") == []
+        ResellerAccessService(db).change_access(
+            agent,
+            ticket.id,
+            AccessRequest(granted=True, channel=Channel.PHONE, requested_by_name="Zofia Łęcka"),
+            expected_version=version + 1,
+        )
+        assert _numbers(connection) == {ticket.number}
+        revoked = roles.revoke(admin, role_names[0])
+        assert revoked.dropped
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            _numbers(connection)
+    with pytest.raises(psycopg.OperationalError):
+        _connect_as(db, role_names[0]).close()
+    assert roles.roles() == []
+    with db.sessions() as session:
+        actions = list(
+            session.scalars(
+                text("SELECT action FROM audit_log WHERE action LIKE 'reseller.%' ORDER BY id")
+            )
+        )
+    assert actions == [AuditAction.RESELLER_DB_ROLE_GRANTED, AuditAction.RESELLER_DB_ROLE_REVOKED]
+
+
+def test_roles_are_not_taken_over_or_shared_and_agents_may_not_make_them(
+    db: Database, aw: AccessWorld, admin: Actor, agent: Actor, role_names: list[str]
+) -> None:
+    if db.is_sqlite:
+        pytest.skip("roles exist only on PostgreSQL")
+    roles = ResellerRoleService(db)
+    with pytest.raises(PermissionDeniedError, match="administrator"):
+        roles.grant(agent, aw.world.reseller_id, role_names[0])
+    with pytest.raises(UserError, match="did not create"):
+        roles.grant(admin, aw.world.reseller_id, "postgres")
+    roles.grant(admin, aw.world.reseller_id, role_names[0], password="tajne hasło ł")
+    # Granting again (a new password) keeps one role and one mapping.
+    roles.grant(admin, aw.world.reseller_id, role_names[0], password="nowe")
+    assert [r.role_name for r in roles.roles()] == [role_names[0]]
+    with pytest.raises(UserError, match="already reads for"):
+        roles.grant(admin, aw.other_reseller_id, role_names[0])
+    with pytest.raises(NotFoundError, match="no reseller database role"):
+        roles.revoke(admin, role_names[1])
+    with db.sessions() as session:
+        details = list(
+            session.scalars(
+                text("SELECT CAST(details AS TEXT) FROM audit_log WHERE action LIKE 'reseller.%'")
+            )
+        )
+    assert details
+    assert not any("tajne" in detail or "nowe" in detail for detail in details)
