@@ -39,6 +39,12 @@ def _render(document: CaseDocument, exported_by: str, exported_at: dt.datetime) 
     return render_case_pdf(document, exported_by=exported_by, exported_at=exported_at)
 
 
+def _render_many(
+    documents: list[CaseDocument], exported_by: str, exported_at: dt.datetime
+) -> list[bytes]:
+    return [_render(document, exported_by, exported_at) for document in documents]
+
+
 class RenderPool:
     """Renders documents in worker processes; `workers=1` renders in this process instead.
 
@@ -92,26 +98,44 @@ class RenderPool:
         exported_by: str,
         exported_at: dt.datetime,
         ahead: int | None = None,
+        chunk: int = 4,
     ) -> Iterator[tuple[K, bytes]]:
         """(key, document) in → (key, PDF bytes) out, in the same order.
 
-        `documents` is consumed lazily: at most `ahead` (default twice the workers) are
-        submitted before their results are taken.
+        `documents` is consumed lazily: documents go to the workers `chunk` at a time (fewer
+        round trips between processes), at most `ahead` chunks (default twice the workers)
+        before their results are taken. Leaving the loop early cancels what has not started.
         """
+        if self._executor is None:
+            for key, document in documents:
+                yield key, _render(document, exported_by, exported_at)
+            return
         window = ahead if ahead is not None else 2 * self.workers
-        pending: deque[tuple[K, Future[bytes]]] = deque()
-        source = iter(documents)
+        pending: deque[tuple[list[K], Future[list[bytes]]]] = deque()
+        batch: list[tuple[K, CaseDocument]] = []
+
+        def send() -> None:
+            assert self._executor is not None
+            keys = [key for key, _ in batch]
+            future = self._executor.submit(
+                _render_many, [document for _, document in batch], exported_by, exported_at
+            )
+            pending.append((keys, future))
+            batch.clear()
+
         try:
-            for key, document in source:
-                pending.append(
-                    (key, self.submit(document, exported_by=exported_by, exported_at=exported_at))
-                )
+            for item in documents:
+                batch.append(item)
+                if len(batch) >= chunk:
+                    send()
                 while len(pending) >= window:
-                    done_key, future = pending.popleft()
-                    yield done_key, future.result()
+                    keys, future = pending.popleft()
+                    yield from zip(keys, future.result(), strict=True)
+            if batch:
+                send()
             while pending:
-                done_key, future = pending.popleft()
-                yield done_key, future.result()
+                keys, future = pending.popleft()
+                yield from zip(keys, future.result(), strict=True)
         finally:
-            for _key, future in pending:
+            for _keys, future in pending:
                 future.cancel()
