@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
 from hezo_desk.cli.context import CommandContext
 from hezo_desk.config import APP_AUTHOR, APP_NAME, DATABASE_URL_ENV, data_dir
-from hezo_desk.db import Database
+from hezo_desk.db import Database, SchemaState
 from hezo_desk.drafts import DraftStore
 from hezo_desk.errors import DatabaseError, UserError
 from hezo_desk.resources import icon_path
@@ -57,6 +57,8 @@ def run_desk(context: CommandContext) -> int:
 class _Connection:
     db: Database
     name: str
+    # Another desk already upgraded the shared schema; this one still works with it.
+    newer_schema: bool = False
 
 
 class DeskApplication:
@@ -168,13 +170,13 @@ class DeskApplication:
         try:
             db = Database(url)
             try:
-                db.ensure_ready(auto_upgrade=db.is_sqlite)
+                status = db.ensure_ready(auto_upgrade=db.is_sqlite)
             except BaseException:
                 db.dispose()
                 raise
         finally:
             QGuiApplication.restoreOverrideCursor()
-        return _Connection(db, db.display_url)
+        return _Connection(db, db.display_url, status.state is SchemaState.NEWER_COMPATIBLE)
 
     def _database_password(self, host: str, port: int, database: str, user: str) -> str | None:
         key = database_key(host, port, database, user)
@@ -261,6 +263,8 @@ class DeskApplication:
         live.start()
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.window = window
+        if self.connection.newer_schema:
+            window.show_update_notice()
         for ticket_id in reopen or []:
             window.open_ticket(ticket_id)
         window.show()

@@ -76,14 +76,14 @@ def parse_url(url: str) -> URL:
     return parsed
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
     @event.listens_for(engine, "connect")
     def on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         if engine.url.database not in (None, "", ":memory:"):
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = NORMAL")
@@ -106,7 +106,13 @@ def alembic_config() -> Config:
 class Database:
     """One database: its engine, a session factory, and its schema's state."""
 
-    def __init__(self, url: str | URL, *, echo: bool = False) -> None:
+    def __init__(
+        self,
+        url: str | URL,
+        *,
+        echo: bool = False,
+        sqlite_busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS,
+    ) -> None:
         self.url = parse_url(url) if isinstance(url, str) else url
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
         if self.is_sqlite and self.url.database not in (None, "", ":memory:"):
@@ -121,7 +127,7 @@ class Database:
         except NoSuchModuleError as error:
             raise UserError(f"no driver for database URL {self.display_url}: {error}") from error
         if self.is_sqlite:
-            _configure_sqlite(self.engine)
+            _configure_sqlite(self.engine, sqlite_busy_timeout_ms)
         # `sessions` for reading; `transaction()` for changes (on SQLite it locks for writing
         # at BEGIN, see _configure_sqlite).
         self.sessions: sessionmaker[Session] = sessionmaker(self.engine, expire_on_commit=False)

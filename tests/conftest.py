@@ -261,3 +261,11 @@ def pg_demo_db(
 ) -> Iterator[Database]:
     """The demo database on PostgreSQL only, for server faults and notifications."""
     yield from _database(_templates, request.param, "demo", tmp_path)
+
+
+@pytest.fixture(params=["sqlite"])
+def sqlite_demo_db(
+    request: pytest.FixtureRequest, _templates: _Templates, tmp_path: Path
+) -> Iterator[Database]:
+    """The demo database on SQLite only, for matters of the local file (locks)."""
+    yield from _database(_templates, request.param, "demo", tmp_path)

@@ -74,3 +74,34 @@ def test_presence_of_another_agent_is_shown(
     qtbot.waitUntil(lambda: not view.viewers.isHidden(), timeout=5000)
     assert view.viewers.text() == "Also open by: Jan Kowalski"
     assert PresenceService(db).viewers(1, except_agent_id=jan.id) == ["Anna Nowak"]
+
+
+def test_the_desk_says_when_the_server_is_gone_and_recovers(
+    qtbot: QtBot, pg_demo_db: object
+) -> None:
+    from sqlalchemy import text
+
+    from hezo_desk.db import Database
+
+    assert isinstance(pg_demo_db, Database)
+    states: list[tuple[bool, str]] = []
+    live = LiveUpdates(pg_demo_db)
+    live.connection_changed.connect(lambda ok, message: states.append((ok, message)))
+    live.start()
+    admin = Database(pg_demo_db.url)
+    try:
+        qtbot.wait(700)
+        with admin.engine.connect() as connection:
+            connection.execute(
+                text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE application_name = 'hezo-desk-listener' AND datname = current_database()"
+                )
+            )
+        qtbot.waitUntil(lambda: any(not ok for ok, _m in states), timeout=10_000)
+        lost = next(message for ok, message in states if not ok)
+        assert lost == "the connection to the database was lost; reconnecting"
+        qtbot.waitUntil(lambda: states[-1][0], timeout=15_000)
+    finally:
+        live.stop()
+        admin.dispose()

@@ -329,3 +329,35 @@ def test_the_proxy_itself_is_transparent(pg_demo_db: Database) -> None:
         with db.engine.connect() as connection:
             assert connection.execute(text("SELECT 1")).scalar() == 1
         db.dispose()
+
+
+def test_a_locked_sqlite_file_is_reported_and_the_save_retried(sqlite_demo_db: Database) -> None:
+    import sqlite3
+
+    db = sqlite_demo_db
+    agent = AgentService(db).resolve("anna.nowak")
+    impatient = Database(db.url, sqlite_busy_timeout_ms=100)
+    ticket_id = _open_ticket(db)
+    told: list[str] = []
+    # Another program holds the file's write lock for a moment.
+    holder = sqlite3.connect(str(db.url.database), isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN EXCLUSIVE")
+    release = threading.Timer(0.8, lambda: (holder.rollback(), holder.close()))
+    release.start()
+    try:
+        from hezo_desk.services.resilience import plain_words
+
+        row = retry(
+            lambda: TicketService(impatient).reply(
+                agent, ticket_id, "mimo blokady", client_key="lock-1"
+            ),
+            delays=(0.3, 0.5, 1.0, 2.0),
+            on_retry=lambda error, _pause: told.append(plain_words(error)),
+        )
+    finally:
+        release.join()
+        impatient.dispose()
+    assert told
+    assert told[0] == "the database file is locked by another program; trying again"
+    assert row.body == "mimo blokady"
+    assert _messages_with(db, "mimo blokady") == 1

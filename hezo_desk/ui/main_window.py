@@ -428,6 +428,17 @@ class MainWindow(QMainWindow):
             if callable(refresh):
                 refresh()
 
+    def show_update_notice(self) -> None:
+        notice = QLabel(
+            self.tr(
+                "A newer HEZO Desk has upgraded this database; this one still "
+                "works with it. Please update when you can."
+            )
+        )
+        notice.setObjectName("update_notice")
+        notice.setStyleSheet("color: #e65100; font-weight: bold;")
+        self.statusBar().addWidget(notice)
+
     def connection_changed(self, connected: bool, message: str) -> None:
         if connected:
             self.connection_state.setText(self.tr("● connected"))

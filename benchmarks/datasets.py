@@ -1,0 +1,118 @@
+"""Large benchmark databases, built once and reused between runs.
+
+`ensure_postgresql(admin_url, tickets)` makes (or finds) a PostgreSQL database with the demo
+data at that size; `ensure_sqlite(tickets)` the same as a local file under the cache directory
+(`HEZO_DESK_BENCH_DIR` moves it). A database is only reused when it was completed: the name
+carries the schema head, and a half-built one is dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from pathlib import Path
+
+import platformdirs
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import URL, make_url
+
+from hezo_desk.db import Database
+from hezo_desk.services.demo import DemoService
+
+SEED = 2024
+TODAY = dt.date(2026, 11, 2)
+
+
+def customers_for(tickets: int) -> int:
+    return max(50, tickets // 50)
+
+
+def _progress(label: str) -> object:
+    started = time.perf_counter()
+
+    def report(stage: str, done: int, total: int) -> None:
+        if done == total or done % 100_000 == 0:
+            print(
+                f"  building {label}: {stage} {done:,}/{total:,} "
+                f"({time.perf_counter() - started:.0f} s)",
+                flush=True,
+            )
+
+    return report
+
+
+def bench_dir() -> Path:
+    base = os.environ.get("HEZO_DESK_BENCH_DIR") or platformdirs.user_cache_dir("hezo-desk")
+    path = Path(base) / "bench"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _head() -> str:
+    from alembic.script import ScriptDirectory
+
+    from hezo_desk.db import alembic_config
+
+    return str(ScriptDirectory.from_config(alembic_config()).get_current_head())
+
+
+def ensure_sqlite(tickets: int) -> Path:
+    path = bench_dir() / f"demo-{tickets}-r{_head()}.sqlite3"
+    if path.exists():
+        return path
+    partial = path.with_name(path.name + ".partial")
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(partial) + suffix).unlink(missing_ok=True)
+    db = Database(f"sqlite:///{partial}")
+    db.upgrade()
+    DemoService(db).load(
+        customers=customers_for(tickets),
+        tickets=tickets,
+        seed=SEED,
+        today=TODAY,
+        progress=_progress(path.name),
+    )  # type: ignore[arg-type]
+    db.dispose()
+    engine = create_engine(f"sqlite:///{partial}")
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        connection.exec_driver_sql("ANALYZE")
+    engine.dispose()
+    partial.rename(path)
+    return path
+
+
+def ensure_postgresql(admin_url: str, tickets: int) -> URL:
+    admin = make_url(admin_url)
+    name = f"hezo_bench_{tickets}_r{_head()}"
+    building = name + "_partial"
+    engine = create_engine(admin, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            exists = connection.execute(
+                text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}
+            ).scalar()
+            if exists:
+                return admin.set(database=name)
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{building}" WITH (FORCE)'))
+            connection.execute(text(f'CREATE DATABASE "{building}"'))
+        db = Database(admin.set(database=building))
+        db.upgrade()
+        DemoService(db).load(
+            customers=customers_for(tickets),
+            tickets=tickets,
+            seed=SEED,
+            today=TODAY,
+            progress=_progress(name),
+        )  # type: ignore[arg-type]
+        with db.engine.connect() as connection:
+            connection.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql(
+                "VACUUM ANALYZE"
+            )
+        db.dispose()
+        with engine.connect() as connection:
+            connection.execute(text(f'ALTER DATABASE "{building}" RENAME TO "{name}"'))
+        return admin.set(database=name)
+    finally:
+        engine.dispose()
