@@ -95,139 +95,121 @@ def export_batch(
 ) -> BatchResult:
     """Export `ticket_ids` (in that order). `target`: the folder for one file each; for a
     combined file, the file's path or a folder to put it in under a generated name."""
-    control: Progress = progress or _Silent()
     if not ticket_ids:
         raise UserError("no cases to export")
-    ids = list(dict.fromkeys(ticket_ids))
-    exported_at = utcnow()
-    refused: list[RefusedCase] = []
-    service = PdfExportService(db)
-    # Combined: one more step at the end, writing the file.
-    counter = _Counter(len(ids) + 1 if combined else len(ids))
-
-    def documents() -> Iterator[tuple[int, CaseDocument]]:
-        for ticket_id in ids:
-            control.check()
-            try:
-                yield ticket_id, service.document(ticket_id, variant)
-            except ResellerCopyRefusedError as error:
-                refused.append(RefusedCase(ticket_id, str(error)))
-                counter.step(control, str(error))
-
+    batch = _Batch(db, actor, list(dict.fromkeys(ticket_ids)), variant, progress, workers, combined)
     if combined:
-        path = target / combined_file_name(variant, exported_at) if target.is_dir() else target
-        check_target_folder(path.parent)
-        files = _combined(
-            db, actor, ids, variant, path, documents(), control, counter, workers, exported_at
+        path = (
+            target / combined_file_name(variant, batch.exported_at) if target.is_dir() else target
         )
+        check_target_folder(path.parent)
+        files = batch.combined(path)
     else:
         if target.exists() and not target.is_dir():
             raise UserError(f"{target} is a file; one PDF per case needs a folder")
         target.mkdir(parents=True, exist_ok=True)
         check_target_folder(target)
-        files = _separate(
-            db, actor, ids, variant, target, documents(), control, counter, workers, exported_at
-        )
-    return BatchResult(variant=variant, files=tuple(files), refused=tuple(refused))
+        files = batch.separate(target)
+    return BatchResult(variant=variant, files=tuple(files), refused=tuple(batch.refused))
 
 
-def _separate(
-    db: Database,
-    actor: Actor,
-    ids: list[int],
-    variant: Variant,
-    folder: Path,
-    documents: Iterator[tuple[int, CaseDocument]],
-    control: Progress,
-    counter: _Counter,
-    workers: int | None,
-    exported_at: dt.datetime,
-) -> list[ExportedFile]:
-    files: list[ExportedFile] = []
-    numbers: dict[int, str] = {}
+class _Batch:
+    """One run: reads each case when the renderers need it, writes, records, reports."""
 
-    def numbered() -> Iterator[tuple[int, CaseDocument]]:
-        for ticket_id, document in documents:
-            numbers[ticket_id] = document.number
+    def __init__(
+        self,
+        db: Database,
+        actor: Actor,
+        ids: list[int],
+        variant: Variant,
+        progress: Progress | None,
+        workers: int | None,
+        combined: bool,
+    ) -> None:
+        self.db, self.actor, self.ids, self.variant = db, actor, ids, variant
+        self.control: Progress = progress or _Silent()
+        self.workers = _pool_size(workers, len(ids))
+        self.exported_at = utcnow()
+        self.refused: list[RefusedCase] = []
+        self.numbers: dict[int, str] = {}
+        # Combined: one more step at the end, writing the file.
+        self.counter = _Counter(len(ids) + 1 if combined else len(ids))
+
+    def _documents(self) -> Iterator[tuple[int, CaseDocument]]:
+        service = PdfExportService(self.db)
+        for ticket_id in self.ids:
+            self.control.check()
+            try:
+                document = service.document(ticket_id, self.variant)
+            except ResellerCopyRefusedError as error:
+                self.refused.append(RefusedCase(ticket_id, str(error)))
+                self.counter.step(self.control, str(error))
+                continue
+            self.numbers[ticket_id] = document.number
             yield ticket_id, document
 
-    with RenderPool(_pool_size(workers, len(ids))) as pool:
-        for ticket_id, pdf in pool.render_ordered(
-            numbered(), exported_by=actor.display_name, exported_at=exported_at
-        ):
-            control.check()
-            number = numbers[ticket_id]
-            path = folder / suggested_file_name(number, variant)
-            exported = ExportedFile(
-                ticket_id, number, variant, path, len(pdf), hashlib.sha256(pdf).hexdigest()
-            )
-            with written_whole(path) as part:
-                part.write_bytes(pdf)
-                with recorded_rename(part, path) as rename, db.transaction() as session:
-                    record_export(session, actor, exported)
-                    session.flush()
-                    rename()
+    def _rendered(self) -> Iterator[tuple[int, str, bytes]]:
+        """(ticket id, number, PDF) per case, checking for a cancel after each."""
+        with RenderPool(self.workers) as pool:
+            for ticket_id, pdf in pool.render_ordered(
+                self._documents(),
+                exported_by=self.actor.display_name,
+                exported_at=self.exported_at,
+            ):
+                self.control.check()
+                yield ticket_id, self.numbers[ticket_id], pdf
+
+    def _write(self, path: Path, data: bytes, files: list[ExportedFile], *, combined: bool) -> None:
+        """The file under a temporary name, then renamed as its audit records commit."""
+        with written_whole(path) as part:
+            part.write_bytes(data)
+            with recorded_rename(part, path) as rename, self.db.transaction() as session:
+                for exported in files:
+                    record_export(
+                        session, self.actor, exported, combined_cases=len(files) if combined else 0
+                    )
+                session.flush()
+                rename()
+
+    def separate(self, folder: Path) -> list[ExportedFile]:
+        files: list[ExportedFile] = []
+        for ticket_id, number, pdf in self._rendered():
+            path = folder / suggested_file_name(number, self.variant)
+            digest = hashlib.sha256(pdf).hexdigest()
+            exported = ExportedFile(ticket_id, number, self.variant, path, len(pdf), digest)
+            self._write(path, pdf, [exported], combined=False)
             files.append(exported)
-            counter.step(control, number)
-    return files
+            self.counter.step(self.control, number)
+        return files
 
+    def combined(self, path: Path) -> list[ExportedFile]:
+        from pypdf import PdfReader, PdfWriter  # noqa: PLC0415 - only combined files need it
 
-def _combined(
-    db: Database,
-    actor: Actor,
-    ids: list[int],
-    variant: Variant,
-    path: Path,
-    documents: Iterator[tuple[int, CaseDocument]],
-    control: Progress,
-    counter: _Counter,
-    workers: int | None,
-    exported_at: dt.datetime,
-) -> list[ExportedFile]:
-    from pypdf import PdfReader, PdfWriter  # noqa: PLC0415 - only combined files need it
-
-    writer = PdfWriter()
-    titles: dict[int, str] = {}
-
-    def titled() -> Iterator[tuple[int, CaseDocument]]:
-        for ticket_id, document in documents:
-            titles[ticket_id] = document.number
-            yield ticket_id, document
-
-    cases: list[tuple[int, str]] = []
-    with RenderPool(_pool_size(workers, len(ids))) as pool:
-        for ticket_id, pdf in pool.render_ordered(
-            titled(), exported_by=actor.display_name, exported_at=exported_at
-        ):
-            control.check()
-            writer.append(PdfReader(io.BytesIO(pdf)), outline_item=titles[ticket_id])
-            cases.append((ticket_id, titles[ticket_id]))
-            counter.step(control, titles[ticket_id])
-    if not cases:
-        return []
-    control.check()
-    writer.add_metadata(
-        {
-            "/Title": f"HEZO Desk: {len(cases)} cases ({variant.value} copies)",
-            "/Author": actor.display_name,
-            "/Subject": ", ".join(number for _, number in cases)[:2000],
-            "/Creator": "HEZO Desk",
-        }
-    )
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    data = buffer.getvalue()
-    digest = hashlib.sha256(data).hexdigest()
-    files = [
-        ExportedFile(ticket_id, number, variant, path, len(data), digest)
-        for ticket_id, number in cases
-    ]
-    with written_whole(path) as part:
-        part.write_bytes(data)
-        with recorded_rename(part, path) as rename, db.transaction() as session:
-            for exported in files:
-                record_export(session, actor, exported, combined_cases=len(files))
-            session.flush()
-            rename()
-    counter.step(control, path.name)
-    return files
+        writer = PdfWriter()
+        cases: list[tuple[int, str]] = []
+        for ticket_id, number, pdf in self._rendered():
+            writer.append(PdfReader(io.BytesIO(pdf)), outline_item=number)
+            cases.append((ticket_id, number))
+            self.counter.step(self.control, number)
+        if not cases:
+            return []
+        self.control.check()
+        writer.add_metadata(
+            {
+                "/Title": f"HEZO Desk: {len(cases)} cases ({self.variant.value} copies)",
+                "/Author": self.actor.display_name,
+                "/Subject": ", ".join(number for _, number in cases)[:2000],
+                "/Creator": "HEZO Desk",
+            }
+        )
+        buffer = io.BytesIO()
+        writer.write(buffer)
+        data = buffer.getvalue()
+        digest = hashlib.sha256(data).hexdigest()
+        files = [
+            ExportedFile(ticket_id, number, self.variant, path, len(data), digest)
+            for ticket_id, number in cases
+        ]
+        self._write(path, data, files, combined=True)
+        self.counter.step(self.control, path.name)
+        return files
