@@ -16,6 +16,7 @@ from hezo_desk.cli import (
     admin_commands,
     desk_commands,
     export_commands,
+    import_commands,
     reseller_commands,
     ticket_commands,
 )
@@ -31,6 +32,7 @@ COMMAND_MODULES = (
     export_commands,
     ticket_commands,
     reseller_commands,
+    import_commands,
 )
 
 

@@ -1,0 +1,337 @@
+"""Reading one CSV file of the export: its encoding, its separator, its rows.
+
+Real exports come as Windows-1250 from the old server or as UTF-8 (with or without a BOM)
+re-saved by people, with `;` or `,` between fields, quoted fields spanning lines, CRLF or LF
+(LEGACY_EXPORT.md). Both are detected per file; `--encoding` overrides the detection.
+Columns are found by name in any order; unknown columns are ignored.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+from hezo_desk.errors import UserError
+from hezo_desk.services.legacy_import.source import ExportSource
+
+UTF8 = "utf-8"
+UTF8_BOM = "utf-8-sig"
+CP1250 = "cp1250"
+SEPARATORS = (";", ",")
+_CHUNK = 1024 * 1024
+# A message may be tens of kilobytes on one line; the csv module's default limit is 128 KiB.
+FIELD_SIZE_LIMIT = 64 * 1024 * 1024
+# Polish letters and typographic marks as UTF-8 bytes: found in a file that is not valid UTF-8,
+# they mean parts of it were saved as UTF-8 and parts as Windows-1250.
+_UTF8_POLISH = tuple(char.encode("utf-8") for char in "ąćęłńóśźżĄĆĘŁŃÓŚŹŻ„”–")
+
+# Columns per file: those without which a row means nothing, and the others.
+REQUIRED_COLUMNS: Mapping[str, tuple[str, ...]] = {
+    "resellers.csv": ("reseller_id", "name"),
+    "customers.csv": ("customer_id", "nip", "name"),
+    "contracts.csv": (
+        "contract_no", "customer_id", "reseller_id", "start_date", "end_date", "status",
+    ),
+    "services.csv": ("service_id", "contract_no", "serial", "start_date", "end_date"),
+    "tickets.csv": (
+        "ticket_id", "customer_id", "contract_no", "serial", "subject", "status", "opened_at",
+    ),
+    "messages.csv": ("message_id", "ticket_id", "sent_at", "author_type", "body"),
+    "attachments.csv": ("attachment_id", "ticket_id", "path"),
+}  # fmt: skip
+OPTIONAL_COLUMNS: Mapping[str, tuple[str, ...]] = {
+    "resellers.csv": ("nip", "email"),
+    "customers.csv": ("street", "postal_code", "city", "country", "phone", "email"),
+    "contracts.csv": (),
+    "services.csv": ("product",),
+    "tickets.csv": ("priority", "closed_at", "opened_by"),
+    "messages.csv": ("author",),
+    "attachments.csv": ("message_id", "file_name"),
+}
+ID_COLUMNS: Mapping[str, str] = {
+    "resellers.csv": "reseller_id",
+    "customers.csv": "customer_id",
+    "contracts.csv": "contract_no",
+    "services.csv": "service_id",
+    "tickets.csv": "ticket_id",
+    "messages.csv": "message_id",
+    "attachments.csv": "attachment_id",
+}
+
+
+@dataclass(frozen=True)
+class CsvRow:
+    """One record: its first physical line, its values by column, or why it is malformed."""
+
+    line: int
+    values: dict[str, str]
+    malformed: str | None = None
+
+
+@dataclass
+class FileFormat:
+    name: str
+    encoding: str
+    encoding_detected: bool
+    separator: str
+    columns: tuple[str, ...]
+    missing_optional: tuple[str, ...]
+    ignored_columns: tuple[str, ...]
+    size: int
+    line_ending: str = "LF"
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def encoding_label(self) -> str:
+        label = {UTF8: "UTF-8", UTF8_BOM: "UTF-8 with BOM", CP1250: "Windows-1250"}.get(
+            self.encoding, self.encoding
+        )
+        return label if self.encoding_detected else f"{label} (given)"
+
+
+def normalize_encoding(name: str) -> str:
+    try:
+        canonical = codecs.lookup(name.strip()).name
+    except LookupError:
+        raise UserError(
+            f"unknown encoding {name!r} (use e.g. cp1250, utf-8 or utf-8-sig)"
+        ) from None
+    return {"utf_8": UTF8, "utf_8_sig": UTF8_BOM}.get(canonical, canonical)
+
+
+def parse_encoding_option(values: list[str] | None) -> dict[str, str]:
+    """`--encoding cp1250` (every file) or `--encoding messages.csv=utf-8` (one file).
+
+    Returns file name → encoding; the key `*` stands for every file not named.
+    """
+    result: dict[str, str] = {}
+    for value in values or []:
+        name, separator, encoding = value.partition("=")
+        if not separator:
+            name, encoding = "*", value
+        name = name.strip().lower()
+        if name != "*" and name not in REQUIRED_COLUMNS:
+            raise UserError(
+                f"--encoding {value!r}: {name!r} is not a file of the export "
+                f"({', '.join(REQUIRED_COLUMNS)})"
+            )
+        result[name] = normalize_encoding(encoding)
+    return result
+
+
+def detect_encoding(source: ExportSource, name: str) -> str:
+    """UTF-8 (with or without BOM) when the whole file decodes as UTF-8, else Windows-1250.
+
+    A file that is not UTF-8 but holds Polish letters encoded as UTF-8 is a mix of both; no
+    choice would be right for all of it, so the caller is asked to decide with `--encoding`.
+    """
+    with source.open_file(name) as stream:
+        head = stream.read(3)
+        if head == codecs.BOM_UTF8:
+            return UTF8_BOM
+        decoder = codecs.getincrementaldecoder(UTF8)("strict")
+        chunk = head
+        offset = 0
+        try:
+            while True:
+                more = stream.read(_CHUNK)
+                decoder.decode(chunk, final=not more)
+                if not more:
+                    return UTF8
+                offset += len(chunk)
+                chunk = more
+        except UnicodeDecodeError as error:
+            first_bad = offset + error.start
+    # Not UTF-8: it must be valid Windows-1250, and must not hold UTF-8 Polish letters.
+    decoder = codecs.getincrementaldecoder(CP1250)("strict")
+    utf8_hits = 0
+    offset = 0
+    carry = b""
+    with source.open_file(name) as stream:
+        while chunk := stream.read(_CHUNK):
+            window = carry + chunk
+            utf8_hits += sum(window.count(letter) for letter in _UTF8_POLISH)
+            carry = chunk[-2:]
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as error:
+                raise UserError(
+                    f"{name} is neither UTF-8 nor Windows-1250: byte 0x{chunk[error.start]:02X} "
+                    f"at offset {offset + error.start} fits neither; give its encoding with "
+                    f"--encoding {name}=ENCODING"
+                ) from None
+            offset += len(chunk)
+    if utf8_hits:
+        raise UserError(
+            f"{name} mixes encodings: it is not valid UTF-8 (offset {first_bad}) yet holds "
+            f"{utf8_hits} Polish letter(s) written as UTF-8, so parts were saved as UTF-8 and "
+            f"parts as Windows-1250. Re-save it in one encoding, or choose one with "
+            f"--encoding {name}=cp1250 or --encoding {name}=utf-8"
+        )
+    return CP1250
+
+
+def _detect_separator(name: str, header_line: str) -> str:
+    known = set(REQUIRED_COLUMNS[name]) | set(OPTIONAL_COLUMNS[name])
+    best, best_score = None, (0, 0)
+    for separator in SEPARATORS:
+        fields = next(csv.reader([header_line], delimiter=separator), [])
+        names = {_column_name(field) for field in fields}
+        score = (len(names & known), len(fields))
+        if score > best_score:
+            best, best_score = separator, score
+    if best is None or best_score[0] == 0:
+        raise UserError(
+            f"{name}: the first line is not a header with the export's column names "
+            f"(expected e.g. {', '.join(REQUIRED_COLUMNS[name])}; found {header_line[:120]!r})"
+        )
+    return best
+
+
+def _column_name(text: str) -> str:
+    return text.strip().strip("\ufeff").strip().lower()
+
+
+def _first_line(stream: io.TextIOBase) -> tuple[str, str]:
+    line = stream.readline()
+    ending = "CRLF" if line.endswith("\r\n") else "LF" if line.endswith("\n") else "none"
+    return line.rstrip("\r\n"), ending
+
+
+def _open_text(source: ExportSource, name: str, encoding: str) -> io.TextIOWrapper:
+    return io.TextIOWrapper(source.open_file(name), encoding=encoding, newline="")
+
+
+def read_file(
+    source: ExportSource,
+    name: str,
+    *,
+    encoding: str | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> tuple[FileFormat, Iterator[CsvRow]]:
+    """The file's format and an iterator over its records.
+
+    `encoding` None detects it. The iterator raises `UserError` for a file that cannot be read
+    reliably past some line (a quote never closed, text after a closing quote); rows with the
+    wrong number of fields come as `CsvRow.malformed` so the rest goes on.
+    """
+    if csv.field_size_limit() < FIELD_SIZE_LIMIT:
+        csv.field_size_limit(FIELD_SIZE_LIMIT)
+    detected = encoding is None
+    chosen = detect_encoding(source, name) if encoding is None else encoding
+    with _open_text(source, name, chosen) as text:
+        try:
+            header_line, ending = _first_line(text)
+        except UnicodeDecodeError as error:
+            raise UserError(f"{name} is not valid {chosen} in its first line: {error}") from None
+    if not header_line.strip():
+        raise UserError(f"{name} is empty: a header row is expected")
+    separator = _detect_separator(name, header_line)
+    header = [_column_name(cell) for cell in next(csv.reader([header_line], delimiter=separator))]
+    required, optional = REQUIRED_COLUMNS[name], OPTIONAL_COLUMNS[name]
+    missing = [column for column in required if column not in header]
+    if missing:
+        raise UserError(
+            f"{name} has no column {', '.join(repr(c) for c in missing)} "
+            f"(its columns: {', '.join(header)})"
+        )
+    positions: dict[str, int] = {}
+    for position, column in enumerate(header):
+        if column in required or column in optional:
+            positions.setdefault(column, position)
+    file_format = FileFormat(
+        name=name,
+        encoding=chosen,
+        encoding_detected=detected,
+        separator=separator,
+        columns=tuple(header),
+        missing_optional=tuple(c for c in optional if c not in positions),
+        ignored_columns=tuple(c for c in header if c not in positions and c),
+        size=source.file_size(name),
+        line_ending=ending,
+    )
+    if file_format.missing_optional:
+        file_format.notes.append(f"no column {', '.join(file_format.missing_optional)}: left empty")
+    if file_format.ignored_columns:
+        file_format.notes.append(f"ignored columns: {', '.join(file_format.ignored_columns)}")
+    return file_format, _rows(source, file_format, positions, len(header), progress)
+
+
+def _rows(
+    source: ExportSource,
+    file_format: FileFormat,
+    positions: dict[str, int],
+    width: int,
+    progress: Callable[[int], None] | None,
+) -> Iterator[CsvRow]:
+    name = file_format.name
+    id_position = positions[ID_COLUMNS[name]]
+    raw = source.open_file(name)
+    counted = _CountingReader(raw)
+    with io.TextIOWrapper(counted, encoding=file_format.encoding, newline="") as text:  # type: ignore[type-var]
+        reader = csv.reader(text, delimiter=file_format.separator, quotechar='"', strict=True)
+        last_line = 0
+        try:
+            next(reader)  # the header
+            last_line = reader.line_num
+            for record in reader:
+                line = last_line + 1
+                last_line = reader.line_num
+                if progress is not None:
+                    progress(counted.consumed)
+                if not record or (len(record) == 1 and not record[0].strip()):
+                    continue
+                malformed = None
+                if len(record) > width and any(cell.strip() for cell in record[width:]):
+                    malformed = (
+                        f"the row has {len(record)} fields, the header {width} "
+                        f"(a {file_format.separator!r} inside a field that is not quoted?)"
+                    )
+                elif len(record) < width:
+                    malformed = f"the row has {len(record)} fields, the header {width}"
+                if malformed is not None:
+                    legacy_id = record[id_position].strip() if id_position < len(record) else ""
+                    yield CsvRow(line, {ID_COLUMNS[name]: legacy_id}, malformed)
+                    continue
+                values = {column: record[position] for column, position in positions.items()}
+                for column in file_format.missing_optional:
+                    values[column] = ""
+                yield CsvRow(line, values)
+        except csv.Error as error:
+            raise UserError(
+                f"{name} cannot be read past line {last_line + 1}: {error} (a quote that is "
+                "never closed, or text after a closing quote). Nothing was imported; fix the "
+                "quoting of that line and run the import again"
+            ) from None
+        except UnicodeDecodeError as error:
+            raise UserError(
+                f"{name} is not valid {file_format.encoding} near line {last_line + 1} "
+                f"({error.reason}); choose another with --encoding {name}=ENCODING"
+            ) from None
+
+
+class _CountingReader(io.RawIOBase):
+    """Passes bytes through and counts them (progress while reading big files)."""
+
+    def __init__(self, inner: BinaryIO) -> None:
+        super().__init__()
+        self._inner = inner
+        self.consumed = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        data = self._inner.read(len(buffer))
+        size = len(data)
+        buffer[:size] = data
+        self.consumed += size
+        return size
+
+    def close(self) -> None:
+        self._inner.close()
+        super().close()
