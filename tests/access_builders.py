@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from builders import World, _contract, add_services, build_world
@@ -152,3 +153,14 @@ def unlinked_ticket(db: Database, customer_id: int) -> int:
         session.add(ticket)
         session.flush()
         return ticket.id
+
+
+def desk_for(db: Database, actor: Actor, settings: object) -> Iterator[object]:
+    """A signed-in desk on `db` for Qt tests; waits for its background work at the end."""
+    from PySide6.QtCore import QThreadPool
+
+    from hezo_desk.ui.context import DeskContext
+
+    pool = QThreadPool()
+    yield DeskContext(db=db, actor=actor, settings=settings, pool=pool)  # type: ignore[arg-type]
+    pool.waitForDone(10_000)

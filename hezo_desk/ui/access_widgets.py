@@ -1,0 +1,139 @@
+"""Pieces the reseller-access screens share: the "what the reseller sees" preview, a read-only
+table, and how an error reads in a window.
+
+The preview shows exactly a `ResellerTicketView` (the access rule's output) and nothing else:
+when the rule gives nothing, it says so and shows no part of the ticket.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hezo_desk.errors import HezoError
+from hezo_desk.services.access import ResellerTicketView
+from hezo_desk.ui.dialogue import DialogueLabels, dialogue_html
+from hezo_desk.ui.labels import Labels
+from hezo_desk.ui.row_models import RowTableModel, display
+from hezo_desk.ui.theme import dialogue_colours
+
+ERROR_STYLE = "color: #c62828;"
+OK_STYLE = "color: #2e7d32;"
+MUTED_STYLE = "color: gray;"
+
+
+def error_text(owner: QObject, error: object) -> str:
+    """A failure as the agent reads it: our own errors say what is wrong in their words."""
+    if isinstance(error, HezoError):
+        return str(error)
+    return owner.tr("Something went wrong: %1").replace("%1", str(error))
+
+
+def read_only_table(model: RowTableModel[Any], name: str) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setAlternatingRowColors(True)
+    model.modelReset.connect(view.resizeColumnsToContents)
+    return view
+
+
+class ResellerPreview(QWidget):
+    """What a reseller sees of one ticket: the rule's view, or a plain 'nothing'."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._labels = Labels(self)
+        self.heading = QLabel()
+        self.heading.setObjectName("preview_heading")
+        self.heading.setWordWrap(True)
+        self.heading.setStyleSheet("font-weight: bold;")
+        self.browser = QTextBrowser()
+        self.browser.setObjectName("preview")
+        self.browser.setOpenLinks(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.browser, 1)
+        self.clear()
+
+    def clear(self) -> None:
+        self.heading.setText(self.tr("What the reseller sees"))
+        self.browser.setHtml(
+            f"<p style='color:gray'>{html.escape(self.tr('Choose a ticket to preview.'))}</p>"
+        )
+
+    def show_nothing(self, reseller_name: str | None, reason: str) -> None:
+        who = reseller_name or self.tr("A reseller")
+        self.heading.setText(self.tr("What %1 sees").replace("%1", who))
+        self.browser.setHtml(
+            "<h2>"
+            + html.escape(self.tr("Nothing."))
+            + "</h2><p>"
+            + html.escape(
+                self.tr("%1 sees no part of this ticket: %2")
+                .replace("%1", who)
+                .replace("%2", reason)
+            )
+            + "</p>"
+        )
+
+    def show_view(self, view: ResellerTicketView) -> None:
+        self.heading.setText(self.tr("What %1 sees").replace("%1", view.reseller_name))
+        facts = [
+            (self.tr("Ticket"), view.number),
+            (self.tr("Subject"), view.subject),
+            (self.tr("State"), self._labels.state(view.state)),
+            (self.tr("Customer"), view.customer_name),
+            (self.tr("Opened"), display(view.opened_at)),
+            (self.tr("Last change"), display(view.updated_at)),
+        ]
+        rows = "".join(
+            f"<tr><td style='color:gray'>{html.escape(caption)}:</td>"
+            f"<td>{html.escape(value)}</td></tr>"
+            for caption, value in facts
+        )
+        files = (
+            "<ul>"
+            + "".join(f"<li>{html.escape(a.file_name)} ({a.size} B)</li>" for a in view.attachments)
+            + "</ul>"
+            if view.attachments
+            else f"<p style='color:gray'>{html.escape(self.tr('No attachments.'))}</p>"
+        )
+        dialogue = dialogue_html(
+            view.messages,
+            dialogue_colours(),
+            DialogueLabels(
+                customer=self.tr("customer"),
+                agent=self.tr("agent"),
+                internal_note=self.tr("internal note"),
+                internal_warning=self.tr("INTERNAL NOTE"),
+                empty=self.tr("No messages yet."),
+            ),
+        )
+        self.browser.setHtml(
+            f"<table cellpadding='2'>{rows}</table>"
+            f"<h3>{html.escape(self.tr('Messages'))}</h3>{dialogue}"
+            f"<h3>{html.escape(self.tr('Attachments'))}</h3>{files}"
+        )
+
+    def plain_text(self) -> str:
+        return self.heading.text() + "\n" + self.browser.toPlainText()
