@@ -110,13 +110,16 @@ def agent_process(
                 elif operation == "state":
                     row = tickets.row(ticket_id)
                     target = rng.choice([s for s in OPEN_STATES if s is not row.state])
-                    done = tickets.change(
+                    outcome = tickets.apply_change(
                         actor, ticket_id, TicketChange(state=target), expected_version=row.version
                     )
-                    report.states.append((ticket_id, done.version, done.state.value))
+                    if outcome.applied:  # else someone else had set it already
+                        report.states.append(
+                            (ticket_id, outcome.ticket.version, outcome.ticket.state.value)
+                        )
                 else:
                     row = tickets.row(ticket_id)
-                    outcome = access.change_access(
+                    decided = access.change_access(
                         actor,
                         ticket_id,
                         AccessRequest(
@@ -127,7 +130,7 @@ def agent_process(
                         expected_version=row.version,
                     )
                     report.accesses.append(
-                        (ticket_id, outcome.ticket.version, outcome.ticket.reseller_access)
+                        (ticket_id, decided.ticket.version, decided.ticket.reseller_access)
                     )
             except ConflictError:
                 report.conflicts += 1

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from builders import World, build_world
 from pypdf import PdfReader
 from sqlalchemy import select, update
 
+from builders import World, build_world
 from hezo_desk.cli import main
 from hezo_desk.db import Database
 from hezo_desk.errors import HezoError, UserError

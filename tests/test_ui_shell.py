@@ -31,8 +31,13 @@ from keyrings import HeadlessKeyring, MemoryKeyring
 
 
 def _sign_in_dialog(db: Database, settings: QSettings, store: SecretStore) -> SignInDialog:
-    return SignInDialog(AgentService(db), store, DeskSettings(settings), db.display_url,
-                        QThreadPool.globalInstance())
+    return SignInDialog(
+        AgentService(db),
+        store,
+        DeskSettings(settings),
+        db.display_url,
+        QThreadPool.globalInstance(),
+    )
 
 
 def test_sign_in_refuses_a_wrong_password_and_remembers_only_in_the_keyring(
@@ -53,7 +58,8 @@ def test_sign_in_refuses_a_wrong_password_and_remembers_only_in_the_keyring(
     assert dialog.actor is not None
     assert dialog.actor.login == "anna.nowak"
     assert keyring.secrets == {
-        ("hezo-desk", agent_key(demo_db.display_url, "anna.nowak")): "hezo-demo"}
+        ("hezo-desk", agent_key(demo_db.display_url, "anna.nowak")): "hezo-demo"
+    }
     qsettings.sync()
     assert "hezo-demo" not in Path(qsettings.fileName()).read_text(encoding="utf-8")
     again = _sign_in_dialog(demo_db, qsettings, SecretStore(keyring))
@@ -118,11 +124,16 @@ def test_settings_keep_the_database_password_in_the_keyring_only(
     assert dialog.theme_changed
     saved = settings.connection()
     assert (saved.kind, saved.host, saved.database, saved.user) == (
-        "postgresql", "db.hezo.pl", "hezo", "desk")
+        "postgresql",
+        "db.hezo.pl",
+        "hezo",
+        "desk",
+    )
     assert settings.theme == "dark"
     assert settings.language == "en"
     assert keyring.secrets[("hezo-desk", database_key("db.hezo.pl", 5432, "hezo", "desk"))] == (
-        "tajne-hasło-bazy")
+        "tajne-hasło-bazy"
+    )
     qsettings.sync()
     assert "tajne" not in Path(qsettings.fileName()).read_text(encoding="utf-8")
 
@@ -130,14 +141,17 @@ def test_settings_keep_the_database_password_in_the_keyring_only(
 def test_settings_test_connection_reports_the_schema_state(
     qtbot: QtBot, qsettings: QSettings, tmp_path: Path
 ) -> None:
-    dialog = SettingsDialog(DeskSettings(qsettings), SecretStore(HeadlessKeyring()),
-                            QThreadPool.globalInstance())
+    dialog = SettingsDialog(
+        DeskSettings(qsettings), SecretStore(HeadlessKeyring()), QThreadPool.globalInstance()
+    )
     qtbot.addWidget(dialog)
     assert "No system keyring" in dialog.keyring_note.text()
     dialog.local_path.setText(str(tmp_path / "nowa.sqlite3"))
     dialog.test_button.click()
-    qtbot.waitUntil(lambda: dialog.test_button.isEnabled() and "Connected" in
-                    dialog.test_result.text(), timeout=5000)
+    qtbot.waitUntil(
+        lambda: dialog.test_button.isEnabled() and "Connected" in dialog.test_result.text(),
+        timeout=5000,
+    )
     assert "empty" in dialog.test_result.text()
     dialog.shared_radio.setChecked(True)
     dialog.host.setText("127.0.0.1")
@@ -150,9 +164,14 @@ def test_settings_test_connection_reports_the_schema_state(
 @pytest.fixture
 def window(qtbot: QtBot, desk_context: DeskContext, tmp_path: Path) -> MainWindow:
     drafts = DraftStore(tmp_path / "drafts", desk_context.db.display_url)
-    main = MainWindow(desk_context, build_screens(desk_context), drafts,
-                      desk_context.db.display_url, ticket_tabs=ticket_tabs(),
-                      ticket_actions=ticket_actions())
+    main = MainWindow(
+        desk_context,
+        build_screens(desk_context),
+        drafts,
+        desk_context.db.display_url,
+        ticket_tabs=ticket_tabs(),
+        ticket_actions=ticket_actions(),
+    )
     wire_window(main, desk_context)
     qtbot.addWidget(main)
     main.show()
@@ -164,7 +183,8 @@ def _customer_with_open_ticket(db: Database) -> tuple[str, int]:
         tax_id, ticket_id = session.execute(
             select(Ticket.customer_id, Ticket.id)
             .where(Ticket.state == TicketState.IN_PROGRESS, Ticket.contract_id.is_not(None))
-            .order_by(Ticket.id).limit(1)
+            .order_by(Ticket.id)
+            .limit(1)
         ).one()
         from hezo_desk.models import Customer
 
@@ -173,8 +193,9 @@ def _customer_with_open_ticket(db: Database) -> tuple[str, int]:
     return customer_tax_id, ticket_id
 
 
-def test_status_bar_and_lookup_by_tax_id(qtbot: QtBot, window: MainWindow,
-                                         desk_context: DeskContext) -> None:
+def test_status_bar_and_lookup_by_tax_id(
+    qtbot: QtBot, window: MainWindow, desk_context: DeskContext
+) -> None:
     from PySide6.QtWidgets import QLabel
 
     signed_in = window.statusBar().findChild(QLabel, "signed_in")
@@ -207,8 +228,9 @@ def test_ctrl_l_focuses_the_lookup_from_anywhere(qtbot: QtBot, window: MainWindo
 
 def _open_ticket_id(db: Database) -> int:
     with db.sessions() as session:
-        found = session.scalar(select(Ticket.id).where(Ticket.state == TicketState.NEW)
-                               .order_by(Ticket.id).limit(1))
+        found = session.scalar(
+            select(Ticket.id).where(Ticket.state == TicketState.NEW).order_by(Ticket.id).limit(1)
+        )
     assert found is not None
     return found
 
@@ -231,8 +253,9 @@ def test_ticket_view_replies_notes_and_keeps_the_draft(
     qtbot.waitUntil(lambda: again.detail is not None, timeout=5000)
     with qtbot.waitSignal(view.changed, timeout=5000):
         qtbot.keyClick(view.composer, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: view.detail is not None and len(view.detail.messages) == before + 1,
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: view.detail is not None and len(view.detail.messages) == before + 1, timeout=5000
+    )
     assert view.composer.toPlainText() == ""
     assert drafts.load(ticket_id) is None
     assert "proszę o log &lt;debug&gt; &amp; zrzut" in view.dialogue.toHtml()
@@ -254,9 +277,12 @@ def test_a_conflicting_change_is_shown_and_can_be_reapplied(
     other: Actor = AgentService(desk_context.db).resolve("jan.kowalski")
     seen = view.detail.ticket if view.detail else None
     assert seen is not None
-    TicketService(desk_context.db).change(other, ticket_id, TicketChange(priority=Priority.LOW
-                                          if seen.priority is not Priority.LOW
-                                          else Priority.HIGH), expected_version=seen.version)
+    TicketService(desk_context.db).change(
+        other,
+        ticket_id,
+        TicketChange(priority=Priority.LOW if seen.priority is not Priority.LOW else Priority.HIGH),
+        expected_version=seen.version,
+    )
     conflicts: list[TicketConflictError] = []
 
     def reapply(error: TicketConflictError, _change: TicketChange) -> bool:
@@ -266,8 +292,10 @@ def test_a_conflicting_change_is_shown_and_can_be_reapplied(
     view.resolve_conflict = reapply
     view.state.setCurrentIndex(view.state.findData(TicketState.IN_PROGRESS))
     view.state.activated.emit(view.state.currentIndex())
-    qtbot.waitUntil(lambda: view.detail is not None
-                    and view.detail.ticket.state is TicketState.IN_PROGRESS, timeout=5000)
+    qtbot.waitUntil(
+        lambda: view.detail is not None and view.detail.ticket.state is TicketState.IN_PROGRESS,
+        timeout=5000,
+    )
     assert conflicts
     assert any("priority" in line for line in conflicts[0].changes)
     row = TicketService(desk_context.db).row(ticket_id)

@@ -129,6 +129,13 @@ class NewTicket:
 
 
 @dataclass(frozen=True)
+class ChangeOutcome:
+    ticket: TicketRow
+    # False: the ticket already was as asked (nothing written, nothing audited).
+    applied: bool
+
+
+@dataclass(frozen=True)
 class TicketChange:
     """Fields to change; None leaves a field as it is. `assignee_login=""` unassigns."""
 
@@ -276,6 +283,12 @@ class TicketService:
         self, actor: Actor, ticket_id: int, change: TicketChange, *, expected_version: int | None
     ) -> TicketRow:
         """Apply `change` if the ticket is still at `expected_version` (None: do not check)."""
+        return self.apply_change(actor, ticket_id, change, expected_version=expected_version).ticket
+
+    def apply_change(
+        self, actor: Actor, ticket_id: int, change: TicketChange, *, expected_version: int | None
+    ) -> ChangeOutcome:
+        """Like `change`, and says whether this call wrote it or found it already done."""
         try:
             with self._db.transaction() as session:
                 ticket = _ticket(session, ticket_id)
@@ -283,7 +296,7 @@ class TicketService:
                     if _already_so(ticket, change, session):
                         # The outcome asked for is there already (a retried save that did
                         # land, or the same change by someone else): nothing to refuse.
-                        return load_ticket_row(session, ticket.id)
+                        return ChangeOutcome(load_ticket_row(session, ticket.id), applied=False)
                     raise self._conflict(session, ticket_id, expected_version)
                 # One change, one version: queries inside must not flush half of it.
                 with session.no_autoflush:
@@ -303,7 +316,7 @@ class TicketService:
                         at=now,
                     )
                 session.flush()
-                return load_ticket_row(session, ticket.id)
+                return ChangeOutcome(load_ticket_row(session, ticket.id), applied=True)
         except StaleDataError:
             # Someone committed between our read and our write: report it like any conflict.
             with self._db.sessions() as session:
