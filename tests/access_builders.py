@@ -6,9 +6,9 @@ import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from builders import World, _contract, add_services, build_world
 from sqlalchemy import select
 
+from builders import World, _contract, add_services, build_world
 from hezo_desk.db import Database
 from hezo_desk.models import (
     Attachment,

@@ -4,6 +4,8 @@ at once and are audited, and every way content reaches a reseller obeying the on
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import func, select
+
 from access_builders import (
     FILE_NAME,
     LEGACY_PDF,
@@ -14,8 +16,6 @@ from access_builders import (
     open_full_ticket,
     unlinked_ticket,
 )
-from sqlalchemy import func, select
-
 from hezo_desk.db import Database
 from hezo_desk.errors import NotFoundError, UserError
 from hezo_desk.models import AuditEntry, Channel, MessageKind, ResellerAccessChange

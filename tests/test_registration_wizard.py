@@ -7,14 +7,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from access_builders import desk_for
-from builders import World, build_world
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from access_builders import desk_for
+from builders import World, build_world
 from hezo_desk.db import Database
 from hezo_desk.models import AuditEntry, Contact
 from hezo_desk.services.actor import Actor

@@ -9,6 +9,8 @@ import uuid
 
 import psycopg
 import pytest
+from sqlalchemy import select, text
+
 from access_builders import (
     FILE_NAME,
     LEGACY_PDF,
@@ -18,8 +20,6 @@ from access_builders import (
     build_access_world,
     open_full_ticket,
 )
-from sqlalchemy import select, text
-
 from hezo_desk.cli import main
 from hezo_desk.db import Database
 from hezo_desk.models import AuditEntry

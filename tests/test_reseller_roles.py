@@ -9,6 +9,8 @@ from collections.abc import Iterator
 
 import psycopg
 import pytest
+from sqlalchemy import inspect, text
+
 from access_builders import (
     FILE_NAME,
     NOTE,
@@ -17,8 +19,6 @@ from access_builders import (
     build_access_world,
     open_full_ticket,
 )
-from sqlalchemy import inspect, text
-
 from hezo_desk.db import Database
 from hezo_desk.errors import NotFoundError, PermissionDeniedError, UserError
 from hezo_desk.models import Channel

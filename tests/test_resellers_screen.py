@@ -1,0 +1,131 @@
+"""The Resellers screen: one reseller's permitted tickets only, each previewed through the rule;
+a ticket without access never appears and internal notes never show."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from access_builders import (
+    LEGACY_PDF,
+    NOTE,
+    REPLY,
+    AccessWorld,
+    build_access_world,
+    desk_for,
+    open_full_ticket,
+)
+from hezo_desk.db import Database
+from hezo_desk.models import Channel
+from hezo_desk.services.access import AccessRequest, ResellerAccessService
+from hezo_desk.services.actor import Actor
+from hezo_desk.services.tickets import TicketService
+from hezo_desk.ui.context import DeskContext
+from hezo_desk.ui.resellers_screen import ResellersScreen
+
+SHOTS = Path("/tmp/hezo-access-shots")
+
+
+@pytest.fixture
+def aw(db: Database) -> AccessWorld:
+    return build_access_world(db)
+
+
+@pytest.fixture
+def context(db: Database, agent: Actor, qsettings: object, qtbot: QtBot) -> Iterator[DeskContext]:
+    yield from desk_for(db, agent, qsettings)  # type: ignore[misc]
+
+
+def _screen(qtbot: QtBot, context: DeskContext) -> ResellersScreen:
+    screen = ResellersScreen(context)
+    qtbot.addWidget(screen)
+    screen.resize(1200, 700)
+    screen.show()
+    qtbot.waitUntil(lambda: screen.resellers_model.rowCount() > 0, timeout=5000)
+    return screen
+
+
+def test_a_reseller_sees_only_its_permitted_tickets_and_no_internal_content(
+    qtbot: QtBot,
+    qtmodeltester: ModelTester,
+    context: DeskContext,
+    aw: AccessWorld,
+    agent: Actor,
+    db: Database,
+) -> None:
+    allowed = open_full_ticket(db, agent, aw.world.contract_id, "Zgoda – Łódź", access=True)
+    refused = open_full_ticket(db, agent, aw.world.contract_id, "Bez zgody")
+    theirs = open_full_ticket(db, agent, aw.other_reseller_contract_id, "Żuraw", access=True)
+    screen = _screen(qtbot, context)
+    assert [r.name for r in screen.resellers_model.rows] == [
+        "Gęś IT Partner Sp. z o.o.",
+        "Żuraw Systemy S.A.",
+    ]
+    qtmodeltester.check(screen.resellers_model)
+    qtbot.waitUntil(lambda: screen.tickets_model.rowCount() == 1, timeout=5000)
+    assert screen.reseller is not None
+    assert screen.reseller.id == aw.world.reseller_id
+    numbers = [t.number for t in screen.tickets_model.rows]
+    assert numbers == [allowed.number]
+    assert refused.number not in numbers
+    assert theirs.number not in numbers
+    qtmodeltester.check(screen.tickets_model)
+    assert "may see 1 ticket(s)" in screen.heading.text()
+    qtbot.waitUntil(lambda: "Zgoda – Łódź" in screen.preview.plain_text(), timeout=5000)
+    preview = screen.preview.plain_text()
+    assert REPLY in preview
+    assert NOTE not in preview
+    assert LEGACY_PDF not in preview
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    screen.grab().save(str(SHOTS / "resellers-screen.png"))
+
+    opened: list[int] = []
+    screen.open_ticket.connect(opened.append)
+    screen.tickets.setFocus()
+    screen.tickets.setCurrentIndex(screen.tickets_model.index(0, 0))
+    qtbot.keyClick(screen.tickets, Qt.Key.Key_Return)
+    assert opened == [allowed.id]
+
+    screen.select_reseller(aw.other_reseller_id)
+    qtbot.waitUntil(
+        lambda: [t.number for t in screen.tickets_model.rows] == [theirs.number], timeout=5000
+    )
+
+
+def test_a_withdrawal_shows_nothing_at_once_and_the_list_drops_it(
+    qtbot: QtBot, context: DeskContext, aw: AccessWorld, agent: Actor, db: Database
+) -> None:
+    allowed = open_full_ticket(db, agent, aw.world.contract_id, "Zgoda", access=True)
+    screen = _screen(qtbot, context)
+    qtbot.waitUntil(lambda: screen.tickets_model.rowCount() == 1, timeout=5000)
+    ResellerAccessService(db).change_access(
+        agent,
+        allowed.id,
+        AccessRequest(granted=False, channel=Channel.PHONE, requested_by_name="Zofia Łęcka"),
+        expected_version=TicketService(db).row(allowed.id).version,
+    )
+    # The row is still listed from before; previewing it asks the rule again: nothing.
+    screen.preview_current()
+    qtbot.waitUntil(lambda: "Nothing." in screen.preview.plain_text(), timeout=5000)
+    assert "Zgoda" not in screen.preview.plain_text().split("sees", 1)[1]
+    screen.refresh()
+    qtbot.waitUntil(lambda: screen.tickets_model.rowCount() == 0, timeout=5000)
+    assert "may see no ticket" in screen.heading.text()
+
+
+def test_the_filter_narrows_resellers_by_name_or_tax_id(
+    qtbot: QtBot, context: DeskContext, aw: AccessWorld
+) -> None:
+    screen = _screen(qtbot, context)
+    screen.filter.setText("zuraw")
+    assert [r.name for r in screen.resellers_model.rows] == ["Żuraw Systemy S.A."]
+    screen.filter.setText("603-082")
+    assert [r.name for r in screen.resellers_model.rows] == ["Gęś IT Partner Sp. z o.o."]
+    screen.filter.setText("nikt")
+    assert screen.resellers_model.rowCount() == 0
+    assert screen.tickets_model.rowCount() == 0
