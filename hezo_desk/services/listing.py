@@ -1,0 +1,752 @@
+"""Paged, sorted, filtered lists for the desk's tables: contracts, services, tickets, audit.
+
+A list is opened as a `Window` for one filter and one sort: it knows the true number of
+matching rows and hands out any page of them by number, without OFFSET and without loading
+the list. A page is read in two steps: the ids of its rows from the list's own table (narrow,
+sorted, limited), then the full rows of those ids (joined, by primary key). Page 0 and each
+page after one already read come by keyset, `(sort key, id) > (k, i)` in the order of the
+sort, from the last row before them (scrolling). A page far from what is known (a jump)
+comes from the positions: the ids of the whole result in order, read in one pass over the
+keys, after which every page is `id IN (…)`, whatever the sort. Every sort key ends in the
+row's id, so the order is total and a cursor names exactly one place. Filters and sort keys
+refer to the list's own table only (joined values through correlated subqueries), so
+counting and ordering read no joins.
+
+Everything here is plain Python over a `Database`: thread-safe, no Qt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from abc import ABC, abstractmethod
+from array import array
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar, Generic, TypeVar, cast
+
+from sqlalchemy import (
+    ColumnElement,
+    and_,
+    case,
+    false,
+    func,
+    literal,
+    or_,
+    select,
+    tuple_,
+)
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
+from sqlalchemy.sql import FromClause
+
+from hezo_desk.db import Database
+from hezo_desk.errors import UserError
+from hezo_desk.models import (
+    OPEN_TICKET_STATES,
+    Agent,
+    AuditEntry,
+    ContractState,
+    Customer,
+    Priority,
+    Reseller,
+    Service,
+    ServiceContract,
+    Ticket,
+    TicketState,
+)
+from hezo_desk.services.actor import Actor, require_role
+from hezo_desk.services.audit import AuditFilter, AuditRow, AuditService
+from hezo_desk.services.audit import _row as audit_row
+from hezo_desk.services.normalize import contract_number_key, fold
+from hezo_desk.services.records import (
+    AnyRow,
+    AnySelect,
+    ContractRow,
+    ServiceRow,
+    TicketRow,
+    contract_row,
+    contract_select,
+    service_row,
+    service_select,
+    ticket_row,
+    ticket_select,
+)
+from hezo_desk.services.search import SearchService, parse_query, printable_line
+from hezo_desk.services.serials import ParsedSerial, parse_serial
+from hezo_desk.services.tax_ids import InvalidTaxIdError, parse_tax_id
+from hezo_desk.services.tickets import parse_ticket_number
+
+PAGE_SIZE = 100
+# Ids streamed at a time while reading positions.
+POSITIONS_CHUNK = 20_000
+
+RowT = TypeVar("RowT")
+FilterT = TypeVar("FilterT")
+Cursor = tuple[Any, ...]
+Condition = ColumnElement[bool]
+KeyExpression = ColumnElement[Any] | InstrumentedAttribute[Any]
+
+# The workflow order of states and the urgency order of priorities, for sorting.
+TICKET_STATE_ORDER = (
+    TicketState.NEW,
+    TicketState.IN_PROGRESS,
+    TicketState.WAITING_FOR_CUSTOMER,
+    TicketState.CLOSED,
+    TicketState.CANCELLED,
+)
+PRIORITY_ORDER = (Priority.LOW, Priority.NORMAL, Priority.HIGH, Priority.CRITICAL)
+CONTRACT_STATE_ORDER = (ContractState.ACTIVE, ContractState.EXPIRED, ContractState.CANCELLED)
+
+
+@dataclass(frozen=True)
+class Sort:
+    """A list's order: one of its sort keys (by name), ascending or descending."""
+
+    key: str
+    descending: bool = False
+
+
+@dataclass(frozen=True)
+class Plan(Generic[RowT]):
+    """One filter and sort of one list, as the SQL pieces a `Window` needs."""
+
+    rows: AnySelect  # the full rows (not filtered: they are read by id)
+    source: FromClause  # the list's own table, which the keys and conditions refer to
+    keys: tuple[ColumnElement[Any], ...]  # the sort key, ending in the row's id
+    conditions: tuple[Condition, ...]
+    descending: bool
+    make_row: Callable[[AnyRow], RowT]
+    # Read the positions before the first page: for filters (a full-text search) that are
+    # costly to evaluate, so that count and pages do not evaluate them again.
+    materialize: bool = False
+
+
+class Window(Generic[RowT]):
+    """One sorted, filtered result: its size and any page of it. Thread-safe.
+
+    Page 0 and the pages after one already read come by keyset from the cursor before them.
+    Any other page (a jump) comes from the positions: the ids of the whole result in order,
+    read once in one pass over the keys (`build_positions`; 8 bytes a row, so a list of a
+    million rows holds 8 MB however it is scrolled), after which every page is `id IN (…)`.
+    """
+
+    def __init__(self, db: Database, plan: Plan[RowT], page_size: int = PAGE_SIZE) -> None:
+        if page_size < 1:
+            raise ValueError(f"page size must be positive, got {page_size}")
+        self._db = db
+        self._plan = plan
+        self.page_size = page_size
+        self._lock = threading.Lock()
+        self._positions_lock = threading.Lock()
+        self._count: int | None = None
+        self._positions: array[int] | None = None
+        # Cursors learnt from pages already read: the key of the last row before page n.
+        self._before: dict[int, Cursor] = {}
+
+    # ----- what a table asks -------------------------------------------------------------
+
+    def first_page(self) -> list[RowT]:
+        """Page 0, without counting (the count can follow)."""
+        return self.page(0)
+
+    def open(self) -> tuple[int, list[RowT]]:
+        """The number of rows and the first page, read in one transaction."""
+        with self._db.sessions() as session:
+            count = self._count_rows(session)
+            with self._lock:
+                self._count = count
+            return count, self._rows_for(session, self._page_ids(session, 0))
+
+    def count(self) -> int:
+        with self._lock:
+            if self._count is None and self._positions is not None:
+                self._count = len(self._positions)
+            if self._count is not None:
+                return self._count
+        with self._db.sessions() as session:
+            count = self._count_rows(session)
+        with self._lock:
+            self._count = count
+        return count
+
+    @property
+    def page_count(self) -> int:
+        return -(-self.count() // self.page_size)
+
+    @property
+    def positions_ready(self) -> bool:
+        with self._lock:
+            return self._positions is not None
+
+    def page(self, number: int) -> list[RowT]:
+        """Rows `number * page_size` … of the result (fewer at the end, none past it)."""
+        if number < 0:
+            raise ValueError(f"page number must not be negative, got {number}")
+        with self._db.sessions() as session:
+            return self._rows_for(session, self._page_ids(session, number))
+
+    def ids(self, first: int, last: int) -> list[int]:
+        """The ids of rows `first`…`last` (inclusive), in order: for a selection of rows."""
+        if first < 0 or last < first:
+            return []
+        ids: list[int] = []
+        with self._db.sessions() as session:
+            for number in range(first // self.page_size, last // self.page_size + 1):
+                page = self._page_ids(session, number)
+                start = number * self.page_size
+                ids.extend(page[max(first - start, 0) : last - start + 1])
+                if len(page) < self.page_size:
+                    break
+        return ids
+
+    def build_positions(self) -> None:
+        """Read the ids of the whole result in order (one pass over the keys); idempotent."""
+        with self._positions_lock:
+            if self.positions_ready:
+                return
+            plan = self._plan
+            statement = (
+                select(plan.keys[-1])
+                .where(*plan.conditions)
+                .order_by(*self._order(backwards=False))
+            )
+            if not self._db.is_sqlite:
+                # A server-side cursor: the client holds a chunk of ids at a time.
+                statement = statement.execution_options(yield_per=POSITIONS_CHUNK)
+            positions: array[int] = array("q")
+            with self._db.sessions() as session:
+                # Core rows: the ORM would take seconds for a million of them.
+                positions.extend(session.connection().execute(statement).scalars())
+            with self._lock:
+                self._positions = positions
+
+    # ----- reading -------------------------------------------------------------------------
+
+    def _count_rows(self, session: Session) -> int:
+        # count(*), not count(id): SQLite counts a whole table from its smallest index.
+        statement = (
+            select(func.count()).select_from(self._plan.source).where(*self._plan.conditions)
+        )
+        return int(session.scalar(statement) or 0)
+
+    def _page_ids(self, session: Session, number: int) -> list[int]:
+        """The ids of page `number`, by the cheapest way known."""
+        size = self.page_size
+        with self._lock:
+            positions = self._positions
+            before = self._before.get(number)
+        if positions is None and self._plan.materialize:
+            self.build_positions()
+            with self._lock:
+                positions = self._positions
+        if positions is not None:
+            return list(positions[number * size : (number + 1) * size])
+        if number == 0 or before is not None:
+            keys = self._read_keys(session, before, size, backwards=False)
+        else:
+            count = self.count()
+            if number * size >= count:
+                return []
+            if (number + 1) * size >= count:
+                # The last page is as near as the first: read it backwards from the end.
+                keys = self._read_keys(session, None, count - number * size, backwards=True)
+            else:
+                self.build_positions()
+                return self._page_ids(session, number)
+        if len(keys) == size:
+            with self._lock:
+                self._before.setdefault(number + 1, keys[-1])
+        return [key[-1] for key in keys]
+
+    def _order(self, *, backwards: bool) -> list[ColumnElement[Any]]:
+        descending = self._plan.descending != backwards
+        return [key.desc() if descending else key.asc() for key in self._plan.keys]
+
+    def _keyset(self, cursor: Cursor, backwards: bool) -> Condition:
+        """The rows after `cursor` in the order (before it, reading backwards)."""
+        keys = self._plan.keys
+        values = [literal(value, type_=key.type) for key, value in zip(keys, cursor, strict=True)]
+        left = tuple_(*keys) if len(keys) > 1 else keys[0]
+        right = tuple_(*values) if len(values) > 1 else values[0]
+        ascending = self._plan.descending == backwards
+        return left > right if ascending else left < right
+
+    def _read_keys(
+        self, session: Session, cursor: Cursor | None, limit: int, *, backwards: bool
+    ) -> list[Cursor]:
+        """The sort keys (ending in the id) of up to `limit` rows after `cursor`."""
+        statement = select(*self._plan.keys).where(*self._plan.conditions)
+        if cursor is not None:
+            statement = statement.where(self._keyset(cursor, backwards))
+        statement = statement.order_by(*self._order(backwards=backwards)).limit(limit)
+        keys = [tuple(row) for row in session.connection().execute(statement)]
+        if backwards:
+            keys.reverse()
+        return keys
+
+    def _rows_for(self, session: Session, ids: list[int]) -> list[RowT]:
+        """The full rows of these ids, in the order given (one indexed read)."""
+        if not ids:
+            return []
+        plan = self._plan
+        id_column = plan.keys[-1]
+        statement = plan.rows.add_columns(id_column.label("_row_id")).where(id_column.in_(ids))
+        # The row's own columns, then its id.
+        fetched = {row[-1]: row[:-1] for row in session.execute(statement)}
+        return [plan.make_row(cast(AnyRow, fetched[i])) for i in ids if i in fetched]
+
+
+class Listing(ABC, Generic[RowT, FilterT]):
+    """One list of the desk: its rows, its filters and the keys it can be sorted by."""
+
+    default_sort: ClassVar[Sort]
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._sort_keys: Mapping[str, tuple[KeyExpression, ...]] = self._define_sort_keys()
+
+    @property
+    def db(self) -> Database:
+        return self._db
+
+    @property
+    def sort_keys(self) -> Sequence[str]:
+        return tuple(self._sort_keys)
+
+    def window(
+        self, list_filter: FilterT, sort: Sort | None = None, *, page_size: int = PAGE_SIZE
+    ) -> Window[RowT]:
+        return Window(self._db, self.plan(list_filter, sort), page_size)
+
+    def plan(self, list_filter: FilterT, sort: Sort | None = None) -> Plan[RowT]:
+        sort = sort or self.default_sort
+        if sort.key not in self._sort_keys:
+            raise UserError(
+                f"cannot sort by {sort.key!r}; this list sorts by " + ", ".join(self._sort_keys)
+            )
+        chosen = self._sort_keys[sort.key]
+        id_column = self._id_column()
+        if not (len(chosen) == 1 and chosen[0] is id_column):
+            chosen = (*chosen, id_column)
+        keys = tuple(key.expression for key in chosen)
+        conditions = tuple(self._conditions(list_filter))
+        return Plan(
+            rows=self._rows(),
+            source=id_column.class_.__table__,
+            keys=keys,
+            conditions=conditions,
+            descending=sort.descending,
+            make_row=self._make_row,
+            materialize=self._costly(list_filter),
+        )
+
+    def rows(
+        self, list_filter: FilterT, sort: Sort | None = None, limit: int = PAGE_SIZE
+    ) -> list[RowT]:
+        """The first rows of a list (for commands and small lists)."""
+        return self.window(list_filter, sort, page_size=limit).open()[1]
+
+    def _costly(self, list_filter: FilterT) -> bool:
+        """Whether the filter is costly enough to evaluate once for count and all pages."""
+        return False
+
+    @abstractmethod
+    def _id_column(self) -> InstrumentedAttribute[int]: ...
+
+    @abstractmethod
+    def _define_sort_keys(self) -> Mapping[str, tuple[KeyExpression, ...]]: ...
+
+    @abstractmethod
+    def _conditions(self, list_filter: FilterT) -> list[Condition]: ...
+
+    @abstractmethod
+    def _rows(self) -> AnySelect: ...
+
+    @abstractmethod
+    def _make_row(self, row: AnyRow) -> RowT: ...
+
+
+def _rank(column: KeyExpression, order: Sequence[Any]) -> ColumnElement[int]:
+    """A sortable number for a value of a closed set, in the given order."""
+    return case(*[(column == value, rank) for rank, value in enumerate(order)], else_=len(order))
+
+
+def _text_key(subquery: ColumnElement[Any]) -> ColumnElement[str]:
+    # Keys are never NULL: a row value with a NULL compares as unknown and its row would vanish.
+    return func.coalesce(subquery, "")
+
+
+def _prefix_range(column: InstrumentedAttribute[str], prefix: str) -> Condition:
+    """`column` starts with `prefix` (upper-case letters and digits): an indexable range, and
+    LIKE to hold whatever the collation does with the range's ends."""
+    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    return and_(column >= prefix, column < upper, column.startswith(prefix, autoescape=True))
+
+
+# ----- contracts ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ContractFilter:
+    states: frozenset[ContractState] = frozenset()
+    reseller_id: int | None = None
+    # Active contracts whose term ends between today and today + N days.
+    expiring_within_days: int | None = None
+    # A contract number (its start), a tax id, or words of the customer's name.
+    text: str = ""
+    customer_id: int | None = None
+    today: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class ResellerChoice:
+    id: int
+    name: str
+
+
+class ContractListing(Listing[ContractRow, ContractFilter]):
+    default_sort: ClassVar[Sort] = Sort("customer")
+
+    def resellers(self) -> list[ResellerChoice]:
+        """Every reseller, by name: the choices of the reseller filter."""
+        with self._db.sessions() as session:
+            rows = session.execute(select(Reseller.id, Reseller.name).order_by(Reseller.name))
+            return [ResellerChoice(reseller_id, name) for reseller_id, name in rows]
+
+    def _id_column(self) -> InstrumentedAttribute[int]:
+        return ServiceContract.id
+
+    def _define_sort_keys(self) -> Mapping[str, tuple[KeyExpression, ...]]:
+        customer, reseller, service = aliased(Customer), aliased(Reseller), aliased(Service)
+
+        def of_customer(value: InstrumentedAttribute[str]) -> ColumnElement[Any]:
+            return (
+                select(value)
+                .where(customer.id == ServiceContract.customer_id)
+                .correlate(ServiceContract)
+                .scalar_subquery()
+            )
+
+        services = (
+            select(func.count(service.id))
+            .where(service.contract_id == ServiceContract.id)
+            .correlate(ServiceContract)
+            .scalar_subquery()
+        )
+        reseller_name = (
+            select(reseller.name)
+            .where(reseller.id == ServiceContract.reseller_id)
+            .correlate(ServiceContract)
+            .scalar_subquery()
+        )
+        return {
+            "number": (ServiceContract.number_key,),
+            "customer": (_text_key(of_customer(customer.name_folded)),),
+            "tax_id": (_text_key(of_customer(customer.tax_id)),),
+            "reseller": (_text_key(reseller_name),),
+            "start": (ServiceContract.start_date,),
+            "term": (ServiceContract.end_date,),
+            "state": (_rank(ServiceContract.state, CONTRACT_STATE_ORDER),),
+            "services": (services,),
+        }
+
+    def _conditions(self, list_filter: ContractFilter) -> list[Condition]:
+        conditions: list[Condition] = []
+        if list_filter.states:
+            conditions.append(ServiceContract.state.in_(list_filter.states))
+        if list_filter.reseller_id is not None:
+            conditions.append(ServiceContract.reseller_id == list_filter.reseller_id)
+        if list_filter.customer_id is not None:
+            conditions.append(ServiceContract.customer_id == list_filter.customer_id)
+        if list_filter.expiring_within_days is not None:
+            if list_filter.expiring_within_days < 0:
+                raise UserError("'expiring within' needs a number of days of 0 or more")
+            today = list_filter.today or dt.date.today()
+            conditions.append(ServiceContract.state == ContractState.ACTIVE)
+            conditions.append(
+                ServiceContract.end_date.between(
+                    today, today + dt.timedelta(days=list_filter.expiring_within_days)
+                )
+            )
+        text = printable_line(list_filter.text)
+        if text:
+            conditions.append(_contract_text(text))
+        return conditions
+
+    def _rows(self) -> AnySelect:
+        return contract_select()
+
+    def _make_row(self, row: AnyRow) -> ContractRow:
+        return contract_row(row)
+
+
+def _contract_text(text: str) -> Condition:
+    """A contract number (or its start), a tax id, or words of the customer's name."""
+    alternatives: list[Condition] = []
+    key = contract_number_key(text)
+    if key:
+        alternatives.append(_prefix_range(ServiceContract.number_key, key))
+    try:
+        tax_id = parse_tax_id(text).canonical
+    except InvalidTaxIdError:
+        pass
+    else:
+        alternatives.append(
+            ServiceContract.customer_id.in_(select(Customer.id).where(Customer.tax_id == tax_id))
+        )
+    folded = fold(text)
+    name = or_(
+        Customer.name_folded.startswith(folded, autoescape=True),
+        Customer.name_folded.contains(" " + folded, autoescape=True),
+    )
+    alternatives.append(ServiceContract.customer_id.in_(select(Customer.id).where(name)))
+    return or_(*alternatives)
+
+
+# ----- services (serials) ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ServiceFilter:
+    # A serial in any notation; its bare serial is matched from the start.
+    serial: ParsedSerial | None = None
+    contract_id: int | None = None
+    customer_id: int | None = None
+
+
+def read_serial(text: str) -> ParsedSerial | None:
+    """A serial field's text: None when empty; `InvalidSerialError` says what is wrong."""
+    if not text.strip():
+        return None
+    return parse_serial(text)
+
+
+class ServiceListing(Listing[ServiceRow, ServiceFilter]):
+    default_sort: ClassVar[Sort] = Sort("notation")
+
+    def _id_column(self) -> InstrumentedAttribute[int]:
+        return Service.id
+
+    def _define_sort_keys(self) -> Mapping[str, tuple[KeyExpression, ...]]:
+        contract, customer = aliased(ServiceContract), aliased(Customer)
+        contract_number = (
+            select(contract.number_key)
+            .where(contract.id == Service.contract_id)
+            .correlate(Service)
+            .scalar_subquery()
+        )
+        customer_name = (
+            select(customer.name_folded)
+            .join(contract, contract.customer_id == customer.id)
+            .where(contract.id == Service.contract_id)
+            .correlate(Service)
+            .scalar_subquery()
+        )
+        notation = (Service.serial, Service.notation_index)
+        return {
+            "notation": notation,
+            "serial": notation,
+            "product": (Service.product,),
+            "contract": (_text_key(contract_number),),
+            "customer": (_text_key(customer_name),),
+            "start": (Service.start_date,),
+            "term": (Service.end_date,),
+        }
+
+    def _conditions(self, list_filter: ServiceFilter) -> list[Condition]:
+        conditions: list[Condition] = []
+        if list_filter.serial is not None:
+            conditions.append(_prefix_range(Service.serial, list_filter.serial.serial))
+        if list_filter.contract_id is not None:
+            conditions.append(Service.contract_id == list_filter.contract_id)
+        if list_filter.customer_id is not None:
+            conditions.append(
+                Service.contract_id.in_(
+                    select(ServiceContract.id).where(
+                        ServiceContract.customer_id == list_filter.customer_id
+                    )
+                )
+            )
+        return conditions
+
+    def _rows(self) -> AnySelect:
+        return service_select()
+
+    def _make_row(self, row: AnyRow) -> ServiceRow:
+        return service_row(row)
+
+
+# ----- tickets -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TicketFilter:
+    states: frozenset[TicketState] = frozenset()
+    priorities: frozenset[Priority] = frozenset()
+    # Assigned to the acting agent, or to nobody; both ticked: either of the two.
+    mine: bool = False
+    unassigned: bool = False
+    # Migrated from the legacy system and not yet reviewed by the back office.
+    awaiting_review: bool = False
+    customer_id: int | None = None
+    # Full-text search: ticket numbers (new and legacy), subjects, words in the dialogue.
+    search: str = ""
+
+
+OPEN_STATES = frozenset(OPEN_TICKET_STATES)
+
+
+class TicketListing(Listing[TicketRow, TicketFilter]):
+    default_sort: ClassVar[Sort] = Sort("updated", descending=True)
+
+    def __init__(self, db: Database, actor: Actor) -> None:
+        super().__init__(db)
+        self._actor = actor
+        self._search = SearchService(db)
+
+    def _id_column(self) -> InstrumentedAttribute[int]:
+        return Ticket.id
+
+    def _define_sort_keys(self) -> Mapping[str, tuple[KeyExpression, ...]]:
+        customer, service, assignee = aliased(Customer), aliased(Service), aliased(Agent)
+
+        def of_service(value: InstrumentedAttribute[Any]) -> ColumnElement[Any]:
+            return (
+                select(value)
+                .where(service.id == Ticket.service_id)
+                .correlate(Ticket)
+                .scalar_subquery()
+            )
+
+        customer_name = (
+            select(customer.name_folded)
+            .where(customer.id == Ticket.customer_id)
+            .correlate(Ticket)
+            .scalar_subquery()
+        )
+        assignee_name = (
+            select(assignee.display_name)
+            .where(assignee.id == Ticket.assignee_id)
+            .correlate(Ticket)
+            .scalar_subquery()
+        )
+        return {
+            # Numbers are issued in the order tickets are created, as ids are; the id is
+            # indexed and numeric, where `HD-1000000` would sort before `HD-999999` as text.
+            "number": (Ticket.id,),
+            "subject": (Ticket.subject,),
+            "customer": (_text_key(customer_name),),
+            "notation": (
+                _text_key(of_service(service.serial)),
+                func.coalesce(of_service(service.notation_index), -1),
+            ),
+            "state": (_rank(Ticket.state, TICKET_STATE_ORDER),),
+            "priority": (_rank(Ticket.priority, PRIORITY_ORDER),),
+            "channel": (Ticket.channel,),
+            "assignee": (_text_key(assignee_name),),
+            "reseller_access": (Ticket.reseller_access,),
+            "opened": (Ticket.opened_at,),
+            "updated": (Ticket.updated_at,),
+        }
+
+    def _conditions(self, list_filter: TicketFilter) -> list[Condition]:
+        conditions: list[Condition] = []
+        if list_filter.states:
+            conditions.append(Ticket.state.in_(list_filter.states))
+        if list_filter.priorities:
+            conditions.append(Ticket.priority.in_(list_filter.priorities))
+        assignees: list[Condition] = []
+        if list_filter.mine:
+            assignees.append(Ticket.assignee_id == self._actor.id)
+        if list_filter.unassigned:
+            assignees.append(Ticket.assignee_id.is_(None))
+        if assignees:
+            conditions.append(or_(*assignees))
+        if list_filter.awaiting_review:
+            conditions.append(Ticket.migrated_at.is_not(None))
+            conditions.append(Ticket.reviewed_at.is_(None))
+        if list_filter.customer_id is not None:
+            conditions.append(Ticket.customer_id == list_filter.customer_id)
+        if list_filter.search.strip():
+            query = parse_query(list_filter.search)
+            if query.is_empty:
+                conditions.append(false())
+            else:
+                conditions.append(Ticket.id.in_(self._search.ticket_ids(query)))
+        return conditions
+
+    def _costly(self, list_filter: TicketFilter) -> bool:
+        return bool(list_filter.search.strip())
+
+    def _rows(self) -> AnySelect:
+        return ticket_select()
+
+    def _make_row(self, row: AnyRow) -> TicketRow:
+        return ticket_row(row)
+
+
+# ----- audit -------------------------------------------------------------------------------
+
+
+class AuditListing(Listing[AuditRow, AuditFilter]):
+    """The append-only log, for supervisors and administrators."""
+
+    default_sort: ClassVar[Sort] = Sort("time", descending=True)
+
+    def __init__(self, db: Database, actor: Actor) -> None:
+        require_role(actor, AuditService.READERS, "read the audit log")
+        super().__init__(db)
+
+    def _id_column(self) -> InstrumentedAttribute[int]:
+        return AuditEntry.id
+
+    def _define_sort_keys(self) -> Mapping[str, tuple[KeyExpression, ...]]:
+        agent = aliased(Agent)
+        agent_login = (
+            select(agent.login)
+            .where(agent.id == AuditEntry.agent_id)
+            .correlate(AuditEntry)
+            .scalar_subquery()
+        )
+        return {
+            "time": (AuditEntry.recorded_at,),
+            "agent": (_text_key(agent_login),),
+            "action": (AuditEntry.action,),
+            # Tickets in the order they were opened (their numbers' order); none first.
+            "ticket": (func.coalesce(AuditEntry.ticket_id, 0),),
+            "summary": (AuditEntry.summary,),
+        }
+
+    def _conditions(self, list_filter: AuditFilter) -> list[Condition]:
+        conditions: list[Condition] = []
+        if list_filter.agent_login:
+            login = printable_line(list_filter.agent_login).lower()
+            conditions.append(AuditEntry.agent_id.in_(select(Agent.id).where(Agent.login == login)))
+        if list_filter.ticket_number and printable_line(list_filter.ticket_number):
+            text = printable_line(list_filter.ticket_number)
+            numbers = {text, text.upper()}
+            parsed = parse_ticket_number(text)
+            if parsed is not None:
+                numbers.add(parsed)
+            conditions.append(
+                AuditEntry.ticket_id.in_(
+                    select(Ticket.id).where(
+                        or_(Ticket.number.in_(numbers), Ticket.legacy_number.in_(numbers))
+                    )
+                )
+            )
+        if list_filter.action and printable_line(list_filter.action):
+            action = printable_line(list_filter.action)
+            conditions.append(AuditEntry.action.startswith(action, autoescape=True))
+        if list_filter.since is not None:
+            conditions.append(AuditEntry.recorded_at >= list_filter.since)
+        if list_filter.until is not None:
+            conditions.append(AuditEntry.recorded_at < list_filter.until)
+        return conditions
+
+    def _rows(self) -> AnySelect:
+        return AuditService._query(AuditFilter())
+
+    def _make_row(self, row: AnyRow) -> AuditRow:
+        entry, login, name, number = row
+        return audit_row(entry, login, name, number)
