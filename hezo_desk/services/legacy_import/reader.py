@@ -151,19 +151,17 @@ def detect_encoding(source: ExportSource, name: str) -> str:
     utf8_hits = 0
     offset = 0
     carry = b""
+    not_cp1250: str | None = None
     with source.open_file(name) as stream:
         while chunk := stream.read(_CHUNK):
             window = carry + chunk
             utf8_hits += sum(window.count(letter) for letter in _UTF8_POLISH)
             carry = chunk[-2:]
-            try:
-                decoder.decode(chunk)
-            except UnicodeDecodeError as error:
-                raise UserError(
-                    f"{name} is neither UTF-8 nor Windows-1250: byte 0x{chunk[error.start]:02X} "
-                    f"at offset {offset + error.start} fits neither; give its encoding with "
-                    f"--encoding {name}=ENCODING"
-                ) from None
+            if not_cp1250 is None:
+                try:
+                    decoder.decode(chunk)
+                except UnicodeDecodeError as error:
+                    not_cp1250 = f"byte 0x{chunk[error.start]:02X} at offset {offset + error.start}"
             offset += len(chunk)
     if utf8_hits:
         raise UserError(
@@ -171,6 +169,11 @@ def detect_encoding(source: ExportSource, name: str) -> str:
             f"{utf8_hits} Polish letter(s) written as UTF-8, so parts were saved as UTF-8 and "
             f"parts as Windows-1250. Re-save it in one encoding, or choose one with "
             f"--encoding {name}=cp1250 or --encoding {name}=utf-8"
+        )
+    if not_cp1250 is not None:
+        raise UserError(
+            f"{name} is neither UTF-8 nor Windows-1250: {not_cp1250} fits neither; give its "
+            f"encoding with --encoding {name}=ENCODING"
         )
     return CP1250
 

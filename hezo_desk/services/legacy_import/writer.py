@@ -91,6 +91,8 @@ class PreparedTicket:
     messages: list[tuple[int, str, dt.datetime, str, MessageKind, str]]
     attachments: list[tuple[int, str, int | None, str, bytes]]
     document: CaseDocument
+    legacy_contract: str = ""
+    legacy_serial: str = ""
     pdf: bytes | None = None
 
     @property
@@ -499,6 +501,8 @@ class Writer:
             messages=messages,
             attachments=attachments,
             document=document,
+            legacy_contract=row["contract_no"] or "",
+            legacy_serial=(row["serial_raw"] or "").strip(),
         )
 
     def _write_batch(self, batch: list[PreparedTicket]) -> None:
@@ -690,6 +694,8 @@ class Writer:
                     + (f", {len(ticket.flags)} flag(s) for review" if ticket.flags else ""),
                     "details": {
                         "legacy_number": ticket.legacy_number,
+                        "legacy_contract": ticket.legacy_contract,
+                        "legacy_serial": ticket.legacy_serial,
                         "run_id": self.run_id,
                         "messages": len(ticket.messages),
                         "attachments": len(ticket.attachments),

@@ -1,0 +1,535 @@
+"""The back office's review of migrated cases, and the kept reports of the migration runs.
+
+Every migrated ticket waits in the review queue until someone marks it reviewed; flagged
+ones (contract or serial not linked, rejected messages, …) come first, each with its flags.
+The reviewer reads the case and its legacy dialogue PDF, links the right contract and serial
+and marks it reviewed. Both changes check the version the reviewer based them on
+(`TicketConflictError` when someone else changed the ticket meanwhile) and are audited.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from hezo_desk.db import Database
+from hezo_desk.errors import NotFoundError, UserError
+from hezo_desk.models import (
+    Agent,
+    Attachment,
+    AuditEntry,
+    ContractState,
+    Customer,
+    Message,
+    MessageKind,
+    MigrationRun,
+    Role,
+    Service,
+    ServiceContract,
+    Ticket,
+    utcnow,
+)
+from hezo_desk.services import audit
+from hezo_desk.services.actor import Actor, require_role
+from hezo_desk.services.audit import AuditAction
+from hezo_desk.services.legacy_import.report import ImportReport, RunStatus
+from hezo_desk.services.legacy_import.writer import DIALOGUE_KIND
+from hezo_desk.services.records import (
+    AnySelect,
+    ContractRow,
+    ServiceRow,
+    TicketRow,
+    contract_row,
+    contract_select,
+    service_row,
+    service_select,
+)
+from hezo_desk.services.serials import format_notation
+from hezo_desk.services.tickets import (
+    AttachmentRow,
+    TicketConflictError,
+    changes_since,
+    load_attachments,
+    load_ticket_row,
+)
+
+REVIEW_ROLES = (Role.BACK_OFFICE, Role.SUPERVISOR, Role.ADMINISTRATOR)
+QUEUE_PAGE = 200
+
+
+@dataclass(frozen=True)
+class ReviewProgress:
+    """n of N: migrated tickets reviewed of all migrated tickets."""
+
+    reviewed: int
+    total: int
+    flagged_waiting: int
+
+    @property
+    def waiting(self) -> int:
+        return self.total - self.reviewed
+
+
+@dataclass(frozen=True)
+class QueueKey:
+    """Where a page of the queue ended: the part (flagged or not) and the last ticket id."""
+
+    flagged: bool
+    ticket_id: int
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """One migrated case waiting for review, as the queue lists it."""
+
+    ticket_id: int
+    number: str
+    legacy_number: str | None
+    subject: str
+    customer_name: str
+    contract_number: str | None
+    notation: str | None
+    flags: tuple[str, ...]
+    migrated_at: dt.datetime
+    version: int
+
+    @property
+    def flagged(self) -> bool:
+        return bool(self.flags)
+
+    @property
+    def key(self) -> QueueKey:
+        return QueueKey(self.flagged, self.ticket_id)
+
+
+@dataclass(frozen=True)
+class ContractCandidate:
+    """A contract of the ticket's customer the reviewer may link, with its services."""
+
+    contract: ContractRow
+    services: tuple[ServiceRow, ...]
+
+
+@dataclass(frozen=True)
+class ReviewCase:
+    ticket: TicketRow
+    flags: tuple[str, ...]
+    legacy_contract: str | None
+    legacy_serial: str | None
+    migration_run_id: int | None
+    migrated_at: dt.datetime | None
+    reviewed_at: dt.datetime | None
+    reviewed_by: str | None
+    message_count: int
+    internal_note_count: int
+    attachments: tuple[AttachmentRow, ...]
+    dialogue_attachment_id: int | None
+    candidates: tuple[ContractCandidate, ...]
+
+
+@dataclass(frozen=True)
+class MigrationRunRow:
+    id: int
+    started_at: dt.datetime
+    finished_at: dt.datetime | None
+    agent_login: str | None
+    agent_name: str | None
+    source: str
+    status: RunStatus
+    rows_read: int
+    imported: int
+    skipped: int
+    rejected: int
+    tickets_imported: int
+    flagged: int
+
+
+def _waiting() -> Any:
+    return and_(Ticket.migrated_at.is_not(None), Ticket.reviewed_at.is_(None))
+
+
+def _flagged(flagged: bool) -> Any:
+    has_flags = and_(Ticket.review_flags.is_not(None), Ticket.review_flags != "")
+    return has_flags if flagged else or_(Ticket.review_flags.is_(None), Ticket.review_flags == "")
+
+
+def _queue_select() -> AnySelect:
+    return (
+        select(
+            Ticket.id,
+            Ticket.number,
+            Ticket.legacy_number,
+            Ticket.subject,
+            Ticket.customer_id,
+            ServiceContract.number,
+            Service.serial,
+            Service.notation_index,
+            Ticket.review_flags,
+            Ticket.migrated_at,
+            Ticket.version,
+        )
+        .outerjoin(ServiceContract, ServiceContract.id == Ticket.contract_id)
+        .outerjoin(Service, Service.id == Ticket.service_id)
+        .where(_waiting())
+    )
+
+
+class ReviewService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    # ----- the queue ---------------------------------------------------------------------------
+
+    def progress(self) -> ReviewProgress:
+        with self._db.sessions() as session:
+            total, reviewed = session.execute(
+                select(func.count(Ticket.id), func.count(Ticket.reviewed_at)).where(
+                    Ticket.migrated_at.is_not(None)
+                )
+            ).one()
+            flagged = session.scalar(
+                select(func.count(Ticket.id)).where(_waiting(), _flagged(True))
+            )
+            return ReviewProgress(reviewed=reviewed, total=total, flagged_waiting=flagged or 0)
+
+    def queue_page(
+        self, *, limit: int = QUEUE_PAGE, after: QueueKey | None = None, offset: int = 0
+    ) -> list[ReviewItem]:
+        """Migrated cases not yet reviewed: flagged ones first, each part oldest first.
+
+        Page on with `after` (the key of the last item of the previous page); `offset` jumps
+        to a row when no previous page is at hand.
+        """
+        with self._db.sessions() as session:
+            if after is None:
+                flagged_count = session.scalar(
+                    select(func.count(Ticket.id)).where(_waiting(), _flagged(True))
+                )
+                assert flagged_count is not None
+                if offset < flagged_count:
+                    items = self._part(session, True, None, limit, offset)
+                    if len(items) < limit:
+                        items += self._part(session, False, None, limit - len(items), 0)
+                    return items
+                return self._part(session, False, None, limit, offset - flagged_count)
+            items = self._part(session, after.flagged, after.ticket_id, limit, 0)
+            if after.flagged and len(items) < limit:
+                items += self._part(session, False, None, limit - len(items), 0)
+            return items
+
+    @staticmethod
+    def _part(
+        session: Session, flagged: bool, after_id: int | None, limit: int, offset: int
+    ) -> list[ReviewItem]:
+        query = _queue_select().where(_flagged(flagged))
+        if after_id is not None:
+            query = query.where(Ticket.id > after_id)
+        query = query.order_by(Ticket.id).limit(limit).offset(offset or None)
+        rows = session.execute(query).all()
+        names = _customer_names(session, {row[4] for row in rows})
+        return [
+            ReviewItem(
+                ticket_id=tid,
+                number=number,
+                legacy_number=legacy,
+                subject=subject,
+                customer_name=names.get(customer_id, ""),
+                contract_number=contract_number,
+                notation=format_notation(serial, index) if serial is not None else None,
+                flags=tuple(flags.splitlines()) if flags else (),
+                migrated_at=migrated_at,
+                version=version,
+            )
+            for (
+                tid, number, legacy, subject, customer_id, contract_number, serial, index,
+                flags, migrated_at, version,
+            ) in rows
+        ]  # fmt: skip
+
+    # ----- one case ------------------------------------------------------------------------------
+
+    def case(self, ticket_id: int) -> ReviewCase:
+        with self._db.sessions() as session:
+            ticket = session.get(Ticket, ticket_id)
+            if ticket is None:
+                raise NotFoundError(f"no ticket with id {ticket_id}")
+            row = load_ticket_row(session, ticket_id)
+            reviewer = (
+                session.get(Agent, ticket.reviewed_by_agent_id)
+                if ticket.reviewed_by_agent_id
+                else None
+            )
+            counts = dict(
+                session.execute(
+                    select(Message.kind, func.count(Message.id))
+                    .where(Message.ticket_id == ticket_id)
+                    .group_by(Message.kind)
+                ).all()
+            )
+            attachments = load_attachments(session, ticket_id)
+            dialogue = next((a.id for a in attachments if a.kind == DIALOGUE_KIND), None)
+            legacy = _legacy_facts(session, ticket_id)
+            return ReviewCase(
+                ticket=row,
+                flags=row.review_flags,
+                legacy_contract=legacy.get("legacy_contract") or None,
+                legacy_serial=legacy.get("legacy_serial") or None,
+                migration_run_id=ticket.migration_run_id,
+                migrated_at=ticket.migrated_at,
+                reviewed_at=ticket.reviewed_at,
+                reviewed_by=reviewer.display_name if reviewer else None,
+                message_count=sum(counts.values()),
+                internal_note_count=sum(
+                    count for kind, count in counts.items() if kind is MessageKind.INTERNAL_NOTE
+                ),
+                attachments=tuple(attachments),
+                dialogue_attachment_id=dialogue,
+                candidates=tuple(_candidates(session, ticket.customer_id)),
+            )
+
+    def dialogue_pdf(self, ticket_id: int) -> bytes | None:
+        """The legacy dialogue PDF the migration attached (staff only), or None."""
+        with self._db.sessions() as session:
+            return session.scalar(
+                select(Attachment.data)
+                .where(Attachment.ticket_id == ticket_id, Attachment.kind == DIALOGUE_KIND)
+                .order_by(Attachment.id)
+                .limit(1)
+            )
+
+    # ----- changes -------------------------------------------------------------------------------
+
+    def link(
+        self,
+        actor: Actor,
+        ticket_id: int,
+        contract_id: int,
+        service_id: int | None,
+        *,
+        expected_version: int | None,
+    ) -> TicketRow:
+        """Link a migrated ticket to a contract of its customer and a service on it."""
+        require_role(actor, REVIEW_ROLES, "link migrated tickets")
+        try:
+            with self._db.transaction() as session:
+                ticket = self._migrated(session, ticket_id)
+                self._check_version(session, ticket, expected_version)
+                contract = session.get(ServiceContract, contract_id)
+                if contract is None:
+                    raise NotFoundError(f"no contract with id {contract_id}")
+                if contract.customer_id != ticket.customer_id:
+                    raise UserError(
+                        f"contract {contract.number} belongs to another customer; "
+                        f"{ticket.number} can only be linked to its own customer's contracts"
+                    )
+                service = None
+                if service_id is not None:
+                    service = session.get(Service, service_id)
+                    if service is None or service.contract_id != contract.id:
+                        raise UserError(f"that serial is not on contract {contract.number}")
+                if ticket.contract_id == contract.id and ticket.service_id == service_id:
+                    raise UserError(f"{ticket.number} is already linked so")
+                before = _link_description(session, ticket.contract_id, ticket.service_id)
+                with session.no_autoflush:
+                    ticket.contract_id = contract.id
+                    ticket.service_id = service.id if service else None
+                    ticket.updated_at = utcnow()
+                after = {
+                    "contract": contract.number,
+                    "serial": format_notation(service.serial, service.notation_index)
+                    if service
+                    else None,
+                }
+                audit.record(
+                    session,
+                    actor,
+                    AuditAction.TICKET_LINKED,
+                    f"{ticket.number}: linked to {contract.number}"
+                    + (f" {after['serial']}" if after["serial"] else " (no serial)"),
+                    ticket_id=ticket.id,
+                    details={"from": before, "to": after},
+                )
+                session.flush()
+                return load_ticket_row(session, ticket.id)
+        except StaleDataError:
+            with self._db.sessions() as session:
+                raise self._conflict(session, ticket_id, expected_version) from None
+
+    def mark_reviewed(
+        self, actor: Actor, ticket_id: int, *, expected_version: int | None
+    ) -> TicketRow:
+        require_role(actor, REVIEW_ROLES, "mark migrated tickets reviewed")
+        try:
+            with self._db.transaction() as session:
+                ticket = self._migrated(session, ticket_id)
+                self._check_version(session, ticket, expected_version)
+                if ticket.reviewed_at is not None:
+                    reviewer = (
+                        session.get(Agent, ticket.reviewed_by_agent_id)
+                        if ticket.reviewed_by_agent_id
+                        else None
+                    )
+                    raise UserError(
+                        f"{ticket.number} was already reviewed"
+                        + (f" by {reviewer.display_name}" if reviewer else "")
+                    )
+                now = utcnow()
+                ticket.reviewed_at = now
+                ticket.reviewed_by_agent_id = actor.id
+                flags = ticket.review_flags.splitlines() if ticket.review_flags else []
+                audit.record(
+                    session,
+                    actor,
+                    AuditAction.TICKET_REVIEWED,
+                    f"{ticket.number}: migrated case reviewed"
+                    + (f" ({len(flags)} flag(s))" if flags else ""),
+                    ticket_id=ticket.id,
+                    details={
+                        "legacy_number": ticket.legacy_number,
+                        "flags": flags,
+                        "contract_id": ticket.contract_id,
+                        "service_id": ticket.service_id,
+                    },
+                    at=now,
+                )
+                session.flush()
+                return load_ticket_row(session, ticket.id)
+        except StaleDataError:
+            with self._db.sessions() as session:
+                raise self._conflict(session, ticket_id, expected_version) from None
+
+    @staticmethod
+    def _migrated(session: Session, ticket_id: int) -> Ticket:
+        ticket = session.get(Ticket, ticket_id)
+        if ticket is None:
+            raise NotFoundError(f"no ticket with id {ticket_id}")
+        if ticket.migrated_at is None:
+            raise UserError(f"{ticket.number} was not migrated from the legacy system")
+        return ticket
+
+    def _check_version(self, session: Session, ticket: Ticket, expected: int | None) -> None:
+        if expected is not None and ticket.version != expected:
+            raise self._conflict(session, ticket.id, expected)
+
+    @staticmethod
+    def _conflict(session: Session, ticket_id: int, expected: int | None) -> TicketConflictError:
+        current = load_ticket_row(session, ticket_id)
+        return TicketConflictError(
+            current, expected if expected is not None else -1, changes_since(session, ticket_id)
+        )
+
+    # ----- migration runs ----------------------------------------------------------------------
+
+    def runs(self, *, limit: int = 200) -> list[MigrationRunRow]:
+        """The kept migration runs, newest first, with their totals."""
+        with self._db.sessions() as session:
+            rows = session.execute(
+                select(MigrationRun, Agent.login, Agent.display_name)
+                .outerjoin(Agent, Agent.id == MigrationRun.agent_id)
+                .order_by(MigrationRun.id.desc())
+                .limit(limit)
+            ).all()
+            return [_run_row(run, login, name) for run, login, name in rows]
+
+    def run_report(self, run_id: int) -> ImportReport:
+        with self._db.sessions() as session:
+            run = session.get(MigrationRun, run_id)
+            if run is None:
+                raise NotFoundError(f"no migration run {run_id}")
+            if not run.report:
+                return ImportReport(
+                    run_id=run.id,
+                    source=run.source,
+                    dry_run=run.dry_run,
+                    status=_status(run.status),
+                    started_at=run.started_at,
+                    finished_at=run.finished_at,
+                    files=(),
+                    error="the run stopped before it wrote its report (interrupted?)",
+                )
+            return ImportReport.from_json(run.report)
+
+
+def _status(value: str) -> RunStatus:
+    try:
+        return RunStatus(value)
+    except ValueError:
+        return RunStatus.FAILED
+
+
+def _run_row(run: MigrationRun, login: str | None, name: str | None) -> MigrationRunRow:
+    files = (run.report or {}).get("files", [])
+    tickets: dict[str, Any] = next((f for f in files if f.get("name") == "tickets.csv"), {})
+    return MigrationRunRow(
+        id=run.id,
+        started_at=run.started_at,
+        finished_at=run.finished_at,
+        agent_login=login,
+        agent_name=name,
+        source=run.source,
+        status=_status(run.status),
+        rows_read=sum(int(f.get("read", 0)) for f in files),
+        imported=sum(int(f.get("imported", 0)) for f in files),
+        skipped=sum(int(f.get("skipped", 0)) for f in files),
+        rejected=sum(int(f.get("rejected", 0)) for f in files),
+        tickets_imported=int(tickets.get("imported", 0)),
+        flagged=int((run.report or {}).get("flagged_total", 0)),
+    )
+
+
+def _customer_names(session: Session, ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    return dict(
+        session.execute(select(Customer.id, Customer.name).where(Customer.id.in_(ids))).all()
+    )
+
+
+def _legacy_facts(session: Session, ticket_id: int) -> dict[str, Any]:
+    details = session.scalar(
+        select(AuditEntry.details)
+        .where(AuditEntry.ticket_id == ticket_id, AuditEntry.action == AuditAction.LEGACY_IMPORTED)
+        .order_by(AuditEntry.id)
+        .limit(1)
+    )
+    return dict(details or {})
+
+
+def _candidates(session: Session, customer_id: int) -> list[ContractCandidate]:
+    contracts = [
+        contract_row(row)
+        for row in session.execute(
+            contract_select()
+            .where(ServiceContract.customer_id == customer_id)
+            .order_by(
+                (ServiceContract.state == ContractState.ACTIVE).desc(),
+                ServiceContract.number,
+            )
+        )
+    ]
+    services: dict[int, list[ServiceRow]] = {}
+    if contracts:
+        for row in session.execute(
+            service_select()
+            .where(Service.contract_id.in_([c.id for c in contracts]))
+            .order_by(Service.serial, Service.notation_index)
+        ):
+            service = service_row(row)
+            services.setdefault(service.contract_id, []).append(service)
+    return [ContractCandidate(c, tuple(services.get(c.id, []))) for c in contracts]
+
+
+def _link_description(
+    session: Session, contract_id: int | None, service_id: int | None
+) -> dict[str, str | None]:
+    contract = session.get(ServiceContract, contract_id) if contract_id else None
+    service = session.get(Service, service_id) if service_id else None
+    return {
+        "contract": contract.number if contract else None,
+        "serial": format_notation(service.serial, service.notation_index) if service else None,
+    }
