@@ -1,0 +1,183 @@
+"""`hezo-desk import-legacy` and the legacy number in `hezo-desk lookup`; a killed run resumed."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from hezo_desk.cli import main
+from hezo_desk.db import Database
+from hezo_desk.models import Message, MigrationRun, Ticket
+from hezo_desk.services.actor import Actor
+from hezo_desk.services.legacy_import import RunStatus
+from hezo_desk.services.legacy_import.generator import ExportSpec, generate_export
+from tests.legacy_support import SAMPLE, back_office, table_counts
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def url(db: Database) -> str:
+    return db.url.render_as_string(hide_password=False)
+
+
+@pytest.fixture
+def office(db: Database, admin: Actor) -> Actor:
+    return back_office(db, admin)
+
+
+def test_import_prints_a_summary_and_writes_the_report(
+    capsys: pytest.CaptureFixture[str], db: Database, office: Actor, tmp_path: Path
+) -> None:
+    report_file = tmp_path / "raport.json"
+    code, out, err = run(
+        capsys, "import-legacy", str(SAMPLE), "--database", url(db), "--agent", office.login,
+        "--report", str(report_file), "--workers", "1",
+    )  # fmt: skip
+    assert code == 0, err
+    assert "completed (run 1)" in out
+    assert re.search(r"^tickets\.csv\s+12\s+6\s+6\s+0$", out, re.MULTILINE)
+    assert "2 migrated ticket(s) flagged for review" in out
+    assert f"full report: {report_file}" in out
+    assert "checking the rules" in err
+    data = json.loads(report_file.read_text(encoding="utf-8"))
+    assert {f["name"]: f["imported"] for f in data["files"]}["tickets.csv"] == 6
+    assert {t["legacy_number"] for t in data["flagged"]} == {"Z000005", "Z000011"}
+
+
+def test_dry_run_as_json_writes_nothing(
+    capsys: pytest.CaptureFixture[str], db: Database, office: Actor, tmp_path: Path
+) -> None:
+    expected = generate_export(tmp_path / "export", ExportSpec(customers=6, tickets=20))
+    before = table_counts(db)
+    code, out, err = run(
+        capsys, "import-legacy", str(tmp_path / "export"), "--dry-run", "--json",
+        "--database", url(db), "--agent", office.login,
+    )  # fmt: skip
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["dry_run"] is True
+    assert data["run_id"] is None
+    assert {f["name"]: f["imported"] for f in data["files"]} == {
+        name: expected.counts(name)["imported"] for name in expected.rows
+    }
+    assert table_counts(db) == before
+
+
+def test_the_encoding_can_be_given(
+    capsys: pytest.CaptureFixture[str], db: Database, office: Actor, tmp_path: Path
+) -> None:
+    generate_export(
+        tmp_path / "export", ExportSpec(customers=4, tickets=8, encoding="cp1250", bad_rows=False)
+    )
+    code, out, err = run(
+        capsys, "import-legacy", str(tmp_path / "export"), "--dry-run", "--encoding", "cp1250",
+        "--database", url(db), "--agent", office.login,
+    )  # fmt: skip
+    assert code == 0, err
+    assert "customers.csv (Windows-1250 (given)" in out
+
+
+def test_wrong_input_exits_2_without_a_traceback(
+    capsys: pytest.CaptureFixture[str], db: Database, office: Actor, agent: Actor, tmp_path: Path
+) -> None:
+    code, _out, err = run(
+        capsys, "import-legacy", str(tmp_path / "nie-ma"), "--database", url(db),
+        "--agent", office.login,
+    )  # fmt: skip
+    assert code == 2
+    assert "does not exist" in err
+    code, _out, err = run(
+        capsys, "import-legacy", str(SAMPLE), "--database", url(db), "--agent", agent.login,
+    )  # fmt: skip
+    assert code == 2
+    assert "may not import the legacy system" in err
+    code, _out, err = run(
+        capsys, "import-legacy", str(SAMPLE), "--encoding", "klingon", "--database", url(db),
+        "--agent", office.login,
+    )  # fmt: skip
+    assert code == 2
+    assert "unknown encoding 'klingon'" in err
+    assert "Traceback" not in err
+
+
+def test_the_legacy_number_is_found_by_lookup(
+    capsys: pytest.CaptureFixture[str], db: Database, office: Actor
+) -> None:
+    code, _out, err = run(
+        capsys, "import-legacy", str(SAMPLE), "--database", url(db), "--agent", office.login,
+        "--workers", "1",
+    )  # fmt: skip
+    assert code == 0, err
+    for typed in ("Z000005", "z000005"):
+        code, out, err = run(capsys, "lookup", typed, "--database", url(db), "--json")
+        assert code == 0, err
+        found = json.loads(out)
+        assert [t["legacy_number"] for t in found["tickets"]] == ["Z000005"]
+        assert found["tickets"][0]["subject"] == (
+            "Wysokie obciążenie CPU (>90%) w godzinach szczytu"
+        )
+        assert found["tickets"][0]["migrated"] is True
+        assert [c["tax_id"] for c in found["customers"]] == ["PL5797543231"]
+
+
+def test_a_killed_import_is_completed_by_the_next_run(
+    db: Database, office: Actor, tmp_path: Path
+) -> None:
+    expected = generate_export(tmp_path / "export", ExportSpec(customers=20, tickets=300))
+    moving = len(expected.subjects)
+    command = [
+        sys.executable, "-m", "hezo_desk", "import-legacy", str(tmp_path / "export"),
+        "--database", url(db), "--agent", office.login, "--workers", "1",
+    ]  # fmt: skip
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    try:
+        deadline = time.monotonic() + 120
+        written = 0
+        while time.monotonic() < deadline and process.poll() is None:
+            with db.sessions() as session:
+                written = session.scalar(select(func.count(Ticket.id))) or 0
+            if written:
+                break
+            time.sleep(0.05)
+        process.send_signal(signal.SIGKILL)
+    finally:
+        process.wait(30)
+    assert process.returncode == -signal.SIGKILL, "the import ended before it could be killed"
+    assert 0 < written < moving
+    with db.sessions() as session:
+        killed = session.scalars(select(MigrationRun)).one()
+        assert killed.status == RunStatus.RUNNING.value  # it never finished
+        partial = session.scalar(select(func.count(Ticket.id))) or 0
+    assert 0 < partial < moving
+    code = main([*command[3:], "--workers", "1"])
+    assert code == 0
+    with db.sessions() as session:
+        numbers = list(session.scalars(select(Ticket.legacy_number)))
+        assert sorted(numbers) == sorted(expected.subjects)
+        assert session.scalar(select(func.count(Message.id))) == sum(
+            len(d) for d in expected.dialogues.values()
+        )
+        last = session.scalars(select(MigrationRun).order_by(MigrationRun.id.desc())).first()
+        assert last is not None
+        assert last.status == RunStatus.COMPLETED.value
+        tickets = next(f for f in last.report["files"] if f["name"] == "tickets.csv")
+        assert tickets["imported"] == moving - partial
+        assert tickets["skipped_by_rule"]["already_imported"] == partial
