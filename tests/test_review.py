@@ -11,7 +11,8 @@ from hezo_desk.models import AuditEntry, Customer, Priority, ServiceContract, Ti
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.audit import AuditAction
 from hezo_desk.services.legacy_import import RunStatus
-from hezo_desk.services.review import QueueKey, ReviewService
+from hezo_desk.services.listing import Sort
+from hezo_desk.services.review import ReviewFilter, ReviewService
 from hezo_desk.services.tickets import TicketChange, TicketConflictError, TicketService
 from tests.legacy_support import SAMPLE, back_office, run_import
 
@@ -35,7 +36,7 @@ def _ticket_id(db: Database, legacy_number: str) -> int:
 
 
 def test_the_queue_lists_flagged_cases_first_with_their_flags(migrated: ReviewService) -> None:
-    queue = migrated.queue_page(limit=50)
+    queue = migrated.queue(limit=50)
     assert [item.legacy_number for item in queue] == [
         "Z000005", "Z000011", "Z000003", "Z000006", "Z000008", "Z000009",
     ]  # fmt: skip
@@ -48,15 +49,17 @@ def test_the_queue_lists_flagged_cases_first_with_their_flags(migrated: ReviewSe
     assert (progress.reviewed, progress.total, progress.flagged_waiting) == (0, 6, 2)
 
 
-def test_the_queue_pages_on_by_key_and_by_offset(migrated: ReviewService) -> None:
-    whole = [item.ticket_id for item in migrated.queue_page(limit=50)]
-    first = migrated.queue_page(limit=1)
-    second = migrated.queue_page(limit=3, after=first[-1].key)
-    third = migrated.queue_page(limit=3, after=second[-1].key)
-    assert [i.ticket_id for i in first + second + third] == whole
-    assert [i.ticket_id for i in migrated.queue_page(limit=2, offset=1)] == whole[1:3]
-    assert [i.ticket_id for i in migrated.queue_page(limit=10, offset=4)] == whole[4:]
-    assert migrated.queue_page(limit=5, after=QueueKey(False, whole[-1])) == []
+def test_the_queue_pages_and_filters_like_every_list(migrated: ReviewService) -> None:
+    whole = [item.ticket_id for item in migrated.queue(limit=50)]
+    window = migrated.listing().window(ReviewFilter(), page_size=4)
+    assert window.count() == 6
+    assert [i.ticket_id for i in window.page(0) + window.page(1)] == whole
+    assert [i.ticket_id for i in window.page(1)] == whole[4:]
+    flagged = migrated.queue(flagged_only=True)
+    assert [i.legacy_number for i in flagged] == ["Z000005", "Z000011"]
+    by_number = migrated.listing().window(ReviewFilter(), Sort("number", descending=True))
+    numbers = [i.number for i in by_number.page(0)]
+    assert numbers == sorted(numbers, reverse=True)
 
 
 def test_a_case_shows_its_facts_pdf_and_the_contracts_to_link(
@@ -160,7 +163,7 @@ def test_marking_reviewed_takes_the_case_off_the_queue(
     case = migrated.case(ticket_id)
     row = migrated.mark_reviewed(office, ticket_id, expected_version=case.ticket.version)
     assert row.reviewed
-    assert ticket_id not in [i.ticket_id for i in migrated.queue_page(limit=50)]
+    assert ticket_id not in [i.ticket_id for i in migrated.queue(limit=50)]
     progress = migrated.progress()
     assert (progress.reviewed, progress.total, progress.flagged_waiting) == (1, 6, 1)
     reviewed = migrated.case(ticket_id)

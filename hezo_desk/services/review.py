@@ -10,11 +10,12 @@ and marks it reviewed. Both changes check the version the reviewer based them on
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
-from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from hezo_desk.db import Database
@@ -39,7 +40,9 @@ from hezo_desk.services.actor import Actor, require_role
 from hezo_desk.services.audit import AuditAction
 from hezo_desk.services.legacy_import.report import ImportReport, RunStatus
 from hezo_desk.services.legacy_import.writer import DIALOGUE_KIND
+from hezo_desk.services.listing import Condition, KeyExpression, Listing, Sort
 from hezo_desk.services.records import (
+    AnyRow,
     AnySelect,
     ContractRow,
     ServiceRow,
@@ -59,7 +62,7 @@ from hezo_desk.services.tickets import (
 )
 
 REVIEW_ROLES = (Role.BACK_OFFICE, Role.SUPERVISOR, Role.ADMINISTRATOR)
-QUEUE_PAGE = 200
+QUEUE_PAGE = 100
 
 
 @dataclass(frozen=True)
@@ -73,14 +76,6 @@ class ReviewProgress:
     @property
     def waiting(self) -> int:
         return self.total - self.reviewed
-
-
-@dataclass(frozen=True)
-class QueueKey:
-    """Where a page of the queue ended: the part (flagged or not) and the last ticket id."""
-
-    flagged: bool
-    ticket_id: int
 
 
 @dataclass(frozen=True)
@@ -101,10 +96,6 @@ class ReviewItem:
     @property
     def flagged(self) -> bool:
         return bool(self.flags)
-
-    @property
-    def key(self) -> QueueKey:
-        return QueueKey(self.flagged, self.ticket_id)
 
 
 @dataclass(frozen=True)
@@ -158,25 +149,70 @@ def _flagged(flagged: bool) -> Any:
     return has_flags if flagged else or_(Ticket.review_flags.is_(None), Ticket.review_flags == "")
 
 
-def _queue_select() -> AnySelect:
-    return (
-        select(
-            Ticket.id,
-            Ticket.number,
-            Ticket.legacy_number,
-            Ticket.subject,
-            Ticket.customer_id,
-            ServiceContract.number,
-            Service.serial,
-            Service.notation_index,
-            Ticket.review_flags,
-            Ticket.migrated_at,
-            Ticket.version,
+@dataclass(frozen=True)
+class ReviewFilter:
+    flagged_only: bool = False
+
+
+class ReviewQueueListing(Listing[ReviewItem, ReviewFilter]):
+    """Migrated cases not yet reviewed; by default flagged ones first, each part oldest first."""
+
+    default_sort: ClassVar[Sort] = Sort("queue")
+
+    def _id_column(self) -> InstrumentedAttribute[int]:
+        return Ticket.id
+
+    def _define_sort_keys(self) -> Mapping[str, tuple[KeyExpression, ...]]:
+        return {
+            "queue": (case((_flagged(True), 0), else_=1),),
+            "number": (Ticket.number,),
+            "legacy": (func.coalesce(Ticket.legacy_number, ""),),
+            "migrated": (Ticket.migrated_at,),
+        }
+
+    def _conditions(self, list_filter: ReviewFilter) -> list[Condition]:
+        conditions: list[Condition] = [_waiting()]
+        if list_filter.flagged_only:
+            conditions.append(_flagged(True))
+        return conditions
+
+    def _rows(self) -> AnySelect:
+        return (
+            select(
+                Ticket.id,
+                Ticket.number,
+                Ticket.legacy_number,
+                Ticket.subject,
+                Customer.name,
+                ServiceContract.number,
+                Service.serial,
+                Service.notation_index,
+                Ticket.review_flags,
+                Ticket.migrated_at,
+                Ticket.version,
+            )
+            .join(Customer, Customer.id == Ticket.customer_id)
+            .outerjoin(ServiceContract, ServiceContract.id == Ticket.contract_id)
+            .outerjoin(Service, Service.id == Ticket.service_id)
         )
-        .outerjoin(ServiceContract, ServiceContract.id == Ticket.contract_id)
-        .outerjoin(Service, Service.id == Ticket.service_id)
-        .where(_waiting())
-    )
+
+    def _make_row(self, row: AnyRow) -> ReviewItem:
+        (
+            tid, number, legacy, subject, customer_name, contract_number, serial, index, flags,
+            migrated_at, version,
+        ) = row  # fmt: skip
+        return ReviewItem(
+            ticket_id=tid,
+            number=number,
+            legacy_number=legacy,
+            subject=subject,
+            customer_name=customer_name,
+            contract_number=contract_number,
+            notation=format_notation(serial, index) if serial is not None else None,
+            flags=tuple(flags.splitlines()) if flags else (),
+            migrated_at=migrated_at,
+            version=version,
+        )
 
 
 class ReviewService:
@@ -197,59 +233,12 @@ class ReviewService:
             )
             return ReviewProgress(reviewed=reviewed, total=total, flagged_waiting=flagged or 0)
 
-    def queue_page(
-        self, *, limit: int = QUEUE_PAGE, after: QueueKey | None = None, offset: int = 0
-    ) -> list[ReviewItem]:
-        """Migrated cases not yet reviewed: flagged ones first, each part oldest first.
+    def queue(self, *, limit: int = QUEUE_PAGE, flagged_only: bool = False) -> list[ReviewItem]:
+        """The first cases of the review queue (the windows page through `listing()`)."""
+        return self.listing().rows(ReviewFilter(flagged_only=flagged_only), limit=limit)
 
-        Page on with `after` (the key of the last item of the previous page); `offset` jumps
-        to a row when no previous page is at hand.
-        """
-        with self._db.sessions() as session:
-            if after is None:
-                flagged_count = session.scalar(
-                    select(func.count(Ticket.id)).where(_waiting(), _flagged(True))
-                )
-                assert flagged_count is not None
-                if offset < flagged_count:
-                    items = self._part(session, True, None, limit, offset)
-                    if len(items) < limit:
-                        items += self._part(session, False, None, limit - len(items), 0)
-                    return items
-                return self._part(session, False, None, limit, offset - flagged_count)
-            items = self._part(session, after.flagged, after.ticket_id, limit, 0)
-            if after.flagged and len(items) < limit:
-                items += self._part(session, False, None, limit - len(items), 0)
-            return items
-
-    @staticmethod
-    def _part(
-        session: Session, flagged: bool, after_id: int | None, limit: int, offset: int
-    ) -> list[ReviewItem]:
-        query = _queue_select().where(_flagged(flagged))
-        if after_id is not None:
-            query = query.where(Ticket.id > after_id)
-        query = query.order_by(Ticket.id).limit(limit).offset(offset or None)
-        rows = session.execute(query).all()
-        names = _customer_names(session, {row[4] for row in rows})
-        return [
-            ReviewItem(
-                ticket_id=tid,
-                number=number,
-                legacy_number=legacy,
-                subject=subject,
-                customer_name=names.get(customer_id, ""),
-                contract_number=contract_number,
-                notation=format_notation(serial, index) if serial is not None else None,
-                flags=tuple(flags.splitlines()) if flags else (),
-                migrated_at=migrated_at,
-                version=version,
-            )
-            for (
-                tid, number, legacy, subject, customer_id, contract_number, serial, index,
-                flags, migrated_at, version,
-            ) in rows
-        ]  # fmt: skip
+    def listing(self) -> ReviewQueueListing:
+        return ReviewQueueListing(self._db)
 
     # ----- one case ------------------------------------------------------------------------------
 
@@ -479,14 +468,6 @@ def _run_row(run: MigrationRun, login: str | None, name: str | None) -> Migratio
         rejected=sum(int(f.get("rejected", 0)) for f in files),
         tickets_imported=int(tickets.get("imported", 0)),
         flagged=int((run.report or {}).get("flagged_total", 0)),
-    )
-
-
-def _customer_names(session: Session, ids: set[int]) -> dict[int, str]:
-    if not ids:
-        return {}
-    return dict(
-        session.execute(select(Customer.id, Customer.name).where(Customer.id.in_(ids))).all()
     )
 
 
