@@ -185,6 +185,11 @@ class Window(Generic[RowT]):
         with self._db.sessions() as session:
             return self._rows_for(session, self._page_ids(session, number))
 
+    def rows(self, ids: list[int]) -> list[RowT]:
+        """The current rows of these ids (to refresh rows on screen), in the order given."""
+        with self._db.sessions() as session:
+            return self._rows_for(session, ids)
+
     def ids(self, first: int, last: int) -> list[int]:
         """The ids of rows `first`…`last` (inclusive), in order: for a selection of rows."""
         if first < 0 or last < first:

@@ -1,0 +1,201 @@
+"""What every list screen shares: the table's set-up, remembered columns, keys, status line."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QByteArray, QEvent, QSettings, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QWidget,
+)
+
+from hezo_desk.ui.context import DeskContext
+from hezo_desk.ui.tables.model import WindowedTableModel
+from hezo_desk.ui.workers import TaskSet
+
+SETTINGS_GROUP = "tables"
+# Bump when a table's columns change: an old saved header would put widths on wrong columns.
+HEADER_VERSION = 1
+
+
+class HeaderMemory:
+    """Keeps a header's column widths, order and sort indicator in the user's settings."""
+
+    def __init__(self, header: QHeaderView, settings: QSettings, name: str) -> None:
+        self._header = header
+        self._settings = settings
+        self._key = f"{SETTINGS_GROUP}/{name}/header.v{HEADER_VERSION}"
+        header.sectionResized.connect(self.save)
+        header.sectionMoved.connect(self.save)
+        header.sortIndicatorChanged.connect(self.save)
+
+    def restore(self) -> bool:
+        saved = self._settings.value(self._key)
+        if not isinstance(saved, QByteArray | bytes) or not saved:
+            return False
+        restored = self._header.restoreState(QByteArray(saved))
+        return bool(restored) and self._header.count() > 0
+
+    def save(self, *_args: object) -> None:
+        self._settings.setValue(self._key, self._header.saveState())
+
+
+class ListScreen(QWidget):
+    """A screen around one main table: Ctrl+F, F5 and Enter, and a status line."""
+
+    def __init__(self, context: DeskContext, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self._context = context
+        self._name = name
+        self._tasks = TaskSet(context.pool)
+        self._headers: list[HeaderMemory] = []
+        self.status = QLabel(self)
+        self.status.setObjectName("status")
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(self.focus_search)
+        refresh = QShortcut(QKeySequence(Qt.Key.Key_F5), self)
+        refresh.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        refresh.activated.connect(self.refresh)
+
+    @property
+    def context(self) -> DeskContext:
+        return self._context
+
+    @property
+    def tasks(self) -> TaskSet:
+        return self._tasks
+
+    def focus_search(self) -> None:
+        """Ctrl+F: the screen's filter or search field."""
+
+    def refresh(self) -> None:
+        """F5: read the list again."""
+
+    def retranslate(self) -> None:
+        """Set every visible text again (after a language change)."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def setup_table(
+        self,
+        view: QTableView,
+        model: QAbstractItemModel,
+        name: str,
+        widths: list[int],
+        *,
+        multi_select: bool = False,
+    ) -> None:
+        """Configure a table, restore its saved header and, for a windowed model, load it."""
+        view.setObjectName(name)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(
+            QAbstractItemView.SelectionMode.ExtendedSelection
+            if multi_select
+            else QAbstractItemView.SelectionMode.SingleSelection
+        )
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setTabKeyNavigation(False)
+        rows = view.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(view.fontMetrics().height() + 10)
+        view.setModel(model)
+        header = view.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSortIndicatorShown(True)
+        for section, width in enumerate(widths):
+            header.resizeSection(section, width)
+        if isinstance(model, WindowedTableModel):
+            sort = model.current_sort
+            header.setSortIndicator(
+                model.column_of_sort(),
+                Qt.SortOrder.DescendingOrder if sort.descending else Qt.SortOrder.AscendingOrder,
+            )
+        else:
+            header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        memory = HeaderMemory(header, self._context.settings, f"{self._name}/{name}")
+        if memory.restore():
+            # The saved sort becomes the model's before its first read.
+            model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self._headers.append(memory)
+        view.setSortingEnabled(True)
+
+    def show_count(self, count: int) -> None:
+        self.status.setStyleSheet("")
+        self.status.setText(self.count_text(count))
+
+    def count_text(self, count: int) -> str:
+        return self.tr("%Ln row(s)", "", count)
+
+    def show_busy(self, busy: bool) -> None:
+        if busy:
+            self.status.setStyleSheet("")
+            self.status.setText(self.tr("Loading…"))
+
+    def show_error(self, message: str) -> None:
+        self.status.setStyleSheet("color: #b00020;")
+        self.status.setText(message)
+
+    def watch(self, model: WindowedTableModel[Any, Any]) -> None:
+        """Show a windowed model's count, loading and failures in the status line."""
+        model.loaded.connect(self.show_count)
+        model.busy.connect(self.show_busy)
+        model.failed.connect(self.show_error)
+
+
+def fill_combo(combo: QComboBox, texts: list[str]) -> None:
+    """Replace a combo box's texts, keeping the chosen entry and emitting nothing."""
+    current = combo.currentIndex()
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItems(texts)
+    combo.setCurrentIndex(min(max(current, 0), len(texts) - 1))
+    combo.blockSignals(False)
+
+
+def choice_index(choices: Sequence[object], value: object) -> int:
+    """Where `value` is among a combo box's choices (0, 'all', when it is none of them)."""
+    for number, choice in enumerate(choices):
+        if choice == value:
+            return number
+    return 0
+
+
+_PLACEHOLDER = re.compile(r"%(\d)")
+
+
+def arg(template: str, *values: str) -> str:
+    """Qt's `%1`, `%2` … filled in one pass (a value that itself holds `%2` stays as it is)."""
+
+    def value(match: re.Match[str]) -> str:
+        number = int(match.group(1))
+        return values[number - 1] if 0 < number <= len(values) else match.group(0)
+
+    return _PLACEHOLDER.sub(value, template)
+
+
+def chain_tab_order(*widgets: QWidget) -> None:
+    """Tab walks through the widgets in the order given."""
+    for first, second in itertools.pairwise(widgets):
+        QWidget.setTabOrder(first, second)
