@@ -315,3 +315,47 @@ def test_ctrl_w_closes_the_ticket_and_keeps_its_draft(
     draft = drafts.load(ticket_id)
     assert draft is not None
     assert draft.text == "niedokończona odpowiedź"
+
+
+def test_lookup_opens_the_registration_wizard_and_new_ticket_dialog(
+    qtbot: QtBot, window: MainWindow, desk_context: DeskContext
+) -> None:
+    from hezo_desk.ui.new_ticket_dialog import NewTicketDialog
+    from hezo_desk.ui.registration_wizard import RegistrationWizard
+
+    tax_id, _ticket_id = _customer_with_open_ticket(desk_context.db)
+    lookup = window.screen_widget("lookup")
+    assert isinstance(lookup, LookupView)
+    lookup.look_up(tax_id)
+    qtbot.waitUntil(lambda: lookup.overview is not None, timeout=5000)
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_R,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    wizard = window.findChild(RegistrationWizard)
+    assert wizard is not None
+    assert wizard.isVisible()
+    wizard.close()
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.findChild(NewTicketDialog)
+    assert dialog is not None
+    assert dialog.isVisible()
+    dialog.close()
+
+
+def test_every_ticket_view_has_the_reseller_access_tab_and_pdf(
+    qtbot: QtBot, window: MainWindow, desk_context: DeskContext
+) -> None:
+    from hezo_desk.ui.access_panel import AccessPanel
+    from hezo_desk.ui.pdf_views import PdfPreviewDialog
+
+    view = window.open_ticket(_open_ticket_id(desk_context.db))
+    qtbot.waitUntil(lambda: view.detail is not None and view.tabs.count() == 4, timeout=5000)
+    assert view.tabs.tabText(3) == "Reseller access"
+    assert isinstance(view.tabs.widget(3), AccessPanel)
+    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    preview = view.findChild(PdfPreviewDialog)
+    assert preview is not None
+    qtbot.waitUntil(lambda: preview.preview.current is not None, timeout=15_000)
+    preview.close()

@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.context = context
         self._drafts = drafts
         self._ticket_tabs = ticket_tabs
+        self._ticket_actions = list(ticket_actions)
         self._labels = Labels(self)
         self._screens = [s for s in screens if context.actor.role in s.roles]
         self._built: dict[str, QWidget] = {}
@@ -326,7 +327,13 @@ class MainWindow(QMainWindow):
                 (title, partial(factory, context, ticket_id))
                 for title, factory in self._ticket_tabs.factories
             ]
-            view = TicketView(context, ticket_id, self._drafts, extra_tabs=extra)
+            view = TicketView(
+                context,
+                ticket_id,
+                self._drafts,
+                extra_tabs=extra,
+                actions=[(text, handler) for text, _key, handler in self._ticket_actions],
+            )
             view.setObjectName(f"ticket_{ticket_id}")
             self._tickets[ticket_id] = view
             self.stack.addWidget(view)

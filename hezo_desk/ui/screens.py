@@ -7,12 +7,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QWidget
 
 from hezo_desk.models import Role
+from hezo_desk.ui.access_panel import AccessPanel
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.lookup_view import LookupView
 from hezo_desk.ui.main_window import MainWindow, ScreenSpec, TicketTabs
+from hezo_desk.ui.new_ticket_dialog import NewTicketDialog
+from hezo_desk.ui.pdf_views import PdfPreviewDialog
+from hezo_desk.ui.registration_wizard import RegistrationWizard
+from hezo_desk.ui.resellers_screen import ResellersScreen
 from hezo_desk.ui.ticket_view import TicketView
 
 EVERYONE = frozenset(Role)
@@ -25,24 +31,71 @@ def _tr(text: str) -> str:
 def build_screens(context: DeskContext) -> list[ScreenSpec]:
     return [
         ScreenSpec("lookup", _tr("Caller lookup"), lambda: LookupView(context), EVERYONE),
+        ScreenSpec("resellers", _tr("Resellers"), lambda: ResellersScreen(context), EVERYONE),
     ]
 
 
 def ticket_tabs() -> TicketTabs:
-    return TicketTabs(())
+    """Tabs every ticket view has besides its dialogue, attachments and history."""
+    return TicketTabs(((_tr("Reseller access"), _access_panel),))
+
+
+def _access_panel(context: DeskContext, ticket_id: int) -> QWidget:
+    return AccessPanel(context, ticket_id)
 
 
 def ticket_actions() -> list[tuple[str, str, Callable[[TicketView], None]]]:
-    return []
+    """Buttons of every ticket view, also in the Ticket menu with their shortcuts."""
+    return [(_tr("PDF: preview, export, print…"), "Ctrl+P", open_pdf)]
+
+
+def open_pdf(view: TicketView) -> None:
+    dialog = PdfPreviewDialog(view.context, view.ticket_id, parent=view)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.preview.exported.connect(lambda _file: view.reload())
+    dialog.preview.printed.connect(lambda _pages: view.reload())
+    dialog.show()
 
 
 def wire_window(window: MainWindow, context: DeskContext) -> None:
     """Connect screens to the window: lookups open tickets, start registrations and tickets."""
     lookup = window.screen_widget("lookup")
-    if isinstance(lookup, LookupView):
-        window.register_requested.connect(
-            lambda: lookup.register_caller.emit(
-                lookup.overview.customer.id if lookup.overview else 0
-            )
+    if not isinstance(lookup, LookupView):
+        return
+
+    def register(customer_id: int) -> None:
+        wizard = RegistrationWizard(context, customer_id or None, parent=window)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.registered.connect(lambda _contact, _customer: lookup.refresh())
+        wizard.show()
+
+    def opened(ticket_id: int) -> None:
+        lookup.refresh()
+        window.open_ticket(ticket_id)
+
+    def new_ticket(customer_id: int, contract_id: int, service_id: int) -> None:
+        dialog = NewTicketDialog(
+            context,
+            customer_id,
+            contract_id=contract_id or None,
+            service_id=service_id or None,
+            parent=window,
         )
-        window.new_ticket_requested.connect(lookup.request_new_ticket)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.opened.connect(lambda ticket_id, _number: opened(ticket_id))
+        dialog.show()
+
+    lookup.register_caller.connect(register)
+    lookup.new_ticket.connect(new_ticket)
+    window.register_requested.connect(
+        lambda: register(lookup.overview.customer.id if lookup.overview else 0)
+    )
+
+    def new_ticket_from_anywhere() -> None:
+        if lookup.overview is None:
+            # A ticket needs a caller: look them up first.
+            window.focus_lookup()
+            return
+        lookup.request_new_ticket()
+
+    window.new_ticket_requested.connect(new_ticket_from_anywhere)

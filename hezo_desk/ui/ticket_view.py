@@ -12,6 +12,7 @@ import tempfile
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +82,7 @@ class TicketView(QWidget):
         drafts: DraftStore,
         *,
         extra_tabs: Sequence[tuple[str, Callable[[], QWidget]]] = (),
+        actions: Sequence[tuple[str, Callable[[TicketView], None]]] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -167,6 +169,10 @@ class TicketView(QWidget):
         controls.addLayout(assignee_form)
         controls.addWidget(self.take_button)
         controls.addStretch()
+        for text, handler in actions:
+            button = QPushButton(text)
+            button.clicked.connect(partial(handler, self))
+            controls.addWidget(button)
 
         self.dialogue = QTextBrowser()
         self.dialogue.setObjectName("dialogue")
