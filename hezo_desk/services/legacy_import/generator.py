@@ -1100,16 +1100,18 @@ def generate_export(folder: str | Path, spec: ExportSpec = ExportSpec()) -> Expe
     for name in EXPORT_FILES:
         encoding, separator, ending = _format_of(spec, name)
         newline = "\r\n" if ending == "crlf" else "\n"
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, delimiter=separator, lineterminator=newline)
+        record_buffer = io.StringIO()
+        writer = csv.writer(record_buffer, delimiter=separator, lineterminator=newline)
         writer.writerow(COLUMNS[name])
+        parts = [record_buffer.getvalue()]
         line = 2
         truths: list[RowTruth] = []
         tickets: dict[int, str] = {}
         for row in builder.files[name]:
-            start = buffer.tell()
+            record_buffer.seek(0)
+            record_buffer.truncate()
             if row.raw is not None:
-                buffer.write(row.raw.format(sep=separator) + newline)
+                record_buffer.write(row.raw.format(sep=separator) + newline)
             else:
                 assert row.values is not None
                 cells = [
@@ -1119,7 +1121,8 @@ def generate_export(folder: str | Path, spec: ExportSpec = ExportSpec()) -> Expe
                     for column in COLUMNS[name]
                 ]
                 writer.writerow(cells)
-            record = buffer.getvalue()[start:]
+            record = record_buffer.getvalue()
+            parts.append(record)
             truths.append(RowTruth(line, row.legacy_id, *row.truth))
             if row.ticket is not None:
                 tickets[line] = row.ticket
@@ -1127,7 +1130,7 @@ def generate_export(folder: str | Path, spec: ExportSpec = ExportSpec()) -> Expe
         expected.rows[name] = truths
         expected.row_tickets[name] = tickets
         expected.formats[name] = (encoding, separator, ending)
-        (target / name).write_bytes(buffer.getvalue().encode(encoding))
+        (target / name).write_bytes("".join(parts).encode(encoding))
     for relative, data in builder.attachment_files.items():
         path = target / relative
         path.parent.mkdir(parents=True, exist_ok=True)
