@@ -6,7 +6,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from keyrings import MemoryKeyring
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -18,6 +17,7 @@ from hezo_desk.services.demo import DemoService
 from hezo_desk.services.secrets import SecretStore
 from hezo_desk.ui.dialogs.first_start import FirstStartDialog
 from hezo_desk.ui.dialogs.sign_in import SignInDialog
+from keyrings import MemoryKeyring
 
 
 def when_modal(kind: type[QWidget], act: Callable[[QWidget], None]) -> None:

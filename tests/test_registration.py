@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from builders import World, build_world
 from sqlalchemy import func, select
 
+from builders import World, build_world
 from hezo_desk.db import Database
 from hezo_desk.errors import UserError
 from hezo_desk.models import AuditEntry, Contact, Language
