@@ -222,3 +222,22 @@ def test_the_encoding_option_per_file_or_for_all() -> None:
 
 def test_every_export_file_is_known() -> None:
     assert len(EXPORT_FILES) == 7
+
+
+def test_a_given_encoding_that_does_not_fit_names_the_line(tmp_path: Path) -> None:
+    text = "reseller_id;nip;name;email\nR1;;Firma;a@b.pl\nR2;;Łódź;c@d.pl\n"
+    folder = _export(tmp_path, resellers=text.encode("cp1250"))
+    with ExportSource(folder) as source:
+        _format, rows = read_file(source, "resellers.csv", encoding=UTF8)
+        with pytest.raises(UserError, match="not valid utf-8 in line 3"):
+            list(rows)
+
+
+def test_an_attachment_linked_from_outside_the_export_is_not_read(tmp_path: Path) -> None:
+    folder = _export(tmp_path)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("tajne")
+    (folder / "attachments" / "link.txt").symlink_to(secret)
+    with ExportSource(folder) as source:
+        assert source.attachment_size("attachments/link.txt") is None
+        assert source.attachment_facts("attachments/link.txt") is None

@@ -8,6 +8,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from types import FrameType
 from typing import Any, TextIO
 
@@ -45,6 +46,12 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         action="append",
         help="the encoding of every file (cp1250, utf-8), or of one: messages.csv=cp1250; "
         "repeatable (default: detected per file)",
+    )
+    parser.add_argument(
+        "--work-dir",
+        metavar="DIR",
+        help="where the temporary staging database goes (default: the system's temporary "
+        "folder; a large export needs a few times its size there)",
     )
     parser.add_argument(
         "--workers",
@@ -136,6 +143,7 @@ def import_legacy(context: CommandContext) -> int:
         dry_run=args.dry_run,
         encodings=parse_encoding_option(args.encoding),
         render_workers=args.workers,
+        work_dir=Path(args.work_dir).expanduser() if args.work_dir else None,
     )
     db = context.database()
     actor = context.actor()

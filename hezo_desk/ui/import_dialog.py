@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from hezo_desk.services.legacy_import import (
+    IMPORT_ROLES,
     ImportOptions,
     ImportProgress,
     ImportReport,
@@ -140,6 +141,9 @@ class ImportDialog(QDialog):
         layout.addLayout(buttons)
         self.resize(880, 420)
 
+        if context.actor.role not in IMPORT_ROLES:
+            self.start_button.setEnabled(False)
+            self._show_error(self.tr("Only the back office and administrators run the import."))
         self.folder_button.clicked.connect(self._choose_folder)
         self.zip_button.clicked.connect(self._choose_zip)
         self.start_button.clicked.connect(self.start)

@@ -152,6 +152,8 @@ class LegacyImporter:
         report_path = Path(report_file).expanduser() if report_file is not None else None
         if report_path is not None and not report_path.parent.is_dir():
             raise UserError(f"cannot write the report to {report_path}: no such folder")
+        if options.work_dir is not None and not options.work_dir.is_dir():
+            raise UserError(f"the work folder {options.work_dir} does not exist")
         started_at = utcnow()
         clock = _Clock(progress)
         with (

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import BinaryIO
@@ -199,14 +198,18 @@ def _column_name(text: str) -> str:
     return text.strip().strip("\ufeff").strip().lower()
 
 
-def _first_line(stream: io.TextIOBase) -> tuple[str, str]:
-    line = stream.readline()
-    ending = "CRLF" if line.endswith("\r\n") else "LF" if line.endswith("\n") else "none"
-    return line.rstrip("\r\n"), ending
-
-
-def _open_text(source: ExportSource, name: str, encoding: str) -> io.TextIOWrapper:
-    return io.TextIOWrapper(source.open_file(name), encoding=encoding, newline="")
+def _first_line(source: ExportSource, name: str, encoding: str) -> tuple[str, str]:
+    """The header line decoded, and its line ending (only its own bytes are decoded)."""
+    with source.open_file(name) as stream:
+        head = stream.read(_CHUNK)
+    end = head.find(b"\n")
+    raw = head if end < 0 else head[: end + 1]
+    ending = "CRLF" if raw.endswith(b"\r\n") else "LF" if raw.endswith(b"\n") else "none"
+    try:
+        line = raw.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise UserError(f"{name} is not valid {encoding} in its first line: {error}") from None
+    return line.lstrip("\ufeff").rstrip("\r\n"), ending
 
 
 def read_file(
@@ -226,11 +229,7 @@ def read_file(
         csv.field_size_limit(FIELD_SIZE_LIMIT)
     detected = encoding is None
     chosen = detect_encoding(source, name) if encoding is None else encoding
-    with _open_text(source, name, chosen) as text:
-        try:
-            header_line, ending = _first_line(text)
-        except UnicodeDecodeError as error:
-            raise UserError(f"{name} is not valid {chosen} in its first line: {error}") from None
+    header_line, ending = _first_line(source, name, chosen)
     if not header_line.strip():
         raise UserError(f"{name} is empty: a header row is expected")
     separator = _detect_separator(name, header_line)
@@ -273,10 +272,9 @@ def _rows(
 ) -> Iterator[CsvRow]:
     name = file_format.name
     id_position = positions[ID_COLUMNS[name]]
-    raw = source.open_file(name)
-    counted = _CountingReader(raw)
-    with io.TextIOWrapper(counted, encoding=file_format.encoding, newline="") as text:  # type: ignore[type-var]
-        reader = csv.reader(text, delimiter=file_format.separator, quotechar='"', strict=True)
+    with source.open_file(name) as raw:
+        lines = _DecodedLines(raw, file_format.encoding)
+        reader = csv.reader(lines, delimiter=file_format.separator, quotechar='"', strict=True)
         last_line = 0
         try:
             next(reader)  # the header
@@ -285,7 +283,7 @@ def _rows(
                 line = last_line + 1
                 last_line = reader.line_num
                 if progress is not None:
-                    progress(counted.consumed)
+                    progress(lines.consumed)
                 if not record or (len(record) == 1 and not record[0].strip()):
                     continue
                 malformed = None
@@ -312,29 +310,29 @@ def _rows(
             ) from None
         except UnicodeDecodeError as error:
             raise UserError(
-                f"{name} is not valid {file_format.encoding} near line {last_line + 1} "
+                f"{name} is not valid {file_format.encoding} in line {lines.number} "
                 f"({error.reason}); choose another with --encoding {name}=ENCODING"
             ) from None
 
 
-class _CountingReader(io.RawIOBase):
-    """Passes bytes through and counts them (progress while reading big files)."""
+class _DecodedLines:
+    """The file's physical lines, each decoded on its own: a decoding error names its line.
 
-    def __init__(self, inner: BinaryIO) -> None:
-        super().__init__()
-        self._inner = inner
+    Counts the bytes read (progress) and the lines (messages); `csv` reads the lines.
+    """
+
+    def __init__(self, raw: BinaryIO, encoding: str) -> None:
+        self._raw = raw
+        self._decoder = codecs.getincrementaldecoder(encoding)("strict")
         self.consumed = 0
+        self.number = 0
 
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
-        data = self._inner.read(len(buffer))
-        size = len(data)
-        buffer[:size] = data
-        self.consumed += size
-        return size
-
-    def close(self) -> None:
-        self._inner.close()
-        super().close()
+    def __iter__(self) -> Iterator[str]:
+        decode = self._decoder.decode
+        for raw_line in self._raw:
+            self.number += 1
+            self.consumed += len(raw_line)
+            yield decode(raw_line)
+        tail = decode(b"", final=True)
+        if tail:
+            yield tail

@@ -257,9 +257,10 @@ class Resolver:
         model: type[Reseller] | type[Customer],
         *,
         missing: RejectReason,
-    ) -> dict[int, tuple[str | None, tuple[str, str] | None]]:
-        """child seq → (target, problem) for one company reference of each undecided row."""
-        result: dict[int, tuple[str | None, tuple[str, str] | None]] = {}
+        target_column: str,
+    ) -> None:
+        """Resolve one company reference of each undecided row, page by page, into the row:
+        its target, or (the first) problem with it in `ref_code`/`ref_detail`."""
         parent_file = TABLE_FILES[parent]
         for page in self.staging.pages(
             f"SELECT c.seq, c.{ref_column}, p.seq, p.outcome, p.code, p.target, p.line, "
@@ -269,46 +270,51 @@ class Resolver:
         ):
             unknown = [row[1] for row in page if row[2] is None]
             in_desk = db_lookup(session, model.legacy_id, (model.id,), unknown)
+            targets: list[tuple[str, int]] = []
+            problems: list[tuple[str, str, int]] = []
             for seq, ref, p_seq, outcome, code, target, line, detail in page:
                 if p_seq is None:
                     if ref in in_desk:
-                        result[seq] = (f"db:{in_desk[ref][0]}", None)
+                        targets.append((f"db:{in_desk[ref][0]}", seq))
                     else:
-                        result[seq] = (None, (missing.value, f"{ref} is not in {parent_file}"))
-                    continue
-                found = Parent(p_seq, outcome, code, target, line, detail)
-                if found.usable:
-                    result[seq] = (target, None)
+                        problems.append((missing.value, f"{ref} is not in {parent_file}", seq))
+                elif Parent(p_seq, outcome, code, target, line, detail).usable:
+                    targets.append((target, seq))
                 else:
-                    result[seq] = (
-                        None,
+                    problems.append(
                         (
                             RejectReason.PARENT_REJECTED.value,
                             f"{ref} was rejected ({parent_file} line {line}: {describe(code)})",
-                        ),
+                            seq,
+                        )
                     )
-        return result
+            self.staging.executemany(
+                f"UPDATE {child} SET {target_column} = ? WHERE seq = ?", targets
+            )
+            self.staging.executemany(
+                f"UPDATE {child} SET ref_code = ?, ref_detail = ? "
+                "WHERE seq = ? AND ref_code IS NULL",
+                problems,
+            )
+
+    def _reference_problems(self, table: str) -> None:
+        self.staging.execute(
+            f"UPDATE {table} SET outcome = '{REJECTED}', code = ref_code, detail = ref_detail "
+            "WHERE outcome IS NULL AND ref_code IS NOT NULL"
+        )
 
     # ----- contracts and services -------------------------------------------------------------
 
     def _contracts(self, session: Session) -> None:
         staging = self.staging
-        customers = self._references(
+        self._references(
             session, "contracts", "customer_ref", "customers", Customer,
-            missing=RejectReason.MISSING_CUSTOMER,
+            missing=RejectReason.MISSING_CUSTOMER, target_column="customer_target",
         )  # fmt: skip
-        resellers = self._references(
+        self._references(
             session, "contracts", "reseller_ref", "resellers", Reseller,
-            missing=RejectReason.MISSING_RESELLER,
+            missing=RejectReason.MISSING_RESELLER, target_column="reseller_target",
         )  # fmt: skip
-        staging.executemany(
-            "UPDATE contracts SET customer_target = ? WHERE seq = ?",
-            ((target, seq) for seq, (target, _p) in customers.items()),
-        )
-        staging.executemany(
-            "UPDATE contracts SET reseller_target = ? WHERE seq = ?",
-            ((target, seq) for seq, (target, _p) in resellers.items()),
-        )
         # Already in the desk: the same contract number. For another customer, a conflict.
         if session.scalar(select(ServiceContract.id).limit(1)) is not None:
             for page in staging.pages(
@@ -360,17 +366,7 @@ class Resolver:
             "WHERE outcome IS NULL AND status_skip IS NOT NULL"
         )
         self._local_problems("contracts")
-        problems = [
-            (REJECTED, problem[0], problem[1], seq)
-            for lookup in (customers, resellers)
-            for seq, (_target, problem) in lookup.items()
-            if problem is not None
-        ]
-        staging.executemany(
-            "UPDATE contracts SET outcome = ?, code = ?, detail = ? "
-            "WHERE seq = ? AND outcome IS NULL",
-            problems,
-        )
+        self._reference_problems("contracts")
         staging.execute(
             f"UPDATE contracts SET outcome = '{PLANNED}', target = 'new:' || seq "
             "WHERE outcome IS NULL"
@@ -447,19 +443,14 @@ class Resolver:
             (SKIPPED,),
         )
         self._local_problems("tickets")
-        customers = self._references(
+        self._references(
             session, "tickets", "customer_ref", "customers", Customer,
-            missing=RejectReason.MISSING_CUSTOMER,
+            missing=RejectReason.MISSING_CUSTOMER, target_column="customer_target",
         )  # fmt: skip
-        staging.executemany(
-            "UPDATE tickets SET outcome = ?, code = ?, detail = ?, customer_target = ?, "
-            "target = ? WHERE seq = ?",
-            (
-                (REJECTED, problem[0], problem[1], None, None, seq)
-                if problem is not None
-                else (PLANNED, None, None, target, f"new:{seq}", seq)
-                for seq, (target, problem) in customers.items()
-            ),
+        self._reference_problems("tickets")
+        staging.execute(
+            f"UPDATE tickets SET outcome = '{PLANNED}', target = 'new:' || seq "
+            "WHERE outcome IS NULL"
         )
 
     def _dialogue_rows(

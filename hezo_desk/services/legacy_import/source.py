@@ -151,9 +151,8 @@ class ExportSource:
         if self._zip is not None:
             member = self._members.get(relative)
             return None if member is None else self._zip.getinfo(member).file_size
-        assert self._root_dir is not None
-        target = self._root_dir / relative
-        return target.stat().st_size if target.is_file() else None
+        target = self._inside(relative)
+        return target.stat().st_size if target is not None else None
 
     def read_attachment(self, relative: str) -> bytes:
         stream = self._open_attachment(relative)
@@ -166,8 +165,15 @@ class ExportSource:
         if self._zip is not None:
             member = self._members.get(relative)
             return None if member is None else self._zip.open(member)  # type: ignore[return-value]
+        target = self._inside(relative)
+        return target.open("rb") if target is not None else None
+
+    def _inside(self, relative: str) -> Path | None:
+        """The file in the export folder, unless it is missing or (by a link) outside it."""
         assert self._root_dir is not None
         target = self._root_dir / relative
         if not target.is_file():
             return None
-        return target.open("rb")
+        if not target.resolve().is_relative_to(self._root_dir.resolve()):
+            return None
+        return target

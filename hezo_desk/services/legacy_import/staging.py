@@ -56,7 +56,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "contracts": (
         "number", "customer_ref", "reseller_ref", "start_date", "end_date", "state",
-        "status_skip", "customer_target", "reseller_target",
+        "status_skip", "customer_target", "reseller_target", "ref_code", "ref_detail",
     ),
     "services": (
         "contract_no", "contract_key", "serial_raw", "serial", "product", "start_date",
@@ -65,7 +65,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "tickets": (
         "customer_ref", "contract_no", "serial_raw", "subject", "state", "priority",
         "opened_at", "closed_at", "opened_by", "status_skip", "customer_target",
-        "link_contract", "link_service", "flags", "number",
+        "link_contract", "link_service", "flags", "number", "ref_code", "ref_detail",
     ),
     "messages": ("ticket_ref", "ticket_seq", "sent_at", "author", "kind", "body"),
     "attachments": (
