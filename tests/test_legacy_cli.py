@@ -21,16 +21,7 @@ from hezo_desk.services.actor import Actor
 from hezo_desk.services.legacy_import import RunStatus
 from hezo_desk.services.legacy_import.generator import ExportSpec, generate_export
 from tests.legacy_support import SAMPLE, back_office, table_counts
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
-def url(db: Database) -> str:
-    return db.url.render_as_string(hide_password=False)
+from tests.test_cli import run, url
 
 
 @pytest.fixture
