@@ -42,6 +42,7 @@ from hezo_desk.services.listing import (
     ContractFilter,
     ContractListing,
     Listing,
+    ReadStoppedError,
     ServiceFilter,
     ServiceListing,
     Sort,
@@ -543,3 +544,17 @@ def test_what_the_services_write_shows_in_the_lists(db: Database) -> None:
     assert [c.number for c in contracts] == ["UMS/2024/00003"]
     contracts = _all(ContractListing(db).window(ContractFilter(text="łąka")))
     assert sorted(c.number for c in contracts) == ["UMS/2020/00002", "UMS/2024/00001"]
+
+
+def test_a_left_list_stops_reading_its_positions(demo_db: Database, demo_agent: Actor) -> None:
+    listing = TicketListing(demo_db, demo_agent)
+    window = listing.window(TicketFilter(), page_size=10)
+    with pytest.raises(ReadStoppedError):
+        window.build_positions(check=window.stop)
+    assert not window.positions_ready
+    left = listing.window(TicketFilter(), page_size=10)
+    left.stop()
+    with pytest.raises(ReadStoppedError):
+        left.build_positions()
+    # What was read before stays readable; a window in use is never stopped.
+    assert len(left.first_page()) == 10

@@ -23,6 +23,7 @@ from abc import ABC, abstractmethod
 from array import array
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any, ClassVar, Generic, TypeVar, cast
 
 from sqlalchemy import (
@@ -36,6 +37,7 @@ from sqlalchemy import (
     select,
     tuple_,
 )
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 from sqlalchemy.sql import FromClause
 
@@ -98,6 +100,10 @@ PRIORITY_ORDER = (Priority.LOW, Priority.NORMAL, Priority.HIGH, Priority.CRITICA
 CONTRACT_STATE_ORDER = (ContractState.ACTIVE, ContractState.EXPIRED, ContractState.CANCELLED)
 
 
+class ReadStoppedError(Exception):
+    """A window's positions were not read to the end: the list was left (`Window.stop`)."""
+
+
 @dataclass(frozen=True)
 class Sort:
     """A list's order: one of its sort keys (by name), ascending or descending."""
@@ -142,6 +148,9 @@ class Window(Generic[RowT]):
         self._positions: array[int] | None = None
         # Cursors learnt from pages already read: the key of the last row before page n.
         self._before: dict[int, Cursor] = {}
+        # The driver's connection while positions are read, so that `stop()` can interrupt it.
+        self._reading: Any = None
+        self._stopped = False
 
     # ----- what a table asks -------------------------------------------------------------
 
@@ -204,26 +213,77 @@ class Window(Generic[RowT]):
                     break
         return ids
 
-    def build_positions(self) -> None:
-        """Read the ids of the whole result in order (one pass over the keys); idempotent."""
+    def build_positions(self, check: Callable[[], None] | None = None) -> None:
+        """Read the ids of the whole result in order (one pass over the keys); idempotent.
+
+        `check` is called between chunks of ids and may raise to stop early (the list was
+        closed or changed); the positions are then left unread.
+        """
         with self._positions_lock:
             if self.positions_ready:
                 return
             plan = self._plan
-            statement = (
-                select(plan.keys[-1])
-                .where(*plan.conditions)
-                .order_by(*self._order(backwards=False))
-            )
+            if plan.materialize:
+                # The costly filter once, into a set of its own, then that set in order (else a
+                # database may walk an index in sort order and test the filter on every row).
+                labels = [key.label(f"k{number}") for number, key in enumerate(plan.keys)]
+                matched = (
+                    select(*labels)
+                    .where(*plan.conditions)
+                    .cte("matched")
+                    .prefix_with("MATERIALIZED")
+                )
+                keys = [matched.c[f"k{number}"] for number in range(len(plan.keys))]
+                statement = select(keys[-1]).order_by(*self._ordered(keys, backwards=False))
+            else:
+                statement = (
+                    select(plan.keys[-1])
+                    .where(*plan.conditions)
+                    .order_by(*self._order(backwards=False))
+                )
             if not self._db.is_sqlite:
                 # A server-side cursor: the client holds a chunk of ids at a time.
                 statement = statement.execution_options(yield_per=POSITIONS_CHUNK)
             positions: array[int] = array("q")
             with self._db.sessions() as session:
-                # Core rows: the ORM would take seconds for a million of them.
-                positions.extend(session.connection().execute(statement).scalars())
+                connection = session.connection()
+                with self._lock:
+                    if self._stopped:
+                        raise ReadStoppedError("the list was left before its positions were read")
+                    self._reading = connection.connection.dbapi_connection
+                try:
+                    # Core rows: the ORM would take seconds for a million of them.
+                    ids = iter(connection.execute(statement).scalars())
+                    while chunk := list(islice(ids, POSITIONS_CHUNK)):
+                        positions.extend(chunk)
+                        if check is not None:
+                            check()
+                        if self._stopped:
+                            raise ReadStoppedError(
+                                "the list was left while its positions were read"
+                            )
+                except DBAPIError as error:
+                    if self._stopped:  # the driver's "interrupted" / "canceling statement"
+                        raise ReadStoppedError(
+                            "the list was left while its positions were read"
+                        ) from error
+                    raise
+                finally:
+                    with self._lock:
+                        self._reading = None
             with self._lock:
                 self._positions = positions
+
+    def stop(self) -> None:
+        """The list was left: a positions read under way stops (its query is interrupted)."""
+        with self._lock:
+            self._stopped = True
+            reading = self._reading
+        if reading is not None:
+            # Both drivers allow this from another thread: sqlite3 `interrupt`, psycopg `cancel`.
+            interrupt = getattr(reading, "interrupt", None) or getattr(reading, "cancel", None)
+            if interrupt is not None:
+                interrupt()
 
     # ----- reading -------------------------------------------------------------------------
 
@@ -264,8 +324,13 @@ class Window(Generic[RowT]):
         return [key[-1] for key in keys]
 
     def _order(self, *, backwards: bool) -> list[ColumnElement[Any]]:
+        return self._ordered(self._plan.keys, backwards=backwards)
+
+    def _ordered(
+        self, keys: Sequence[ColumnElement[Any]], *, backwards: bool
+    ) -> list[ColumnElement[Any]]:
         descending = self._plan.descending != backwards
-        return [key.desc() if descending else key.asc() for key in self._plan.keys]
+        return [key.desc() if descending else key.asc() for key in keys]
 
     def _keyset(self, cursor: Cursor, backwards: bool) -> Condition:
         """The rows after `cursor` in the order (before it, reading backwards)."""

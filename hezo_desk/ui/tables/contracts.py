@@ -111,7 +111,7 @@ class ContractsScreen(ListScreen):
         self.setup_table(self.view, self.model, "list", CONTRACT_WIDTHS)
         self.setup_table(self.services_view, self.services_model, "services", SERVICE_WIDTHS)
         self.watch(self.model)
-        self.services_model.failed.connect(self.show_error)
+        self.services_model.failed.connect(self.show_read_error)
         chain_tab_order(
             self.text,
             self.state,

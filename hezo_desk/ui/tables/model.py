@@ -30,7 +30,7 @@ from PySide6.QtGui import QFont
 
 from hezo_desk.errors import HezoError
 from hezo_desk.services.listing import PAGE_SIZE, Listing, Sort, Window
-from hezo_desk.ui.workers import TaskControl, TaskSet
+from hezo_desk.ui.workers import Task, TaskControl, TaskSet
 
 R = TypeVar("R")
 F = TypeVar("F")
@@ -109,6 +109,7 @@ class WindowedTableModel(QAbstractTableModel, Generic[R, F]):
         self._wanted: OrderedDict[int, None] = OrderedDict()
         self._in_flight: dict[int, Window[R]] = {}
         self._opening: object | None = None
+        self._prefetch: Task[None] | None = None
         self._started = False
         self._dispatcher = QTimer(self)
         self._dispatcher.setSingleShot(True)
@@ -129,6 +130,11 @@ class WindowedTableModel(QAbstractTableModel, Generic[R, F]):
     @property
     def list_filter(self) -> F:
         return self._filter
+
+    @property
+    def window(self) -> Window[R] | None:
+        """The result shown (None before the first read)."""
+        return self._window
 
     @property
     def current_sort(self) -> Sort:
@@ -317,6 +323,12 @@ class WindowedTableModel(QAbstractTableModel, Generic[R, F]):
         """Read a new window: its first page at once, then its count (a refresh: both)."""
         token = object()
         self._opening = token
+        if self._prefetch is not None:
+            # The positions of the list being left are no longer wanted: free the thread.
+            self._prefetch.control.cancel()
+            self._prefetch = None
+            if self._window is not None and not self._window.positions_ready:
+                self._window.stop()
         listing, list_filter, sort, size = self._listing, self._filter, self._sort, self._page_size
 
         def work(_control: TaskControl) -> tuple[Window[R], int | None, list[R]]:
@@ -377,8 +389,8 @@ class WindowedTableModel(QAbstractTableModel, Generic[R, F]):
         self.busy.emit(False)
         self.loaded.emit(count)
         if count > PREFETCH_POSITIONS_PAGES * self._page_size and not window.positions_ready:
-            self._tasks.start(
-                lambda _control: window.build_positions(),
+            self._prefetch = self._tasks.start(
+                lambda control: window.build_positions(control.check),
                 finished=lambda _result: None,
                 failed=lambda error: self._page_failed(window, None, error),
             )

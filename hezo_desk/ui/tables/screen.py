@@ -161,7 +161,10 @@ class ListScreen(QWidget):
         """Show a windowed model's count, loading and failures in the status line."""
         model.loaded.connect(self.show_count)
         model.busy.connect(self.show_busy)
-        model.failed.connect(self.show_error)
+        model.failed.connect(self.show_read_error)
+
+    def show_read_error(self, message: str) -> None:
+        self.show_error(arg(self.tr("The list could not be read: %1"), message))
 
 
 def fill_combo(combo: QComboBox, texts: list[str]) -> None:
