@@ -365,6 +365,7 @@ def case_windowed(url: str) -> dict[str, Any]:
     reopen(lambda: model.set_filter(TicketFilter()))
     spin_until(lambda: model.window is not None and model.window.positions_ready)
     rng = random.Random(7)
+    figures[f"memory before {SCROLL_PAGES:,} random jumps"] = round(_rss_mb(), 1)
     for _ in range(SCROLL_PAGES):
         row = rng.randrange(model.rowCount())
         model.data(model.index(row, 0))

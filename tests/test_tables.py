@@ -88,6 +88,13 @@ def _rows(qtbot: QtBot, model: WindowedTableModel[Any, Any]) -> list[Any]:
     return [model.row_at(r) for r in range(model.rowCount())]
 
 
+def _tickets_model(db: Database, pool: QThreadPool, **options: int) -> tuple[Actor, TicketsModel]:
+    actor = AgentService(db).resolve("anna.nowak")
+    model = TicketsModel(TicketListing(db, actor), TaskSet(pool), **options)
+    model.start()
+    return actor, model
+
+
 def _show(qtbot: QtBot, widget: Any) -> None:
     qtbot.addWidget(widget)
     widget.resize(1300, 700)
@@ -144,9 +151,7 @@ def test_the_agents_model_passes_the_model_tester(
 def test_the_model_reads_only_the_pages_looked_at(
     qtbot: QtBot, demo_db: Database, pool: QThreadPool
 ) -> None:
-    actor = AgentService(demo_db).resolve("anna.nowak")
-    model = TicketsModel(TicketListing(demo_db, actor), TaskSet(pool), page_size=10, cache_pages=3)
-    model.start()
+    actor, model = _tickets_model(demo_db, pool, page_size=10, cache_pages=3)
     _loaded(qtbot, model)
     assert model.rowCount() == 120, "the true count, not what was read"
     assert model.row_at(0) is not None
@@ -179,9 +184,7 @@ def test_the_model_reads_only_the_pages_looked_at(
 def test_a_refresh_keeps_the_rows_and_adds_the_new_ones(
     qtbot: QtBot, demo_db: Database, pool: QThreadPool
 ) -> None:
-    actor = AgentService(demo_db).resolve("anna.nowak")
-    model = TicketsModel(TicketListing(demo_db, actor), TaskSet(pool))
-    model.start()
+    actor, model = _tickets_model(demo_db, pool)
     rows = _rows(qtbot, model)
     service = TicketService(demo_db)
     opened = service.open(
@@ -550,9 +553,7 @@ def test_administrators_manage_agents(
 def test_tickets_model_headers_and_cells(
     qtbot: QtBot, demo_db: Database, pool: QThreadPool
 ) -> None:
-    actor = AgentService(demo_db).resolve("anna.nowak")
-    model = TicketsModel(TicketListing(demo_db, actor), TaskSet(pool))
-    model.start()
+    _actor, model = _tickets_model(demo_db, pool)
     rows = _rows(qtbot, model)
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers == [

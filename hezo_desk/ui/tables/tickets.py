@@ -32,7 +32,7 @@ PRIORITY_CHOICES: list[frozenset[Priority]] = [
     frozenset(),
     *[frozenset({priority}) for priority in reversed(list(Priority))],
 ]
-COLUMN_WIDTHS = [95, 320, 220, 170, 110, 80, 80, 140, 100, 130]
+COLUMN_WIDTHS = [95, 270, 190, 165, 120, 95, 95, 130, 150, 130]
 
 
 class TicketsScreen(ListScreen):
