@@ -359,3 +359,61 @@ def test_every_ticket_view_has_the_reseller_access_tab_and_pdf(
     assert preview is not None
     qtbot.waitUntil(lambda: preview.preview.current is not None, timeout=15_000)
     preview.close()
+
+
+def test_every_screen_of_an_administrator_opens(
+    qtbot: QtBot, desk_context: DeskContext, tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    admin = AgentService(desk_context.db).resolve("admin")
+    context = replace(desk_context, actor=admin)
+    main = MainWindow(
+        context,
+        build_screens(context),
+        DraftStore(tmp_path / "drafts", context.db.display_url),
+        context.db.display_url,
+        ticket_tabs=ticket_tabs(),
+        ticket_actions=ticket_actions(),
+    )
+    wire_window(main, context)
+    qtbot.addWidget(main)
+    keys = [
+        "lookup",
+        "tickets",
+        "contracts",
+        "serials",
+        "resellers",
+        "review",
+        "migration_reports",
+        "audit",
+        "agents",
+    ]
+    for key in keys:
+        assert main.show_screen(key) is not None, key
+    assert main.navigation.count() == len(keys) + 1
+
+
+def test_an_agent_sees_no_audit_agents_or_review(qtbot: QtBot, window: MainWindow) -> None:
+    for key in ("audit", "agents", "review"):
+        assert window.show_screen(key) is None
+
+
+def test_a_ticket_opened_from_the_list_steps_to_the_next_row(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from hezo_desk.ui.tables.tickets import TicketsScreen
+
+    tickets = window.show_screen("tickets")
+    assert isinstance(tickets, TicketsScreen)
+    qtbot.waitUntil(lambda: tickets.model.row_at(1) is not None, timeout=10_000)
+    tickets.select_relative(0)
+    first = tickets.current_ticket_id()
+    assert first is not None
+    tickets.ticket_open_requested.emit(first)
+    assert window.current_ticket() is not None
+    qtbot.keyClick(window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    current = window.current_ticket()
+    assert current is not None
+    assert current.ticket_id != first
+    assert current.ticket_id == tickets.current_ticket_id()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -127,6 +128,7 @@ class MainWindow(QMainWindow):
         self._remote_timer.setInterval(REMOTE_REFRESH_DELAY_MS)
         self._remote_timer.timeout.connect(self._apply_remote_changes)
 
+        self._menus: dict[str, QMenu] = {}
         self._build_menus(ticket_actions)
         geometry = context.settings.value("windows/main")
         if isinstance(geometry, QByteArray):
@@ -159,6 +161,7 @@ class MainWindow(QMainWindow):
         self, ticket_actions: Sequence[tuple[str, str, Callable[[TicketView], None]]]
     ) -> None:
         desk = self.menuBar().addMenu(self.tr("&Desk"))
+        self._menus["desk"] = desk
         desk.addAction(
             self._action(self.tr("&Settings…"), "Ctrl+,", self.settings_requested.emit, "settings")
         )
@@ -169,6 +172,7 @@ class MainWindow(QMainWindow):
         desk.addAction(self._action(self.tr("&Quit"), "Ctrl+Q", self.close, "quit"))
 
         go = self.menuBar().addMenu(self.tr("&Go"))
+        self._menus["go"] = go
         go.addAction(
             self._action(self.tr("Caller &lookup"), "Ctrl+L", self.focus_lookup, "go_lookup")
         )
@@ -184,6 +188,7 @@ class MainWindow(QMainWindow):
             )
 
         ticket = self.menuBar().addMenu(self.tr("&Ticket"))
+        self._menus["ticket"] = ticket
         ticket.addAction(
             self._action(
                 self.tr("&New ticket…"), "Ctrl+N", self.new_ticket_requested.emit, "new_ticket"
@@ -229,10 +234,25 @@ class MainWindow(QMainWindow):
         ticket.addAction(self._action(self.tr("Re&fresh"), "F5", self.refresh, "refresh"))
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._menus["help"] = help_menu
         help_menu.addAction(
             self._action(self.tr("&Keyboard shortcuts"), "F1", self.show_shortcuts, "shortcuts")
         )
         help_menu.addAction(self._action(self.tr("&About HEZO Desk"), None, self._about, "about"))
+
+    def add_action(
+        self, menu: str, text: str, shortcut: str, slot: Callable[[], Any], name: str
+    ) -> QAction:
+        """Add a command to a menu: "desk", "go", "ticket" or "help"."""
+        action = self._action(text, shortcut or None, slot, name)
+        self._menus[menu].addAction(action)
+        return action
+
+    def refresh_all(self) -> None:
+        for widget in self._built.values():
+            refresh = getattr(widget, "refresh", None)
+            if callable(refresh):
+                refresh()
 
     def show_shortcuts(self) -> None:
         lines = []

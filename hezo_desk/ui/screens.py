@@ -8,17 +8,26 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from hezo_desk.models import Role
 from hezo_desk.ui.access_panel import AccessPanel
 from hezo_desk.ui.context import DeskContext
+from hezo_desk.ui.import_dialog import ImportDialog
 from hezo_desk.ui.lookup_view import LookupView
 from hezo_desk.ui.main_window import MainWindow, ScreenSpec, TicketTabs
+from hezo_desk.ui.migration_reports import MigrationReportsView
 from hezo_desk.ui.new_ticket_dialog import NewTicketDialog
-from hezo_desk.ui.pdf_views import PdfPreviewDialog
+from hezo_desk.ui.pdf_views import BatchExportDialog, PdfPreviewDialog
 from hezo_desk.ui.registration_wizard import RegistrationWizard
 from hezo_desk.ui.resellers_screen import ResellersScreen
+from hezo_desk.ui.review_screen import ReviewScreen
+from hezo_desk.ui.tables.agents import AgentsScreen
+from hezo_desk.ui.tables.audit import AuditScreen
+from hezo_desk.ui.tables.contracts import ContractsScreen
+from hezo_desk.ui.tables.serials import SerialsScreen
+from hezo_desk.ui.tables.tickets import TicketsScreen
 from hezo_desk.ui.ticket_view import TicketView
 
 EVERYONE = frozenset(Role)
@@ -28,11 +37,41 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Screens", text)
 
 
+BACK_OFFICE = frozenset({Role.BACK_OFFICE, Role.SUPERVISOR, Role.ADMINISTRATOR})
+IMPORTERS = frozenset({Role.BACK_OFFICE, Role.ADMINISTRATOR})
+SUPERVISORS = frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR})
+ADMINISTRATORS = frozenset({Role.ADMINISTRATOR})
+
+
 def build_screens(context: DeskContext) -> list[ScreenSpec]:
     return [
         ScreenSpec("lookup", _tr("Caller lookup"), lambda: LookupView(context), EVERYONE),
+        ScreenSpec("tickets", _tr("Tickets"), lambda: TicketsScreen(context), EVERYONE),
+        ScreenSpec("contracts", _tr("Contracts"), lambda: ContractsScreen(context), EVERYONE),
+        ScreenSpec("serials", _tr("Serials"), lambda: SerialsScreen(context), EVERYONE),
         ScreenSpec("resellers", _tr("Resellers"), lambda: ResellersScreen(context), EVERYONE),
+        ScreenSpec("review", _tr("Migration review"), lambda: ReviewScreen(context), BACK_OFFICE),
+        ScreenSpec(
+            "migration_reports",
+            _tr("Migration reports"),
+            lambda: MigrationReportsView(context),
+            BACK_OFFICE,
+        ),
+        ScreenSpec("audit", _tr("Audit log"), lambda: AuditScreen(context), SUPERVISORS),
+        ScreenSpec("agents", _tr("Agents"), lambda: AgentsScreen(context), ADMINISTRATORS),
     ]
+
+
+class _TicketListSequence:
+    """'Next ticket' from a ticket opened in the tickets list: the list's next row."""
+
+    def __init__(self, screen: TicketsScreen) -> None:
+        self._screen = screen
+
+    def neighbour(self, ticket_id: int, offset: int) -> int | None:
+        if self._screen.current_ticket_id() != ticket_id:
+            return None
+        return self._screen.select_relative(offset)
 
 
 def ticket_tabs() -> TicketTabs:
@@ -59,6 +98,7 @@ def open_pdf(view: TicketView) -> None:
 
 def wire_window(window: MainWindow, context: DeskContext) -> None:
     """Connect screens to the window: lookups open tickets, start registrations and tickets."""
+    _wire_lists(window, context)
     lookup = window.screen_widget("lookup")
     if not isinstance(lookup, LookupView):
         return
@@ -99,3 +139,45 @@ def wire_window(window: MainWindow, context: DeskContext) -> None:
         lookup.request_new_ticket()
 
     window.new_ticket_requested.connect(new_ticket_from_anywhere)
+
+
+def _wire_lists(window: MainWindow, context: DeskContext) -> None:
+    tickets = window.screen_widget("tickets")
+    if isinstance(tickets, TicketsScreen):
+        sequence = _TicketListSequence(tickets)
+        tickets.ticket_open_requested.connect(
+            lambda ticket_id: window.open_ticket(ticket_id, sequence)
+        )
+
+        def export_selected() -> None:
+            chosen = tickets.selected_ticket_ids()
+            if not chosen:
+                window.show_screen("tickets")
+                return
+            dialog = BatchExportDialog(context, chosen, parent=window)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.show()
+
+        # In the list's context menu too; the shortcut belongs to the window's action.
+        export = QAction(_tr("Export selected tickets as PDF…"), tickets.view)
+        export.triggered.connect(export_selected)
+        tickets.view.addAction(export)
+        tickets.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        window.add_action(
+            "ticket",
+            _tr("Export selected tickets as PDF…"),
+            "Ctrl+Shift+E",
+            export_selected,
+            "export_selected",
+        )
+    if context.actor.role in IMPORTERS:
+
+        def import_legacy() -> None:
+            dialog = ImportDialog(context, parent=window)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.imported.connect(lambda _report: window.refresh_all())
+            dialog.show()
+
+        window.add_action(
+            "desk", _tr("&Import legacy export…"), "Ctrl+I", import_legacy, "import_legacy"
+        )
