@@ -66,6 +66,15 @@ def test_demo_data_covers_every_case(demo_db: Database) -> None:
         assert session.scalar(select(func.count()).where(Ticket.review_flags.is_not(None))) > 0
         assert session.scalar(select(func.count()).where(Ticket.reseller_access.is_(True))) > 0
         assert session.scalar(select(func.count(Contact.id))) > 0
+        from hezo_desk.models import Attachment
+
+        dialogues = session.scalar(
+            select(func.count(Attachment.id)).where(Attachment.kind == "legacy_dialogue")
+        )
+        migrated = session.scalar(select(func.count()).where(Ticket.migrated_at.is_not(None)))
+        assert dialogues == migrated, "every migrated demo ticket carries its dialogue PDF"
+        reviewed = session.scalar(select(func.count()).where(Ticket.reviewed_at.is_not(None)))
+        assert 0 < reviewed < migrated
 
 
 def test_demo_goes_only_into_an_empty_database(demo_db: Database) -> None:

@@ -9,6 +9,7 @@ bulk inserts so that a benchmark database of a million tickets is a matter of mi
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import random
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
@@ -23,6 +24,7 @@ from hezo_desk.db import Database
 from hezo_desk.errors import UserError
 from hezo_desk.models import (
     Agent,
+    Attachment,
     Channel,
     Contact,
     ContractState,
@@ -52,6 +54,7 @@ from hezo_desk.services.tickets import format_ticket_number
 WARSAW = ZoneInfo("Europe/Warsaw")
 DEMO_PASSWORD = "hezo-demo"
 CHUNK = 5_000
+MAX_DIALOGUE_PDFS = 200
 
 DEMO_AGENTS: Sequence[tuple[str, str, Role]] = (
     ("admin", "Administrator Systemu", Role.ADMINISTRATOR),
@@ -318,6 +321,7 @@ def _advance_sequences(session: Session) -> None:
         "tickets",
         "messages",
         "reseller_access_changes",
+        "attachments",
     ):
         session.execute(
             text(
@@ -334,6 +338,8 @@ class _Generator:
         self.progress = progress or (lambda _stage, _done, _total: None)
         self.now = utcnow()
         self._used_nips: set[str] = set()
+        # Migrated tickets that get a dialogue PDF (rendering is the slow part of demo data).
+        self._migrated: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []
 
     def fill(self, session: Session, *, customers: int, tickets: int) -> DemoSummary:
         agent_ids = self._agents(session)
@@ -345,6 +351,7 @@ class _Generator:
         ticket_count, message_count = self._tickets(
             session, tickets, contracts, services, contacts, agent_ids
         )
+        self._dialogue_pdfs(session, customer_rows)
         return DemoSummary(
             agents=len(agent_ids),
             resellers=len(reseller_ids),
@@ -645,13 +652,15 @@ class _Generator:
                     "created_by_agent_id": None if migrated else self.rng.choice(agent_ids[1:3]),
                     "migrated_at": self.now if migrated else None,
                     "review_flags": flags,
-                    "reviewed_at": self.now if migrated and n % 3 == 0 and not flags else None,
+                    "reviewed_at": self.now if migrated and n % 2 == 0 and not flags else None,
                     "reviewed_by_agent_id": agent_ids[3]
-                    if migrated and n % 3 == 0 and not flags
+                    if migrated and n % 2 == 0 and not flags
                     else None,
                     "version": 1,
                 }
             )
+            if migrated and len(self._migrated) < MAX_DIALOGUE_PDFS:
+                self._migrated.append((tickets[-1], dialogue))
             accesses.append(
                 {
                     "id": access_id + n,
@@ -672,6 +681,54 @@ class _Generator:
         message_total += self._flush_tickets(session, tickets, messages, accesses)
         self.progress("tickets", count, count)
         return count, message_total
+
+    def _dialogue_pdfs(self, session: Session, customers: list[dict[str, Any]]) -> None:
+        """What the migration attaches to every migrated ticket: its old dialogue as a PDF."""
+        from hezo_desk.services.pdf import (  # noqa: PLC0415 - reportlab only when needed
+            CaseEntry,
+            legacy_case_document,
+            render_case_pdf,
+        )
+
+        by_id = {customer["id"]: customer for customer in customers}
+        start = _next_id(session, Attachment)
+        rows: list[dict[str, Any]] = []
+        for ticket, dialogue in self._migrated:
+            customer = by_id[ticket["customer_id"]]
+            legacy_number = str(ticket["legacy_number"])
+            document = legacy_case_document(
+                legacy_number=legacy_number,
+                number=ticket["number"],
+                subject=ticket["subject"],
+                customer_name=customer["name"],
+                tax_id=customer["tax_id"],
+                state=ticket["state"],
+                priority=ticket["priority"],
+                opened_at=ticket["opened_at"],
+                language=customer["language"],
+                messages=[
+                    CaseEntry(m["author_name"], m["kind"], m["created_at"], m["body"])
+                    for m in dialogue
+                ],
+            )
+            data = render_case_pdf(
+                document, exported_by="HEZO Desk (migration)", exported_at=self.now
+            )
+            rows.append(
+                {
+                    "id": start + len(rows),
+                    "ticket_id": ticket["id"],
+                    "file_name": f"{legacy_number}-dialog.pdf",
+                    "content_type": "application/pdf",
+                    "size": len(data),
+                    "sha256": hashlib.sha256(data).hexdigest(),
+                    "data": data,
+                    "kind": "legacy_dialogue",
+                    "created_at": self.now,
+                    "legacy_id": None,
+                }
+            )
+        _bulk(session, Attachment, rows)
 
     def _flush_tickets(
         self,
