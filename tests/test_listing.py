@@ -8,11 +8,14 @@ server's collation decides, as it does for the listing).
 from __future__ import annotations
 
 import datetime as dt
+import threading
+import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import Text, cast, event, func, select
 
 from builders import build_world
 from hezo_desk.db import Database
@@ -39,6 +42,7 @@ from hezo_desk.services.listing import (
     PRIORITY_ORDER,
     TICKET_STATE_ORDER,
     AuditListing,
+    Condition,
     ContractFilter,
     ContractListing,
     Listing,
@@ -544,3 +548,38 @@ def test_every_sort_reads_the_same_rows_however_paged(
     for key in listing.sort_keys:
         rows = _check_window(listing, list_filter, Sort(key, desc))
         assert _ids(rows) == oracle(db, key, desc, everything), key
+
+
+def _slow_rows(db: Database) -> Condition:
+    """A condition that takes 50 ms for every row it is tested on."""
+    if not db.is_sqlite:
+        return cast(func.pg_sleep(0.05), Text) == ""
+
+    def register(connection: Any, _record: Any) -> None:
+        connection.create_function("hezo_slow", 0, lambda: time.sleep(0.05) or 1)
+
+    event.listen(db.engine, "connect", register)
+    db.engine.dispose()  # connections made from now on know the function
+    return func.hezo_slow() == 1
+
+
+def test_stopping_a_list_interrupts_its_running_query(demo_db: Database, demo_agent: Actor) -> None:
+    plan = TicketListing(demo_db, demo_agent).plan(TicketFilter())
+    slow = replace(plan, conditions=(*plan.conditions, _slow_rows(demo_db)))
+    window = Window(demo_db, slow)  # reading its positions would take 120 × 50 ms
+    outcome: list[BaseException] = []
+
+    def read() -> None:
+        try:
+            window.build_positions()
+        except BaseException as error:
+            outcome.append(error)
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    time.sleep(0.3)
+    window.stop()
+    reader.join(timeout=3)
+    assert not reader.is_alive(), "the query was interrupted, not read to its end"
+    assert [type(error) for error in outcome] == [ReadStoppedError]
+    assert not window.positions_ready
