@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -37,7 +37,9 @@ def error_text(owner: QObject, error: object) -> str:
     """A failure as the agent reads it: our own errors say what is wrong in their words."""
     if isinstance(error, HezoError):
         return str(error)
-    return owner.tr("Something went wrong: %1").replace("%1", str(error))
+    return QCoreApplication.translate("AccessWidgets", "Something went wrong: %1").replace(
+        "%1", str(error)
+    )
 
 
 def read_only_table(model: RowTableModel[Any], name: str) -> QTableView:

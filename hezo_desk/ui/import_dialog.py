@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -53,12 +53,20 @@ class _ProgressRelay(QObject):
 def format_duration(widget: QWidget, seconds: float) -> str:
     total = round(seconds)
     if total < 60:
-        return widget.tr("%n s", "", total)
+        return QCoreApplication.translate("ImportDialog", "%n s", "", total)
     minutes, rest = divmod(total, 60)
     if minutes < 60:
-        return widget.tr("%1 min %2 s").replace("%1", str(minutes)).replace("%2", f"{rest:02d}")
+        return (
+            QCoreApplication.translate("ImportDialog", "%1 min %2 s")
+            .replace("%1", str(minutes))
+            .replace("%2", f"{rest:02d}")
+        )
     hours, minutes = divmod(minutes, 60)
-    return widget.tr("%1 h %2 min").replace("%1", str(hours)).replace("%2", f"{minutes:02d}")
+    return (
+        QCoreApplication.translate("ImportDialog", "%1 h %2 min")
+        .replace("%1", str(hours))
+        .replace("%2", f"{minutes:02d}")
+    )
 
 
 class ImportDialog(QDialog):

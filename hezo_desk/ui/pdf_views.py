@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRect, QSize, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -45,9 +45,15 @@ PRINT_DPI = 300
 
 def _variant_names(widget: QWidget) -> dict[Variant, str]:
     return {
-        Variant.CUSTOMER: widget.tr("Customer copy (without internal notes)"),
-        Variant.INTERNAL: widget.tr("Internal copy (internal notes marked)"),
-        Variant.RESELLER: widget.tr("Reseller copy (what the reseller may see)"),
+        Variant.CUSTOMER: QCoreApplication.translate(
+            "PdfViews", "Customer copy (without internal notes)"
+        ),
+        Variant.INTERNAL: QCoreApplication.translate(
+            "PdfViews", "Internal copy (internal notes marked)"
+        ),
+        Variant.RESELLER: QCoreApplication.translate(
+            "PdfViews", "Reseller copy (what the reseller may see)"
+        ),
     }
 
 
@@ -62,7 +68,9 @@ def _variant_combo(widget: QWidget, selected: Variant) -> QComboBox:
 def _error_text(widget: QWidget, error: object) -> str:
     if isinstance(error, HezoError):
         return str(error)
-    return widget.tr("Unexpected error: %1").replace("%1", f"{type(error).__name__}: {error}")
+    return QCoreApplication.translate("PdfViews", "Unexpected error: %1").replace(
+        "%1", f"{type(error).__name__}: {error}"
+    )
 
 
 def print_pdf(document: QPdfDocument, printer: QPrinter) -> int:

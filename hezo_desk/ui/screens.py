@@ -33,10 +33,6 @@ from hezo_desk.ui.ticket_view import TicketView
 EVERYONE = frozenset(Role)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Screens", text)
-
-
 BACK_OFFICE = frozenset({Role.BACK_OFFICE, Role.SUPERVISOR, Role.ADMINISTRATOR})
 IMPORTERS = frozenset({Role.BACK_OFFICE, Role.ADMINISTRATOR})
 SUPERVISORS = frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR})
@@ -45,20 +41,60 @@ ADMINISTRATORS = frozenset({Role.ADMINISTRATOR})
 
 def build_screens(context: DeskContext) -> list[ScreenSpec]:
     return [
-        ScreenSpec("lookup", _tr("Caller lookup"), lambda: LookupView(context), EVERYONE),
-        ScreenSpec("tickets", _tr("Tickets"), lambda: TicketsScreen(context), EVERYONE),
-        ScreenSpec("contracts", _tr("Contracts"), lambda: ContractsScreen(context), EVERYONE),
-        ScreenSpec("serials", _tr("Serials"), lambda: SerialsScreen(context), EVERYONE),
-        ScreenSpec("resellers", _tr("Resellers"), lambda: ResellersScreen(context), EVERYONE),
-        ScreenSpec("review", _tr("Migration review"), lambda: ReviewScreen(context), BACK_OFFICE),
+        ScreenSpec(
+            "lookup",
+            QCoreApplication.translate("Screens", "Caller lookup"),
+            lambda: LookupView(context),
+            EVERYONE,
+        ),
+        ScreenSpec(
+            "tickets",
+            QCoreApplication.translate("Screens", "Tickets"),
+            lambda: TicketsScreen(context),
+            EVERYONE,
+        ),
+        ScreenSpec(
+            "contracts",
+            QCoreApplication.translate("Screens", "Contracts"),
+            lambda: ContractsScreen(context),
+            EVERYONE,
+        ),
+        ScreenSpec(
+            "serials",
+            QCoreApplication.translate("Screens", "Serials"),
+            lambda: SerialsScreen(context),
+            EVERYONE,
+        ),
+        ScreenSpec(
+            "resellers",
+            QCoreApplication.translate("Screens", "Resellers"),
+            lambda: ResellersScreen(context),
+            EVERYONE,
+        ),
+        ScreenSpec(
+            "review",
+            QCoreApplication.translate("Screens", "Migration review"),
+            lambda: ReviewScreen(context),
+            BACK_OFFICE,
+        ),
         ScreenSpec(
             "migration_reports",
-            _tr("Migration reports"),
+            QCoreApplication.translate("Screens", "Migration reports"),
             lambda: MigrationReportsView(context),
             BACK_OFFICE,
         ),
-        ScreenSpec("audit", _tr("Audit log"), lambda: AuditScreen(context), SUPERVISORS),
-        ScreenSpec("agents", _tr("Agents"), lambda: AgentsScreen(context), ADMINISTRATORS),
+        ScreenSpec(
+            "audit",
+            QCoreApplication.translate("Screens", "Audit log"),
+            lambda: AuditScreen(context),
+            SUPERVISORS,
+        ),
+        ScreenSpec(
+            "agents",
+            QCoreApplication.translate("Screens", "Agents"),
+            lambda: AgentsScreen(context),
+            ADMINISTRATORS,
+        ),
     ]
 
 
@@ -76,7 +112,7 @@ class _TicketListSequence:
 
 def ticket_tabs() -> TicketTabs:
     """Tabs every ticket view has besides its dialogue, attachments and history."""
-    return TicketTabs(((_tr("Reseller access"), _access_panel),))
+    return TicketTabs(((QCoreApplication.translate("Screens", "Reseller access"), _access_panel),))
 
 
 def _access_panel(context: DeskContext, ticket_id: int) -> QWidget:
@@ -85,7 +121,9 @@ def _access_panel(context: DeskContext, ticket_id: int) -> QWidget:
 
 def ticket_actions() -> list[tuple[str, str, Callable[[TicketView], None]]]:
     """Buttons of every ticket view, also in the Ticket menu with their shortcuts."""
-    return [(_tr("PDF: preview, export, print…"), "Ctrl+P", open_pdf)]
+    return [
+        (QCoreApplication.translate("Screens", "PDF: preview, export, print…"), "Ctrl+P", open_pdf)
+    ]
 
 
 def open_pdf(view: TicketView) -> None:
@@ -159,13 +197,15 @@ def _wire_lists(window: MainWindow, context: DeskContext) -> None:
             dialog.show()
 
         # In the list's context menu too; the shortcut belongs to the window's action.
-        export = QAction(_tr("Export selected tickets as PDF…"), tickets.view)
+        export = QAction(
+            QCoreApplication.translate("Screens", "Export selected tickets as PDF…"), tickets.view
+        )
         export.triggered.connect(export_selected)
         tickets.view.addAction(export)
         tickets.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         window.add_action(
             "ticket",
-            _tr("Export selected tickets as PDF…"),
+            QCoreApplication.translate("Screens", "Export selected tickets as PDF…"),
             "Ctrl+Shift+E",
             export_selected,
             "export_selected",
@@ -179,5 +219,9 @@ def _wire_lists(window: MainWindow, context: DeskContext) -> None:
             dialog.show()
 
         window.add_action(
-            "desk", _tr("&Import legacy export…"), "Ctrl+I", import_legacy, "import_legacy"
+            "desk",
+            QCoreApplication.translate("Screens", "&Import legacy export…"),
+            "Ctrl+I",
+            import_legacy,
+            "import_legacy",
         )

@@ -1,0 +1,2961 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="pl_PL">
+<context>
+    <name>AccessChangeDialog</name>
+    <message>
+        <source>the reseller</source>
+        <translation>reseller</translation>
+    </message>
+    <message>
+        <source>Grant reseller access</source>
+        <translation>Udziel dostępu resellerowi</translation>
+    </message>
+    <message>
+        <source>Withdraw reseller access</source>
+        <translation>Odbierz dostęp resellerowi</translation>
+    </message>
+    <message>
+        <source>The customer allows %1 to see ticket %2 (subject, state, messages to and from the customer, attachments; never internal notes).</source>
+        <translation>Klient zgadza się, aby %1 widział zgłoszenie %2 (temat, stan, korespondencję z klientem, załączniki; nigdy notatek wewnętrznych).</translation>
+    </message>
+    <message>
+        <source>The customer withdraws access: %1 will see nothing of ticket %2, at once.</source>
+        <translation>Klient odbiera dostęp: %1 od razu przestaje widzieć cokolwiek ze zgłoszenia %2.</translation>
+    </message>
+    <message>
+        <source>Someone else (type the name)</source>
+        <translation>Ktoś inny (wpisz imię i nazwisko)</translation>
+    </message>
+    <message>
+        <source>Name and role of the person, as they said it</source>
+        <translation>Imię, nazwisko i funkcja tej osoby, tak jak się przedstawiła</translation>
+    </message>
+    <message>
+        <source>Optional: e.g. the e-mail&apos;s date or what was said</source>
+        <translation>Opcjonalnie: np. data e-maila lub co zostało powiedziane</translation>
+    </message>
+    <message>
+        <source>&amp;Requested by:</source>
+        <translation>&amp;Na prośbę:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Imię i nazwisko:</translation>
+    </message>
+    <message>
+        <source>&amp;Channel:</source>
+        <translation>&amp;Kanał:</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>N&amp;otatka:</translation>
+    </message>
+    <message>
+        <source>&amp;Grant access</source>
+        <translation>&amp;Udziel dostępu</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw access</source>
+        <translation>&amp;Odbierz dostęp</translation>
+    </message>
+    <message>
+        <source>Say who asked for the change: type the person&apos;s name.</source>
+        <translation>Podaj, kto poprosił o zmianę: wpisz imię i nazwisko.</translation>
+    </message>
+</context>
+<context>
+    <name>AccessPanel</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Wczytywanie…</translation>
+    </message>
+    <message>
+        <source>&amp;Change…</source>
+        <translation>&amp;Zmień…</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Kiedy</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decyzja</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>Na prośbę</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanał</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Zapisał(a)</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation>system</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notatka</translation>
+    </message>
+    <message>
+        <source>History of the decision (cannot be edited)</source>
+        <translation>Historia decyzji (nie można jej zmieniać)</translation>
+    </message>
+    <message>
+        <source>No reseller: the ticket is linked to no contract.</source>
+        <translation>Brak resellera: zgłoszenie nie jest powiązane z żadną umową.</translation>
+    </message>
+    <message>
+        <source>%1 MAY see this ticket.</source>
+        <translation>%1 MOŻE widzieć to zgłoszenie.</translation>
+    </message>
+    <message>
+        <source>%1 may NOT see this ticket.</source>
+        <translation>%1 NIE MOŻE widzieć tego zgłoszenia.</translation>
+    </message>
+    <message>
+        <source>No decision recorded (the default is no access).</source>
+        <translation>Nie zapisano decyzji (domyślnie: brak dostępu).</translation>
+    </message>
+    <message>
+        <source>Recorded by %1 on %2 at the request of %3 (%4).</source>
+        <translation>Zapisał(a) %1 dnia %2 na prośbę: %3 (%4).</translation>
+    </message>
+    <message>
+        <source>the system</source>
+        <translation>system</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw access…</source>
+        <translation>&amp;Odbierz dostęp…</translation>
+    </message>
+    <message>
+        <source>&amp;Grant access…</source>
+        <translation>&amp;Udziel dostępu…</translation>
+    </message>
+    <message>
+        <source>the customer has not allowed it</source>
+        <translation>klient się na to nie zgodził</translation>
+    </message>
+    <message>
+        <source>no reseller is named for it</source>
+        <translation>nie wskazano dla niego resellera</translation>
+    </message>
+    <message>
+        <source>access</source>
+        <translation>dostęp</translation>
+    </message>
+    <message>
+        <source>no access</source>
+        <translation>brak dostępu</translation>
+    </message>
+    <message>
+        <source>%1 was changed by someone else meanwhile; your decision was not saved. Check the decision shown now and change it again if the customer still wants it.</source>
+        <translation>%1 zostało w międzyczasie zmienione przez kogoś innego; Twoja decyzja nie została zapisana. Sprawdź widoczną teraz decyzję i zmień ją ponownie, jeśli klient nadal tego chce.</translation>
+    </message>
+</context>
+<context>
+    <name>AccessWidgets</name>
+    <message>
+        <source>Something went wrong: %1</source>
+        <translation>Coś poszło nie tak: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AddAgentDialog</name>
+    <message>
+        <source>Add an agent</source>
+        <translation>Dodaj konsultanta</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nazwa</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rola</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Hasło</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>Powtórz hasło</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Hasła się różnią.</translation>
+    </message>
+</context>
+<context>
+    <name>AgentsModel</name>
+    <message>
+        <source>Login</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nazwa</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rola</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktywny</translation>
+    </message>
+    <message>
+        <source>Can sign in</source>
+        <translation>Może się logować</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Dodano</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>tak</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nie</translation>
+    </message>
+</context>
+<context>
+    <name>AgentsScreen</name>
+    <message>
+        <source>Only administrators manage agent accounts.</source>
+        <translation>Kontami konsultantów zarządzają tylko administratorzy.</translation>
+    </message>
+    <message>
+        <source>Add agent…</source>
+        <translation>Dodaj konsultanta…</translation>
+    </message>
+    <message>
+        <source>Change role…</source>
+        <translation>Zmień rolę…</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>Ustaw nowe hasło…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln agent(s)</source>
+        <translation>
+            <numerusform>%Ln konsultant</numerusform>
+            <numerusform>%Ln konsultantów</numerusform>
+            <numerusform>%Ln konsultantów</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>Aktywuj</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Dezaktywuj</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Czas</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Konsultant</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Czynność</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Zgłoszenie</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Opis</translation>
+    </message>
+    <message>
+        <source>(system)</source>
+        <translation>(system)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditScreen</name>
+    <message>
+        <source>The audit log is for supervisors and administrators.</source>
+        <translation>Dziennik zdarzeń jest dostępny dla kierowników i administratorów.</translation>
+    </message>
+    <message>
+        <source>All agents</source>
+        <translation>Wszyscy konsultanci</translation>
+    </message>
+    <message>
+        <source>Ticket number (HD-000123 or legacy)</source>
+        <translation>Numer zgłoszenia (HD-000123 lub ze starego systemu)</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Wszystkie czynności</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Od</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Do</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entry(ies)</source>
+        <translation>
+            <numerusform>%Ln wpis</numerusform>
+            <numerusform>%Ln wpisy</numerusform>
+            <numerusform>%Ln wpisów</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BatchExportDialog</name>
+    <message numerus="yes">
+        <source>Export %n case(s) as PDF</source>
+        <translation>
+            <numerusform>Eksport %n sprawy do PDF</numerusform>
+            <numerusform>Eksport %n spraw do PDF</numerusform>
+            <numerusform>Eksport %n spraw do PDF</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>One PDF file per case, into a folder</source>
+        <translation>Osobny plik PDF dla każdej sprawy, do folderu</translation>
+    </message>
+    <message>
+        <source>All cases in one combined PDF file</source>
+        <translation>Wszystkie sprawy w jednym wspólnym pliku PDF</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Wybierz…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) selected.</source>
+        <translation>
+            <numerusform>Wybrano %n sprawę.</numerusform>
+            <numerusform>Wybrano %n sprawy.</numerusform>
+            <numerusform>Wybrano %n spraw.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Eksportuj</translation>
+    </message>
+    <message>
+        <source>Copy:</source>
+        <translation>Wersja:</translation>
+    </message>
+    <message>
+        <source>Save to:</source>
+        <translation>Zapisz do:</translation>
+    </message>
+    <message>
+        <source>cases.pdf</source>
+        <translation>sprawy.pdf</translation>
+    </message>
+    <message>
+        <source>Combined PDF file</source>
+        <translation>Wspólny plik PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Pliki PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Folder for the PDFs</source>
+        <translation>Folder na pliki PDF</translation>
+    </message>
+    <message>
+        <source>Choose where to save the PDFs.</source>
+        <translation>Wybierz, gdzie zapisać pliki PDF.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Eksportowanie…</translation>
+    </message>
+    <message>
+        <source>%1 of %2: %3</source>
+        <translation>%1 z %2: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n case(s).</source>
+        <translation>
+            <numerusform>Wyeksportowano %n sprawę.</numerusform>
+            <numerusform>Wyeksportowano %n sprawy.</numerusform>
+            <numerusform>Wyeksportowano %n spraw.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not exported (%n):</source>
+        <translation>
+            <numerusform>Nie wyeksportowano (%n):</numerusform>
+            <numerusform>Nie wyeksportowano (%n):</numerusform>
+            <numerusform>Nie wyeksportowano (%n):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled. No file was written.</source>
+        <translation>Anulowano. Nie zapisano żadnego pliku.</translation>
+    </message>
+    <message>
+        <source>Cancelled. The files completed so far are kept; no partial file was left.</source>
+        <translation>Anulowano. Gotowe pliki zostają; nie pozostał żaden niedokończony plik.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Zamknij</translation>
+    </message>
+    <message>
+        <source>Cancelling after the case in progress…</source>
+        <translation>Anulowanie po zakończeniu bieżącej sprawy…</translation>
+    </message>
+</context>
+<context>
+    <name>ContractsModel</name>
+    <message>
+        <source>Number</source>
+        <translation>Numer</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Klient</translation>
+    </message>
+    <message>
+        <source>Tax id</source>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <source>Reseller</source>
+        <translation>Reseller</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>Okres</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stan</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Usługi</translation>
+    </message>
+</context>
+<context>
+    <name>ContractsScreen</name>
+    <message>
+        <source>Contract number, tax id or customer name</source>
+        <translation>Numer umowy, NIP lub nazwa klienta</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Wszystkie stany</translation>
+    </message>
+    <message>
+        <source>All resellers</source>
+        <translation>Wszyscy resellerzy</translation>
+    </message>
+    <message>
+        <source>Expiring within</source>
+        <translation>Wygasające w ciągu</translation>
+    </message>
+    <message>
+        <source>Active contracts whose term ends in the next days</source>
+        <translation>Aktywne umowy, których okres kończy się w najbliższych dniach</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> dni</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln contract(s)</source>
+        <translation>
+            <numerusform>%Ln umowa</numerusform>
+            <numerusform>%Ln umowy</numerusform>
+            <numerusform>%Ln umów</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a contract to see its services.</source>
+        <translation>Wybierz umowę, aby zobaczyć jej usługi.</translation>
+    </message>
+    <message>
+        <source>Services of contract %1 (%2)</source>
+        <translation>Usługi umowy %1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>Desk</name>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>Nie można otworzyć bazy danych</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Ustawienia…</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>Spróbuj &amp;ponownie</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Zakończ</translation>
+    </message>
+    <message>
+        <source>Database password</source>
+        <translation>Hasło do bazy danych</translation>
+    </message>
+    <message>
+        <source>Password of %1 on %2 (leave empty if none):</source>
+        <translation>Hasło użytkownika %1 do %2 (puste, jeśli go nie ma):</translation>
+    </message>
+    <message>
+        <source>Demo database: sign in as %1 with the password %2.</source>
+        <translation>Baza demonstracyjna: zaloguj się jako %1 hasłem %2.</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPage</name>
+    <message>
+        <source>The caller&apos;s contact details</source>
+        <translation>Dane kontaktowe dzwoniącego</translation>
+    </message>
+    <message>
+        <source>The person who will sign in to the portal.</source>
+        <translation>Osoba, która będzie logować się do portalu.</translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation>&amp;Zarejestruj</translation>
+    </message>
+    <message>
+        <source>Polish</source>
+        <translation>polski</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>angielski</translation>
+    </message>
+    <message>
+        <source>&amp;Update that contact with these details</source>
+        <translation>&amp;Zaktualizuj ten kontakt tymi danymi</translation>
+    </message>
+    <message>
+        <source>&amp;First name:</source>
+        <translation>&amp;Imię:</translation>
+    </message>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Nazwisko:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Telefon:</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>Ję&amp;zyk:</translation>
+    </message>
+    <message>
+        <source>%1 is already registered: %2, phone %3, registered %4. Nothing was added. Update that contact with the details above, or correct the e-mail.</source>
+        <translation>%1 jest już zarejestrowany: %2, telefon %3, zarejestrowany %4. Niczego nie dodano. Zaktualizuj ten kontakt powyższymi danymi albo popraw e-mail.</translation>
+    </message>
+    <message>
+        <source>The facts no longer pass: %1</source>
+        <translation>Dane autoryzacyjne nie są już poprawne: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <source>Registered</source>
+        <translation>Zarejestrowano</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Umowa</translation>
+    </message>
+    <message>
+        <source>Reseller</source>
+        <translation>Reseller</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Do</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Usługi</translation>
+    </message>
+    <message>
+        <source>Serial (new notation)</source>
+        <translation>Numer seryjny (nowy zapis)</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Zgłoszenie</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Temat</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stan</translation>
+    </message>
+    <message>
+        <source>Migrated</source>
+        <translation>Przeniesione</translation>
+    </message>
+    <message>
+        <source>Legacy number</source>
+        <translation>Numer w starym systemie</translation>
+    </message>
+    <message>
+        <source>Active contracts the contact now sees:</source>
+        <translation>Aktywne umowy, które kontakt teraz widzi:</translation>
+    </message>
+    <message>
+        <source>Serials, as the portal shows them:</source>
+        <translation>Numery seryjne, tak jak pokazuje je portal:</translation>
+    </message>
+    <message>
+        <source>Open tickets of the company (migrated ones too):</source>
+        <translation>Otwarte zgłoszenia firmy (także przeniesione):</translation>
+    </message>
+    <message>
+        <source>%1 &lt;%2&gt; is registered for %3</source>
+        <translation>%1 &lt;%2&gt; jest zarejestrowany dla firmy %3</translation>
+    </message>
+    <message>
+        <source>%1 &lt;%2&gt; was updated (no second contact was added) for %3</source>
+        <translation>%1 &lt;%2&gt; zaktualizowano (nie dodano drugiego kontaktu) dla firmy %3</translation>
+    </message>
+    <message>
+        <source>In the portal the caller types the serial as:</source>
+        <translation>W portalu dzwoniący wpisuje numer seryjny jako:</translation>
+    </message>
+</context>
+<context>
+    <name>FactsPage</name>
+    <message>
+        <source>The three facts</source>
+        <translation>Trzy dane autoryzacyjne</translation>
+    </message>
+    <message>
+        <source>Type them exactly as the caller reads them out: the tax id in any form, the contract number, and one serial from that contract in any notation.</source>
+        <translation>Wpisz je dokładnie tak, jak podaje dzwoniący: NIP w dowolnej postaci, numer umowy i jeden numer seryjny z tej umowy w dowolnym zapisie.</translation>
+    </message>
+    <message>
+        <source>&amp;Tax id (NIP):</source>
+        <translation>&amp;NIP:</translation>
+    </message>
+    <message>
+        <source>&amp;Contract number:</source>
+        <translation>Numer &amp;umowy:</translation>
+    </message>
+    <message>
+        <source>&amp;Serial number:</source>
+        <translation>Numer &amp;seryjny:</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Sprawdzanie…</translation>
+    </message>
+    <message>
+        <source>Waiting for the caller…</source>
+        <translation>Czekam na dane od dzwoniącego…</translation>
+    </message>
+    <message>
+        <source>Read back to the caller — the contract holds:</source>
+        <translation>Przeczytaj dzwoniącemu — na umowie jest zapisany:</translation>
+    </message>
+    <message>
+        <source>They read %1; in the portal they must type %2.</source>
+        <translation>Podał(a) %1; w portalu musi wpisać %2.</translation>
+    </message>
+    <message>
+        <source>The caller&apos;s notation is exact: %1</source>
+        <translation>Zapis podany przez dzwoniącego jest dokładny: %1</translation>
+    </message>
+    <message>
+        <source>On that contract, but the contract is not accepted (above).</source>
+        <translation>Jest na tej umowie, ale umowa nie została przyjęta (powyżej).</translation>
+    </message>
+    <message>
+        <source>Type the tax id the caller reads out.</source>
+        <translation>Wpisz NIP podany przez dzwoniącego.</translation>
+    </message>
+    <message>
+        <source>Type the contract number.</source>
+        <translation>Wpisz numer umowy.</translation>
+    </message>
+    <message>
+        <source>Type a serial number from that contract.</source>
+        <translation>Wpisz numer seryjny z tej umowy.</translation>
+    </message>
+    <message>
+        <source>Checked once the contract is right.</source>
+        <translation>Sprawdzany, gdy umowa będzie poprawna.</translation>
+    </message>
+    <message>
+        <source>✗ Invalid tax id</source>
+        <translation>✗ Nieprawidłowy NIP</translation>
+    </message>
+    <message>
+        <source>✗ No HEZO customer has this tax id</source>
+        <translation>✗ Żaden klient HEZO nie ma tego NIP</translation>
+    </message>
+    <message>
+        <source>✗ No such contract</source>
+        <translation>✗ Nie ma takiej umowy</translation>
+    </message>
+    <message>
+        <source>✗ Contract not active</source>
+        <translation>✗ Umowa nie jest aktywna</translation>
+    </message>
+    <message>
+        <source>✗ Contract of another company</source>
+        <translation>✗ Umowa innej firmy</translation>
+    </message>
+    <message>
+        <source>✗ Invalid serial number</source>
+        <translation>✗ Nieprawidłowy numer seryjny</translation>
+    </message>
+    <message>
+        <source>✗ Serial not on that contract</source>
+        <translation>✗ Numeru seryjnego nie ma na tej umowie</translation>
+    </message>
+    <message>
+        <source>✗ Not accepted</source>
+        <translation>✗ Nie przyjęto</translation>
+    </message>
+    <message>
+        <source>(note: not the company selected in the lookup, %1)</source>
+        <translation>(uwaga: to nie firma wybrana w wyszukiwaniu, %1)</translation>
+    </message>
+    <message>
+        <source>✓ Active contract of this company</source>
+        <translation>✓ Aktywna umowa tej firmy</translation>
+    </message>
+    <message>
+        <source>✓ On this contract</source>
+        <translation>✓ Jest na tej umowie</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartDialog</name>
+    <message>
+        <source>HEZO Desk — first start</source>
+        <translation>HEZO Desk — pierwsze uruchomienie</translation>
+    </message>
+    <message>
+        <source>This database is empty. Create the first administrator account to start working, or load demo data to try the desk out.</source>
+        <translation>Ta baza danych jest pusta. Utwórz pierwsze konto administratora, aby zacząć pracę, albo wczytaj dane demonstracyjne, aby wypróbować program.</translation>
+    </message>
+    <message>
+        <source>Create administrator</source>
+        <translation>Utwórz administratora</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>Login:</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>Imię i nazwisko:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Hasło:</translation>
+    </message>
+    <message>
+        <source>Repeat password:</source>
+        <translation>Powtórz hasło:</translation>
+    </message>
+    <message>
+        <source>Create the first administrator</source>
+        <translation>Utwórz pierwszego administratora</translation>
+    </message>
+    <message>
+        <source>Load demo data</source>
+        <translation>Wczytaj dane demonstracyjne</translation>
+    </message>
+    <message>
+        <source>Demo data: Polish companies, contracts, serials and tickets; agents admin, anna.nowak, jan.kowalski, ewa.wisniewska and marek.zielinski with the password %1.</source>
+        <translation>Dane demonstracyjne: polskie firmy, umowy, numery seryjne i zgłoszenia; konsultanci admin, anna.nowak, jan.kowalski, ewa.wisniewska i marek.zielinski z hasłem %1.</translation>
+    </message>
+    <message>
+        <source>Or try the desk with demo data</source>
+        <translation>Albo wypróbuj program na danych demonstracyjnych</translation>
+    </message>
+    <message>
+        <source>The passwords differ.</source>
+        <translation>Hasła się różnią.</translation>
+    </message>
+    <message>
+        <source>Demo data could not be loaded: %1</source>
+        <translation>Nie udało się wczytać danych demonstracyjnych: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Import from the legacy system</source>
+        <translation>Import ze starego systemu</translation>
+    </message>
+    <message>
+        <source>The export folder, or its zip file</source>
+        <translation>Folder eksportu albo jego plik zip</translation>
+    </message>
+    <message>
+        <source>&amp;Folder…</source>
+        <translation>&amp;Folder…</translation>
+    </message>
+    <message>
+        <source>&amp;Zip file…</source>
+        <translation>Plik &amp;zip…</translation>
+    </message>
+    <message>
+        <source>&amp;Dry run: check and report, write nothing</source>
+        <translation>&amp;Próba: sprawdź i zaraportuj, niczego nie zapisuj</translation>
+    </message>
+    <message>
+        <source>Detect for each file</source>
+        <translation>Rozpoznaj dla każdego pliku</translation>
+    </message>
+    <message>
+        <source>Windows-1250 (all files)</source>
+        <translation>Windows-1250 (wszystkie pliki)</translation>
+    </message>
+    <message>
+        <source>UTF-8 (all files)</source>
+        <translation>UTF-8 (wszystkie pliki)</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Start</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Anuluj</translation>
+    </message>
+    <message>
+        <source>Export:</source>
+        <translation>Eksport:</translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation>Kodowanie:</translation>
+    </message>
+    <message>
+        <source>Only the back office and administrators run the import.</source>
+        <translation>Import uruchamiają tylko back office i administratorzy.</translation>
+    </message>
+    <message>
+        <source>The export folder</source>
+        <translation>Folder eksportu</translation>
+    </message>
+    <message>
+        <source>The export&apos;s zip file</source>
+        <translation>Plik zip eksportu</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip)</source>
+        <translation>Pliki zip (*.zip)</translation>
+    </message>
+    <message>
+        <source>Choose the export folder or its zip file first.</source>
+        <translation>Najpierw wybierz folder eksportu albo jego plik zip.</translation>
+    </message>
+    <message>
+        <source>Checking the export; nothing will be written.</source>
+        <translation>Sprawdzanie eksportu; nic nie zostanie zapisane.</translation>
+    </message>
+    <message>
+        <source>Importing. Cancel stops after the unit in flight; run it again later.</source>
+        <translation>Importowanie. Anuluj zatrzymuje po bieżącej porcji; import można później uruchomić ponownie.</translation>
+    </message>
+    <message>
+        <source>Cancelling after the unit in flight…</source>
+        <translation>Anulowanie po bieżącej porcji…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Zamknij</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Uruchamianie…</translation>
+    </message>
+    <message>
+        <source>Reading the export&apos;s files</source>
+        <translation>Czytanie plików eksportu</translation>
+    </message>
+    <message>
+        <source>Checking the rules</source>
+        <translation>Sprawdzanie reguł</translation>
+    </message>
+    <message>
+        <source>Writing companies, contracts and services</source>
+        <translation>Zapisywanie firm, umów i usług</translation>
+    </message>
+    <message>
+        <source>Migrating tickets with their dialogue</source>
+        <translation>Przenoszenie zgłoszeń z korespondencją</translation>
+    </message>
+    <message>
+        <source>Finishing</source>
+        <translation>Kończenie</translation>
+    </message>
+    <message>
+        <source>%1 rows read</source>
+        <translation>Przeczytano wierszy: %1</translation>
+    </message>
+    <message>
+        <source>step %1 of %2</source>
+        <translation>krok %1 z %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows written</source>
+        <translation>zapisano %1 z %2 wierszy</translation>
+    </message>
+    <message>
+        <source>%1 of %2 tickets, %3 messages, %4 attachments, %5 flagged for review</source>
+        <translation>%1 z %2 zgłoszeń, %3 wiadomości, %4 załączników, %5 oznaczonych do przeglądu</translation>
+    </message>
+    <message>
+        <source>About %1 left</source>
+        <translation>Pozostało około %1</translation>
+    </message>
+    <message>
+        <source>Estimating the time left…</source>
+        <translation>Szacowanie pozostałego czasu…</translation>
+    </message>
+    <message>
+        <source>%1 ticket(s) would move, %2 would be flagged for review</source>
+        <translation>Zgłoszeń do przeniesienia: %1, do oznaczenia do przeglądu: %2</translation>
+    </message>
+    <message>
+        <source>%1 ticket(s) migrated, %2 flagged for review</source>
+        <translation>Przeniesiono zgłoszeń: %1, oznaczono do przeglądu: %2</translation>
+    </message>
+    <message>
+        <source>Cancelled. What was written stays; run the import again to complete it.</source>
+        <translation>Anulowano. To, co zapisano, zostaje; uruchom import ponownie, aby go dokończyć.</translation>
+    </message>
+    <message>
+        <source>The import stopped</source>
+        <translation>Import został przerwany</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>new</source>
+        <translation>nowe</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>w realizacji</translation>
+    </message>
+    <message>
+        <source>waiting for the customer</source>
+        <translation>oczekuje na klienta</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>zamknięte</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>anulowane</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>niski</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>normalny</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>wysoki</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>krytyczny</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>telefon</translation>
+    </message>
+    <message>
+        <source>portal</source>
+        <translation>portal</translation>
+    </message>
+    <message>
+        <source>web form</source>
+        <translation>formularz WWW</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <source>migration</source>
+        <translation>migracja</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktywna</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>wygasła</translation>
+    </message>
+    <message>
+        <source>agent</source>
+        <translation>konsultant</translation>
+    </message>
+    <message>
+        <source>back office</source>
+        <translation>back office</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>kierownik</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>klient</translation>
+    </message>
+    <message>
+        <source>internal note</source>
+        <translation>notatka wewnętrzna</translation>
+    </message>
+    <message>
+        <source>legacy dialogue (internal)</source>
+        <translation>korespondencja ze starego systemu (wewnętrzna)</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>plik</translation>
+    </message>
+</context>
+<context>
+    <name>ListScreen</name>
+    <message numerus="yes">
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln wiersz</numerusform>
+            <numerusform>%Ln wiersze</numerusform>
+            <numerusform>%Ln wierszy</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wczytywanie…</translation>
+    </message>
+    <message>
+        <source>The list could not be read: %1</source>
+        <translation>Nie udało się wczytać listy: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LookupView</name>
+    <message>
+        <source>Who is calling? Tax id, contract, serial (any notation), ticket, phone, e-mail or company name</source>
+        <translation>Kto dzwoni? NIP, umowa, numer seryjny (dowolny zapis), zgłoszenie, telefon, e-mail lub nazwa firmy</translation>
+    </message>
+    <message>
+        <source>&amp;Look up</source>
+        <translation>&amp;Szukaj</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Tax id</source>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Miasto</translation>
+    </message>
+    <message>
+        <source>Matched by</source>
+        <translation>Dopasowano po</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>Firmy</translation>
+    </message>
+    <message>
+        <source>Tickets matching the query</source>
+        <translation>Zgłoszenia pasujące do zapytania</translation>
+    </message>
+    <message>
+        <source>Look up a caller to see the company here.</source>
+        <translation>Wyszukaj dzwoniącego, aby zobaczyć tu jego firmę.</translation>
+    </message>
+    <message>
+        <source>&amp;Register caller…</source>
+        <translation>&amp;Zarejestruj dzwoniącego…</translation>
+    </message>
+    <message>
+        <source>&amp;New ticket…</source>
+        <translation>&amp;Nowe zgłoszenie…</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Umowa</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stan</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Od</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Do</translation>
+    </message>
+    <message>
+        <source>Reseller</source>
+        <translation>Reseller</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Usługi</translation>
+    </message>
+    <message>
+        <source>Notation</source>
+        <translation>Zapis</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Contract state</source>
+        <translation>Stan umowy</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nazwa</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Język</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Zarejestrowano</translation>
+    </message>
+    <message>
+        <source>Open tickets</source>
+        <translation>Otwarte zgłoszenia</translation>
+    </message>
+    <message>
+        <source>Contracts</source>
+        <translation>Umowy</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakty</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Zgłoszenie</translation>
+    </message>
+    <message>
+        <source>Legacy</source>
+        <translation>Stary numer</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Temat</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorytet</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Numer seryjny</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>Ostatnia zmiana</translation>
+    </message>
+    <message>
+        <source>nothing recognisable</source>
+        <translation>nic rozpoznawalnego</translation>
+    </message>
+    <message>
+        <source>Nothing found for “%1” (read as: %2).</source>
+        <translation>Nic nie znaleziono dla „%1” (odczytano jako: %2).</translation>
+    </message>
+    <message>
+        <source>“%1” read as: %2</source>
+        <translation>„%1” odczytano jako: %2</translation>
+    </message>
+    <message>
+        <source>Open tickets (%1)</source>
+        <translation>Otwarte zgłoszenia (%1)</translation>
+    </message>
+    <message>
+        <source>Services (%1)</source>
+        <translation>Usługi (%1)</translation>
+    </message>
+    <message>
+        <source>Contracts (%1)</source>
+        <translation>Umowy (%1)</translation>
+    </message>
+    <message>
+        <source>Contacts (%1)</source>
+        <translation>Kontakty (%1)</translation>
+    </message>
+    <message>
+        <source>No company matches.</source>
+        <translation>Żadna firma nie pasuje.</translation>
+    </message>
+    <message>
+        <source>Lookup failed: %1</source>
+        <translation>Wyszukiwanie nie powiodło się: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>HEZO Desk</source>
+        <translation>HEZO Desk</translation>
+    </message>
+    <message>
+        <source>— open tickets —</source>
+        <translation>— otwarte zgłoszenia —</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2)</source>
+        <translation>Zalogowano jako %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Baza danych: %1</translation>
+    </message>
+    <message>
+        <source>● connected</source>
+        <translation>● połączono</translation>
+    </message>
+    <message>
+        <source>&amp;Desk</source>
+        <translation>&amp;Program</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Ustawienia…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Wyloguj</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Zakończ</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>P&amp;rzejdź</translation>
+    </message>
+    <message>
+        <source>Caller &amp;lookup</source>
+        <translation>&amp;Wyszukiwanie dzwoniącego</translation>
+    </message>
+    <message>
+        <source>&amp;Ticket</source>
+        <translation>&amp;Zgłoszenie</translation>
+    </message>
+    <message>
+        <source>&amp;New ticket…</source>
+        <translation>&amp;Nowe zgłoszenie…</translation>
+    </message>
+    <message>
+        <source>Re&amp;gister caller…</source>
+        <translation>Za&amp;rejestruj dzwoniącego…</translation>
+    </message>
+    <message>
+        <source>&amp;Reply</source>
+        <translation>&amp;Odpowiedz</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt ticket</source>
+        <translation>&amp;Następne zgłoszenie</translation>
+    </message>
+    <message>
+        <source>&amp;Previous ticket</source>
+        <translation>&amp;Poprzednie zgłoszenie</translation>
+    </message>
+    <message>
+        <source>&amp;Close ticket tab</source>
+        <translation>Za&amp;mknij zgłoszenie</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Odśwież</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Pomo&amp;c</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Skróty klawiszowe</translation>
+    </message>
+    <message>
+        <source>&amp;About HEZO Desk</source>
+        <translation>&amp;O programie HEZO Desk</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Skróty klawiszowe</translation>
+    </message>
+    <message>
+        <source>About HEZO Desk</source>
+        <translation>O programie HEZO Desk</translation>
+    </message>
+    <message>
+        <source>HEZO Desk %1 — the support desk of HEZO&apos;s phone line (+48 12 25 25 600), back office and supervisors.</source>
+        <translation>HEZO Desk %1 — program obsługi zgłoszeń dla infolinii HEZO (+48 12 25 25 600), back office i kierowników.</translation>
+    </message>
+    <message>
+        <source>Ticket…</source>
+        <translation>Zgłoszenie…</translation>
+    </message>
+    <message>
+        <source>A newer HEZO Desk has upgraded this database; this one still works with it. Please update when you can.</source>
+        <translation>Nowsza wersja HEZO Desk zaktualizowała tę bazę; ta wersja nadal z nią działa. Zaktualizuj program, gdy będzie to możliwe.</translation>
+    </message>
+    <message>
+        <source>● offline: %1</source>
+        <translation>● brak połączenia: %1</translation>
+    </message>
+    <message>
+        <source>The desk reconnects by itself. What you type is kept; saves that failed can be sent again once the connection is back.</source>
+        <translation>Program połączy się ponownie sam. To, co piszesz, zostaje zachowane; nieudane zapisy można ponowić po przywróceniu połączenia.</translation>
+    </message>
+</context>
+<context>
+    <name>MigrationReportsView</name>
+    <message>
+        <source>Run</source>
+        <translation>Przebieg</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Rozpoczęto</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Przez</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stan</translation>
+    </message>
+    <message>
+        <source>Tickets migrated</source>
+        <translation>Przeniesione zgłoszenia</translation>
+    </message>
+    <message>
+        <source>Rows read</source>
+        <translation>Przeczytane wiersze</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Odrzucone</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Oznaczone</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Źródło</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Odśwież</translation>
+    </message>
+    <message>
+        <source>Import runs</source>
+        <translation>Przebiegi importu</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wczytywanie…</translation>
+    </message>
+    <message>
+        <source>%1 run(s) kept.</source>
+        <translation>Zachowane przebiegi: %1.</translation>
+    </message>
+    <message>
+        <source>No import has been run yet.</source>
+        <translation>Import nie był jeszcze uruchamiany.</translation>
+    </message>
+</context>
+<context>
+    <name>NewTicketDialog</name>
+    <message>
+        <source>New ticket</source>
+        <translation>Nowe zgłoszenie</translation>
+    </message>
+    <message>
+        <source>Loading the caller&apos;s company…</source>
+        <translation>Wczytywanie firmy dzwoniącego…</translation>
+    </message>
+    <message>
+        <source>The caller&apos;s name (not a registered contact)</source>
+        <translation>Imię i nazwisko dzwoniącego (niezarejestrowany kontakt)</translation>
+    </message>
+    <message>
+        <source>What the caller reports, in their words</source>
+        <translation>Co zgłasza dzwoniący, jego słowami</translation>
+    </message>
+    <message>
+        <source>Reseller access — ask the caller</source>
+        <translation>Dostęp resellera — zapytaj dzwoniącego</translation>
+    </message>
+    <message>
+        <source>&amp;No access (default)</source>
+        <translation>&amp;Brak dostępu (domyślnie)</translation>
+    </message>
+    <message>
+        <source>&amp;Contract:</source>
+        <translation>&amp;Umowa:</translation>
+    </message>
+    <message>
+        <source>S&amp;erial:</source>
+        <translation>Numer &amp;seryjny:</translation>
+    </message>
+    <message>
+        <source>C&amp;aller:</source>
+        <translation>&amp;Dzwoniący:</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s na&amp;me:</source>
+        <translation>Imię i &amp;nazwisko dzwoniącego:</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>&amp;Kanał:</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>&amp;Temat:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Opis:</translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation>&amp;Priorytet:</translation>
+    </message>
+    <message>
+        <source>&amp;Open ticket</source>
+        <translation>&amp;Otwórz zgłoszenie</translation>
+    </message>
+    <message>
+        <source>%1 (reseller: %2, until %3)</source>
+        <translation>%1 (reseller: %2, do %3)</translation>
+    </message>
+    <message>
+        <source>Not a registered contact</source>
+        <translation>Niezarejestrowany kontakt</translation>
+    </message>
+    <message>
+        <source>%1 has no active contract: tickets are opened on active contracts.</source>
+        <translation>%1 nie ma aktywnej umowy: zgłoszenia otwiera się na aktywnych umowach.</translation>
+    </message>
+    <message>
+        <source>the reseller</source>
+        <translation>reseller</translation>
+    </message>
+    <message>
+        <source>May employees of %1, the reseller on this contract, see this ticket (subject, state, messages, attachments; never internal notes)?</source>
+        <translation>Czy pracownicy firmy %1, resellera na tej umowie, mogą widzieć to zgłoszenie (temat, stan, korespondencję, załączniki; nigdy notatek wewnętrznych)?</translation>
+    </message>
+    <message>
+        <source>&amp;Yes, %1 may see it</source>
+        <translation>&amp;Tak, %1 może je widzieć</translation>
+    </message>
+    <message>
+        <source>Choose the contract the ticket is about.</source>
+        <translation>Wybierz umowę, której dotyczy zgłoszenie.</translation>
+    </message>
+    <message>
+        <source>Choose the serial the ticket is about.</source>
+        <translation>Wybierz numer seryjny, którego dotyczy zgłoszenie.</translation>
+    </message>
+    <message>
+        <source>Type the caller&apos;s name: they are not a registered contact.</source>
+        <translation>Wpisz imię i nazwisko dzwoniącego: nie jest zarejestrowanym kontaktem.</translation>
+    </message>
+    <message>
+        <source>Type a subject.</source>
+        <translation>Wpisz temat.</translation>
+    </message>
+    <message>
+        <source>Type what the caller reports.</source>
+        <translation>Wpisz, co zgłasza dzwoniący.</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>New password for %1</source>
+        <translation>Nowe hasło dla %1</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Nowe hasło</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>Powtórz hasło</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Hasła się różnią.</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Eksportuj PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Drukuj…</translation>
+    </message>
+    <message>
+        <source>Copy:</source>
+        <translation>Wersja:</translation>
+    </message>
+    <message>
+        <source>Preparing the PDF…</source>
+        <translation>Przygotowywanie pliku PDF…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 – %n page(s)</source>
+        <translation>
+            <numerusform>%1 – %n strona</numerusform>
+            <numerusform>%1 – %n strony</numerusform>
+            <numerusform>%1 – %n stron</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>Eksport do PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Pliki PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Zapisywanie…</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Zapisano w %1</translation>
+    </message>
+    <message>
+        <source>Print %1</source>
+        <translation>Drukuj %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Printed %n page(s)</source>
+        <translation>
+            <numerusform>Wydrukowano %n stronę</numerusform>
+            <numerusform>Wydrukowano %n strony</numerusform>
+            <numerusform>Wydrukowano %n stron</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>Case PDF</source>
+        <translation>Sprawa w PDF</translation>
+    </message>
+</context>
+<context>
+    <name>PdfViews</name>
+    <message>
+        <source>Customer copy (without internal notes)</source>
+        <translation>Wersja dla klienta (bez notatek wewnętrznych)</translation>
+    </message>
+    <message>
+        <source>Internal copy (internal notes marked)</source>
+        <translation>Wersja wewnętrzna (z oznaczonymi notatkami wewnętrznymi)</translation>
+    </message>
+    <message>
+        <source>Reseller copy (what the reseller may see)</source>
+        <translation>Wersja dla resellera (to, co reseller może widzieć)</translation>
+    </message>
+    <message>
+        <source>Unexpected error: %1</source>
+        <translation>Nieoczekiwany błąd: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationWizard</name>
+    <message>
+        <source>Register a caller</source>
+        <translation>Rejestracja dzwoniącego</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTexts</name>
+    <message>
+        <source>running, or stopped without finishing</source>
+        <translation>w toku albo przerwany bez zakończenia</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>zakończony</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>anulowane</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>nieudany</translation>
+    </message>
+    <message>
+        <source>%1 (dry run: nothing written)</source>
+        <translation>%1 (próba: nic nie zapisano)</translation>
+    </message>
+    <message>
+        <source>imported by an earlier run</source>
+        <translation>zaimportowane we wcześniejszym przebiegu</translation>
+    </message>
+    <message>
+        <source>same tax id as a company already there</source>
+        <translation>ten sam NIP co firma już istniejąca</translation>
+    </message>
+    <message>
+        <source>expired contracts do not move</source>
+        <translation>wygasłe umowy nie są przenoszone</translation>
+    </message>
+    <message>
+        <source>cancelled contracts do not move</source>
+        <translation>anulowane umowy nie są przenoszone</translation>
+    </message>
+    <message>
+        <source>its contract does not move</source>
+        <translation>jego umowa nie jest przenoszona</translation>
+    </message>
+    <message>
+        <source>closed tickets do not move</source>
+        <translation>zamknięte zgłoszenia nie są przenoszone</translation>
+    </message>
+    <message>
+        <source>cancelled tickets do not move</source>
+        <translation>anulowane zgłoszenia nie są przenoszone</translation>
+    </message>
+    <message>
+        <source>its ticket does not move</source>
+        <translation>jego zgłoszenie nie jest przenoszone</translation>
+    </message>
+    <message>
+        <source>its ticket was migrated earlier</source>
+        <translation>jego zgłoszenie przeniesiono wcześniej</translation>
+    </message>
+    <message>
+        <source>wrong number of fields</source>
+        <translation>nieprawidłowa liczba pól</translation>
+    </message>
+    <message>
+        <source>no legacy id</source>
+        <translation>brak identyfikatora ze starego systemu</translation>
+    </message>
+    <message>
+        <source>the same row twice</source>
+        <translation>ten sam wiersz dwukrotnie</translation>
+    </message>
+    <message>
+        <source>invalid tax id</source>
+        <translation>nieprawidłowy NIP</translation>
+    </message>
+    <message>
+        <source>a date that is not a date</source>
+        <translation>data, która nie jest datą</translation>
+    </message>
+    <message>
+        <source>a required value is empty</source>
+        <translation>brak wymaganej wartości</translation>
+    </message>
+    <message>
+        <source>a value the desk cannot take</source>
+        <translation>wartość, której program nie może przyjąć</translation>
+    </message>
+    <message>
+        <source>its customer is missing</source>
+        <translation>brak jego klienta</translation>
+    </message>
+    <message>
+        <source>its reseller is missing</source>
+        <translation>brak jego resellera</translation>
+    </message>
+    <message>
+        <source>its contract is missing</source>
+        <translation>brak jego umowy</translation>
+    </message>
+    <message>
+        <source>its ticket is missing</source>
+        <translation>brak jego zgłoszenia</translation>
+    </message>
+    <message>
+        <source>its file is not in the export</source>
+        <translation>jego pliku nie ma w eksporcie</translation>
+    </message>
+    <message>
+        <source>its file is too large</source>
+        <translation>jego plik jest zbyt duży</translation>
+    </message>
+    <message>
+        <source>the row it belongs to was rejected</source>
+        <translation>wiersz, do którego należy, został odrzucony</translation>
+    </message>
+    <message>
+        <source>contradicts the desk</source>
+        <translation>jest sprzeczne z danymi w programie</translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <source>File</source>
+        <translation>Plik</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Wynik</translation>
+    </message>
+    <message>
+        <source>Rule or reason</source>
+        <translation>Reguła lub przyczyna</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Wiersze</translation>
+    </message>
+    <message>
+        <source>Legacy number</source>
+        <translation>Numer w starym systemie</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Zgłoszenie</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Oznaczenia</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>Kodowanie</translation>
+    </message>
+    <message>
+        <source>Separator</source>
+        <translation>Separator</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Przeczytano</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Zaimportowano</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Pominięto</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Odrzucone</translation>
+    </message>
+    <message>
+        <source>Not processed</source>
+        <translation>Nieprzetworzone</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Wiersz</translation>
+    </message>
+    <message>
+        <source>Legacy id</source>
+        <translation>Id w starym systemie</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Przyczyna</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Szczegóły</translation>
+    </message>
+    <message>
+        <source>No report to show.</source>
+        <translation>Brak raportu do pokazania.</translation>
+    </message>
+    <message>
+        <source>%1 — %2. Read %3 rows: %4 imported, %5 skipped, %6 rejected; %7 ticket(s) flagged for review.</source>
+        <translation>%1 — %2. Przeczytano wierszy: %3; zaimportowano: %4, pominięto: %5, odrzucono: %6; zgłoszeń oznaczonych do przeglądu: %7.</translation>
+    </message>
+    <message>
+        <source>%1 — %2. Read %3 rows: %4 would be imported, %5 skipped, %6 rejected; %7 ticket(s) would be flagged for review.</source>
+        <translation>%1 — %2. Przeczytano wierszy: %3; do zaimportowania: %4, do pominięcia: %5, do odrzucenia: %6; zgłoszeń do oznaczenia do przeglądu: %7.</translation>
+    </message>
+    <message>
+        <source>Run %1, started %2 by %3.</source>
+        <translation>Przebieg %1, rozpoczęty %2 przez %3.</translation>
+    </message>
+    <message>
+        <source>%1 row(s) were not processed; run the import again to complete it.</source>
+        <translation>Nieprzetworzonych wierszy: %1; uruchom import ponownie, aby go dokończyć.</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>pominięty</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>odrzucony</translation>
+    </message>
+    <message>
+        <source>The lists show the first rows of each file; the counts are complete. The JSON report (--report) lists every row.</source>
+        <translation>Listy pokazują pierwsze wiersze każdego pliku; liczby są pełne. Raport JSON (--report) wymienia każdy wiersz.</translation>
+    </message>
+    <message>
+        <source>Rules and reasons</source>
+        <translation>Reguły i przyczyny</translation>
+    </message>
+    <message>
+        <source>Rejected rows (%1)</source>
+        <translation>Odrzucone wiersze (%1)</translation>
+    </message>
+    <message>
+        <source>Skipped rows (%1)</source>
+        <translation>Pominięte wiersze (%1)</translation>
+    </message>
+    <message>
+        <source>Flagged tickets (%1)</source>
+        <translation>Oznaczone zgłoszenia (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>ResellerPreview</name>
+    <message>
+        <source>What the reseller sees</source>
+        <translation>Co widzi reseller</translation>
+    </message>
+    <message>
+        <source>A reseller</source>
+        <translation>Reseller</translation>
+    </message>
+    <message>
+        <source>What %1 sees</source>
+        <translation>Co widzi %1</translation>
+    </message>
+    <message>
+        <source>Nothing.</source>
+        <translation>Nic.</translation>
+    </message>
+    <message>
+        <source>%1 sees no part of this ticket: %2</source>
+        <translation>%1 nie widzi żadnej części tego zgłoszenia: %2</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Zgłoszenie</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Temat</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stan</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Klient</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Otwarto</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>Ostatnia zmiana</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>klient</translation>
+    </message>
+    <message>
+        <source>agent</source>
+        <translation>konsultant</translation>
+    </message>
+    <message>
+        <source>internal note</source>
+        <translation>notatka wewnętrzna</translation>
+    </message>
+    <message>
+        <source>INTERNAL NOTE</source>
+        <translation>NOTATKA WEWNĘTRZNA</translation>
+    </message>
+    <message>
+        <source>No messages yet.</source>
+        <translation>Brak wiadomości.</translation>
+    </message>
+</context>
+<context>
+    <name>ResellersScreen</name>
+    <message>
+        <source>Filter by name or tax id</source>
+        <translation>Filtruj po nazwie lub NIP</translation>
+    </message>
+    <message>
+        <source>Reseller</source>
+        <translation>Reseller</translation>
+    </message>
+    <message>
+        <source>Tax id</source>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <source>Active contracts</source>
+        <translation>Aktywne umowy</translation>
+    </message>
+    <message>
+        <source>Tickets it may see</source>
+        <translation>Zgłoszenia, które może widzieć</translation>
+    </message>
+    <message>
+        <source>Database roles</source>
+        <translation>Role w bazie danych</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Odśwież</translation>
+    </message>
+    <message>
+        <source>Choose a reseller.</source>
+        <translation>Wybierz resellera.</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Zgłoszenie</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Temat</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stan</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Klient</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Wiadomości</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Pliki</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>Ostatnia zmiana</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wczytywanie…</translation>
+    </message>
+    <message>
+        <source>%1 may see no ticket: no customer has allowed it.</source>
+        <translation>%1 nie może widzieć żadnego zgłoszenia: żaden klient się na to nie zgodził.</translation>
+    </message>
+    <message>
+        <source>%1 may see %2 tickets; the %3 most recently changed are listed.</source>
+        <translation>%1 może widzieć zgłoszeń: %2; na liście jest %3 ostatnio zmienionych.</translation>
+    </message>
+    <message>
+        <source>%1 may see %2 ticket(s).</source>
+        <translation>%1 może widzieć zgłoszeń: %2.</translation>
+    </message>
+    <message>
+        <source>access was withdrawn meanwhile</source>
+        <translation>dostęp został w międzyczasie odebrany</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueueModel</name>
+    <message>
+        <source>Flags</source>
+        <translation>Oznaczenia</translation>
+    </message>
+    <message>
+        <source>no flags</source>
+        <translation>bez oznaczeń</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Numer</translation>
+    </message>
+    <message>
+        <source>Legacy number</source>
+        <translation>Numer w starym systemie</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Temat</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Klient</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Umowa</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Numer seryjny</translation>
+    </message>
+    <message>
+        <source>Migrated</source>
+        <translation>Przeniesione</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n flag(s)</source>
+        <translation>
+            <numerusform>%n oznaczenie</numerusform>
+            <numerusform>%n oznaczenia</numerusform>
+            <numerusform>%n oznaczeń</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewScreen</name>
+    <message>
+        <source>&amp;Flagged only</source>
+        <translation>Tylko &amp;oznaczone</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Odśwież</translation>
+    </message>
+    <message>
+        <source>&amp;Link contract and serial</source>
+        <translation>&amp;Powiąż umowę i numer seryjny</translation>
+    </message>
+    <message>
+        <source>&amp;Mark reviewed</source>
+        <translation>Oznacz jako &amp;przejrzane</translation>
+    </message>
+    <message>
+        <source>Contract:</source>
+        <translation>Umowa:</translation>
+    </message>
+    <message>
+        <source>Serial:</source>
+        <translation>Numer seryjny:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln case(s) waiting for review</source>
+        <translation>
+            <numerusform>%Ln sprawa czeka na przegląd</numerusform>
+            <numerusform>%Ln sprawy czekają na przegląd</numerusform>
+            <numerusform>%Ln spraw czeka na przegląd</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 migrated cases reviewed</source>
+        <translation>Przejrzano %1 z %2 przeniesionych spraw</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n flagged waiting</source>
+        <translation>
+            <numerusform>%n oznaczona czeka</numerusform>
+            <numerusform>%n oznaczone czekają</numerusform>
+            <numerusform>%n oznaczonych czeka</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading the dialogue…</source>
+        <translation>Wczytywanie korespondencji…</translation>
+    </message>
+    <message>
+        <source>Choose a case in the queue.</source>
+        <translation>Wybierz sprawę z kolejki.</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Klient</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stan</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorytet</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Otwarto</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Umowa</translation>
+    </message>
+    <message>
+        <source>not linked</source>
+        <translation>niepowiązane</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Numer seryjny</translation>
+    </message>
+    <message>
+        <source>In the legacy system</source>
+        <translation>W starym systemie</translation>
+    </message>
+    <message>
+        <source>contract %1, serial %2</source>
+        <translation>umowa %1, numer seryjny %2</translation>
+    </message>
+    <message>
+        <source>Dialogue</source>
+        <translation>Korespondencja</translation>
+    </message>
+    <message>
+        <source>%1 message(s), of which %2 internal note(s)</source>
+        <translation>wiadomości: %1, w tym notatek wewnętrznych: %2</translation>
+    </message>
+    <message>
+        <source>Migrated</source>
+        <translation>Przeniesione</translation>
+    </message>
+    <message>
+        <source>%1 (run %2)</source>
+        <translation>%1 (przebieg %2)</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Przejrzano</translation>
+    </message>
+    <message>
+        <source>No flags: the migration linked it.</source>
+        <translation>Bez oznaczeń: migracja powiązała je sama.</translation>
+    </message>
+    <message>
+        <source>The customer has no contract in the desk</source>
+        <translation>Klient nie ma umowy w programie</translation>
+    </message>
+    <message>
+        <source>(no serial)</source>
+        <translation>(bez numeru seryjnego)</translation>
+    </message>
+    <message>
+        <source>This case has no legacy dialogue PDF.</source>
+        <translation>Ta sprawa nie ma pliku PDF z korespondencją ze starego systemu.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Legacy dialogue (internal: notes included) – %n page(s)</source>
+        <translation>
+            <numerusform>Korespondencja ze starego systemu (wewnętrzna, z notatkami) – %n strona</numerusform>
+            <numerusform>Korespondencja ze starego systemu (wewnętrzna, z notatkami) – %n strony</numerusform>
+            <numerusform>Korespondencja ze starego systemu (wewnętrzna, z notatkami) – %n stron</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Linked.</source>
+        <translation>Powiązano.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Zapisywanie…</translation>
+    </message>
+    <message>
+        <source>Marked reviewed.</source>
+        <translation>Oznaczono jako przejrzane.</translation>
+    </message>
+    <message>
+        <source>The case is shown as it is now; check it and try again.</source>
+        <translation>Sprawa jest pokazana w obecnym stanie; sprawdź ją i spróbuj ponownie.</translation>
+    </message>
+</context>
+<context>
+    <name>RoleDialog</name>
+    <message>
+        <source>Role of %1</source>
+        <translation>Rola: %1</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rola</translation>
+    </message>
+</context>
+<context>
+    <name>Screens</name>
+    <message>
+        <source>Caller lookup</source>
+        <translation>Wyszukiwanie dzwoniącego</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>Zgłoszenia</translation>
+    </message>
+    <message>
+        <source>Contracts</source>
+        <translation>Umowy</translation>
+    </message>
+    <message>
+        <source>Serials</source>
+        <translation>Numery seryjne</translation>
+    </message>
+    <message>
+        <source>Resellers</source>
+        <translation>Resellerzy</translation>
+    </message>
+    <message>
+        <source>Migration review</source>
+        <translation>Przegląd migracji</translation>
+    </message>
+    <message>
+        <source>Migration reports</source>
+        <translation>Raporty migracji</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Dziennik zdarzeń</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>Konsultanci</translation>
+    </message>
+    <message>
+        <source>Reseller access</source>
+        <translation>Dostęp resellera</translation>
+    </message>
+    <message>
+        <source>PDF: preview, export, print…</source>
+        <translation>PDF: podgląd, eksport, druk…</translation>
+    </message>
+    <message>
+        <source>Export selected tickets as PDF…</source>
+        <translation>Eksportuj zaznaczone zgłoszenia do PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Import legacy export…</source>
+        <translation>&amp;Importuj eksport starego systemu…</translation>
+    </message>
+</context>
+<context>
+    <name>SerialsScreen</name>
+    <message>
+        <source>Serial in any notation: (H)-FG1234567890, (H2)-…, FG1234567890</source>
+        <translation>Numer seryjny w dowolnym zapisie: (H)-FG1234567890, (H2)-…, FG1234567890</translation>
+    </message>
+    <message>
+        <source>The exact notation typed is shown in bold among the serial&apos;s services</source>
+        <translation>Dokładnie wpisany zapis jest pogrubiony wśród usług tego numeru seryjnego</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln service(s)</source>
+        <translation>
+            <numerusform>%Ln usługa</numerusform>
+            <numerusform>%Ln usługi</numerusform>
+            <numerusform>%Ln usług</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A serial number has only letters and digits.</source>
+        <translation>Numer seryjny składa się tylko z liter i cyfr.</translation>
+    </message>
+    <message>
+        <source>A serial number has %1 to %2 characters.</source>
+        <translation>Numer seryjny ma od %1 do %2 znaków.</translation>
+    </message>
+    <message>
+        <source>There is no (H0): a single service is written (H)-…</source>
+        <translation>Nie ma (H0): pojedynczą usługę zapisuje się jako (H)-…</translation>
+    </message>
+    <message>
+        <source>The notation holds no serial number.</source>
+        <translation>Zapis nie zawiera numeru seryjnego.</translation>
+    </message>
+</context>
+<context>
+    <name>ServicesModel</name>
+    <message>
+        <source>Notation</source>
+        <translation>Zapis</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Numer seryjny</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Umowa</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Klient</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>Okres</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>HEZO Desk — settings</source>
+        <translation>HEZO Desk — ustawienia</translation>
+    </message>
+    <message>
+        <source>&amp;Local file (this computer only)</source>
+        <translation>Plik &amp;lokalny (tylko ten komputer)</translation>
+    </message>
+    <message>
+        <source>&amp;Shared PostgreSQL server (several agents)</source>
+        <translation>&amp;Wspólny serwer PostgreSQL (wielu konsultantów)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Przeglądaj…</translation>
+    </message>
+    <message>
+        <source>kept in the system keyring</source>
+        <translation>przechowywane w systemowym magazynie haseł</translation>
+    </message>
+    <message>
+        <source>no keyring: asked for at each start</source>
+        <translation>brak magazynu haseł: pytanie przy każdym uruchomieniu</translation>
+    </message>
+    <message>
+        <source>No system keyring is available: the password is not stored anywhere and the desk asks for it when it connects.</source>
+        <translation>Brak systemowego magazynu haseł: hasło nie jest nigdzie zapisywane, program pyta o nie przy łączeniu.</translation>
+    </message>
+    <message>
+        <source>Database file:</source>
+        <translation>Plik bazy danych:</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>Serwer:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>Baza danych:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Użytkownik:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Hasło:</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Sprawdź połączenie</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Jasny</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Ciemny</translation>
+    </message>
+    <message>
+        <source>Theme:</source>
+        <translation>Motyw:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Język:</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Baza danych</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Wygląd</translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation>Plik bazy danych</translation>
+    </message>
+    <message>
+        <source>SQLite database (*.sqlite3 *.db);;All files (*)</source>
+        <translation>Baza SQLite (*.sqlite3 *.db);;Wszystkie pliki (*)</translation>
+    </message>
+    <message>
+        <source>Name the database.</source>
+        <translation>Podaj nazwę bazy danych.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Łączenie…</translation>
+    </message>
+    <message>
+        <source>Connected. The schema is up to date.</source>
+        <translation>Połączono. Schemat jest aktualny.</translation>
+    </message>
+    <message>
+        <source>Connected. The database is empty; the desk will create its schema (a shared server: run hezo-desk db upgrade).</source>
+        <translation>Połączono. Baza jest pusta; program utworzy schemat (na wspólnym serwerze: uruchom hezo-desk db upgrade).</translation>
+    </message>
+    <message>
+        <source>Connected. The schema needs an upgrade (hezo-desk db upgrade).</source>
+        <translation>Połączono. Schemat wymaga aktualizacji (hezo-desk db upgrade).</translation>
+    </message>
+    <message>
+        <source>Connected, but the database is newer than this HEZO Desk: update the desk first.</source>
+        <translation>Połączono, ale baza jest nowsza niż ten HEZO Desk: najpierw zaktualizuj program.</translation>
+    </message>
+    <message>
+        <source>Cannot connect: %1</source>
+        <translation>Nie można połączyć: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>HEZO Desk — sign in</source>
+        <translation>HEZO Desk — logowanie</translation>
+    </message>
+    <message>
+        <source>Remember me on this computer</source>
+        <translation>Zapamiętaj mnie na tym komputerze</translation>
+    </message>
+    <message>
+        <source>No system keyring is available, so the password cannot be remembered; it is asked for at every start and never stored elsewhere.</source>
+        <translation>Brak systemowego magazynu haseł, więc hasła nie można zapamiętać; program pyta o nie przy każdym uruchomieniu i nigdzie go nie zapisuje.</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Login:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Hasło:</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Baza danych: %1</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Zaloguj</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Ustawienia…</translation>
+    </message>
+    <message>
+        <source>Sign in to HEZO Desk</source>
+        <translation>Logowanie do HEZO Desk</translation>
+    </message>
+    <message>
+        <source>Type your login and password.</source>
+        <translation>Wpisz login i hasło.</translation>
+    </message>
+    <message>
+        <source>Wrong login or password, or the account is deactivated.</source>
+        <translation>Błędny login lub hasło albo konto jest dezaktywowane.</translation>
+    </message>
+    <message>
+        <source>Cannot sign in: %1</source>
+        <translation>Nie można się zalogować: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TicketView</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Wczytywanie…</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Klient</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Umowa</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Numer seryjny</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanał</translation>
+    </message>
+    <message>
+        <source>Reseller access</source>
+        <translation>Dostęp resellera</translation>
+    </message>
+    <message>
+        <source>Legacy number</source>
+        <translation>Numer w starym systemie</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Otwarto</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>Ostatnia zmiana</translation>
+    </message>
+    <message>
+        <source>Migration review</source>
+        <translation>Przegląd migracji</translation>
+    </message>
+    <message>
+        <source>Assign to &amp;me</source>
+        <translation>Przypisz do &amp;mnie</translation>
+    </message>
+    <message>
+        <source>&amp;State:</source>
+        <translation>&amp;Stan:</translation>
+    </message>
+    <message>
+        <source>P&amp;riority:</source>
+        <translation>P&amp;riorytet:</translation>
+    </message>
+    <message>
+        <source>Assi&amp;gnee:</source>
+        <translation>O&amp;dpowiedzialny:</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nazwa</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Rozmiar</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Rodzaj</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Dodano</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Otwórz</translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation>Zapisz &amp;jako…</translation>
+    </message>
+    <message>
+        <source>A&amp;dd file…</source>
+        <translation>&amp;Dodaj plik…</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Kiedy</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Konsultant</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation>system</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Co</translation>
+    </message>
+    <message>
+        <source>Dialogue</source>
+        <translation>Korespondencja</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Załączniki</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historia</translation>
+    </message>
+    <message>
+        <source>Write a reply to the customer or an internal note… (Ctrl+Enter sends)</source>
+        <translation>Napisz odpowiedź do klienta lub notatkę wewnętrzną… (Ctrl+Enter wysyła)</translation>
+    </message>
+    <message>
+        <source>Reply to the customer</source>
+        <translation>Odpowiedź do klienta</translation>
+    </message>
+    <message>
+        <source>Internal note (staff only)</source>
+        <translation>Notatka wewnętrzna (tylko dla personelu)</translation>
+    </message>
+    <message>
+        <source>Sen&amp;d</source>
+        <translation>&amp;Wyślij</translation>
+    </message>
+    <message>
+        <source>not linked</source>
+        <translation>niepowiązane</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>tak</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>(unassigned)</source>
+        <translation>(nieprzypisane)</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>klient</translation>
+    </message>
+    <message>
+        <source>agent</source>
+        <translation>konsultant</translation>
+    </message>
+    <message>
+        <source>internal note</source>
+        <translation>notatka wewnętrzna</translation>
+    </message>
+    <message>
+        <source>INTERNAL NOTE — never shown to the customer or reseller</source>
+        <translation>NOTATKA WEWNĘTRZNA — nigdy niewidoczna dla klienta ani resellera</translation>
+    </message>
+    <message>
+        <source>No messages yet.</source>
+        <translation>Brak wiadomości.</translation>
+    </message>
+    <message>
+        <source>Attachments (%1)</source>
+        <translation>Załączniki (%1)</translation>
+    </message>
+    <message>
+        <source>Also open by: %1</source>
+        <translation>Otwarte także przez: %1</translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation>przejrzane</translation>
+    </message>
+    <message>
+        <source>not yet reviewed</source>
+        <translation>jeszcze nieprzejrzane</translation>
+    </message>
+    <message>
+        <source>(details)</source>
+        <translation>(szczegóły)</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>Zmienione przez kogoś innego</translation>
+    </message>
+    <message>
+        <source>%1 was changed by someone else while you were looking at it. Your change was not saved.</source>
+        <translation>Ktoś inny zmienił %1, gdy je przeglądałeś(-aś). Twoja zmiana nie została zapisana.</translation>
+    </message>
+    <message>
+        <source>Latest changes:</source>
+        <translation>Ostatnie zmiany:</translation>
+    </message>
+    <message>
+        <source>Now: state %1, priority %2, assignee %3.</source>
+        <translation>Teraz: stan %1, priorytet %2, odpowiedzialny %3.</translation>
+    </message>
+    <message>
+        <source>Your change: %1</source>
+        <translation>Twoja zmiana: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Apply my change on top</source>
+        <translation>&amp;Zastosuj moją zmianę mimo to</translation>
+    </message>
+    <message>
+        <source>&amp;Keep theirs</source>
+        <translation>Z&amp;ostaw ich zmianę</translation>
+    </message>
+    <message>
+        <source>state → %1</source>
+        <translation>stan → %1</translation>
+    </message>
+    <message>
+        <source>priority → %1</source>
+        <translation>priorytet → %1</translation>
+    </message>
+    <message>
+        <source>assignee → %1</source>
+        <translation>odpowiedzialny → %1</translation>
+    </message>
+    <message>
+        <source>The ticket is closed: reopen it to reply; an internal note is possible.</source>
+        <translation>Zgłoszenie jest zamknięte: otwórz je ponownie, aby odpowiedzieć; notatkę wewnętrzną można dodać.</translation>
+    </message>
+    <message>
+        <source>Internal notes are never shown to the customer or the reseller.</source>
+        <translation>Notatki wewnętrzne nigdy nie są pokazywane klientowi ani resellerowi.</translation>
+    </message>
+    <message>
+        <source>The draft could not be saved: %1</source>
+        <translation>Nie udało się zapisać szkicu: %1</translation>
+    </message>
+    <message>
+        <source>Save attachment</source>
+        <translation>Zapisz załącznik</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>Dołącz plik</translation>
+    </message>
+    <message>
+        <source>Not saved yet: %1. Your text is kept.</source>
+        <translation>Jeszcze nie zapisano: %1. Twój tekst jest zachowany.</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached (%1). Nothing was lost: your text is kept; try again in a moment.</source>
+        <translation>Baza danych jest niedostępna (%1). Nic nie zginęło: Twój tekst jest zachowany; spróbuj ponownie za chwilę.</translation>
+    </message>
+    <message>
+        <source>File error: %1</source>
+        <translation>Błąd pliku: %1</translation>
+    </message>
+    <message>
+        <source>Something went wrong: %1</source>
+        <translation>Coś poszło nie tak: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TicketsModel</name>
+    <message>
+        <source>Number</source>
+        <translation>Numer</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Temat</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Klient</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Numer seryjny</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stan</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorytet</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanał</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Odpowiedzialny</translation>
+    </message>
+    <message>
+        <source>Reseller access</source>
+        <translation>Dostęp resellera</translation>
+    </message>
+    <message>
+        <source>no reseller on this ticket</source>
+        <translation>brak resellera przy tym zgłoszeniu</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>Ostatnia zmiana</translation>
+    </message>
+    <message>
+        <source>allowed</source>
+        <translation>dozwolony</translation>
+    </message>
+    <message>
+        <source>not allowed</source>
+        <translation>niedozwolony</translation>
+    </message>
+    <message>
+        <source>Legacy number: %1</source>
+        <translation>Numer w starym systemie: %1</translation>
+    </message>
+    <message>
+        <source>Migrated, not reviewed yet</source>
+        <translation>Przeniesione, jeszcze nieprzejrzane</translation>
+    </message>
+</context>
+<context>
+    <name>TicketsScreen</name>
+    <message>
+        <source>Search: ticket number (HD-000123, legacy), subject, words in the dialogue</source>
+        <translation>Szukaj: numer zgłoszenia (HD-000123, stary), temat, słowa w korespondencji</translation>
+    </message>
+    <message>
+        <source>Ctrl+F; Polish letters optional: lodz finds Łódź</source>
+        <translation>Ctrl+F; polskie znaki niekonieczne: lodz znajdzie Łódź</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Wszystkie stany</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Otwórz</translation>
+    </message>
+    <message>
+        <source>All priorities</source>
+        <translation>Wszystkie priorytety</translation>
+    </message>
+    <message>
+        <source>My tickets</source>
+        <translation>Moje zgłoszenia</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Nieprzypisane</translation>
+    </message>
+    <message>
+        <source>Migrated, not reviewed</source>
+        <translation>Przeniesione, nieprzejrzane</translation>
+    </message>
+    <message>
+        <source>Nothing to search for: type a word or a ticket number</source>
+        <translation>Nie ma czego szukać: wpisz słowo lub numer zgłoszenia</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln ticket(s)</source>
+        <translation>
+            <numerusform>%Ln zgłoszenie</numerusform>
+            <numerusform>%Ln zgłoszenia</numerusform>
+            <numerusform>%Ln zgłoszeń</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

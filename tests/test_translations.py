@@ -1,0 +1,155 @@
+"""Every visible string goes through Qt's translation system and has its Polish translation."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from hezo_desk.drafts import DraftStore
+from hezo_desk.resources import translations_dir
+from hezo_desk.services.agents import AgentService
+from hezo_desk.ui.context import DeskContext
+from hezo_desk.ui.i18n import Translations
+from hezo_desk.ui.main_window import MainWindow
+from hezo_desk.ui.screens import build_screens, ticket_actions, ticket_tabs, wire_window
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+CATALOGUE = "hezo_desk_pl"
+
+
+def _tool(name: str) -> str:
+    found = shutil.which(name, path=str(Path(sys.executable).parent)) or shutil.which(name)
+    if found is None:
+        pytest.skip(f"{name} comes with PySide6-Essentials and is missing here")
+    return found
+
+
+@pytest.fixture(scope="module")
+def refreshed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped catalogue, updated from today's source as `scripts/update-translations` does."""
+    if not (REPOSITORY / "hezo_desk").is_dir():
+        pytest.skip("needs the source tree")
+    target = tmp_path_factory.mktemp("ts") / f"{CATALOGUE}.ts"
+    shutil.copyfile(translations_dir() / f"{CATALOGUE}.ts", target)
+    sources = sorted(str(p) for p in (REPOSITORY / "hezo_desk").rglob("*.py"))
+    subprocess.run(
+        [
+            _tool("pyside6-lupdate"),
+            *sources,
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-ts",
+            str(target),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return target
+
+
+def test_every_source_string_has_a_polish_translation(refreshed: Path) -> None:
+    untranslated = [
+        f"[{context.findtext('name')}] {message.findtext('source')!r}"
+        for context in ET.parse(refreshed).getroot().iter("context")
+        for message in context.findall("message")
+        if message.find("translation") is not None
+        and message.find("translation").get("type") in ("unfinished", "vanished", "obsolete")
+    ]
+    assert untranslated == [], "run scripts/update-translations and translate:\n" + "\n".join(
+        untranslated[:40]
+    )
+
+
+def test_the_shipped_catalogue_is_compiled_from_the_current_translations(
+    refreshed: Path, tmp_path: Path
+) -> None:
+    compiled = tmp_path / f"{CATALOGUE}.qm"
+    subprocess.run(
+        [
+            _tool("pyside6-lrelease"),
+            str(translations_dir() / f"{CATALOGUE}.ts"),
+            "-qm",
+            str(compiled),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    assert compiled.read_bytes() == (translations_dir() / f"{CATALOGUE}.qm").read_bytes(), (
+        "run scripts/update-translations"
+    )
+
+
+@pytest.fixture
+def polish(qapp: QApplication) -> Iterator[Translations]:
+    translations = Translations(qapp)
+    assert translations.apply("pl")
+    yield translations
+    translations.apply("en")
+
+
+def _english_sources() -> set[str]:
+    root = ET.parse(translations_dir() / f"{CATALOGUE}.ts").getroot()
+    return {
+        message.findtext("source", "").replace("&", "")
+        for message in root.iter("message")
+        if message.findtext("translation")
+        and message.findtext("translation") != message.findtext("source")
+        and message.get("numerus") != "yes"
+    }
+
+
+def _visible_texts(widget: QWidget) -> Iterator[str]:
+    for child in widget.findChildren(QWidget):
+        if isinstance(child, QLabel | QAbstractButton) and child.text():
+            yield child.text().replace("&", "")
+
+
+def test_the_whole_desk_speaks_polish(
+    qtbot: QtBot, polish: Translations, desk_context: DeskContext, tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    context = replace(desk_context, actor=AgentService(desk_context.db).resolve("admin"))
+    window = MainWindow(
+        context,
+        build_screens(context),
+        DraftStore(tmp_path / "drafts", context.db.display_url),
+        context.db.display_url,
+        ticket_tabs=ticket_tabs(),
+        ticket_actions=ticket_actions(),
+    )
+    wire_window(window, context)
+    qtbot.addWidget(window)
+    assert [a.text() for a in window.menuBar().actions()] == [
+        "&Program",
+        "P&rzejdź",
+        "&Zgłoszenie",
+        "Pomo&c",
+    ]
+    for key in (
+        "lookup",
+        "tickets",
+        "contracts",
+        "serials",
+        "resellers",
+        "review",
+        "migration_reports",
+        "audit",
+        "agents",
+    ):
+        window.show_screen(key)
+    view = window.open_ticket(1)
+    qtbot.waitUntil(lambda: view.detail is not None, timeout=10_000)
+    english = _english_sources()
+    left_in_english = sorted({text for text in _visible_texts(window) if text in english})
+    assert left_in_english == [], "shown untranslated (a context mismatch?)"
+    assert view.tabs.tabText(0) == "Korespondencja"
