@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from hezo_desk.db import Database
 from hezo_desk.models import Message, Ticket
+from hezo_desk.services import listing
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.listing import TicketFilter, TicketListing
 from hezo_desk.services.normalize import fold
@@ -54,6 +55,14 @@ NASTY = [
     "🙂 emoji",
     "tab\tnew\nline",
 ]
+
+
+@pytest.fixture(autouse=True, params=["few", "many"])
+def matches(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Both ways a list orders what a search found: by id (few), or as a set of its own."""
+    if request.param == "many":
+        monkeypatch.setattr(listing, "FEW_IDS", 0)
+    return str(request.param)
 
 
 def _words(text: str) -> set[str]:

@@ -28,6 +28,8 @@ from typing import Any, ClassVar, Generic, TypeVar, cast
 
 from sqlalchemy import (
     ColumnElement,
+    Connection,
+    Select,
     and_,
     case,
     false,
@@ -81,6 +83,8 @@ from hezo_desk.services.tickets import parse_ticket_number
 PAGE_SIZE = 100
 # Ids streamed at a time while reading positions.
 POSITIONS_CHUNK = 20_000
+# A costly filter (a search) that lets through at most this many rows has them read by id.
+FEW_IDS = 2_000
 
 RowT = TypeVar("RowT")
 FilterT = TypeVar("FilterT")
@@ -122,9 +126,15 @@ class Plan(Generic[RowT]):
     conditions: tuple[Condition, ...]
     descending: bool
     make_row: Callable[[AnyRow], RowT]
-    # Read the positions before the first page: for filters (a full-text search) that are
-    # costly to evaluate, so that count and pages do not evaluate them again.
-    materialize: bool = False
+    # A costly filter (a full-text search) as the select of the ids it lets through, already
+    # among `conditions`. Its positions are read before the first page, so that the count and
+    # the pages do not evaluate it again.
+    id_source: Select[Any] | None = None
+    other_conditions: tuple[Condition, ...] = ()
+
+    @property
+    def materialize(self) -> bool:
+        return self.id_source is not None
 
 
 class Window(Generic[RowT]):
@@ -222,31 +232,13 @@ class Window(Generic[RowT]):
         with self._positions_lock:
             if self.positions_ready:
                 return
-            plan = self._plan
-            if plan.materialize:
-                # The costly filter once, into a set of its own, then that set in order (else a
-                # database may walk an index in sort order and test the filter on every row).
-                labels = [key.label(f"k{number}") for number, key in enumerate(plan.keys)]
-                matched = (
-                    select(*labels)
-                    .where(*plan.conditions)
-                    .cte("matched")
-                    .prefix_with("MATERIALIZED")
-                )
-                keys = [matched.c[f"k{number}"] for number in range(len(plan.keys))]
-                statement = select(keys[-1]).order_by(*self._ordered(keys, backwards=False))
-            else:
-                statement = (
-                    select(plan.keys[-1])
-                    .where(*plan.conditions)
-                    .order_by(*self._order(backwards=False))
-                )
-            if not self._db.is_sqlite:
-                # A server-side cursor: the client holds a chunk of ids at a time.
-                statement = statement.execution_options(yield_per=POSITIONS_CHUNK)
             positions: array[int] = array("q")
             with self._db.sessions() as session:
                 connection = session.connection()
+                statement = self._positions_statement(connection)
+                if not self._db.is_sqlite:
+                    # A server-side cursor: the client holds a chunk of ids at a time.
+                    statement = statement.execution_options(yield_per=POSITIONS_CHUNK)
                 with self._lock:
                     if self._stopped:
                         raise ReadStoppedError("the list was left before its positions were read")
@@ -273,6 +265,29 @@ class Window(Generic[RowT]):
                         self._reading = None
             with self._lock:
                 self._positions = positions
+
+    def _positions_statement(self, connection: Connection) -> Select[Any]:
+        """The ids of the whole result in order, by the cheapest way for the filter."""
+        plan = self._plan
+        id_column = plan.keys[-1]
+        if plan.id_source is None:
+            return select(id_column).where(*plan.conditions).order_by(*self._order(backwards=False))
+        # A costly filter first, on its own. Few ids (a word most dialogues lack, a number):
+        # those rows are read by id; a database cannot guess how few and might otherwise read
+        # the whole table to join them.
+        found = list(connection.execute(plan.id_source.limit(FEW_IDS + 1)).scalars())
+        if len(found) <= FEW_IDS:
+            return (
+                select(id_column)
+                .where(*plan.other_conditions, id_column.in_(found))
+                .order_by(*self._order(backwards=False))
+            )
+        # Many: the filter once, into a set of its own, then that set in order (else a
+        # database may walk an index in sort order and test the filter on every row).
+        labels = [key.label(f"k{number}") for number, key in enumerate(plan.keys)]
+        matched = select(*labels).where(*plan.conditions).cte("matched").prefix_with("MATERIALIZED")
+        keys = [matched.c[f"k{number}"] for number in range(len(plan.keys))]
+        return select(keys[-1]).order_by(*self._ordered(keys, backwards=False))
 
     def stop(self) -> None:
         """The list was left: a positions read under way stops (its query is interrupted)."""
@@ -400,14 +415,16 @@ class Listing(ABC, Generic[RowT, FilterT]):
             chosen = (*chosen, id_column)
         keys = tuple(key.expression for key in chosen)
         conditions = tuple(self._conditions(list_filter))
+        id_source = self._id_source(list_filter)
         return Plan(
             rows=self._rows(),
             source=id_column.class_.__table__,
             keys=keys,
-            conditions=conditions,
+            conditions=conditions if id_source is None else (*conditions, id_column.in_(id_source)),
             descending=sort.descending,
             make_row=self._make_row,
-            materialize=self._costly(list_filter),
+            id_source=id_source,
+            other_conditions=conditions,
         )
 
     def rows(
@@ -416,9 +433,9 @@ class Listing(ABC, Generic[RowT, FilterT]):
         """The first rows of a list (for commands and small lists)."""
         return self.window(list_filter, sort, page_size=limit).open()[1]
 
-    def _costly(self, list_filter: FilterT) -> bool:
-        """Whether the filter is costly enough to evaluate once for count and all pages."""
-        return False
+    def _id_source(self, list_filter: FilterT) -> Select[Any] | None:
+        """A costly part of the filter, as a select of the ids it lets through (or None)."""
+        return None
 
     @abstractmethod
     def _id_column(self) -> InstrumentedAttribute[int]: ...
@@ -737,16 +754,14 @@ class TicketListing(Listing[TicketRow, TicketFilter]):
             conditions.append(Ticket.reviewed_at.is_(None))
         if list_filter.customer_id is not None:
             conditions.append(Ticket.customer_id == list_filter.customer_id)
-        if list_filter.search.strip():
-            query = parse_query(list_filter.search)
-            if query.is_empty:
-                conditions.append(false())
-            else:
-                conditions.append(Ticket.id.in_(self._search.ticket_ids(query)))
+        if list_filter.search.strip() and parse_query(list_filter.search).is_empty:
+            conditions.append(false())
         return conditions
 
-    def _costly(self, list_filter: TicketFilter) -> bool:
-        return bool(list_filter.search.strip())
+    def _id_source(self, list_filter: TicketFilter) -> Select[Any] | None:
+        """The full-text search (its own tests: test_search.py)."""
+        query = parse_query(list_filter.search)
+        return None if query.is_empty else self._search.ticket_ids(query)
 
     def _rows(self) -> AnySelect:
         return ticket_select()
