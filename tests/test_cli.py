@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -317,3 +318,22 @@ class _Stdin:
 
     def isatty(self) -> bool:
         return False
+
+
+def test_a_closed_pipe_ends_the_output_quietly(db: Database, tmp_path: Path) -> None:
+    from builders import build_world
+
+    build_world(db)
+    reader, writer = os.pipe()
+    os.close(reader)  # like `| head` that has read enough
+    with os.fdopen(writer, "w") as closed:
+        done = subprocess.run(
+            [sys.executable, "-m", "hezo_desk", "--database", url(db), "lookup", "PL5260250274"],
+            stdout=closed,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+            env={**os.environ, "HEZO_DESK_DATA_DIR": str(tmp_path)},
+        )
+    assert done.returncode == 141
+    assert done.stderr == ""

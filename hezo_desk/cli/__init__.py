@@ -7,6 +7,7 @@ Exit status: 0 on success, 2 when the input is wrong (the reason on stderr, no t
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -26,6 +27,7 @@ from hezo_desk.config import AGENT_ENV, DATABASE_URL_ENV
 from hezo_desk.errors import ConflictError, DatabaseError, HezoError, UserError
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for such a pipe
 COMMAND_MODULES = (
     admin_commands,
     desk_commands,
@@ -110,6 +112,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("hezo-desk: interrupted\n")
         return 130
+    except BrokenPipeError:
+        # The reader went away (`hezo-desk … | head`): stop quietly, as other tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except Exception as error:
         if getattr(args, "debug", False):
             traceback.print_exc()
