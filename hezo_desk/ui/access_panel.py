@@ -44,11 +44,10 @@ from hezo_desk.ui.access_widgets import (
     MUTED_STYLE,
     ResellerPreview,
     error_text,
-    read_only_table,
 )
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.labels import Labels
-from hezo_desk.ui.row_models import Column, RowTableModel, display
+from hezo_desk.ui.row_models import Column, RowTableModel, display, read_only_table
 
 OTHER_PERSON = -1
 

@@ -8,14 +8,10 @@ when the rule gives nothing, it says so and shows no part of the ticket.
 from __future__ import annotations
 
 import html
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLabel,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -25,7 +21,7 @@ from hezo_desk.errors import HezoError
 from hezo_desk.services.access import ResellerTicketView
 from hezo_desk.ui.dialogue import DialogueLabels, dialogue_html
 from hezo_desk.ui.labels import Labels
-from hezo_desk.ui.row_models import RowTableModel, display
+from hezo_desk.ui.row_models import display
 from hezo_desk.ui.theme import dialogue_colours
 
 ERROR_STYLE = "color: #c62828;"
@@ -40,22 +36,6 @@ def error_text(owner: QObject, error: object) -> str:
     return QCoreApplication.translate("AccessWidgets", "Something went wrong: %1").replace(
         "%1", str(error)
     )
-
-
-def read_only_table(model: RowTableModel[Any], name: str) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setTabKeyNavigation(False)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.setAlternatingRowColors(True)
-    model.modelReset.connect(view.resizeColumnsToContents)
-    return view
 
 
 class ResellerPreview(QWidget):

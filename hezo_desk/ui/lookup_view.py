@@ -8,18 +8,13 @@ agent opens a ticket, starts a new one or registers the caller.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -37,25 +32,9 @@ from hezo_desk.services.records import (
 from hezo_desk.ui import workers
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.labels import Labels
-from hezo_desk.ui.row_models import Column, RowTableModel
+from hezo_desk.ui.row_models import Column, RowTableModel, read_only_table
 
 TYPING_PAUSE_MS = 350
-
-
-def _table(model: RowTableModel[Any], name: str) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.setAlternatingRowColors(True)
-    # Few rows, all loaded: fit the columns to what they hold each time the rows change.
-    model.modelReset.connect(view.resizeColumnsToContents)
-    return view
 
 
 class LookupView(QWidget):
@@ -104,12 +83,12 @@ class LookupView(QWidget):
             ],
             self,
         )
-        self.customers = _table(self.customers_model, "customers")
+        self.customers = read_only_table(self.customers_model, "customers")
         self.customers.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self._customer_chosen(current.row())
         )
         self.tickets_found_model: RowTableModel[TicketRow] = self._ticket_model()
-        self.tickets_found = _table(self.tickets_found_model, "tickets_found")
+        self.tickets_found = read_only_table(self.tickets_found_model, "tickets_found")
         self.tickets_found.doubleClicked.connect(
             lambda index: self._open_from(self.tickets_found_model, index.row())
         )
@@ -180,16 +159,16 @@ class LookupView(QWidget):
             ],
             self,
         )
-        self.contracts = _table(self.contracts_model, "contracts")
-        self.services = _table(self.services_model, "services")
-        self.open_tickets = _table(self.open_tickets_model, "open_tickets")
+        self.contracts = read_only_table(self.contracts_model, "contracts")
+        self.services = read_only_table(self.services_model, "services")
+        self.open_tickets = read_only_table(self.open_tickets_model, "open_tickets")
         self.open_tickets.doubleClicked.connect(
             lambda index: self._open_from(self.open_tickets_model, index.row())
         )
         self.open_tickets.activated.connect(
             lambda index: self._open_from(self.open_tickets_model, index.row())
         )
-        self.contacts = _table(self.contacts_model, "contacts")
+        self.contacts = read_only_table(self.contacts_model, "contacts")
         self.details = QTabWidget()
         self.details.setObjectName("details")
         self.details.addTab(self.open_tickets, self.tr("Open tickets"))

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 R = TypeVar("R")
 WARSAW = ZoneInfo("Europe/Warsaw")
@@ -95,3 +96,20 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         ):
             return self._columns[section].header
         return None
+
+
+def read_only_table(model: RowTableModel[Any], name: str) -> QTableView:
+    """A view over a short list: whole rows selected, columns fitted whenever the rows change."""
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setAlternatingRowColors(True)
+    model.modelReset.connect(view.resizeColumnsToContents)
+    return view
