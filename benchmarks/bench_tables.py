@@ -1,13 +1,12 @@
 """The ticket list at a million tickets: the windowed model against what one would otherwise write.
 
-    .venv-dev/bin/python benchmarks/bench_tables.py            # SQLite (and PostgreSQL, below)
-    HEZO_DESK_BENCH_POSTGRESQL=postgresql+psycopg://postgres@127.0.0.1:5432/hezo_bench \\
-        .venv-dev/bin/python benchmarks/bench_tables.py
+    .venv-dev/bin/python benchmarks/bench_tables.py          # or: python -m benchmarks.bench_tables
+    HEZO_DESK_BENCH_POSTGRESQL=postgresql+psycopg://postgres@127.0.0.1:5432/test \\
+        .venv-dev/bin/python benchmarks/bench_tables.py      # PostgreSQL too (an admin URL)
 
-The first run builds the database with the demo generator's bulk inserts (1,000,000 tickets,
-about 4 million messages: some 15 minutes and 1.8 GB on SQLite) and adds one rare word to 25
-dialogues; later runs reuse it (`HEZO_DESK_BENCH_DIR`, default the user's cache directory).
-The PostgreSQL database is created if missing and filled if empty.
+The databases come from `benchmarks/datasets.py` (the demo generator's bulk inserts: 1,000,000
+tickets and about 4 million messages, some 15 minutes on SQLite and 25 on PostgreSQL the first
+time, reused later); this benchmark adds one rare word to 25 dialogues.
 
 Each approach runs in a process of its own, so that its peak memory is its own:
 - windowed: `TicketsModel` (ui/tables) over `TicketListing`, pages read in the thread pool;
@@ -15,14 +14,13 @@ Each approach runs in a process of its own, so that its peak memory is its own:
   `fetchMore()` to reach a row (SQLite only: the wheels carry no PostgreSQL driver);
 - raw SQL: the query alone through the DB-API driver, the floor: LIMIT for the first page,
   OFFSET for a jump, and fetching everything.
-Times are wall-clock on this machine, medians of a few runs where an operation is repeatable.
+Times are wall-clock on this machine; sorts and filters are medians of a few rounds.
 """
 
 from __future__ import annotations
 
 import argparse
 import ctypes
-import datetime as dt
 import json
 import os
 import random
@@ -36,9 +34,7 @@ from pathlib import Path
 from typing import Any
 
 TICKETS = 1_000_000
-CUSTOMERS = 20_000
-SEED = 2024
-TODAY = dt.date(2026, 11, 2)
+REPOSITORY = Path(__file__).resolve().parent.parent
 RARE_WORD = "przepięciowy"  # typed without its Polish letters in the search
 RARE_TICKETS = 25
 JUMP = "jump to the middle row, right after opening"
@@ -48,7 +44,6 @@ SPARE_REFERENCES = 2_000_000
 ROUNDS = 3
 HEARTBEAT_MS = 20
 POSTGRESQL_ENV = "HEZO_DESK_BENCH_POSTGRESQL"
-DIR_ENV = "HEZO_DESK_BENCH_DIR"
 LIST_SQL = """
 SELECT t.id, t.number, t.subject, c.name, s.serial, s.notation_index, t.state, t.priority,
        t.channel, a.display_name, t.reseller_access, r.name, t.updated_at
@@ -67,44 +62,8 @@ ONLY_NEW = " WHERE t.state = 'new'"
 # ----- the database ------------------------------------------------------------------------
 
 
-def bench_dir() -> Path:
-    import platformdirs
-
-    base = os.environ.get(DIR_ENV) or platformdirs.user_cache_dir("hezo-desk")
-    path = Path(base) / "bench"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-def _progress(start: float) -> Callable[[str, int, int], None]:
-    def report(stage: str, done: int, total: int) -> None:
-        if done == total or done % 100_000 == 0:
-            print(
-                f"  {stage}: {done:,}/{total:,} ({time.perf_counter() - start:.0f} s)", flush=True
-            )
-
-    return report
-
-
-def _fill(url: str, tickets: int, customers: int) -> None:
-    from hezo_desk.db import Database
-    from hezo_desk.services.demo import DemoService
-
-    db = Database(url)
-    db.upgrade()
-    print(f"building {tickets:,} tickets in {db.display_url} (once; reused later)", flush=True)
-    DemoService(db).load(
-        customers=customers,
-        tickets=tickets,
-        seed=SEED,
-        today=TODAY,
-        progress=_progress(time.perf_counter()),
-    )
-    db.dispose()
-
-
 def _add_rare_word(url: str, tickets: int) -> None:
-    """A word in only a few dialogues: what most real searches look for."""
+    """A word in only a few dialogues (internal notes): what most real searches look for."""
     from sqlalchemy import select
 
     from hezo_desk.db import Database
@@ -113,7 +72,6 @@ def _add_rare_word(url: str, tickets: int) -> None:
     from hezo_desk.services.tickets import TicketService
 
     db = Database(url)
-    db.upgrade()  # a database built by an older desk gets this one's schema, as at its start
     with db.sessions() as session:
         done = session.scalar(select(Message.id).where(Message.body.contains(RARE_WORD)).limit(1))
     if done is None:
@@ -124,62 +82,6 @@ def _add_rare_word(url: str, tickets: int) -> None:
                 actor, ticket_id, f"Wymieniono ogranicznik {RARE_WORD} – do sprawdzenia."
             )
     db.dispose()
-
-
-def ensure_sqlite(tickets: int, customers: int) -> Path:
-    """The benchmark's SQLite file, built once (under a temporary name until complete)."""
-    from sqlalchemy import create_engine
-
-    path = bench_dir() / f"tickets-{tickets}.sqlite3"
-    if not path.exists():
-        partial = path.with_suffix(".partial")
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{partial}{suffix}").unlink(missing_ok=True)
-        _fill(f"sqlite:///{partial}", tickets, customers)
-        engine = create_engine(f"sqlite:///{partial}")
-        with engine.connect() as connection:
-            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        engine.dispose()
-        partial.rename(path)
-    _add_rare_word(f"sqlite:///{path}", tickets)
-    return path
-
-
-def ensure_postgresql(url: str, tickets: int, customers: int) -> str:
-    from sqlalchemy import create_engine, func, select, text
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import OperationalError
-
-    from hezo_desk.db import Database, parse_url
-    from hezo_desk.models import Ticket
-
-    parsed = parse_url(url)
-    try:
-        create_engine(parsed).connect().close()
-    except OperationalError:
-        admin = create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")
-        with admin.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{parsed.database}"'))
-        admin.dispose()
-    db = Database(parsed)
-    db.upgrade()
-    with db.sessions() as session:
-        present = session.scalar(select(func.count()).select_from(Ticket)) or 0
-    db.dispose()
-    if present == 0:
-        _fill(url, tickets, customers)
-        engine = create_engine(parsed, isolation_level="AUTOCOMMIT")
-        with engine.connect() as connection:
-            # What autovacuum does soon after a bulk load on a live server.
-            connection.execute(text("VACUUM ANALYZE"))
-        engine.dispose()
-    elif present < tickets:
-        raise SystemExit(
-            f"{make_url(url).render_as_string(hide_password=True)} holds {present:,} tickets, "
-            f"not {tickets:,}: name an empty database (or drop this one)"
-        )
-    _add_rare_word(url, tickets)
-    return url
 
 
 # ----- measuring ---------------------------------------------------------------------------
@@ -554,14 +456,18 @@ def report(title: str, results: dict[str, dict[str, Any]]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tickets", type=int, default=TICKETS)
-    parser.add_argument("--customers", type=int, default=CUSTOMERS)
     parser.add_argument("--case", choices=sorted(CASES), help=argparse.SUPPRESS)
     parser.add_argument("--target", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.case:
         print(json.dumps(CASES[args.case](args.target)))
         return 0
-    path = ensure_sqlite(args.tickets, args.customers)
+    if str(REPOSITORY) not in sys.path:  # run as a script, not as `-m benchmarks.bench_tables`
+        sys.path.insert(0, str(REPOSITORY))
+    from benchmarks.datasets import ensure_postgresql, ensure_sqlite
+
+    path = ensure_sqlite(args.tickets)
+    _add_rare_word(f"sqlite:///{path}", args.tickets)
     size = path.stat().st_size / 1024**3
     results = {
         "windowed": _run_case("windowed", f"sqlite:///{path}"),
@@ -571,14 +477,16 @@ def main(argv: list[str] | None = None) -> int:
     report(f"SQLite, {args.tickets:,} tickets ({path}, {size:.1f} GB)", results)
     server = os.environ.get(POSTGRESQL_ENV)
     if server:
-        url = ensure_postgresql(server, args.tickets, args.customers)
+        database = ensure_postgresql(server, args.tickets)
+        url = database.render_as_string(hide_password=False)
+        _add_rare_word(url, args.tickets)
         results = {
             "windowed": _run_case("windowed", url),
             "raw SQL": _run_case("raw", url),
         }
-        report(f"PostgreSQL, {args.tickets:,} tickets", results)
+        report(f"PostgreSQL, {args.tickets:,} tickets ({database.database})", results)
     else:
-        print(f"\n(PostgreSQL: set {POSTGRESQL_ENV} to a server URL to measure it too)")
+        print(f"\n(PostgreSQL: set {POSTGRESQL_ENV} to a server's admin URL to measure it too)")
     return 0
 
 
