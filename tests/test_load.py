@@ -26,3 +26,10 @@ def test_verify_notices_a_lost_reply(pg_demo_db: Database) -> None:
     problems = verify(pg_demo_db, result, audit_since_id=since)
     assert any("never-written" in problem for problem in problems)
     assert any("ticket.replied" in problem for problem in problems)
+
+
+def test_agents_sharing_a_login_are_counted_together(pg_demo_db: Database) -> None:
+    url = pg_demo_db.url.render_as_string(hide_password=False)
+    since = audit_position(pg_demo_db)
+    result = run(url, ("anna.nowak", "anna.nowak", "jan.kowalski"), seconds=2, tickets=4, seed=9)
+    assert verify(pg_demo_db, result, audit_since_id=since) == []
