@@ -20,8 +20,8 @@ from hezo_desk.models import Message, MigrationRun, Ticket
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.legacy_import import RunStatus
 from hezo_desk.services.legacy_import.generator import ExportSpec, generate_export
-from tests.legacy_support import SAMPLE, back_office, table_counts
-from tests.test_cli import run, url
+from legacy_support import SAMPLE, back_office, table_counts
+from test_cli import run, url
 
 
 @pytest.fixture

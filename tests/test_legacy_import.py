@@ -48,7 +48,7 @@ from hezo_desk.services.legacy_import.generator import (
 )
 from hezo_desk.services.pdf.labels import labels_for
 from hezo_desk.services.serials import format_notation
-from tests.legacy_support import SAMPLE, back_office, mismatches, run_import, table_counts
+from legacy_support import SAMPLE, back_office, mismatches, run_import, table_counts
 
 SMALL = ExportSpec(customers=8, tickets=30, max_messages=4)
 

@@ -18,7 +18,7 @@ from hezo_desk.services.legacy_import.reader import (
     read_file,
 )
 from hezo_desk.services.legacy_import.source import EXPORT_FILES, ExportSource
-from tests.legacy_support import SAMPLE
+from legacy_support import SAMPLE
 
 POLISH = "Żółć gęślą jaźń – „cytat” ĄĆĘŁŃÓŚŹŻ"
 

@@ -14,7 +14,7 @@ from hezo_desk.services.legacy_import import RunStatus
 from hezo_desk.services.listing import Sort
 from hezo_desk.services.review import ReviewFilter, ReviewService
 from hezo_desk.services.tickets import TicketChange, TicketConflictError, TicketService
-from tests.legacy_support import SAMPLE, back_office, run_import
+from legacy_support import SAMPLE, back_office, run_import
 
 
 @pytest.fixture

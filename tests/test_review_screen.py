@@ -23,7 +23,7 @@ from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.import_dialog import ImportDialog
 from hezo_desk.ui.migration_reports import MigrationReportsView
 from hezo_desk.ui.review_screen import ReviewScreen
-from tests.legacy_support import SAMPLE, back_office, run_import
+from legacy_support import SAMPLE, back_office, run_import
 
 WAIT_MS = 20_000
 PICTURES = Path("/tmp/hezo-review-screens")

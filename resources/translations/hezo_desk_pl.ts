@@ -831,13 +831,9 @@
 </context>
 <context>
     <name>ImportDialog</name>
-    <message numerus="yes">
+    <message>
         <source>%n s</source>
-        <translation>
-            <numerusform>%n s</numerusform>
-            <numerusform>%n s</numerusform>
-            <numerusform>%n s</numerusform>
-        </translation>
+        <translation>%n s</translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
