@@ -42,6 +42,9 @@ BASE_TABLES = (
     "agents",
 )
 
+# Roles exist only on a PostgreSQL server: these run there alone, not skipped on SQLite.
+POSTGRESQL_ONLY = pytest.mark.parametrize("db", ["postgresql"], indirect=True)
+
 
 @pytest.fixture
 def aw(db: Database) -> AccessWorld:
@@ -112,11 +115,10 @@ def test_role_names_are_plain_identifiers() -> None:
             valid_role_name(bad)
 
 
+@POSTGRESQL_ONLY
 def test_a_reseller_role_reads_exactly_what_the_rule_permits(
     db: Database, aw: AccessWorld, admin: Actor, agent: Actor, role_names: list[str]
 ) -> None:
-    if db.is_sqlite:
-        pytest.skip("roles exist only on PostgreSQL")
     gesit, zuraw = role_names
     allowed = open_full_ticket(db, agent, aw.world.contract_id, "Zgoda – Łódź", access=True)
     refused = open_full_ticket(db, agent, aw.world.contract_id, "Bez zgody")
@@ -167,11 +169,10 @@ def test_a_reseller_role_reads_exactly_what_the_rule_permits(
         assert _numbers(connection) == {theirs.number}
 
 
+@POSTGRESQL_ONLY
 def test_a_leaky_function_sees_no_row_the_barrier_hides(
     db: Database, aw: AccessWorld, admin: Actor, agent: Actor, role_names: list[str]
 ) -> None:
-    if db.is_sqlite:
-        pytest.skip("roles exist only on PostgreSQL")
     allowed = open_full_ticket(db, agent, aw.world.contract_id, "Widoczne", access=True)
     open_full_ticket(db, agent, aw.world.contract_id, "Tajne – bez zgody")
     open_full_ticket(db, agent, aw.other_reseller_contract_id, "Tajne – Żuraw", access=True)
@@ -197,11 +198,10 @@ def test_a_leaky_function_sees_no_row_the_barrier_hides(
     assert not any("Tajne" in line or "NOTATKA" in line for line in seen)
 
 
+@POSTGRESQL_ONLY
 def test_a_withdrawal_and_a_revoked_role_count_at_once(
     db: Database, aw: AccessWorld, admin: Actor, agent: Actor, role_names: list[str]
 ) -> None:
-    if db.is_sqlite:
-        pytest.skip("roles exist only on PostgreSQL")
     ticket: FullTicket = open_full_ticket(db, agent, aw.world.contract_id, "Zgoda", access=True)
     roles = ResellerRoleService(db)
     roles.grant(admin, aw.world.reseller_id, role_names[0])
@@ -240,11 +240,10 @@ def test_a_withdrawal_and_a_revoked_role_count_at_once(
     assert actions == [AuditAction.RESELLER_DB_ROLE_GRANTED, AuditAction.RESELLER_DB_ROLE_REVOKED]
 
 
+@POSTGRESQL_ONLY
 def test_roles_are_not_taken_over_or_shared_and_agents_may_not_make_them(
     db: Database, aw: AccessWorld, admin: Actor, agent: Actor, role_names: list[str]
 ) -> None:
-    if db.is_sqlite:
-        pytest.skip("roles exist only on PostgreSQL")
     roles = ResellerRoleService(db)
     with pytest.raises(PermissionDeniedError, match="administrator"):
         roles.grant(agent, aw.world.reseller_id, role_names[0])
