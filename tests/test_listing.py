@@ -583,3 +583,23 @@ def test_stopping_a_list_interrupts_its_running_query(demo_db: Database, demo_ag
     assert not reader.is_alive(), "the query was interrupted, not read to its end"
     assert [type(error) for error in outcome] == [ReadStoppedError]
     assert not window.positions_ready
+
+
+@pytest.mark.parametrize(
+    "sort",
+    [Sort("updated", descending=True), Sort("subject"), Sort("customer")],
+    ids=["updated", "subject", "customer"],
+)
+def test_a_row_is_found_again_wherever_it_stands(
+    demo_db: Database, demo_agent: Actor, sort: Sort
+) -> None:
+    listing = TicketListing(demo_db, demo_agent)
+    open_only = TicketFilter(states=OPEN_STATES)
+    window = listing.window(open_only, sort)
+    ordered = _ids(_all(window))
+    for place in (0, 1, len(ordered) // 2, len(ordered) - 1):
+        assert listing.window(open_only, sort).position_of(ordered[place]) == place
+    closed = next(t.id for t in _all(listing.window(TicketFilter())) if not t.state.is_open)
+    assert listing.window(open_only, sort).position_of(closed) is None
+    window.build_positions()
+    assert window.position_of(ordered[-1]) == len(ordered) - 1

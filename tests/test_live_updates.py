@@ -105,3 +105,52 @@ def test_the_desk_says_when_the_server_is_gone_and_recovers(
     finally:
         live.stop()
         admin.dispose()
+
+
+def test_the_ticket_list_follows_a_change_elsewhere_and_keeps_the_selection(
+    qtbot: QtBot, desk_context: DeskContext, tmp_path: Path
+) -> None:
+    from hezo_desk.models import Priority
+    from hezo_desk.services.tickets import TicketChange
+    from hezo_desk.ui.tables.tickets import TicketsScreen
+
+    db = desk_context.db
+    window = MainWindow(
+        desk_context,
+        build_screens(desk_context),
+        DraftStore(tmp_path / "drafts", db.display_url),
+        db.display_url,
+        ticket_tabs=ticket_tabs(),
+        ticket_actions=ticket_actions(),
+    )
+    wire_window(window, desk_context)
+    qtbot.addWidget(window)
+    tickets = window.show_screen("tickets")
+    assert isinstance(tickets, TicketsScreen)
+    qtbot.waitUntil(lambda: tickets.model.row_at(5) is not None, timeout=10_000)
+    tickets.view.selectRow(3)
+    selected = tickets.current_ticket_id()
+    assert selected is not None
+    target = tickets.model.row_at(10)
+    assert target is not None
+    live = LiveUpdates(db)
+    live.tickets_changed.connect(window.remote_changes)
+    live.start()
+    try:
+        qtbot.wait(300)
+        jan = AgentService(db).resolve("jan.kowalski")
+        new_priority = Priority.LOW if target.priority is not Priority.LOW else Priority.HIGH
+        TicketService(db).change(
+            jan, target.id, TicketChange(priority=new_priority), expected_version=target.version
+        )
+
+        def shows_change() -> bool:
+            rows = [tickets.model.row_at(n) for n in range(tickets.model.rowCount())]
+            return any(
+                r is not None and r.id == target.id and r.priority is new_priority for r in rows
+            )
+
+        qtbot.waitUntil(shows_change, timeout=8000)
+        assert tickets.current_ticket_id() == selected, "the selection stays on its ticket"
+    finally:
+        live.stop()

@@ -417,3 +417,17 @@ def test_a_ticket_opened_from_the_list_steps_to_the_next_row(
     assert current is not None
     assert current.ticket_id != first
     assert current.ticket_id == tickets.current_ticket_id()
+
+
+def test_f5_and_ctrl_f_work_on_a_list_inside_the_window(qtbot: QtBot, window: MainWindow) -> None:
+    from hezo_desk.ui.tables.tickets import TicketsScreen
+
+    tickets = window.show_screen("tickets")
+    assert isinstance(tickets, TicketsScreen)
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: tickets.model.row_at(0) is not None, timeout=10_000)
+    tickets.view.setFocus()
+    with qtbot.waitSignal(tickets.model.loaded, timeout=10_000):
+        qtbot.keyClick(tickets.view, Qt.Key.Key_F5)
+    qtbot.keyClick(tickets.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(tickets.search.hasFocus, timeout=2000)

@@ -223,6 +223,35 @@ class Window(Generic[RowT]):
                     break
         return ids
 
+    def position_of(self, row_id: int) -> int | None:
+        """Where the row with this id stands in this result now; None if the filter drops it.
+
+        For a refresh that keeps the user's selection on the same ticket after others' changes
+        moved it: the rows before it in the order are counted (an index range, not a scan of
+        the whole result).
+        """
+        with self._lock:
+            positions = self._positions
+        if positions is not None:
+            try:
+                return positions.index(row_id)
+            except ValueError:
+                return None
+        plan = self._plan
+        with self._db.sessions() as session:
+            connection = session.connection()
+            cursor = connection.execute(
+                select(*plan.keys).where(*plan.conditions, plan.keys[-1] == row_id)
+            ).first()
+            if cursor is None:
+                return None
+            before = (
+                select(func.count())
+                .select_from(plan.source)
+                .where(*plan.conditions, self._keyset(tuple(cursor), backwards=True))
+            )
+            return int(connection.execute(before).scalar() or 0)
+
     def build_positions(self, check: Callable[[], None] | None = None) -> None:
         """Read the ids of the whole result in order (one pass over the keys); idempotent.
 

@@ -226,7 +226,7 @@ class ReviewScreen(ListScreen):
     # ----- the queue ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self.model.refresh()
+        self.model.refresh(self.kept(self.model))
         self._load_progress()
 
     def _load_progress(self) -> None:

@@ -139,7 +139,7 @@ class AuditScreen(ListScreen):
 
     def refresh(self) -> None:
         if self.model is not None:
-            self.model.refresh()
+            self.model.refresh(self.kept(self.model))
             self._load_agents()
 
     def retranslate(self) -> None:

@@ -167,9 +167,9 @@ class ContractsScreen(ListScreen):
         self.text.selectAll()
 
     def refresh(self) -> None:
-        self.model.refresh()
+        self.model.refresh(self.kept(self.model))
         if self._shown_contract is not None:
-            self.services_model.refresh()
+            self.services_model.refresh(self.kept(self.services_model))
         self._load_resellers()
 
     def retranslate(self) -> None:

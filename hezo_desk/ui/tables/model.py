@@ -14,6 +14,7 @@ from abc import abstractmethod
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Generic, TypeVar
 
 import shiboken6
@@ -80,6 +81,8 @@ class WindowedTableModel(QAbstractTableModel, Generic[R, F]):
     """Base of the desk's list models; a subclass names its columns (`_columns`) and ids."""
 
     loaded = Signal(int)  # the true number of rows, after every (re)load
+    # After a refresh: the rows where the rows selected before it now stand (their ids kept).
+    reselect = Signal(object)  # list[int] of row numbers
     busy = Signal(bool)  # a load (filter, sort, refresh) is under way
     failed = Signal(str)
 
@@ -111,6 +114,7 @@ class WindowedTableModel(QAbstractTableModel, Generic[R, F]):
         self._opening: object | None = None
         self._prefetch: Task[None] | None = None
         self._started = False
+        self._keep_ids: list[int] = []
         self._dispatcher = QTimer(self)
         self._dispatcher.setSingleShot(True)
         self._dispatcher.setInterval(0)
@@ -161,12 +165,36 @@ class WindowedTableModel(QAbstractTableModel, Generic[R, F]):
         if self._started:
             self._open(refresh=False)
 
-    def refresh(self) -> None:
-        """Re-read the count and the rows in view; keeps selection and scroll position."""
+    def refresh(self, keep_ids: Iterable[int] = ()) -> None:
+        """Re-read the count and the rows in view; keeps the scroll position.
+
+        Rows may have moved (others changed them, and the order is by last change): the rows
+        of `keep_ids` are found again afterwards and announced through `reselect`.
+        """
         if not self._started:
             self.start()
             return
+        self._keep_ids = list(keep_ids)
         self._open(refresh=True)
+
+    def _find_kept(self, window: Window[R]) -> None:
+        kept, self._keep_ids = self._keep_ids, []
+        if not kept:
+            return
+
+        def work(_control: TaskControl) -> list[int]:
+            found = (window.position_of(row_id) for row_id in kept)
+            return [row for row in found if row is not None]
+
+        self._tasks.start(
+            work,
+            finished=partial(self._found_kept, window),
+            failed=lambda error: self._page_failed(window, None, error),
+        )
+
+    def _found_kept(self, window: Window[R], rows: list[int]) -> None:
+        if self._alive() and window is self._window:
+            self.reselect.emit(rows)
 
     def refresh_ids(self, ids: Iterable[int]) -> None:
         """Re-read the rows in memory with these ids (another agent changed them), in place.
@@ -388,6 +416,7 @@ class WindowedTableModel(QAbstractTableModel, Generic[R, F]):
         self._opening = None
         self.busy.emit(False)
         self.loaded.emit(count)
+        self._find_kept(window)
         if count > PREFETCH_POSITIONS_PAGES * self._page_size and not window.positions_ready:
             self._prefetch = self._tasks.start(
                 lambda control: window.build_positions(control.check),

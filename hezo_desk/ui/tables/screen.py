@@ -5,9 +5,17 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QByteArray, QEvent, QSettings, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QByteArray,
+    QEvent,
+    QItemSelectionModel,
+    QSettings,
+    Qt,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -59,6 +67,7 @@ class ListScreen(QWidget):
         self._name = name
         self._tasks = TaskSet(context.pool)
         self._headers: list[HeaderMemory] = []
+        self._windowed: list[tuple[QTableView, WindowedTableModel[Any, Any]]] = []
         self.status = QLabel(self)
         self.status.setObjectName("status")
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -127,6 +136,8 @@ class ListScreen(QWidget):
         for section, width in enumerate(widths):
             header.resizeSection(section, width)
         if isinstance(model, WindowedTableModel):
+            self._windowed.append((view, model))
+            model.reselect.connect(partial(_select_rows, view, model))
             sort = model.current_sort
             header.setSortIndicator(
                 model.column_of_sort(),
@@ -140,6 +151,20 @@ class ListScreen(QWidget):
             model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self._headers.append(memory)
         view.setSortingEnabled(True)
+
+    def kept(self, model: WindowedTableModel[Any, Any]) -> list[int]:
+        """The ids of the rows selected in the view of `model` (current row first): a refresh
+        finds them again wherever others' changes moved them (`model.refresh(self.kept(m))`)."""
+        for view, shown in self._windowed:
+            if shown is not model:
+                continue
+            rows = [index.row() for index in view.selectionModel().selectedRows()]
+            current = view.currentIndex().row()
+            ordered = ([current] if current >= 0 else []) + [r for r in rows if r != current]
+            return [
+                model.row_id(found) for found in map(model.row_at, ordered) if found is not None
+            ]
+        return []
 
     def show_count(self, count: int) -> None:
         self.status.setStyleSheet("")
@@ -202,3 +227,15 @@ def chain_tab_order(*widgets: QWidget) -> None:
     """Tab walks through the widgets in the order given."""
     for first, second in itertools.pairwise(widgets):
         QWidget.setTabOrder(first, second)
+
+
+def _select_rows(view: QTableView, model: WindowedTableModel[Any, Any], rows: list[int]) -> None:
+    """Select these rows again after a refresh, without scrolling the user's view away."""
+    selection = view.selectionModel()
+    if not rows or selection is None:
+        return
+    selection.clearSelection()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    selection.setCurrentIndex(model.index(rows[0], 0), flags)
+    for row in rows[1:]:
+        selection.select(model.index(row, 0), flags)

@@ -76,7 +76,7 @@ class SerialsScreen(ListScreen):
         self.serial.selectAll()
 
     def refresh(self) -> None:
-        self.model.refresh()
+        self.model.refresh(self.kept(self.model))
 
     def retranslate(self) -> None:
         self.serial.setPlaceholderText(

@@ -152,7 +152,7 @@ class TicketsScreen(ListScreen):
         self.search.selectAll()
 
     def refresh(self) -> None:
-        self.model.refresh()
+        self.model.refresh(self.kept(self.model))
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(
