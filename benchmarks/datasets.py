@@ -2,8 +2,10 @@
 
 `ensure_postgresql(admin_url, tickets)` makes (or finds) a PostgreSQL database with the demo
 data at that size; `ensure_sqlite(tickets)` the same as a local file under the cache directory
-(`HEZO_DESK_BENCH_DIR` moves it). A database is only reused when it was completed: the name
-carries the schema head, and a half-built one is dropped.
+(`HEZO_DESK_BENCH_DIR` moves it). A database is only reused when it was completed (it is built
+under another name and renamed at the end; a half-built one is dropped), and it is brought to
+this version's schema first (`Database.upgrade`, as a desk would), so a new revision does not
+mean building a million tickets again.
 """
 
 from __future__ import annotations
@@ -49,17 +51,18 @@ def bench_dir() -> Path:
     return path
 
 
-def _head() -> str:
-    from alembic.script import ScriptDirectory
-
-    from hezo_desk.db import alembic_config
-
-    return str(ScriptDirectory.from_config(alembic_config()).get_current_head())
+def _upgraded(url: str | URL) -> None:
+    db = Database(url)
+    try:
+        db.upgrade()
+    finally:
+        db.dispose()
 
 
 def ensure_sqlite(tickets: int) -> Path:
-    path = bench_dir() / f"demo-{tickets}-r{_head()}.sqlite3"
+    path = bench_dir() / f"demo-{tickets}.sqlite3"
     if path.exists():
+        _upgraded(f"sqlite:///{path}")
         return path
     partial = path.with_name(path.name + ".partial")
     for suffix in ("", "-wal", "-shm"):
@@ -85,7 +88,7 @@ def ensure_sqlite(tickets: int) -> Path:
 
 def ensure_postgresql(admin_url: str, tickets: int) -> URL:
     admin = make_url(admin_url)
-    name = f"hezo_bench_{tickets}_r{_head()}"
+    name = f"hezo_bench_{tickets}"
     building = name + "_partial"
     engine = create_engine(admin, isolation_level="AUTOCOMMIT")
     try:
@@ -94,6 +97,7 @@ def ensure_postgresql(admin_url: str, tickets: int) -> URL:
                 text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}
             ).scalar()
             if exists:
+                _upgraded(admin.set(database=name))
                 return admin.set(database=name)
             connection.execute(text(f'DROP DATABASE IF EXISTS "{building}" WITH (FORCE)'))
             connection.execute(text(f'CREATE DATABASE "{building}"'))

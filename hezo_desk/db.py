@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -88,6 +89,16 @@ def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.close()
+
+    @event.listens_for(engine, "close")
+    def on_close(dbapi_connection: Any, _record: Any) -> None:
+        # SQLite keeps no statistics by itself; without them the planner picks poor indexes for
+        # the lists (SQLite's advice: optimize when a connection closes; bounded work).
+        try:
+            dbapi_connection.execute("PRAGMA analysis_limit = 400")
+            dbapi_connection.execute("PRAGMA optimize")
+        except sqlite3.Error:
+            pass  # a locked or read-only file: statistics can wait for the next close
 
     @event.listens_for(engine, "begin")
     def on_begin(connection: Connection) -> None:

@@ -12,6 +12,7 @@ from sqlalchemy import (
     LargeBinary,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -32,6 +33,18 @@ class Ticket(Base):
         Index("ix_tickets_contract_id", "contract_id"),
         Index("ix_tickets_service_id", "service_id"),
         Index("ix_tickets_review", "reviewed_at", "migrated_at"),
+        # Lists (revision 0004): "my tickets", a priority, the review queue, and sorts.
+        Index("ix_tickets_assignee_updated", "assignee_id", "updated_at", "id"),
+        Index("ix_tickets_priority_updated", "priority", "updated_at", "id"),
+        Index(
+            "ix_tickets_awaiting_review",
+            "updated_at",
+            "id",
+            sqlite_where=text("migrated_at IS NOT NULL AND reviewed_at IS NULL"),
+            postgresql_where=text("migrated_at IS NOT NULL AND reviewed_at IS NULL"),
+        ),
+        Index("ix_tickets_subject", "subject", "id"),
+        Index("ix_tickets_opened", "opened_at", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

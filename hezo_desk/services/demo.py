@@ -306,7 +306,16 @@ class DemoService:
                 f"demo data loaded: {customers} customers, {tickets} tickets (seed {seed})",
                 details={"customers": customers, "tickets": tickets, "seed": seed},
             )
-            return summary
+        self._analyze()
+        return summary
+
+    def _analyze(self) -> None:
+        """Fresh statistics for the planner: the lists choose their indexes by them."""
+        with self._db.engine.connect() as connection:
+            if self._db.is_sqlite:
+                connection.exec_driver_sql("PRAGMA analysis_limit = 1000")
+            connection.exec_driver_sql("ANALYZE")
+            connection.commit()
 
 
 def _advance_sequences(session: Session) -> None:
