@@ -291,6 +291,9 @@ class MainWindow(QMainWindow):
             return None
         widget = spec.factory()
         widget.setObjectName(f"screen_{key}")
+        hand_over = getattr(widget, "let_window_refresh", None)
+        if callable(hand_over):
+            hand_over()
         self._built[key] = widget
         self.stack.addWidget(widget)
         self._connect_screen(widget)

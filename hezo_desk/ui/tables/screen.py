@@ -74,9 +74,9 @@ class ListScreen(QWidget):
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(self.focus_search)
-        refresh = QShortcut(QKeySequence(Qt.Key.Key_F5), self)
-        refresh.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        refresh.activated.connect(self.refresh)
+        self._refresh_key = QShortcut(QKeySequence(Qt.Key.Key_F5), self)
+        self._refresh_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._refresh_key.activated.connect(self.refresh)
 
     @property
     def context(self) -> DeskContext:
@@ -151,6 +151,10 @@ class ListScreen(QWidget):
             model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self._headers.append(memory)
         view.setSortingEnabled(True)
+
+    def let_window_refresh(self) -> None:
+        """Inside the main window F5 is the window's (two F5s would cancel each other out)."""
+        self._refresh_key.setEnabled(False)
 
     def kept(self, model: WindowedTableModel[Any, Any]) -> list[int]:
         """The ids of the rows selected in the view of `model` (current row first): a refresh
