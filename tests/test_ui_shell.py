@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QThreadPool
@@ -419,7 +420,9 @@ def test_a_ticket_opened_from_the_list_steps_to_the_next_row(
     assert current.ticket_id == tickets.current_ticket_id()
 
 
-def test_f5_and_ctrl_f_work_on_a_list_inside_the_window(qtbot: QtBot, window: MainWindow) -> None:
+def test_f5_and_ctrl_f_work_on_a_list_inside_the_window(
+    qtbot: QtBot, window: MainWindow, qtlog: Any
+) -> None:
     from hezo_desk.ui.tables.tickets import TicketsScreen
 
     tickets = window.show_screen("tickets")
@@ -431,3 +434,4 @@ def test_f5_and_ctrl_f_work_on_a_list_inside_the_window(qtbot: QtBot, window: Ma
         qtbot.keyClick(tickets.view, Qt.Key.Key_F5)
     qtbot.keyClick(tickets.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(tickets.search.hasFocus, timeout=2000)
+    assert not [r for r in qtlog.records if "Ambiguous shortcut" in r.message]
