@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from abc import abstractmethod
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import partial
 from typing import Any, Generic, TypeVar
 
 import shiboken6
@@ -69,6 +68,16 @@ class _Page(Generic[R]):
     rows: list[R]
 
 
+@dataclass(frozen=True)
+class _Opened(Generic[R]):
+    """A window read off the UI thread: its count (if read), first rows, kept rows' places."""
+
+    window: Window[R]
+    count: int | None
+    rows: list[R]
+    kept_rows: list[int]
+
+
 def error_text(error: object) -> str:
     """A failure of a list's query, as one line for the status of the screen."""
     if isinstance(error, HezoError):
@@ -114,7 +123,6 @@ class WindowedTableModel(QAbstractTableModel, Generic[R, F]):
         self._opening: object | None = None
         self._prefetch: Task[None] | None = None
         self._started = False
-        self._keep_ids: list[int] = []
         self._dispatcher = QTimer(self)
         self._dispatcher.setSingleShot(True)
         self._dispatcher.setInterval(0)
@@ -169,32 +177,13 @@ class WindowedTableModel(QAbstractTableModel, Generic[R, F]):
         """Re-read the count and the rows in view; keeps the scroll position.
 
         Rows may have moved (others changed them, and the order is by last change): the rows
-        of `keep_ids` are found again afterwards and announced through `reselect`.
+        of `keep_ids` are found again in the same read and announced through `reselect`
+        together with the new rows, so a selection never sits on the wrong row meanwhile.
         """
         if not self._started:
             self.start()
             return
-        self._keep_ids = list(keep_ids)
-        self._open(refresh=True)
-
-    def _find_kept(self, window: Window[R]) -> None:
-        kept, self._keep_ids = self._keep_ids, []
-        if not kept:
-            return
-
-        def work(_control: TaskControl) -> list[int]:
-            found = (window.position_of(row_id) for row_id in kept)
-            return [row for row in found if row is not None]
-
-        self._tasks.start(
-            work,
-            finished=partial(self._found_kept, window),
-            failed=lambda error: self._page_failed(window, None, error),
-        )
-
-    def _found_kept(self, window: Window[R], rows: list[int]) -> None:
-        if self._alive() and window is self._window:
-            self.reselect.emit(rows)
+        self._open(refresh=True, keep_ids=list(keep_ids))
 
     def refresh_ids(self, ids: Iterable[int]) -> None:
         """Re-read the rows in memory with these ids (another agent changed them), in place.
@@ -347,7 +336,7 @@ class WindowedTableModel(QAbstractTableModel, Generic[R, F]):
     def _alive(self) -> bool:
         return shiboken6.isValid(self)
 
-    def _open(self, *, refresh: bool) -> None:
+    def _open(self, *, refresh: bool, keep_ids: Sequence[int] = ()) -> None:
         """Read a new window: its first page at once, then its count (a refresh: both)."""
         token = object()
         self._opening = token
@@ -359,12 +348,14 @@ class WindowedTableModel(QAbstractTableModel, Generic[R, F]):
                 self._window.stop()
         listing, list_filter, sort, size = self._listing, self._filter, self._sort, self._page_size
 
-        def work(_control: TaskControl) -> tuple[Window[R], int | None, list[R]]:
+        def work(_control: TaskControl) -> _Opened[R]:
             window = listing.window(list_filter, sort, page_size=size)
             if refresh:
                 count, rows = window.open()
-                return window, count, rows
-            return window, None, window.first_page()
+                found = (window.position_of(row_id) for row_id in keep_ids)
+                kept = [row for row in found if row is not None]
+                return _Opened(window, count, rows, kept)
+            return _Opened(window, None, window.first_page(), [])
 
         self.busy.emit(True)
         self._tasks.start(
@@ -373,15 +364,15 @@ class WindowedTableModel(QAbstractTableModel, Generic[R, F]):
             failed=lambda error: self._open_failed(token, error),
         )
 
-    def _opened(
-        self, token: object, refresh: bool, result: tuple[Window[R], int | None, list[R]]
-    ) -> None:
+    def _opened(self, token: object, refresh: bool, result: _Opened[R]) -> None:
         if not self._alive() or token is not self._opening:
             return
-        window, count, rows = result
+        window, count, rows = result.window, result.count, result.rows
         if refresh:
             assert count is not None
             self._apply_refresh(window, count, rows)
+            if result.kept_rows:
+                self.reselect.emit(result.kept_rows)
         else:
             # Until the count is known the list is as long as its first page.
             self.beginResetModel()
@@ -416,7 +407,6 @@ class WindowedTableModel(QAbstractTableModel, Generic[R, F]):
         self._opening = None
         self.busy.emit(False)
         self.loaded.emit(count)
-        self._find_kept(window)
         if count > PREFETCH_POSITIONS_PAGES * self._page_size and not window.positions_ready:
             self._prefetch = self._tasks.start(
                 lambda control: window.build_positions(control.check),
