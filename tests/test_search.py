@@ -6,7 +6,9 @@ folded in Python, not from the search's own SQL.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Callable
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -15,9 +17,8 @@ from sqlalchemy import select
 
 from hezo_desk.db import Database
 from hezo_desk.models import Message, Ticket
-from hezo_desk.services import listing
 from hezo_desk.services.actor import Actor
-from hezo_desk.services.listing import TicketFilter, TicketListing
+from hezo_desk.services.listing import FEW_IDS, TicketFilter, TicketListing
 from hezo_desk.services.normalize import fold
 from hezo_desk.services.search import (
     SearchQuery,
@@ -57,12 +58,37 @@ NASTY = [
 ]
 
 
-@pytest.fixture(autouse=True, params=["few", "many"])
-def matches(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Both ways a list orders what a search found: by id (few), or as a set of its own."""
-    if request.param == "many":
-        monkeypatch.setattr(listing, "FEW_IDS", 0)
-    return str(request.param)
+Finder = Callable[[str], set[int]]
+
+
+@pytest.fixture(params=["few", "many"])
+def few_ids(request: pytest.FixtureRequest) -> int:
+    """Both ways a list orders what a search found: by id (few), or, when many, by walking
+    the sorted tickets for the first pages and as a set of its own for the count."""
+    return FEW_IDS if request.param == "few" else 0
+
+
+@pytest.fixture
+def found(demo_db: Database, demo_agent: Actor, few_ids: int) -> Finder:
+    """The ids a search in the ticket list finds, read page after page as a list shows them."""
+
+    def find(text: str) -> set[int]:
+        listing = TicketListing(demo_db, demo_agent)
+        shown = listing.window(TicketFilter(search=text), page_size=5, few_ids=few_ids)
+        # Page after page before any count, as a list first shows them.
+        ids: list[int] = []
+        for number in itertools.count():
+            page = [row.id for row in shown.page(number)]
+            ids.extend(page)
+            if len(page) < shown.page_size:
+                break
+        # Counted first (the positions read), the same rows in the same order.
+        counted = listing.window(TicketFilter(search=text), page_size=5, few_ids=few_ids)
+        assert counted.count() == len(ids) == len(set(ids))
+        assert _ids_of(counted) == ids
+        return set(ids)
+
+    return find
 
 
 def _words(text: str) -> set[str]:
@@ -81,13 +107,6 @@ def _expected(db: Database, *prefixes: str) -> set[int]:
         if all(any(word.startswith(prefix) for word in words) for prefix in prefixes):
             found.add(ticket_id)
     return found
-
-
-def _found(db: Database, actor: Actor, text: str) -> set[int]:
-    window = TicketListing(db, actor).window(TicketFilter(search=text), page_size=50)
-    ids = {row.id for number in range(window.page_count) for row in window.page(number)}
-    assert len(ids) == window.count()
-    return ids
 
 
 def test_queries_are_read_as_folded_words_and_numbers() -> None:
@@ -112,9 +131,11 @@ def test_terms_are_quoted_for_each_engine() -> None:
     assert tsquery_text(("o'k", "b\\")) == "'o''k':* & 'b\\\\':*"
 
 
-def test_polish_letters_are_folded_both_ways(demo_db: Database, demo_agent: Actor) -> None:
+def test_polish_letters_are_folded_both_ways(
+    demo_db: Database, demo_agent: Actor, found: Finder
+) -> None:
     tickets = TicketService(demo_db)
-    some = sorted(_found(demo_db, demo_agent, "firmware"))
+    some = sorted(found("firmware"))
     tickets.reply(demo_agent, some[0], "Żółw przegryzł kabel w Łodzi, źdźbło trawy w zasilaczu.")
     tickets.add_note(demo_agent, some[1], "Notatka: ŁÓDŹ, ŻÓŁW – sprawdzić jutro")
     for typed, prefixes in [
@@ -129,18 +150,20 @@ def test_polish_letters_are_folded_both_ways(demo_db: Database, demo_agent: Acto
     ]:
         expected = _expected(demo_db, *prefixes)
         assert expected, typed
-        assert _found(demo_db, demo_agent, typed) == expected, typed
-    assert {some[0], some[1]} <= _found(demo_db, demo_agent, "zolw")
+        assert found(typed) == expected, typed
+    assert {some[0], some[1]} <= found("zolw")
     # The subject counts too: the demo has "Nie działa filtrowanie … <b>Łódź</b>".
     with demo_db.sessions() as session:
         subject_hits = set(
             session.scalars(select(Ticket.id).where(Ticket.subject.contains("Łódź")))
         )
     assert subject_hits
-    assert subject_hits <= _found(demo_db, demo_agent, "lodz")
+    assert subject_hits <= found("lodz")
 
 
-def test_words_anywhere_in_the_dialogue_and_prefixes(demo_db: Database, demo_agent: Actor) -> None:
+def test_words_anywhere_in_the_dialogue_and_prefixes(
+    demo_db: Database, demo_agent: Actor, found: Finder
+) -> None:
     for typed, prefixes in [
         ("zawieszanie", ("zawieszanie",)),
         ("zawiesz", ("zawiesz",)),
@@ -150,19 +173,36 @@ def test_words_anywhere_in_the_dialogue_and_prefixes(demo_db: Database, demo_age
     ]:
         expected = _expected(demo_db, *prefixes)
         assert expected, typed
-        assert _found(demo_db, demo_agent, typed) == expected, typed
-    assert _found(demo_db, demo_agent, "xyzzyq") == set()
+        assert found(typed) == expected, typed
+    assert found("xyzzyq") == set()
 
 
-def test_a_new_reply_is_found_at_once(demo_db: Database, demo_agent: Actor) -> None:
-    target = min(_found(demo_db, demo_agent, "firmware"))
-    assert _found(demo_db, demo_agent, "przepięciowy") == set()
+def test_a_new_reply_is_found_at_once(demo_db: Database, demo_agent: Actor, found: Finder) -> None:
+    target = min(found("firmware"))
+    assert found("przepięciowy") == set()
     TicketService(demo_db).reply(demo_agent, target, "Wymieniono ogranicznik przepięciowy.")
-    assert _found(demo_db, demo_agent, "przepieciowy") == {target}
+    assert found("przepieciowy") == {target}
     assert [t.id for t in SearchService(demo_db).search("PRZEPIĘCIOWY")] == [target]
 
 
-def test_ticket_numbers_new_and_legacy(demo_db: Database, demo_agent: Actor) -> None:
+def test_the_service_orders_many_and_few_the_same(
+    demo_db: Database, few_ids: int, found: Finder
+) -> None:
+    expected = found("firmware")
+    assert len(expected) >= 4
+    limit = len(expected) // 2
+    rows = SearchService(demo_db, few_tickets=few_ids).search("firmware", limit=limit)
+    with demo_db.sessions() as session:
+        newest = session.scalars(
+            select(Ticket.id)
+            .where(Ticket.id.in_(expected))
+            .order_by(Ticket.updated_at.desc(), Ticket.id.desc())
+            .limit(limit)
+        ).all()
+    assert [row.id for row in rows] == list(newest)
+
+
+def test_ticket_numbers_new_and_legacy(demo_db: Database, demo_agent: Actor, found: Finder) -> None:
     with demo_db.sessions() as session:
         number_id, number = session.execute(
             select(Ticket.id, Ticket.number).order_by(Ticket.id).offset(20).limit(1)
@@ -175,20 +215,23 @@ def test_ticket_numbers_new_and_legacy(demo_db: Database, demo_agent: Actor) -> 
     assert legacy is not None
     digits = number[3:].lstrip("0")
     for typed in (number, number.lower(), f"hd {digits}", f"HD-{digits}", f" hd–{digits} "):
-        assert _found(demo_db, demo_agent, typed) == {number_id}, typed
+        assert found(typed) == {number_id}, typed
     for typed in (legacy, legacy.lower(), f" {legacy} "):
-        assert legacy_id in _found(demo_db, demo_agent, typed), typed
-    assert _found(demo_db, demo_agent, "HD-999999") == set()
-    found = SearchService(demo_db).search(number)
-    assert [t.number for t in found] == [number]
+        assert legacy_id in found(typed), typed
+    assert found("HD-999999") == set()
+    by_service = SearchService(demo_db).search(number)
+    assert [t.number for t in by_service] == [number]
 
 
 @pytest.mark.parametrize("text", NASTY)
-def test_odd_input_never_raises(demo_db: Database, demo_agent: Actor, text: str) -> None:
+def test_odd_input_never_raises(
+    demo_db: Database, demo_agent: Actor, few_ids: int, text: str
+) -> None:
     listing = TicketListing(demo_db, demo_agent)
-    window = listing.window(TicketFilter(search=text))
+    window = listing.window(TicketFilter(search=text), few_ids=few_ids)
+    assert window.first_page() is not None
     assert window.count() == len(_ids_of(window))
-    SearchService(demo_db).search(text)
+    SearchService(demo_db, few_tickets=few_ids).search(text)
 
 
 def _ids_of(window: object) -> list[int]:

@@ -75,7 +75,7 @@ from hezo_desk.services.records import (
     ticket_row,
     ticket_select,
 )
-from hezo_desk.services.search import SearchService, parse_query, printable_line
+from hezo_desk.services.search import FEW_TICKETS, SearchService, parse_query, printable_line
 from hezo_desk.services.serials import ParsedSerial, parse_serial
 from hezo_desk.services.tax_ids import InvalidTaxIdError, parse_tax_id
 from hezo_desk.services.tickets import parse_ticket_number
@@ -84,7 +84,7 @@ PAGE_SIZE = 100
 # Ids streamed at a time while reading positions.
 POSITIONS_CHUNK = 20_000
 # A costly filter (a search) that lets through at most this many rows has them read by id.
-FEW_IDS = 2_000
+FEW_IDS = FEW_TICKETS
 
 RowT = TypeVar("RowT")
 FilterT = TypeVar("FilterT")
@@ -117,6 +117,17 @@ class Sort:
 
 
 @dataclass(frozen=True)
+class CostlyFilter:
+    """A filter too costly to test on every row of a big table (a full-text search), in the
+    three forms a window chooses from, by how many rows it lets through."""
+
+    ids: Select[Any]  # the ids of every row it lets through
+    test: Condition  # the same filter as a test of one row of the list's table
+    # Its ids when it lets through at most that many rows (read cheaply), else None.
+    few: Callable[[Connection, int], list[int] | None]
+
+
+@dataclass(frozen=True)
 class Plan(Generic[RowT]):
     """One filter and sort of one list, as the SQL pieces a `Window` needs."""
 
@@ -126,15 +137,14 @@ class Plan(Generic[RowT]):
     conditions: tuple[Condition, ...]
     descending: bool
     make_row: Callable[[AnyRow], RowT]
-    # A costly filter (a full-text search) as the select of the ids it lets through, already
-    # among `conditions`. Its positions are read before the first page, so that the count and
-    # the pages do not evaluate it again.
-    id_source: Select[Any] | None = None
+    # A costly filter (a full-text search), already among `conditions` as `id IN (its ids)`.
+    # Few rows: they are read by id. Many: the first pages walk the sorted rows and test each
+    # (a common word is met at once), and the count and jumps read the positions (the filter
+    # evaluated once, as a set of its own).
+    costly: CostlyFilter | None = None
     other_conditions: tuple[Condition, ...] = ()
-
-    @property
-    def materialize(self) -> bool:
-        return self.id_source is not None
+    # The order is an index's: a jump skips rows along it (cheap) rather than sort them all.
+    indexed: bool = False
 
 
 class Window(Generic[RowT]):
@@ -146,12 +156,18 @@ class Window(Generic[RowT]):
     million rows holds 8 MB however it is scrolled), after which every page is `id IN (…)`.
     """
 
-    def __init__(self, db: Database, plan: Plan[RowT], page_size: int = PAGE_SIZE) -> None:
+    def __init__(
+        self, db: Database, plan: Plan[RowT], page_size: int = PAGE_SIZE, few_ids: int = FEW_IDS
+    ) -> None:
         if page_size < 1:
             raise ValueError(f"page size must be positive, got {page_size}")
         self._db = db
         self._plan = plan
         self.page_size = page_size
+        self._few_limit = few_ids
+        # What the costly filter lets through, once known: its ids if few, None if many.
+        self._few: list[int] | None = None
+        self._few_known = False
         self._lock = threading.Lock()
         self._positions_lock = threading.Lock()
         self._count: int | None = None
@@ -230,6 +246,8 @@ class Window(Generic[RowT]):
         moved it: the rows before it in the order are counted (an index range, not a scan of
         the whole result).
         """
+        if self._plan.costly is not None:
+            self.build_positions()
         with self._lock:
             positions = self._positions
         if positions is not None:
@@ -299,13 +317,13 @@ class Window(Generic[RowT]):
         """The ids of the whole result in order, by the cheapest way for the filter."""
         plan = self._plan
         id_column = plan.keys[-1]
-        if plan.id_source is None:
+        if plan.costly is None:
             return select(id_column).where(*plan.conditions).order_by(*self._order(backwards=False))
         # A costly filter first, on its own. Few ids (a word most dialogues lack, a number):
         # those rows are read by id; a database cannot guess how few and might otherwise read
         # the whole table to join them.
-        found = list(connection.execute(plan.id_source.limit(FEW_IDS + 1)).scalars())
-        if len(found) <= FEW_IDS:
+        found = self._costly_few(connection)
+        if found is not None:
             return (
                 select(id_column)
                 .where(*plan.other_conditions, id_column.in_(found))
@@ -331,7 +349,25 @@ class Window(Generic[RowT]):
 
     # ----- reading -------------------------------------------------------------------------
 
+    def _costly_few(self, connection: Connection) -> list[int] | None:
+        """The ids the costly filter lets through if they are few, else None (read once)."""
+        costly = self._plan.costly
+        assert costly is not None
+        with self._lock:
+            if self._few_known:
+                return self._few
+        few = costly.few(connection, self._few_limit)
+        with self._lock:
+            self._few, self._few_known = few, True
+        return few
+
     def _count_rows(self, session: Session) -> int:
+        if self._plan.costly is not None:
+            # The filter is evaluated once, for the positions, which give the count as well.
+            self.build_positions()
+            with self._lock:
+                assert self._positions is not None
+                return len(self._positions)
         # count(*), not count(id): SQLite counts a whole table from its smallest index.
         statement = (
             select(func.count()).select_from(self._plan.source).where(*self._plan.conditions)
@@ -344,22 +380,40 @@ class Window(Generic[RowT]):
         with self._lock:
             positions = self._positions
             before = self._before.get(number)
-        if positions is None and self._plan.materialize:
-            self.build_positions()
-            with self._lock:
-                positions = self._positions
+        conditions = self._plan.conditions
+        costly = self._plan.costly
+        if positions is None and costly is not None:
+            if (number == 0 or before is not None) and self._costly_few(
+                session.connection()
+            ) is None:
+                # Many rows pass: walking the sorted rows meets a page of them soon.
+                conditions = (*self._plan.other_conditions, costly.test)
+            else:
+                self.build_positions()
+                with self._lock:
+                    positions = self._positions
         if positions is not None:
             return list(positions[number * size : (number + 1) * size])
         if number == 0 or before is not None:
-            keys = self._read_keys(session, before, size, backwards=False)
+            keys = self._read_keys(session, before, size, conditions=conditions)
         else:
             count = self.count()
             if number * size >= count:
                 return []
             if (number + 1) * size >= count:
                 # The last page is as near as the first: read it backwards from the end.
-                keys = self._read_keys(session, None, count - number * size, backwards=True)
+                keys = self._read_keys(
+                    session, None, count - number * size, conditions=conditions, backwards=True
+                )
+            elif self._plan.indexed:
+                # Until the positions are read (in the background): skipping rows along the
+                # sort's index costs less than waiting for them.
+                keys = self._read_keys(
+                    session, None, size, conditions=conditions, offset=number * size
+                )
             else:
+                # Any other order costs a sort of the whole result, which the positions
+                # keep for every later jump.
                 self.build_positions()
                 return self._page_ids(session, number)
         if len(keys) == size:
@@ -386,13 +440,23 @@ class Window(Generic[RowT]):
         return left > right if ascending else left < right
 
     def _read_keys(
-        self, session: Session, cursor: Cursor | None, limit: int, *, backwards: bool
+        self,
+        session: Session,
+        cursor: Cursor | None,
+        limit: int,
+        *,
+        conditions: Sequence[Condition],
+        backwards: bool = False,
+        offset: int = 0,
     ) -> list[Cursor]:
-        """The sort keys (ending in the id) of up to `limit` rows after `cursor`."""
-        statement = select(*self._plan.keys).where(*self._plan.conditions)
+        """The sort keys (ending in the id) of up to `limit` rows after `cursor` (or after
+        skipping `offset` rows)."""
+        statement = select(*self._plan.keys).where(*conditions)
         if cursor is not None:
             statement = statement.where(self._keyset(cursor, backwards))
         statement = statement.order_by(*self._order(backwards=backwards)).limit(limit)
+        if offset:
+            statement = statement.offset(offset)
         keys = [tuple(row) for row in session.connection().execute(statement)]
         if backwards:
             keys.reverse()
@@ -414,6 +478,8 @@ class Listing(ABC, Generic[RowT, FilterT]):
     """One list of the desk: its rows, its filters and the keys it can be sorted by."""
 
     default_sort: ClassVar[Sort]
+    # Sorts whose order an index keeps (see the migrations): a jump may skip along them.
+    indexed_sorts: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -428,9 +494,14 @@ class Listing(ABC, Generic[RowT, FilterT]):
         return tuple(self._sort_keys)
 
     def window(
-        self, list_filter: FilterT, sort: Sort | None = None, *, page_size: int = PAGE_SIZE
+        self,
+        list_filter: FilterT,
+        sort: Sort | None = None,
+        *,
+        page_size: int = PAGE_SIZE,
+        few_ids: int = FEW_IDS,
     ) -> Window[RowT]:
-        return Window(self._db, self.plan(list_filter, sort), page_size)
+        return Window(self._db, self.plan(list_filter, sort), page_size, few_ids)
 
     def plan(self, list_filter: FilterT, sort: Sort | None = None) -> Plan[RowT]:
         sort = sort or self.default_sort
@@ -444,16 +515,17 @@ class Listing(ABC, Generic[RowT, FilterT]):
             chosen = (*chosen, id_column)
         keys = tuple(key.expression for key in chosen)
         conditions = tuple(self._conditions(list_filter))
-        id_source = self._id_source(list_filter)
+        costly = self._costly_filter(list_filter)
         return Plan(
             rows=self._rows(),
             source=id_column.class_.__table__,
             keys=keys,
-            conditions=conditions if id_source is None else (*conditions, id_column.in_(id_source)),
+            conditions=conditions if costly is None else (*conditions, id_column.in_(costly.ids)),
             descending=sort.descending,
             make_row=self._make_row,
-            id_source=id_source,
+            costly=costly,
             other_conditions=conditions,
+            indexed=sort.key in self.indexed_sorts,
         )
 
     def rows(
@@ -462,8 +534,8 @@ class Listing(ABC, Generic[RowT, FilterT]):
         """The first rows of a list (for commands and small lists)."""
         return self.window(list_filter, sort, page_size=limit).open()[1]
 
-    def _id_source(self, list_filter: FilterT) -> Select[Any] | None:
-        """A costly part of the filter, as a select of the ids it lets through (or None)."""
+    def _costly_filter(self, list_filter: FilterT) -> CostlyFilter | None:
+        """A part of the filter too costly to test on every row (or None)."""
         return None
 
     @abstractmethod
@@ -714,6 +786,7 @@ OPEN_STATES = frozenset(OPEN_TICKET_STATES)
 
 class TicketListing(Listing[TicketRow, TicketFilter]):
     default_sort: ClassVar[Sort] = Sort("updated", descending=True)
+    indexed_sorts: ClassVar[frozenset[str]] = frozenset({"number", "subject", "opened", "updated"})
 
     def __init__(self, db: Database, actor: Actor) -> None:
         super().__init__(db)
@@ -787,10 +860,17 @@ class TicketListing(Listing[TicketRow, TicketFilter]):
             conditions.append(false())
         return conditions
 
-    def _id_source(self, list_filter: TicketFilter) -> Select[Any] | None:
+    def _costly_filter(self, list_filter: TicketFilter) -> CostlyFilter | None:
         """The full-text search (its own tests: test_search.py)."""
         query = parse_query(list_filter.search)
-        return None if query.is_empty else self._search.ticket_ids(query)
+        if query.is_empty:
+            return None
+        search = self._search
+
+        def few(connection: Connection, most: int) -> list[int] | None:
+            return search.few_ticket_ids(connection, query, most)
+
+        return CostlyFilter(ids=search.ticket_ids(query), test=search.matches(query), few=few)
 
     def _rows(self) -> AnySelect:
         return ticket_select()

@@ -14,9 +14,25 @@ finds its ticket directly. Input without any word (`"`, `*`, `(`) matches nothin
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Select, column, func, literal, select, table, union
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    column,
+    exists,
+    false,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    table,
+    union,
+)
 from sqlalchemy.dialects.postgresql import TSVECTOR
 
 from hezo_desk.db import Database
@@ -35,6 +51,11 @@ MIN_PREFIX_LENGTH = 2
 MAX_TERMS = 16
 MAX_QUERY_LENGTH = 500
 DEFAULT_LIMIT = 50
+# Ids a search may find and still count as few: those are read by id; more, and the sorted
+# tickets are walked and each is tested, as a common word is met within a few pages.
+FEW_TICKETS = 2_000
+# Matching rows read from a full-text index at a time while counting how few they are.
+_STREAM_CHUNK = 1_000
 
 _ticket_fts = table("ticket_fts", column("rowid"), column("ticket_fts"))
 _message_fts = table("message_fts", column("rowid"), column("message_fts"))
@@ -42,6 +63,8 @@ _ticket_vectors = table("tickets", column("id"), column("search_vector", TSVECTO
 _message_vectors = table(
     "messages", column("id"), column("ticket_id"), column("search_vector", TSVECTOR)
 )
+# The vector of the ticket a test is about: the outer query's own `tickets` row.
+_outer_ticket_vector = literal_column("tickets.search_vector", TSVECTOR)
 
 
 @dataclass(frozen=True)
@@ -102,18 +125,19 @@ def tsquery_text(terms: tuple[str, ...]) -> str:
 
 
 class SearchService:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, few_tickets: int = FEW_TICKETS) -> None:
         self._db = db
+        self._few_tickets = few_tickets
 
     def ticket_ids(self, query: SearchQuery) -> Select[int]:
         """A select of the ids of the tickets the query finds (to use as a filter)."""
         if query.ticket_number is not None:
             # One of our numbers is exact; its words (`hd`, `000123`) would match every ticket.
             return select(Ticket.id).where(Ticket.number == query.ticket_number)
-        selects: list[Select[int]] = []
-        if query.legacy_number is not None:
-            legacy = {query.legacy_number, query.legacy_number.upper()}
-            selects.append(select(Ticket.id).where(Ticket.legacy_number.in_(legacy)))
+        selects = [
+            select(Ticket.id).where(Ticket.legacy_number.in_(ids))
+            for ids in self._number_ids(query)
+        ]
         if query.terms:
             selects.extend(self._full_text(query.terms))
         if not selects:
@@ -123,24 +147,108 @@ class SearchService:
             return selects[0]
         return select(union(*selects).subquery().c[0])
 
+    def matches(self, query: SearchQuery) -> ColumnElement[bool]:
+        """The same filter as `ticket_ids`, as a test of the outer query's `tickets` row.
+
+        For walking tickets in a sorted order until a page is full: cheap per ticket (an
+        indexed look at its own messages), so worth it when many tickets match.
+        """
+        if query.ticket_number is not None:
+            return Ticket.number == query.ticket_number
+        tests: list[ColumnElement[bool]] = [
+            Ticket.legacy_number.in_(ids) for ids in self._number_ids(query)
+        ]
+        if query.terms and self._db.is_sqlite:
+            match = fts5_match(query.terms)
+            in_subject = select(_ticket_fts.c.rowid).where(_ticket_fts.c.ticket_fts.match(match))
+            in_bodies = select(_message_fts.c.rowid).where(_message_fts.c.message_fts.match(match))
+            tests.append(Ticket.id.in_(in_subject))
+            # The set of matching messages is read once per query, then looked up by id.
+            tests.append(exists().where(Message.ticket_id == Ticket.id, Message.id.in_(in_bodies)))
+        elif query.terms:
+            tsquery = func.to_tsquery("hezo_search", tsquery_text(query.terms))
+            tests.append(_outer_ticket_vector.op("@@")(tsquery))
+            tests.append(
+                exists().where(
+                    _message_vectors.c.ticket_id == Ticket.id,
+                    _message_vectors.c.search_vector.op("@@")(tsquery),
+                )
+            )
+        return or_(*tests) if tests else false()
+
+    def few_ticket_ids(
+        self, connection: Connection, query: SearchQuery, most: int
+    ) -> list[int] | None:
+        """The ids of the tickets the query finds when there are at most `most`; else None.
+
+        Reads the matches as a stream and stops at the first id past `most`, so telling a
+        common word from a rare one costs little either way.
+        """
+        found: set[int] = set()
+        for statement in self._match_streams(query):
+            rows = connection.execute(statement.execution_options(yield_per=_STREAM_CHUNK))
+            try:
+                for ticket_id in rows.scalars():
+                    found.add(ticket_id)
+                    if len(found) > most:
+                        return None
+            finally:
+                rows.close()
+        return sorted(found)
+
     def search(self, text: str, *, limit: int = DEFAULT_LIMIT) -> list[TicketRow]:
         """The tickets the text finds, most recently changed first."""
         query = parse_query(text)
         if query.is_empty:
             return []
-        # The ids first (one narrow sorted read), then the joined rows of those only.
-        ids = (
-            select(Ticket.id)
-            .where(Ticket.id.in_(self.ticket_ids(query)))
-            .order_by(Ticket.updated_at.desc(), Ticket.id.desc())
-            .limit(limit)
-        )
         with self._db.sessions() as session:
-            found = list(session.scalars(ids))
+            # The ids first (one narrow sorted read), then the joined rows of those only.
+            few = self.few_ticket_ids(session.connection(), query, self._few_tickets)
+            ids = select(Ticket.id).where(
+                self.matches(query) if few is None else Ticket.id.in_(few)
+            )
+            ordered = ids.order_by(Ticket.updated_at.desc(), Ticket.id.desc()).limit(limit)
+            found = list(session.scalars(ordered))
             rows = {
                 row[0]: row for row in session.execute(ticket_select().where(Ticket.id.in_(found)))
             }
             return [ticket_row(rows[ticket_id]) for ticket_id in found if ticket_id in rows]
+
+    def _number_ids(self, query: SearchQuery) -> Iterable[set[str]]:
+        """The legacy numbers the text may be (as typed, and upper-case)."""
+        if query.legacy_number is not None:
+            yield {query.legacy_number, query.legacy_number.upper()}
+
+    def _match_streams(self, query: SearchQuery) -> list[Select[Any]]:
+        """Selects of matching ticket ids, each streamable (no set built before the first row)."""
+        if query.ticket_number is not None:
+            return [select(Ticket.id).where(Ticket.number == query.ticket_number)]
+        streams = [
+            select(Ticket.id).where(Ticket.legacy_number.in_(ids))
+            for ids in self._number_ids(query)
+        ]
+        if not query.terms:
+            return streams
+        if self._db.is_sqlite:
+            match = fts5_match(query.terms)
+            streams.append(select(_ticket_fts.c.rowid).where(_ticket_fts.c.ticket_fts.match(match)))
+            streams.append(
+                select(Message.ticket_id)
+                .select_from(_message_fts)
+                .join(Message, Message.id == _message_fts.c.rowid)
+                .where(_message_fts.c.message_fts.match(match))
+            )
+            return streams
+        tsquery = func.to_tsquery("hezo_search", tsquery_text(query.terms))
+        streams.append(
+            select(_ticket_vectors.c.id).where(_ticket_vectors.c.search_vector.op("@@")(tsquery))
+        )
+        streams.append(
+            select(_message_vectors.c.ticket_id).where(
+                _message_vectors.c.search_vector.op("@@")(tsquery)
+            )
+        )
+        return streams
 
     def _full_text(self, terms: tuple[str, ...]) -> list[Select[int]]:
         if self._db.is_sqlite:
