@@ -1,13 +1,14 @@
 """Case PDFs in the windows: preview with Export and Print, and the batch export dialog.
 
-Rendering, saving and batch exports run in the pool (`workers.start`); printing paints the
-previewed PDF's own pages onto the printer, so the paper shows the same document. Every save
-and print is recorded in the audit log by the services.
+Rendering, saving, printing and batch exports run in the pool (`workers.start`). Printing
+paints the previewed PDF's own pages onto the printer (Qt allows painting on a QPrinter
+outside the GUI thread), so the paper shows the same document. Every save and print is
+recorded in the audit log by the services.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRect, QSize, Signal
@@ -73,11 +74,34 @@ def _error_text(widget: QWidget, error: object) -> str:
     )
 
 
-def print_pdf(document: QPdfDocument, printer: QPrinter) -> int:
+def print_pdf_bytes(
+    pdf: bytes, printer: QPrinter, progress: Callable[[int, int], None] | None = None
+) -> int:
+    """`print_pdf` of a PDF held in memory, with a document of the calling thread's own."""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(pdf))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    document.load(buffer)
+    try:
+        if document.status() is not QPdfDocument.Status.Ready:
+            raise HezoError("the PDF could not be read for printing")
+        return print_pdf(document, printer, progress)
+    finally:
+        document.close()
+        buffer.close()
+
+
+def print_pdf(
+    document: QPdfDocument,
+    printer: QPrinter,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
     """Paint the document's pages onto `printer` (its page range, if the user chose one).
 
     Each page is rendered at the printer's resolution and scaled into the printable area
-    keeping its proportions. Returns the number of pages printed.
+    keeping its proportions; `progress(done, total)` follows each page. Returns the number
+    of pages printed.
     """
     first, last = 1, document.pageCount()
     if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
@@ -97,6 +121,8 @@ def print_pdf(document: QPdfDocument, printer: QPrinter) -> int:
             image = document.render(page, size)
             painter.drawImage(QRect(area.x(), area.y(), size.width(), size.height()), image)
             printed += 1
+            if progress is not None:
+                progress(printed, last - first + 1)
     finally:
         painter.end()
     return printed
@@ -123,6 +149,8 @@ class PdfPreview(QWidget):
         self._rendered: RenderedCase | None = None
         self._buffer: QBuffer | None = None
         self._tasks: list[Task[object]] = []
+        # The printer a print under way paints on (its task holds it until it ends).
+        self._printing: QPrinter | None = None
 
         self.variant_box = _variant_combo(self, variant)
         self.export_button = QPushButton(self.tr("Export PDF…"), self)
@@ -263,30 +291,56 @@ class PdfPreview(QWidget):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.print_to(printer)
 
-    def print_to(self, printer: QPrinter) -> int:
-        """Print the previewed document on `printer` and record it; returns pages printed."""
+    def print_to(self, printer: QPrinter) -> None:
+        """Print the previewed document on `printer` in the background, then record it.
+
+        The window stays usable while the pages are painted; `printed` reports the pages.
+        The printer belongs to the task until it ends.
+        """
         rendered = self._rendered
         if rendered is None:
-            return 0
-        try:
-            pages = print_pdf(self.document, printer)
-        except HezoError as error:
-            self.status.setText(str(error))
-            return 0
+            return
         actor, service = self._context.actor, self._service
         printer_name = printer.printerName() or printer.outputFileName()
 
-        def work(_control: TaskControl) -> int:
+        def work(control: TaskControl) -> int:
+            pages = print_pdf_bytes(
+                rendered.pdf,
+                printer,
+                lambda done, total: control.progress(done, total, ""),
+            )
             service.record_print(
                 actor, rendered.ticket_id, rendered.variant, pages=pages, printer=printer_name
             )
             return pages
 
-        self.status.setText(self.tr("Printed %n page(s)", "", pages))
+        self._set_busy(self.tr("Printing…"))
+        self._printing = printer
         self._run(
-            start(self._context.pool, work, finished=self.printed.emit, failed=self._failed_io)
+            start(
+                self._context.pool,
+                work,
+                finished=self._printed,
+                failed=self._failed_print,
+                progress=self._print_progress,
+            )
         )
-        return pages
+
+    def _print_progress(self, done: int, total: int, _text: str) -> None:
+        self.status.setText(
+            self.tr("Printing page %1 of %2…").replace("%1", str(done)).replace("%2", str(total))
+        )
+
+    def _printed(self, pages: int) -> None:
+        self._printing = None
+        self.status.setText(self.tr("Printed %n page(s)", "", pages))
+        self.export_button.setEnabled(self._rendered is not None)
+        self.print_button.setEnabled(self._rendered is not None)
+        self.printed.emit(pages)
+
+    def _failed_print(self, error: object) -> None:
+        self._printing = None
+        self._failed_io(error)
 
 
 class PdfPreviewDialog(QDialog):

@@ -1635,6 +1635,14 @@
         <source>Print %1</source>
         <translation>Drukuj %1</translation>
     </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Drukowanie…</translation>
+    </message>
+    <message>
+        <source>Printing page %1 of %2…</source>
+        <translation>Drukowanie strony %1 z %2…</translation>
+    </message>
     <message numerus="yes">
         <source>Printed %n page(s)</source>
         <translation>
