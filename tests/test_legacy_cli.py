@@ -20,6 +20,7 @@ from hezo_desk.models import Message, MigrationRun, Ticket
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.legacy_import import RunStatus
 from hezo_desk.services.legacy_import.generator import ExportSpec, generate_export
+from hezo_desk.services.legacy_import.lock import import_lock
 from legacy_support import SAMPLE, back_office, table_counts
 from test_cli import run, url
 
@@ -124,6 +125,33 @@ def test_the_legacy_number_is_found_by_lookup(
         assert [c["tax_id"] for c in found["customers"]] == ["PL5797543231"]
 
 
+def test_a_second_import_is_refused_while_one_writes(
+    capsys: pytest.CaptureFixture[str], db: Database, office: Actor, tmp_path: Path
+) -> None:
+    before = table_counts(db)
+    with import_lock(db) as interrupted:
+        assert interrupted == 0
+        code, _out, err = run(
+            capsys, "import-legacy", str(SAMPLE), "--database", url(db), "--agent", office.login,
+            "--workers", "1",
+        )  # fmt: skip
+        assert code == 2
+        assert "another legacy import is writing to this database" in err
+        assert "Traceback" not in err
+        assert table_counts(db) == before
+        # A dry run writes nothing and may look meanwhile.
+        code, _out, err = run(
+            capsys, "import-legacy", str(SAMPLE), "--dry-run", "--database", url(db),
+            "--agent", office.login,
+        )  # fmt: skip
+        assert code == 0, err
+    code, _out, err = run(
+        capsys, "import-legacy", str(SAMPLE), "--database", url(db), "--agent", office.login,
+        "--workers", "1",
+    )  # fmt: skip
+    assert code == 0, err
+
+
 def test_a_killed_import_is_completed_by_the_next_run(
     db: Database, office: Actor, tmp_path: Path
 ) -> None:
@@ -166,9 +194,14 @@ def test_a_killed_import_is_completed_by_the_next_run(
         assert session.scalar(select(func.count(Message.id))) == sum(
             len(d) for d in expected.dialogues.values()
         )
-        last = session.scalars(select(MigrationRun).order_by(MigrationRun.id.desc())).first()
-        assert last is not None
-        assert last.status == RunStatus.COMPLETED.value
+        runs = session.scalars(select(MigrationRun).order_by(MigrationRun.id)).all()
+        # The next run, holding the lock, knew the first one's process was gone.
+        assert [run.status for run in runs] == [
+            RunStatus.INTERRUPTED.value,
+            RunStatus.COMPLETED.value,
+        ]
+        assert runs[0].finished_at is not None
+        last = runs[-1]
         tickets = next(f for f in last.report["files"] if f["name"] == "tickets.csv")
         assert tickets["imported"] == moving - partial
         assert tickets["skipped_by_rule"]["already_imported"] == partial

@@ -18,6 +18,7 @@ from hezo_desk.services.actor import Actor
 from hezo_desk.services.agents import AgentService
 from hezo_desk.services.legacy_import import Phase, RunStatus
 from hezo_desk.services.legacy_import.generator import ExportSpec, generate_export
+from hezo_desk.services.legacy_import.lock import import_lock
 from hezo_desk.services.tickets import TicketChange, TicketService
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.import_dialog import ImportDialog
@@ -228,6 +229,22 @@ def test_the_import_dialog_cancels_between_units(
     assert Phase.TICKETS in phases
     assert "run the import again" in dialog.message.text()
     assert dialog.time_left.text() == ""
+
+
+def test_the_import_dialog_says_when_another_import_writes(
+    qtbot: QtBot, db: Database, context: DeskContext, tmp_path: Path
+) -> None:
+    generate_export(tmp_path / "export", ExportSpec(customers=4, tickets=10))
+    dialog = ImportDialog(context, render_workers=1)
+    qtbot.addWidget(dialog)
+    dialog.path.setText(str(tmp_path / "export"))
+    with import_lock(db):
+        dialog.start()
+        qtbot.waitUntil(lambda: not dialog.running, timeout=WAIT_MS)
+    assert "another legacy import is writing to this database" in dialog.message.text()
+    assert dialog.report is None
+    with db.sessions() as session:
+        assert session.scalar(select(Ticket.id).limit(1)) is None
 
 
 def test_the_reports_of_every_run_are_viewable(

@@ -46,6 +46,9 @@ class ReportTexts(QObject):
             RunStatus.COMPLETED: self.tr("completed"),
             RunStatus.CANCELLED: self.tr("cancelled"),
             RunStatus.FAILED: self.tr("failed"),
+            RunStatus.INTERRUPTED: self.tr(
+                "interrupted (its process ended without finishing; the next run completes it)"
+            ),
         }[status]
         return self.tr("%1 (dry run: nothing written)").replace("%1", text) if dry_run else text
 

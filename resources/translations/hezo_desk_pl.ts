@@ -1704,6 +1704,10 @@
         <translation>nieudany</translation>
     </message>
     <message>
+        <source>interrupted (its process ended without finishing; the next run completes it)</source>
+        <translation>przerwany (jego proces zakończył się przed końcem pracy; następne uruchomienie ją dokończy)</translation>
+    </message>
+    <message>
         <source>%1 (dry run: nothing written)</source>
         <translation>%1 (próba: nic nie zapisano)</translation>
     </message>

@@ -15,6 +15,7 @@ import json
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -25,6 +26,7 @@ from hezo_desk.models import MigrationRun, Role, utcnow
 from hezo_desk.services import audit
 from hezo_desk.services.actor import Actor, require_role
 from hezo_desk.services.audit import AuditAction
+from hezo_desk.services.legacy_import.lock import import_lock
 from hezo_desk.services.legacy_import.reader import FileFormat, read_file
 from hezo_desk.services.legacy_import.report import (
     FLAGGED_LIMIT,
@@ -156,7 +158,9 @@ class LegacyImporter:
             raise UserError(f"the work folder {options.work_dir} does not exist")
         started_at = utcnow()
         clock = _Clock(progress)
+        # A dry run writes nothing: it needs no lock and may run beside a real one.
         with (
+            nullcontext() if options.dry_run else import_lock(self._db),
             ExportSource(path) as source,
             tempfile.TemporaryDirectory(prefix="hezo-import-", dir=options.work_dir) as work,
         ):

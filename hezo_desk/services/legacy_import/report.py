@@ -29,6 +29,8 @@ class RunStatus(enum.StrEnum):
     COMPLETED = "completed"
     CANCELLED = "cancelled"
     FAILED = "failed"
+    # Its process was killed: the next import found it still "running" (see lock.py).
+    INTERRUPTED = "interrupted"
 
 
 @dataclass(frozen=True)
