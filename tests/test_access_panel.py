@@ -79,6 +79,8 @@ def test_no_access_shows_the_decision_its_origin_and_nothing_for_the_reseller(
     assert "Recorded by Anna.Nowak" in panel.recorded.text()
     assert panel.change_button.text() == "&Grant access…"
     assert panel.history_model.rowCount() == 1
+    decision = panel.history_model.index(0, 1).data()
+    assert decision == "no access (asked when the ticket was opened)"
     assert panel.history.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
     preview = panel.preview.plain_text()
     assert "Nothing." in preview

@@ -168,7 +168,7 @@ def _print_access(context: CommandContext, access: TicketAccess) -> None:
 def _decision(previous: bool | None, granted: bool) -> str:
     now = "access" if granted else "no access"
     if previous is None:
-        return now
+        return f"{now} (asked when the ticket was opened)"
     return f"{'access' if previous else 'no access'} → {now}"
 
 

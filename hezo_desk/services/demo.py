@@ -681,7 +681,7 @@ class _Generator:
                     "requested_by_name": contact[1] if contact else "zgłaszający",
                     "channel": Channel.MIGRATION if migrated else Channel.PHONE,
                     "recorded_at": opened,
-                    "note": "decision when the ticket was opened",
+                    "note": None,
                 }
             )
             if len(tickets) >= CHUNK:

@@ -243,7 +243,8 @@ class TicketService:
                     requested_by_name=requested_by,
                     channel=new.channel,
                     recorded_at=now,
-                    note="decision when the ticket was opened",
+                    # The first entry is the decision asked when opening (the desk says so).
+                    note=None,
                 )
             )
             audit.record(

@@ -294,7 +294,7 @@ class AccessPanel(QWidget):
     def _describe(self, change: AccessChangeRow) -> str:
         now = self.tr("access") if change.granted else self.tr("no access")
         if change.previous is None:
-            return now
+            return self.tr("%1 (asked when the ticket was opened)").replace("%1", now)
         before = self.tr("access") if change.previous else self.tr("no access")
         return f"{before} → {now}"
 

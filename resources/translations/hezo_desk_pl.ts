@@ -155,6 +155,10 @@
         <translation>brak dostępu</translation>
     </message>
     <message>
+        <source>%1 (asked when the ticket was opened)</source>
+        <translation>%1 (decyzja przy otwarciu zgłoszenia)</translation>
+    </message>
+    <message>
         <source>%1 was changed by someone else meanwhile; your decision was not saved. Check the decision shown now and change it again if the customer still wants it.</source>
         <translation>%1 zostało w międzyczasie zmienione przez kogoś innego; Twoja decyzja nie została zapisana. Sprawdź widoczną teraz decyzję i zmień ją ponownie, jeśli klient nadal tego chce.</translation>
     </message>
