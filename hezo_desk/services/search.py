@@ -54,8 +54,8 @@ DEFAULT_LIMIT = 50
 # Ids a search may find and still count as few: those are read by id; more, and the sorted
 # tickets are walked and each is tested, as a common word is met within a few pages.
 FEW_TICKETS = 2_000
-# Matching rows read from a full-text index at a time while counting how few they are.
-_STREAM_CHUNK = 1_000
+# Matches read per ticket allowed while telling few tickets from many (messages per ticket).
+_MATCHES_PER_TICKET = 8
 
 _ticket_fts = table("ticket_fts", column("rowid"), column("ticket_fts"))
 _message_fts = table("message_fts", column("rowid"), column("message_fts"))
@@ -181,19 +181,21 @@ class SearchService:
     ) -> list[int] | None:
         """The ids of the tickets the query finds when there are at most `most`; else None.
 
-        Reads the matches as a stream and stops at the first id past `most`, so telling a
-        common word from a rare one costs little either way.
+        Reads a bounded number of matches (a plain LIMIT, which both databases plan with
+        their full-text index), so telling a common word from a rare one costs little.
         """
         found: set[int] = set()
+        cap = (most + 1) * _MATCHES_PER_TICKET
         for statement in self._match_streams(query):
-            rows = connection.execute(statement.execution_options(yield_per=_STREAM_CHUNK))
-            try:
-                for ticket_id in rows.scalars():
-                    found.add(ticket_id)
-                    if len(found) > most:
-                        return None
-            finally:
-                rows.close()
+            matched = list(connection.execute(statement.limit(cap)).scalars())
+            found.update(matched)
+            if len(found) > most:
+                return None
+            if len(matched) == cap:
+                # Many matches in few tickets (long dialogues): count the tickets themselves.
+                found.update(connection.execute(statement.distinct().limit(most + 1)).scalars())
+                if len(found) > most:
+                    return None
         return sorted(found)
 
     def search(self, text: str, *, limit: int = DEFAULT_LIMIT) -> list[TicketRow]:
@@ -220,7 +222,7 @@ class SearchService:
             yield {query.legacy_number, query.legacy_number.upper()}
 
     def _match_streams(self, query: SearchQuery) -> list[Select[Any]]:
-        """Selects of matching ticket ids, each streamable (no set built before the first row)."""
+        """Selects of matching ticket ids (with repeats), each quick to cut short by a LIMIT."""
         if query.ticket_number is not None:
             return [select(Ticket.id).where(Ticket.number == query.ticket_number)]
         streams = [
