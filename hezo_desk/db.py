@@ -37,7 +37,8 @@ def include_in_comparison(
         return False
     if type_ == "column" and name in DIALECT_SPECIFIC_COLUMNS:
         return False
-    return not (type_ == "index" and name is not None and name.endswith("_search"))
+    # Full-text indexes differ by dialect; expression indexes Alembic cannot compare.
+    return not (type_ == "index" and name is not None and name.endswith(("_search", "_rank")))
 
 
 class SchemaState(enum.Enum):

@@ -16,7 +16,18 @@ from hezo_desk.errors import DatabaseError, UserError
 from hezo_desk.models import AuditEntry, Base, Role
 from hezo_desk.services.agents import AgentService
 
+# SQLAlchemy cannot reflect SQLite's expression indexes (the rank indexes of revision 0005)
+# and says so; the comparison leaves them out on purpose (`include_in_comparison`).
+UNREFLECTED_BY_SQLALCHEMY = pytest.mark.filterwarnings(
+    "ignore:Skipped unsupported reflection of expression-based index:sqlalchemy.exc.SAWarning"
+)
+UNCOMPARED_BY_ALEMBIC = pytest.mark.filterwarnings(
+    "ignore:autogenerate skipping metadata-specified expression-based index:UserWarning"
+)
 
+
+@UNREFLECTED_BY_SQLALCHEMY
+@UNCOMPARED_BY_ALEMBIC
 def test_revisions_create_exactly_the_models_schema(empty_url: str) -> None:
     db = Database(empty_url)
     db.upgrade()
@@ -28,6 +39,7 @@ def test_revisions_create_exactly_the_models_schema(empty_url: str) -> None:
     db.dispose()
 
 
+@UNREFLECTED_BY_SQLALCHEMY
 def test_every_model_table_exists_with_its_indexes(db: Database) -> None:
     inspector = inspect(db.engine)
     assert set(Base.metadata.tables) <= set(inspector.get_table_names())

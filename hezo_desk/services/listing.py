@@ -18,6 +18,7 @@ Everything here is plain Python over a `Database`: thread-safe, no Qt.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import threading
 from abc import ABC, abstractmethod
 from array import array
@@ -35,6 +36,7 @@ from sqlalchemy import (
     false,
     func,
     literal,
+    literal_column,
     or_,
     select,
     tuple_,
@@ -554,9 +556,17 @@ class Listing(ABC, Generic[RowT, FilterT]):
     def _make_row(self, row: AnyRow) -> RowT: ...
 
 
-def _rank(column: KeyExpression, order: Sequence[Any]) -> ColumnElement[int]:
-    """A sortable number for a value of a closed set, in the given order."""
-    return case(*[(column == value, rank) for rank, value in enumerate(order)], else_=len(order))
+def _rank(column: KeyExpression, order: Sequence[enum.StrEnum]) -> ColumnElement[int]:
+    """A sortable number for a value of a closed set, in the given order.
+
+    Constants written into the SQL, not parameters: the tickets' state and priority ranks are
+    indexed on exactly this expression (revision 0005), which a database only matches so.
+    """
+    whens: list[tuple[Any, Any]] = [
+        (literal_column(f"'{value.value}'"), literal_column(str(rank)))
+        for rank, value in enumerate(order)
+    ]
+    return case(*whens, value=column, else_=literal_column(str(len(order))))
 
 
 def _text_key(subquery: ColumnElement[Any]) -> ColumnElement[str]:
