@@ -628,3 +628,40 @@ def test_the_rank_sorts_read_their_index(demo_db: Database, demo_agent: Actor, k
     order = TICKET_STATE_ORDER if key == "state" else PRIORITY_ORDER
     ranks = [order.index(getattr(row, key)) for row in ranked]
     assert ranks == sorted(ranks)
+
+
+def test_sorts_by_what_a_ticket_refers_to_follow_renames_and_moves(
+    demo_db: Database, demo_agent: Actor
+) -> None:
+    """The copies the sorts read (revision 0006) are the database's own: any writer's change
+    to a customer's name, an agent's name, a service, or a ticket's links shows at once."""
+    listing = TicketListing(demo_db, demo_agent)
+    with demo_db.transaction() as session:
+        ticket = session.scalars(select(Ticket).where(Ticket.assignee_id.is_not(None))).first()
+        assert ticket is not None
+        customer = session.get_one(Customer, ticket.customer_id)
+        customer.name, customer.name_folded = "Ąaa Żuraw", fold("Ąaa Żuraw")
+        agent = session.get_one(Agent, ticket.assignee_id)
+        agent.display_name = "Aaaa Ćma"
+        other = session.scalars(
+            select(Service).where(Service.id != ticket.service_id).order_by(Service.id.desc())
+        ).first()
+        assert other is not None
+        ticket.service_id = other.id
+        unassigned = session.scalars(select(Ticket).where(Ticket.id != ticket.id)).first()
+        assert unassigned is not None
+        unassigned.assignee_id = None
+        session.flush()
+        moved, renamed_customer, agent_login = ticket.id, customer.id, agent.login
+    rows = _all(listing.window(TicketFilter(), Sort("number")))
+    for key in ("customer", "notation", "assignee"):
+        for desc in (False, True):
+            shown = _ids(_all(listing.window(TicketFilter(), Sort(key, desc))))
+            assert shown == _ticket_oracle(demo_db, key, desc, rows), (key, desc)
+    first = listing.window(TicketFilter(), Sort("customer")).first_page()
+    assert first[0].customer_id == renamed_customer
+    by_assignee = listing.window(TicketFilter(), Sort("assignee")).first_page()
+    assert by_assignee[0].assignee_name is None  # the unassigned first ('' before any name)
+    named = [row for row in by_assignee if row.assignee_name is not None]
+    assert named[0].assignee_name == "Aaaa Ćma"
+    assert named[0].id == moved or named[0].assignee_login == agent_login

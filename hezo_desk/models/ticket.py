@@ -58,6 +58,12 @@ class Ticket(Base):
         # and in `listing._rank`): the lists sorted by them read an index, not sort all rows.
         Index("ix_tickets_state_rank", text(STATE_RANK_SQL), "id"),
         Index("ix_tickets_priority_rank", text(PRIORITY_RANK_SQL), "id"),
+        # Sorts by what the ticket refers to, through the copies below (revision 0006).
+        Index("ix_tickets_customer_sort", "customer_sort", "id"),
+        Index("ix_tickets_notation_sort", "serial_sort", "notation_index_sort", "id"),
+        Index("ix_tickets_assignee_sort", "assignee_sort", "id"),
+        Index("ix_tickets_channel", "channel", "id"),
+        Index("ix_tickets_reseller_access", "reseller_access", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -86,6 +92,13 @@ class Ticket(Base):
     review_flags: Mapped[str | None] = mapped_column(Text)
     reviewed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     reviewed_by_agent_id: Mapped[int | None] = mapped_column(ForeignKey("agents.id"))
+    # Copies for sorting, written by the database's own triggers (revision 0006), never by the
+    # desk: its customer's folded name, its service's serial and notation index (-1: none),
+    # its assignee's name ('' when none).
+    customer_sort: Mapped[str] = mapped_column(Text, server_default="")
+    serial_sort: Mapped[str] = mapped_column(Text, server_default="")
+    notation_index_sort: Mapped[int] = mapped_column(server_default="-1")
+    assignee_sort: Mapped[str] = mapped_column(Text, server_default="")
     # Optimistic locking: a save based on an older version is refused.
     version: Mapped[int] = mapped_column(default=1)
 

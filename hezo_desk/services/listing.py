@@ -796,7 +796,21 @@ OPEN_STATES = frozenset(OPEN_TICKET_STATES)
 
 class TicketListing(Listing[TicketRow, TicketFilter]):
     default_sort: ClassVar[Sort] = Sort("updated", descending=True)
-    indexed_sorts: ClassVar[frozenset[str]] = frozenset({"number", "subject", "opened", "updated"})
+    # Every sort but state and priority (their rank indexes are on an expression, which a jump
+    # would compute for each row it skips).
+    indexed_sorts: ClassVar[frozenset[str]] = frozenset(
+        {
+            "number",
+            "subject",
+            "customer",
+            "notation",
+            "channel",
+            "assignee",
+            "reseller_access",
+            "opened",
+            "updated",
+        }
+    )
 
     def __init__(self, db: Database, actor: Actor) -> None:
         super().__init__(db)
@@ -807,42 +821,18 @@ class TicketListing(Listing[TicketRow, TicketFilter]):
         return Ticket.id
 
     def _define_sort_keys(self) -> Mapping[str, tuple[KeyExpression, ...]]:
-        customer, service, assignee = aliased(Customer), aliased(Service), aliased(Agent)
-
-        def of_service(value: InstrumentedAttribute[Any]) -> ColumnElement[Any]:
-            return (
-                select(value)
-                .where(service.id == Ticket.service_id)
-                .correlate(Ticket)
-                .scalar_subquery()
-            )
-
-        customer_name = (
-            select(customer.name_folded)
-            .where(customer.id == Ticket.customer_id)
-            .correlate(Ticket)
-            .scalar_subquery()
-        )
-        assignee_name = (
-            select(assignee.display_name)
-            .where(assignee.id == Ticket.assignee_id)
-            .correlate(Ticket)
-            .scalar_subquery()
-        )
         return {
             # Numbers are issued in the order tickets are created, as ids are; the id is
             # indexed and numeric, where `HD-1000000` would sort before `HD-999999` as text.
             "number": (Ticket.id,),
             "subject": (Ticket.subject,),
-            "customer": (_text_key(customer_name),),
-            "notation": (
-                _text_key(of_service(service.serial)),
-                func.coalesce(of_service(service.notation_index), -1),
-            ),
+            # What a ticket refers to, through the copies its triggers keep (revision 0006).
+            "customer": (Ticket.customer_sort,),
+            "notation": (Ticket.serial_sort, Ticket.notation_index_sort),
             "state": (_rank(Ticket.state, TICKET_STATE_ORDER),),
             "priority": (_rank(Ticket.priority, PRIORITY_ORDER),),
             "channel": (Ticket.channel,),
-            "assignee": (_text_key(assignee_name),),
+            "assignee": (Ticket.assignee_sort,),
             "reseller_access": (Ticket.reseller_access,),
             "opened": (Ticket.opened_at,),
             "updated": (Ticket.updated_at,),
