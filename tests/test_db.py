@@ -5,15 +5,22 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import insert, inspect, text, update
+from sqlalchemy import func, insert, inspect, select, text, update
 from sqlalchemy.exc import DBAPIError
 
 from hezo_desk.config import default_database_url, local_database_path
-from hezo_desk.db import Database, SchemaState, include_in_comparison, parse_url
+from hezo_desk.db import (
+    Database,
+    SchemaState,
+    alembic_config,
+    include_in_comparison,
+    parse_url,
+)
 from hezo_desk.errors import DatabaseError, UserError
-from hezo_desk.models import AuditEntry, Base, Role
+from hezo_desk.models import Agent, AuditEntry, Base, Customer, Role, Service, Ticket
 from hezo_desk.services.agents import AgentService
 
 # SQLAlchemy cannot reflect SQLite's expression indexes (the rank indexes of revision 0005)
@@ -175,3 +182,45 @@ def test_a_newer_schema_that_declares_this_desk_compatible_is_used(db: Database)
         )
     with pytest.raises(DatabaseError, match="update HEZO Desk"):
         db.ensure_ready(auto_upgrade=True)
+
+
+def _migrate(db: Database, revision: str, *, down: bool = False) -> None:
+    config = alembic_config()
+    with db.engine.connect() as connection, connection.begin():
+        config.attributes["connection"] = connection
+        (command.downgrade if down else command.upgrade)(config, revision)
+
+
+@UNREFLECTED_BY_SQLALCHEMY
+def test_revision_0006_fills_the_sort_keys_of_tickets_already_there(demo_db: Database) -> None:
+    """Down to 0005 (the copies and their triggers gone), then up again: every ticket's copies
+    are computed from what it refers to, as the database had them."""
+    _migrate(demo_db, "0005", down=True)
+    assert "customer_sort" not in {
+        c["name"] for c in inspect(demo_db.engine).get_columns("tickets")
+    }
+    demo_db.upgrade()
+    expected = (
+        select(
+            Ticket.id,
+            func.coalesce(Customer.name_folded, ""),
+            func.coalesce(Service.serial, ""),
+            func.coalesce(Service.notation_index, -1),
+            func.coalesce(Agent.display_name, ""),
+        )
+        .join(Customer, Customer.id == Ticket.customer_id)
+        .outerjoin(Service, Service.id == Ticket.service_id)
+        .outerjoin(Agent, Agent.id == Ticket.assignee_id)
+        .order_by(Ticket.id)
+    )
+    kept = select(
+        Ticket.id,
+        Ticket.customer_sort,
+        Ticket.serial_sort,
+        Ticket.notation_index_sort,
+        Ticket.assignee_sort,
+    ).order_by(Ticket.id)
+    with demo_db.sessions() as session:
+        rows = [tuple(row) for row in session.execute(kept)]
+        assert rows == [tuple(row) for row in session.execute(expected)]
+        assert {row[1] for row in rows} - {""}, "customers' names were copied"
