@@ -20,7 +20,7 @@ REPOSITORY = Path(__file__).resolve().parent.parent
 BENCHMARKS: dict[str, tuple[list[str], list[str]]] = {
     # name: (full arguments, quick arguments)
     "pdf": ([], ["--cases", "60", "--messages", "300"]),
-    "tables": ([], ["--tickets", "50000", "--customers", "1000"]),
+    "tables": ([], ["--tickets", "50000"]),
     "import": ([], ["--tickets", "3000"]),
     "load": ([], ["--tickets", "20000", "--seconds", "5", "--agents", "1", "4"]),
 }

@@ -233,10 +233,12 @@ def case_windowed(url: str) -> dict[str, Any]:
         return statistics.median(firsts), statistics.median(counts)
 
     for label, key, order in [
-        ("sort by number (indexed)", "number", Qt.SortOrder.DescendingOrder),
-        ("sort by subject (no index)", "subject", Qt.SortOrder.AscendingOrder),
-        ("sort by priority (no index)", "priority", Qt.SortOrder.DescendingOrder),
-        ("sort by customer (no index)", "customer", Qt.SortOrder.AscendingOrder),
+        ("sort by number", "number", Qt.SortOrder.DescendingOrder),
+        ("sort by subject", "subject", Qt.SortOrder.AscendingOrder),
+        ("sort by priority (urgency order)", "priority", Qt.SortOrder.DescendingOrder),
+        ("sort by customer (another table)", "customer", Qt.SortOrder.AscendingOrder),
+        ("sort by serial notation (another table)", "notation", Qt.SortOrder.AscendingOrder),
+        ("sort by assignee (another table)", "assignee", Qt.SortOrder.AscendingOrder),
     ]:
         section = column(key)
         first, _counted = measure(lambda c=section, o=order: model.sort(c, o), by_last_change)
@@ -348,7 +350,7 @@ def _measure_qsql(connection: Any) -> dict[str, Any]:
     model.data(model.index(middle, 0))
     figures[JUMP] = _ms(time.perf_counter() - start)
     figures["memory holding the rows up to there"] = round(_rss_mb(), 1)
-    figures["sort by subject (no index)"] = show(LIST_SQL + BY_SUBJECT)
+    figures["sort by subject"] = show(LIST_SQL + BY_SUBJECT)
     figures["first page, sorted by last change again"] = show(LIST_SQL + BY_UPDATED)
     figures["filter: state new"] = show(LIST_SQL + ONLY_NEW + BY_UPDATED)
     figures["search: 'firmware' (10 % of tickets)"] = show(
@@ -389,7 +391,7 @@ def case_raw(url: str) -> dict[str, Any]:
     figures["row count known, again"] = _median(lambda: run("SELECT count(*) FROM tickets"))
     middle = int(run("SELECT count(*) FROM tickets")[0][0]) // 2
     figures[JUMP] = _median(lambda: run(LIST_SQL + BY_UPDATED + f" LIMIT 100 OFFSET {middle}"), 3)
-    figures["sort by subject (no index)"] = _median(
+    figures["sort by subject"] = _median(
         lambda: run(LIST_SQL + BY_SUBJECT + " LIMIT 100"), 3
     )
     figures["filter: state new"] = _median(
