@@ -46,9 +46,7 @@ class ReportTexts(QObject):
             RunStatus.COMPLETED: self.tr("completed"),
             RunStatus.CANCELLED: self.tr("cancelled"),
             RunStatus.FAILED: self.tr("failed"),
-            RunStatus.INTERRUPTED: self.tr(
-                "interrupted (its process ended without finishing; the next run completes it)"
-            ),
+            RunStatus.INTERRUPTED: self.tr("interrupted: its process stopped before the end"),
         }[status]
         return self.tr("%1 (dry run: nothing written)").replace("%1", text) if dry_run else text
 

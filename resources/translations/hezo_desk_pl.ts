@@ -1708,8 +1708,8 @@
         <translation>nieudany</translation>
     </message>
     <message>
-        <source>interrupted (its process ended without finishing; the next run completes it)</source>
-        <translation>przerwany (jego proces zakończył się przed końcem pracy; następne uruchomienie ją dokończy)</translation>
+        <source>interrupted: its process stopped before the end</source>
+        <translation>przerwany: proces zatrzymał się przed końcem</translation>
     </message>
     <message>
         <source>%1 (dry run: nothing written)</source>
