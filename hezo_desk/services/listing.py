@@ -22,14 +22,14 @@ import enum
 import threading
 from abc import ABC, abstractmethod
 from array import array
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import islice
 from typing import Any, ClassVar, Generic, TypeVar, cast
 
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    CursorResult,
     Select,
     and_,
     case,
@@ -293,16 +293,11 @@ class Window(Generic[RowT]):
                         raise ReadStoppedError("the list was left before its positions were read")
                     self._reading = connection.connection.dbapi_connection
                 try:
-                    # Core rows: the ORM would take seconds for a million of them.
-                    ids = iter(connection.execute(statement).scalars())
-                    while chunk := list(islice(ids, POSITIONS_CHUNK)):
-                        positions.extend(chunk)
-                        if check is not None:
-                            check()
-                        if self._stopped:
-                            raise ReadStoppedError(
-                                "the list was left while its positions were read"
-                            )
+                    result = connection.execute(statement)
+                    try:
+                        self._read_ids(result, positions, check)
+                    finally:
+                        result.close()
                 except DBAPIError as error:
                     if self._stopped:  # the driver's "interrupted" / "canceling statement"
                         raise ReadStoppedError(
@@ -314,6 +309,32 @@ class Window(Generic[RowT]):
                         self._reading = None
             with self._lock:
                 self._positions = positions
+
+    def _read_ids(
+        self, result: CursorResult[Any], positions: array[int], check: Callable[[], None] | None
+    ) -> None:
+        """Fetch the ids in chunks, checking for a stop between them."""
+        for chunk in self._id_chunks(result):
+            positions.extend(chunk)
+            if check is not None:
+                check()
+            if self._stopped:
+                raise ReadStoppedError("the list was left while its positions were read")
+
+    def _id_chunks(self, result: CursorResult[Any]) -> Iterator[Sequence[int]]:
+        if not self._db.is_sqlite:
+            # A server-side cursor, whose first rows SQLAlchemy has already buffered.
+            yield from result.scalars().partitions(POSITIONS_CHUNK)
+            return
+        # SQLite's own cursor: even Core's rows would double the time (and the time the
+        # user's page reads wait for the GIL meanwhile). Its errors become SQLAlchemy's.
+        dialect = self._db.engine.dialect
+        driver_error = dialect.loaded_dbapi.Error
+        try:
+            while rows := result.cursor.fetchmany(POSITIONS_CHUNK):
+                yield [row[0] for row in rows]
+        except driver_error as error:
+            raise DBAPIError.instance(None, None, error, driver_error, dialect=dialect) from error
 
     def _positions_statement(self, connection: Connection) -> Select[Any]:
         """The ids of the whole result in order, by the cheapest way for the filter."""
