@@ -47,6 +47,9 @@ MAX_WANTED = 8
 # Lists longer than this many pages get their positions read in the background right away,
 # so that a jump (dragging the scroll bar, Ctrl+End) is one indexed read.
 PREFETCH_POSITIONS_PAGES = 20
+# The positions are read this long after a list opens: a read of a million ids takes the
+# interpreter from the user's first jump, which skips along an index faster on its own.
+PREFETCH_DELAY_MS = 500
 LOADING_TEXT = "…"
 
 
@@ -122,6 +125,11 @@ class WindowedTableModel(QAbstractTableModel, Generic[R, F]):
         self._in_flight: dict[int, Window[R]] = {}
         self._opening: object | None = None
         self._prefetch: Task[None] | None = None
+        self._prefetch_window: Window[R] | None = None
+        self._prefetch_timer = QTimer(self)
+        self._prefetch_timer.setSingleShot(True)
+        self._prefetch_timer.setInterval(PREFETCH_DELAY_MS)
+        self._prefetch_timer.timeout.connect(self._start_prefetch)
         self._started = False
         self._dispatcher = QTimer(self)
         self._dispatcher.setSingleShot(True)
@@ -340,6 +348,8 @@ class WindowedTableModel(QAbstractTableModel, Generic[R, F]):
         """Read a new window: its first page at once, then its count (a refresh: both)."""
         token = object()
         self._opening = token
+        self._prefetch_timer.stop()
+        self._prefetch_window = None
         if self._prefetch is not None:
             # The positions of the list being left are no longer wanted: free the thread.
             self._prefetch.control.cancel()
@@ -408,11 +418,18 @@ class WindowedTableModel(QAbstractTableModel, Generic[R, F]):
         self.busy.emit(False)
         self.loaded.emit(count)
         if count > PREFETCH_POSITIONS_PAGES * self._page_size and not window.positions_ready:
-            self._prefetch = self._tasks.start(
-                lambda control: window.build_positions(control.check),
-                finished=lambda _result: None,
-                failed=lambda error: self._page_failed(window, None, error),
-            )
+            self._prefetch_window = window
+            self._prefetch_timer.start()
+
+    def _start_prefetch(self) -> None:
+        window, self._prefetch_window = self._prefetch_window, None
+        if window is None or window is not self._window or window.positions_ready:
+            return
+        self._prefetch = self._tasks.start(
+            lambda control: window.build_positions(control.check),
+            finished=lambda _result: None,
+            failed=lambda error: self._page_failed(window, None, error),
+        )
 
     def _set_count(self, count: int) -> None:
         old = self._count
