@@ -391,9 +391,7 @@ def case_raw(url: str) -> dict[str, Any]:
     figures["row count known, again"] = _median(lambda: run("SELECT count(*) FROM tickets"))
     middle = int(run("SELECT count(*) FROM tickets")[0][0]) // 2
     figures[JUMP] = _median(lambda: run(LIST_SQL + BY_UPDATED + f" LIMIT 100 OFFSET {middle}"), 3)
-    figures["sort by subject"] = _median(
-        lambda: run(LIST_SQL + BY_SUBJECT + " LIMIT 100"), 3
-    )
+    figures["sort by subject"] = _median(lambda: run(LIST_SQL + BY_SUBJECT + " LIMIT 100"), 3)
     figures["filter: state new"] = _median(
         lambda: run(LIST_SQL + ONLY_NEW + BY_UPDATED + " LIMIT 100")
     )
