@@ -157,9 +157,12 @@ def test_a_killed_import_is_completed_by_the_next_run(
 ) -> None:
     expected = generate_export(tmp_path / "export", ExportSpec(customers=20, tickets=300))
     moving = len(expected.subjects)
+    work = tmp_path / "work"
+    work.mkdir()
     command = [
         sys.executable, "-m", "hezo_desk", "import-legacy", str(tmp_path / "export"),
         "--database", url(db), "--agent", office.login, "--workers", "1",
+        "--work-dir", str(work),
     ]  # fmt: skip
     process = subprocess.Popen(
         command,
@@ -186,8 +189,10 @@ def test_a_killed_import_is_completed_by_the_next_run(
         assert killed.status == RunStatus.RUNNING.value  # it never finished
         partial = session.scalar(select(func.count(Ticket.id))) or 0
     assert 0 < partial < moving
+    assert len(list(work.iterdir())) == 1, "the killed run left its staging folder"
     code = main([*command[3:], "--workers", "1"])
     assert code == 0
+    assert list(work.iterdir()) == [], "the next run cleared it, and its own"
     with db.sessions() as session:
         numbers = list(session.scalars(select(Ticket.legacy_number)))
         assert sorted(numbers) == sorted(expected.subjects)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
-import tempfile
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import nullcontext
@@ -49,6 +48,7 @@ from hezo_desk.services.legacy_import.staging import (
     Staging,
     make_attachment_stager,
 )
+from hezo_desk.services.legacy_import.workspace import clear_abandoned, workspace
 from hezo_desk.services.legacy_import.writer import (
     TICKET_BATCH,
     ImportCancelledError,
@@ -158,11 +158,13 @@ class LegacyImporter:
             raise UserError(f"the work folder {options.work_dir} does not exist")
         started_at = utcnow()
         clock = _Clock(progress)
+        # A killed run's staging copy of the export would stay in the folder for good.
+        clear_abandoned(options.work_dir)
         # A dry run writes nothing: it needs no lock and may run beside a real one.
         with (
             nullcontext() if options.dry_run else import_lock(self._db),
             ExportSource(path) as source,
-            tempfile.TemporaryDirectory(prefix="hezo-import-", dir=options.work_dir) as work,
+            workspace(options.work_dir) as work,
         ):
             staging = Staging(Path(work) / "staging.sqlite3")
             try:
