@@ -439,7 +439,7 @@ class ReviewService:
                     started_at=run.started_at,
                     finished_at=run.finished_at,
                     files=(),
-                    error="the run stopped before it wrote its report (interrupted?)",
+                    error="the run stopped before it wrote its report",
                 )
             return ImportReport.from_json(run.report)
 

@@ -14,7 +14,7 @@ from typing import Any, Generic, TypeVar
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 R = TypeVar("R")
@@ -110,6 +110,32 @@ def read_only_table(model: RowTableModel[Any], name: str) -> QTableView:
     view.verticalHeader().hide()
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setStretchLastSection(True)
+    # Fitting measures these rows, on the UI thread: the first 50 tell the width well enough.
+    view.horizontalHeader().setResizeContentsPrecision(FIT_PRECISION_ROWS)
     view.setAlternatingRowColors(True)
-    model.modelReset.connect(view.resizeColumnsToContents)
+    model.modelReset.connect(lambda: fit_columns(view))
     return view
+
+
+FIT_PRECISION_ROWS = 50
+# Room beside a header's text: qt-material pads a section by 24 px on each side.
+HEADER_PADDING = 52
+
+
+def fit_columns(view: QTableView) -> None:
+    """Columns as wide as their contents and their headers as the theme draws them.
+
+    Qt measures a header's own text, but qt-material draws it in capitals and pads it more,
+    which would cut a header off in a column fitted to short contents.
+    """
+    view.resizeColumnsToContents()
+    header = view.horizontalHeader()
+    font = QFont(header.font())
+    font.setBold(True)
+    metrics = QFontMetrics(font)
+    model = view.model()
+    for section in range(header.count()):
+        text = str(model.headerData(section, Qt.Orientation.Horizontal) or "")
+        needed = metrics.horizontalAdvance(text.upper()) + HEADER_PADDING
+        if header.sectionSize(section) < needed:
+            header.resizeSection(section, needed)

@@ -55,7 +55,7 @@ from hezo_desk.ui import workers
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.dialogue import DialogueLabels, dialogue_html
 from hezo_desk.ui.labels import Labels
-from hezo_desk.ui.row_models import Column, RowTableModel, display
+from hezo_desk.ui.row_models import Column, RowTableModel, display, fit_columns
 from hezo_desk.ui.theme import dialogue_colours
 
 DRAFT_SAVE_DELAY_MS = 400
@@ -367,8 +367,8 @@ class TicketView(QWidget):
         scroll.setValue(scroll.maximum() if at_end else position)
         self.attachments_model.set_rows(detail.attachments)
         self.history_model.set_rows(loaded.history)
-        self.attachments.resizeColumnsToContents()
-        self.history.resizeColumnsToContents()
+        fit_columns(self.attachments)
+        fit_columns(self.history)
         self.tabs.setTabText(
             1, self.tr("Attachments (%1)").replace("%1", str(len(detail.attachments)))
         )
