@@ -29,7 +29,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from hezo_desk.errors import HezoError
-from hezo_desk.services.listing import PAGE_SIZE, Listing, Sort, Window
+from hezo_desk.services.listing import PAGE_SIZE, Listing, ReadStoppedError, Sort, Window
 from hezo_desk.ui.workers import Task, TaskControl, TaskSet
 
 R = TypeVar("R")
@@ -352,7 +352,6 @@ class WindowedTableModel(QAbstractTableModel, Generic[R, F]):
         self._prefetch_window = None
         if self._prefetch is not None:
             # The positions of the list being left are no longer wanted: free the thread.
-            self._prefetch.control.cancel()
             self._prefetch = None
             if self._window is not None and not self._window.positions_ready:
                 self._window.stop()
@@ -426,7 +425,7 @@ class WindowedTableModel(QAbstractTableModel, Generic[R, F]):
         if window is None or window is not self._window or window.positions_ready:
             return
         self._prefetch = self._tasks.start(
-            lambda control: window.build_positions(control.check),
+            lambda _control: window.build_positions(),
             finished=lambda _result: None,
             failed=lambda error: self._page_failed(window, None, error),
         )
@@ -528,7 +527,8 @@ class WindowedTableModel(QAbstractTableModel, Generic[R, F]):
             return
         if number is not None and self._in_flight.get(number) is window:
             del self._in_flight[number]
-        if window is self._window:
+        # A stopped read is a list the user left (another filter or sort), not a failure.
+        if window is self._window and not isinstance(error, ReadStoppedError):
             self.failed.emit(error_text(error))
         self._dispatch()
 
