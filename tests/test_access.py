@@ -275,3 +275,48 @@ def test_the_reseller_pdf_of_a_ticket_without_access_is_refused(
     )
     with pytest.raises(ResellerCopyRefusedError):
         export.document(allowed.id, Variant.RESELLER)
+
+
+def test_what_came_with_an_internal_note_stays_with_the_staff(
+    db: Database, aw: AccessWorld, agent: Actor
+) -> None:
+    """A migrated internal note's attachment: hidden from the reseller and the customer copy,
+    as the database's reseller views hide it, shown to staff."""
+    import hashlib
+
+    from hezo_desk.models import Attachment, Message
+    from hezo_desk.services.pdf.document import Variant
+    from hezo_desk.services.pdf.export import PdfExportService
+
+    ticket = open_full_ticket(db, agent, aw.world.contract_id, "Notatka z plikiem", access=True)
+    with db.transaction() as session:
+        note_id = session.scalar(
+            select(Message.id).where(
+                Message.ticket_id == ticket.id, Message.kind == MessageKind.INTERNAL_NOTE
+            )
+        )
+        data = b"haslo serwisowe: 1234"
+        session.add(
+            Attachment(
+                ticket_id=ticket.id,
+                message_id=note_id,
+                file_name="notatka-serwisowa.txt",
+                content_type="text/plain",
+                size=len(data),
+                sha256=hashlib.sha256(data).hexdigest(),
+                data=data,
+            )
+        )
+    staff = TicketService(db).detail(ticket.id, include_internal=True)
+    assert "notatka-serwisowa.txt" in {a.file_name for a in staff.attachments}
+    view = ResellerAccessService(db).preview(ticket.id)
+    assert view is not None
+    assert [a.file_name for a in view.attachments] == [FILE_NAME]
+    listed = ResellerAccessService(db).visible_tickets(aw.world.reseller_id)
+    assert [(t.number, t.attachments) for t in listed] == [(ticket.number, 1)]
+    export = PdfExportService(db)
+    for variant in (Variant.RESELLER, Variant.CUSTOMER):
+        document = export.document(ticket.id, variant)
+        assert [a.name for a in document.attachments] == [FILE_NAME], variant
+    internal = export.document(ticket.id, Variant.INTERNAL)
+    assert "notatka-serwisowa.txt" in {a.name for a in internal.attachments}

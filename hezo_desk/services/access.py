@@ -17,8 +17,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, and_, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, and_, exists, func, select
+from sqlalchemy.orm import Session, aliased
 from sqlalchemy.orm.exc import StaleDataError
 
 from hezo_desk.db import Database
@@ -173,7 +173,11 @@ def customer_visible_messages(messages: list[MessageRow]) -> list[MessageRow]:
 
 
 def customer_visible_attachments(attachments: list[AttachmentRow]) -> list[AttachmentRow]:
-    return [a for a in attachments if a.kind not in INTERNAL_ATTACHMENT_KINDS]
+    """Neither staff-only kinds nor what came with an internal note (as the database's
+    reseller views decide, revision 0002)."""
+    return [
+        a for a in attachments if a.kind not in INTERNAL_ATTACHMENT_KINDS and not a.on_internal_note
+    ]
 
 
 def reseller_view(
@@ -300,11 +304,15 @@ class ResellerAccessService:
             .correlate(Ticket)
             .scalar_subquery()
         )
+        note = aliased(Message)
         attachments = (
             select(func.count(Attachment.id))
             .where(
                 Attachment.ticket_id == Ticket.id,
                 Attachment.kind.not_in(INTERNAL_ATTACHMENT_KINDS),
+                ~exists().where(
+                    note.id == Attachment.message_id, note.kind == MessageKind.INTERNAL_NOTE
+                ),
             )
             .correlate(Ticket)
             .scalar_subquery()

@@ -89,6 +89,8 @@ class AttachmentRow:
     sha256: str
     kind: str
     created_at: dt.datetime
+    # It came with an internal note (a migrated one): staff only, like the note.
+    on_internal_note: bool = False
 
 
 @dataclass(frozen=True)
@@ -609,6 +611,8 @@ def _attachment_row(attachment: Attachment) -> AttachmentRow:
         sha256=attachment.sha256,
         kind=attachment.kind,
         created_at=attachment.created_at,
+        on_internal_note=attachment.message is not None
+        and attachment.message.kind == MessageKind.INTERNAL_NOTE,
     )
 
 
