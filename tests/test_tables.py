@@ -179,6 +179,13 @@ def test_the_model_reads_only_the_pages_looked_at(
         expected[57],
         expected[119],
     ]
+    # The same for a selection too big to read on the UI thread: the rows not in memory
+    # are read in the pool.
+    read: list[list[int]] = []
+    model.read_ids_for_rows([119, 0, 57], read.append, pytest.fail)
+    assert read == [], "not read on the caller's thread"
+    qtbot.waitUntil(lambda: bool(read), timeout=WAIT_MS)
+    assert read == [[expected[0], expected[57], expected[119]]]
 
 
 def test_a_refresh_keeps_the_rows_and_adds_the_new_ones(

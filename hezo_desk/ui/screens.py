@@ -187,14 +187,16 @@ def _wire_lists(window: MainWindow, context: DeskContext) -> None:
             lambda ticket_id: window.open_ticket(ticket_id, sequence)
         )
 
-        def export_selected() -> None:
-            chosen = tickets.selected_ticket_ids()
+        def export_chosen(chosen: list[int]) -> None:
             if not chosen:
                 window.show_screen("tickets")
                 return
             dialog = BatchExportDialog(context, chosen, parent=window)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.show()
+
+        def export_selected() -> None:
+            tickets.read_selected_ticket_ids(export_chosen)
 
         # In the list's context menu too; the shortcut belongs to the window's action.
         export = QAction(

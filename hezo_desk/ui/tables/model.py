@@ -262,25 +262,48 @@ class WindowedTableModel(QAbstractTableModel, Generic[R, F]):
         return page.rows[offset]
 
     def ids_for_rows(self, rows: Iterable[int]) -> list[int]:
-        """The ids of the given rows, in row order; rows not in memory are read (keys only)."""
-        ids: list[int] = []
-        missing: list[int] = []
+        """The ids of the given rows, in row order; rows not in memory are read (keys only)
+        here and now: `read_ids_for_rows` reads them in the pool."""
+        ordered, found, missing = self._ids_in_memory(rows)
+        if missing and self._window is not None:
+            found.update(_read_ids(self._window, missing))
+        return [found[row] for row in ordered if row in found]
+
+    def read_ids_for_rows(
+        self,
+        rows: Iterable[int],
+        finished: Callable[[list[int]], None],
+        failed: Callable[[object], None],
+    ) -> None:
+        """`ids_for_rows` for a selection of any size: the rows not in memory are read in
+        the pool (a selection of the whole list may be thousands of pages)."""
+        ordered, found, missing = self._ids_in_memory(rows)
+        window = self._window
+        if not missing or window is None:
+            finished([found[row] for row in ordered if row in found])
+            return
+
+        def work(_control: TaskControl) -> dict[int, int]:
+            return _read_ids(window, missing)
+
+        def read(more: dict[int, int]) -> None:
+            found.update(more)
+            finished([found[row] for row in ordered if row in found])
+
+        self._tasks.start(work, finished=read, failed=failed)
+
+    def _ids_in_memory(self, rows: Iterable[int]) -> tuple[list[int], dict[int, int], list[int]]:
+        """The rows in order, the ids of those in memory, and the rows that are not."""
         ordered = sorted({row for row in rows if 0 <= row < self._count})
         found: dict[int, int] = {}
+        missing: list[int] = []
         for row in ordered:
             cached = self.row_at(row)
             if cached is None:
                 missing.append(row)
             else:
                 found[row] = self.row_id(cached)
-        if missing and self._window is not None:
-            for first, last in _ranges(missing):
-                for row, row_id in zip(
-                    range(first, last + 1), self._window.ids(first, last), strict=False
-                ):
-                    found[row] = row_id
-        ids.extend(found[row] for row in ordered if row in found)
-        return ids
+        return ordered, found, missing
 
     # ----- Qt ------------------------------------------------------------------------------
 
@@ -543,6 +566,15 @@ _ROLES = frozenset(
         ROW_ROLE,
     }
 )
+
+
+def _read_ids(window: Window[Any], rows: list[int]) -> dict[int, int]:
+    """The ids of these rows of `window`, read range by range (keys only)."""
+    found: dict[int, int] = {}
+    for first, last in _ranges(rows):
+        for row, row_id in zip(range(first, last + 1), window.ids(first, last), strict=False):
+            found[row] = row_id
+    return found
 
 
 def _ranges(rows: list[int]) -> list[tuple[int, int]]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,6 +20,7 @@ from hezo_desk.services.listing import OPEN_STATES, TicketFilter, TicketListing
 from hezo_desk.services.search import parse_query
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.labels import Labels
+from hezo_desk.ui.tables.model import error_text
 from hezo_desk.ui.tables.models import TicketsModel
 from hezo_desk.ui.tables.screen import ListScreen, chain_tab_order, choice_index, fill_combo
 
@@ -124,8 +127,18 @@ class TicketsScreen(ListScreen):
 
     def selected_ticket_ids(self) -> list[int]:
         """The ids of the selected tickets in list order (reads ids of rows not in memory)."""
-        rows = [index.row() for index in self.view.selectionModel().selectedRows()]
-        return self.model.ids_for_rows(rows)
+        return self.model.ids_for_rows(self._selected_rows())
+
+    def read_selected_ticket_ids(self, finished: Callable[[list[int]], None]) -> None:
+        """The same, with rows not in memory read in the pool; a failure shows in the status."""
+        self.model.read_ids_for_rows(
+            self._selected_rows(),
+            finished,
+            lambda error: self.show_error(error_text(error)),
+        )
+
+    def _selected_rows(self) -> list[int]:
+        return [index.row() for index in self.view.selectionModel().selectedRows()]
 
     def current_ticket_id(self) -> int | None:
         row = self.model.row_at(self.view.currentIndex().row())
