@@ -131,15 +131,7 @@ class SearchService:
 
     def ticket_ids(self, query: SearchQuery) -> Select[int]:
         """A select of the ids of the tickets the query finds (to use as a filter)."""
-        if query.ticket_number is not None:
-            # One of our numbers is exact; its words (`hd`, `000123`) would match every ticket.
-            return select(Ticket.id).where(Ticket.number == query.ticket_number)
-        selects = [
-            select(Ticket.id).where(Ticket.legacy_number.in_(ids))
-            for ids in self._number_ids(query)
-        ]
-        if query.terms:
-            selects.extend(self._full_text(query.terms))
+        selects = self._match_streams(query)
         if not selects:
             # Nothing to look for finds nothing (and stays a valid subquery).
             return select(Ticket.id).where(literal(False))
@@ -224,6 +216,7 @@ class SearchService:
     def _match_streams(self, query: SearchQuery) -> list[Select[Any]]:
         """Selects of matching ticket ids (with repeats), each quick to cut short by a LIMIT."""
         if query.ticket_number is not None:
+            # One of our numbers is exact; its words (`hd`, `000123`) would match every ticket.
             return [select(Ticket.id).where(Ticket.number == query.ticket_number)]
         streams = [
             select(Ticket.id).where(Ticket.legacy_number.in_(ids))
@@ -251,22 +244,3 @@ class SearchService:
             )
         )
         return streams
-
-    def _full_text(self, terms: tuple[str, ...]) -> list[Select[int]]:
-        if self._db.is_sqlite:
-            match = fts5_match(terms)
-            in_tickets = select(_ticket_fts.c.rowid).where(_ticket_fts.c.ticket_fts.match(match))
-            in_messages = select(Message.ticket_id).where(
-                Message.id.in_(
-                    select(_message_fts.c.rowid).where(_message_fts.c.message_fts.match(match))
-                )
-            )
-            return [in_tickets, in_messages]
-        # SQLAlchemy casts the first argument to REGCONFIG.
-        tsquery = func.to_tsquery("hezo_search", tsquery_text(terms))
-        return [
-            select(_ticket_vectors.c.id).where(_ticket_vectors.c.search_vector.op("@@")(tsquery)),
-            select(_message_vectors.c.ticket_id).where(
-                _message_vectors.c.search_vector.op("@@")(tsquery)
-            ),
-        ]
