@@ -38,13 +38,13 @@ from hezo_desk.services.pdf.batch import BatchResult, export_batch
 from hezo_desk.services.pdf.document import Variant
 from hezo_desk.services.pdf.export import ExportedFile, PdfExportService, RenderedCase
 from hezo_desk.ui.context import DeskContext
-from hezo_desk.ui.workers import Task, TaskControl, start
+from hezo_desk.ui.workers import Task, TaskControl, TaskSet, start
 
 LAST_FOLDER_KEY = "pdf/last_folder"
 PRINT_DPI = 300
 
 
-def _variant_names(widget: QWidget) -> dict[Variant, str]:
+def _variant_names() -> dict[Variant, str]:
     return {
         Variant.CUSTOMER: QCoreApplication.translate(
             "PdfViews", "Customer copy (without internal notes)"
@@ -60,13 +60,13 @@ def _variant_names(widget: QWidget) -> dict[Variant, str]:
 
 def _variant_combo(widget: QWidget, selected: Variant) -> QComboBox:
     combo = QComboBox(widget)
-    for variant, name in _variant_names(widget).items():
+    for variant, name in _variant_names().items():
         combo.addItem(name, variant.value)
     combo.setCurrentIndex(combo.findData(selected.value))
     return combo
 
 
-def _error_text(widget: QWidget, error: object) -> str:
+def _error_text(error: object) -> str:
     if isinstance(error, HezoError):
         return str(error)
     return QCoreApplication.translate("PdfViews", "Unexpected error: %1").replace(
@@ -148,9 +148,7 @@ class PdfPreview(QWidget):
         self._service = PdfExportService(context.db)
         self._rendered: RenderedCase | None = None
         self._buffer: QBuffer | None = None
-        self._tasks: list[Task[object]] = []
-        # The printer a print under way paints on (its task holds it until it ends).
-        self._printing: QPrinter | None = None
+        self._tasks = TaskSet(context.pool)
 
         self.variant_box = _variant_combo(self, variant)
         self.export_button = QPushButton(self.tr("Export PDF…"), self)
@@ -186,10 +184,6 @@ class PdfPreview(QWidget):
     def current(self) -> RenderedCase | None:
         return self._rendered
 
-    def _run(self, task: Task[object]) -> None:
-        # Keep the latest tasks referenced while they may still report back.
-        self._tasks = [*self._tasks[-7:], task]
-
     def _set_busy(self, text: str) -> None:
         self.status.setText(text)
         self.export_button.setEnabled(False)
@@ -197,8 +191,7 @@ class PdfPreview(QWidget):
 
     def refresh(self) -> None:
         """Render the case again in the chosen variant (in the background)."""
-        for task in self._tasks:
-            task.control.cancel()
+        self._tasks.cancel_all()
         self._rendered = None
         self.document.close()
         self._set_busy(self.tr("Preparing the PDF…"))
@@ -208,7 +201,7 @@ class PdfPreview(QWidget):
         def work(_control: TaskControl) -> RenderedCase:
             return service.render(actor, ticket_id, variant)
 
-        self._run(start(self._context.pool, work, finished=self._show, failed=self._failed))
+        self._tasks.start(work, finished=self._show, failed=self._failed)
 
     def _show(self, rendered: RenderedCase) -> None:
         if rendered.ticket_id != self._ticket_id or rendered.variant is not self.variant:
@@ -231,7 +224,7 @@ class PdfPreview(QWidget):
     def _failed(self, error: object) -> None:
         self._rendered = None
         self.document.close()
-        self.status.setText(_error_text(self, error))
+        self.status.setText(_error_text(error))
         self.export_button.setEnabled(False)
         self.print_button.setEnabled(False)
 
@@ -264,7 +257,7 @@ class PdfPreview(QWidget):
         def work(_control: TaskControl) -> ExportedFile:
             return service.save(actor, rendered, path)
 
-        self._run(start(self._context.pool, work, finished=self._saved, failed=self._failed_io))
+        self._tasks.start(work, finished=self._saved, failed=self._failed_io)
 
     def _saved(self, exported: ExportedFile) -> None:
         self.status.setText(self.tr("Saved to %1").replace("%1", str(exported.path)))
@@ -273,7 +266,7 @@ class PdfPreview(QWidget):
         self.exported.emit(exported)
 
     def _failed_io(self, error: object) -> None:
-        self.status.setText(_error_text(self, error))
+        self.status.setText(_error_text(error))
         self.export_button.setEnabled(self._rendered is not None)
         self.print_button.setEnabled(self._rendered is not None)
 
@@ -315,15 +308,9 @@ class PdfPreview(QWidget):
             return pages
 
         self._set_busy(self.tr("Printing…"))
-        self._printing = printer
-        self._run(
-            start(
-                self._context.pool,
-                work,
-                finished=self._printed,
-                failed=self._failed_print,
-                progress=self._print_progress,
-            )
+        # The task's closure holds the printer until the task ends.
+        self._tasks.start(
+            work, finished=self._printed, failed=self._failed_io, progress=self._print_progress
         )
 
     def _print_progress(self, done: int, total: int, _text: str) -> None:
@@ -332,15 +319,10 @@ class PdfPreview(QWidget):
         )
 
     def _printed(self, pages: int) -> None:
-        self._printing = None
         self.status.setText(self.tr("Printed %n page(s)", "", pages))
         self.export_button.setEnabled(self._rendered is not None)
         self.print_button.setEnabled(self._rendered is not None)
         self.printed.emit(pages)
-
-    def _failed_print(self, error: object) -> None:
-        self._printing = None
-        self._failed_io(error)
 
 
 class PdfPreviewDialog(QDialog):
@@ -501,7 +483,7 @@ class BatchExportDialog(QDialog):
 
     def _failed(self, error: object) -> None:
         self._task = None
-        self.status.setText(_error_text(self, error))
+        self.status.setText(_error_text(error))
         self._done()
 
     def _cancelled(self) -> None:
