@@ -249,6 +249,7 @@ class MainWindow(QMainWindow):
         return action
 
     def refresh_all(self) -> None:
+        """Every screen built so far reads its rows again (open tickets reload themselves)."""
         for widget in self._built.values():
             refresh = getattr(widget, "refresh", None)
             if callable(refresh):
@@ -425,10 +426,7 @@ class MainWindow(QMainWindow):
             self.navigation.setCurrentRow(0)
 
     def _ticket_changed(self, _ticket_id: int) -> None:
-        for widget in self._built.values():
-            refresh = getattr(widget, "refresh", None)
-            if callable(refresh):
-                refresh()
+        self.refresh_all()
 
     def refresh(self) -> None:
         widget = self.stack.currentWidget()
@@ -453,10 +451,7 @@ class MainWindow(QMainWindow):
         for ticket_id, view in self._tickets.items():
             if everything or ticket_id in ids:
                 view.reload()
-        for widget in self._built.values():
-            refresh = getattr(widget, "refresh", None)
-            if callable(refresh):
-                refresh()
+        self.refresh_all()
 
     def show_update_notice(self) -> None:
         notice = QLabel(
