@@ -8,6 +8,7 @@ import threading
 import time
 from collections.abc import Iterator
 
+import psycopg
 import pytest
 from sqlalchemy import event, func, select, text
 from sqlalchemy.exc import OperationalError
@@ -130,6 +131,11 @@ def test_transient_faults_are_told_from_real_errors() -> None:
     assert is_transient(locked)
     assert not is_transient(syntax)
     assert is_transient(DatabaseError("cannot connect to postgresql://x: refused"))
+    # The LISTEN connection uses psycopg itself: its errors are told apart the same way.
+    assert is_transient(psycopg.OperationalError("terminating connection due to admin"))
+    assert not is_transient(
+        psycopg.OperationalError("connection failed: password authentication failed")
+    )
     attempts: list[int] = []
 
     def flaky() -> str:

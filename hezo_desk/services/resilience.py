@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
+import psycopg
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from hezo_desk.errors import DatabaseError
@@ -43,7 +44,10 @@ def is_transient(error: BaseException) -> bool:
         return True
     if isinstance(error, DBAPIError) and error.connection_invalidated:
         return True
-    if isinstance(error, OperationalError | InterfaceError):
+    # psycopg's own errors reach us where the driver is used without SQLAlchemy (LISTEN).
+    if isinstance(
+        error, OperationalError | InterfaceError | psycopg.OperationalError | psycopg.InterfaceError
+    ):
         text = str(error).lower()
         return any(fragment in text for fragment in _TRANSIENT_TEXT)
     return False

@@ -67,8 +67,7 @@ class _Watcher(QThread):
                 last_id = None
                 if listener is not None:
                     listener.close()
-                transient = is_transient(error) or "connection" in str(error).lower()
-                message = plain_words(error) if transient else str(error)
+                message = plain_words(error) if is_transient(error) else str(error)
                 self.connection.emit(False, message)
                 pause = RETRY_DELAYS_S[min(failures, len(RETRY_DELAYS_S) - 1)]
                 failures += 1
