@@ -554,8 +554,8 @@ class Listing(ABC, Generic[RowT, FilterT]):
     def rows(
         self, list_filter: FilterT, sort: Sort | None = None, limit: int = PAGE_SIZE
     ) -> list[RowT]:
-        """The first rows of a list (for commands and small lists)."""
-        return self.window(list_filter, sort, page_size=limit).open()[1]
+        """The first rows of a list (for commands and small lists), without counting them."""
+        return self.window(list_filter, sort, page_size=limit).first_page()
 
     def _costly_filter(self, list_filter: FilterT) -> CostlyFilter | None:
         """A part of the filter too costly to test on every row (or None)."""
@@ -812,7 +812,7 @@ class TicketFilter:
     search: str = ""
 
 
-OPEN_STATES = frozenset(OPEN_TICKET_STATES)
+OPEN_STATES = OPEN_TICKET_STATES
 
 
 class TicketListing(Listing[TicketRow, TicketFilter]):

@@ -199,11 +199,12 @@ class ListScreen(QWidget):
 def fill_combo(combo: QComboBox, texts: list[str]) -> None:
     """Replace a combo box's texts, keeping the chosen entry and emitting nothing."""
     current = combo.currentIndex()
-    combo.blockSignals(True)
+    # As blocked as before: a caller that blocked the signals itself keeps them blocked.
+    was_blocked = combo.blockSignals(True)
     combo.clear()
     combo.addItems(texts)
     combo.setCurrentIndex(min(max(current, 0), len(texts) - 1))
-    combo.blockSignals(False)
+    combo.blockSignals(was_blocked)
 
 
 def choice_index(choices: Sequence[object], value: object) -> int:
