@@ -10,12 +10,11 @@ import datetime as dt
 import re
 from html.entities import html5
 from typing import TypeVar
-from zoneinfo import ZoneInfo
 
 from hezo_desk.models import ContractState, MessageKind, Priority, TicketState
 from hezo_desk.services.normalize import fold
+from hezo_desk.services.pdf.document import LEGACY_AUTHOR_TYPES, WARSAW
 
-WARSAW = ZoneInfo("Europe/Warsaw")
 _T = TypeVar("_T")
 
 _DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
@@ -47,11 +46,8 @@ PRIORITIES = {
     "krytyczny": Priority.CRITICAL,
 }
 _SHOWN = {"wygasla": "wygasła", "zamkniete": "zamknięte"}
-AUTHOR_TYPES = {
-    "klient": MessageKind.CUSTOMER,
-    "agent": MessageKind.AGENT,
-    "notatka": MessageKind.INTERNAL_NOTE,
-}
+# The export's `author_type` table is the legacy dialogue PDF's own (one definition).
+AUTHOR_TYPES = LEGACY_AUTHOR_TYPES
 
 
 class LegacyValueError(ValueError):

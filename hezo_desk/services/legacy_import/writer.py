@@ -627,7 +627,11 @@ class Writer:
             message_ids = dict(zip(seqs, (row_id for (row_id,) in result), strict=True))
         attachment_rows = []
         for ticket, ticket_id in zip(batch, ticket_ids, strict=True):
-            for _seq, legacy_id, message_seq, name, data in ticket.attachments:
+            # The dialogue PDF's list of attachments holds their checksums, computed once.
+            listed = ticket.document.attachments
+            for (_seq, legacy_id, message_seq, name, data), case_attachment in zip(
+                ticket.attachments, listed, strict=True
+            ):
                 attachment_rows.append(
                     {
                         "ticket_id": ticket_id,
@@ -635,7 +639,7 @@ class Writer:
                         "file_name": name,
                         "content_type": guess_content_type(name),
                         "size": len(data),
-                        "sha256": hashlib.sha256(data).hexdigest(),
+                        "sha256": case_attachment.sha256,
                         "data": data,
                         "kind": "file",
                         "created_at": now,
