@@ -48,12 +48,11 @@ from hezo_desk.services.tax_ids import InvalidTaxIdError, parse_tax_id
 from hezo_desk.services.tickets import (
     AccessChangeRow,
     AttachmentRow,
-    TicketConflictError,
     TicketDetail,
     TicketService,
-    changes_since,
     load_access_history,
     load_ticket_row,
+    ticket_conflict,
 )
 
 # Attachments only staff may see: the migration's dialogue PDF carries internal notes.
@@ -418,7 +417,7 @@ class ResellerAccessService:
                 if ticket is None:
                     raise NotFoundError(f"no ticket with id {ticket_id}")
                 if expected_version is not None and ticket.version != expected_version:
-                    raise _conflict(session, ticket_id, expected_version)
+                    raise ticket_conflict(session, ticket_id, expected_version)
                 contact_id, requester = _requester(session, ticket, request)
                 named = _ticket_reseller(session, ticket_id)
                 if ticket.reseller_access == request.granted:
@@ -474,12 +473,7 @@ class ResellerAccessService:
         except StaleDataError:
             # Someone committed between our read and our write: report it like any conflict.
             with self._db.sessions() as session:
-                raise _conflict(session, ticket_id, expected_version or -1) from None
-
-
-def _conflict(session: Session, ticket_id: int, based_on_version: int) -> TicketConflictError:
-    current = load_ticket_row(session, ticket_id)
-    return TicketConflictError(current, based_on_version, changes_since(session, ticket_id))
+                raise ticket_conflict(session, ticket_id, expected_version or -1) from None
 
 
 def _requester(session: Session, ticket: Ticket, request: AccessRequest) -> tuple[int | None, str]:

@@ -56,9 +56,9 @@ from hezo_desk.services.serials import format_notation
 from hezo_desk.services.tickets import (
     AttachmentRow,
     TicketConflictError,
-    changes_since,
     load_attachments,
     load_ticket_row,
+    ticket_conflict,
 )
 
 REVIEW_ROLES = (Role.BACK_OFFICE, Role.SUPERVISOR, Role.ADMINISTRATOR)
@@ -407,10 +407,7 @@ class ReviewService:
 
     @staticmethod
     def _conflict(session: Session, ticket_id: int, expected: int | None) -> TicketConflictError:
-        current = load_ticket_row(session, ticket_id)
-        return TicketConflictError(
-            current, expected if expected is not None else -1, changes_since(session, ticket_id)
-        )
+        return ticket_conflict(session, ticket_id, expected if expected is not None else -1)
 
     # ----- migration runs ----------------------------------------------------------------------
 

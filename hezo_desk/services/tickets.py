@@ -300,7 +300,7 @@ class TicketService:
                         # The outcome asked for is there already (a retried save that did
                         # land, or the same change by someone else): nothing to refuse.
                         return ChangeOutcome(load_ticket_row(session, ticket.id), applied=False)
-                    raise self._conflict(session, ticket_id, expected_version)
+                    raise ticket_conflict(session, ticket_id, expected_version)
                 # One change, one version: queries inside must not flush half of it.
                 with session.no_autoflush:
                     described = self._apply(session, actor, ticket, change)
@@ -323,7 +323,7 @@ class TicketService:
         except StaleDataError:
             # Someone committed between our read and our write: report it like any conflict.
             with self._db.sessions() as session:
-                raise self._conflict(session, ticket_id, expected_version or -1) from None
+                raise ticket_conflict(session, ticket_id, expected_version or -1) from None
 
     def add_attachment(
         self,
@@ -467,11 +467,11 @@ class TicketService:
                 )
         return described
 
-    def _conflict(
-        self, session: Session, ticket_id: int, based_on_version: int
-    ) -> TicketConflictError:
-        current = load_ticket_row(session, ticket_id)
-        return TicketConflictError(current, based_on_version, changes_since(session, ticket_id))
+
+def ticket_conflict(session: Session, ticket_id: int, based_on_version: int) -> TicketConflictError:
+    """The refusal of a change based on an older version: the ticket now and what changed."""
+    current = load_ticket_row(session, ticket_id)
+    return TicketConflictError(current, based_on_version, changes_since(session, ticket_id))
 
 
 def _already_so(ticket: Ticket, change: TicketChange, session: Session) -> bool:
