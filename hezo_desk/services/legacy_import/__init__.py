@@ -21,6 +21,8 @@ How it works, module by module:
   rendered in worker processes on every core.
 - `report`: the per-file accounting (read = imported + skipped + rejected), the lists of
   skipped and rejected rows, the flagged tickets; kept in `migration_runs.report`.
+- `lock`: one import writing to a database at a time; a killed run marked interrupted.
+- `workspace`: each run's staging folder, locked while it runs; killed runs' folders cleared.
 - `generator`: realistic exports of any size, with every kind of bad row (tests, benchmark).
 """
 

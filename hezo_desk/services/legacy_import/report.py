@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -285,7 +284,3 @@ def summary_lines(report: ImportReport, *, listed: int = 20) -> list[str]:
             for entry in report.rejected[:listed]
         )
     return lines
-
-
-def entries_json(entries: Iterable[RowEntry]) -> list[dict[str, Any]]:
-    return [entry.to_json() for entry in entries]

@@ -11,12 +11,6 @@ from __future__ import annotations
 import enum
 
 
-class Outcome(enum.StrEnum):
-    IMPORTED = "imported"
-    SKIPPED = "skipped"
-    REJECTED = "rejected"
-
-
 class SkipRule(enum.StrEnum):
     """A row deliberately not imported; each is a rule of the migration."""
 

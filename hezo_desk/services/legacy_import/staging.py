@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -89,18 +88,6 @@ class RowRejectedError(Exception):
         super().__init__(detail)
         self.code = code
         self.detail = detail
-
-
-@dataclass
-class StagedRow:
-    legacy_id: str | None
-    ident: str | None
-    fields: dict[str, Any]
-    problem: RowRejectedError | None = None
-
-
-def _clean(value: str) -> str:
-    return value.strip()
 
 
 def _check_text(column: str, value: str, limit: int | None) -> str:
