@@ -6,6 +6,7 @@ from hezo_desk.models.base import Base, utcnow
 from hezo_desk.models.contract import Service, ServiceContract
 from hezo_desk.models.customer import Contact, Customer, Reseller
 from hezo_desk.models.enums import (
+    LEGACY_DIALOGUE_KIND,
     OPEN_TICKET_STATES,
     Channel,
     ContractState,
@@ -27,6 +28,7 @@ from hezo_desk.models.ticket import (
 )
 
 __all__ = [
+    "LEGACY_DIALOGUE_KIND",
     "MAX_ATTACHMENT_BYTES",
     "OPEN_TICKET_STATES",
     "Agent",

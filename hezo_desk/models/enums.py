@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import enum
 
+# The attachment kind of the PDF the migration renders from a legacy dialogue: it carries
+# the internal notes, so it is staff-only (other attachments are of the kind "file").
+LEGACY_DIALOGUE_KIND = "legacy_dialogue"
+
 
 class Role(enum.StrEnum):
     AGENT = "agent"

@@ -24,6 +24,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from hezo_desk.db import Database
 from hezo_desk.errors import NotFoundError, UserError
 from hezo_desk.models import (
+    LEGACY_DIALOGUE_KIND,
     Attachment,
     Channel,
     Contact,
@@ -56,7 +57,7 @@ from hezo_desk.services.tickets import (
 )
 
 # Attachments only staff may see: the migration's dialogue PDF carries internal notes.
-INTERNAL_ATTACHMENT_KINDS = frozenset({"legacy_dialogue"})
+INTERNAL_ATTACHMENT_KINDS = frozenset({LEGACY_DIALOGUE_KIND})
 CUSTOMER_VISIBLE_KINDS = frozenset({MessageKind.CUSTOMER, MessageKind.AGENT})
 MAX_REQUESTER_LENGTH = 200
 MAX_NOTE_LENGTH = 2000

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from hezo_desk.db import Database
 from hezo_desk.errors import UserError
 from hezo_desk.models import (
+    LEGACY_DIALOGUE_KIND,
     Agent,
     Attachment,
     Channel,
@@ -693,6 +694,9 @@ class _Generator:
 
     def _dialogue_pdfs(self, session: Session, customers: list[dict[str, Any]]) -> None:
         """What the migration attaches to every migrated ticket: its old dialogue as a PDF."""
+        from hezo_desk.services.legacy_import.writer import (  # noqa: PLC0415
+            dialogue_file_name,  # named as the migration names it
+        )
         from hezo_desk.services.pdf import (  # noqa: PLC0415 - reportlab only when needed
             CaseEntry,
             legacy_case_document,
@@ -727,12 +731,12 @@ class _Generator:
                 {
                     "id": start + len(rows),
                     "ticket_id": ticket["id"],
-                    "file_name": f"{legacy_number}-dialog.pdf",
+                    "file_name": dialogue_file_name(legacy_number),
                     "content_type": "application/pdf",
                     "size": len(data),
                     "sha256": hashlib.sha256(data).hexdigest(),
                     "data": data,
-                    "kind": "legacy_dialogue",
+                    "kind": LEGACY_DIALOGUE_KIND,
                     "created_at": self.now,
                     "legacy_id": None,
                 }

@@ -21,6 +21,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from hezo_desk.db import Database
 from hezo_desk.errors import NotFoundError, UserError
 from hezo_desk.models import (
+    LEGACY_DIALOGUE_KIND,
     Agent,
     Attachment,
     AuditEntry,
@@ -39,7 +40,6 @@ from hezo_desk.services import audit
 from hezo_desk.services.actor import Actor, require_role
 from hezo_desk.services.audit import AuditAction
 from hezo_desk.services.legacy_import.report import ImportReport, RunStatus
-from hezo_desk.services.legacy_import.writer import DIALOGUE_KIND
 from hezo_desk.services.listing import Condition, KeyExpression, Listing, Sort
 from hezo_desk.services.records import (
     AnyRow,
@@ -261,7 +261,7 @@ class ReviewService:
                 ).all()
             )
             attachments = load_attachments(session, ticket_id)
-            dialogue = next((a.id for a in attachments if a.kind == DIALOGUE_KIND), None)
+            dialogue = next((a.id for a in attachments if a.kind == LEGACY_DIALOGUE_KIND), None)
             legacy = _legacy_facts(session, ticket_id)
             return ReviewCase(
                 ticket=row,
@@ -286,7 +286,7 @@ class ReviewService:
         with self._db.sessions() as session:
             return session.scalar(
                 select(Attachment.data)
-                .where(Attachment.ticket_id == ticket_id, Attachment.kind == DIALOGUE_KIND)
+                .where(Attachment.ticket_id == ticket_id, Attachment.kind == LEGACY_DIALOGUE_KIND)
                 .order_by(Attachment.id)
                 .limit(1)
             )

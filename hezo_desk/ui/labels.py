@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from hezo_desk.models import Channel, ContractState, MessageKind, Priority, Role, TicketState
+from hezo_desk.models import (
+    LEGACY_DIALOGUE_KIND,
+    Channel,
+    ContractState,
+    MessageKind,
+    Priority,
+    Role,
+    TicketState,
+)
 
 
 class Labels(QObject):
@@ -60,5 +68,7 @@ class Labels(QObject):
 
     def attachment_kind(self, kind: str) -> str:
         return (
-            self.tr("legacy dialogue (internal)") if kind == "legacy_dialogue" else self.tr("file")
+            self.tr("legacy dialogue (internal)")
+            if kind == LEGACY_DIALOGUE_KIND
+            else self.tr("file")
         )

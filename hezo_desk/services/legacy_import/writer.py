@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from hezo_desk.db import Database
 from hezo_desk.models import (
+    LEGACY_DIALOGUE_KIND,
     MAX_ATTACHMENT_BYTES,
     Attachment,
     AuditEntry,
@@ -68,7 +69,7 @@ SERVICE_CHUNK = 1_000
 TICKET_BATCH = 50
 # A batch of tickets also closes when its messages and files reach this many bytes.
 BATCH_BYTES = 32 * 1024 * 1024
-DIALOGUE_KIND = "legacy_dialogue"
+DIALOGUE_KIND = LEGACY_DIALOGUE_KIND
 
 
 class ImportCancelledError(Exception):

@@ -14,14 +14,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from hezo_desk.models.enums import Language, MessageKind, Priority, TicketState
+from hezo_desk.models.enums import (
+    LEGACY_DIALOGUE_KIND,
+    Language,
+    MessageKind,
+    Priority,
+    TicketState,
+)
 
 WARSAW = ZoneInfo("Europe/Warsaw")
 
 # Attachments only staff may see (the migration's dialogue PDF carries internal notes).
 # Mirrors `hezo_desk.services.access.INTERNAL_ATTACHMENT_KINDS`, which stays the rule's home;
 # this module must not import the database layer (it runs in worker processes).
-STAFF_ONLY_ATTACHMENT_KINDS = frozenset({"legacy_dialogue"})
+STAFF_ONLY_ATTACHMENT_KINDS = frozenset({LEGACY_DIALOGUE_KIND})
 
 # The legacy export's `author_type` values (LEGACY_EXPORT.md).
 LEGACY_AUTHOR_TYPES = {
