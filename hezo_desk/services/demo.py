@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, insert, select, text, update
+from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
 from hezo_desk.db import Database
@@ -29,7 +29,6 @@ from hezo_desk.models import (
     Channel,
     Contact,
     ContractState,
-    Counter,
     Customer,
     Language,
     Message,
@@ -50,7 +49,7 @@ from hezo_desk.services.normalize import contract_number_key, email_key, fold, p
 from hezo_desk.services.passwords import hash_password
 from hezo_desk.services.serials import next_free_indexes
 from hezo_desk.services.tax_ids import make_nip, parse_tax_id
-from hezo_desk.services.tickets import format_ticket_number
+from hezo_desk.services.tickets import format_ticket_number, reserve_counter
 
 WARSAW = ZoneInfo("Europe/Warsaw")
 DEMO_PASSWORD = "hezo-demo"
@@ -606,7 +605,7 @@ class _Generator:
             return 0, 0
         active = [c for c in contracts if c["state"] is ContractState.ACTIVE]
         agent_names = dict(session.execute(select(Agent.id, Agent.display_name)).all())
-        first_number = _reserve_counter(session, "ticket", count)
+        first_number = reserve_counter(session, "ticket", count)
         ticket_start = _next_id(session, Ticket)
         message_id = _next_id(session, Message)
         access_id = _next_id(session, ResellerAccessChange)
@@ -821,18 +820,6 @@ def _valid_tax_id(text_value: str) -> bool:
 
 def _next_id(session: Session, model: Any) -> int:
     return int(session.scalar(select(func.coalesce(func.max(model.id), 0))) or 0) + 1
-
-
-def _reserve_counter(session: Session, name: str, count: int) -> int:
-    """Reserve `count` consecutive values of a counter; returns the first."""
-    last = session.scalar(
-        update(Counter)
-        .where(Counter.name == name)
-        .values(value=Counter.value + count)
-        .returning(Counter.value)
-    )
-    assert last is not None
-    return int(last) - count + 1
 
 
 def _bulk(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:

@@ -502,15 +502,20 @@ def changes_since(session: Session, ticket_id: int, limit: int = 5) -> list[str]
 
 def next_counter(session: Session, name: str) -> int:
     """The next value of a named counter; the row lock serialises concurrent writers."""
-    value = session.scalar(
+    return reserve_counter(session, name, 1)
+
+
+def reserve_counter(session: Session, name: str, count: int) -> int:
+    """Reserve `count` consecutive values of a named counter; returns the first."""
+    last = session.scalar(
         update(Counter)
         .where(Counter.name == name)
-        .values(value=Counter.value + 1)
+        .values(value=Counter.value + count)
         .returning(Counter.value)
     )
-    if value is None:
+    if last is None:
         raise RuntimeError(f"counter {name!r} is missing from the database")
-    return int(value)
+    return int(last) - count + 1
 
 
 def touch_ticket(session: Session, ticket_id: int, at: dt.datetime | None = None) -> None:

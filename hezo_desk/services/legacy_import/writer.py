@@ -18,7 +18,7 @@ from concurrent.futures import BrokenExecutor, CancelledError, Future
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from hezo_desk.db import Database
@@ -29,7 +29,6 @@ from hezo_desk.models import (
     AuditEntry,
     Channel,
     ContractState,
-    Counter,
     Customer,
     Language,
     Message,
@@ -62,7 +61,7 @@ from hezo_desk.services.pdf import (
 )
 from hezo_desk.services.pdf.pool import RenderPool
 from hezo_desk.services.serials import next_free_indexes
-from hezo_desk.services.tickets import format_ticket_number, guess_content_type
+from hezo_desk.services.tickets import format_ticket_number, guess_content_type, reserve_counter
 
 COMPANY_CHUNK = 1_000
 SERVICE_CHUNK = 1_000
@@ -732,15 +731,8 @@ class _NumberBlock:
         if self._next >= self._end:
             size = max(1, min(self.size, self._left))
             with self.db.transaction() as session:
-                last = session.scalar(
-                    update(Counter)
-                    .where(Counter.name == "ticket")
-                    .values(value=Counter.value + size)
-                    .returning(Counter.value)
-                )
-            if last is None:
-                raise RuntimeError("the ticket counter is missing from the database")
-            self._next, self._end = int(last) - size + 1, int(last) + 1
+                first = reserve_counter(session, "ticket", size)
+            self._next, self._end = first, first + size
             self._left -= size
         number = format_ticket_number(self._next)
         self._next += 1
