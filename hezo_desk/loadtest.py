@@ -27,6 +27,8 @@ from hezo_desk.errors import ConflictError
 from hezo_desk.models import Agent, AuditEntry, Channel, Customer, Message, Ticket, TicketState
 from hezo_desk.services.access import AccessRequest, ResellerAccessService
 from hezo_desk.services.agents import AgentService
+from hezo_desk.services.audit import AuditAction
+from hezo_desk.services.changes import ChangeFeed
 from hezo_desk.services.lookup import LookupService
 from hezo_desk.services.resilience import retry
 from hezo_desk.services.tickets import TicketChange, TicketService
@@ -243,9 +245,11 @@ def verify(db: Database, result: LoadResult, *, audit_since_id: int) -> list[str
     # Several agent processes may share one login: compare per login, summed.
     acknowledged: Counter[tuple[str, str]] = Counter()
     for report in result.reports:
-        acknowledged[("ticket.replied", report.login)] += len(report.replies)
-        acknowledged[("ticket.state_changed", report.login)] += len(report.states)
-        acknowledged[("ticket.reseller_access_changed", report.login)] += len(report.accesses)
+        acknowledged[(AuditAction.TICKET_REPLIED, report.login)] += len(report.replies)
+        acknowledged[(AuditAction.TICKET_STATE_CHANGED, report.login)] += len(report.states)
+        acknowledged[(AuditAction.TICKET_RESELLER_ACCESS_CHANGED, report.login)] += len(
+            report.accesses
+        )
     for (action, login), count in sorted(acknowledged.items()):
         if audited[(action, login)] != count:
             problems.append(
@@ -256,5 +260,5 @@ def verify(db: Database, result: LoadResult, *, audit_since_id: int) -> list[str
 
 
 def audit_position(db: Database) -> int:
-    with db.sessions() as session:
-        return int(session.scalar(select(func.coalesce(func.max(AuditEntry.id), 0))) or 0)
+    """The newest audit entry's id: what a run's checks count from."""
+    return ChangeFeed(db).latest_id()

@@ -243,7 +243,9 @@ class ResellerAccessService:
         named = self.ticket_reseller(ticket_id)
         if named is None:
             return None
-        return self.view_for_reseller(ticket_id, named[0])
+        reseller_id, reseller_name = named
+        detail = TicketService(self._db).detail(ticket_id, include_internal=False)
+        return reseller_view(detail, reseller_id, reseller_name, reseller_id)
 
     # ----- resellers ----------------------------------------------------------------------
 
@@ -251,13 +253,6 @@ class ResellerAccessService:
         """Every reseller with its active contracts and the tickets it may see, by name."""
         with self._db.sessions() as session:
             return _reseller_rows(session, None)
-
-    def reseller(self, reseller_id: int) -> ResellerRow:
-        with self._db.sessions() as session:
-            rows = _reseller_rows(session, reseller_id)
-            if not rows:
-                raise NotFoundError(f"no reseller with id {reseller_id}")
-            return rows[0]
 
     def find_reseller(self, text: str) -> ResellerRow:
         """A reseller by tax id (any typed form), legacy id or exact name (any case)."""
