@@ -48,6 +48,8 @@ class ResellersScreen(QWidget):
         self.context = context
         self._labels = Labels(self)
         self._tasks = workers.TaskSet(context.pool)
+        # The ticket whose preview is being read (a click on it again needs no second read).
+        self._previewing: int | None = None
         self._all: list[ResellerRow] = []
         self._asked = 0
         self.reseller: ResellerRow | None = None
@@ -96,8 +98,9 @@ class ResellersScreen(QWidget):
             lambda current, _previous: self._ticket_chosen(current.row())
         )
         self.tickets.activated.connect(lambda index: self._open(index.row()))
-        # Clicking the shown row again asks the rule again (access may have changed meanwhile).
-        self.tickets.clicked.connect(lambda index: self._ticket_chosen(index.row()))
+        # Clicking the shown row again asks the rule again (access may have changed meanwhile);
+        # the click that made a row current has asked already.
+        self.tickets.clicked.connect(lambda index: self._ticket_chosen(index.row(), again=True))
         self.preview = ResellerPreview()
         self.error = QLabel()
         self.error.setObjectName("error")
@@ -216,22 +219,33 @@ class ResellersScreen(QWidget):
     def preview_current(self) -> None:
         self._ticket_chosen(self.tickets.currentIndex().row())
 
-    def _ticket_chosen(self, position: int) -> None:
+    def _ticket_chosen(self, position: int, *, again: bool = False) -> None:
         ticket = self.tickets_model.row_at(position)
         reseller = self.reseller
         if ticket is None or reseller is None:
+            self._previewing = None
             self.preview.clear()
             return
-        service = ResellerAccessService(self.context.db)
         ticket_id, reseller_id = ticket.ticket_id, reseller.id
+        if again and self._previewing == ticket_id:
+            return  # its preview is being read
+        self._previewing = ticket_id
+        service = ResellerAccessService(self.context.db)
         self._run(
             lambda _c: service.view_for_reseller(ticket_id, reseller_id),
-            lambda view: self._previewed(reseller, view),
+            lambda view: self._previewed(reseller, ticket_id, view),
         )
 
-    def _previewed(self, reseller: ResellerRow, view: ResellerTicketView | None) -> None:
+    def _previewed(
+        self, reseller: ResellerRow, ticket_id: int, view: ResellerTicketView | None
+    ) -> None:
+        if self._previewing == ticket_id:
+            self._previewing = None
+        current = self.tickets_model.row_at(self.tickets.currentIndex().row())
         if self.reseller is None or self.reseller.id != reseller.id:
             return
+        if current is not None and current.ticket_id != ticket_id:
+            return  # an older answer: the current row's preview follows
         if view is None:
             # Withdrawn since the list was loaded: the rule decides again, and shows nothing.
             self.preview.show_nothing(reseller.name, self.tr("access was withdrawn meanwhile"))
