@@ -156,9 +156,6 @@ class Attachment(Base):
     created_by_agent_id: Mapped[int | None] = mapped_column(ForeignKey("agents.id"))
     legacy_id: Mapped[str | None] = mapped_column(String(64), unique=True)
 
-    # The message it came with (migrated attachments): one of an internal note is staff-only.
-    message: Mapped[Message | None] = relationship(lazy="joined")
-
 
 class ResellerAccessChange(Base):
     """One recorded decision of the customer about its reseller; never updated or deleted."""

@@ -172,11 +172,17 @@ def customer_visible_messages(messages: list[MessageRow]) -> list[MessageRow]:
     return [message for message in messages if message.kind in CUSTOMER_VISIBLE_KINDS]
 
 
-def customer_visible_attachments(attachments: list[AttachmentRow]) -> list[AttachmentRow]:
-    """Neither staff-only kinds nor what came with an internal note (as the database's
-    reseller views decide, revision 0002)."""
+def customer_visible_attachments(
+    attachments: list[AttachmentRow], messages: list[MessageRow]
+) -> list[AttachmentRow]:
+    """Neither staff-only kinds nor what came with a message the customer may not see (an
+    internal note), as the database's reseller views decide (revision 0002)."""
+    visible_messages = {m.id for m in customer_visible_messages(messages)}
     return [
-        a for a in attachments if a.kind not in INTERNAL_ATTACHMENT_KINDS and not a.on_internal_note
+        a
+        for a in attachments
+        if a.kind not in INTERNAL_ATTACHMENT_KINDS
+        and (a.message_id is None or a.message_id in visible_messages)
     ]
 
 
@@ -197,7 +203,7 @@ def reseller_view(
         opened_at=ticket.opened_at,
         updated_at=ticket.updated_at,
         messages=customer_visible_messages(detail.messages),
-        attachments=customer_visible_attachments(detail.attachments),
+        attachments=customer_visible_attachments(detail.attachments, detail.messages),
     )
 
 

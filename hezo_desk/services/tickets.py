@@ -89,8 +89,8 @@ class AttachmentRow:
     sha256: str
     kind: str
     created_at: dt.datetime
-    # It came with an internal note (a migrated one): staff only, like the note.
-    on_internal_note: bool = False
+    # The message it came with (migrated ones): one of an internal note is staff only.
+    message_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -616,8 +616,7 @@ def _attachment_row(attachment: Attachment) -> AttachmentRow:
         sha256=attachment.sha256,
         kind=attachment.kind,
         created_at=attachment.created_at,
-        on_internal_note=attachment.message is not None
-        and attachment.message.kind == MessageKind.INTERNAL_NOTE,
+        message_id=attachment.message_id,
     )
 
 

@@ -103,7 +103,9 @@ class PdfExportService:
         ticket = detail.ticket
         messages = detail.messages if internal else customer_visible_messages(detail.messages)
         attachments = (
-            detail.attachments if internal else customer_visible_attachments(detail.attachments)
+            detail.attachments
+            if internal
+            else customer_visible_attachments(detail.attachments, detail.messages)
         )
         contact = None
         if detail.contact is not None:
