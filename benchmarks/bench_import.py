@@ -30,7 +30,7 @@ from pathlib import Path
 import platformdirs
 
 from hezo_desk.db import Database
-from hezo_desk.models import Role
+from hezo_desk.enums import Role
 from hezo_desk.services.agents import AgentService
 from hezo_desk.services.legacy_import import (
     ImportOptions,

@@ -24,7 +24,7 @@ from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-from hezo_desk.models import Language, MessageKind, Priority, TicketState
+from hezo_desk.enums import Language, MessageKind, Priority, TicketState
 from hezo_desk.services.pdf import CaseDocument, CaseEntry, RenderPool, Variant, render_case_pdf
 from hezo_desk.services.pdf.fonts import dejavu_fonts
 from hezo_desk.services.pdf.pool import default_workers

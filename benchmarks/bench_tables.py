@@ -145,7 +145,7 @@ def case_windowed(url: str) -> dict[str, Any]:
     figures = survive_pyside_refcount_bug()
 
     from hezo_desk.db import Database
-    from hezo_desk.models import OPEN_TICKET_STATES, Priority, TicketState
+    from hezo_desk.enums import OPEN_TICKET_STATES, Priority, TicketState
     from hezo_desk.services.agents import AgentService
     from hezo_desk.services.listing import Sort, TicketFilter, TicketListing
     from hezo_desk.services.lookup import LookupService

@@ -23,8 +23,9 @@ from functools import partial
 from sqlalchemy import func, select
 
 from hezo_desk.db import Database
+from hezo_desk.enums import Channel, TicketState
 from hezo_desk.errors import ConflictError
-from hezo_desk.models import Agent, AuditEntry, Channel, Customer, Message, Ticket, TicketState
+from hezo_desk.models import Agent, AuditEntry, Customer, Message, Ticket
 from hezo_desk.services.access import AccessRequest, ResellerAccessService
 from hezo_desk.services.agents import AgentService
 from hezo_desk.services.audit import AuditAction

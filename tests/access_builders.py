@@ -10,20 +10,8 @@ from sqlalchemy import select
 
 from builders import World, _contract, add_services, build_world
 from hezo_desk.db import Database
-from hezo_desk.models import (
-    Attachment,
-    Channel,
-    Contact,
-    ContractState,
-    Customer,
-    Language,
-    Priority,
-    Reseller,
-    Service,
-    Ticket,
-    TicketState,
-    utcnow,
-)
+from hezo_desk.enums import Channel, ContractState, Language, Priority, TicketState
+from hezo_desk.models import Attachment, Contact, Customer, Reseller, Service, Ticket, utcnow
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.normalize import email_key
 from hezo_desk.services.tickets import NewTicket, TicketService

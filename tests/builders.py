@@ -6,7 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from hezo_desk.db import Database
-from hezo_desk.models import ContractState, Customer, Reseller, Service, ServiceContract
+from hezo_desk.enums import ContractState
+from hezo_desk.models import Customer, Reseller, Service, ServiceContract
 from hezo_desk.services.normalize import contract_number_key, email_key, fold, phone_key
 from hezo_desk.services.serials import next_free_indexes
 

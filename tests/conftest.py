@@ -23,7 +23,7 @@ from sqlalchemy.engine import URL, make_url
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from hezo_desk.db import Database
-from hezo_desk.models import Role
+from hezo_desk.enums import Role
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.agents import AgentService
 from hezo_desk.services.demo import DemoService

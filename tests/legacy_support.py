@@ -8,7 +8,8 @@ from typing import Any
 from sqlalchemy import func, select
 
 from hezo_desk.db import Database
-from hezo_desk.models import Base, Role
+from hezo_desk.enums import Role
+from hezo_desk.models import Base
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.agents import AgentService
 from hezo_desk.services.legacy_import import ImportOptions, ImportReport, LegacyImporter

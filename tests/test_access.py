@@ -17,8 +17,9 @@ from access_builders import (
     unlinked_ticket,
 )
 from hezo_desk.db import Database
+from hezo_desk.enums import Channel, MessageKind
 from hezo_desk.errors import NotFoundError, UserError
-from hezo_desk.models import AuditEntry, Channel, MessageKind, ResellerAccessChange
+from hezo_desk.models import AuditEntry, ResellerAccessChange
 from hezo_desk.services.access import (
     AccessChangeRefusedError,
     AccessRequest,

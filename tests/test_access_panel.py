@@ -23,7 +23,8 @@ from access_builders import (
     open_full_ticket,
 )
 from hezo_desk.db import Database
-from hezo_desk.models import AuditEntry, Channel
+from hezo_desk.enums import Channel
+from hezo_desk.models import AuditEntry
 from hezo_desk.services.access import AccessRequest, ResellerAccessService, TicketAccess
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.audit import AuditAction

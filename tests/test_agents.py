@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from hezo_desk.db import Database
+from hezo_desk.enums import Role
 from hezo_desk.errors import PermissionDeniedError, UserError
-from hezo_desk.models import Role
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.agents import AgentService, SignInError
 from hezo_desk.services.audit import AuditFilter, AuditService

@@ -19,8 +19,9 @@ from hezo_desk.db import (
     include_in_comparison,
     parse_url,
 )
+from hezo_desk.enums import Role
 from hezo_desk.errors import DatabaseError, UserError
-from hezo_desk.models import Agent, AuditEntry, Base, Customer, Role, Service, Ticket
+from hezo_desk.models import Agent, AuditEntry, Base, Customer, Service, Ticket
 from hezo_desk.services.agents import AgentService
 
 # SQLAlchemy cannot reflect SQLite's expression indexes (the rank indexes of revision 0005)

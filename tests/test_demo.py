@@ -8,17 +8,8 @@ import pytest
 from sqlalchemy import func, select
 
 from hezo_desk.db import Database
-from hezo_desk.models import (
-    Contact,
-    ContractState,
-    Customer,
-    Message,
-    MessageKind,
-    Service,
-    ServiceContract,
-    Ticket,
-    TicketState,
-)
+from hezo_desk.enums import ContractState, MessageKind, TicketState
+from hezo_desk.models import Contact, Customer, Message, Service, ServiceContract, Ticket
 from hezo_desk.services.demo import DemoService
 from hezo_desk.services.tax_ids import parse_tax_id
 

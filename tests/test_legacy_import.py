@@ -12,22 +12,17 @@ from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from hezo_desk.db import Database
+from hezo_desk.enums import Channel, Language, MessageKind, Priority, Role, TicketState
 from hezo_desk.errors import PermissionDeniedError
 from hezo_desk.models import (
     Attachment,
     AuditEntry,
-    Channel,
     Customer,
-    Language,
     Message,
-    MessageKind,
     MigrationRun,
-    Priority,
-    Role,
     Service,
     ServiceContract,
     Ticket,
-    TicketState,
 )
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.agents import AgentService

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from hezo_desk.models import ContractState, MessageKind, Priority, TicketState
+from hezo_desk.enums import ContractState, MessageKind, Priority, TicketState
 from hezo_desk.services.legacy_import import values
 
 

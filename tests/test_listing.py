@@ -19,20 +19,9 @@ from sqlalchemy import Text, cast, event, func, select
 
 from builders import build_world
 from hezo_desk.db import Database
+from hezo_desk.enums import ContractState, Priority, Role, TicketState
 from hezo_desk.errors import PermissionDeniedError, UserError
-from hezo_desk.models import (
-    Agent,
-    AuditEntry,
-    ContractState,
-    Customer,
-    Priority,
-    Reseller,
-    Role,
-    Service,
-    ServiceContract,
-    Ticket,
-    TicketState,
-)
+from hezo_desk.models import Agent, AuditEntry, Customer, Reseller, Service, ServiceContract, Ticket
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.agents import AgentService
 from hezo_desk.services.audit import AuditFilter

@@ -8,7 +8,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from hezo_desk.drafts import DraftStore
-from hezo_desk.models import Ticket, TicketState
+from hezo_desk.enums import TicketState
+from hezo_desk.models import Ticket
 from hezo_desk.services.agents import AgentService
 from hezo_desk.services.tickets import TicketService
 from hezo_desk.ui.context import DeskContext
@@ -110,7 +111,7 @@ def test_the_desk_says_when_the_server_is_gone_and_recovers(
 def test_the_ticket_list_follows_a_change_elsewhere_and_keeps_the_selection(
     qtbot: QtBot, desk_context: DeskContext, tmp_path: Path
 ) -> None:
-    from hezo_desk.models import Priority
+    from hezo_desk.enums import Priority
     from hezo_desk.services.tickets import TicketChange
     from hezo_desk.ui.tables.tickets import TicketsScreen
 

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from access_builders import AccessWorld, build_access_world, desk_for, service_on
 from hezo_desk.db import Database
-from hezo_desk.models import Channel, Priority
+from hezo_desk.enums import Channel, Priority
 from hezo_desk.services.access import ResellerAccessService
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.tickets import TicketService
@@ -155,7 +155,8 @@ def test_a_company_without_active_contracts_cannot_get_a_ticket(
     world = build_world(db)
     from sqlalchemy import update
 
-    from hezo_desk.models import ContractState, ServiceContract
+    from hezo_desk.enums import ContractState
+    from hezo_desk.models import ServiceContract
 
     with db.transaction() as session:
         session.execute(

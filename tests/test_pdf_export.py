@@ -16,8 +16,9 @@ from sqlalchemy import select, update
 from builders import World, build_world
 from hezo_desk.cli import main
 from hezo_desk.db import Database
+from hezo_desk.enums import Language
 from hezo_desk.errors import HezoError, UserError
-from hezo_desk.models import Attachment, Customer, Language, Service
+from hezo_desk.models import Attachment, Customer, Service
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.audit import AuditAction, AuditService
 from hezo_desk.services.pdf import Variant

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from hezo_desk.models import Language, MessageKind, Priority, TicketState
+from hezo_desk.enums import Language, MessageKind, Priority, TicketState
 from hezo_desk.services.pdf import (
     LEGACY_AUTHOR_TYPES,
     CaseAttachment,

@@ -7,8 +7,9 @@ from sqlalchemy import func, select
 
 from builders import World, build_world
 from hezo_desk.db import Database
+from hezo_desk.enums import Language
 from hezo_desk.errors import UserError
-from hezo_desk.models import AuditEntry, Contact, Language
+from hezo_desk.models import AuditEntry, Contact
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.registration import (
     ContactDetails,

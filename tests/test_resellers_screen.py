@@ -21,7 +21,7 @@ from access_builders import (
     open_full_ticket,
 )
 from hezo_desk.db import Database
-from hezo_desk.models import Channel
+from hezo_desk.enums import Channel
 from hezo_desk.services.access import AccessRequest, ResellerAccessService
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.tickets import TicketService

@@ -6,8 +6,9 @@ import pytest
 from sqlalchemy import select
 
 from hezo_desk.db import Database
+from hezo_desk.enums import Priority
 from hezo_desk.errors import PermissionDeniedError, UserError
-from hezo_desk.models import AuditEntry, Customer, Priority, ServiceContract, Ticket
+from hezo_desk.models import AuditEntry, Customer, ServiceContract, Ticket
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.audit import AuditAction
 from hezo_desk.services.legacy_import import RunStatus

@@ -13,7 +13,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from hezo_desk.db import Database
-from hezo_desk.models import Priority, Role, Ticket
+from hezo_desk.enums import Priority, Role
+from hezo_desk.models import Ticket
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.agents import AgentService
 from hezo_desk.services.legacy_import import Phase, RunStatus

@@ -14,8 +14,9 @@ from sqlalchemy import event, func, select, text
 from sqlalchemy.exc import OperationalError
 
 from hezo_desk.db import Database
+from hezo_desk.enums import Priority, TicketState
 from hezo_desk.errors import DatabaseError
-from hezo_desk.models import Message, Priority, Ticket, TicketState
+from hezo_desk.models import Message, Ticket
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.agents import AgentService
 from hezo_desk.services.changes import ChangeFeed, PostgresListener, PresenceService

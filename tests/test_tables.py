@@ -13,7 +13,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from hezo_desk.db import Database
-from hezo_desk.models import ContractState, Priority, Role, TicketState
+from hezo_desk.enums import ContractState, Priority, Role, TicketState
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.agents import AgentService
 from hezo_desk.services.audit import AuditFilter

@@ -7,16 +7,9 @@ from sqlalchemy import select
 
 from builders import World, build_world
 from hezo_desk.db import Database
+from hezo_desk.enums import Channel, MessageKind, Priority, TicketState
 from hezo_desk.errors import NotFoundError, UserError
-from hezo_desk.models import (
-    MAX_ATTACHMENT_BYTES,
-    AuditEntry,
-    Channel,
-    MessageKind,
-    Priority,
-    Service,
-    TicketState,
-)
+from hezo_desk.models import MAX_ATTACHMENT_BYTES, AuditEntry, Service
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.tickets import (
     NewTicket,

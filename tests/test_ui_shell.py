@@ -13,7 +13,8 @@ from sqlalchemy import select
 
 from hezo_desk.db import Database
 from hezo_desk.drafts import DraftStore
-from hezo_desk.models import MessageKind, Priority, Ticket, TicketState
+from hezo_desk.enums import MessageKind, Priority, TicketState
+from hezo_desk.models import Ticket
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.agents import AgentService
 from hezo_desk.services.demo import DemoService

@@ -9,8 +9,8 @@ from typing import Any
 
 from hezo_desk.cli.context import CommandContext
 from hezo_desk.db import Database
+from hezo_desk.enums import Role
 from hezo_desk.errors import UserError
-from hezo_desk.models import Role
 from hezo_desk.services.agents import AgentService
 from hezo_desk.services.demo import DEMO_AGENTS, DEMO_PASSWORD, DemoService
 

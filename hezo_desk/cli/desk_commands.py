@@ -7,7 +7,7 @@ from typing import Any
 
 from hezo_desk.cli.context import CommandContext
 from hezo_desk.cli.output import Output
-from hezo_desk.models import Language
+from hezo_desk.enums import Language
 from hezo_desk.services.lookup import CustomerOverview, LookupService
 from hezo_desk.services.records import ContractRow, CustomerRow, ServiceRow, TicketRow
 from hezo_desk.services.registration import (

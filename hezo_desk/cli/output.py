@@ -9,9 +9,8 @@ import json
 import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
-from zoneinfo import ZoneInfo
 
-WARSAW = ZoneInfo("Europe/Warsaw")
+from hezo_desk.local_time import local_minute
 
 
 def to_plain(value: Any) -> Any:
@@ -29,11 +28,6 @@ def to_plain(value: Any) -> Any:
     if isinstance(value, list | tuple | set | frozenset):
         return [to_plain(v) for v in value]
     return value
-
-
-def local_time(moment: dt.datetime | None) -> str:
-    """A timestamp as the desk shows it: Polish local time."""
-    return "" if moment is None else moment.astimezone(WARSAW).strftime("%Y-%m-%d %H:%M")
 
 
 class Output:
@@ -76,7 +70,7 @@ def _cell(value: Any) -> str:
     if isinstance(value, enum.Enum):
         return str(value.value)
     if isinstance(value, dt.datetime):
-        return local_time(value)
+        return local_minute(value)
     if isinstance(value, dt.date):
         return value.isoformat()
     return " ".join(str(value).split())

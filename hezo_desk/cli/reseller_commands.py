@@ -8,9 +8,9 @@ import sys
 from typing import Any
 
 from hezo_desk.cli.context import CommandContext
-from hezo_desk.cli.output import local_time
+from hezo_desk.enums import Channel
 from hezo_desk.errors import UserError
-from hezo_desk.models import Channel
+from hezo_desk.local_time import local_minute
 from hezo_desk.services.access import (
     REQUEST_CHANNELS,
     AccessRequest,
@@ -153,7 +153,7 @@ def _print_access(context: CommandContext, access: TicketAccess) -> None:
         ["when", "decision", "requested by", "channel", "recorded by", "note"],
         [
             [
-                local_time(change.recorded_at),
+                local_minute(change.recorded_at),
                 _decision(change.previous, change.granted),
                 change.requested_by_name,
                 change.channel,
@@ -242,10 +242,12 @@ def reseller_show_ticket(context: CommandContext) -> int:
     out.line(f"  for:        {view.reseller_name}")
     out.line(f"  customer:   {view.customer_name}")
     out.line(f"  state:      {view.state.value}")
-    out.line(f"  opened:     {local_time(view.opened_at)}")
+    out.line(f"  opened:     {local_minute(view.opened_at)}")
     for message in view.messages:
         out.line()
-        out.line(f"[{local_time(message.created_at)}] {message.author_name} ({message.kind.value})")
+        out.line(
+            f"[{local_minute(message.created_at)}] {message.author_name} ({message.kind.value})"
+        )
         for line in message.body.splitlines():
             out.line(f"    {line}")
     if view.attachments:

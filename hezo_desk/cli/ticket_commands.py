@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from hezo_desk.cli.context import CommandContext, read_text_argument
-from hezo_desk.cli.output import local_time
 from hezo_desk.cli.reseller_commands import register_ticket_access
+from hezo_desk.enums import Channel, MessageKind, Priority, TicketState
 from hezo_desk.errors import UserError
-from hezo_desk.models import Channel, MessageKind, Priority, TicketState
+from hezo_desk.local_time import local_minute
 from hezo_desk.services.tickets import (
     NewTicket,
     TicketChange,
@@ -198,8 +198,8 @@ def ticket_show(context: CommandContext) -> int:
         ("assignee", t.assignee_name or ""),
         ("reseller access", f"{'yes' if t.reseller_access else 'no'} ({t.reseller_name or '-'})"),
         ("legacy number", t.legacy_number or ""),
-        ("opened", local_time(t.opened_at)),
-        ("last change", local_time(t.updated_at)),
+        ("opened", local_minute(t.opened_at)),
+        ("last change", local_minute(t.updated_at)),
         ("version", str(t.version)),
     ]
     for label, value in facts:
@@ -207,7 +207,7 @@ def ticket_show(context: CommandContext) -> int:
     for message in detail.messages:
         out.line()
         out.line(
-            f"[{local_time(message.created_at)}] {message.author_name} "
+            f"[{local_minute(message.created_at)}] {message.author_name} "
             f"({_KIND_LABEL[message.kind]})"
         )
         for line in message.body.splitlines():

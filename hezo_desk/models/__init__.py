@@ -5,17 +5,6 @@ from hezo_desk.models.audit import AuditEntry, MigrationRun
 from hezo_desk.models.base import Base, utcnow
 from hezo_desk.models.contract import Service, ServiceContract
 from hezo_desk.models.customer import Contact, Customer, Reseller
-from hezo_desk.models.enums import (
-    LEGACY_DIALOGUE_KIND,
-    OPEN_TICKET_STATES,
-    Channel,
-    ContractState,
-    Language,
-    MessageKind,
-    Priority,
-    Role,
-    TicketState,
-)
 from hezo_desk.models.live import SchemaCompatibility, TicketPresence
 from hezo_desk.models.reseller_role import ResellerDatabaseRole
 from hezo_desk.models.ticket import (
@@ -28,32 +17,23 @@ from hezo_desk.models.ticket import (
 )
 
 __all__ = [
-    "LEGACY_DIALOGUE_KIND",
     "MAX_ATTACHMENT_BYTES",
-    "OPEN_TICKET_STATES",
     "Agent",
     "Attachment",
     "AuditEntry",
     "Base",
-    "Channel",
     "Contact",
-    "ContractState",
     "Counter",
     "Customer",
-    "Language",
     "Message",
-    "MessageKind",
     "MigrationRun",
-    "Priority",
     "Reseller",
     "ResellerAccessChange",
     "ResellerDatabaseRole",
-    "Role",
     "SchemaCompatibility",
     "Service",
     "ServiceContract",
     "Ticket",
     "TicketPresence",
-    "TicketState",
     "utcnow",
 ]

@@ -7,8 +7,8 @@ import datetime as dt
 from sqlalchemy import Boolean, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from hezo_desk.enums import Role
 from hezo_desk.models.base import Base, UTCDateTime, str_enum, utcnow
-from hezo_desk.models.enums import Role
 
 
 class Agent(Base):

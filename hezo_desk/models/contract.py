@@ -7,9 +7,9 @@ import datetime as dt
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from hezo_desk.enums import ContractState
 from hezo_desk.models.base import Base, UTCDateTime, str_enum, utcnow
 from hezo_desk.models.customer import Customer, Reseller
-from hezo_desk.models.enums import ContractState
 
 
 class ServiceContract(Base):

@@ -7,8 +7,8 @@ import datetime as dt
 from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from hezo_desk.enums import Language
 from hezo_desk.models.base import Base, UTCDateTime, str_enum, utcnow
-from hezo_desk.models.enums import Language
 
 
 class Reseller(Base):

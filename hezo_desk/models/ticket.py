@@ -16,8 +16,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from hezo_desk.enums import Channel, MessageKind, Priority, TicketState
 from hezo_desk.models.base import Base, UTCDateTime, str_enum, utcnow
-from hezo_desk.models.enums import Channel, MessageKind, Priority, TicketState
 
 STATE_RANK_SQL = (
     "(CASE state WHEN 'new' THEN 0 WHEN 'in_progress' THEN 1 WHEN 'waiting_for_customer' THEN 2 "

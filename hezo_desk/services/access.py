@@ -22,22 +22,18 @@ from sqlalchemy.orm import Session, aliased
 from sqlalchemy.orm.exc import StaleDataError
 
 from hezo_desk.db import Database
+from hezo_desk.enums import LEGACY_DIALOGUE_KIND, Channel, ContractState, MessageKind, TicketState
 from hezo_desk.errors import NotFoundError, UserError
 from hezo_desk.models import (
-    LEGACY_DIALOGUE_KIND,
     Attachment,
-    Channel,
     Contact,
-    ContractState,
     Customer,
     Message,
-    MessageKind,
     Reseller,
     ResellerAccessChange,
     ResellerDatabaseRole,
     ServiceContract,
     Ticket,
-    TicketState,
     utcnow,
 )
 from hezo_desk.services import audit

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from hezo_desk.enums import Role
 from hezo_desk.errors import PermissionDeniedError
-from hezo_desk.models import Role
 
 
 @dataclass(frozen=True)

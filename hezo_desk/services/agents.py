@@ -10,8 +10,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hezo_desk.db import Database
+from hezo_desk.enums import Role
 from hezo_desk.errors import NotFoundError, UserError
-from hezo_desk.models import Agent, Role
+from hezo_desk.models import Agent
 from hezo_desk.services import audit
 from hezo_desk.services.actor import Actor, require_role
 from hezo_desk.services.normalize import clean_line

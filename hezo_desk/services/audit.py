@@ -11,7 +11,8 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from hezo_desk.db import Database
-from hezo_desk.models import Agent, AuditEntry, Role, Ticket, utcnow
+from hezo_desk.enums import Role
+from hezo_desk.models import Agent, AuditEntry, Ticket, utcnow
 from hezo_desk.services.actor import Actor, require_role
 from hezo_desk.services.records import AnySelect
 

@@ -15,32 +15,34 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
 from hezo_desk.db import Database
-from hezo_desk.errors import UserError
-from hezo_desk.models import (
+from hezo_desk.enums import (
     LEGACY_DIALOGUE_KIND,
-    Agent,
-    Attachment,
     Channel,
-    Contact,
     ContractState,
-    Customer,
     Language,
-    Message,
     MessageKind,
     Priority,
+    Role,
+    TicketState,
+)
+from hezo_desk.errors import UserError
+from hezo_desk.local_time import WARSAW
+from hezo_desk.models import (
+    Agent,
+    Attachment,
+    Contact,
+    Customer,
+    Message,
     Reseller,
     ResellerAccessChange,
-    Role,
     Service,
     ServiceContract,
     Ticket,
-    TicketState,
     utcnow,
 )
 from hezo_desk.services import audit
@@ -51,7 +53,6 @@ from hezo_desk.services.serials import next_free_indexes
 from hezo_desk.services.tax_ids import make_nip, parse_tax_id
 from hezo_desk.services.tickets import format_ticket_number, reserve_counter
 
-WARSAW = ZoneInfo("Europe/Warsaw")
 DEMO_PASSWORD = "hezo-demo"
 CHUNK = 5_000
 MAX_DIALOGUE_PDFS = 200

@@ -46,20 +46,9 @@ from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 from sqlalchemy.sql import FromClause
 
 from hezo_desk.db import Database
+from hezo_desk.enums import OPEN_TICKET_STATES, ContractState, Priority, TicketState
 from hezo_desk.errors import UserError
-from hezo_desk.models import (
-    OPEN_TICKET_STATES,
-    Agent,
-    AuditEntry,
-    ContractState,
-    Customer,
-    Priority,
-    Reseller,
-    Service,
-    ServiceContract,
-    Ticket,
-    TicketState,
-)
+from hezo_desk.models import Agent, AuditEntry, Customer, Reseller, Service, ServiceContract, Ticket
 from hezo_desk.services.actor import Actor, require_role
 from hezo_desk.services.audit import AuditFilter, AuditRow, AuditService
 from hezo_desk.services.audit import _row as audit_row

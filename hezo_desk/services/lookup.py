@@ -16,16 +16,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from hezo_desk.db import Database
+from hezo_desk.enums import OPEN_TICKET_STATES, ContractState
 from hezo_desk.errors import NotFoundError, UserError
-from hezo_desk.models import (
-    OPEN_TICKET_STATES,
-    Contact,
-    ContractState,
-    Customer,
-    Service,
-    ServiceContract,
-    Ticket,
-)
+from hezo_desk.models import Contact, Customer, Service, ServiceContract, Ticket
 from hezo_desk.services.normalize import (
     clean_line,
     contract_number_key,

@@ -14,21 +14,8 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.engine import Row
 from sqlalchemy.orm import aliased
 
-from hezo_desk.models import (
-    Agent,
-    Channel,
-    Contact,
-    ContractState,
-    Customer,
-    Language,
-    MessageKind,
-    Priority,
-    Reseller,
-    Service,
-    ServiceContract,
-    Ticket,
-    TicketState,
-)
+from hezo_desk.enums import Channel, ContractState, Language, MessageKind, Priority, TicketState
+from hezo_desk.models import Agent, Contact, Customer, Reseller, Service, ServiceContract, Ticket
 from hezo_desk.services.serials import format_notation
 
 # Selects and rows of any shape (SQLAlchemy 2.1 types them with variadic generics).

@@ -16,16 +16,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hezo_desk.db import Database
+from hezo_desk.enums import ContractState, Language
 from hezo_desk.errors import UserError
-from hezo_desk.models import (
-    Contact,
-    ContractState,
-    Customer,
-    Language,
-    Service,
-    ServiceContract,
-    utcnow,
-)
+from hezo_desk.models import Contact, Customer, Service, ServiceContract, utcnow
 from hezo_desk.services import audit
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.audit import AuditAction

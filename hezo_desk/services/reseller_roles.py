@@ -21,8 +21,9 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from hezo_desk.db import Database
+from hezo_desk.enums import Role
 from hezo_desk.errors import NotFoundError, PermissionDeniedError, UserError
-from hezo_desk.models import Agent, Reseller, ResellerDatabaseRole, Role, utcnow
+from hezo_desk.models import Agent, Reseller, ResellerDatabaseRole, utcnow
 from hezo_desk.models.reseller_role import MAX_ROLE_NAME_LENGTH
 from hezo_desk.services import audit
 from hezo_desk.services.actor import Actor, require_role

@@ -19,18 +19,15 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from hezo_desk.db import Database
+from hezo_desk.enums import LEGACY_DIALOGUE_KIND, ContractState, MessageKind, Role
 from hezo_desk.errors import NotFoundError, UserError
 from hezo_desk.models import (
-    LEGACY_DIALOGUE_KIND,
     Agent,
     Attachment,
     AuditEntry,
-    ContractState,
     Customer,
     Message,
-    MessageKind,
     MigrationRun,
-    Role,
     Service,
     ServiceContract,
     Ticket,

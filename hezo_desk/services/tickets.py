@@ -18,23 +18,19 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from hezo_desk.db import Database
+from hezo_desk.enums import Channel, ContractState, MessageKind, Priority, TicketState
 from hezo_desk.errors import ConflictError, NotFoundError, UserError
 from hezo_desk.models import (
     MAX_ATTACHMENT_BYTES,
     Agent,
     Attachment,
-    Channel,
     Contact,
-    ContractState,
     Counter,
     Message,
-    MessageKind,
-    Priority,
     ResellerAccessChange,
     Service,
     ServiceContract,
     Ticket,
-    TicketState,
     utcnow,
 )
 from hezo_desk.services import audit

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hezo_desk.models import Channel
+from hezo_desk.enums import Channel
 from hezo_desk.services.access import (
     REQUEST_CHANNELS,
     AccessRequest,

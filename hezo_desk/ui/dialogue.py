@@ -8,13 +8,11 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
-from hezo_desk.models import MessageKind
+from hezo_desk.enums import MessageKind
+from hezo_desk.local_time import local_minute
 from hezo_desk.services.records import MessageRow
 from hezo_desk.ui.theme import DialogueColours
-
-WARSAW = ZoneInfo("Europe/Warsaw")
 
 
 @dataclass(frozen=True)
@@ -49,7 +47,7 @@ def _entry(message: MessageRow, colours: DialogueColours, labels: DialogueLabels
         MessageKind.AGENT: colours.agent_background,
         MessageKind.INTERNAL_NOTE: colours.note_background,
     }[message.kind]
-    when = message.created_at.astimezone(WARSAW).strftime("%Y-%m-%d %H:%M")
+    when = local_minute(message.created_at)
     border = (
         f"border-left: 4px solid {colours.note_border};"
         if message.kind is MessageKind.INTERNAL_NOTE

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from hezo_desk.models import (
+from hezo_desk.enums import (
     LEGACY_DIALOGUE_KIND,
     Channel,
     ContractState,

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from hezo_desk.drafts import DraftStore
-from hezo_desk.models import Role
+from hezo_desk.enums import Role
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.labels import Labels
 from hezo_desk.ui.ticket_view import TicketView

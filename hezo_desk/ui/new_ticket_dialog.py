@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hezo_desk.models import Channel, ContractState, Priority
+from hezo_desk.enums import Channel, ContractState, Priority
 from hezo_desk.services.lookup import CustomerOverview, LookupService
 from hezo_desk.services.records import ContractRow, TicketRow
 from hezo_desk.services.tickets import NewTicket, TicketService

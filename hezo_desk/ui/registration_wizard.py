@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from hezo_desk.enums import Language
 from hezo_desk.errors import UserError
-from hezo_desk.models import Language
 from hezo_desk.services.lookup import LookupService
 from hezo_desk.services.records import ContractRow, CustomerRow, ServiceRow, TicketRow
 from hezo_desk.services.registration import (

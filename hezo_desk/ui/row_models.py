@@ -11,14 +11,14 @@ import enum
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from hezo_desk.local_time import local_minute
+
 R = TypeVar("R")
-WARSAW = ZoneInfo("Europe/Warsaw")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 
@@ -37,7 +37,7 @@ def display(value: Any) -> str:
     if isinstance(value, bool):
         return "✓" if value else "—"
     if isinstance(value, dt.datetime):
-        return value.astimezone(WARSAW).strftime("%Y-%m-%d %H:%M")
+        return local_minute(value)
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, enum.Enum):

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
-from hezo_desk.models import Role
+from hezo_desk.enums import Role
 from hezo_desk.ui.access_panel import AccessPanel
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.import_dialog import ImportDialog

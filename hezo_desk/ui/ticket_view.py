@@ -38,8 +38,8 @@ from PySide6.QtWidgets import (
 )
 
 from hezo_desk.drafts import DraftStore
+from hezo_desk.enums import Priority, TicketState
 from hezo_desk.errors import HezoError
-from hezo_desk.models import Priority, TicketState
 from hezo_desk.services.agents import AgentRow, AgentService
 from hezo_desk.services.audit import AuditRow, AuditService
 from hezo_desk.services.changes import PresenceService

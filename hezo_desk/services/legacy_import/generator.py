@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hezo_desk.models import MessageKind
+from hezo_desk.enums import MessageKind
 from hezo_desk.services.legacy_import.rules import RejectReason, SkipRule
 from hezo_desk.services.legacy_import.source import EXPORT_FILES
 from hezo_desk.services.serials import format_notation, initial_indexes

@@ -20,8 +20,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from hezo_desk.db import Database
+from hezo_desk.enums import Role
 from hezo_desk.errors import UserError
-from hezo_desk.models import MigrationRun, Role, utcnow
+from hezo_desk.models import MigrationRun, utcnow
 from hezo_desk.services import audit
 from hezo_desk.services.actor import Actor, require_role
 from hezo_desk.services.audit import AuditAction

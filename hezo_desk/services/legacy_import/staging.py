@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from hezo_desk.models import MAX_ATTACHMENT_BYTES, ContractState, Language, TicketState
+from hezo_desk.enums import ContractState, Language, TicketState
+from hezo_desk.models import MAX_ATTACHMENT_BYTES
 from hezo_desk.services.legacy_import import values as legacy_values
 from hezo_desk.services.legacy_import.reader import ID_COLUMNS, CsvRow
 from hezo_desk.services.legacy_import.rules import RejectReason, SkipRule, describe

@@ -11,9 +11,10 @@ import re
 from html.entities import html5
 from typing import TypeVar
 
-from hezo_desk.models import ContractState, MessageKind, Priority, TicketState
+from hezo_desk.enums import ContractState, MessageKind, Priority, TicketState
+from hezo_desk.local_time import WARSAW
 from hezo_desk.services.normalize import fold
-from hezo_desk.services.pdf.document import LEGACY_AUTHOR_TYPES, WARSAW
+from hezo_desk.services.pdf.document import LEGACY_AUTHOR_TYPES
 
 _T = TypeVar("_T")
 

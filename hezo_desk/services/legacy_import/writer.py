@@ -22,24 +22,26 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from hezo_desk.db import Database
-from hezo_desk.models import (
+from hezo_desk.enums import (
     LEGACY_DIALOGUE_KIND,
+    Channel,
+    ContractState,
+    Language,
+    MessageKind,
+    Priority,
+    TicketState,
+)
+from hezo_desk.models import (
     MAX_ATTACHMENT_BYTES,
     Attachment,
     AuditEntry,
-    Channel,
-    ContractState,
     Customer,
-    Language,
     Message,
-    MessageKind,
-    Priority,
     Reseller,
     ResellerAccessChange,
     Service,
     ServiceContract,
     Ticket,
-    TicketState,
 )
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.audit import AuditAction

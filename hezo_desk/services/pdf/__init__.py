@@ -4,7 +4,7 @@ How to call it (no database needed; everything here is picklable and safe in wor
 processes)::
 
     import datetime as dt
-    from hezo_desk.models import Language, MessageKind
+    from hezo_desk.enums import Language, MessageKind
     from hezo_desk.services.pdf import (
         CaseAttachment, CaseEntry, LEGACY_AUTHOR_TYPES, legacy_case_document, render_case_pdf,
     )

@@ -18,9 +18,10 @@ from pathlib import Path
 
 from hezo_desk.db import Database
 from hezo_desk.errors import UserError
+from hezo_desk.local_time import WARSAW
 from hezo_desk.models import utcnow
 from hezo_desk.services.actor import Actor
-from hezo_desk.services.pdf.document import WARSAW, CaseDocument, Variant
+from hezo_desk.services.pdf.document import CaseDocument, Variant
 from hezo_desk.services.pdf.export import (
     ExportedFile,
     PdfExportService,

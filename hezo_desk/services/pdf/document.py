@@ -12,17 +12,15 @@ import datetime as dt
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo
 
-from hezo_desk.models.enums import (
+from hezo_desk.enums import (
     LEGACY_DIALOGUE_KIND,
     Language,
     MessageKind,
     Priority,
     TicketState,
 )
-
-WARSAW = ZoneInfo("Europe/Warsaw")
+from hezo_desk.local_time import WARSAW, local_minute
 
 # Attachments only staff may see (the migration's dialogue PDF carries internal notes).
 # Mirrors `hezo_desk.services.access.INTERNAL_ATTACHMENT_KINDS`, which stays the rule's home;
@@ -159,7 +157,7 @@ def legacy_case_document(
         extra.append(("opened_by", opened_by))
     closed = warsaw_time(closed_at)
     if closed is not None:
-        extra.append(("closed_at", closed.astimezone(WARSAW).strftime("%Y-%m-%d %H:%M")))
+        extra.append(("closed_at", local_minute(closed)))
     return CaseDocument(
         number=number or legacy_number,
         legacy_number=legacy_number,

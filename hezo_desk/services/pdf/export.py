@@ -21,8 +21,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hezo_desk.db import Database
+from hezo_desk.enums import Language
 from hezo_desk.errors import HezoError, UserError
-from hezo_desk.models import Customer, Language, Ticket, utcnow
+from hezo_desk.models import Customer, Ticket, utcnow
 from hezo_desk.services import audit
 from hezo_desk.services.access import (
     ResellerAccessService,

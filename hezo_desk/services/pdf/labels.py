@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hezo_desk.models.enums import Language, MessageKind, Priority, TicketState
+from hezo_desk.enums import Language, MessageKind, Priority, TicketState
 
 
 @dataclass(frozen=True)

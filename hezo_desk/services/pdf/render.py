@@ -20,8 +20,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer
 
-from hezo_desk.models.enums import MessageKind
-from hezo_desk.services.pdf.document import WARSAW, CaseDocument, CaseEntry
+from hezo_desk.enums import MessageKind
+from hezo_desk.local_time import WARSAW, local_minute
+from hezo_desk.services.pdf.document import CaseDocument, CaseEntry
 from hezo_desk.services.pdf.fonts import REPLACEMENT, FontSet, dejavu_fonts
 from hezo_desk.services.pdf.labels import Labels, format_size, labels_for
 from hezo_desk.services.pdf.text import Wrapper, printable
@@ -48,10 +49,6 @@ KIND_BAR = {
     MessageKind.AGENT: colors.HexColor("#3c8d5a"),
     MessageKind.INTERNAL_NOTE: INTERNAL_BAR,
 }
-
-
-def local_time(moment: dt.datetime) -> str:
-    return moment.astimezone(WARSAW).strftime("%Y-%m-%d %H:%M")
 
 
 # ----- flowables -------------------------------------------------------------------------------
@@ -414,7 +411,7 @@ def render_case_pdf(document: CaseDocument, *, exported_by: str, exported_at: dt
     footer = _Footer(
         number=replaced.text(document.number, fonts.bold),
         exported=replaced.text(
-            labels.exported.format(who=exported_by, when=local_time(exported_at)), fonts.regular
+            labels.exported.format(who=exported_by, when=local_minute(exported_at)), fonts.regular
         ),
         page=labels.page,
         fonts=fonts,
@@ -554,7 +551,7 @@ def _story(
 
 
 def _entry_header(index: int, entry: CaseEntry, labels: Labels) -> str:
-    when = local_time(entry.time) if entry.time is not None else labels.unknown_time
+    when = local_minute(entry.time) if entry.time is not None else labels.unknown_time
     return f"{index}. {labels.kinds[entry.kind]} · {entry.author} · {when}"
 
 
@@ -572,8 +569,8 @@ def _facts(document: CaseDocument, labels: Labels) -> list[tuple[str, str]]:
         (names["serial"], document.serial),
         (names["state"], labels.states[document.state] if document.state else None),
         (names["priority"], labels.priorities[document.priority] if document.priority else None),
-        (names["opened_at"], local_time(document.opened_at) if document.opened_at else None),
-        (names["updated_at"], local_time(document.updated_at) if document.updated_at else None),
+        (names["opened_at"], local_minute(document.opened_at) if document.opened_at else None),
+        (names["updated_at"], local_minute(document.updated_at) if document.updated_at else None),
     ]
     if document.reseller_access is not None:
         access = labels.yes if document.reseller_access else labels.no

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hezo_desk.enums import Role
 from hezo_desk.errors import UserError
-from hezo_desk.models import Role
 from hezo_desk.services.agents import AgentService
 from hezo_desk.services.demo import DEMO_PASSWORD, DemoService
 from hezo_desk.ui import workers

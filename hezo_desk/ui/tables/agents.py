@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hezo_desk.models import Role
+from hezo_desk.enums import Role
 from hezo_desk.services.agents import AgentRow, AgentService
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.labels import Labels

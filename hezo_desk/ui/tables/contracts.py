@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hezo_desk.models import ContractState
+from hezo_desk.enums import ContractState
 from hezo_desk.services.listing import (
     ContractFilter,
     ContractListing,

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor
 
-from hezo_desk.models import Priority
+from hezo_desk.enums import Priority
 from hezo_desk.services.agents import AgentRow
 from hezo_desk.services.audit import AuditFilter, AuditRow
 from hezo_desk.services.listing import (

@@ -1,4 +1,8 @@
-"""The closed sets of values the domain knows. Plain enums, safe to pass to the UI."""
+"""The closed sets of values the domain knows: plain enums every layer may import.
+
+They live outside `hezo_desk.models` so that the UI and the command line can name a role or
+a state without importing (and registering) every ORM mapper.
+"""
 
 from __future__ import annotations
 
