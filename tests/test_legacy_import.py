@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
+from hezo_desk.catalogue import Catalogue
 from hezo_desk.db import Database
 from hezo_desk.enums import Channel, Language, MessageKind, Priority, Role, TicketState
 from hezo_desk.errors import PermissionDeniedError
@@ -213,7 +214,7 @@ def test_migrated_tickets_carry_their_dialogue_pdf_and_files(
 ) -> None:
     expected = generate_export(tmp_path / "export", SMALL)
     run_import(db, office, tmp_path / "export")
-    note_label = labels_for(Language.POLISH).kinds[MessageKind.INTERNAL_NOTE]
+    note_label = labels_for(Language.POLISH, Catalogue()).kinds[MessageKind.INTERNAL_NOTE]
     with db.sessions() as session:
         tickets = dict(session.execute(select(Ticket.legacy_number, Ticket.id)).all())
         for legacy_number, dialogue in expected.dialogues.items():

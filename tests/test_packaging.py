@@ -44,6 +44,9 @@ def test_the_wheel_carries_resources_and_migrations(wheel: Path) -> None:
         "hezo_desk/resources/fonts/DejaVuSans.ttf",
         "hezo_desk/resources/fonts/DejaVuSans-Bold.ttf",
         "hezo_desk/resources/icons/hezo-desk.svg",
+        # The UI reads the compiled catalogue; the case PDF reads the same words from the .ts.
+        "hezo_desk/resources/translations/hezo_desk_pl.qm",
+        "hezo_desk/resources/translations/hezo_desk_pl.ts",
         "hezo_desk/migrations/env.py",
         "hezo_desk/migrations/script.py.mako",
         "hezo_desk/migrations/versions/0001_initial_schema.py",
@@ -71,8 +74,9 @@ def test_an_installed_wheel_runs_from_anywhere(wheel: Path, tmp_path: Path) -> N
         [
             str(python),
             "-c",
-            "import hezo_desk, hezo_desk.resources as r; "
-            "print(hezo_desk.__file__); print(r.font_path('DejaVuSans.ttf').is_file())",
+            "import hezo_desk, hezo_desk.resources as r, hezo_desk.catalogue as c; "
+            "print(hezo_desk.__file__); print(r.font_path('DejaVuSans.ttf').is_file()); "
+            "print(c.Catalogue().translate('pl', 'CasePdf', 'Case'))",
         ],
         check=True,
         capture_output=True,
@@ -80,9 +84,10 @@ def test_an_installed_wheel_runs_from_anywhere(wheel: Path, tmp_path: Path) -> N
         cwd=tmp_path,
         env=env,
     )
-    location, found = check.stdout.split()
+    location, found, case = check.stdout.split()
     assert location.startswith(str(target))
     assert found == "True"
+    assert case == "Zgłoszenie"
     done = subprocess.run(
         [str(python), "-m", "hezo_desk", "db", "upgrade"],
         cwd=tmp_path,

@@ -120,6 +120,11 @@ def test_customer_copy_leaves_internal_notes_and_staff_attachments_out(
     assert "NOTATKA WEWNĘTRZNA" not in text
     assert "stary-dialog.pdf" not in text
     assert "Wersja dla klienta" in text
+    # The desk's words for the same things: no "partner", no "Status".
+    assert "Dostęp resellera\nnie" in text
+    assert re.search(r"^Stan\n(nowe|w realizacji)$", text, re.M)
+    assert "Dostęp partnera" not in text
+    assert "Status" not in text
     assert "Brak połączenia VPN <pilne> & ważne" in text
     assert "Drukarnia Łąka Sp. z o.o." in text
     assert "PL5260250274" in text
@@ -180,6 +185,8 @@ def test_reseller_copy_only_through_the_access_rule(db: Database, agent: Actor, 
     assert "zalega" not in text
     assert "stary-dialog.pdf" not in text
     assert "Przygotowano dla\nGęś IT Partner Sp. z o.o." in text
+    assert "Wersja dla resellera" in text
+    assert "Dostęp resellera\ntak (Gęś IT Partner Sp. z o.o.)" in text
     assert exported.path.name == f"{opened.number}-reseller.pdf"
 
 
@@ -243,6 +250,7 @@ def test_english_customers_get_english_pdfs(db: Database, agent: Actor) -> None:
     assert f"Case {case.number}" in text
     assert "Customer copy" in text
     assert "Reseller access\nno" in text
+    assert re.search(r"^State\n(new|in progress)$", text, re.M)
     assert "Page 1 of 1" in text
 
 

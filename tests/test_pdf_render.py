@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from hezo_desk.catalogue import Catalogue
 from hezo_desk.enums import Language, MessageKind, Priority, TicketState
 from hezo_desk.services.pdf import (
     LEGACY_AUTHOR_TYPES,
@@ -24,6 +25,7 @@ from hezo_desk.services.pdf import (
     legacy_case_document,
     render_case_pdf,
 )
+from hezo_desk.services.pdf.labels import NUMBER_FORMATS, format_size
 from hezo_desk.services.pdf.text import Wrapper, paragraph_markup, printable
 
 UTC = dt.UTC
@@ -163,6 +165,41 @@ def test_english_customers_get_english_labels_and_warsaw_times() -> None:
     assert "Strona" not in text
 
 
+def test_polish_customers_get_the_desks_words() -> None:
+    text = extract(render(document([entry("Dzień dobry")])))
+    assert "Stan\nw realizacji" in text
+    assert "Priorytet\nwysoki" in text
+    assert "Dostęp resellera\ntak (Gęś IT Partner)" in text
+    assert "Status" not in text
+    assert "partnera" not in text
+    assert "Wersja dla resellera" in extract(render(document(variant=Variant.RESELLER)))
+
+
+def test_the_words_come_from_the_catalogue_given(tmp_path: Path) -> None:
+    (tmp_path / "hezo_desk_pl.ts").write_text(
+        '<?xml version="1.0" encoding="utf-8"?><TS version="2.1" language="pl_PL">'
+        "<context><name>CasePdf</name><message><source>Case</source>"
+        "<translation>Sprawa</translation></message></context></TS>",
+        encoding="utf-8",
+    )
+    pdf = render_case_pdf(
+        document(), exported_by="A", exported_at=EXPORTED_AT, catalogue=Catalogue(tmp_path)
+    )
+    text = extract(pdf)
+    assert "Sprawa HD-000123" in text
+    assert "Subject" in text  # not in that catalogue: the English source
+
+
+def test_sizes_follow_the_customers_number_format() -> None:
+    polish, english = NUMBER_FORMATS[Language.POLISH], NUMBER_FORMATS[Language.ENGLISH]
+    assert format_size(1023, polish) == "1023 B"
+    assert format_size(1536, polish) == "1,5 KB"
+    assert format_size(1536, english) == "1.5 KB"
+    assert format_size(5 * 1024**3 // 2, english) == "2.5 GB"
+    assert format_size(1024**4, polish) == "1\u00a0024,0 GB"
+    assert format_size(1024**4, english) == "1,024.0 GB"
+
+
 def test_fonts_are_embedded_and_metadata_set() -> None:
     pdf = render(document([entry(POLISH)]))
     reader = PdfReader(io.BytesIO(pdf))
@@ -260,7 +297,7 @@ def test_legacy_builder_needs_no_database_and_reads_naive_times_as_warsaw() -> N
     assert doc.subject == "  Nie działa VPN  "
     assert doc.entries[0].time == dt.datetime(2019, 7, 1, 7, 15, tzinfo=UTC)
     text = extract(render_case_pdf(doc, exported_by="Import", exported_at=EXPORTED_AT))
-    assert "Numer w poprzednim systemie\nZG/2019/00042" in text
+    assert "Numer w starym systemie\nZG/2019/00042" in text
     assert "1. Klient · Jan · 2019-07-01 09:15" in text
     assert "2. NOTATKA WEWNĘTRZNA · Ola · czas nieznany" in text
     assert "B <br> & C" in text

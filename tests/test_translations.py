@@ -6,16 +6,19 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from hezo_desk.catalogue import Catalogue, Translation
 from hezo_desk.drafts import DraftStore
+from hezo_desk.enums import Language
 from hezo_desk.resources import translations_dir
 from hezo_desk.services.agents import AgentService
+from hezo_desk.services.pdf.labels import labels_for
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.i18n import Translations
 from hezo_desk.ui.main_window import MainWindow
@@ -86,6 +89,41 @@ def test_the_shipped_catalogue_is_compiled_from_the_current_translations(
     assert compiled.read_bytes() == (translations_dir() / f"{CATALOGUE}.qm").read_bytes(), (
         "run scripts/update-translations"
     )
+
+
+class _Asked(Mapping[tuple[str, str], str]):
+    """A catalogue's messages that remember every (context, source) looked up in them."""
+
+    def __init__(self) -> None:
+        self.keys_asked: set[tuple[str, str]] = set()
+
+    def __getitem__(self, key: tuple[str, str]) -> str:
+        self.keys_asked.add(key)
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+
+class _AskingCatalogue(Catalogue):
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked = _Asked()
+
+    def language(self, language: str) -> Translation:
+        return Translation(language, self.asked)
+
+
+def test_lupdate_collects_every_word_of_the_case_pdf(refreshed: Path) -> None:
+    """The PDF's QT_TRANSLATE_NOOP marks reach the catalogue (else -no-obsolete drops them)."""
+    catalogue = _AskingCatalogue()
+    labels_for(Language.POLISH, catalogue)
+    assert len(catalogue.asked.keys_asked) > 40
+    translated = Catalogue(refreshed.parent).language("pl").messages
+    assert sorted(catalogue.asked.keys_asked - translated.keys()) == []
 
 
 @pytest.fixture

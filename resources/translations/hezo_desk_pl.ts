@@ -437,6 +437,157 @@
     </message>
 </context>
 <context>
+    <name>CasePdf</name>
+    <message>
+        <source>Case</source>
+        <translation>Zgłoszenie</translation>
+    </message>
+    <message>
+        <source>Customer copy</source>
+        <translation>Wersja dla klienta</translation>
+    </message>
+    <message>
+        <source>Internal copy – contains internal notes</source>
+        <translation>Wersja wewnętrzna – zawiera notatki wewnętrzne</translation>
+    </message>
+    <message>
+        <source>Reseller copy</source>
+        <translation>Wersja dla resellera</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>Numer zgłoszenia</translation>
+    </message>
+    <message>
+        <source>Legacy number</source>
+        <translation>Numer w starym systemie</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Temat</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Klient</translation>
+    </message>
+    <message>
+        <source>Tax ID</source>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Osoba kontaktowa</translation>
+    </message>
+    <message>
+        <source>Service contract</source>
+        <translation>Umowa serwisowa</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Numer seryjny</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stan</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorytet</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Otwarte</translation>
+    </message>
+    <message>
+        <source>Last changed</source>
+        <translation>Ostatnia zmiana</translation>
+    </message>
+    <message>
+        <source>Reseller access</source>
+        <translation>Dostęp resellera</translation>
+    </message>
+    <message>
+        <source>Prepared for</source>
+        <translation>Przygotowano dla</translation>
+    </message>
+    <message>
+        <source>Opened by</source>
+        <translation>Otworzył(a)</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Zamknięte</translation>
+    </message>
+    <message>
+        <source>HEZO agent</source>
+        <translation>Konsultant HEZO</translation>
+    </message>
+    <message>
+        <source>INTERNAL NOTE</source>
+        <translation>NOTATKA WEWNĘTRZNA</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>tak</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Dialogue</source>
+        <translation>Korespondencja</translation>
+    </message>
+    <message>
+        <source>No entries.</source>
+        <translation>Brak wpisów.</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Załączniki</translation>
+    </message>
+    <message>
+        <source>No attachments.</source>
+        <translation>Brak załączników.</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>Nazwa pliku</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Rozmiar</translation>
+    </message>
+    <message>
+        <source>SHA-256 checksum</source>
+        <translation>Suma kontrolna SHA-256</translation>
+    </message>
+    <message>
+        <source>time unknown</source>
+        <translation>czas nieznany</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Strona %1 z %2</translation>
+    </message>
+    <message>
+        <source>Exported by %1, %2</source>
+        <translation>Wyeksportował(a): %1, %2</translation>
+    </message>
+    <message>
+        <source>Polish local time (Europe/Warsaw).</source>
+        <translation>Czas polski (Europe/Warsaw).</translation>
+    </message>
+    <message>
+        <source>Characters this font cannot print are shown as �.</source>
+        <translation>Znaki, których nie da się wydrukować tą czcionką, zastąpiono znakiem �.</translation>
+    </message>
+    <message>
+        <source>Case dialogue – %1</source>
+        <translation>Zgłoszenie z korespondencją – %1</translation>
+    </message>
+</context>
+<context>
     <name>ContractsModel</name>
     <message>
         <source>Number</source>
@@ -669,6 +820,13 @@
     <message>
         <source>In the portal the caller types the serial as:</source>
         <translation>W portalu dzwoniący wpisuje numer seryjny jako:</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Unexpected error: %1</source>
+        <translation>Nieoczekiwany błąd: %1</translation>
     </message>
 </context>
 <context>

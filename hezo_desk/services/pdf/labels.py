@@ -1,24 +1,50 @@
-"""The words a case PDF prints around the case's own text, in Polish and in English.
+"""The words a case PDF prints around the case's own text, in the customer's language.
 
-The PDF speaks the customer's language (`Customer.language`), not the desk user's, so these
-are plain tables here and not Qt translations.
+The PDF speaks the customer's language (`Customer.language`), not the desk user's, so it
+does not ask Qt: its words are English source strings marked for the desk's one catalogue
+(context "CasePdf"; the names of states and priorities are the desk's own, context "Labels",
+as `hezo_desk/ui/labels.py` shows them) and `labels_for` reads their translations through
+`hezo_desk.catalogue`. Add or change a word here, then run `scripts/update-translations`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP, Catalogue
 from hezo_desk.enums import Language, MessageKind, Priority, TicketState
+
+CONTEXT = "CasePdf"
+# The desk's context for the names of a ticket's values (the `Labels` QObject of the UI), so
+# a state is called the same on screen and on paper.
+DESK_NAMES = "Labels"
+SIZE_UNITS = ("B", "KB", "MB", "GB")
+
+
+@dataclass(frozen=True)
+class NumberFormat:
+    decimal_separator: str
+    thousands_separator: str
+
+
+NUMBER_FORMATS: Mapping[Language, NumberFormat] = MappingProxyType(
+    {
+        Language.POLISH: NumberFormat(",", "\u00a0"),
+        Language.ENGLISH: NumberFormat(".", ","),
+    }
+)
 
 
 @dataclass(frozen=True)
 class Labels:
     case: str
-    variant_title: dict[str, str]
-    facts: dict[str, str]
-    states: dict[TicketState, str]
-    priorities: dict[Priority, str]
-    kinds: dict[MessageKind, str]
+    variant_title: Mapping[str, str]
+    facts: Mapping[str, str]
+    states: Mapping[TicketState, str]
+    priorities: Mapping[Priority, str]
+    kinds: Mapping[MessageKind, str]
     yes: str
     no: str
     dialogue: str
@@ -29,155 +55,100 @@ class Labels:
     size: str
     checksum: str
     unknown_time: str
-    page: str  # "{page}" of "{pages}"
-    exported: str  # "{who}", "{when}"
+    page: str  # %1 page, %2 pages
+    exported: str  # %1 who, %2 when
     times_note: str
     replaced_note: str
-    metadata_subject: str  # "{variant}"
-    size_units: tuple[str, str, str, str]
-    decimal_separator: str
-    thousands_separator: str
+    metadata_subject: str  # %1 the variant's title
+    numbers: NumberFormat
 
 
-POLISH = Labels(
-    case="Zgłoszenie",
-    variant_title={
-        "customer": "Wersja dla klienta",
-        "internal": "Wersja wewnętrzna – zawiera notatki wewnętrzne",
-        "reseller": "Wersja dla partnera handlowego",
-    },
-    facts={
-        "number": "Numer zgłoszenia",
-        "legacy_number": "Numer w poprzednim systemie",
-        "subject": "Temat",
-        "customer": "Klient",
-        "tax_id": "NIP",
-        "contact": "Osoba kontaktowa",
-        "contract": "Umowa serwisowa",
-        "serial": "Numer seryjny",
-        "state": "Status",
-        "priority": "Priorytet",
-        "opened_at": "Otwarte",
-        "updated_at": "Ostatnia zmiana",
-        "reseller_access": "Dostęp partnera",
-        "prepared_for": "Przygotowano dla",
-        "opened_by": "Otworzył(a)",
-        "closed_at": "Zamknięte",
-    },
-    states={
-        TicketState.NEW: "nowe",
-        TicketState.IN_PROGRESS: "w realizacji",
-        TicketState.WAITING_FOR_CUSTOMER: "oczekuje na klienta",
-        TicketState.CLOSED: "zamknięte",
-        TicketState.CANCELLED: "anulowane",
-    },
-    priorities={
-        Priority.LOW: "niski",
-        Priority.NORMAL: "normalny",
-        Priority.HIGH: "wysoki",
-        Priority.CRITICAL: "krytyczny",
-    },
-    kinds={
-        MessageKind.CUSTOMER: "Klient",
-        MessageKind.AGENT: "Konsultant HEZO",
-        MessageKind.INTERNAL_NOTE: "NOTATKA WEWNĘTRZNA",
-    },
-    yes="tak",
-    no="nie",
-    dialogue="Korespondencja",
-    no_entries="Brak wpisów.",
-    attachments="Załączniki",
-    no_attachments="Brak załączników.",
-    file_name="Nazwa pliku",
-    size="Rozmiar",
-    checksum="Suma kontrolna SHA-256",
-    unknown_time="czas nieznany",
-    page="Strona {page} z {pages}",
-    exported="Wyeksportował(a): {who}, {when}",
-    times_note="Czas polski (Europe/Warsaw).",
-    replaced_note="Znaki, których nie da się wydrukować tą czcionką, zastąpiono znakiem �.",
-    metadata_subject="Zgłoszenie z korespondencją – {variant}",
-    size_units=("B", "KB", "MB", "GB"),
-    decimal_separator=",",
-    thousands_separator="\u00a0",
-)
+def labels_for(language: Language, catalogue: Catalogue) -> Labels:
+    """The PDF's words in `language`, translated by `catalogue`."""
+    translation = catalogue.language(language.value)
 
-ENGLISH = Labels(
-    case="Case",
-    variant_title={
-        "customer": "Customer copy",
-        "internal": "Internal copy – contains internal notes",
-        "reseller": "Reseller copy",
-    },
-    facts={
-        "number": "Case number",
-        "legacy_number": "Legacy number",
-        "subject": "Subject",
-        "customer": "Customer",
-        "tax_id": "Tax ID",
-        "contact": "Contact",
-        "contract": "Service contract",
-        "serial": "Serial number",
-        "state": "State",
-        "priority": "Priority",
-        "opened_at": "Opened",
-        "updated_at": "Last changed",
-        "reseller_access": "Reseller access",
-        "prepared_for": "Prepared for",
-        "opened_by": "Opened by",
-        "closed_at": "Closed",
-    },
-    states={
-        TicketState.NEW: "new",
-        TicketState.IN_PROGRESS: "in progress",
-        TicketState.WAITING_FOR_CUSTOMER: "waiting for the customer",
-        TicketState.CLOSED: "closed",
-        TicketState.CANCELLED: "cancelled",
-    },
-    priorities={
-        Priority.LOW: "low",
-        Priority.NORMAL: "normal",
-        Priority.HIGH: "high",
-        Priority.CRITICAL: "critical",
-    },
-    kinds={
-        MessageKind.CUSTOMER: "Customer",
-        MessageKind.AGENT: "HEZO agent",
-        MessageKind.INTERNAL_NOTE: "INTERNAL NOTE",
-    },
-    yes="yes",
-    no="no",
-    dialogue="Dialogue",
-    no_entries="No entries.",
-    attachments="Attachments",
-    no_attachments="No attachments.",
-    file_name="File name",
-    size="Size",
-    checksum="SHA-256 checksum",
-    unknown_time="time unknown",
-    page="Page {page} of {pages}",
-    exported="Exported by {who}, {when}",
-    times_note="Polish local time (Europe/Warsaw).",
-    replaced_note="Characters this font cannot print are shown as �.",
-    metadata_subject="Case dialogue – {variant}",
-    size_units=("B", "KB", "MB", "GB"),
-    decimal_separator=".",
-    thousands_separator=",",
-)
+    def pdf(source: str) -> str:
+        return translation.translate(CONTEXT, source)
+
+    def desk(source: str) -> str:
+        return translation.translate(DESK_NAMES, source)
+
+    return Labels(
+        case=pdf(QT_TRANSLATE_NOOP("CasePdf", "Case")),
+        variant_title={
+            "customer": pdf(QT_TRANSLATE_NOOP("CasePdf", "Customer copy")),
+            "internal": pdf(
+                QT_TRANSLATE_NOOP("CasePdf", "Internal copy – contains internal notes")
+            ),
+            "reseller": pdf(QT_TRANSLATE_NOOP("CasePdf", "Reseller copy")),
+        },
+        facts={
+            "number": pdf(QT_TRANSLATE_NOOP("CasePdf", "Case number")),
+            "legacy_number": pdf(QT_TRANSLATE_NOOP("CasePdf", "Legacy number")),
+            "subject": pdf(QT_TRANSLATE_NOOP("CasePdf", "Subject")),
+            "customer": pdf(QT_TRANSLATE_NOOP("CasePdf", "Customer")),
+            "tax_id": pdf(QT_TRANSLATE_NOOP("CasePdf", "Tax ID")),
+            "contact": pdf(QT_TRANSLATE_NOOP("CasePdf", "Contact")),
+            "contract": pdf(QT_TRANSLATE_NOOP("CasePdf", "Service contract")),
+            "serial": pdf(QT_TRANSLATE_NOOP("CasePdf", "Serial number")),
+            "state": pdf(QT_TRANSLATE_NOOP("CasePdf", "State")),
+            "priority": pdf(QT_TRANSLATE_NOOP("CasePdf", "Priority")),
+            "opened_at": pdf(QT_TRANSLATE_NOOP("CasePdf", "Opened")),
+            "updated_at": pdf(QT_TRANSLATE_NOOP("CasePdf", "Last changed")),
+            "reseller_access": pdf(QT_TRANSLATE_NOOP("CasePdf", "Reseller access")),
+            "prepared_for": pdf(QT_TRANSLATE_NOOP("CasePdf", "Prepared for")),
+            "opened_by": pdf(QT_TRANSLATE_NOOP("CasePdf", "Opened by")),
+            "closed_at": pdf(QT_TRANSLATE_NOOP("CasePdf", "Closed")),
+        },
+        states={
+            TicketState.NEW: desk(QT_TRANSLATE_NOOP("Labels", "new")),
+            TicketState.IN_PROGRESS: desk(QT_TRANSLATE_NOOP("Labels", "in progress")),
+            TicketState.WAITING_FOR_CUSTOMER: desk(
+                QT_TRANSLATE_NOOP("Labels", "waiting for the customer")
+            ),
+            TicketState.CLOSED: desk(QT_TRANSLATE_NOOP("Labels", "closed")),
+            TicketState.CANCELLED: desk(QT_TRANSLATE_NOOP("Labels", "cancelled")),
+        },
+        priorities={
+            Priority.LOW: desk(QT_TRANSLATE_NOOP("Labels", "low")),
+            Priority.NORMAL: desk(QT_TRANSLATE_NOOP("Labels", "normal")),
+            Priority.HIGH: desk(QT_TRANSLATE_NOOP("Labels", "high")),
+            Priority.CRITICAL: desk(QT_TRANSLATE_NOOP("Labels", "critical")),
+        },
+        kinds={
+            MessageKind.CUSTOMER: pdf(QT_TRANSLATE_NOOP("CasePdf", "Customer")),
+            MessageKind.AGENT: pdf(QT_TRANSLATE_NOOP("CasePdf", "HEZO agent")),
+            MessageKind.INTERNAL_NOTE: pdf(QT_TRANSLATE_NOOP("CasePdf", "INTERNAL NOTE")),
+        },
+        yes=pdf(QT_TRANSLATE_NOOP("CasePdf", "yes")),
+        no=pdf(QT_TRANSLATE_NOOP("CasePdf", "no")),
+        dialogue=pdf(QT_TRANSLATE_NOOP("CasePdf", "Dialogue")),
+        no_entries=pdf(QT_TRANSLATE_NOOP("CasePdf", "No entries.")),
+        attachments=pdf(QT_TRANSLATE_NOOP("CasePdf", "Attachments")),
+        no_attachments=pdf(QT_TRANSLATE_NOOP("CasePdf", "No attachments.")),
+        file_name=pdf(QT_TRANSLATE_NOOP("CasePdf", "File name")),
+        size=pdf(QT_TRANSLATE_NOOP("CasePdf", "Size")),
+        checksum=pdf(QT_TRANSLATE_NOOP("CasePdf", "SHA-256 checksum")),
+        unknown_time=pdf(QT_TRANSLATE_NOOP("CasePdf", "time unknown")),
+        page=pdf(QT_TRANSLATE_NOOP("CasePdf", "Page %1 of %2")),
+        exported=pdf(QT_TRANSLATE_NOOP("CasePdf", "Exported by %1, %2")),
+        times_note=pdf(QT_TRANSLATE_NOOP("CasePdf", "Polish local time (Europe/Warsaw).")),
+        replaced_note=pdf(
+            QT_TRANSLATE_NOOP("CasePdf", "Characters this font cannot print are shown as �.")
+        ),
+        metadata_subject=pdf(QT_TRANSLATE_NOOP("CasePdf", "Case dialogue – %1")),
+        numbers=NUMBER_FORMATS[language],
+    )
 
 
-def labels_for(language: Language) -> Labels:
-    return POLISH if language is Language.POLISH else ENGLISH
-
-
-def format_size(size: int, labels: Labels) -> str:
+def format_size(size: int, numbers: NumberFormat) -> str:
     """1536 → '1,5 KB' (Polish) / '1.5 KB' (English); bytes exactly below 1 KB."""
     if size < 1024:
-        return f"{size} {labels.size_units[0]}"
+        return f"{size} {SIZE_UNITS[0]}"
     value = float(size)
     unit = 0
-    while value >= 1024 and unit < len(labels.size_units) - 1:
+    while value >= 1024 and unit < len(SIZE_UNITS) - 1:
         value /= 1024
         unit += 1
-    text = f"{value:,.1f}".replace(",", "\x00").replace(".", labels.decimal_separator)
-    return f"{text.replace(chr(0), labels.thousands_separator)} {labels.size_units[unit]}"
+    text = f"{value:,.1f}".replace(",", "\x00").replace(".", numbers.decimal_separator)
+    return f"{text.replace(chr(0), numbers.thousands_separator)} {SIZE_UNITS[unit]}"

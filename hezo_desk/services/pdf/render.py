@@ -20,8 +20,10 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer
 
+from hezo_desk.catalogue import Catalogue
 from hezo_desk.enums import MessageKind
 from hezo_desk.local_time import WARSAW, local_minute
+from hezo_desk.placeholders import fill
 from hezo_desk.services.pdf.document import CaseDocument, CaseEntry
 from hezo_desk.services.pdf.fonts import REPLACEMENT, FontSet, dejavu_fonts
 from hezo_desk.services.pdf.labels import Labels, format_size, labels_for
@@ -393,25 +395,32 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
         self.drawString(MARGIN_X, y, footer.number)
         self.setFont(footer.fonts.regular, SMALL_SIZE)
         self.drawCentredString(PAGE_WIDTH / 2, y, footer.exported)
-        self.drawRightString(PAGE_WIDTH - MARGIN_X, y, footer.page.format(page=page, pages=pages))
+        self.drawRightString(PAGE_WIDTH - MARGIN_X, y, fill(footer.page, page, pages))
         self.restoreState()
 
 
 # ----- the document ----------------------------------------------------------------------------
 
 
-def render_case_pdf(document: CaseDocument, *, exported_by: str, exported_at: dt.datetime) -> bytes:
+def render_case_pdf(
+    document: CaseDocument,
+    *,
+    exported_by: str,
+    exported_at: dt.datetime,
+    catalogue: Catalogue | None = None,
+) -> bytes:
     """The PDF of one case: `exported_by` (a person's name) and `exported_at` (aware) are
-    printed on every page. Deterministic: the same arguments give the same bytes."""
+    printed on every page. The words come from `catalogue` (the shipped one by default) in the
+    document's language. Deterministic: the same arguments give the same bytes."""
     if exported_at.tzinfo is None:
         raise ValueError("exported_at must be timezone-aware")
     fonts = dejavu_fonts()
-    labels = labels_for(document.language)
+    labels = labels_for(document.language, catalogue or Catalogue())
     replaced = _Replaced(fonts)
     footer = _Footer(
         number=replaced.text(document.number, fonts.bold),
         exported=replaced.text(
-            labels.exported.format(who=exported_by, when=local_minute(exported_at)), fonts.regular
+            fill(labels.exported, exported_by, local_minute(exported_at)), fonts.regular
         ),
         page=labels.page,
         fonts=fonts,
@@ -435,7 +444,7 @@ def render_case_pdf(document: CaseDocument, *, exported_by: str, exported_at: dt
         bottomMargin=MARGIN_BOTTOM,
         title=f"{labels.case} {document.number} – {document.subject}",
         author=exported_by,
-        subject=labels.metadata_subject.format(variant=variant),
+        subject=fill(labels.metadata_subject, variant),
         creator=CREATOR,
         invariant=1,
         lang=document.language.value,
@@ -533,7 +542,7 @@ def _story(
         rows = [
             [
                 replaced.text(a.name, fonts.regular),
-                format_size(a.size, labels),
+                format_size(a.size, labels.numbers),
                 replaced.text(a.sha256, fonts.mono),
             ]
             for a in document.attachments
