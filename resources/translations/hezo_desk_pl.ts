@@ -164,13 +164,6 @@
     </message>
 </context>
 <context>
-    <name>AccessWidgets</name>
-    <message>
-        <source>Something went wrong: %1</source>
-        <translation>Coś poszło nie tak: %1</translation>
-    </message>
-</context>
-<context>
     <name>AddAgentDialog</name>
     <message>
         <source>Add an agent</source>
@@ -669,6 +662,13 @@
     <message>
         <source>In the portal the caller types the serial as:</source>
         <translation>W portalu dzwoniący wpisuje numer seryjny jako:</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Unexpected error: %1</source>
+        <translation>Nieoczekiwany błąd: %1</translation>
     </message>
 </context>
 <context>
@@ -1283,10 +1283,6 @@
     <message>
         <source>No company matches.</source>
         <translation>Żadna firma nie pasuje.</translation>
-    </message>
-    <message>
-        <source>Lookup failed: %1</source>
-        <translation>Wyszukiwanie nie powiodło się: %1</translation>
     </message>
 </context>
 <context>
