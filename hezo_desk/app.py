@@ -16,6 +16,7 @@ from hezo_desk.config import APP_AUTHOR, APP_NAME, DATABASE_URL_ENV, data_dir
 from hezo_desk.db import Database, SchemaState
 from hezo_desk.drafts import DraftStore
 from hezo_desk.errors import DatabaseError, UserError
+from hezo_desk.placeholders import fill
 from hezo_desk.resources import icon_path
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.agents import AgentService
@@ -189,9 +190,11 @@ class DeskApplication:
         password, accepted = QInputDialog.getText(
             None,
             self.app.translate("Desk", "Database password"),
-            self.app.translate("Desk", "Password of %1 on %2 (leave empty if none):")
-            .replace("%1", user or "?")
-            .replace("%2", f"{host}:{port}/{database}"),
+            fill(
+                self.app.translate("Desk", "Password of %1 on %2 (leave empty if none):"),
+                user or "?",
+                f"{host}:{port}/{database}",
+            ),
             QLineEdit.EchoMode.Password,
         )
         return password if accepted and password else None
@@ -220,10 +223,10 @@ class DeskApplication:
             self.settings.last_login = first.login
         hint = ""
         if DemoService(db).is_demo_database():
-            hint = (
-                self.app.translate("Desk", "Demo database: sign in as %1 with the password %2.")
-                .replace("%1", ", ".join(login for login, _name, _role in DEMO_AGENTS))
-                .replace("%2", DEMO_PASSWORD)
+            hint = fill(
+                self.app.translate("Desk", "Demo database: sign in as %1 with the password %2."),
+                ", ".join(login for login, _name, _role in DEMO_AGENTS),
+                DEMO_PASSWORD,
             )
         dialog = SignInDialog(
             agents, self.secrets, self.settings, self.connection.name, self.pool, demo_hint=hint

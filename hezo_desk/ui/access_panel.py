@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from hezo_desk.enums import Channel
+from hezo_desk.placeholders import fill
 from hezo_desk.services.access import (
     REQUEST_CHANNELS,
     AccessRequest,
@@ -43,9 +44,9 @@ from hezo_desk.ui.access_widgets import (
     ERROR_STYLE,
     MUTED_STYLE,
     ResellerPreview,
-    error_text,
 )
 from hezo_desk.ui.context import DeskContext
+from hezo_desk.ui.error_wording import error_text
 from hezo_desk.ui.labels import Labels
 from hezo_desk.ui.row_models import Column, RowTableModel, display, read_only_table
 
@@ -72,7 +73,7 @@ class AccessChangeDialog(QDialog):
             self.tr("Grant reseller access") if granting else self.tr("Withdraw reseller access")
         )
         self.what = what = QLabel(
-            (
+            fill(
                 self.tr(
                     "The customer allows %1 to see ticket %2 (subject, state, messages to "
                     "and from the customer, attachments; never internal notes)."
@@ -80,10 +81,10 @@ class AccessChangeDialog(QDialog):
                 if granting
                 else self.tr(
                     "The customer withdraws access: %1 will see nothing of ticket %2, at once."
-                )
+                ),
+                reseller,
+                access.ticket.number,
             )
-            .replace("%1", reseller)
-            .replace("%2", access.ticket.number)
         )
         what.setObjectName("what")
         what.setWordWrap(True)
@@ -259,21 +260,23 @@ class AccessPanel(QWidget):
             self.decision.setText(self.tr("No reseller: the ticket is linked to no contract."))
             self.decision.setStyleSheet("font-size: 13pt; font-weight: bold; color: gray;")
         elif access.granted:
-            self.decision.setText(self.tr("%1 MAY see this ticket.").replace("%1", reseller))
+            self.decision.setText(fill(self.tr("%1 MAY see this ticket."), reseller))
             self.decision.setStyleSheet("font-size: 13pt; font-weight: bold; color: #e65100;")
         else:
-            self.decision.setText(self.tr("%1 may NOT see this ticket.").replace("%1", reseller))
+            self.decision.setText(fill(self.tr("%1 may NOT see this ticket."), reseller))
             self.decision.setStyleSheet("font-size: 13pt; font-weight: bold; color: #2e7d32;")
         latest = access.latest
         if latest is None:
             self.recorded.setText(self.tr("No decision recorded (the default is no access)."))
         else:
             self.recorded.setText(
-                self.tr("Recorded by %1 on %2 at the request of %3 (%4).")
-                .replace("%1", latest.agent_name or self.tr("the system"))
-                .replace("%2", display(latest.recorded_at))
-                .replace("%3", latest.requested_by_name)
-                .replace("%4", self._labels.channel(latest.channel))
+                fill(
+                    self.tr("Recorded by %1 on %2 at the request of %3 (%4)."),
+                    latest.agent_name or self.tr("the system"),
+                    display(latest.recorded_at),
+                    latest.requested_by_name,
+                    self._labels.channel(latest.channel),
+                )
             )
         self.recorded.setStyleSheet(MUTED_STYLE if latest is None else "")
         self.change_button.setText(
@@ -294,7 +297,7 @@ class AccessPanel(QWidget):
     def _describe(self, change: AccessChangeRow) -> str:
         now = self.tr("access") if change.granted else self.tr("no access")
         if change.previous is None:
-            return self.tr("%1 (asked when the ticket was opened)").replace("%1", now)
+            return fill(self.tr("%1 (asked when the ticket was opened)"), now)
         before = self.tr("access") if change.previous else self.tr("no access")
         return f"{before} → {now}"
 
@@ -328,18 +331,21 @@ class AccessPanel(QWidget):
     def _change_failed(self, error: object) -> None:
         if isinstance(error, TicketConflictError):
             self._show_error(
-                self.tr(
-                    "%1 was changed by someone else meanwhile; your decision was not saved. "
-                    "Check the decision shown now and change it again if the customer still "
-                    "wants it."
-                ).replace("%1", error.current.number)
+                fill(
+                    self.tr(
+                        "%1 was changed by someone else meanwhile; your decision was not saved. "
+                        "Check the decision shown now and change it again if the customer still "
+                        "wants it."
+                    ),
+                    error.current.number,
+                )
             )
         else:
             self._show_error(error)
         self.refresh()
 
     def _show_error(self, error: object) -> None:
-        self.error.setText(error if isinstance(error, str) else error_text(self, error))
+        self.error.setText(error if isinstance(error, str) else error_text(error))
         self.error.show()
         if self.access is not None:
             self.change_button.setEnabled(True)

@@ -1,5 +1,5 @@
 """Pieces the reseller-access screens share: the "what the reseller sees" preview, a read-only
-table, and how an error reads in a window.
+table, and the colours of an error, a success and a muted note.
 
 The preview shows exactly a `ResellerTicketView` (the access rule's output) and nothing else:
 when the rule gives nothing, it says so and shows no part of the ticket.
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import (
     QLabel,
     QTextBrowser,
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hezo_desk.errors import HezoError
+from hezo_desk.placeholders import fill
 from hezo_desk.services.access import ResellerTicketView
 from hezo_desk.ui.dialogue import DialogueLabels, dialogue_html
 from hezo_desk.ui.labels import Labels
@@ -27,15 +26,6 @@ from hezo_desk.ui.theme import dialogue_colours
 ERROR_STYLE = "color: #c62828;"
 OK_STYLE = "color: #2e7d32;"
 MUTED_STYLE = "color: gray;"
-
-
-def error_text(owner: QObject, error: object) -> str:
-    """A failure as the agent reads it: our own errors say what is wrong in their words."""
-    if isinstance(error, HezoError):
-        return str(error)
-    return QCoreApplication.translate("AccessWidgets", "Something went wrong: %1").replace(
-        "%1", str(error)
-    )
 
 
 class ResellerPreview(QWidget):
@@ -65,21 +55,17 @@ class ResellerPreview(QWidget):
 
     def show_nothing(self, reseller_name: str | None, reason: str) -> None:
         who = reseller_name or self.tr("A reseller")
-        self.heading.setText(self.tr("What %1 sees").replace("%1", who))
+        self.heading.setText(fill(self.tr("What %1 sees"), who))
         self.browser.setHtml(
             "<h2>"
             + html.escape(self.tr("Nothing."))
             + "</h2><p>"
-            + html.escape(
-                self.tr("%1 sees no part of this ticket: %2")
-                .replace("%1", who)
-                .replace("%2", reason)
-            )
+            + html.escape(fill(self.tr("%1 sees no part of this ticket: %2"), who, reason))
             + "</p>"
         )
 
     def show_view(self, view: ResellerTicketView) -> None:
-        self.heading.setText(self.tr("What %1 sees").replace("%1", view.reseller_name))
+        self.heading.setText(fill(self.tr("What %1 sees"), view.reseller_name))
         facts = [
             (self.tr("Ticket"), view.number),
             (self.tr("Subject"), view.subject),

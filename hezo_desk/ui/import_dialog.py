@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hezo_desk.placeholders import fill
 from hezo_desk.services.legacy_import import (
     IMPORT_ROLES,
     ImportOptions,
@@ -37,8 +38,9 @@ from hezo_desk.services.legacy_import import (
 )
 from hezo_desk.services.legacy_import.reader import CP1250, UTF8
 from hezo_desk.ui import workers
-from hezo_desk.ui.access_widgets import ERROR_STYLE, error_text
+from hezo_desk.ui.access_widgets import ERROR_STYLE
 from hezo_desk.ui.context import DeskContext
+from hezo_desk.ui.error_wording import error_text
 from hezo_desk.ui.migration_reports import ReportView
 
 LAST_EXPORT_KEY = "import/last_export"
@@ -56,16 +58,12 @@ def format_duration(widget: QWidget, seconds: float) -> str:
         return QCoreApplication.translate("ImportDialog", "%n s", "", total)
     minutes, rest = divmod(total, 60)
     if minutes < 60:
-        return (
-            QCoreApplication.translate("ImportDialog", "%1 min %2 s")
-            .replace("%1", str(minutes))
-            .replace("%2", f"{rest:02d}")
+        return fill(
+            QCoreApplication.translate("ImportDialog", "%1 min %2 s"), str(minutes), f"{rest:02d}"
         )
     hours, minutes = divmod(minutes, 60)
-    return (
-        QCoreApplication.translate("ImportDialog", "%1 h %2 min")
-        .replace("%1", str(hours))
-        .replace("%2", f"{minutes:02d}")
+    return fill(
+        QCoreApplication.translate("ImportDialog", "%1 h %2 min"), str(hours), f"{minutes:02d}"
     )
 
 
@@ -264,31 +262,25 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, scale)
         self.progress.setValue(min(value, scale))
         if progress.phase is Phase.READING:
-            counts = self.tr("%1 rows read").replace("%1", f"{progress.rows_read:,}")
+            counts = fill(self.tr("%1 rows read"), f"{progress.rows_read:,}")
         elif progress.phase is Phase.CHECKING:
-            counts = (
-                self.tr("step %1 of %2")
-                .replace("%1", str(progress.done))
-                .replace("%2", str(progress.total))
-            )
+            counts = fill(self.tr("step %1 of %2"), str(progress.done), str(progress.total))
         elif progress.phase is Phase.WRITING:
-            counts = (
-                self.tr("%1 of %2 rows written")
-                .replace("%1", f"{progress.done:,}")
-                .replace("%2", f"{progress.total:,}")
+            counts = fill(
+                self.tr("%1 of %2 rows written"), f"{progress.done:,}", f"{progress.total:,}"
             )
         else:
-            counts = (
-                self.tr("%1 of %2 tickets, %3 messages, %4 attachments, %5 flagged for review")
-                .replace("%1", f"{progress.tickets_written:,}")
-                .replace("%2", f"{progress.tickets_total:,}")
-                .replace("%3", f"{progress.messages_written:,}")
-                .replace("%4", f"{progress.attachments_written:,}")
-                .replace("%5", f"{progress.flagged:,}")
+            counts = fill(
+                self.tr("%1 of %2 tickets, %3 messages, %4 attachments, %5 flagged for review"),
+                f"{progress.tickets_written:,}",
+                f"{progress.tickets_total:,}",
+                f"{progress.messages_written:,}",
+                f"{progress.attachments_written:,}",
+                f"{progress.flagged:,}",
             )
         self.counts.setText(counts)
         self.time_left.setText(
-            self.tr("About %1 left").replace("%1", format_duration(self, progress.eta))
+            fill(self.tr("About %1 left"), format_duration(self, progress.eta))
             if progress.eta is not None
             else self.tr("Estimating the time left…")
         )
@@ -304,13 +296,13 @@ class ImportDialog(QDialog):
         tickets = next((f for f in report.files if f.name == "tickets.csv"), None)
         moved = tickets.imported if tickets else 0
         self.counts.setText(
-            (
+            fill(
                 self.tr("%1 ticket(s) would move, %2 would be flagged for review")
                 if report.dry_run
-                else self.tr("%1 ticket(s) migrated, %2 flagged for review")
+                else self.tr("%1 ticket(s) migrated, %2 flagged for review"),
+                f"{moved:,}",
+                f"{report.flagged_total:,}",
             )
-            .replace("%1", f"{moved:,}")
-            .replace("%2", f"{report.flagged_total:,}")
         )
         self.message.setStyleSheet("")
         self.message.setText(
@@ -330,7 +322,7 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.phase.setText(self.tr("The import stopped"))
-        self._show_error(error_text(self, error))
+        self._show_error(error_text(error))
 
     def _show_error(self, text: str) -> None:
         self.message.setStyleSheet(ERROR_STYLE)

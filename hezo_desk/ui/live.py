@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 from hezo_desk.db import Database
 from hezo_desk.services.changes import ChangeFeed, PostgresListener
 from hezo_desk.services.resilience import RETRY_DELAYS_S, is_transient, plain_words
+from hezo_desk.ui.error_wording import error_text
 
 SQLITE_POLL_S = 1.0
 POSTGRES_SAFETY_POLL_S = 10.0
@@ -67,7 +68,7 @@ class _Watcher(QThread):
                 last_id = None
                 if listener is not None:
                     listener.close()
-                message = plain_words(error) if is_transient(error) else str(error)
+                message = plain_words(error) if is_transient(error) else error_text(error)
                 self.connection.emit(False, message)
                 pause = RETRY_DELAYS_S[min(failures, len(RETRY_DELAYS_S) - 1)]
                 failures += 1

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hezo_desk.errors import HezoError
+from hezo_desk.placeholders import fill
 from hezo_desk.services.lookup import CustomerOverview, LookupResult, LookupService
 from hezo_desk.services.records import (
     ContactRow,
@@ -31,6 +31,7 @@ from hezo_desk.services.records import (
 )
 from hezo_desk.ui import workers
 from hezo_desk.ui.context import DeskContext
+from hezo_desk.ui.error_wording import error_text
 from hezo_desk.ui.labels import Labels
 from hezo_desk.ui.row_models import Column, RowTableModel, read_only_table
 
@@ -251,14 +252,10 @@ class LookupView(QWidget):
         read = ", ".join(result.interpretations) or self.tr("nothing recognisable")
         if result.is_empty:
             self.read_as.setText(
-                self.tr("Nothing found for “%1” (read as: %2).")
-                .replace("%1", result.query)
-                .replace("%2", read)
+                fill(self.tr("Nothing found for “%1” (read as: %2)."), result.query, read)
             )
         else:
-            self.read_as.setText(
-                self.tr("“%1” read as: %2").replace("%1", result.query).replace("%2", read)
-            )
+            self.read_as.setText(fill(self.tr("“%1” read as: %2"), result.query, read))
         self.customers_model.set_rows(result.customers)
         self.tickets_found_model.set_rows(result.tickets)
         self.tickets_found.setVisible(bool(result.tickets))
@@ -295,17 +292,11 @@ class LookupView(QWidget):
         self.open_tickets_model.set_rows(overview.open_tickets)
         self.contacts_model.set_rows(overview.contacts)
         self.details.setTabText(
-            0, self.tr("Open tickets (%1)").replace("%1", str(len(overview.open_tickets)))
+            0, fill(self.tr("Open tickets (%1)"), str(len(overview.open_tickets)))
         )
-        self.details.setTabText(
-            1, self.tr("Services (%1)").replace("%1", str(len(overview.services)))
-        )
-        self.details.setTabText(
-            2, self.tr("Contracts (%1)").replace("%1", str(len(overview.contracts)))
-        )
-        self.details.setTabText(
-            3, self.tr("Contacts (%1)").replace("%1", str(len(overview.contacts)))
-        )
+        self.details.setTabText(1, fill(self.tr("Services (%1)"), str(len(overview.services))))
+        self.details.setTabText(2, fill(self.tr("Contracts (%1)"), str(len(overview.contracts))))
+        self.details.setTabText(3, fill(self.tr("Contacts (%1)"), str(len(overview.contacts))))
         if matched.keys() & {s.id for s in overview.services}:
             self.details.setCurrentIndex(1)
         self.new_ticket_button.setEnabled(True)
@@ -351,11 +342,7 @@ class LookupView(QWidget):
             self.open_ticket.emit(ticket.id)
 
     def _show_error(self, error: object) -> None:
-        self.error.setText(
-            str(error)
-            if isinstance(error, HezoError)
-            else self.tr("Lookup failed: %1").replace("%1", str(error))
-        )
+        self.error.setText(error_text(error))
         self.error.show()
 
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from hezo_desk.drafts import DraftStore
 from hezo_desk.enums import Role
+from hezo_desk.placeholders import fill
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.labels import Labels
 from hezo_desk.ui.ticket_view import TicketView
@@ -108,12 +109,14 @@ class MainWindow(QMainWindow):
         self.navigation.currentItemChanged.connect(lambda current, _old: self._show_item(current))
 
         who = QLabel(
-            self.tr("Signed in as %1 (%2)")
-            .replace("%1", context.actor.display_name)
-            .replace("%2", self._labels.role(context.actor.role))
+            fill(
+                self.tr("Signed in as %1 (%2)"),
+                context.actor.display_name,
+                self._labels.role(context.actor.role),
+            )
         )
         who.setObjectName("signed_in")
-        where = QLabel(self.tr("Database: %1").replace("%1", database_name))
+        where = QLabel(fill(self.tr("Database: %1"), database_name))
         where.setObjectName("database")
         self.connection_state = QLabel(self.tr("● connected"))
         self.connection_state.setObjectName("connection_state")
@@ -275,10 +278,13 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             self.tr("About HEZO Desk"),
-            self.tr(
-                "HEZO Desk %1 — the support desk of HEZO's phone line (+48 12 25 25 600), "
-                "back office and supervisors."
-            ).replace("%1", __version__),
+            fill(
+                self.tr(
+                    "HEZO Desk %1 — the support desk of HEZO's phone line (+48 12 25 25 600), "
+                    "back office and supervisors."
+                ),
+                __version__,
+            ),
         )
 
     # ----- screens -------------------------------------------------------------------------
@@ -470,7 +476,7 @@ class MainWindow(QMainWindow):
             self.connection_state.setStyleSheet("color: #2e7d32;")
             self.connection_state.setToolTip("")
         else:
-            self.connection_state.setText(self.tr("● offline: %1").replace("%1", message))
+            self.connection_state.setText(fill(self.tr("● offline: %1"), message))
             self.connection_state.setStyleSheet("color: #c62828; font-weight: bold;")
             self.connection_state.setToolTip(
                 self.tr(

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hezo_desk.placeholders import fill
 from hezo_desk.services.legacy_import import (
     FileReport,
     FlaggedTicket,
@@ -32,8 +33,9 @@ from hezo_desk.services.legacy_import import (
 )
 from hezo_desk.services.review import MigrationRunRow, ReviewService
 from hezo_desk.ui import workers
-from hezo_desk.ui.access_widgets import ERROR_STYLE, error_text
+from hezo_desk.ui.access_widgets import ERROR_STYLE
 from hezo_desk.ui.context import DeskContext
+from hezo_desk.ui.error_wording import error_text
 from hezo_desk.ui.row_models import Column, RowTableModel, display, read_only_table
 
 
@@ -48,7 +50,7 @@ class ReportTexts(QObject):
             RunStatus.FAILED: self.tr("failed"),
             RunStatus.INTERRUPTED: self.tr("interrupted: its process stopped before the end"),
         }[status]
-        return self.tr("%1 (dry run: nothing written)").replace("%1", text) if dry_run else text
+        return fill(self.tr("%1 (dry run: nothing written)"), text) if dry_run else text
 
     def reason(self, code: str) -> str:
         texts = {
@@ -180,7 +182,8 @@ class ReportView(QWidget):
                 "%1 — %2. Read %3 rows: %4 would be imported, %5 skipped, %6 rejected; "
                 "%7 ticket(s) would be flagged for review."
             )
-        values = (
+        heading = fill(
+            heading,
             report.source,
             self.texts.status(report.status, dry_run=report.dry_run),
             str(totals.read),
@@ -189,16 +192,18 @@ class ReportView(QWidget):
             str(totals.rejected),
             str(report.flagged_total),
         )
-        for number, value in enumerate(values, start=1):
-            heading = heading.replace(f"%{number}", value)
         if report.run_id is not None:
-            heading += " " + self.tr("Run %1, started %2 by %3.").replace(
-                "%1", str(report.run_id)
-            ).replace("%2", display(report.started_at)).replace("%3", report.agent_login or "")
+            heading += " " + fill(
+                self.tr("Run %1, started %2 by %3."),
+                str(report.run_id),
+                display(report.started_at),
+                report.agent_login or "",
+            )
         if totals.not_processed:
-            heading += " " + self.tr(
-                "%1 row(s) were not processed; run the import again to complete it."
-            ).replace("%1", str(totals.not_processed))
+            heading += " " + fill(
+                self.tr("%1 row(s) were not processed; run the import again to complete it."),
+                str(totals.not_processed),
+            )
         if report.error:
             heading += " " + report.error
         self.heading.setText(heading)
@@ -243,16 +248,14 @@ class ReportView(QWidget):
         totals = report.totals if report else None
         self.tabs.setTabText(0, self.tr("Rules and reasons"))
         self.tabs.setTabText(
-            1, self.tr("Rejected rows (%1)").replace("%1", str(totals.rejected if totals else 0))
+            1, fill(self.tr("Rejected rows (%1)"), str(totals.rejected if totals else 0))
         )
         self.tabs.setTabText(
-            2, self.tr("Skipped rows (%1)").replace("%1", str(totals.skipped if totals else 0))
+            2, fill(self.tr("Skipped rows (%1)"), str(totals.skipped if totals else 0))
         )
         self.tabs.setTabText(
             3,
-            self.tr("Flagged tickets (%1)").replace(
-                "%1", str(report.flagged_total if report else 0)
-            ),
+            fill(self.tr("Flagged tickets (%1)"), str(report.flagged_total if report else 0)),
         )
 
 
@@ -322,7 +325,7 @@ class MigrationReportsView(QWidget):
     def _runs_loaded(self, runs: list[MigrationRunRow]) -> None:
         self.runs_model.set_rows(runs)
         self.status.setText(
-            self.tr("%1 run(s) kept.").replace("%1", str(len(runs)))
+            fill(self.tr("%1 run(s) kept."), str(len(runs)))
             if runs
             else self.tr("No import has been run yet.")
         )
@@ -349,4 +352,4 @@ class MigrationReportsView(QWidget):
 
     def _failed(self, error: object) -> None:
         self.status.setStyleSheet(ERROR_STYLE)
-        self.status.setText(error_text(self, error))
+        self.status.setText(error_text(error))

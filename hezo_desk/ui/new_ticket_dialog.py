@@ -28,12 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from hezo_desk.enums import Channel, ContractState, Priority
+from hezo_desk.placeholders import fill
 from hezo_desk.services.lookup import CustomerOverview, LookupService
 from hezo_desk.services.records import ContractRow, TicketRow
 from hezo_desk.services.tickets import NewTicket, TicketService
 from hezo_desk.ui import workers
-from hezo_desk.ui.access_widgets import ERROR_STYLE, error_text
+from hezo_desk.ui.access_widgets import ERROR_STYLE
 from hezo_desk.ui.context import DeskContext
+from hezo_desk.ui.error_wording import error_text
 from hezo_desk.ui.labels import Labels
 
 NOT_REGISTERED = 0
@@ -182,10 +184,12 @@ class NewTicketDialog(QDialog):
         self.contract.clear()
         for contract in active:
             self.contract.addItem(
-                self.tr("%1 (reseller: %2, until %3)")
-                .replace("%1", contract.number)
-                .replace("%2", contract.reseller_name)
-                .replace("%3", contract.end_date.isoformat()),
+                fill(
+                    self.tr("%1 (reseller: %2, until %3)"),
+                    contract.number,
+                    contract.reseller_name,
+                    contract.end_date.isoformat(),
+                ),
                 contract.id,
             )
         if wanted_contract is not None and self.contract.findData(wanted_contract) >= 0:
@@ -203,9 +207,10 @@ class NewTicketDialog(QDialog):
             self.serial.setCurrentIndex(self.serial.findData(wanted_service))
         if not active:
             self._show_problem(
-                self.tr(
-                    "%1 has no active contract: tickets are opened on active contracts."
-                ).replace("%1", customer.name)
+                fill(
+                    self.tr("%1 has no active contract: tickets are opened on active contracts."),
+                    customer.name,
+                )
             )
         self.open_button.setEnabled(bool(active))
         (self.subject if wanted_contract is not None else self.contract).setFocus()
@@ -229,12 +234,15 @@ class NewTicketDialog(QDialog):
     def _set_access_question(self, contract: ContractRow | None) -> None:
         reseller = contract.reseller_name if contract else self.tr("the reseller")
         self.access_question.setText(
-            self.tr(
-                "May employees of %1, the reseller on this contract, see this ticket (subject, "
-                "state, messages, attachments; never internal notes)?"
-            ).replace("%1", reseller)
+            fill(
+                self.tr(
+                    "May employees of %1, the reseller on this contract, see this ticket (subject, "
+                    "state, messages, attachments; never internal notes)?"
+                ),
+                reseller,
+            )
         )
-        self.grant_access.setText(self.tr("&Yes, %1 may see it").replace("%1", reseller))
+        self.grant_access.setText(fill(self.tr("&Yes, %1 may see it"), reseller))
         self.no_access.setChecked(True)
 
     def _contact_changed(self) -> None:
@@ -302,7 +310,7 @@ class NewTicketDialog(QDialog):
         self.accept()
 
     def _failed(self, error: object) -> None:
-        self._show_problem(error_text(self, error))
+        self._show_problem(error_text(error))
         self.open_button.setEnabled(self.overview is not None)
 
     def _show_problem(self, text: str) -> None:

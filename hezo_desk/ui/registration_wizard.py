@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from hezo_desk.enums import Language
-from hezo_desk.errors import UserError
+from hezo_desk.placeholders import fill
 from hezo_desk.services.lookup import LookupService
 from hezo_desk.services.records import ContractRow, CustomerRow, ServiceRow, TicketRow
 from hezo_desk.services.registration import (
@@ -48,8 +48,9 @@ from hezo_desk.services.registration import (
     RegistrationService,
 )
 from hezo_desk.ui import workers
-from hezo_desk.ui.access_widgets import ERROR_STYLE, MUTED_STYLE, OK_STYLE, error_text
+from hezo_desk.ui.access_widgets import ERROR_STYLE, MUTED_STYLE, OK_STYLE
 from hezo_desk.ui.context import DeskContext
+from hezo_desk.ui.error_wording import error_text
 from hezo_desk.ui.labels import Labels
 from hezo_desk.ui.row_models import Column, RowTableModel
 from hezo_desk.ui.row_models import read_only_table as _table
@@ -176,7 +177,7 @@ class FactsPage(QWizardPage):
 
     def _check_failed(self, asked: int, error: object) -> None:
         if asked == self._asked:
-            self.checking.setText(error_text(self, error))
+            self.checking.setText(error_text(error))
             self.checking.setStyleSheet(ERROR_STYLE)
 
     def show_check(self, check: FactsCheck | None) -> None:
@@ -196,16 +197,18 @@ class FactsPage(QWizardPage):
                     + f"</div><div style='font-size: 24pt'>{html.escape(check.read_back)}</div>"
                     + "<div style='font-size: 11pt; font-weight: normal'>"
                     + html.escape(
-                        self.tr("They read %1; in the portal they must type %2.")
-                        .replace("%1", check.typed_notation or self.serial.text().strip())
-                        .replace("%2", check.read_back)
+                        fill(
+                            self.tr("They read %1; in the portal they must type %2."),
+                            check.typed_notation or self.serial.text().strip(),
+                            check.read_back,
+                        )
                     )
                     + "</div>"
                 )
                 self.read_back.setStyleSheet(READ_BACK_STYLE)
             else:
                 self.read_back.setText(
-                    self.tr("The caller's notation is exact: %1").replace("%1", check.read_back)
+                    fill(self.tr("The caller's notation is exact: %1"), check.read_back)
                 )
                 self.read_back.setStyleSheet(OK_STYLE + " font-size: 12pt; font-weight: bold;")
             self.read_back.show()
@@ -250,9 +253,9 @@ class FactsPage(QWizardPage):
             text = "✓ " + fact.message
             expected = self.expected_customer
             if expected is not None and check.customer_id != expected.id:
-                text += "  " + self.tr(
-                    "(note: not the company selected in the lookup, %1)"
-                ).replace("%1", expected.name)
+                text += "  " + fill(
+                    self.tr("(note: not the company selected in the lookup, %1)"), expected.name
+                )
             return text
         if fact.fact is Fact.CONTRACT:
             return self.tr("✓ Active contract of this company")
@@ -377,24 +380,24 @@ class DetailsPage(QWizardPage):
             self.existing = error
             contact = error.existing
             self.exists_text.setText(
-                self.tr(
-                    "%1 is already registered: %2, phone %3, registered %4. Nothing was added. "
-                    "Update that contact with the details above, or correct the e-mail."
+                fill(
+                    self.tr(
+                        "%1 is already registered: %2, phone %3, registered %4. Nothing was added. "
+                        "Update that contact with the details above, or correct the e-mail."
+                    ),
+                    contact.email,
+                    contact.full_name,
+                    contact.phone or "—",
+                    contact.registered_at.date().isoformat(),
                 )
-                .replace("%1", contact.email)
-                .replace("%2", contact.full_name)
-                .replace("%3", contact.phone or "—")
-                .replace("%4", contact.registered_at.date().isoformat())
             )
             self.exists_box.show()
             self.update_button.setFocus()
             return
         if isinstance(error, RegistrationRefusedError):
-            self.problem.setText(self.tr("The facts no longer pass: %1").replace("%1", str(error)))
-        elif isinstance(error, UserError):
-            self.problem.setText(str(error))
+            self.problem.setText(fill(self.tr("The facts no longer pass: %1"), str(error)))
         else:
-            self.problem.setText(error_text(self, error))
+            self.problem.setText(error_text(error))
         self.problem.show()
 
 
@@ -463,14 +466,14 @@ class DonePage(QWizardPage):
             return
         visible = result.visible
         self.summary.setText(
-            (
+            fill(
                 self.tr("%1 <%2> is registered for %3")
                 if result.created
-                else self.tr("%1 <%2> was updated (no second contact was added) for %3")
+                else self.tr("%1 <%2> was updated (no second contact was added) for %3"),
+                result.contact.full_name,
+                result.contact.email,
+                visible.customer.name,
             )
-            .replace("%1", result.contact.full_name)
-            .replace("%2", result.contact.email)
-            .replace("%3", visible.customer.name)
         )
         self.read_back.setText(
             "<div>"

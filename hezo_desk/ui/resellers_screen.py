@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hezo_desk.placeholders import fill
 from hezo_desk.services.access import (
     ResellerAccessService,
     ResellerRow,
@@ -29,8 +30,9 @@ from hezo_desk.services.access import (
 )
 from hezo_desk.services.normalize import fold
 from hezo_desk.ui import workers
-from hezo_desk.ui.access_widgets import ERROR_STYLE, ResellerPreview, error_text
+from hezo_desk.ui.access_widgets import ERROR_STYLE, ResellerPreview
 from hezo_desk.ui.context import DeskContext
+from hezo_desk.ui.error_wording import error_text
 from hezo_desk.ui.labels import Labels
 from hezo_desk.ui.row_models import Column, RowTableModel, read_only_table
 
@@ -205,11 +207,7 @@ class ResellersScreen(QWidget):
             text = self.tr("%1 may see %2 tickets; the %3 most recently changed are listed.")
         else:
             text = self.tr("%1 may see %2 ticket(s).")
-        self.heading.setText(
-            text.replace("%1", reseller.name)
-            .replace("%2", str(total))
-            .replace("%3", str(len(tickets)))
-        )
+        self.heading.setText(fill(text, reseller.name, str(total), str(len(tickets))))
         self.tickets_model.set_rows(tickets)
         if tickets:
             self.tickets.selectRow(0)
@@ -264,5 +262,5 @@ class ResellersScreen(QWidget):
         self._tasks.start(work, finished=then, failed=self._show_error)
 
     def _show_error(self, error: object) -> None:
-        self.error.setText(error_text(self, error))
+        self.error.setText(error_text(error))
         self.error.show()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hezo_desk.placeholders import fill
 from hezo_desk.services.review import (
     REVIEW_ROLES,
     ContractCandidate,
@@ -38,8 +39,9 @@ from hezo_desk.services.review import (
     ReviewService,
 )
 from hezo_desk.services.tickets import TicketConflictError
-from hezo_desk.ui.access_widgets import ERROR_STYLE, OK_STYLE, error_text
+from hezo_desk.ui.access_widgets import ERROR_STYLE, OK_STYLE
 from hezo_desk.ui.context import DeskContext
+from hezo_desk.ui.error_wording import error_text
 from hezo_desk.ui.labels import Labels
 from hezo_desk.ui.row_models import display
 from hezo_desk.ui.tables.model import TableColumn, WindowedTableModel
@@ -234,14 +236,12 @@ class ReviewScreen(ListScreen):
         self.tasks.start(
             lambda _control: service.progress(),
             finished=self._show_progress,
-            failed=lambda error: self.show_error(error_text(self, error)),
+            failed=lambda error: self.show_error(error_text(error)),
         )
 
     def _show_progress(self, progress: ReviewProgress) -> None:
-        text = (
-            self.tr("%1 of %2 migrated cases reviewed")
-            .replace("%1", str(progress.reviewed))
-            .replace("%2", str(progress.total))
+        text = fill(
+            self.tr("%1 of %2 migrated cases reviewed"), str(progress.reviewed), str(progress.total)
         )
         if progress.flagged_waiting:
             text += " · " + self.tr("%n flagged waiting", "", progress.flagged_waiting)
@@ -285,7 +285,7 @@ class ReviewScreen(ListScreen):
 
     def _case_failed(self, error: object) -> None:
         self.case_message.setStyleSheet(ERROR_STYLE)
-        self.case_message.setText(error_text(self, error))
+        self.case_message.setText(error_text(error))
 
     def _show_case(self, case: ReviewCase | None) -> None:
         self._case = case
@@ -315,21 +315,27 @@ class ReviewScreen(ListScreen):
             (self.tr("Serial"), ticket.notation or self.tr("not linked")),
             (
                 self.tr("In the legacy system"),
-                self.tr("contract %1, serial %2")
-                .replace("%1", case.legacy_contract or "—")
-                .replace("%2", case.legacy_serial or "—"),
+                fill(
+                    self.tr("contract %1, serial %2"),
+                    case.legacy_contract or "—",
+                    case.legacy_serial or "—",
+                ),
             ),
             (
                 self.tr("Dialogue"),
-                self.tr("%1 message(s), of which %2 internal note(s)")
-                .replace("%1", str(case.message_count))
-                .replace("%2", str(case.internal_note_count)),
+                fill(
+                    self.tr("%1 message(s), of which %2 internal note(s)"),
+                    str(case.message_count),
+                    str(case.internal_note_count),
+                ),
             ),
             (
                 self.tr("Migrated"),
-                self.tr("%1 (run %2)")
-                .replace("%1", display(case.migrated_at))
-                .replace("%2", str(case.migration_run_id or "—")),
+                fill(
+                    self.tr("%1 (run %2)"),
+                    display(case.migrated_at),
+                    str(case.migration_run_id or "—"),
+                ),
             ),
         ]
         if case.reviewed_at is not None:
@@ -501,7 +507,7 @@ class ReviewScreen(ListScreen):
             self.model.refresh_ids([ticket_id])
             self._reload_case(ticket_id)
             return
-        self.case_message.setText(error_text(self, error))
+        self.case_message.setText(error_text(error))
 
 
 def _html(text: str) -> str:

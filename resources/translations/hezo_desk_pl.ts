@@ -164,13 +164,6 @@
     </message>
 </context>
 <context>
-    <name>AccessWidgets</name>
-    <message>
-        <source>Something went wrong: %1</source>
-        <translation>Coś poszło nie tak: %1</translation>
-    </message>
-</context>
-<context>
     <name>AddAgentDialog</name>
     <message>
         <source>Add an agent</source>
@@ -1441,10 +1434,6 @@
     <message>
         <source>No company matches.</source>
         <translation>Żadna firma nie pasuje.</translation>
-    </message>
-    <message>
-        <source>Lookup failed: %1</source>
-        <translation>Wyszukiwanie nie powiodło się: %1</translation>
     </message>
 </context>
 <context>

@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
 
 from hezo_desk.enums import Role
 from hezo_desk.errors import UserError
+from hezo_desk.placeholders import fill
 from hezo_desk.services.agents import AgentService
 from hezo_desk.services.demo import DEMO_PASSWORD, DemoService
 from hezo_desk.ui import workers
+from hezo_desk.ui.error_wording import error_text
 
 
 class FirstStartDialog(QDialog):
@@ -79,11 +81,14 @@ class FirstStartDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.hide()
         demo_note = QLabel(
-            self.tr(
-                "Demo data: Polish companies, contracts, serials and tickets; agents admin, "
-                "anna.nowak, jan.kowalski, ewa.wisniewska and marek.zielinski with the password "
-                "%1."
-            ).replace("%1", DEMO_PASSWORD)
+            fill(
+                self.tr(
+                    "Demo data: Polish companies, contracts, serials and tickets; agents admin, "
+                    "anna.nowak, jan.kowalski, ewa.wisniewska and marek.zielinski with the "
+                    "password %1."
+                ),
+                DEMO_PASSWORD,
+            )
         )
         demo_note.setWordWrap(True)
         demo_layout = QVBoxLayout()
@@ -152,7 +157,7 @@ class FirstStartDialog(QDialog):
     def _demo_failed(self, error: object) -> None:
         self._busy(False)
         self.progress.hide()
-        self._show_error(self.tr("Demo data could not be loaded: %1").replace("%1", str(error)))
+        self._show_error(fill(self.tr("Demo data could not be loaded: %1"), error_text(error)))
 
     def _busy(self, busy: bool) -> None:
         self.create_button.setEnabled(not busy)

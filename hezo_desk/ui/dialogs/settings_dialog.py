@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 
 from hezo_desk.config import ConnectionSettings, local_database_path
 from hezo_desk.db import Database, SchemaState
-from hezo_desk.errors import HezoError
+from hezo_desk.placeholders import fill
 from hezo_desk.services.secrets import SecretStore, SecretStoreUnavailableError, database_key
 from hezo_desk.ui import workers
+from hezo_desk.ui.error_wording import error_text
 from hezo_desk.ui.settings import DeskSettings
 
 
@@ -241,8 +242,7 @@ class SettingsDialog(QDialog):
 
     def _test_failed(self, error: object) -> None:
         self.test_button.setEnabled(True)
-        message = str(error) if isinstance(error, HezoError) else repr(error)
-        self.test_result.setText(self.tr("Cannot connect: %1").replace("%1", message))
+        self.test_result.setText(fill(self.tr("Cannot connect: %1"), error_text(error)))
 
     def _save(self) -> None:
         connection = self.typed_connection()

@@ -15,10 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hezo_desk.placeholders import fill
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.agents import AgentService, SignInError
 from hezo_desk.services.secrets import SecretStore, SecretStoreUnavailableError, agent_key
 from hezo_desk.ui import workers
+from hezo_desk.ui.error_wording import error_text
 from hezo_desk.ui.settings import DeskSettings
 
 
@@ -83,7 +85,7 @@ class SignInDialog(QDialog):
         form.addRow(self.tr("&Password:"), self.password)
         form.addRow("", self.remember)
 
-        where = QLabel(self.tr("Database: %1").replace("%1", database_name))
+        where = QLabel(fill(self.tr("Database: %1"), database_name))
         where.setObjectName("database")
         where.setWordWrap(True)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -167,7 +169,7 @@ class SignInDialog(QDialog):
         if isinstance(error, SignInError):
             self._show_error(self.tr("Wrong login or password, or the account is deactivated."))
         else:
-            self._show_error(self.tr("Cannot sign in: %1").replace("%1", str(error)))
+            self._show_error(fill(self.tr("Cannot sign in: %1"), error_text(error)))
         self.password.selectAll()
         self.password.setFocus()
 

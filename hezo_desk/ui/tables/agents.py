@@ -20,12 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from hezo_desk.enums import Role
+from hezo_desk.placeholders import fill
 from hezo_desk.services.agents import AgentRow, AgentService
 from hezo_desk.ui.context import DeskContext
+from hezo_desk.ui.error_wording import error_text
 from hezo_desk.ui.labels import Labels
-from hezo_desk.ui.tables.model import error_text
 from hezo_desk.ui.tables.models import AgentsModel
-from hezo_desk.ui.tables.screen import ListScreen, arg, chain_tab_order
+from hezo_desk.ui.tables.screen import ListScreen, chain_tab_order
 from hezo_desk.ui.workers import TaskControl
 
 COLUMN_WIDTHS = [160, 240, 140, 70, 100, 140]
@@ -125,7 +126,7 @@ class AddAgentDialog(FormDialog):
 class RoleDialog(FormDialog):
     def __init__(self, agent: AgentRow, labels: Labels, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(arg(self.tr("Role of %1"), agent.login))
+        self.setWindowTitle(fill(self.tr("Role of %1"), agent.login))
         self.role = _role_box(self, labels, agent.role)
         self.form.addRow(self.tr("Role"), self.role)
 
@@ -136,7 +137,7 @@ class RoleDialog(FormDialog):
 class PasswordDialog(FormDialog):
     def __init__(self, agent: AgentRow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(arg(self.tr("New password for %1"), agent.login))
+        self.setWindowTitle(fill(self.tr("New password for %1"), agent.login))
         self.password = _password_field(self, "password")
         self.repeat = _password_field(self, "repeat")
         self.form.addRow(self.tr("New password"), self.password)

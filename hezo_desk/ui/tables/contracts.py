@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from hezo_desk.enums import ContractState
+from hezo_desk.placeholders import fill
 from hezo_desk.services.listing import (
     ContractFilter,
     ContractListing,
@@ -27,12 +28,11 @@ from hezo_desk.services.listing import (
 )
 from hezo_desk.services.records import ContractRow
 from hezo_desk.ui.context import DeskContext
+from hezo_desk.ui.error_wording import error_text
 from hezo_desk.ui.labels import Labels
-from hezo_desk.ui.tables.model import error_text
 from hezo_desk.ui.tables.models import ContractsModel, ServicesModel
 from hezo_desk.ui.tables.screen import (
     ListScreen,
-    arg,
     chain_tab_order,
     choice_index,
     fill_combo,
@@ -246,7 +246,7 @@ class ContractsScreen(ListScreen):
             self.services_title.setText(self.tr("Choose a contract to see its services."))
         else:
             self.services_title.setText(
-                arg(self.tr("Services of contract %1 (%2)"), row.number, row.customer_name)
+                fill(self.tr("Services of contract %1 (%2)"), row.number, row.customer_name)
             )
 
     def _open(self, index: QModelIndex) -> None:

@@ -28,8 +28,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from hezo_desk.errors import HezoError
 from hezo_desk.services.listing import PAGE_SIZE, Listing, ReadStoppedError, Sort, Window
+from hezo_desk.ui.error_wording import error_text
 from hezo_desk.ui.workers import Task, TaskControl, TaskSet
 
 R = TypeVar("R")
@@ -79,14 +79,6 @@ class _Opened(Generic[R]):
     count: int | None
     rows: list[R]
     kept_rows: list[int]
-
-
-def error_text(error: object) -> str:
-    """A failure of a list's query, as one line for the status of the screen."""
-    if isinstance(error, HezoError):
-        return str(error)
-    text = str(error).strip().splitlines()
-    return f"{type(error).__name__}: {text[0] if text else ''}"
 
 
 class WindowedTableModel(QAbstractTableModel, Generic[R, F]):

@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor
 
 from hezo_desk.enums import Priority
+from hezo_desk.placeholders import fill
 from hezo_desk.services.agents import AgentRow
 from hezo_desk.services.audit import AuditFilter, AuditRow
 from hezo_desk.services.listing import (
@@ -25,7 +26,6 @@ from hezo_desk.services.records import ContractRow, ServiceRow, TicketRow
 from hezo_desk.ui.labels import Labels
 from hezo_desk.ui.row_models import display
 from hezo_desk.ui.tables.model import ID_ROLE, ROW_ROLE, Index, TableColumn, WindowedTableModel
-from hezo_desk.ui.tables.screen import arg
 from hezo_desk.ui.workers import TaskSet
 
 
@@ -80,7 +80,7 @@ class TicketsModel(WindowedTableModel[TicketRow, TicketFilter]):
     def _number_tip(self, ticket: TicketRow) -> str:
         lines = [ticket.number]
         if ticket.legacy_number:
-            lines.append(arg(self.tr("Legacy number: %1"), ticket.legacy_number))
+            lines.append(fill(self.tr("Legacy number: %1"), ticket.legacy_number))
         if ticket.migrated and not ticket.reviewed:
             lines.append(self.tr("Migrated, not reviewed yet"))
         lines.extend(ticket.review_flags)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Sequence
 from functools import partial
 from typing import Any
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hezo_desk.placeholders import fill
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.tables.model import WindowedTableModel
 from hezo_desk.ui.workers import TaskSet
@@ -193,7 +193,7 @@ class ListScreen(QWidget):
         model.failed.connect(self.show_read_error)
 
     def show_read_error(self, message: str) -> None:
-        self.show_error(arg(self.tr("The list could not be read: %1"), message))
+        self.show_error(fill(self.tr("The list could not be read: %1"), message))
 
 
 def fill_combo(combo: QComboBox, texts: list[str]) -> None:
@@ -213,19 +213,6 @@ def choice_index(choices: Sequence[object], value: object) -> int:
         if choice == value:
             return number
     return 0
-
-
-_PLACEHOLDER = re.compile(r"%(\d)")
-
-
-def arg(template: str, *values: str) -> str:
-    """Qt's `%1`, `%2` … filled in one pass (a value that itself holds `%2` stays as it is)."""
-
-    def value(match: re.Match[str]) -> str:
-        number = int(match.group(1))
-        return values[number - 1] if 0 < number <= len(values) else match.group(0)
-
-    return _PLACEHOLDER.sub(value, template)
 
 
 def chain_tab_order(*widgets: QWidget) -> None:

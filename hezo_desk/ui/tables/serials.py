@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
+from hezo_desk.placeholders import fill
 from hezo_desk.services.listing import ServiceFilter, ServiceListing, read_serial
 from hezo_desk.services.serials import (
     MAX_SERIAL_LENGTH,
@@ -14,7 +15,7 @@ from hezo_desk.services.serials import (
 )
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.tables.models import ServicesModel
-from hezo_desk.ui.tables.screen import ListScreen, arg, chain_tab_order
+from hezo_desk.ui.tables.screen import ListScreen, chain_tab_order
 
 FILTER_DELAY_MS = 250
 COLUMN_WIDTHS = [220, 150, 200, 150, 300, 190]
@@ -112,7 +113,7 @@ class SerialsScreen(ListScreen):
         if problem is SerialProblem.CHARACTERS:
             return self.tr("A serial number has only letters and digits.")
         if problem is SerialProblem.LENGTH:
-            return arg(
+            return fill(
                 self.tr("A serial number has %1 to %2 characters."),
                 str(MIN_SERIAL_LENGTH),
                 str(MAX_SERIAL_LENGTH),

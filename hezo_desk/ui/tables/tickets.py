@@ -19,8 +19,8 @@ from hezo_desk.enums import Priority, TicketState
 from hezo_desk.services.listing import OPEN_STATES, TicketFilter, TicketListing
 from hezo_desk.services.search import parse_query
 from hezo_desk.ui.context import DeskContext
+from hezo_desk.ui.error_wording import error_text
 from hezo_desk.ui.labels import Labels
-from hezo_desk.ui.tables.model import error_text
 from hezo_desk.ui.tables.models import TicketsModel
 from hezo_desk.ui.tables.screen import ListScreen, chain_tab_order, choice_index, fill_combo
 
