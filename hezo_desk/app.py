@@ -28,7 +28,7 @@ from hezo_desk.ui.dialogs.sign_in import SignInDialog
 from hezo_desk.ui.i18n import Translations
 from hezo_desk.ui.live import LiveUpdates
 from hezo_desk.ui.main_window import MainWindow
-from hezo_desk.ui.screens import build_screens, ticket_actions, ticket_tabs, wire_window
+from hezo_desk.ui.screen_registry import build_screens, ticket_actions, ticket_tabs, wire_window
 from hezo_desk.ui.settings import DeskSettings
 from hezo_desk.ui.theme import apply_theme
 

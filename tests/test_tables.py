@@ -30,11 +30,10 @@ from hezo_desk.services.listing import (
 from hezo_desk.services.tickets import NewTicket, TicketChange, TicketService
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.tables.agents import AgentsScreen
+from hezo_desk.ui.tables.agents_model import AgentsModel
 from hezo_desk.ui.tables.audit import AuditScreen
 from hezo_desk.ui.tables.contracts import ContractsScreen
-from hezo_desk.ui.tables.model import ID_ROLE, LOADING_TEXT, WindowedTableModel
-from hezo_desk.ui.tables.models import (
-    AgentsModel,
+from hezo_desk.ui.tables.list_models import (
     AuditModel,
     ContractsModel,
     ServicesModel,
@@ -42,6 +41,7 @@ from hezo_desk.ui.tables.models import (
 )
 from hezo_desk.ui.tables.serials import SerialsScreen
 from hezo_desk.ui.tables.tickets import TicketsScreen
+from hezo_desk.ui.tables.windowed_model import ID_ROLE, LOADING_TEXT, WindowedTableModel
 from hezo_desk.ui.workers import TaskSet
 
 WAIT_MS = 10_000

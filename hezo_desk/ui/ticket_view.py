@@ -53,9 +53,9 @@ from hezo_desk.services.tickets import (
 )
 from hezo_desk.ui import workers
 from hezo_desk.ui.context import DeskContext
-from hezo_desk.ui.dialogue import DialogueLabels, dialogue_html
+from hezo_desk.ui.dialogue_html import DialogueLabels, dialogue_html
 from hezo_desk.ui.labels import Labels
-from hezo_desk.ui.row_models import Column, RowTableModel, display, fit_columns
+from hezo_desk.ui.short_list_model import Column, RowTableModel, display, fit_columns
 from hezo_desk.ui.theme import dialogue_colours
 
 DRAFT_SAVE_DELAY_MS = 400

@@ -28,15 +28,15 @@ from hezo_desk.services.listing import (
 from hezo_desk.services.records import ContractRow
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.labels import Labels
-from hezo_desk.ui.tables.model import error_text
-from hezo_desk.ui.tables.models import ContractsModel, ServicesModel
-from hezo_desk.ui.tables.screen import (
+from hezo_desk.ui.tables.list_models import ContractsModel, ServicesModel
+from hezo_desk.ui.tables.list_screen import (
     ListScreen,
     arg,
     chain_tab_order,
     choice_index,
     fill_combo,
 )
+from hezo_desk.ui.tables.windowed_model import error_text
 from hezo_desk.ui.workers import TaskControl
 
 FILTER_DELAY_MS = 300

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from hezo_desk.ui.context import DeskContext
-from hezo_desk.ui.tables.model import WindowedTableModel
+from hezo_desk.ui.tables.windowed_model import WindowedTableModel
 from hezo_desk.ui.workers import TaskSet
 
 SETTINGS_GROUP = "tables"
