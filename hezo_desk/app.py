@@ -43,7 +43,7 @@ def run_desk(context: CommandContext) -> int:
     app.setWindowIcon(QIcon(str(icon_path("hezo-desk.svg"))))
     desk = DeskApplication(
         app,
-        QSettings(),
+        DeskSettings(QSettings()),
         SecretStore(),
         database_override=getattr(context.args, "database", None)
         or context.environ.get(DATABASE_URL_ENV),
@@ -67,7 +67,7 @@ class DeskApplication:
     def __init__(
         self,
         app: QApplication,
-        settings: QSettings,
+        settings: DeskSettings,
         secrets: SecretStore,
         *,
         database_override: str | None = None,
@@ -75,7 +75,7 @@ class DeskApplication:
         environ: Mapping[str, str] | None = None,
     ) -> None:
         self.app = app
-        self.settings = DeskSettings(settings)
+        self.settings = settings
         self.secrets = secrets
         self.database_override = database_override
         self.demo = demo
@@ -237,7 +237,7 @@ class DeskApplication:
     def context(self) -> DeskContext:
         assert self.connection is not None
         assert self.actor is not None
-        return DeskContext(self.connection.db, self.actor, self.settings.qsettings, self.pool)
+        return DeskContext(self.connection.db, self.actor, self.settings, self.pool)
 
     def show_main_window(self, reopen: list[int] | None = None) -> MainWindow:
         assert self.connection is not None

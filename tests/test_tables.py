@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, QSettings, Qt, QThreadPool
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QThreadPool
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
@@ -29,6 +29,7 @@ from hezo_desk.services.listing import (
 )
 from hezo_desk.services.tickets import NewTicket, TicketChange, TicketService
 from hezo_desk.ui.context import DeskContext
+from hezo_desk.ui.settings import DeskSettings
 from hezo_desk.ui.tables.agents import AgentsScreen
 from hezo_desk.ui.tables.agents_model import AgentsModel
 from hezo_desk.ui.tables.audit import AuditScreen
@@ -54,22 +55,22 @@ def pool() -> Iterator[QThreadPool]:
     threads.waitForDone(WAIT_MS)
 
 
-def _context(db: Database, login: str, settings: Any, pool: QThreadPool) -> DeskContext:
+def _context(db: Database, login: str, settings: DeskSettings, pool: QThreadPool) -> DeskContext:
     return DeskContext(db, AgentService(db).resolve(login), settings, pool)
 
 
 @pytest.fixture
 def supervisor_context(
-    demo_db: Database, qsettings: QSettings, pool: QThreadPool, qtbot: QtBot
+    demo_db: Database, desk_settings: DeskSettings, pool: QThreadPool, qtbot: QtBot
 ) -> DeskContext:
-    return _context(demo_db, "marek.zielinski", qsettings, pool)
+    return _context(demo_db, "marek.zielinski", desk_settings, pool)
 
 
 @pytest.fixture
 def admin_context(
-    demo_db: Database, qsettings: QSettings, pool: QThreadPool, qtbot: QtBot
+    demo_db: Database, desk_settings: DeskSettings, pool: QThreadPool, qtbot: QtBot
 ) -> DeskContext:
-    return _context(demo_db, "admin", qsettings, pool)
+    return _context(demo_db, "admin", desk_settings, pool)
 
 
 def _loaded(qtbot: QtBot, model: WindowedTableModel[Any, Any]) -> None:

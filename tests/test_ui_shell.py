@@ -350,7 +350,7 @@ def test_every_ticket_view_has_the_reseller_access_tab_and_pdf(
     qtbot: QtBot, window: MainWindow, desk_context: DeskContext
 ) -> None:
     from hezo_desk.ui.access_panel import AccessPanel
-    from hezo_desk.ui.pdf_views import PdfPreviewDialog
+    from hezo_desk.ui.pdf_preview import PdfPreviewDialog
 
     view = window.open_ticket(_open_ticket_id(desk_context.db))
     qtbot.waitUntil(lambda: view.detail is not None and view.tabs.count() == 4, timeout=5000)
