@@ -65,7 +65,7 @@ def test_presence_of_another_agent_is_shown(
     qtbot: QtBot, desk_context: DeskContext, tmp_path: Path
 ) -> None:
     from hezo_desk.services.changes import PresenceService
-    from hezo_desk.ui.ticket_view import TicketView
+    from hezo_desk.ui.ticket.view import TicketView
 
     db = desk_context.db
     jan = AgentService(db).resolve("jan.kowalski")

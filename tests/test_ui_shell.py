@@ -28,7 +28,7 @@ from hezo_desk.ui.lookup_view import LookupView
 from hezo_desk.ui.main_window import MainWindow
 from hezo_desk.ui.screen_registry import build_screens, ticket_actions, ticket_tabs, wire_window
 from hezo_desk.ui.settings import DeskSettings
-from hezo_desk.ui.ticket_view import TicketView
+from hezo_desk.ui.ticket.view import TicketView
 from keyrings import HeadlessKeyring, MemoryKeyring
 
 

@@ -29,7 +29,7 @@ from hezo_desk.drafts import DraftStore
 from hezo_desk.enums import Role
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.labels import Labels
-from hezo_desk.ui.ticket_view import TicketView
+from hezo_desk.ui.ticket.view import TicketView
 
 TICKET_ROLE = Qt.ItemDataRole.UserRole + 10
 SCREEN_ROLE = Qt.ItemDataRole.UserRole + 11

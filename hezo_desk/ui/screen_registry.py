@@ -29,7 +29,7 @@ from hezo_desk.ui.tables.audit import AuditScreen
 from hezo_desk.ui.tables.contracts import ContractsScreen
 from hezo_desk.ui.tables.serials import SerialsScreen
 from hezo_desk.ui.tables.tickets import TicketsScreen
-from hezo_desk.ui.ticket_view import TicketView
+from hezo_desk.ui.ticket.view import TicketView
 
 EVERYONE = frozenset(Role)
 
