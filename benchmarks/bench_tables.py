@@ -149,7 +149,7 @@ def case_windowed(url: str) -> dict[str, Any]:
     from hezo_desk.services.agents import AgentService
     from hezo_desk.services.listing import Sort, TicketFilter, TicketListing
     from hezo_desk.services.lookup import LookupService
-    from hezo_desk.ui.tables.models import TicketsModel
+    from hezo_desk.ui.tables.list_models import TicketsModel
     from hezo_desk.ui.workers import TaskSet
 
     app = QApplication.instance() or QApplication([])

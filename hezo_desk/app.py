@@ -29,7 +29,7 @@ from hezo_desk.ui.dialogs.sign_in import SignInDialog
 from hezo_desk.ui.i18n import Translations
 from hezo_desk.ui.live import LiveUpdates
 from hezo_desk.ui.main_window import MainWindow
-from hezo_desk.ui.screens import build_screens, ticket_actions, ticket_tabs, wire_window
+from hezo_desk.ui.screen_registry import build_screens, ticket_actions, ticket_tabs, wire_window
 from hezo_desk.ui.settings import DeskSettings
 from hezo_desk.ui.theme import apply_theme
 
@@ -44,7 +44,7 @@ def run_desk(context: CommandContext) -> int:
     app.setWindowIcon(QIcon(str(icon_path("hezo-desk.svg"))))
     desk = DeskApplication(
         app,
-        QSettings(),
+        DeskSettings(QSettings()),
         SecretStore(),
         database_override=getattr(context.args, "database", None)
         or context.environ.get(DATABASE_URL_ENV),
@@ -68,7 +68,7 @@ class DeskApplication:
     def __init__(
         self,
         app: QApplication,
-        settings: QSettings,
+        settings: DeskSettings,
         secrets: SecretStore,
         *,
         database_override: str | None = None,
@@ -76,7 +76,7 @@ class DeskApplication:
         environ: Mapping[str, str] | None = None,
     ) -> None:
         self.app = app
-        self.settings = DeskSettings(settings)
+        self.settings = settings
         self.secrets = secrets
         self.database_override = database_override
         self.demo = demo
@@ -240,7 +240,7 @@ class DeskApplication:
     def context(self) -> DeskContext:
         assert self.connection is not None
         assert self.actor is not None
-        return DeskContext(self.connection.db, self.actor, self.settings.qsettings, self.pool)
+        return DeskContext(self.connection.db, self.actor, self.settings, self.pool)
 
     def show_main_window(self, reopen: list[int] | None = None) -> MainWindow:
         assert self.connection is not None

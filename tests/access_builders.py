@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -15,6 +16,9 @@ from hezo_desk.models import Attachment, Contact, Customer, Reseller, Service, T
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.normalize import email_key
 from hezo_desk.services.tickets import NewTicket, TicketService
+
+if TYPE_CHECKING:
+    from hezo_desk.ui.settings import DeskSettings
 
 NOTE = "NOTATKA WEWNĘTRZNA: klient zalega z płatnością – nie mówić partnerowi"
 REPLY = "Proszę zrestartować urządzenie i przesłać log „diag debug”."
@@ -143,12 +147,12 @@ def unlinked_ticket(db: Database, customer_id: int) -> int:
         return ticket.id
 
 
-def desk_for(db: Database, actor: Actor, settings: object) -> Iterator[object]:
+def desk_for(db: Database, actor: Actor, settings: DeskSettings) -> Iterator[object]:
     """A signed-in desk on `db` for Qt tests; waits for its background work at the end."""
     from PySide6.QtCore import QThreadPool
 
     from hezo_desk.ui.context import DeskContext
 
     pool = QThreadPool()
-    yield DeskContext(db=db, actor=actor, settings=settings, pool=pool)  # type: ignore[arg-type]
+    yield DeskContext(db=db, actor=actor, settings=settings, pool=pool)
     pool.waitForDone(10_000)

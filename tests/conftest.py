@@ -242,8 +242,16 @@ def qsettings(tmp_path: Path) -> Iterator[object]:
 
 
 @pytest.fixture
+def desk_settings(qsettings: object) -> object:
+    """The desk's typed settings over this test's own settings file (`qsettings`)."""
+    from hezo_desk.ui.settings import DeskSettings
+
+    return DeskSettings(qsettings)  # type: ignore[arg-type]
+
+
+@pytest.fixture
 def desk_context(
-    demo_db: Database, demo_agent: Actor, qsettings: object, qtbot: object
+    demo_db: Database, demo_agent: Actor, desk_settings: object, qtbot: object
 ) -> Iterator[object]:
     """A signed-in desk on the demo database (as anna.nowak, an agent)."""
     from PySide6.QtCore import QThreadPool
@@ -251,7 +259,7 @@ def desk_context(
     from hezo_desk.ui.context import DeskContext
 
     pool = QThreadPool()
-    yield DeskContext(db=demo_db, actor=demo_agent, settings=qsettings, pool=pool)  # type: ignore[arg-type]
+    yield DeskContext(db=demo_db, actor=demo_agent, settings=desk_settings, pool=pool)  # type: ignore[arg-type]
     pool.waitForDone(10_000)
 
 

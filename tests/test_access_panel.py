@@ -31,6 +31,7 @@ from hezo_desk.services.audit import AuditAction
 from hezo_desk.services.tickets import TicketChange, TicketService
 from hezo_desk.ui.access_panel import OTHER_PERSON, AccessChangeDialog, AccessPanel
 from hezo_desk.ui.context import DeskContext
+from hezo_desk.ui.settings import DeskSettings
 
 SHOTS = Path("/tmp/hezo-access-shots")
 
@@ -41,8 +42,10 @@ def aw(db: Database) -> AccessWorld:
 
 
 @pytest.fixture
-def context(db: Database, agent: Actor, qsettings: object, qtbot: QtBot) -> Iterator[DeskContext]:
-    yield from desk_for(db, agent, qsettings)  # type: ignore[misc]
+def context(
+    db: Database, agent: Actor, desk_settings: DeskSettings, qtbot: QtBot
+) -> Iterator[DeskContext]:
+    yield from desk_for(db, agent, desk_settings)  # type: ignore[misc]
 
 
 class _Answers:

@@ -17,6 +17,7 @@ from hezo_desk.services.demo import DemoService
 from hezo_desk.services.secrets import SecretStore
 from hezo_desk.ui.dialogs.first_start import FirstStartDialog
 from hezo_desk.ui.dialogs.sign_in import SignInDialog
+from hezo_desk.ui.settings import DeskSettings
 from keyrings import MemoryKeyring
 
 
@@ -50,7 +51,7 @@ def desk_factory(
     made: list[DeskApplication] = []
 
     def make(url: str, demo: bool = False) -> DeskApplication:
-        settings = QSettings(str(tmp_path / "desk.ini"), QSettings.Format.IniFormat)
+        settings = DeskSettings(QSettings(str(tmp_path / "desk.ini"), QSettings.Format.IniFormat))
         desk = DeskApplication(
             qapp,
             settings,

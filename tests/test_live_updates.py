@@ -15,7 +15,7 @@ from hezo_desk.services.tickets import TicketService
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.live import LiveUpdates
 from hezo_desk.ui.main_window import MainWindow
-from hezo_desk.ui.screens import build_screens, ticket_actions, ticket_tabs, wire_window
+from hezo_desk.ui.screen_registry import build_screens, ticket_actions, ticket_tabs, wire_window
 
 
 def test_a_reply_by_another_agent_reaches_an_open_ticket_view(
@@ -65,7 +65,7 @@ def test_presence_of_another_agent_is_shown(
     qtbot: QtBot, desk_context: DeskContext, tmp_path: Path
 ) -> None:
     from hezo_desk.services.changes import PresenceService
-    from hezo_desk.ui.ticket_view import TicketView
+    from hezo_desk.ui.ticket.view import TicketView
 
     db = desk_context.db
     jan = AgentService(db).resolve("jan.kowalski")

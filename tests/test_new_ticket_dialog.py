@@ -18,6 +18,7 @@ from hezo_desk.services.actor import Actor
 from hezo_desk.services.tickets import TicketService
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.new_ticket_dialog import NOT_REGISTERED, NewTicketDialog
+from hezo_desk.ui.settings import DeskSettings
 
 SHOTS = Path("/tmp/hezo-access-shots")
 
@@ -28,8 +29,10 @@ def aw(db: Database) -> AccessWorld:
 
 
 @pytest.fixture
-def context(db: Database, agent: Actor, qsettings: object, qtbot: QtBot) -> Iterator[DeskContext]:
-    yield from desk_for(db, agent, qsettings)  # type: ignore[misc]
+def context(
+    db: Database, agent: Actor, desk_settings: DeskSettings, qtbot: QtBot
+) -> Iterator[DeskContext]:
+    yield from desk_for(db, agent, desk_settings)  # type: ignore[misc]
 
 
 def _dialog(qtbot: QtBot, context: DeskContext, customer_id: int, **kwargs: int) -> NewTicketDialog:

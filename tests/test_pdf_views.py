@@ -17,7 +17,8 @@ from hezo_desk.services.audit import AuditAction, AuditService
 from hezo_desk.services.pdf import Variant
 from hezo_desk.services.pdf.export import PART_SUFFIX
 from hezo_desk.ui.context import DeskContext
-from hezo_desk.ui.pdf_views import BatchExportDialog, PdfPreview, PdfPreviewDialog
+from hezo_desk.ui.pdf_batch_export import BatchExportDialog
+from hezo_desk.ui.pdf_preview import PdfPreview, PdfPreviewDialog
 
 SHOTS = Path(os.environ.get("HEZO_DESK_SHOTS", "/tmp/hezo-desk-shots"))
 

@@ -23,6 +23,7 @@ from hezo_desk.services.registration import ContactDetails, RegistrationService
 from hezo_desk.services.tickets import NewTicket, TicketService, resolve_target
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.registration_wizard import READ_BACK_STYLE, RegistrationWizard
+from hezo_desk.ui.settings import DeskSettings
 
 SHOTS = Path("/tmp/hezo-access-shots")
 
@@ -33,8 +34,10 @@ def world(db: Database) -> World:
 
 
 @pytest.fixture
-def context(db: Database, agent: Actor, qsettings: object, qtbot: QtBot) -> Iterator[DeskContext]:
-    yield from desk_for(db, agent, qsettings)  # type: ignore[misc]
+def context(
+    db: Database, agent: Actor, desk_settings: DeskSettings, qtbot: QtBot
+) -> Iterator[DeskContext]:
+    yield from desk_for(db, agent, desk_settings)  # type: ignore[misc]
 
 
 def _wizard(

@@ -27,6 +27,7 @@ from hezo_desk.services.actor import Actor
 from hezo_desk.services.tickets import TicketService
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.resellers_screen import ResellersScreen
+from hezo_desk.ui.settings import DeskSettings
 
 SHOTS = Path("/tmp/hezo-access-shots")
 
@@ -37,8 +38,10 @@ def aw(db: Database) -> AccessWorld:
 
 
 @pytest.fixture
-def context(db: Database, agent: Actor, qsettings: object, qtbot: QtBot) -> Iterator[DeskContext]:
-    yield from desk_for(db, agent, qsettings)  # type: ignore[misc]
+def context(
+    db: Database, agent: Actor, desk_settings: DeskSettings, qtbot: QtBot
+) -> Iterator[DeskContext]:
+    yield from desk_for(db, agent, desk_settings)  # type: ignore[misc]
 
 
 def _screen(qtbot: QtBot, context: DeskContext) -> ResellersScreen:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QThreadPool
+from PySide6.QtCore import QThreadPool
 from PySide6.QtPdf import QPdfDocument
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -25,6 +25,7 @@ from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.import_dialog import ImportDialog
 from hezo_desk.ui.migration_reports import MigrationReportsView
 from hezo_desk.ui.review_screen import ReviewScreen
+from hezo_desk.ui.settings import DeskSettings
 from legacy_support import SAMPLE, back_office, run_import
 
 WAIT_MS = 20_000
@@ -45,9 +46,9 @@ def office(db: Database, admin: Actor) -> Actor:
 
 @pytest.fixture
 def context(
-    db: Database, office: Actor, qsettings: QSettings, pool: QThreadPool, qtbot: QtBot
+    db: Database, office: Actor, desk_settings: DeskSettings, pool: QThreadPool, qtbot: QtBot
 ) -> DeskContext:
-    return DeskContext(db=db, actor=office, settings=qsettings, pool=pool)
+    return DeskContext(db=db, actor=office, settings=desk_settings, pool=pool)
 
 
 @pytest.fixture
@@ -153,14 +154,14 @@ def test_a_change_made_meanwhile_is_shown_not_overwritten(
 
 
 def test_flagged_only_and_a_role_that_may_not_change(
-    qtbot: QtBot, migrated: Database, office: Actor, qsettings: QSettings, pool: QThreadPool
+    qtbot: QtBot, migrated: Database, office: Actor, desk_settings: DeskSettings, pool: QThreadPool
 ) -> None:
     admin = AgentService(migrated).resolve("admin")
     AgentService(migrated).add(
         admin, login="anna.nowak", display_name="Anna Nowak", role=Role.AGENT, password="x" * 12
     )
     agent = AgentService(migrated).resolve("anna.nowak")
-    screen = _open_screen(qtbot, DeskContext(migrated, agent, qsettings, pool))
+    screen = _open_screen(qtbot, DeskContext(migrated, agent, desk_settings, pool))
     assert not screen.link_button.isEnabled()
     assert not screen.review_button.isEnabled()
     screen.flagged_only.setChecked(True)

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, QSettings, Qt, QThreadPool
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QThreadPool
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
@@ -29,12 +29,12 @@ from hezo_desk.services.listing import (
 )
 from hezo_desk.services.tickets import NewTicket, TicketChange, TicketService
 from hezo_desk.ui.context import DeskContext
+from hezo_desk.ui.settings import DeskSettings
 from hezo_desk.ui.tables.agents import AgentsScreen
+from hezo_desk.ui.tables.agents_model import AgentsModel
 from hezo_desk.ui.tables.audit import AuditScreen
 from hezo_desk.ui.tables.contracts import ContractsScreen
-from hezo_desk.ui.tables.model import ID_ROLE, LOADING_TEXT, WindowedTableModel
-from hezo_desk.ui.tables.models import (
-    AgentsModel,
+from hezo_desk.ui.tables.list_models import (
     AuditModel,
     ContractsModel,
     ServicesModel,
@@ -42,6 +42,7 @@ from hezo_desk.ui.tables.models import (
 )
 from hezo_desk.ui.tables.serials import SerialsScreen
 from hezo_desk.ui.tables.tickets import TicketsScreen
+from hezo_desk.ui.tables.windowed_model import ID_ROLE, LOADING_TEXT, WindowedTableModel
 from hezo_desk.ui.workers import TaskSet
 
 WAIT_MS = 10_000
@@ -54,22 +55,22 @@ def pool() -> Iterator[QThreadPool]:
     threads.waitForDone(WAIT_MS)
 
 
-def _context(db: Database, login: str, settings: Any, pool: QThreadPool) -> DeskContext:
+def _context(db: Database, login: str, settings: DeskSettings, pool: QThreadPool) -> DeskContext:
     return DeskContext(db, AgentService(db).resolve(login), settings, pool)
 
 
 @pytest.fixture
 def supervisor_context(
-    demo_db: Database, qsettings: QSettings, pool: QThreadPool, qtbot: QtBot
+    demo_db: Database, desk_settings: DeskSettings, pool: QThreadPool, qtbot: QtBot
 ) -> DeskContext:
-    return _context(demo_db, "marek.zielinski", qsettings, pool)
+    return _context(demo_db, "marek.zielinski", desk_settings, pool)
 
 
 @pytest.fixture
 def admin_context(
-    demo_db: Database, qsettings: QSettings, pool: QThreadPool, qtbot: QtBot
+    demo_db: Database, desk_settings: DeskSettings, pool: QThreadPool, qtbot: QtBot
 ) -> DeskContext:
-    return _context(demo_db, "admin", qsettings, pool)
+    return _context(demo_db, "admin", desk_settings, pool)
 
 
 def _loaded(qtbot: QtBot, model: WindowedTableModel[Any, Any]) -> None:

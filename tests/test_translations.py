@@ -22,7 +22,7 @@ from hezo_desk.services.pdf.labels import labels_for
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.i18n import Translations
 from hezo_desk.ui.main_window import MainWindow
-from hezo_desk.ui.screens import build_screens, ticket_actions, ticket_tabs, wire_window
+from hezo_desk.ui.screen_registry import build_screens, ticket_actions, ticket_tabs, wire_window
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 CATALOGUE = "hezo_desk_pl"

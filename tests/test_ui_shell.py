@@ -26,9 +26,9 @@ from hezo_desk.ui.dialogs.settings_dialog import SettingsDialog
 from hezo_desk.ui.dialogs.sign_in import SignInDialog
 from hezo_desk.ui.lookup_view import LookupView
 from hezo_desk.ui.main_window import MainWindow
-from hezo_desk.ui.screens import build_screens, ticket_actions, ticket_tabs, wire_window
+from hezo_desk.ui.screen_registry import build_screens, ticket_actions, ticket_tabs, wire_window
 from hezo_desk.ui.settings import DeskSettings
-from hezo_desk.ui.ticket_view import TicketView
+from hezo_desk.ui.ticket.view import TicketView
 from keyrings import HeadlessKeyring, MemoryKeyring
 
 
@@ -350,7 +350,7 @@ def test_every_ticket_view_has_the_reseller_access_tab_and_pdf(
     qtbot: QtBot, window: MainWindow, desk_context: DeskContext
 ) -> None:
     from hezo_desk.ui.access_panel import AccessPanel
-    from hezo_desk.ui.pdf_views import PdfPreviewDialog
+    from hezo_desk.ui.pdf_preview import PdfPreviewDialog
 
     view = window.open_ticket(_open_ticket_id(desk_context.db))
     qtbot.waitUntil(lambda: view.detail is not None and view.tabs.count() == 4, timeout=5000)

@@ -48,7 +48,7 @@ from hezo_desk.ui.access_widgets import (
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.error_wording import error_text
 from hezo_desk.ui.labels import Labels
-from hezo_desk.ui.row_models import Column, RowTableModel, display, read_only_table
+from hezo_desk.ui.short_list_model import Column, RowTableModel, display, read_only_table
 
 OTHER_PERSON = -1
 

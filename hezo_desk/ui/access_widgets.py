@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 
 from hezo_desk.placeholders import fill
 from hezo_desk.services.access import ResellerTicketView
-from hezo_desk.ui.dialogue import DialogueLabels, dialogue_html
+from hezo_desk.ui.dialogue_html import DialogueLabels, dialogue_html
 from hezo_desk.ui.labels import Labels
-from hezo_desk.ui.row_models import display
+from hezo_desk.ui.short_list_model import display
 from hezo_desk.ui.theme import dialogue_colours
 
 ERROR_STYLE = "color: #c62828;"

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSettings, QThreadPool
+from PySide6.QtCore import QThreadPool
 
 from hezo_desk.db import Database
 from hezo_desk.services.actor import Actor
+from hezo_desk.ui.settings import DeskSettings
 
 
 @dataclass(frozen=True)
@@ -16,5 +17,5 @@ class DeskContext:
 
     db: Database
     actor: Actor
-    settings: QSettings
+    settings: DeskSettings
     pool: QThreadPool

@@ -43,8 +43,6 @@ from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.error_wording import error_text
 from hezo_desk.ui.migration_reports import ReportView
 
-LAST_EXPORT_KEY = "import/last_export"
-
 
 class _ProgressRelay(QObject):
     """Carries progress from the import's thread to the dialog (a queued signal)."""
@@ -93,7 +91,7 @@ class ImportDialog(QDialog):
         self.path = QLineEdit(self)
         self.path.setObjectName("export_path")
         self.path.setPlaceholderText(self.tr("The export folder, or its zip file"))
-        self.path.setText(str(context.settings.value(LAST_EXPORT_KEY, "")))
+        self.path.setText(context.settings.last_legacy_export)
         self.folder_button = QPushButton(self.tr("&Folder…"), self)
         self.zip_button = QPushButton(self.tr("&Zip file…"), self)
         self.dry_run = QCheckBox(self.tr("&Dry run: check and report, write nothing"), self)
@@ -185,7 +183,7 @@ class ImportDialog(QDialog):
             self._show_error(self.tr("Choose the export folder or its zip file first."))
             return
         path = Path(text).expanduser()
-        self.context.settings.setValue(LAST_EXPORT_KEY, str(path))
+        self.context.settings.last_legacy_export = str(path)
         encoding = self.encoding.currentData()
         options = ImportOptions(
             dry_run=self.dry_run.isChecked(),

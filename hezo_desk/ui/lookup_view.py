@@ -33,7 +33,7 @@ from hezo_desk.ui import workers
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.error_wording import error_text
 from hezo_desk.ui.labels import Labels
-from hezo_desk.ui.row_models import Column, RowTableModel, read_only_table
+from hezo_desk.ui.short_list_model import Column, RowTableModel, read_only_table
 
 TYPING_PAUSE_MS = 350
 

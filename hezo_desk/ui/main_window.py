@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, Protocol
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -30,7 +30,7 @@ from hezo_desk.enums import Role
 from hezo_desk.placeholders import fill
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.labels import Labels
-from hezo_desk.ui.ticket_view import TicketView
+from hezo_desk.ui.ticket.view import TicketView
 
 TICKET_ROLE = Qt.ItemDataRole.UserRole + 10
 SCREEN_ROLE = Qt.ItemDataRole.UserRole + 11
@@ -133,8 +133,8 @@ class MainWindow(QMainWindow):
 
         self._menus: dict[str, QMenu] = {}
         self._build_menus(ticket_actions)
-        geometry = context.settings.value("windows/main")
-        if isinstance(geometry, QByteArray):
+        geometry = context.settings.main_window_geometry
+        if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
@@ -493,6 +493,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         for view in self._tickets.values():
             view.leave()
-        self.context.settings.setValue("windows/main", self.saveGeometry())
-        self.context.settings.setValue("windows/open_tickets", self.open_ticket_ids())
+        self.context.settings.main_window_geometry = self.saveGeometry()
         super().closeEvent(event)

@@ -52,8 +52,8 @@ from hezo_desk.ui.access_widgets import ERROR_STYLE, MUTED_STYLE, OK_STYLE
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.error_wording import error_text
 from hezo_desk.ui.labels import Labels
-from hezo_desk.ui.row_models import Column, RowTableModel
-from hezo_desk.ui.row_models import read_only_table as _table
+from hezo_desk.ui.short_list_model import Column, RowTableModel
+from hezo_desk.ui.short_list_model import read_only_table as _table
 
 CHECK_DELAY_MS = 300
 READ_BACK_STYLE = (

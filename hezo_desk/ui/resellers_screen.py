@@ -34,7 +34,7 @@ from hezo_desk.ui.access_widgets import ERROR_STYLE, ResellerPreview
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.error_wording import error_text
 from hezo_desk.ui.labels import Labels
-from hezo_desk.ui.row_models import Column, RowTableModel, read_only_table
+from hezo_desk.ui.short_list_model import Column, RowTableModel, read_only_table
 
 # The screen lists the most recently changed tickets; the CLI lists them all.
 MAX_LISTED = 1000

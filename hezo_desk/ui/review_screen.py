@@ -43,9 +43,9 @@ from hezo_desk.ui.access_widgets import ERROR_STYLE, OK_STYLE
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.error_wording import error_text
 from hezo_desk.ui.labels import Labels
-from hezo_desk.ui.row_models import display
-from hezo_desk.ui.tables.model import TableColumn, WindowedTableModel
-from hezo_desk.ui.tables.screen import ListScreen
+from hezo_desk.ui.short_list_model import display
+from hezo_desk.ui.tables.list_screen import ListScreen
+from hezo_desk.ui.tables.windowed_model import TableColumn, WindowedTableModel
 from hezo_desk.ui.workers import TaskSet
 
 

@@ -1824,10 +1824,6 @@
         <source>Reseller copy (what the reseller may see)</source>
         <translation>Wersja dla resellera (to, co reseller może widzieć)</translation>
     </message>
-    <message>
-        <source>Unexpected error: %1</source>
-        <translation>Nieoczekiwany błąd: %1</translation>
-    </message>
 </context>
 <context>
     <name>RegistrationWizard</name>
@@ -2997,14 +2993,6 @@
     <message>
         <source>The database cannot be reached (%1). Nothing was lost: your text is kept; try again in a moment.</source>
         <translation>Baza danych jest niedostępna (%1). Nic nie zginęło: Twój tekst jest zachowany; spróbuj ponownie za chwilę.</translation>
-    </message>
-    <message>
-        <source>File error: %1</source>
-        <translation>Błąd pliku: %1</translation>
-    </message>
-    <message>
-        <source>Something went wrong: %1</source>
-        <translation>Coś poszło nie tak: %1</translation>
     </message>
 </context>
 <context>

@@ -25,8 +25,8 @@ from hezo_desk.services.agents import AgentRow, AgentService
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.error_wording import error_text
 from hezo_desk.ui.labels import Labels
-from hezo_desk.ui.tables.models import AgentsModel
-from hezo_desk.ui.tables.screen import ListScreen, chain_tab_order
+from hezo_desk.ui.tables.agents_model import AgentsModel
+from hezo_desk.ui.tables.list_screen import ListScreen, chain_tab_order
 from hezo_desk.ui.workers import TaskControl
 
 COLUMN_WIDTHS = [160, 240, 140, 70, 100, 140]

@@ -24,8 +24,8 @@ from hezo_desk.services.audit import AuditFilter, AuditService, actions
 from hezo_desk.services.listing import AuditListing
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.error_wording import error_text
-from hezo_desk.ui.tables.models import AuditModel
-from hezo_desk.ui.tables.screen import ListScreen, chain_tab_order, fill_combo
+from hezo_desk.ui.tables.list_models import AuditModel
+from hezo_desk.ui.tables.list_screen import ListScreen, chain_tab_order, fill_combo
 from hezo_desk.ui.workers import TaskControl
 
 FILTER_DELAY_MS = 300

@@ -30,8 +30,8 @@ from hezo_desk.services.records import ContractRow
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.error_wording import error_text
 from hezo_desk.ui.labels import Labels
-from hezo_desk.ui.tables.models import ContractsModel, ServicesModel
-from hezo_desk.ui.tables.screen import (
+from hezo_desk.ui.tables.list_models import ContractsModel, ServicesModel
+from hezo_desk.ui.tables.list_screen import (
     ListScreen,
     chain_tab_order,
     choice_index,

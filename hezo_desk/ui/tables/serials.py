@@ -14,8 +14,8 @@ from hezo_desk.services.serials import (
     SerialProblem,
 )
 from hezo_desk.ui.context import DeskContext
-from hezo_desk.ui.tables.models import ServicesModel
-from hezo_desk.ui.tables.screen import ListScreen, chain_tab_order
+from hezo_desk.ui.tables.list_models import ServicesModel
+from hezo_desk.ui.tables.list_screen import ListScreen, chain_tab_order
 
 FILTER_DELAY_MS = 250
 COLUMN_WIDTHS = [220, 150, 200, 150, 300, 190]

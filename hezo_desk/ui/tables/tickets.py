@@ -21,8 +21,8 @@ from hezo_desk.services.search import parse_query
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.error_wording import error_text
 from hezo_desk.ui.labels import Labels
-from hezo_desk.ui.tables.models import TicketsModel
-from hezo_desk.ui.tables.screen import ListScreen, chain_tab_order, choice_index, fill_combo
+from hezo_desk.ui.tables.list_models import TicketsModel
+from hezo_desk.ui.tables.list_screen import ListScreen, chain_tab_order, choice_index, fill_combo
 
 SEARCH_DELAY_MS = 300
 # The state filter's choices, in order: all, the open ones, then each state.

@@ -9,10 +9,8 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QByteArray,
     QEvent,
     QItemSelectionModel,
-    QSettings,
     Qt,
 )
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -27,34 +25,31 @@ from PySide6.QtWidgets import (
 
 from hezo_desk.placeholders import fill
 from hezo_desk.ui.context import DeskContext
-from hezo_desk.ui.tables.model import WindowedTableModel
+from hezo_desk.ui.settings import DeskSettings
+from hezo_desk.ui.tables.windowed_model import WindowedTableModel
 from hezo_desk.ui.workers import TaskSet
-
-SETTINGS_GROUP = "tables"
-# Bump when a table's columns change: an old saved header would put widths on wrong columns.
-HEADER_VERSION = 1
 
 
 class HeaderMemory:
     """Keeps a header's column widths, order and sort indicator in the user's settings."""
 
-    def __init__(self, header: QHeaderView, settings: QSettings, name: str) -> None:
+    def __init__(self, header: QHeaderView, settings: DeskSettings, list_name: str) -> None:
         self._header = header
         self._settings = settings
-        self._key = f"{SETTINGS_GROUP}/{name}/header.v{HEADER_VERSION}"
+        self._list_name = list_name
         header.sectionResized.connect(self.save)
         header.sectionMoved.connect(self.save)
         header.sortIndicatorChanged.connect(self.save)
 
     def restore(self) -> bool:
-        saved = self._settings.value(self._key)
-        if not isinstance(saved, QByteArray | bytes) or not saved:
+        saved = self._settings.header_state(self._list_name)
+        if saved is None:
             return False
-        restored = self._header.restoreState(QByteArray(saved))
+        restored = self._header.restoreState(saved)
         return bool(restored) and self._header.count() > 0
 
     def save(self, *_args: object) -> None:
-        self._settings.setValue(self._key, self._header.saveState())
+        self._settings.set_header_state(self._list_name, self._header.saveState())
 
 
 class ListScreen(QWidget):

@@ -19,7 +19,8 @@ from hezo_desk.ui.lookup_view import LookupView
 from hezo_desk.ui.main_window import MainWindow, ScreenSpec, TicketTabs
 from hezo_desk.ui.migration_reports import MigrationReportsView
 from hezo_desk.ui.new_ticket_dialog import NewTicketDialog
-from hezo_desk.ui.pdf_views import BatchExportDialog, PdfPreviewDialog
+from hezo_desk.ui.pdf_batch_export import BatchExportDialog
+from hezo_desk.ui.pdf_preview import PdfPreviewDialog
 from hezo_desk.ui.registration_wizard import RegistrationWizard
 from hezo_desk.ui.resellers_screen import ResellersScreen
 from hezo_desk.ui.review_screen import ReviewScreen
@@ -28,7 +29,7 @@ from hezo_desk.ui.tables.audit import AuditScreen
 from hezo_desk.ui.tables.contracts import ContractsScreen
 from hezo_desk.ui.tables.serials import SerialsScreen
 from hezo_desk.ui.tables.tickets import TicketsScreen
-from hezo_desk.ui.ticket_view import TicketView
+from hezo_desk.ui.ticket.view import TicketView
 
 EVERYONE = frozenset(Role)
 

@@ -1,17 +1,14 @@
-"""The desk's list models: one windowed model per list, and the small model of agents."""
+"""The windowed models of the long lists: tickets, contracts, services, the audit log."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QObject
 
 from hezo_desk.enums import Priority
 from hezo_desk.placeholders import fill
-from hezo_desk.services.agents import AgentRow
 from hezo_desk.services.audit import AuditFilter, AuditRow
 from hezo_desk.services.listing import (
     AuditListing,
@@ -24,8 +21,11 @@ from hezo_desk.services.listing import (
 )
 from hezo_desk.services.records import ContractRow, ServiceRow, TicketRow
 from hezo_desk.ui.labels import Labels
-from hezo_desk.ui.row_models import display
-from hezo_desk.ui.tables.model import ID_ROLE, ROW_ROLE, Index, TableColumn, WindowedTableModel
+from hezo_desk.ui.short_list_model import display
+from hezo_desk.ui.tables.windowed_model import (
+    TableColumn,
+    WindowedTableModel,
+)
 from hezo_desk.ui.workers import TaskSet
 
 
@@ -195,109 +195,3 @@ def _details(entry: AuditRow) -> str:
         return entry.summary
     details = json.dumps(entry.details, ensure_ascii=False, indent=1, sort_keys=True, default=str)
     return f"{entry.summary}\n{details}"
-
-
-class AgentsModel(QAbstractTableModel):
-    """The agent accounts: a short list, held whole and sorted in memory."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._labels = Labels(self)
-        self._rows: list[AgentRow] = []
-        self._sort_column = 0
-        self._descending = False
-
-    def set_rows(self, rows: list[AgentRow]) -> None:
-        self.beginResetModel()
-        self._rows = self._sorted(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> AgentRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, login: str) -> int:
-        for number, agent in enumerate(self._rows):
-            if agent.login == login:
-                return number
-        return -1
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1)
-            )
-
-    def _headers(self) -> list[str]:
-        return [
-            self.tr("Login"),
-            self.tr("Name"),
-            self.tr("Role"),
-            self.tr("Active"),
-            self.tr("Can sign in"),
-            self.tr("Added"),
-        ]
-
-    def _values(self, agent: AgentRow) -> list[str]:
-        yes, no = self.tr("yes"), self.tr("no")
-        return [
-            agent.login,
-            agent.display_name,
-            self._labels.role(agent.role),
-            yes if agent.is_active else no,
-            yes if agent.can_sign_in else no,
-            display(agent.created_at),
-        ]
-
-    def _sort_value(self, agent: AgentRow) -> Any:
-        return (
-            agent.login,
-            agent.display_name.casefold(),
-            agent.role.value,
-            agent.is_active,
-            agent.can_sign_in,
-            agent.created_at,
-        )[self._sort_column]
-
-    def _sorted(self, rows: list[AgentRow]) -> list[AgentRow]:
-        return sorted(rows, key=lambda a: (self._sort_value(a), a.login), reverse=self._descending)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        agent = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._values(agent)[index.column()]
-        if role == ID_ROLE:
-            return agent.id
-        if role == ROW_ROLE:
-            return agent
-        if role == Qt.ItemDataRole.ForegroundRole and not agent.is_active:
-            return QColor(Qt.GlobalColor.gray)
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < self.columnCount()
-        ):
-            return self._headers()[section]
-        return None
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < self.columnCount():
-            return
-        self._sort_column = column
-        self._descending = order == Qt.SortOrder.DescendingOrder
-        self.layoutAboutToBeChanged.emit()
-        self._rows = self._sorted(self._rows)
-        self.layoutChanged.emit()

@@ -1,14 +1,14 @@
-"""Case PDFs in the windows: preview with Export and Print, and the batch export dialog.
+"""One case's PDF in the window: the preview with its copy chooser, Export PDF and Print.
 
-Rendering, saving, printing and batch exports run in the pool (`workers.start`). Printing
-paints the previewed PDF's own pages onto the printer (Qt allows painting on a QPrinter
-outside the GUI thread), so the paper shows the same document. Every save and print is
-recorded in the audit log by the services.
+Rendering, saving and printing run in the pool. Printing paints the previewed PDF's own pages
+onto the printer (Qt allows painting on a QPrinter outside the GUI thread), so the paper shows
+the same document. Every save and print is recorded in the audit log by the services. The
+batch export of many cases is in `ui/pdf_batch_export.py`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRect, QSize, Signal
@@ -17,30 +17,25 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QProgressBar,
     QPushButton,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from hezo_desk.errors import HezoError
-from hezo_desk.services.pdf.batch import BatchResult, export_batch
+from hezo_desk.placeholders import fill
 from hezo_desk.services.pdf.document import Variant
 from hezo_desk.services.pdf.export import ExportedFile, PdfExportService, RenderedCase
 from hezo_desk.ui.context import DeskContext
-from hezo_desk.ui.workers import Task, TaskControl, TaskSet, start
+from hezo_desk.ui.error_wording import error_text
+from hezo_desk.ui.workers import TaskControl, TaskSet
 
-LAST_FOLDER_KEY = "pdf/last_folder"
 PRINT_DPI = 300
 
 
@@ -58,20 +53,13 @@ def _variant_names() -> dict[Variant, str]:
     }
 
 
-def _variant_combo(widget: QWidget, selected: Variant) -> QComboBox:
+def variant_combo(widget: QWidget, selected: Variant) -> QComboBox:
+    """The choice of copy (customer, internal, reseller), also offered by the batch export."""
     combo = QComboBox(widget)
     for variant, name in _variant_names().items():
         combo.addItem(name, variant.value)
     combo.setCurrentIndex(combo.findData(selected.value))
     return combo
-
-
-def _error_text(error: object) -> str:
-    if isinstance(error, HezoError):
-        return str(error)
-    return QCoreApplication.translate("PdfViews", "Unexpected error: %1").replace(
-        "%1", f"{type(error).__name__}: {error}"
-    )
 
 
 def print_pdf_bytes(
@@ -150,7 +138,7 @@ class PdfPreview(QWidget):
         self._buffer: QBuffer | None = None
         self._tasks = TaskSet(context.pool)
 
-        self.variant_box = _variant_combo(self, variant)
+        self.variant_box = variant_combo(self, variant)
         self.export_button = QPushButton(self.tr("Export PDF…"), self)
         self.print_button = QPushButton(self.tr("Print…"), self)
         self.status = QLabel(self)
@@ -216,7 +204,7 @@ class PdfPreview(QWidget):
         self._buffer = buffer
         self.document.load(buffer)
         pages = self.document.pageCount()
-        self.status.setText(self.tr("%1 – %n page(s)", "", pages).replace("%1", rendered.number))
+        self.status.setText(fill(self.tr("%1 – %n page(s)", "", pages), rendered.number))
         self.export_button.setEnabled(True)
         self.print_button.setEnabled(True)
         self.rendered.emit(rendered)
@@ -224,7 +212,7 @@ class PdfPreview(QWidget):
     def _failed(self, error: object) -> None:
         self._rendered = None
         self.document.close()
-        self.status.setText(_error_text(error))
+        self.status.setText(error_text(error))
         self.export_button.setEnabled(False)
         self.print_button.setEnabled(False)
 
@@ -233,7 +221,7 @@ class PdfPreview(QWidget):
     def choose_export_file(self) -> None:
         if self._rendered is None:
             return
-        folder = str(self._context.settings.value(LAST_FOLDER_KEY, str(Path.home())))
+        folder = self._context.settings.last_pdf_folder
         path, _filter = QFileDialog.getSaveFileName(
             self,
             self.tr("Export PDF"),
@@ -250,7 +238,7 @@ class PdfPreview(QWidget):
             return
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
-        self._context.settings.setValue(LAST_FOLDER_KEY, str(path.parent))
+        self._context.settings.last_pdf_folder = str(path.parent)
         actor, service = self._context.actor, self._service
         self._set_busy(self.tr("Saving…"))
 
@@ -260,13 +248,13 @@ class PdfPreview(QWidget):
         self._tasks.start(work, finished=self._saved, failed=self._failed_io)
 
     def _saved(self, exported: ExportedFile) -> None:
-        self.status.setText(self.tr("Saved to %1").replace("%1", str(exported.path)))
+        self.status.setText(fill(self.tr("Saved to %1"), exported.path))
         self.export_button.setEnabled(True)
         self.print_button.setEnabled(True)
         self.exported.emit(exported)
 
     def _failed_io(self, error: object) -> None:
-        self.status.setText(_error_text(error))
+        self.status.setText(error_text(error))
         self.export_button.setEnabled(self._rendered is not None)
         self.print_button.setEnabled(self._rendered is not None)
 
@@ -279,7 +267,7 @@ class PdfPreview(QWidget):
         printer.setResolution(PRINT_DPI)
         printer.setDocName(self._rendered.file_name)
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(self.tr("Print %1").replace("%1", self._rendered.number))
+        dialog.setWindowTitle(fill(self.tr("Print %1"), self._rendered.number))
         dialog.setMinMax(1, self.document.pageCount())
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.print_to(printer)
@@ -314,9 +302,7 @@ class PdfPreview(QWidget):
         )
 
     def _print_progress(self, done: int, total: int, _text: str) -> None:
-        self.status.setText(
-            self.tr("Printing page %1 of %2…").replace("%1", str(done)).replace("%2", str(total))
-        )
+        self.status.setText(fill(self.tr("Printing page %1 of %2…"), done, total))
 
     def _printed(self, pages: int) -> None:
         self.status.setText(self.tr("Printed %n page(s)", "", pages))
@@ -344,175 +330,3 @@ class PdfPreviewDialog(QDialog):
         layout.addWidget(self.preview, 1)
         layout.addWidget(buttons)
         self.resize(820, 960)
-
-
-class BatchExportDialog(QDialog):
-    """Export many selected cases: one file each into a folder, or one combined file."""
-
-    finished_batch = Signal(object)  # BatchResult
-
-    def __init__(
-        self, context: DeskContext, ticket_ids: Sequence[int], parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self._context = context
-        self._ids = list(dict.fromkeys(ticket_ids))
-        self._task: Task[BatchResult] | None = None
-        self.result_of_batch: BatchResult | None = None
-        self.setWindowTitle(self.tr("Export %n case(s) as PDF", "", len(self._ids)))
-
-        self.separate = QRadioButton(self.tr("One PDF file per case, into a folder"), self)
-        self.combined = QRadioButton(self.tr("All cases in one combined PDF file"), self)
-        self.separate.setChecked(True)
-        group = QButtonGroup(self)
-        group.addButton(self.separate)
-        group.addButton(self.combined)
-        self.variant_box = _variant_combo(self, Variant.CUSTOMER)
-        folder = str(context.settings.value(LAST_FOLDER_KEY, str(Path.home())))
-        self.target = QLineEdit(folder, self)
-        self.browse = QPushButton(self.tr("Choose…"), self)
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, max(1, len(self._ids)))
-        self.progress.setValue(0)
-        self.status = QLabel(self.tr("%n case(s) selected.", "", len(self._ids)), self)
-        self.status.setWordWrap(True)
-        self.buttons = QDialogButtonBox(self)
-        self.start_button = self.buttons.addButton(
-            self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-
-        target_row = QHBoxLayout()
-        target_row.addWidget(self.target, 1)
-        target_row.addWidget(self.browse)
-        form = QFormLayout()
-        form.addRow(self.tr("Copy:"), self.variant_box)
-        form.addRow(self.tr("Save to:"), target_row)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.separate)
-        layout.addWidget(self.combined)
-        layout.addLayout(form)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.status)
-        layout.addWidget(self.buttons)
-
-        self.combined.toggled.connect(self._mode_changed)
-        self.browse.clicked.connect(self._browse)
-        self.start_button.clicked.connect(self.start_export)
-        self.cancel_button.clicked.connect(self._cancel_or_close)
-        self.resize(560, 0)
-
-    @property
-    def running(self) -> bool:
-        return self._task is not None
-
-    def _mode_changed(self, combined: bool) -> None:
-        text = Path(self.target.text().strip() or str(Path.home()))
-        if combined and text.suffix.lower() != ".pdf":
-            self.target.setText(str(text / self.tr("cases.pdf")))
-        elif not combined and text.suffix.lower() == ".pdf":
-            self.target.setText(str(text.parent))
-
-    def _browse(self) -> None:
-        current = self.target.text().strip()
-        if self.combined.isChecked():
-            path, _filter = QFileDialog.getSaveFileName(
-                self, self.tr("Combined PDF file"), current, self.tr("PDF files (*.pdf)")
-            )
-        else:
-            path = QFileDialog.getExistingDirectory(self, self.tr("Folder for the PDFs"), current)
-        if path:
-            self.target.setText(path)
-
-    def start_export(self) -> None:
-        if self._task is not None:
-            return
-        text = self.target.text().strip()
-        if not text:
-            self.status.setText(self.tr("Choose where to save the PDFs."))
-            return
-        target = Path(text).expanduser()
-        combined = self.combined.isChecked()
-        if combined and target.suffix.lower() != ".pdf" and not target.is_dir():
-            target = target.with_name(target.name + ".pdf")
-        variant = Variant(self.variant_box.currentData())
-        self._context.settings.setValue(LAST_FOLDER_KEY, str(target.parent if combined else target))
-        db, actor, ids = self._context.db, self._context.actor, self._ids
-
-        def work(control: TaskControl) -> BatchResult:
-            return export_batch(
-                db, actor, ids, variant, target, combined=combined, progress=control
-            )
-
-        for widget in (self.separate, self.combined, self.variant_box, self.target, self.browse):
-            widget.setEnabled(False)
-        self.start_button.setEnabled(False)
-        self.progress.setRange(0, len(ids) + (1 if combined else 0))
-        self.progress.setValue(0)
-        self.status.setText(self.tr("Exporting…"))
-        self._task = start(
-            self._context.pool,
-            work,
-            finished=self._finished,
-            failed=self._failed,
-            progress=self._progress,
-            cancelled=self._cancelled,
-        )
-
-    def _progress(self, done: int, total: int, text: str) -> None:
-        self.progress.setRange(0, total)
-        self.progress.setValue(done)
-        self.status.setText(
-            self.tr("%1 of %2: %3")
-            .replace("%1", str(done))
-            .replace("%2", str(total))
-            .replace("%3", text)
-        )
-
-    def _finished(self, result: BatchResult) -> None:
-        self._task = None
-        self.result_of_batch = result
-        self.progress.setValue(self.progress.maximum())
-        lines = [self.tr("Exported %n case(s).", "", len(result.files))]
-        if result.refused:
-            lines.append(self.tr("Not exported (%n):", "", len(result.refused)))
-            lines.extend(case.reason for case in result.refused)
-        self.status.setText("\n".join(lines))
-        self._done()
-        self.finished_batch.emit(result)
-
-    def _failed(self, error: object) -> None:
-        self._task = None
-        self.status.setText(_error_text(error))
-        self._done()
-
-    def _cancelled(self) -> None:
-        self._task = None
-        if self.combined.isChecked():
-            self.status.setText(self.tr("Cancelled. No file was written."))
-        else:
-            self.status.setText(
-                self.tr("Cancelled. The files completed so far are kept; no partial file was left.")
-            )
-        self._done()
-
-    def _done(self) -> None:
-        for widget in (self.separate, self.combined, self.variant_box, self.target, self.browse):
-            widget.setEnabled(True)
-        self.start_button.setEnabled(True)
-        self.cancel_button.setEnabled(True)
-        self.cancel_button.setText(self.tr("Close"))
-
-    def _cancel_or_close(self) -> None:
-        if self._task is not None:
-            self._task.control.cancel()
-            self.status.setText(self.tr("Cancelling after the case in progress…"))
-            self.cancel_button.setEnabled(False)
-            return
-        self.reject()
-
-    def reject(self) -> None:
-        if self._task is not None:  # closing the window cancels the batch first
-            self._task.control.cancel()
-            return
-        super().reject()

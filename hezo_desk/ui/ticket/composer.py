@@ -1,0 +1,144 @@
+"""Writing to a ticket: a reply to the customer or an internal note, kept as a draft on disk.
+
+The text is saved shortly after each keystroke (see `hezo_desk.drafts`), so it survives closing
+the window or a crash; Ctrl+Enter asks to send it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hezo_desk.drafts import DraftStore
+from hezo_desk.placeholders import fill
+
+DRAFT_SAVE_DELAY_MS = 400
+
+
+class Composer(QWidget):
+    """`text`, `kind` ("reply" or "note"), `send_button` and `hint`; emits `send_requested`."""
+
+    send_requested = Signal()
+
+    def __init__(
+        self,
+        drafts: DraftStore,
+        ticket_id: int,
+        show_error: Callable[[object], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._drafts = drafts
+        self._ticket_id = ticket_id
+        self._show_error = show_error
+        self._closed = False
+
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("composer")
+        self.text.setPlaceholderText(
+            QCoreApplication.translate(
+                "TicketView",
+                "Write a reply to the customer or an internal note… (Ctrl+Enter sends)",
+            )
+        )
+        self.kind = QComboBox()
+        self.kind.setObjectName("composer_kind")
+        self.kind.addItem(
+            QCoreApplication.translate("TicketView", "Reply to the customer"), "reply"
+        )
+        self.kind.addItem(
+            QCoreApplication.translate("TicketView", "Internal note (staff only)"), "note"
+        )
+        self.send_button = QPushButton(QCoreApplication.translate("TicketView", "Sen&d"))
+        self.send_button.setObjectName("send")
+        self.send_button.clicked.connect(lambda _checked=False: self.send_requested.emit())
+        self.hint = QLabel()
+        self.hint.setObjectName("composer_hint")
+        self.hint.setWordWrap(True)
+        bar = QHBoxLayout()
+        bar.addWidget(self.kind)
+        bar.addWidget(self.hint, 1)
+        bar.addWidget(self.send_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.text)
+        layout.addLayout(bar)
+
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_SAVE_DELAY_MS)
+        self._draft_timer.timeout.connect(self.save_draft)
+        self.text.textChanged.connect(self._draft_timer.start)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        send_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self.text)
+        send_shortcut.activated.connect(self.send_requested.emit)
+        self._restore_draft()
+
+    @property
+    def kind_code(self) -> str:
+        """ "reply" or "note"."""
+        return str(self.kind.currentData())
+
+    def show_state(self, closed: bool) -> None:
+        """A closed ticket takes internal notes only: replying waits until it is reopened."""
+        self._closed = closed
+        self._kind_changed()
+
+    def focus_reply(self) -> None:
+        self.kind.setCurrentIndex(0)
+        self.text.setFocus()
+
+    def _kind_changed(self) -> None:
+        replying = self.kind_code == "reply"
+        self.send_button.setEnabled(not (self._closed and replying))
+        self.hint.setText(
+            QCoreApplication.translate(
+                "TicketView",
+                "The ticket is closed: reopen it to reply; an internal note is possible.",
+            )
+            if self._closed and replying
+            else QCoreApplication.translate(
+                "TicketView", "Internal notes are never shown to the customer or the reseller."
+            )
+            if not replying
+            else ""
+        )
+        self._draft_timer.start()
+
+    def sent(self, text: str) -> None:
+        """`text` went out: clear it (unless the agent typed on meanwhile) and its draft."""
+        if self.text.toPlainText() == text:
+            self.text.clear()
+            self._drafts.discard(self._ticket_id)
+        self.send_button.setEnabled(True)
+
+    def save_draft(self) -> None:
+        self._draft_timer.stop()
+        try:
+            self._drafts.save(self._ticket_id, self.kind_code, self.text.toPlainText())
+        except OSError as error:
+            self._show_error(
+                fill(
+                    QCoreApplication.translate("TicketView", "The draft could not be saved: %1"),
+                    error,
+                )
+            )
+
+    def _restore_draft(self) -> None:
+        draft = self._drafts.load(self._ticket_id)
+        if draft is None:
+            return
+        self.kind.setCurrentIndex(max(0, self.kind.findData(draft.kind)))
+        self.text.setPlainText(draft.text)
+        self._draft_timer.stop()
