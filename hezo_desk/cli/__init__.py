@@ -29,7 +29,7 @@ from hezo_desk.cli.output import Output
 from hezo_desk.config import AGENT_ENV, DATABASE_URL_ENV
 from hezo_desk.errors import ConflictError, DatabaseError, HezoError, UserError
 
-EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+EXIT_FAILURE, EXIT_USAGE = 1, 2
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for such a pipe
 COMMAND_MODULES = (
     admin_commands,
