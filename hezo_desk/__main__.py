@@ -2,6 +2,6 @@
 
 import sys
 
-from hezo_desk.cli import main
+from hezo_desk.entry import main
 
 sys.exit(main())

@@ -11,8 +11,7 @@ from PySide6.QtCore import QSettings, Qt, QThreadPool
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QWidget
 
-from hezo_desk.cli.context import CommandContext
-from hezo_desk.config import APP_AUTHOR, APP_NAME, DATABASE_URL_ENV, data_dir
+from hezo_desk.config import APP_AUTHOR, APP_NAME, data_dir
 from hezo_desk.db import Database, SchemaState
 from hezo_desk.drafts import DraftStore
 from hezo_desk.errors import DatabaseError, UserError
@@ -34,8 +33,8 @@ from hezo_desk.ui.settings import DeskSettings
 from hezo_desk.ui.theme import apply_theme
 
 
-def run_desk(context: CommandContext) -> int:
-    """`hezo-desk` without a command: the desk's window."""
+def run_desk(*, database_override: str | None, demo: bool, environ: Mapping[str, str]) -> int:
+    """The desk's window until it closes; `database_override` replaces the configured database."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setOrganizationName(APP_AUTHOR)
@@ -46,10 +45,9 @@ def run_desk(context: CommandContext) -> int:
         app,
         DeskSettings(QSettings()),
         SecretStore(),
-        database_override=getattr(context.args, "database", None)
-        or context.environ.get(DATABASE_URL_ENV),
-        demo=bool(getattr(context.args, "demo", False)),
-        environ=context.environ,
+        database_override=database_override,
+        demo=demo,
+        environ=environ,
     )
     return desk.run()
 

@@ -6,7 +6,6 @@ the old one), so a crash mid-write leaves the previous draft, never a torn one.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import os
@@ -19,7 +18,6 @@ from pathlib import Path
 class Draft:
     kind: str  # "reply" or "note"
     text: str
-    saved_at: dt.datetime
 
 
 class DraftStore:
@@ -34,11 +32,7 @@ class DraftStore:
     def load(self, ticket_id: int) -> Draft | None:
         try:
             data = json.loads(self._path(ticket_id).read_text(encoding="utf-8"))
-            return Draft(
-                str(data["kind"]),
-                str(data["text"]),
-                dt.datetime.fromisoformat(str(data["saved_at"])),
-            )
+            return Draft(str(data["kind"]), str(data["text"]))
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
@@ -48,7 +42,7 @@ class DraftStore:
             return
         self._directory.mkdir(parents=True, exist_ok=True)
         payload = json.dumps(
-            {"kind": kind, "text": text, "saved_at": dt.datetime.now(dt.UTC).isoformat()},
+            {"kind": kind, "text": text},
             ensure_ascii=False,
         )
         handle, temporary = tempfile.mkstemp(dir=self._directory, prefix=".draft-")

@@ -1,4 +1,4 @@
-"""Where the shipped resources (fonts, icons, translations, styles) are.
+"""Where the shipped resources (fonts, icons, translations) are.
 
 In an installed wheel they live in `hezo_desk/resources/` (the build maps the repository's
 top-level `resources/` there); in a source checkout or an editable install they are the
@@ -34,7 +34,3 @@ def icon_path(file_name: str) -> Path:
 
 def translations_dir() -> Path:
     return resources_dir() / "translations"
-
-
-def styles_dir() -> Path:
-    return resources_dir() / "styles"

@@ -45,6 +45,32 @@ def test_python_dash_m_runs_the_same_entry_point() -> None:
     assert done.stdout.startswith("hezo-desk ")
 
 
+def test_without_a_command_the_entry_opens_the_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    from hezo_desk import app, entry
+
+    opened: list[dict[str, object]] = []
+
+    def run_desk(**arguments: object) -> int:
+        opened.append(arguments)
+        return 0
+
+    monkeypatch.setattr(app, "run_desk", run_desk)
+    monkeypatch.setenv("HEZO_DESK_DATABASE_URL", "sqlite+pysqlite:///from-environment.sqlite3")
+    assert entry.main(["--demo"]) == 0
+    assert entry.main(["--database", "sqlite+pysqlite:///given.sqlite3"]) == 0
+    assert [(call["database_override"], call["demo"]) for call in opened] == [
+        ("sqlite+pysqlite:///from-environment.sqlite3", True),
+        ("sqlite+pysqlite:///given.sqlite3", False),
+    ]
+
+
+def test_the_commands_alone_open_no_window(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main([])
+    assert exited.value.code == 2
+    assert "name a command" in capsys.readouterr().err
+
+
 def test_db_upgrade_creates_the_schema_and_reports_it(
     capsys: pytest.CaptureFixture[str], empty_url: str
 ) -> None:

@@ -240,4 +240,3 @@ def test_an_attachment_linked_from_outside_the_export_is_not_read(tmp_path: Path
     (folder / "attachments" / "link.txt").symlink_to(secret)
     with ExportSource(folder) as source:
         assert source.attachment_size("attachments/link.txt") is None
-        assert source.attachment_facts("attachments/link.txt") is None

@@ -26,7 +26,7 @@ from hezo_desk.services.pdf import (
     render_case_pdf,
 )
 from hezo_desk.services.pdf.labels import NUMBER_FORMATS, format_size
-from hezo_desk.services.pdf.text import Wrapper, paragraph_markup, printable
+from hezo_desk.services.pdf.text import Wrapper, printable
 
 UTC = dt.UTC
 EXPORTED_AT = dt.datetime(2026, 11, 2, 13, 5, tzinfo=UTC)  # 14:05 in Warsaw (CET)
@@ -329,7 +329,6 @@ def test_wrapping_keeps_every_character_and_fits_the_width() -> None:
     assert all(wrapper.width(line) <= 300 for line in lines)
     assert lines[0] == "  wcięcie"
     assert "".join("".join(lines).split()) == "".join(text.split())
-    assert paragraph_markup("a  <b>&\nb") == "a &nbsp;&lt;b&gt;&amp;<br/>b"
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) missing")

@@ -207,7 +207,8 @@ def test_status_bar_and_lookup_by_tax_id(
     lookup = window.screen_widget("lookup")
     assert isinstance(lookup, LookupView)
     spoken = f"{tax_id[:2].lower()} {tax_id[2:5]}-{tax_id[5:8]}-{tax_id[8:10]}-{tax_id[10:]}"
-    lookup.look_up(spoken)
+    lookup.query.setText(spoken)
+    qtbot.keyClick(lookup.query, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: lookup.overview is not None, timeout=5000)
     assert lookup.overview is not None
     assert lookup.overview.customer.tax_id == tax_id
@@ -261,7 +262,7 @@ def test_ticket_view_replies_notes_and_keeps_the_draft(
     assert view.composer.toPlainText() == ""
     assert drafts.load(ticket_id) is None
     assert "proszę o log &lt;debug&gt; &amp; zrzut" in view.dialogue.toHtml()
-    view.composer_kind.setCurrentIndex(view.composer_kind.findData("note"))
+    view.composing.kind.setCurrentIndex(view.composing.kind.findData("note"))
     view.composer.setPlainText("Tylko dla zespołu")
     with qtbot.waitSignal(view.changed, timeout=5000):
         view.send()
@@ -328,7 +329,8 @@ def test_lookup_opens_the_registration_wizard_and_new_ticket_dialog(
     tax_id, _ticket_id = _customer_with_open_ticket(desk_context.db)
     lookup = window.screen_widget("lookup")
     assert isinstance(lookup, LookupView)
-    lookup.look_up(tax_id)
+    lookup.query.setText(tax_id)
+    qtbot.keyClick(lookup.query, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: lookup.overview is not None, timeout=5000)
     qtbot.keyClick(
         window,

@@ -1,4 +1,7 @@
-"""The `hezo-desk` command: the windows without a command, the services with one.
+"""The `hezo-desk` commands: the services from the command line.
+
+Without a command the desk's window opens through the opener hezo_desk.entry passes in: this
+package never imports the window (hezo_desk.app, hezo_desk.ui), nor Qt.
 
 Exit status: 0 on success, 2 when the input is wrong (the reason on stderr, no traceback),
 1 on other failures (database unreachable or too new, a conflicting change, …).
@@ -10,7 +13,7 @@ import argparse
 import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from hezo_desk import __version__
 from hezo_desk.cli import (
@@ -26,7 +29,7 @@ from hezo_desk.cli.output import Output
 from hezo_desk.config import AGENT_ENV, DATABASE_URL_ENV
 from hezo_desk.errors import ConflictError, DatabaseError, HezoError, UserError
 
-EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+EXIT_FAILURE, EXIT_USAGE = 1, 2
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for such a pipe
 COMMAND_MODULES = (
     admin_commands,
@@ -36,6 +39,9 @@ COMMAND_MODULES = (
     reseller_commands,
     import_commands,
 )
+
+# Opens the desk's window for `hezo-desk` without a command: (arguments, environment) → status.
+WindowOpener = Callable[[argparse.Namespace, Mapping[str, str]], int]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -93,15 +99,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, open_window: WindowOpener | None = None) -> int:
+    """Run the command `argv` names; without one, `open_window` (none: a usage error)."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command is None and open_window is None:
+        parser.error("name a command (the desk's window opens from the hezo-desk command)")
     context = CommandContext(args=args, out=Output(as_json=getattr(args, "json", False)))
     try:
         if args.command is None:
-            from hezo_desk.app import run_desk  # noqa: PLC0415 - Qt only when the window opens
-
-            return run_desk(context)
+            assert open_window is not None
+            return open_window(args, context.environ)
         return int(args.handler(context))
     except UserError as error:
         sys.stderr.write(f"hezo-desk: {error}\n")

@@ -121,7 +121,7 @@ def db_status(context: CommandContext) -> int:
     return 0
 
 
-def _password(context: CommandContext, *, from_stdin: bool) -> str:
+def _password(*, from_stdin: bool) -> str:
     if from_stdin:
         return sys.stdin.readline().rstrip("\r\n")
     if not sys.stdin.isatty():
@@ -136,9 +136,7 @@ def agent_add(context: CommandContext) -> int:
     service = AgentService(context.database())
     actor = None if service.count() == 0 else context.actor()
     password = (
-        None
-        if context.args.no_password
-        else _password(context, from_stdin=context.args.password_stdin)
+        None if context.args.no_password else _password(from_stdin=context.args.password_stdin)
     )
     row = service.add(
         actor,
@@ -180,9 +178,7 @@ def agent_set(context: CommandContext) -> int:
     if args.activate or args.deactivate:
         row = service.set_active(actor, args.login, active=args.activate)
     if args.reset_password:
-        row = service.reset_password(
-            actor, args.login, _password(context, from_stdin=args.password_stdin)
-        )
+        row = service.reset_password(actor, args.login, _password(from_stdin=args.password_stdin))
     assert row is not None
     if context.out.as_json:
         context.out.json(row)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,6 +73,3 @@ def read_text_argument(value: str | None, file: str | None, what: str) -> str:
     if not sys.stdin.isatty():
         return sys.stdin.read()
     raise UserError(f"the {what} is missing: give it as text, with a file, or on standard input")
-
-
-Handler = Callable[[CommandContext], int]

@@ -132,21 +132,6 @@ class AgentService:
         _check_password(password)
         return self._change(actor, login, "password reset", password=password)
 
-    def change_own_password(self, actor: Actor, old: str, new: str) -> None:
-        _check_password(new)
-        with self._db.transaction() as session:
-            agent = session.get_one(Agent, actor.id)
-            if agent.password_hash is None or not verify_password(old, agent.password_hash):
-                raise SignInError("the current password is wrong")
-            agent.password_hash = hash_password(new)
-            audit.record(
-                session,
-                actor,
-                audit.AuditAction.AGENT_CHANGED,
-                f"{actor.login} changed password",
-                subject=("agent", agent.id),
-            )
-
     def _change(
         self,
         actor: Actor,

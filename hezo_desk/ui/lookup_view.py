@@ -226,10 +226,6 @@ class LookupView(QWidget):
         self.query.setFocus()
         self.query.selectAll()
 
-    def look_up(self, text: str) -> None:
-        self.query.setText(text)
-        self.run_lookup()
-
     def run_lookup(self) -> None:
         self._typing.stop()
         text = self.query.text().strip()

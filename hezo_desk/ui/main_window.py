@@ -342,9 +342,6 @@ class MainWindow(QMainWindow):
         if callable(focus):
             focus()
 
-    def current_screen(self) -> QWidget | None:
-        return self.stack.currentWidget()
-
     # ----- tickets -------------------------------------------------------------------------
 
     def open_ticket(self, ticket_id: int, sequence: TicketSequence | None = None) -> TicketView:

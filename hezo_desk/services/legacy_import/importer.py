@@ -81,7 +81,6 @@ class ImportProgress:
     eta: float | None
     file: str | None = None
     rows_read: int = 0
-    rows_written: int = 0
     tickets_written: int = 0
     tickets_total: int = 0
     messages_written: int = 0
@@ -224,14 +223,12 @@ class LegacyImporter:
             if phase == "tickets":
                 clock.emit(
                     Phase.TICKETS, written.tickets, written.tickets_total,
-                    rows_written=written.rows, tickets_written=written.tickets,
+                    tickets_written=written.tickets,
                     tickets_total=written.tickets_total, messages_written=written.messages,
                     attachments_written=written.attachments, flagged=written.flagged,
                 )  # fmt: skip
             else:
-                clock.emit(
-                    Phase.WRITING, written.rows, written.rows_total, rows_written=written.rows
-                )
+                clock.emit(Phase.WRITING, written.rows, written.rows_total)
 
         writer = Writer(
             self._db, staging, source, actor, run_id, started_at=started_at, progress=on_write,

@@ -6,9 +6,7 @@ may not leave it.
 
 from __future__ import annotations
 
-import hashlib
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from types import TracebackType
 from typing import BinaryIO
@@ -24,13 +22,6 @@ EXPORT_FILES = (
     "messages.csv",
     "attachments.csv",
 )
-_CHUNK = 1024 * 1024
-
-
-@dataclass(frozen=True)
-class FileFacts:
-    size: int
-    sha256: str
 
 
 class ExportSource:
@@ -133,19 +124,6 @@ class ExportSource:
         if not parts or any(part == ".." for part in parts):
             return None
         return "/".join(parts)
-
-    def attachment_facts(self, relative: str) -> FileFacts | None:
-        """Size and SHA-256 of an attachment file; None when the export does not hold it."""
-        stream = self._open_attachment(relative)
-        if stream is None:
-            return None
-        digest = hashlib.sha256()
-        size = 0
-        with stream:
-            while chunk := stream.read(_CHUNK):
-                digest.update(chunk)
-                size += len(chunk)
-        return FileFacts(size, digest.hexdigest())
 
     def attachment_size(self, relative: str) -> int | None:
         if self._zip is not None:

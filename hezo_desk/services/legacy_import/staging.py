@@ -81,7 +81,6 @@ TABLE_FILES = {
     "messages": "messages.csv",
     "attachments": "attachments.csv",
 }
-FILE_TABLES = {file: table for table, file in TABLE_FILES.items()}
 
 
 class RowRejectedError(Exception):

@@ -49,10 +49,6 @@ class BatchResult:
     # Cases the variant gives nothing for (a reseller copy without the customer's consent).
     refused: tuple[RefusedCase, ...] = field(default=())
 
-    @property
-    def paths(self) -> tuple[Path, ...]:
-        return tuple(dict.fromkeys(f.path for f in self.files))
-
 
 class _Counter:
     """Cases done (written or refused) of the total, reported after each."""

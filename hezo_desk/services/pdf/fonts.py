@@ -33,12 +33,8 @@ class FontSet:
     regular: str
     bold: str
     oblique: str
-    bold_oblique: str
     mono: str
     coverage: dict[str, frozenset[int]]
-
-    def covers(self, font_name: str, char: str) -> bool:
-        return ord(char) in self.coverage[font_name]
 
 
 @functools.cache
@@ -72,7 +68,6 @@ def dejavu_fonts() -> FontSet:
         regular="HezoSans",
         bold="HezoSans-Bold",
         oblique="HezoSans-Oblique",
-        bold_oblique="HezoSans-BoldOblique",
         mono="HezoMono",
         coverage=coverage,
     )

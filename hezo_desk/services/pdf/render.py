@@ -141,7 +141,6 @@ class _Entry(Flowable):  # type: ignore[misc]
         self._fonts = fonts
         self._parts = parts
         self._parts_width = parts_width
-        self._continued = continued
         self._head_style = _Style(
             fonts.bold,
             BODY_SIZE,

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfmetrics
 
@@ -29,14 +28,6 @@ def printable(text: str, coverage: frozenset[int]) -> str:
     if missing:
         text = text.translate({ord(char): REPLACEMENT for char in missing})
     return text
-
-
-def paragraph_markup(text: str) -> str:
-    """Plain text for a reportlab `Paragraph`: markup characters escaped, line breaks kept."""
-    escaped = escape(text)
-    # Runs of spaces would collapse in a Paragraph: keep the author's spacing.
-    escaped = re.sub(r"  +", lambda m: " " + "&nbsp;" * (len(m.group()) - 1), escaped)
-    return escaped.replace("\n", "<br/>")
 
 
 class Wrapper:

@@ -158,10 +158,6 @@ class ContractsScreen(ListScreen):
             widget.blockSignals(False)
         self.model.set_filter(list_filter)
 
-    def current_contract_id(self) -> int | None:
-        row = self.model.row_at(self.view.currentIndex().row())
-        return row.id if row is not None else None
-
     def focus_search(self) -> None:
         self.text.setFocus()
         self.text.selectAll()

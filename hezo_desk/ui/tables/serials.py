@@ -63,15 +63,6 @@ class SerialsScreen(ListScreen):
     def list_filter(self) -> ServiceFilter:
         return self.model.list_filter
 
-    def find_serial(self, text: str) -> None:
-        """Show the services of a serial typed in any notation (as if typed in the field)."""
-        self.serial.setText(text)
-        self._apply_now()
-
-    def current_service_id(self) -> int | None:
-        row = self.model.row_at(self.view.currentIndex().row())
-        return row.id if row is not None else None
-
     def focus_search(self) -> None:
         self.serial.setFocus()
         self.serial.selectAll()

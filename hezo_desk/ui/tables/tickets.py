@@ -125,12 +125,9 @@ class TicketsScreen(ListScreen):
             widget.blockSignals(False)
         self.model.set_filter(list_filter)
 
-    def selected_ticket_ids(self) -> list[int]:
-        """The ids of the selected tickets in list order (reads ids of rows not in memory)."""
-        return self.model.ids_for_rows(self._selected_rows())
-
     def read_selected_ticket_ids(self, finished: Callable[[list[int]], None]) -> None:
-        """The same, with rows not in memory read in the pool; a failure shows in the status."""
+        """The ids of the selected tickets in list order, to `finished`: the rows not in memory
+        are read in the pool; a failure shows in the status."""
         self.model.read_ids_for_rows(
             self._selected_rows(),
             finished,

@@ -253,22 +253,15 @@ class WindowedTableModel(QAbstractTableModel, Generic[R, F]):
             return None
         return page.rows[offset]
 
-    def ids_for_rows(self, rows: Iterable[int]) -> list[int]:
-        """The ids of the given rows, in row order; rows not in memory are read (keys only)
-        here and now: `read_ids_for_rows` reads them in the pool."""
-        ordered, found, missing = self._ids_in_memory(rows)
-        if missing and self._window is not None:
-            found.update(_read_ids(self._window, missing))
-        return [found[row] for row in ordered if row in found]
-
     def read_ids_for_rows(
         self,
         rows: Iterable[int],
         finished: Callable[[list[int]], None],
         failed: Callable[[object], None],
     ) -> None:
-        """`ids_for_rows` for a selection of any size: the rows not in memory are read in
-        the pool (a selection of the whole list may be thousands of pages)."""
+        """The ids of the given rows, in row order, to `finished`: the rows not in memory are
+        read (keys only) in the pool, never on the UI thread (a selection of the whole list may
+        be thousands of pages)."""
         ordered, found, missing = self._ids_in_memory(rows)
         window = self._window
         if not missing or window is None:

@@ -130,8 +130,7 @@ class TicketView(QWidget):
 
         self.composing = Composer(drafts, self.ticket_id, self._show_error)
         self.composing.send_requested.connect(self.send)
-        self.composer, self.composer_kind = self.composing.text, self.composing.kind
-        self.send_button, self.composer_hint = self.composing.send_button, self.composing.hint
+        self.composer, self.send_button = self.composing.text, self.composing.send_button
 
         splitter = QSplitter()
         splitter.setOrientation(splitter.orientation().Vertical)

@@ -1,0 +1,76 @@
+"""Names vulture (tests/test_dead_code.py) takes for dead that are used, each group says by whom.
+
+Not a test module and never imported: vulture reads it as source in which every name below is
+used. Keep it short: a name listed here is taken as used everywhere in the package.
+"""
+
+from typing import Any
+
+_: Any = None
+
+# SQLAlchemy calls these: engine event listeners (db.py), the sqlite3 connection attribute
+# set in one, and the TypeDecorator protocol (models/base.py).
+_.on_connect
+_.on_close
+_.on_begin
+_.isolation_level
+_.impl
+_.cache_ok
+_.process_bind_param
+_.process_result_value
+
+# Mapped columns no Python code reads: the schema holds them (imports and audits fill them;
+# SQL and reports read them), so they stay in the models.
+_.subject_type
+_.subject_id
+_.imported_at
+_.postal_code
+_.registered_by_agent_id
+_.oldest_client_revision
+_.author_contact_id
+
+# Alembic reads these: the revision files' module variables and downgrade(), and the
+# arguments of the include_object hook (db.include_in_comparison) it passes by position.
+_.down_revision
+_.branch_labels
+_.depends_on
+_.downgrade
+_.obj
+_.reflected
+_.compare_to
+
+# The context-manager protocol passes them to __exit__.
+_.exc_type
+_.exc
+
+# reportlab calls Flowable.draw (services/pdf/render.py).
+_.draw
+
+# Qt calls these QWizardPage overrides (ui/registration_wizard.py).
+_.validatePage
+_.initializePage
+
+# Handles the widget tests drive or read a screen through, as a person's click or eye would.
+_.plain_text  # ui/access_widgets.py: the preview's text
+_.result_for  # ui/registration_wizard.py: which typed facts the last check answered
+_.tax_id_status  # ui/registration_wizard.py: the status label of each fact
+_.contract_status
+_.serial_status
+_.select_reseller  # ui/resellers_screen.py
+_.preview_current  # ui/resellers_screen.py
+
+# The test-data generator's expectations for an import over an earlier one (tests read them).
+_.after_earlier_import  # services/legacy_import/generator.py
+
+# Dead, in files other engineers are rewriting in parallel: the lead removes them after the
+# merge, and these lines with them.
+_.page_count  # services/listing.py: read by tests only
+_.sort_keys  # services/listing.py: read by tests only
+_.dialogue_attachment_id  # services/review.py: filled, read by tests only
+_.access_history  # services/tickets.py: read (an extra query) for every detail, only tests use it
+_.result_of_batch  # ui/pdf_views.py: written, read by one test
+_.set_geometry  # ui/settings.py: never called (geometry() neither)
+_.typed_password  # ui/dialogs/settings_dialog.py: written, never read
+_.message_kind  # ui/labels.py: never called
+_.lookups  # loadtest.py: counted, never reported
+_.codes  # services/legacy_import/generator.py: never called
