@@ -69,8 +69,5 @@ _.sort_keys  # services/listing.py: read by tests only
 _.dialogue_attachment_id  # services/review.py: filled, read by tests only
 _.access_history  # services/tickets.py: read (an extra query) for every detail, only tests use it
 _.result_of_batch  # ui/pdf_views.py: written, read by one test
-_.set_geometry  # ui/settings.py: never called (geometry() neither)
-_.typed_password  # ui/dialogs/settings_dialog.py: written, never read
-_.message_kind  # ui/labels.py: never called
 _.lookups  # loadtest.py: counted, never reported
 _.codes  # services/legacy_import/generator.py: never called

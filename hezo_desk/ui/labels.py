@@ -8,7 +8,6 @@ from hezo_desk.enums import (
     LEGACY_DIALOGUE_KIND,
     Channel,
     ContractState,
-    MessageKind,
     Priority,
     Role,
     TicketState,
@@ -58,13 +57,6 @@ class Labels(QObject):
             Role.SUPERVISOR: self.tr("supervisor"),
             Role.ADMINISTRATOR: self.tr("administrator"),
         }[role]
-
-    def message_kind(self, kind: MessageKind) -> str:
-        return {
-            MessageKind.CUSTOMER: self.tr("customer"),
-            MessageKind.AGENT: self.tr("agent"),
-            MessageKind.INTERNAL_NOTE: self.tr("internal note"),
-        }[kind]
 
     def attachment_kind(self, kind: str) -> str:
         return (

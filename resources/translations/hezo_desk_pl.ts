@@ -1230,14 +1230,6 @@
         <translation>administrator</translation>
     </message>
     <message>
-        <source>customer</source>
-        <translation>klient</translation>
-    </message>
-    <message>
-        <source>internal note</source>
-        <translation>notatka wewnętrzna</translation>
-    </message>
-    <message>
         <source>legacy dialogue (internal)</source>
         <translation>korespondencja ze starego systemu (wewnętrzna)</translation>
     </message>

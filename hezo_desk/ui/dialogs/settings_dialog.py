@@ -61,7 +61,6 @@ class SettingsDialog(QDialog):
         self.connection_changed = False
         self.theme_changed = False
         self.language_changed = False
-        self.typed_password = ""
         self.setWindowTitle(self.tr("HEZO Desk — settings"))
         self.setMinimumWidth(520)
         connection = settings.connection()
@@ -261,7 +260,6 @@ class SettingsDialog(QDialog):
                     ),
                     self.password.text(),
                 )
-        self.typed_password = self.password.text()
         self._settings.set_connection(connection)
         theme = str(self.theme.currentData())
         language = str(self.language.currentData())
