@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hezo_desk.services.demo import serial_number, unused_nip
 from hezo_desk.services.legacy_import.rules import RejectReason, SkipRule
 from hezo_desk.services.serials import format_notation
 
@@ -44,7 +45,7 @@ def add_bad_rows(builder: Builder) -> None:
     builder.retruth("contracts.csv", bad_contract, (REJECTED, RejectReason.PARENT_REJECTED.value))
     builder.service(
         bad_contract,
-        builder.serial(rng),
+        serial_number(rng),
         dt.date(2022, 5, 5),
         truth=(REJECTED, RejectReason.PARENT_REJECTED.value),
     )
@@ -111,7 +112,7 @@ def add_bad_rows(builder: Builder) -> None:
             {
                 **builder.values_of("customers.csv", second),
                 "customer_id": "K90004",
-                "nip": "PL" + builder.nip(rng),
+                "nip": "PL" + unused_nip(rng, builder.used_nips),
                 "name": "  ",
             },
             truth=(REJECTED, RejectReason.MISSING_VALUE.value),
@@ -144,7 +145,7 @@ def add_bad_rows(builder: Builder) -> None:
         builder.retruth("contracts.csv", number, (REJECTED, code.value), overrides)
         builder.service(
             number,
-            builder.serial(rng),
+            serial_number(rng),
             dt.date(2022, 6, 6),
             truth=(REJECTED, RejectReason.PARENT_REJECTED.value),
         )
@@ -163,7 +164,7 @@ def add_bad_rows(builder: Builder) -> None:
         ({"start_date": "2022-01-01"}, RejectReason.INVALID_DATE),
     ):
         service_id = builder.service(
-            first_contract, builder.serial(rng), dt.date(2023, 1, 1), truth=(REJECTED, code.value)
+            first_contract, serial_number(rng), dt.date(2023, 1, 1), truth=(REJECTED, code.value)
         )
         builder.retruth("services.csv", service_id, (REJECTED, code.value), overrides)
     first_service = builder.contracts[first_contract].services[0][0]

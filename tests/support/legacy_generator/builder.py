@@ -12,27 +12,29 @@ import random
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from hezo_desk.services.demo import (
+    NOTES,
+    PRODUCTS,
+    company_name,
+    person_name,
+    phone_number,
+    polish_address,
+    reseller_name,
+    serial_number,
+    unused_nip,
+)
 from hezo_desk.services.legacy_import.rules import RejectReason, SkipRule
 from hezo_desk.services.legacy_import.source import EXPORT_FILES
 from hezo_desk.services.serials import format_notation, initial_indexes
-from hezo_desk.services.tax_ids import make_nip
 
 from .spec import ExportSpec
 from .texts import (
     ACTIVE_TICKET,
-    CITIES,
-    COMPANY_KINDS,
     CONTRACT_STATUS,
     EU,
-    FORMS,
     KIND,
     LINES,
-    NAMES,
-    NOTES,
-    PEOPLE,
     PRIORITIES,
-    PRODUCTS,
-    STREETS,
     SUBJECTS,
     TICKET_STATUS,
     as_web_form,
@@ -100,18 +102,11 @@ class Builder:
 
     # ----- companies ------------------------------------------------------------------------------
 
-    def nip(self, rng: random.Random) -> str:
-        while True:
-            nip = make_nip(f"{rng.randrange(100, 999)}{rng.randrange(10**6):06d}")
-            if nip is not None and nip not in self.used_nips:
-                self.used_nips.add(nip)
-                return nip
-
     def add_resellers(self, count: int, start: int = 1) -> None:
         for n in range(start, start + count):
             rng = self.rng("reseller", n)
             reseller_id = f"R{n:03d}"
-            nip = self.nip(rng)
+            nip = unused_nip(rng, self.used_nips)
             shown = rng.choice((nip, f"{nip[:3]}-{nip[3:6]}-{nip[6:8]}-{nip[8:]}", f"PL{nip}"))
             self.add(
                 "resellers.csv",
@@ -119,7 +114,7 @@ class Builder:
                     {
                         "reseller_id": reseller_id,
                         "nip": shown,
-                        "name": f"{rng.choice(NAMES)} IT Partner {n} Sp. z o.o.",
+                        "name": reseller_name(rng, n),
                         "email": f"serwis{n}@partner{n}.pl",
                     },
                     legacy_id=reseller_id,
@@ -133,13 +128,13 @@ class Builder:
         if n % 9 == 0:
             tax_id, name, country = EU[(n // 9) % len(EU)]
             if tax_id in self.used_nips:
-                tax_id, country = "PL" + self.nip(rng), "PL"
+                tax_id, country = "PL" + unused_nip(rng, self.used_nips), "PL"
             self.used_nips.add(tax_id)
             shown = tax_id
         else:
-            nip = self.nip(rng)
+            nip = unused_nip(rng, self.used_nips)
             tax_id, country = "PL" + nip, "PL"
-            name = f"{rng.choice(COMPANY_KINDS)} {rng.choice(NAMES)} {rng.choice(FORMS)}".strip()
+            name = company_name(rng)
             shown = rng.choice(
                 (
                     f"PL{nip}",
@@ -148,7 +143,7 @@ class Builder:
                     nip,
                 )
             )
-        city, postal = rng.choice(CITIES)
+        street, postal_code, city = polish_address(rng)
         self.add(
             "customers.csv",
             Row(
@@ -156,12 +151,11 @@ class Builder:
                     "customer_id": customer_id,
                     "nip": shown,
                     "name": name,
-                    "street": f"{rng.choice(STREETS)} {rng.randrange(1, 120)}",
-                    "postal_code": f"{postal}-{rng.randrange(100, 999)}",
+                    "street": street,
+                    "postal_code": postal_code,
                     "city": city,
                     "country": country,
-                    "phone": f"+48 {rng.randrange(500, 899)} {rng.randrange(100, 999)} "
-                    f"{rng.randrange(100, 999)}",
+                    "phone": phone_number(rng),
                     "email": f"it{n}@firma{n}.pl",
                 },
                 legacy_id=customer_id,
@@ -253,9 +247,6 @@ class Builder:
             )
         return service_id
 
-    def serial(self, rng: random.Random) -> str:
-        return f"{rng.choice(('FG', 'FW', 'FP', 'FS', 'FA'))}{rng.randrange(10**9, 10**10)}"
-
     def contracts_of(self, customer_id: str, n: int) -> None:
         rng = self.rng("contracts-of", n)
         serials: list[str] = []
@@ -266,7 +257,7 @@ class Builder:
                 if serials and rng.random() < 0.3:
                     serial = rng.choice(serials)
                 else:
-                    serial = self.serial(rng)
+                    serial = serial_number(rng)
                     serials.append(serial)
                 start = dt.date(2021, 1, 1) + dt.timedelta(days=rng.randrange(900) * 3 + s)
                 self.service(number, serial, start)
@@ -382,7 +373,7 @@ class Builder:
             "message_id": message_id,
             "ticket_id": ticket.ticket_id,
             "sent_at": f"{at:%d.%m.%Y %H:%M}",
-            "author": rng.choice(PEOPLE),
+            "author": " ".join(person_name(rng)),
             "author_type": author_type,
             "body": raw,
         }
