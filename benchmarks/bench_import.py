@@ -41,7 +41,7 @@ from hezo_desk.services.legacy_import import (
 from hezo_desk.services.legacy_import.reader import FIELD_SIZE_LIMIT, detect_encoding
 from hezo_desk.services.legacy_import.source import EXPORT_FILES, ExportSource
 
-HERE = Path(__file__).resolve().parent
+REPOSITORY = Path(__file__).resolve().parent.parent
 
 
 def bench_dir() -> Path:
@@ -58,7 +58,8 @@ def ensure_export(tickets: int) -> Path:
         return folder
     print(f"generating an export of {tickets:,} tickets in {folder} …", flush=True)
     subprocess.run(
-        [sys.executable, str(HERE / "legacy_export.py"), str(folder), "--tickets", str(tickets)],
+        [sys.executable, "-m", "benchmarks.legacy_export", str(folder), "--tickets", str(tickets)],
+        cwd=REPOSITORY,
         check=True,
     )
     done.write_text("ok\n")

@@ -1,13 +1,13 @@
 """Shared mode under load: operations per second and latency for 1, 4 and 16 agents.
 
-Run: `.venv-dev/bin/python benchmarks/bench_load.py [--tickets 1000000] [--seconds 20]`
+Run from the repository root: `python -m benchmarks.bench_load [--tickets 1000000] [--seconds 20]`
 against `HEZO_DESK_BENCH_POSTGRESQL` (default: the local server's `test` database as admin).
 
 Each agent is a process of its own doing the desk's mix (caller lookups, replies, state and
 reseller-access changes) on the demo database of the given size. The baseline, measured in the
 same run with the same number of processes, is a bare `SELECT 1` round trip per operation: the
-floor any operation sits on. After every run `hezo_desk.loadtest.verify` checks that nothing
-acknowledged was lost or doubled.
+floor any operation sits on. After every run `verify` (tests/support/loadtest.py) checks that
+nothing acknowledged was lost or doubled.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from sqlalchemy import create_engine, text
 
 from benchmarks.datasets import ensure_postgresql
 from hezo_desk.db import Database
-from hezo_desk.loadtest import audit_position, run, verify
+from tests.support.loadtest import audit_position, run, verify
 
 LOGINS = ("anna.nowak", "jan.kowalski", "ewa.wisniewska", "marek.zielinski", "admin")
 DEFAULT_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/test"

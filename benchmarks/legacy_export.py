@@ -1,10 +1,11 @@
 """Write a realistic legacy export of any size (for the import benchmark, or by hand).
 
-Run: `.venv-dev/bin/python benchmarks/legacy_export.py FOLDER [--tickets 50000] [--zip]`
+Run from the repository root: `python -m benchmarks.legacy_export FOLDER [--tickets 50000]`
+(`--zip` also zips it).
 
-The export is what `hezo_desk.services.legacy_import.generator` makes (the tests use it at
-small sizes): Windows-1250 and UTF-8 files, `;` and `,`, CRLF and LF, quoted multi-line bodies,
-HTML line breaks and entities, Polish text, and every kind of bad row.
+The export is what `tests/support/legacy_generator` makes (the tests use it at small sizes):
+Windows-1250 and UTF-8 files, `;` and `,`, CRLF and LF, quoted multi-line bodies, HTML line
+breaks and entities, Polish text, and every kind of bad row.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import argparse
 import time
 from pathlib import Path
 
-from hezo_desk.services.legacy_import.generator import (
+from tests.support.legacy_generator import (
     ExportSpec,
     generate_export,
     summary,

@@ -13,7 +13,7 @@ from hezo_desk.models import Base
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.agents import AgentService
 from hezo_desk.services.legacy_import import ImportOptions, ImportReport, LegacyImporter
-from hezo_desk.services.legacy_import.generator import REJECTED, SKIPPED, Expected
+from support.legacy_generator import REJECTED, SKIPPED, Expected
 
 SAMPLE = Path(__file__).parent / "fixtures" / "legacy" / "sample"
 

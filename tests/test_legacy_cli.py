@@ -19,9 +19,9 @@ from hezo_desk.db import Database
 from hezo_desk.models import Message, MigrationRun, Ticket
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.legacy_import import RunStatus
-from hezo_desk.services.legacy_import.generator import ExportSpec, generate_export
 from hezo_desk.services.legacy_import.lock import import_lock
 from legacy_support import SAMPLE, back_office, table_counts
+from support.legacy_generator import ExportSpec, generate_export
 from test_cli import run, url
 
 

@@ -36,15 +36,15 @@ from hezo_desk.services.legacy_import import (
     RunStatus,
     SkipRule,
 )
-from hezo_desk.services.legacy_import.generator import (
+from hezo_desk.services.pdf.labels import labels_for
+from hezo_desk.services.serials import format_notation
+from legacy_support import SAMPLE, back_office, mismatches, run_import, table_counts
+from support.legacy_generator import (
     IMPORTED,
     ExportSpec,
     generate_export,
     zip_export,
 )
-from hezo_desk.services.pdf.labels import labels_for
-from hezo_desk.services.serials import format_notation
-from legacy_support import SAMPLE, back_office, mismatches, run_import, table_counts
 
 SMALL = ExportSpec(customers=8, tickets=30, max_messages=4)
 

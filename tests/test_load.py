@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from hezo_desk.db import Database
-from hezo_desk.loadtest import audit_position, run, verify
+from support.loadtest import audit_position, run, verify
 
 LOGINS = ("anna.nowak", "jan.kowalski", "ewa.wisniewska", "marek.zielinski")
 

@@ -1,8 +1,10 @@
-"""A plain `pip install .` gives a working command that finds its resources and migrations."""
+"""A plain `pip install .` gives a working command that finds its resources and migrations,
+and the wheel holds the product only (no tests, benchmarks or the code they share)."""
 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import sysconfig
@@ -52,6 +54,22 @@ def test_the_wheel_carries_resources_and_migrations(wheel: Path) -> None:
         "hezo_desk/migrations/versions/0001_initial_schema.py",
     ):
         assert required in names
+
+
+# Whatever only tests and benchmarks run: their folders, pytest files, the legacy export
+# generator and the load driver (tests/support), benchmark modules.
+NOT_PRODUCT = re.compile(
+    r"(^|/)(tests|benchmarks|support)/|conftest|(^|/)test_|generator|loadtest|bench",
+    re.IGNORECASE,
+)
+
+
+def test_the_wheel_holds_the_product_only(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    assert names
+    assert [name for name in names if NOT_PRODUCT.search(name)] == []
+    top = {name.split("/", 1)[0] for name in names}
+    assert {folder for folder in top if not folder.endswith(".dist-info")} == {"hezo_desk"}
 
 
 def test_an_installed_wheel_runs_from_anywhere(wheel: Path, tmp_path: Path) -> None:

@@ -18,7 +18,6 @@ from hezo_desk.models import Ticket
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.agents import AgentService
 from hezo_desk.services.legacy_import import Phase, RunStatus
-from hezo_desk.services.legacy_import.generator import ExportSpec, generate_export
 from hezo_desk.services.legacy_import.lock import import_lock
 from hezo_desk.services.tickets import TicketChange, TicketService
 from hezo_desk.ui.context import DeskContext
@@ -27,6 +26,7 @@ from hezo_desk.ui.migration_reports import MigrationReportsView
 from hezo_desk.ui.review_screen import ReviewScreen
 from hezo_desk.ui.settings import DeskSettings
 from legacy_support import SAMPLE, back_office, run_import
+from support.legacy_generator import ExportSpec, generate_export
 
 WAIT_MS = 20_000
 PICTURES = Path("/tmp/hezo-review-screens")

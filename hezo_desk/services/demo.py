@@ -171,7 +171,7 @@ _LAST = (
     "Kaczmarek",
     "Łuczak",
 )
-_PRODUCTS = (
+PRODUCTS = (
     "FortiCare 8x5",
     "FortiCare 24x7",
     "FortiGuard IPS",
@@ -182,13 +182,13 @@ _PRODUCTS = (
 )
 _SERIAL_PREFIXES = ("FG", "FW", "FP", "FA", "FS", "FAP")
 # Valid VAT ids of other member states (checked by stdnum at generation time).
-_EU_CUSTOMERS = (
+EU_CUSTOMERS = (
     ("DE136695976", "Nordlicht Systems GmbH", "Berlin", "de"),
     ("CZ25123891", "Pražská Síť s.r.o.", "Praha", "cz"),
     ("EL094259216", "Aegean Secure A.E.", "Athens", "gr"),
     ("FR40303265045", "Réseaux Sûrs SARL", "Lyon", "fr"),
 )
-_SUBJECTS = (
+SUBJECTS = (
     "Brak połączenia VPN po aktualizacji firmware",
     "Błąd „license invalid” w panelu",
     "Pytanie o zakres usługi serwisowej",
@@ -200,7 +200,7 @@ _SUBJECTS = (
     "Problem z rejestracją w myHEZO – numer seryjny (H)-…",
     "Zgłoszenie awarii łącza zapasowego",
 )
-_CUSTOMER_LINES = (
+CUSTOMER_LINES = (
     "Dzień dobry, po aktualizacji do wersji 7.2.8 tunel IPsec do oddziału w Łodzi nie wstaje.",
     "Proszę o informację, czy usługa obejmuje wymianę sprzętu w trybie NBD.",
     "Zgodnie z rozmową telefoniczną: przesyłamy konfigurację (bez haseł).",
@@ -216,7 +216,7 @@ _AGENT_LINES = (
     "Poprawka jest w wersji 7.2.9 – zalecamy aktualizację w oknie serwisowym.",
     "Zamykamy zgłoszenie po potwierdzeniu poprawnego działania. Pozdrawiamy, zespół HEZO.",
 )
-_NOTES = (
+NOTES = (
     "Klient dzwonił dwa razy; sprawa eskalowana do drugiej linii.",
     "Uwaga: reseller pytał o status – bez zgody klienta nie udzielamy informacji (RODO).",
     "Sprawdzone w dystrybutorze: RMA nr 4471/2026, czekamy na numer listu przewozowego.",
@@ -235,6 +235,50 @@ _PRIORITY_WEIGHTS = (
     (Priority.CRITICAL, 1),
 )
 _CHANNELS = (Channel.PHONE, Channel.PORTAL, Channel.EMAIL, Channel.WEB_FORM)
+
+
+# The pieces below make one value each from a random source; tests/support/legacy_generator
+# writes its legacy exports with them too, so demo data and generated exports read alike.
+
+
+def unused_nip(rng: random.Random, used: set[str]) -> str:
+    """A valid NIP that is not in `used`, and is added to it."""
+    while True:
+        nip = make_nip(f"{rng.randrange(100, 999)}{rng.randrange(10**6):06d}")
+        if nip is not None and nip not in used:
+            used.add(nip)
+            return nip
+
+
+def company_name(rng: random.Random) -> str:
+    name = f"{rng.choice(_KINDS)} {rng.choice(_NAMES)}"
+    form = rng.choice(_FORMS)
+    return f"{name} {form}".strip()
+
+
+def reseller_name(rng: random.Random, number: int) -> str:
+    return f"{rng.choice(_NAMES)} IT Partner {number} Sp. z o.o."
+
+
+def polish_address(rng: random.Random) -> tuple[str, str, str]:
+    """Street with house number, postal code and city."""
+    city, prefix = rng.choice(_CITIES)
+    street = f"{rng.choice(_STREETS)} {rng.randrange(1, 120)}"
+    postal = f"{prefix}-{rng.randrange(100, 999)}"
+    return street, postal, city
+
+
+def phone_number(rng: random.Random) -> str:
+    return f"+48 {rng.randrange(500, 899)} {rng.randrange(100, 999)} {rng.randrange(100, 999)}"
+
+
+def person_name(rng: random.Random) -> tuple[str, str]:
+    """First and last name."""
+    return rng.choice(_FIRST), rng.choice(_LAST)
+
+
+def serial_number(rng: random.Random) -> str:
+    return f"{rng.choice(_SERIAL_PREFIXES)}{rng.randrange(10**9, 10**10)}"
 
 
 @dataclass(frozen=True)
@@ -403,8 +447,8 @@ class _Generator:
             rows.append(
                 {
                     "id": start + n,
-                    "tax_id": "PL" + self._nip(),
-                    "name": f"{self.rng.choice(_NAMES)} IT Partner {n + 1} Sp. z o.o.",
+                    "tax_id": "PL" + unused_nip(self.rng, self._used_nips),
+                    "name": reseller_name(self.rng, n + 1),
                     "email": f"serwis{n + 1}@partner{n + 1}.pl",
                     "created_at": self.now,
                 }
@@ -412,35 +456,24 @@ class _Generator:
         _bulk(session, Reseller, rows)
         return [row["id"] for row in rows]
 
-    def _nip(self) -> str:
-        while True:
-            nip = make_nip(f"{self.rng.randrange(100, 999)}{self.rng.randrange(10**6):06d}")
-            if nip is not None and nip not in self._used_nips:
-                self._used_nips.add(nip)
-                return nip
-
     def _customers(self, session: Session, count: int) -> list[dict[str, Any]]:
         start = _next_id(session, Customer)
         rows: list[dict[str, Any]] = []
-        foreign = [entry for entry in _EU_CUSTOMERS if _valid_tax_id(entry[0])]
+        foreign = [entry for entry in EU_CUSTOMERS if _valid_tax_id(entry[0])]
         for n in range(count):
             if n % 25 == 24 and foreign:
                 tax_id, name, city, _country = foreign[(n // 25) % len(foreign)]
                 if any(row["tax_id"] == tax_id for row in rows):
-                    tax_id = "PL" + self._nip()
-                    name = self._company_name()
+                    tax_id = "PL" + unused_nip(self.rng, self._used_nips)
+                    name = company_name(self.rng)
                 language, country = Language.ENGLISH, tax_id[:2].replace("EL", "GR")
                 street, postal = "Main Street 1", "10115"
             else:
-                tax_id, name = "PL" + self._nip(), self._company_name()
-                city, prefix = self.rng.choice(_CITIES)
-                street = f"{self.rng.choice(_STREETS)} {self.rng.randrange(1, 120)}"
-                postal = f"{prefix}-{self.rng.randrange(100, 999)}"
+                tax_id = "PL" + unused_nip(self.rng, self._used_nips)
+                name = company_name(self.rng)
+                street, postal, city = polish_address(self.rng)
                 language, country = Language.POLISH, "PL"
-            phone = (
-                f"+48 {self.rng.randrange(500, 899)} {self.rng.randrange(100, 999)} "
-                f"{self.rng.randrange(100, 999)}"
-            )
+            phone = phone_number(self.rng)
             email = f"it{start + n}@firma{start + n}.pl"
             rows.append(
                 {
@@ -464,11 +497,6 @@ class _Generator:
         self.progress("customers", count, count)
         return rows
 
-    def _company_name(self) -> str:
-        name = f"{self.rng.choice(_KINDS)} {self.rng.choice(_NAMES)}"
-        form = self.rng.choice(_FORMS)
-        return f"{name} {form}".strip()
-
     def _contacts(
         self, session: Session, customers: list[dict[str, Any]], agent_ids: list[int]
     ) -> dict[int, list[tuple[int, str]]]:
@@ -478,12 +506,9 @@ class _Generator:
         for customer in customers:
             for _ in range(self.rng.choice((0, 1, 1, 2))):
                 contact_id = start + len(rows)
-                first, last = self.rng.choice(_FIRST), self.rng.choice(_LAST)
+                first, last = person_name(self.rng)
                 email = f"{fold(first)}.{fold(last)}.{contact_id}@firma{customer['id']}.pl"
-                phone = (
-                    f"+48 {self.rng.randrange(500, 899)} {self.rng.randrange(100, 999)} "
-                    f"{self.rng.randrange(100, 999)}"
-                )
+                phone = phone_number(self.rng)
                 rows.append(
                     {
                         "id": contact_id,
@@ -556,7 +581,7 @@ class _Generator:
         planned: list[dict[str, Any]] = []
         for contract in contracts:
             for _ in range(self.rng.choice((1, 1, 2, 3))):
-                serial = self._serial()
+                serial = serial_number(self.rng)
                 # Several services for one serial: the announcement's (H1), (H2), (H3) case.
                 copies = self.rng.choice((1, 1, 1, 1, 2, 3))
                 for _copy in range(copies):
@@ -566,7 +591,7 @@ class _Generator:
                             "contract_id": contract["id"],
                             "contract_number": contract["number"],
                             "serial": serial,
-                            "product": self.rng.choice(_PRODUCTS),
+                            "product": self.rng.choice(PRODUCTS),
                             "start_date": begin,
                             "end_date": contract["end_date"],
                         }
@@ -587,9 +612,6 @@ class _Generator:
             rows.append({k: v for k, v in row.items() if k != "contract_number"})
         _bulk(session, Service, rows)
         return by_contract
-
-    def _serial(self) -> str:
-        return f"{self.rng.choice(_SERIAL_PREFIXES)}{self.rng.randrange(10**9, 10**10)}"
 
     # ----- tickets -------------------------------------------------------------------------
 
@@ -645,7 +667,7 @@ class _Generator:
                 {
                     "id": ticket_id,
                     "number": format_ticket_number(first_number + n),
-                    "subject": self.rng.choice(_SUBJECTS),
+                    "subject": self.rng.choice(SUBJECTS),
                     "customer_id": contract["customer_id"],
                     "contact_id": contact[0] if contact else None,
                     "contract_id": contract_id,
@@ -781,9 +803,9 @@ class _Generator:
                 )[0]
             agent_id = self.rng.choice(agent_ids[1:4]) if kind is not MessageKind.CUSTOMER else None
             lines = {
-                MessageKind.CUSTOMER: _CUSTOMER_LINES,
+                MessageKind.CUSTOMER: CUSTOMER_LINES,
                 MessageKind.AGENT: _AGENT_LINES,
-                MessageKind.INTERNAL_NOTE: _NOTES,
+                MessageKind.INTERNAL_NOTE: NOTES,
             }[kind]
             body = self.rng.choice(lines)
             if self.rng.random() < 0.3:

@@ -23,7 +23,6 @@ How it works, module by module:
   skipped and rejected rows, the flagged tickets; kept in `migration_runs.report`.
 - `lock`: one import writing to a database at a time; a killed run marked interrupted.
 - `workspace`: each run's staging folder, locked while it runs; killed runs' folders cleared.
-- `generator`: realistic exports of any size, with every kind of bad row (tests, benchmark).
 """
 
 from hezo_desk.services.legacy_import.importer import (
