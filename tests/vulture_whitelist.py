@@ -59,8 +59,8 @@ _.serial_status
 _.select_reseller  # ui/resellers_screen.py
 _.preview_current  # ui/resellers_screen.py
 
-# The test-data generator's expectations for an import over an earlier one (tests read them).
-_.after_earlier_import  # services/legacy_import/generator.py
+# The generator's expectations for an import over an earlier one (the import tests read them).
+_.after_earlier_import  # tests/support/legacy_generator/truth.py
 
 # Dead, in files other engineers are rewriting in parallel: the lead removes them after the
 # merge, and these lines with them.
@@ -69,5 +69,3 @@ _.sort_keys  # services/listing.py: read by tests only
 _.dialogue_attachment_id  # services/review.py: filled, read by tests only
 _.access_history  # services/tickets.py: read (an extra query) for every detail, only tests use it
 _.result_of_batch  # ui/pdf_views.py: written, read by one test
-_.lookups  # loadtest.py: counted, never reported
-_.codes  # services/legacy_import/generator.py: never called

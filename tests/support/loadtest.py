@@ -46,7 +46,6 @@ class AgentReport:
     # ticket, version after, state / access value
     states: list[tuple[int, int, str]] = field(default_factory=list)
     accesses: list[tuple[int, int, bool]] = field(default_factory=list)
-    lookups: int = 0
     conflicts: int = 0
     latencies: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
 
@@ -104,7 +103,6 @@ def agent_process(
             try:
                 if operation == "lookup":
                     lookup.lookup(rng.choice(tax_ids))
-                    report.lookups += 1
                 elif operation == "reply":
                     key = uuid.uuid4().hex
                     body = f"{login}: odpowiedź {key[:8]}"

@@ -47,11 +47,6 @@ class Expected:
         """line → code of the file's rows with that outcome."""
         return {row.line: row.code for row in self.rows[file] if row.outcome == outcome}
 
-    def codes(self, outcome: str) -> set[str]:
-        return {
-            row.code or "" for rows in self.rows.values() for row in rows if row.outcome == outcome
-        }
-
     def after_earlier_import(self, earlier: Expected) -> Expected:
         """What importing this export makes of it once `earlier` (a prefix) was imported."""
         moved_before = set(earlier.subjects)
