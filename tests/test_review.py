@@ -14,7 +14,8 @@ from hezo_desk.services.audit import AuditAction
 from hezo_desk.services.legacy_import import RunStatus
 from hezo_desk.services.listing import Sort
 from hezo_desk.services.review import ReviewFilter, ReviewService
-from hezo_desk.services.tickets import TicketChange, TicketConflictError, TicketService
+from hezo_desk.services.ticket_conflicts import TicketConflictError
+from hezo_desk.services.tickets import TicketChange, TicketService
 from legacy_support import SAMPLE, back_office, run_import
 
 

@@ -69,7 +69,7 @@ from hezo_desk.services.records import (
 from hezo_desk.services.search import FEW_TICKETS, SearchService, parse_query, printable_line
 from hezo_desk.services.serials import ParsedSerial, parse_serial
 from hezo_desk.services.tax_ids import InvalidTaxIdError, parse_tax_id
-from hezo_desk.services.tickets import parse_ticket_number
+from hezo_desk.services.ticket_numbers import parse_ticket_number
 
 PAGE_SIZE = 100
 # Ids streamed at a time while reading positions.

@@ -50,13 +50,8 @@ from hezo_desk.services.records import (
     service_select,
 )
 from hezo_desk.services.serials import format_notation
-from hezo_desk.services.tickets import (
-    AttachmentRow,
-    TicketConflictError,
-    load_attachments,
-    load_ticket_row,
-    ticket_conflict,
-)
+from hezo_desk.services.ticket_conflicts import TicketConflictError, ticket_conflict
+from hezo_desk.services.ticket_loading import AttachmentRow, load_attachments, load_ticket_row
 
 REVIEW_ROLES = (Role.BACK_OFFICE, Role.SUPERVISOR, Role.ADMINISTRATOR)
 QUEUE_PAGE = 100
