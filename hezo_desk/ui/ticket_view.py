@@ -42,7 +42,7 @@ from hezo_desk.enums import Priority, TicketState
 from hezo_desk.errors import HezoError
 from hezo_desk.services.agents import AgentRow, AgentService
 from hezo_desk.services.audit import AuditRow, AuditService
-from hezo_desk.services.changes import PresenceService
+from hezo_desk.services.presence import PresenceService
 from hezo_desk.services.resilience import is_transient, plain_words, retry
 from hezo_desk.services.ticket_conflicts import TicketConflictError
 from hezo_desk.services.ticket_loading import AttachmentRow
