@@ -12,7 +12,7 @@ from hezo_desk.models import AuditEntry, Customer, ServiceContract, Ticket
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.audit import AuditAction
 from hezo_desk.services.legacy_import import RunStatus
-from hezo_desk.services.listing import Sort
+from hezo_desk.services.listing.definition import Sort
 from hezo_desk.services.migration_runs import MigrationRunService
 from hezo_desk.services.review import ReviewFilter, ReviewService
 from hezo_desk.services.ticket_conflicts import TicketConflictError

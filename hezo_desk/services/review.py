@@ -35,7 +35,8 @@ from hezo_desk.models import (
 from hezo_desk.services import audit
 from hezo_desk.services.actor import Actor, require_role
 from hezo_desk.services.audit import AuditAction
-from hezo_desk.services.listing import Condition, KeyExpression, Listing, Sort
+from hezo_desk.services.listing.definition import KeyExpression, Listing, Sort
+from hezo_desk.services.listing.paging import Condition
 from hezo_desk.services.records import (
     AnyRow,
     AnySelect,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
-from hezo_desk.services.listing import ServiceFilter, ServiceListing, read_serial
+from hezo_desk.services.listing.serials import ServiceFilter, ServiceListing, read_serial
 from hezo_desk.services.serials import (
     MAX_SERIAL_LENGTH,
     MIN_SERIAL_LENGTH,
