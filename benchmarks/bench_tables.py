@@ -147,7 +147,8 @@ def case_windowed(url: str) -> dict[str, Any]:
     from hezo_desk.db import Database
     from hezo_desk.enums import OPEN_TICKET_STATES, Priority, TicketState
     from hezo_desk.services.agents import AgentService
-    from hezo_desk.services.listing import Sort, TicketFilter, TicketListing
+    from hezo_desk.services.listing.definition import Sort
+    from hezo_desk.services.listing.tickets import TicketFilter, TicketListing
     from hezo_desk.services.lookup import LookupService
     from hezo_desk.ui.tables.list_models import TicketsModel
     from hezo_desk.ui.workers import TaskSet

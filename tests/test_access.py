@@ -28,7 +28,8 @@ from hezo_desk.services.access import (
 )
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.audit import AuditAction
-from hezo_desk.services.tickets import TicketConflictError, TicketService
+from hezo_desk.services.ticket_conflicts import TicketConflictError
+from hezo_desk.services.tickets import TicketService
 
 
 @pytest.fixture

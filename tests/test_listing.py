@@ -26,23 +26,17 @@ from hezo_desk.services.actor import Actor
 from hezo_desk.services.agents import AgentService
 from hezo_desk.services.audit import AuditFilter
 from hezo_desk.services.demo import DemoService
-from hezo_desk.services.listing import (
+from hezo_desk.services.listing.audit import AuditListing
+from hezo_desk.services.listing.contracts import ContractFilter, ContractListing
+from hezo_desk.services.listing.definition import Listing, Sort
+from hezo_desk.services.listing.paging import Condition, ReadStoppedError, Window
+from hezo_desk.services.listing.serials import ServiceFilter, ServiceListing, read_serial
+from hezo_desk.services.listing.tickets import (
     OPEN_STATES,
     PRIORITY_ORDER,
     TICKET_STATE_ORDER,
-    AuditListing,
-    Condition,
-    ContractFilter,
-    ContractListing,
-    Listing,
-    ReadStoppedError,
-    ServiceFilter,
-    ServiceListing,
-    Sort,
     TicketFilter,
     TicketListing,
-    Window,
-    read_serial,
 )
 from hezo_desk.services.normalize import contract_number_key, fold
 from hezo_desk.services.serials import InvalidSerialError, parse_serial

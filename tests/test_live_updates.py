@@ -64,7 +64,7 @@ def test_a_reply_by_another_agent_reaches_an_open_ticket_view(
 def test_presence_of_another_agent_is_shown(
     qtbot: QtBot, desk_context: DeskContext, tmp_path: Path
 ) -> None:
-    from hezo_desk.services.changes import PresenceService
+    from hezo_desk.services.presence import PresenceService
     from hezo_desk.ui.ticket.view import TicketView
 
     db = desk_context.db

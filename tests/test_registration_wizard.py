@@ -20,7 +20,8 @@ from hezo_desk.models import AuditEntry, Contact
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.audit import AuditAction
 from hezo_desk.services.registration import ContactDetails, RegistrationService
-from hezo_desk.services.tickets import NewTicket, TicketService, resolve_target
+from hezo_desk.services.ticket_targets import resolve_target
+from hezo_desk.services.tickets import NewTicket, TicketService
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.registration_wizard import READ_BACK_STYLE, RegistrationWizard
 from hezo_desk.ui.settings import DeskSettings

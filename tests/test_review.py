@@ -12,9 +12,11 @@ from hezo_desk.models import AuditEntry, Customer, ServiceContract, Ticket
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.audit import AuditAction
 from hezo_desk.services.legacy_import import RunStatus
-from hezo_desk.services.listing import Sort
+from hezo_desk.services.listing.definition import Sort
+from hezo_desk.services.migration_runs import MigrationRunService
 from hezo_desk.services.review import ReviewFilter, ReviewService
-from hezo_desk.services.tickets import TicketChange, TicketConflictError, TicketService
+from hezo_desk.services.ticket_conflicts import TicketConflictError
+from hezo_desk.services.tickets import TicketChange, TicketService
 from legacy_support import SAMPLE, back_office, run_import
 
 
@@ -193,11 +195,11 @@ def test_only_migrated_tickets_and_review_roles(
         migrated.mark_reviewed(office, ticket_id, expected_version=None)
 
 
-def test_the_runs_and_their_reports_are_kept(
-    db: Database, migrated: ReviewService, office: Actor
-) -> None:
+@pytest.mark.usefixtures("migrated")
+def test_the_runs_and_their_reports_are_kept(db: Database, office: Actor) -> None:
     run_import(db, office, SAMPLE)
-    runs = migrated.runs()
+    reports = MigrationRunService(db)
+    runs = reports.runs()
     assert [r.id for r in runs] == [2, 1]
     assert runs[1].tickets_imported == 6
     assert runs[0].tickets_imported == 0
@@ -205,9 +207,9 @@ def test_the_runs_and_their_reports_are_kept(
     assert runs[1].agent_login == office.login
     assert runs[1].rows_read == runs[1].imported + runs[1].skipped + runs[1].rejected
     assert runs[1].flagged == 2
-    report = migrated.run_report(1)
+    report = reports.run_report(1)
     assert report.run_id == 1
     assert report.file("tickets.csv").imported == 6
     assert {t.legacy_number for t in report.flagged} == {"Z000005", "Z000011"}
     with pytest.raises(UserError, match="no migration run 99"):
-        migrated.run_report(99)
+        reports.run_report(99)

@@ -18,7 +18,8 @@ from sqlalchemy import select
 from hezo_desk.db import Database
 from hezo_desk.models import Message, Ticket
 from hezo_desk.services.actor import Actor
-from hezo_desk.services.listing import FEW_IDS, TicketFilter, TicketListing
+from hezo_desk.services.listing.paging import FEW_IDS
+from hezo_desk.services.listing.tickets import TicketFilter, TicketListing
 from hezo_desk.services.normalize import fold
 from hezo_desk.services.search import (
     SearchQuery,

@@ -19,9 +19,12 @@ from hezo_desk.errors import DatabaseError
 from hezo_desk.models import Message, Ticket
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.agents import AgentService
-from hezo_desk.services.changes import ChangeFeed, PostgresListener, PresenceService
+from hezo_desk.services.change_feed import ChangeFeed
+from hezo_desk.services.postgres_listener import PostgresListener
+from hezo_desk.services.presence import PresenceService
 from hezo_desk.services.resilience import is_transient, retry
-from hezo_desk.services.tickets import TicketChange, TicketConflictError, TicketService
+from hezo_desk.services.ticket_conflicts import TicketConflictError
+from hezo_desk.services.tickets import TicketChange, TicketService
 
 
 def _open_ticket(db: Database) -> int:

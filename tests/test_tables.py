@@ -17,16 +17,11 @@ from hezo_desk.enums import ContractState, Priority, Role, TicketState
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.agents import AgentService
 from hezo_desk.services.audit import AuditFilter
-from hezo_desk.services.listing import (
-    OPEN_STATES,
-    AuditListing,
-    ContractFilter,
-    ContractListing,
-    ServiceListing,
-    Sort,
-    TicketFilter,
-    TicketListing,
-)
+from hezo_desk.services.listing.audit import AuditListing
+from hezo_desk.services.listing.contracts import ContractFilter, ContractListing
+from hezo_desk.services.listing.definition import Sort
+from hezo_desk.services.listing.serials import ServiceListing
+from hezo_desk.services.listing.tickets import OPEN_STATES, TicketFilter, TicketListing
 from hezo_desk.services.tickets import NewTicket, TicketChange, TicketService
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.settings import DeskSettings

@@ -11,14 +11,10 @@ from hezo_desk.enums import Channel, MessageKind, Priority, TicketState
 from hezo_desk.errors import NotFoundError, UserError
 from hezo_desk.models import MAX_ATTACHMENT_BYTES, AuditEntry, Service
 from hezo_desk.services.actor import Actor
-from hezo_desk.services.tickets import (
-    NewTicket,
-    TicketChange,
-    TicketConflictError,
-    TicketService,
-    parse_ticket_number,
-    resolve_target,
-)
+from hezo_desk.services.ticket_conflicts import TicketConflictError
+from hezo_desk.services.ticket_numbers import parse_ticket_number
+from hezo_desk.services.ticket_targets import resolve_target
+from hezo_desk.services.tickets import NewTicket, TicketChange, TicketService
 
 
 @pytest.fixture

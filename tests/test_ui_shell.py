@@ -19,7 +19,8 @@ from hezo_desk.services.actor import Actor
 from hezo_desk.services.agents import AgentService
 from hezo_desk.services.demo import DemoService
 from hezo_desk.services.secrets import SecretStore, agent_key, database_key
-from hezo_desk.services.tickets import TicketChange, TicketConflictError, TicketService
+from hezo_desk.services.ticket_conflicts import TicketConflictError
+from hezo_desk.services.tickets import TicketChange, TicketService
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.dialogs.first_start import FirstStartDialog
 from hezo_desk.ui.dialogs.settings_dialog import SettingsDialog

@@ -11,12 +11,8 @@ from hezo_desk.cli.reseller_commands import register_ticket_access
 from hezo_desk.enums import Channel, MessageKind, Priority, TicketState
 from hezo_desk.errors import UserError
 from hezo_desk.local_time import local_minute
-from hezo_desk.services.tickets import (
-    NewTicket,
-    TicketChange,
-    TicketService,
-    resolve_target,
-)
+from hezo_desk.services.ticket_targets import resolve_target
+from hezo_desk.services.tickets import NewTicket, TicketChange, TicketService
 
 _KIND_LABEL = {
     MessageKind.CUSTOMER: "customer",

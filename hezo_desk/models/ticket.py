@@ -55,7 +55,7 @@ class Ticket(Base):
         Index("ix_tickets_subject", "subject", "id"),
         Index("ix_tickets_opened", "opened_at", "id"),
         # The state and priority sort ranks (revision 0005; the expressions are written there
-        # and in `listing._rank`): the lists sorted by them read an index, not sort all rows.
+        # and in `listing.definition.rank_key`): the lists sorted by them read an index.
         Index("ix_tickets_state_rank", text(STATE_RANK_SQL), "id"),
         Index("ix_tickets_priority_rank", text(PRIORITY_RANK_SQL), "id"),
         # Sorts by what the ticket refers to, through the copies below (revision 0006).

@@ -42,15 +42,14 @@ from hezo_desk.services.audit import AuditAction
 from hezo_desk.services.normalize import clean_line, email_key, fold
 from hezo_desk.services.records import ContactRow, MessageRow, TicketRow, contact_row
 from hezo_desk.services.tax_ids import InvalidTaxIdError, parse_tax_id
-from hezo_desk.services.tickets import (
+from hezo_desk.services.ticket_conflicts import ticket_conflict
+from hezo_desk.services.ticket_loading import (
     AccessChangeRow,
     AttachmentRow,
-    TicketDetail,
-    TicketService,
     load_access_history,
     load_ticket_row,
-    ticket_conflict,
 )
+from hezo_desk.services.tickets import TicketDetail, TicketService
 
 # Attachments only staff may see: the migration's dialogue PDF carries internal notes.
 INTERNAL_ATTACHMENT_KINDS = frozenset({LEGACY_DIALOGUE_KIND})

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from hezo_desk.db import Database
@@ -15,6 +15,8 @@ from hezo_desk.enums import Role
 from hezo_desk.models import Agent, AuditEntry, Ticket, utcnow
 from hezo_desk.services.actor import Actor, require_role
 from hezo_desk.services.records import AnySelect
+from hezo_desk.services.search import printable_line
+from hezo_desk.services.ticket_numbers import parse_ticket_number
 
 
 class AuditAction:
@@ -107,48 +109,68 @@ class AuditService:
     ) -> list[AuditRow]:
         """Newest first; page with `before_id` (the last id of the previous page)."""
         require_role(actor, self.READERS, "read the audit log")
-        query = self._query(audit_filter)
+        query = audit_select().where(*audit_conditions(audit_filter))
         if before_id is not None:
             query = query.where(AuditEntry.id < before_id)
         query = query.order_by(AuditEntry.id.desc()).limit(limit)
         with self._db.sessions() as session:
-            return [_row(*values) for values in session.execute(query).all()]
+            return [audit_row(*values) for values in session.execute(query).all()]
 
     def for_ticket(self, ticket_id: int) -> list[AuditRow]:
         """A ticket's own history, oldest first (shown in the ticket view to every agent)."""
-        query = self._query(AuditFilter()).where(AuditEntry.ticket_id == ticket_id)
+        query = audit_select().where(AuditEntry.ticket_id == ticket_id)
         with self._db.sessions() as session:
             rows = session.execute(query.order_by(AuditEntry.id)).all()
-            return [_row(*values) for values in rows]
+            return [audit_row(*values) for values in rows]
 
-    @staticmethod
-    def _query(audit_filter: AuditFilter) -> AnySelect:
-        agent = aliased(Agent)
-        query = (
-            select(AuditEntry, agent.login, agent.display_name, Ticket.number)
-            .outerjoin(agent, agent.id == AuditEntry.agent_id)
-            .outerjoin(Ticket, Ticket.id == AuditEntry.ticket_id)
-        )
-        conditions = []
-        if audit_filter.agent_login:
-            conditions.append(agent.login == audit_filter.agent_login)
-        if audit_filter.ticket_number:
-            conditions.append(
-                or_(
-                    Ticket.number == audit_filter.ticket_number.upper(),
-                    Ticket.legacy_number == audit_filter.ticket_number,
+
+def audit_select() -> AnySelect:
+    """Every entry with its agent's login and name and its ticket's number (not filtered)."""
+    agent = aliased(Agent)
+    return (
+        select(AuditEntry, agent.login, agent.display_name, Ticket.number)
+        .outerjoin(agent, agent.id == AuditEntry.agent_id)
+        .outerjoin(Ticket, Ticket.id == AuditEntry.ticket_id)
+    )
+
+
+def audit_conditions(audit_filter: AuditFilter) -> list[ColumnElement[bool]]:
+    """The filter as conditions on the log's own table: agents and tickets are matched
+    through subqueries, so that the audit list counts and sorts without joins.
+
+    What is typed is read leniently: a login in any case, a ticket number in any spelling
+    (`hd 123`) or a legacy number; control characters are dropped.
+    """
+    conditions: list[ColumnElement[bool]] = []
+    if audit_filter.agent_login:
+        login = printable_line(audit_filter.agent_login).lower()
+        conditions.append(AuditEntry.agent_id.in_(select(Agent.id).where(Agent.login == login)))
+    if audit_filter.ticket_number and printable_line(audit_filter.ticket_number):
+        text = printable_line(audit_filter.ticket_number)
+        numbers = {text, text.upper()}
+        parsed = parse_ticket_number(text)
+        if parsed is not None:
+            numbers.add(parsed)
+        conditions.append(
+            AuditEntry.ticket_id.in_(
+                select(Ticket.id).where(
+                    or_(Ticket.number.in_(numbers), Ticket.legacy_number.in_(numbers))
                 )
             )
-        if audit_filter.action:
-            conditions.append(AuditEntry.action.startswith(audit_filter.action, autoescape=True))
-        if audit_filter.since:
-            conditions.append(AuditEntry.recorded_at >= audit_filter.since)
-        if audit_filter.until:
-            conditions.append(AuditEntry.recorded_at < audit_filter.until)
-        return query.where(and_(*conditions)) if conditions else query
+        )
+    if audit_filter.action and printable_line(audit_filter.action):
+        action = printable_line(audit_filter.action)
+        conditions.append(AuditEntry.action.startswith(action, autoescape=True))
+    if audit_filter.since is not None:
+        conditions.append(AuditEntry.recorded_at >= audit_filter.since)
+    if audit_filter.until is not None:
+        conditions.append(AuditEntry.recorded_at < audit_filter.until)
+    return conditions
 
 
-def _row(entry: AuditEntry, login: str | None, name: str | None, number: str | None) -> AuditRow:
+def audit_row(
+    entry: AuditEntry, login: str | None, name: str | None, number: str | None
+) -> AuditRow:
     return AuditRow(
         id=entry.id,
         recorded_at=entry.recorded_at,

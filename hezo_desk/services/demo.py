@@ -47,11 +47,12 @@ from hezo_desk.models import (
 )
 from hezo_desk.services import audit
 from hezo_desk.services.audit import AuditAction
+from hezo_desk.services.counters import reserve_counter
 from hezo_desk.services.normalize import contract_number_key, email_key, fold, phone_key
 from hezo_desk.services.passwords import hash_password
 from hezo_desk.services.serials import next_free_indexes
 from hezo_desk.services.tax_ids import make_nip, parse_tax_id
-from hezo_desk.services.tickets import format_ticket_number, reserve_counter
+from hezo_desk.services.ticket_numbers import format_ticket_number
 
 DEMO_PASSWORD = "hezo-demo"
 CHUNK = 5_000

@@ -46,7 +46,7 @@ from hezo_desk.services.records import (
 )
 from hezo_desk.services.serials import InvalidSerialError, parse_serial
 from hezo_desk.services.tax_ids import InvalidTaxIdError, parse_tax_id
-from hezo_desk.services.tickets import parse_ticket_number
+from hezo_desk.services.ticket_numbers import parse_ticket_number
 
 MIN_NAME_QUERY = 2
 MAX_HITS = 50

@@ -1,4 +1,4 @@
-"""The back office's review of migrated cases, and the kept reports of the migration runs.
+"""The back office's review of migrated cases.
 
 Every migrated ticket waits in the review queue until someone marks it reviewed; flagged
 ones (contract or serial not linked, rejected messages, …) come first, each with its flags.
@@ -27,7 +27,6 @@ from hezo_desk.models import (
     AuditEntry,
     Customer,
     Message,
-    MigrationRun,
     Service,
     ServiceContract,
     Ticket,
@@ -36,8 +35,8 @@ from hezo_desk.models import (
 from hezo_desk.services import audit
 from hezo_desk.services.actor import Actor, require_role
 from hezo_desk.services.audit import AuditAction
-from hezo_desk.services.legacy_import.report import ImportReport, RunStatus
-from hezo_desk.services.listing import Condition, KeyExpression, Listing, Sort
+from hezo_desk.services.listing.definition import KeyExpression, Listing, Sort
+from hezo_desk.services.listing.paging import Condition
 from hezo_desk.services.records import (
     AnyRow,
     AnySelect,
@@ -50,13 +49,8 @@ from hezo_desk.services.records import (
     service_select,
 )
 from hezo_desk.services.serials import format_notation
-from hezo_desk.services.tickets import (
-    AttachmentRow,
-    TicketConflictError,
-    load_attachments,
-    load_ticket_row,
-    ticket_conflict,
-)
+from hezo_desk.services.ticket_conflicts import TicketConflictError, ticket_conflict
+from hezo_desk.services.ticket_loading import AttachmentRow, load_attachments, load_ticket_row
 
 REVIEW_ROLES = (Role.BACK_OFFICE, Role.SUPERVISOR, Role.ADMINISTRATOR)
 QUEUE_PAGE = 100
@@ -118,23 +112,6 @@ class ReviewCase:
     attachments: tuple[AttachmentRow, ...]
     dialogue_attachment_id: int | None
     candidates: tuple[ContractCandidate, ...]
-
-
-@dataclass(frozen=True)
-class MigrationRunRow:
-    id: int
-    started_at: dt.datetime
-    finished_at: dt.datetime | None
-    agent_login: str | None
-    agent_name: str | None
-    source: str
-    status: RunStatus
-    rows_read: int
-    imported: int
-    skipped: int
-    rejected: int
-    tickets_imported: int
-    flagged: int
 
 
 def _waiting() -> Any:
@@ -405,64 +382,6 @@ class ReviewService:
     @staticmethod
     def _conflict(session: Session, ticket_id: int, expected: int | None) -> TicketConflictError:
         return ticket_conflict(session, ticket_id, expected if expected is not None else -1)
-
-    # ----- migration runs ----------------------------------------------------------------------
-
-    def runs(self, *, limit: int = 200) -> list[MigrationRunRow]:
-        """The kept migration runs, newest first, with their totals."""
-        with self._db.sessions() as session:
-            rows = session.execute(
-                select(MigrationRun, Agent.login, Agent.display_name)
-                .outerjoin(Agent, Agent.id == MigrationRun.agent_id)
-                .order_by(MigrationRun.id.desc())
-                .limit(limit)
-            ).all()
-            return [_run_row(run, login, name) for run, login, name in rows]
-
-    def run_report(self, run_id: int) -> ImportReport:
-        with self._db.sessions() as session:
-            run = session.get(MigrationRun, run_id)
-            if run is None:
-                raise NotFoundError(f"no migration run {run_id}")
-            if not run.report:
-                return ImportReport(
-                    run_id=run.id,
-                    source=run.source,
-                    dry_run=run.dry_run,
-                    status=_status(run.status),
-                    started_at=run.started_at,
-                    finished_at=run.finished_at,
-                    files=(),
-                    error="the run stopped before it wrote its report",
-                )
-            return ImportReport.from_json(run.report)
-
-
-def _status(value: str) -> RunStatus:
-    try:
-        return RunStatus(value)
-    except ValueError:
-        return RunStatus.FAILED
-
-
-def _run_row(run: MigrationRun, login: str | None, name: str | None) -> MigrationRunRow:
-    files = (run.report or {}).get("files", [])
-    tickets: dict[str, Any] = next((f for f in files if f.get("name") == "tickets.csv"), {})
-    return MigrationRunRow(
-        id=run.id,
-        started_at=run.started_at,
-        finished_at=run.finished_at,
-        agent_login=login,
-        agent_name=name,
-        source=run.source,
-        status=_status(run.status),
-        rows_read=sum(int(f.get("read", 0)) for f in files),
-        imported=sum(int(f.get("imported", 0)) for f in files),
-        skipped=sum(int(f.get("skipped", 0)) for f in files),
-        rejected=sum(int(f.get("rejected", 0)) for f in files),
-        tickets_imported=int(tickets.get("imported", 0)),
-        flagged=int((run.report or {}).get("flagged_total", 0)),
-    )
 
 
 def _legacy_facts(session: Session, ticket_id: int) -> dict[str, Any]:

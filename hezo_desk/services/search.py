@@ -39,7 +39,7 @@ from hezo_desk.db import Database
 from hezo_desk.models import Message, Ticket
 from hezo_desk.services.normalize import clean_line, fold
 from hezo_desk.services.records import TicketRow, ticket_row, ticket_select
-from hezo_desk.services.tickets import parse_ticket_number
+from hezo_desk.services.ticket_numbers import parse_ticket_number
 
 # A word: letters and digits (folded), as both FTS5's unicode61 and PostgreSQL's parser cut.
 _WORD = re.compile(r"[^\W_]+")

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import mimetypes
-import re
 from dataclasses import dataclass, field
 
 from sqlalchemy import select, update
@@ -19,13 +17,11 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from hezo_desk.db import Database
 from hezo_desk.enums import Channel, ContractState, MessageKind, Priority, TicketState
-from hezo_desk.errors import ConflictError, NotFoundError, UserError
+from hezo_desk.errors import NotFoundError, UserError
 from hezo_desk.models import (
-    MAX_ATTACHMENT_BYTES,
     Agent,
     Attachment,
     Contact,
-    Counter,
     Message,
     ResellerAccessChange,
     Service,
@@ -35,72 +31,25 @@ from hezo_desk.models import (
 )
 from hezo_desk.services import audit
 from hezo_desk.services.actor import Actor
+from hezo_desk.services.attachment_files import check_attachment_size, guess_content_type
 from hezo_desk.services.audit import AuditAction
+from hezo_desk.services.counters import next_counter
 from hezo_desk.services.normalize import clean_line
-from hezo_desk.services.records import (
-    ContactRow,
-    MessageRow,
-    TicketRow,
-    contact_row,
-    ticket_row,
-    ticket_select,
+from hezo_desk.services.records import ContactRow, MessageRow, TicketRow, contact_row
+from hezo_desk.services.ticket_conflicts import ticket_conflict
+from hezo_desk.services.ticket_loading import (
+    AccessChangeRow,
+    AttachmentRow,
+    attachment_row,
+    load_access_history,
+    load_attachments,
+    load_messages,
+    load_ticket_row,
 )
+from hezo_desk.services.ticket_numbers import format_ticket_number, ticket_id_for
 
-TICKET_NUMBER_PREFIX = "HD-"
 MAX_SUBJECT_LENGTH = 500
 MAX_MESSAGE_LENGTH = 1_000_000
-_TICKET_NUMBER = re.compile(r"^\s*HD\s*[-‐–—]?\s*0*(\d{1,12})\s*$", re.IGNORECASE)
-
-
-def format_ticket_number(sequence: int) -> str:
-    return f"{TICKET_NUMBER_PREFIX}{sequence:06d}"
-
-
-def parse_ticket_number(text: str) -> str | None:
-    """'hd 123', 'HD-000123' → 'HD-000123'; None when the text is no ticket number of ours."""
-    match = _TICKET_NUMBER.match(text)
-    return format_ticket_number(int(match.group(1))) if match else None
-
-
-class TicketConflictError(ConflictError):
-    """The ticket changed since the caller read it; `current` is how it is now."""
-
-    def __init__(self, current: TicketRow, based_on_version: int, changes: list[str]) -> None:
-        what = "; ".join(changes) if changes else "its details"
-        super().__init__(
-            f"ticket {current.number} was changed by someone else meanwhile ({what}); "
-            "your change was not saved"
-        )
-        self.current = current
-        self.based_on_version = based_on_version
-        self.changes = changes
-
-
-@dataclass(frozen=True)
-class AttachmentRow:
-    id: int
-    file_name: str
-    content_type: str
-    size: int
-    sha256: str
-    kind: str
-    created_at: dt.datetime
-    # The message it came with (migrated ones): one of an internal note is staff only.
-    message_id: int | None = None
-
-
-@dataclass(frozen=True)
-class AccessChangeRow:
-    id: int
-    previous: bool | None
-    granted: bool
-    agent_login: str | None
-    agent_name: str | None
-    requested_by_name: str
-    requested_by_contact_id: int | None
-    channel: Channel
-    recorded_at: dt.datetime
-    note: str | None
 
 
 @dataclass(frozen=True)
@@ -175,7 +124,7 @@ class TicketService:
             attachment = session.get(Attachment, attachment_id)
             if attachment is None:
                 raise NotFoundError(f"no attachment with id {attachment_id}")
-            return _attachment_row(attachment), attachment.data
+            return attachment_row(attachment), attachment.data
 
     # ----- changing ------------------------------------------------------------------------
 
@@ -358,7 +307,7 @@ class TicketService:
                 subject=("attachment", attachment.id),
                 details={"file_name": name, "size": len(data), "sha256": attachment.sha256},
             )
-            return _attachment_row(attachment)
+            return attachment_row(attachment)
 
     # ----- internals -----------------------------------------------------------------------
 
@@ -464,12 +413,6 @@ class TicketService:
         return described
 
 
-def ticket_conflict(session: Session, ticket_id: int, based_on_version: int) -> TicketConflictError:
-    """The refusal of a change based on an older version: the ticket now and what changed."""
-    current = load_ticket_row(session, ticket_id)
-    return TicketConflictError(current, based_on_version, changes_since(session, ticket_id))
-
-
 def _already_so(ticket: Ticket, change: TicketChange, session: Session) -> bool:
     if change.state is not None and change.state is not ticket.state:
         return False
@@ -482,38 +425,6 @@ def _already_so(ticket: Ticket, change: TicketChange, session: Session) -> bool:
     return change != TicketChange()
 
 
-def changes_since(session: Session, ticket_id: int, limit: int = 5) -> list[str]:
-    """The latest recorded changes of a ticket, newest first, for a conflict message."""
-    from hezo_desk.models import AuditEntry  # noqa: PLC0415 - keeps the model list above short
-
-    rows = session.execute(
-        select(AuditEntry.summary, Agent.display_name)
-        .outerjoin(Agent, Agent.id == AuditEntry.agent_id)
-        .where(AuditEntry.ticket_id == ticket_id)
-        .order_by(AuditEntry.id.desc())
-        .limit(limit)
-    ).all()
-    return [f"{name or 'system'}: {summary}" for summary, name in rows]
-
-
-def next_counter(session: Session, name: str) -> int:
-    """The next value of a named counter; the row lock serialises concurrent writers."""
-    return reserve_counter(session, name, 1)
-
-
-def reserve_counter(session: Session, name: str, count: int) -> int:
-    """Reserve `count` consecutive values of a named counter; returns the first."""
-    last = session.scalar(
-        update(Counter)
-        .where(Counter.name == name)
-        .values(value=Counter.value + count)
-        .returning(Counter.value)
-    )
-    if last is None:
-        raise RuntimeError(f"counter {name!r} is missing from the database")
-    return int(last) - count + 1
-
-
 def touch_ticket(session: Session, ticket_id: int, at: dt.datetime | None = None) -> None:
     """Mark a ticket as changed without bumping its version (used for replies and files)."""
     session.execute(
@@ -521,98 +432,6 @@ def touch_ticket(session: Session, ticket_id: int, at: dt.datetime | None = None
         .where(Ticket.id == ticket_id)
         .values(updated_at=at or utcnow())
         .execution_options(synchronize_session=False)
-    )
-
-
-def ticket_id_for(session: Session, reference: str) -> int:
-    text = reference.strip()
-    if not text:
-        raise UserError("ticket number is empty")
-    number = parse_ticket_number(text)
-    if number is not None:
-        found = session.scalar(select(Ticket.id).where(Ticket.number == number))
-    else:
-        found = session.scalar(
-            select(Ticket.id).where(Ticket.legacy_number.in_({text, text.upper()}))
-        )
-    if found is None:
-        raise NotFoundError(f"no ticket {text!r} (new numbers look like HD-000123)")
-    return found
-
-
-def load_ticket_row(session: Session, ticket_id: int) -> TicketRow:
-    row = session.execute(ticket_select().where(Ticket.id == ticket_id)).one_or_none()
-    if row is None:
-        raise NotFoundError(f"no ticket with id {ticket_id}")
-    return ticket_row(row)
-
-
-def load_messages(
-    session: Session, ticket_id: int, *, include_internal: bool = True
-) -> list[MessageRow]:
-    query = (
-        select(Message.id, Message.kind, Message.author_name, Message.body, Message.created_at)
-        .where(Message.ticket_id == ticket_id)
-        .order_by(Message.created_at, Message.id)
-    )
-    if not include_internal:
-        query = query.where(Message.kind != MessageKind.INTERNAL_NOTE)
-    return [MessageRow(*row) for row in session.execute(query)]
-
-
-def load_attachments(session: Session, ticket_id: int) -> list[AttachmentRow]:
-    attachments = session.scalars(
-        select(Attachment).where(Attachment.ticket_id == ticket_id).order_by(Attachment.id)
-    )
-    return [_attachment_row(attachment) for attachment in attachments]
-
-
-def load_access_history(session: Session, ticket_id: int) -> list[AccessChangeRow]:
-    rows = session.execute(
-        select(ResellerAccessChange, Agent.login, Agent.display_name)
-        .outerjoin(Agent, Agent.id == ResellerAccessChange.agent_id)
-        .where(ResellerAccessChange.ticket_id == ticket_id)
-        .order_by(ResellerAccessChange.id)
-    ).all()
-    return [
-        AccessChangeRow(
-            id=change.id,
-            previous=change.previous,
-            granted=change.granted,
-            agent_login=login,
-            agent_name=name,
-            requested_by_name=change.requested_by_name,
-            requested_by_contact_id=change.requested_by_contact_id,
-            channel=change.channel,
-            recorded_at=change.recorded_at,
-            note=change.note,
-        )
-        for change, login, name in rows
-    ]
-
-
-def check_attachment_size(name: str, size: int) -> None:
-    if size > MAX_ATTACHMENT_BYTES:
-        raise UserError(
-            f"{name} is {size / 1024 / 1024:.1f} MB; attachments may be at most "
-            f"{MAX_ATTACHMENT_BYTES // 1024 // 1024} MB"
-        )
-
-
-def guess_content_type(file_name: str) -> str:
-    return mimetypes.guess_type(file_name)[0] or "application/octet-stream"
-
-
-def _attachment_row(attachment: Attachment) -> AttachmentRow:
-    return AttachmentRow(
-        id=attachment.id,
-        file_name=attachment.file_name,
-        content_type=attachment.content_type,
-        size=attachment.size,
-        sha256=attachment.sha256,
-        kind=attachment.kind,
-        created_at=attachment.created_at,
-        message_id=attachment.message_id,
     )
 
 
@@ -659,64 +478,3 @@ def _valid_body(body: str, *, what: str) -> str:
     if "\x00" in text:
         raise UserError(f"{what} contains a NUL character, which cannot be stored")
     return text
-
-
-@dataclass(frozen=True)
-class TicketTarget:
-    """Where a new ticket goes, resolved from what an agent typed."""
-
-    contract_id: int
-    service_id: int
-    contact_id: int | None
-    notation: str
-
-
-def resolve_target(
-    db: Database, contract: str, serial: str, contact_email: str | None = None
-) -> TicketTarget:
-    """Contract number + serial (any notation) + optional contact e-mail → ids for `NewTicket`."""
-    from hezo_desk.services.normalize import contract_number_key, email_key  # noqa: PLC0415
-    from hezo_desk.services.serials import format_notation, parse_serial  # noqa: PLC0415
-
-    parsed = parse_serial(serial)
-    with db.sessions() as session:
-        found = session.scalar(
-            select(ServiceContract).where(
-                ServiceContract.number_key == contract_number_key(contract)
-            )
-        )
-        if found is None:
-            raise NotFoundError(f"no contract numbered {contract.strip()!r}")
-        services = session.scalars(
-            select(Service)
-            .where(Service.contract_id == found.id, Service.serial == parsed.serial)
-            .order_by(Service.notation_index)
-        ).all()
-        if not services:
-            raise UserError(f"serial {parsed.serial} is not on contract {found.number}")
-        chosen = [s for s in services if s.notation_index == parsed.index] or list(services)
-        if len(chosen) > 1:
-            notations = ", ".join(format_notation(s.serial, s.notation_index) for s in services)
-            raise UserError(
-                f"{parsed.serial} has several services on {found.number} ({notations}); "
-                "give the serial in the new notation to choose one"
-            )
-        contact_id = None
-        if contact_email:
-            contact_id = session.scalar(
-                select(Contact.id).where(
-                    Contact.email_normalized == email_key(contact_email),
-                    Contact.customer_id == found.customer_id,
-                )
-            )
-            if contact_id is None:
-                raise NotFoundError(
-                    f"no registered contact {contact_email.strip()!r} at the contract's customer"
-                )
-        service = chosen[0]
-        return TicketTarget(
-            found.id,
-            service.id,
-            contact_id,
-            format_notation(service.serial, service.notation_index),
-        )

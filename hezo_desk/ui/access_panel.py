@@ -38,7 +38,8 @@ from hezo_desk.services.access import (
     ResellerTicketView,
     TicketAccess,
 )
-from hezo_desk.services.tickets import AccessChangeRow, TicketConflictError
+from hezo_desk.services.ticket_conflicts import TicketConflictError
+from hezo_desk.services.ticket_loading import AccessChangeRow
 from hezo_desk.ui import workers
 from hezo_desk.ui.access_widgets import (
     ERROR_STYLE,

@@ -12,7 +12,8 @@ import threading
 from PySide6.QtCore import QObject, QThread, Signal
 
 from hezo_desk.db import Database
-from hezo_desk.services.changes import ChangeFeed, PostgresListener
+from hezo_desk.services.change_feed import ChangeFeed
+from hezo_desk.services.postgres_listener import PostgresListener
 from hezo_desk.services.resilience import RETRY_DELAYS_S, is_transient, plain_words
 from hezo_desk.ui.error_wording import error_text
 

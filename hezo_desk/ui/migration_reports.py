@@ -31,7 +31,7 @@ from hezo_desk.services.legacy_import import (
     RunStatus,
     SkipRule,
 )
-from hezo_desk.services.review import MigrationRunRow, ReviewService
+from hezo_desk.services.migration_runs import MigrationRunRow, MigrationRunService
 from hezo_desk.ui import workers
 from hezo_desk.ui.access_widgets import ERROR_STYLE
 from hezo_desk.ui.context import DeskContext
@@ -268,7 +268,7 @@ class MigrationReportsView(QWidget):
         super().__init__(parent)
         self.context = context
         self.texts = ReportTexts(self)
-        self._service = ReviewService(context.db)
+        self._service = MigrationRunService(context.db)
         self._tasks = workers.TaskSet(context.pool)
         self._asked: int | None = None
         self.runs_model: RowTableModel[MigrationRunRow] = RowTableModel(

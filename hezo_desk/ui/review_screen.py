@@ -38,7 +38,7 @@ from hezo_desk.services.review import (
     ReviewQueueListing,
     ReviewService,
 )
-from hezo_desk.services.tickets import TicketConflictError
+from hezo_desk.services.ticket_conflicts import TicketConflictError
 from hezo_desk.ui.access_widgets import ERROR_STYLE, OK_STYLE
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.error_wording import error_text

@@ -29,7 +29,7 @@ from hezo_desk.models import Agent, AuditEntry, Customer, Message, Ticket
 from hezo_desk.services.access import AccessRequest, ResellerAccessService
 from hezo_desk.services.agents import AgentService
 from hezo_desk.services.audit import AuditAction
-from hezo_desk.services.changes import ChangeFeed
+from hezo_desk.services.change_feed import ChangeFeed
 from hezo_desk.services.lookup import LookupService
 from hezo_desk.services.resilience import retry
 from hezo_desk.services.tickets import TicketChange, TicketService

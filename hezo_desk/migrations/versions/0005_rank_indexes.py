@@ -4,9 +4,9 @@ Revision ID: 0005
 Revises: 0004
 Create Date: 2026-11-24 15:30:00.000000
 
-Expression indexes on exactly the CASE the ticket list sorts by (`listing._rank`, constants
-written out, not parameters, so that both databases match the index). Indexes only: desks at
-0001–0004 keep working with it.
+Expression indexes on exactly the CASE the ticket list sorts by (`listing.definition.rank_key`,
+constants written out, not parameters, so that both databases match the index). Indexes only:
+desks at 0001–0004 keep working with it.
 """
 
 from collections.abc import Sequence

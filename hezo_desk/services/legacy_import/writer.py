@@ -44,7 +44,9 @@ from hezo_desk.models import (
     Ticket,
 )
 from hezo_desk.services.actor import Actor
+from hezo_desk.services.attachment_files import guess_content_type
 from hezo_desk.services.audit import AuditAction
+from hezo_desk.services.counters import reserve_counter
 from hezo_desk.services.legacy_import.rules import SkipRule
 from hezo_desk.services.legacy_import.source import ExportSource
 from hezo_desk.services.legacy_import.staging import (
@@ -63,7 +65,7 @@ from hezo_desk.services.pdf import (
 )
 from hezo_desk.services.pdf.pool import RenderPool
 from hezo_desk.services.serials import next_free_indexes
-from hezo_desk.services.tickets import format_ticket_number, guess_content_type, reserve_counter
+from hezo_desk.services.ticket_numbers import format_ticket_number
 
 COMPANY_CHUNK = 1_000
 SERVICE_CHUNK = 1_000

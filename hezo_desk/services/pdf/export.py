@@ -35,7 +35,8 @@ from hezo_desk.services.audit import AuditAction
 from hezo_desk.services.pdf.document import CaseAttachment, CaseDocument, CaseEntry, Variant
 from hezo_desk.services.pdf.render import render_case_pdf
 from hezo_desk.services.records import MessageRow
-from hezo_desk.services.tickets import AttachmentRow, TicketService
+from hezo_desk.services.ticket_loading import AttachmentRow
+from hezo_desk.services.tickets import TicketService
 
 PART_SUFFIX = ".part"
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")

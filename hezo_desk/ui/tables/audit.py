@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from hezo_desk.local_time import WARSAW
 from hezo_desk.services.agents import AgentRow, AgentService
 from hezo_desk.services.audit import AuditFilter, AuditService, actions
-from hezo_desk.services.listing import AuditListing
+from hezo_desk.services.listing.audit import AuditListing
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.error_wording import error_text
 from hezo_desk.ui.tables.list_models import AuditModel

@@ -19,13 +19,8 @@ from PySide6.QtWidgets import (
 
 from hezo_desk.enums import ContractState
 from hezo_desk.placeholders import fill
-from hezo_desk.services.listing import (
-    ContractFilter,
-    ContractListing,
-    ResellerChoice,
-    ServiceFilter,
-    ServiceListing,
-)
+from hezo_desk.services.listing.contracts import ContractFilter, ContractListing, ResellerChoice
+from hezo_desk.services.listing.serials import ServiceFilter, ServiceListing
 from hezo_desk.services.records import ContractRow
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.error_wording import error_text

@@ -10,15 +10,10 @@ from PySide6.QtCore import QObject
 from hezo_desk.enums import Priority
 from hezo_desk.placeholders import fill
 from hezo_desk.services.audit import AuditFilter, AuditRow
-from hezo_desk.services.listing import (
-    AuditListing,
-    ContractFilter,
-    ContractListing,
-    ServiceFilter,
-    ServiceListing,
-    TicketFilter,
-    TicketListing,
-)
+from hezo_desk.services.listing.audit import AuditListing
+from hezo_desk.services.listing.contracts import ContractFilter, ContractListing
+from hezo_desk.services.listing.serials import ServiceFilter, ServiceListing
+from hezo_desk.services.listing.tickets import TicketFilter, TicketListing
 from hezo_desk.services.records import ContractRow, ServiceRow, TicketRow
 from hezo_desk.ui.labels import Labels
 from hezo_desk.ui.short_list_model import display

@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from hezo_desk.placeholders import fill
-from hezo_desk.services.listing import ServiceFilter, ServiceListing, read_serial
+from hezo_desk.services.listing.serials import ServiceFilter, ServiceListing, read_serial
 from hezo_desk.services.serials import (
     MAX_SERIAL_LENGTH,
     MIN_SERIAL_LENGTH,

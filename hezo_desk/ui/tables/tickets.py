@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from hezo_desk.enums import Priority, TicketState
-from hezo_desk.services.listing import OPEN_STATES, TicketFilter, TicketListing
+from hezo_desk.services.listing.tickets import OPEN_STATES, TicketFilter, TicketListing
 from hezo_desk.services.search import parse_query
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.error_wording import error_text

@@ -28,7 +28,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from hezo_desk.services.listing import PAGE_SIZE, Listing, ReadStoppedError, Sort, Window
+from hezo_desk.services.listing.definition import Listing, Sort
+from hezo_desk.services.listing.paging import PAGE_SIZE, ReadStoppedError, Window
 from hezo_desk.ui.error_wording import error_text
 from hezo_desk.ui.workers import Task, TaskControl, TaskSet
 

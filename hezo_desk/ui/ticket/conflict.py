@@ -9,7 +9,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from hezo_desk.placeholders import fill
-from hezo_desk.services.tickets import TicketChange, TicketConflictError
+from hezo_desk.services.ticket_conflicts import TicketConflictError
+from hezo_desk.services.tickets import TicketChange
 from hezo_desk.ui.labels import Labels
 
 

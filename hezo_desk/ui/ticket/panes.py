@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 from hezo_desk.db import Database
 from hezo_desk.services.audit import AuditRow
 from hezo_desk.services.records import MessageRow
-from hezo_desk.services.tickets import AttachmentRow, TicketService
+from hezo_desk.services.ticket_loading import AttachmentRow
+from hezo_desk.services.tickets import TicketService
 from hezo_desk.ui import workers
 from hezo_desk.ui.dialogue_html import DialogueLabels, dialogue_html
 from hezo_desk.ui.labels import Labels

@@ -23,15 +23,11 @@ from hezo_desk.drafts import DraftStore
 from hezo_desk.placeholders import fill
 from hezo_desk.services.agents import AgentRow, AgentService
 from hezo_desk.services.audit import AuditRow, AuditService
-from hezo_desk.services.changes import PresenceService
+from hezo_desk.services.presence import PresenceService
 from hezo_desk.services.resilience import is_transient, plain_words, retry
-from hezo_desk.services.tickets import (
-    AttachmentRow,
-    TicketChange,
-    TicketConflictError,
-    TicketDetail,
-    TicketService,
-)
+from hezo_desk.services.ticket_conflicts import TicketConflictError
+from hezo_desk.services.ticket_loading import AttachmentRow
+from hezo_desk.services.tickets import TicketChange, TicketDetail, TicketService
 from hezo_desk.ui import workers
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.error_wording import error_text

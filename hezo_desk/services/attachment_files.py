@@ -1,0 +1,20 @@
+"""What the desk asks of a file before storing it as an attachment: its size and its type."""
+
+from __future__ import annotations
+
+import mimetypes
+
+from hezo_desk.errors import UserError
+from hezo_desk.models import MAX_ATTACHMENT_BYTES
+
+
+def check_attachment_size(name: str, size: int) -> None:
+    if size > MAX_ATTACHMENT_BYTES:
+        raise UserError(
+            f"{name} is {size / 1024 / 1024:.1f} MB; attachments may be at most "
+            f"{MAX_ATTACHMENT_BYTES // 1024 // 1024} MB"
+        )
+
+
+def guess_content_type(file_name: str) -> str:
+    return mimetypes.guess_type(file_name)[0] or "application/octet-stream"
