@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from hezo_desk.db import Database
-from hezo_desk.enums import Priority
+from hezo_desk.enums import LEGACY_DIALOGUE_KIND, Priority
 from hezo_desk.errors import PermissionDeniedError, UserError
 from hezo_desk.models import AuditEntry, Customer, ServiceContract, Ticket
 from hezo_desk.services.actor import Actor
@@ -74,7 +74,7 @@ def test_a_case_shows_its_facts_pdf_and_the_contracts_to_link(
     assert case.legacy_serial == "FG1234567890"
     assert case.message_count == 5
     assert case.internal_note_count == 1
-    assert case.dialogue_attachment_id is not None
+    assert any(a.kind == LEGACY_DIALOGUE_KIND for a in case.attachments)
     assert case.reviewed_at is None
     pdf = migrated.dialogue_pdf(case.ticket.id)
     assert pdf is not None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -18,7 +19,7 @@ from sqlalchemy import select
 from hezo_desk.db import Database
 from hezo_desk.models import Message, Ticket
 from hezo_desk.services.actor import Actor
-from hezo_desk.services.listing.paging import FEW_IDS
+from hezo_desk.services.listing.paging import FEW_IDS, Window
 from hezo_desk.services.listing.tickets import TicketFilter, TicketListing
 from hezo_desk.services.normalize import fold
 from hezo_desk.services.search import (
@@ -235,9 +236,9 @@ def test_odd_input_never_raises(
     SearchService(demo_db, few_tickets=few_ids).search(text)
 
 
-def _ids_of(window: object) -> list[int]:
-    pages = range(window.page_count)  # type: ignore[attr-defined]
-    return [row.id for number in pages for row in window.page(number)]  # type: ignore[attr-defined]
+def _ids_of(window: Window[Any]) -> list[int]:
+    pages = range(-(-window.count() // window.page_size))
+    return [row.id for number in pages for row in window.page(number)]
 
 
 @settings(

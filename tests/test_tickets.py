@@ -10,6 +10,7 @@ from hezo_desk.db import Database
 from hezo_desk.enums import Channel, MessageKind, Priority, TicketState
 from hezo_desk.errors import NotFoundError, UserError
 from hezo_desk.models import MAX_ATTACHMENT_BYTES, AuditEntry, Service
+from hezo_desk.services.access import ResellerAccessService
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.ticket_conflicts import TicketConflictError
 from hezo_desk.services.ticket_numbers import parse_ticket_number
@@ -68,7 +69,8 @@ def test_opening_a_ticket_records_subject_dialogue_access_and_audit(
     assert detail.ticket.reseller_name == "Gęś IT Partner Sp. z o.o."
     assert [m.body for m in detail.messages] == ["Tunel nie wstaje.\n\nLog w załączeniu."]
     assert detail.messages[0].kind is MessageKind.CUSTOMER
-    assert [(a.previous, a.granted, a.agent_login) for a in detail.access_history] == [
+    history = ResellerAccessService(db).ticket_access(ticket_id).history
+    assert [(a.previous, a.granted, a.agent_login) for a in history] == [
         (None, False, "anna.nowak")
     ]
     assert _actions(db, ticket_id) == ["ticket.opened"]

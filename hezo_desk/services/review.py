@@ -110,7 +110,6 @@ class ReviewCase:
     message_count: int
     internal_note_count: int
     attachments: tuple[AttachmentRow, ...]
-    dialogue_attachment_id: int | None
     candidates: tuple[ContractCandidate, ...]
 
 
@@ -235,7 +234,6 @@ class ReviewService:
                 ).all()
             )
             attachments = load_attachments(session, ticket_id)
-            dialogue = next((a.id for a in attachments if a.kind == LEGACY_DIALOGUE_KIND), None)
             legacy = _legacy_facts(session, ticket_id)
             return ReviewCase(
                 ticket=row,
@@ -251,7 +249,6 @@ class ReviewService:
                     count for kind, count in counts.items() if kind is MessageKind.INTERNAL_NOTE
                 ),
                 attachments=tuple(attachments),
-                dialogue_attachment_id=dialogue,
                 candidates=tuple(_candidates(session, ticket.customer_id)),
             )
 

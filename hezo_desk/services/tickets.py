@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -38,10 +38,8 @@ from hezo_desk.services.normalize import clean_line
 from hezo_desk.services.records import ContactRow, MessageRow, TicketRow, contact_row
 from hezo_desk.services.ticket_conflicts import ticket_conflict
 from hezo_desk.services.ticket_loading import (
-    AccessChangeRow,
     AttachmentRow,
     attachment_row,
-    load_access_history,
     load_attachments,
     load_messages,
     load_ticket_row,
@@ -58,7 +56,6 @@ class TicketDetail:
     contact: ContactRow | None
     messages: list[MessageRow]
     attachments: list[AttachmentRow]
-    access_history: list[AccessChangeRow] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -116,7 +113,6 @@ class TicketService:
                 contact=contact_row(contact) if contact else None,
                 messages=load_messages(session, ticket_id, include_internal=include_internal),
                 attachments=load_attachments(session, ticket_id),
-                access_history=load_access_history(session, ticket_id),
             )
 
     def attachment_data(self, attachment_id: int) -> tuple[AttachmentRow, bytes]:

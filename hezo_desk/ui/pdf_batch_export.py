@@ -47,7 +47,6 @@ class BatchExportDialog(QDialog):
         self._context = context
         self._ids = list(dict.fromkeys(ticket_ids))
         self._task: Task[BatchResult] | None = None
-        self.result_of_batch: BatchResult | None = None
         self.setWindowTitle(self.tr("Export %n case(s) as PDF", "", len(self._ids)))
 
         self.separate = QRadioButton(self.tr("One PDF file per case, into a folder"), self)
@@ -154,7 +153,6 @@ class BatchExportDialog(QDialog):
 
     def _finished(self, result: BatchResult) -> None:
         self._task = None
-        self.result_of_batch = result
         self.progress.setValue(self.progress.maximum())
         lines = [self.tr("Exported %n case(s).", "", len(result.files))]
         if result.refused:

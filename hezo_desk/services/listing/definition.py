@@ -59,6 +59,7 @@ class Listing(ABC, Generic[RowT, FilterT]):
 
     @property
     def sort_keys(self) -> Sequence[str]:
+        """The keys this list sorts by (what `Sort.key` may name)."""
         return tuple(self._sort_keys)
 
     def window(

@@ -143,10 +143,6 @@ class Window(Generic[RowT]):
         return count
 
     @property
-    def page_count(self) -> int:
-        return -(-self.count() // self.page_size)
-
-    @property
     def positions_ready(self) -> bool:
         with self._lock:
             return self._positions is not None
