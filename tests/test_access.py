@@ -24,10 +24,10 @@ from hezo_desk.services.access import (
     AccessChangeRefusedError,
     AccessRequest,
     ResellerAccessService,
-    reseller_may_see,
 )
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.audit import AuditAction
+from hezo_desk.services.reseller_rule import reseller_may_see
 from hezo_desk.services.ticket_conflicts import TicketConflictError
 from hezo_desk.services.tickets import TicketService
 

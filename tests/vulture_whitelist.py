@@ -43,7 +43,7 @@ _.compare_to
 _.exc_type
 _.exc
 
-# reportlab calls Flowable.draw (services/pdf/render.py).
+# reportlab calls Flowable.draw (services/pdf/flowables.py).
 _.draw
 
 # Qt calls these QWizardPage overrides (ui/registration_wizard.py).

@@ -1,11 +1,8 @@
-"""The reseller access rule (GDPR/RODO), in one place, and the customer's decisions about it.
+"""The customer's decisions about its reseller's access, and the resellers seen through them.
 
-DOMAIN.md: without the customer's consent a reseller employee sees nothing of a ticket; with
-it, the subject, the state, the customer-visible messages and the attachments, never internal
-notes. The reseller is the one named on the ticket's contract. Every path that shows or exports
-ticket content for a reseller (screens, PDFs, CLI) goes through `reseller_view` (one ticket)
-or `reseller_summary` (a list row); both decide with `reseller_may_see`. The database twin of
-the rule, for PostgreSQL roles, is the `reseller_portal` schema of migration 0002.
+The rule itself, and the views of a ticket it lets a reseller see, live in `reseller_rule`;
+`ResellerAccessService` reads through it (one ticket, a reseller's list of tickets, staff's
+preview) and lists and finds resellers with what they may see.
 
 A change of the decision names who asked for it (a contact of the customer or another person)
 and the channel, is based on the ticket version the agent saw, bumps that version, is kept in
@@ -14,15 +11,14 @@ the append-only `reseller_access_changes` and in the audit log, and counts at on
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, and_, exists, func, select
+from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.orm.exc import StaleDataError
 
 from hezo_desk.db import Database
-from hezo_desk.enums import LEGACY_DIALOGUE_KIND, Channel, ContractState, MessageKind, TicketState
+from hezo_desk.enums import Channel, ContractState, MessageKind
 from hezo_desk.errors import NotFoundError, UserError
 from hezo_desk.models import (
     Attachment,
@@ -40,55 +36,29 @@ from hezo_desk.services import audit
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.audit import AuditAction
 from hezo_desk.services.normalize import clean_line, email_key, fold
-from hezo_desk.services.records import ContactRow, MessageRow, TicketRow, contact_row
+from hezo_desk.services.records import ContactRow, TicketRow, contact_row
+from hezo_desk.services.reseller_rule import (
+    CUSTOMER_VISIBLE_KINDS,
+    INTERNAL_ATTACHMENT_KINDS,
+    ResellerTicketSummary,
+    ResellerTicketView,
+    reseller_summary,
+    reseller_view,
+    visible_to_reseller,
+)
 from hezo_desk.services.tax_ids import InvalidTaxIdError, parse_tax_id
 from hezo_desk.services.ticket_conflicts import ticket_conflict
 from hezo_desk.services.ticket_loading import (
     AccessChangeRow,
-    AttachmentRow,
     load_access_history,
     load_ticket_row,
 )
-from hezo_desk.services.tickets import TicketDetail, TicketService
+from hezo_desk.services.tickets import TicketService
 
-# Attachments only staff may see: the migration's dialogue PDF carries internal notes.
-INTERNAL_ATTACHMENT_KINDS = frozenset({LEGACY_DIALOGUE_KIND})
-CUSTOMER_VISIBLE_KINDS = frozenset({MessageKind.CUSTOMER, MessageKind.AGENT})
 MAX_REQUESTER_LENGTH = 200
 MAX_NOTE_LENGTH = 2000
 # Channels a customer can state its decision through (the migration states nothing).
 REQUEST_CHANNELS = (Channel.PHONE, Channel.EMAIL, Channel.PORTAL, Channel.WEB_FORM)
-
-
-@dataclass(frozen=True)
-class ResellerTicketView:
-    """All a reseller may see of one ticket, and nothing more."""
-
-    reseller_id: int
-    reseller_name: str
-    number: str
-    subject: str
-    state: TicketState
-    customer_name: str
-    opened_at: dt.datetime
-    updated_at: dt.datetime
-    messages: list[MessageRow]
-    attachments: list[AttachmentRow]
-
-
-@dataclass(frozen=True)
-class ResellerTicketSummary:
-    """One line of the list of tickets a reseller may see (the same fields as the view)."""
-
-    ticket_id: int
-    number: str
-    subject: str
-    state: TicketState
-    customer_name: str
-    opened_at: dt.datetime
-    updated_at: dt.datetime
-    messages: int
-    attachments: int
 
 
 @dataclass(frozen=True)
@@ -139,79 +109,6 @@ class TicketAccess:
 
 class AccessChangeRefusedError(UserError):
     """The requested change cannot be recorded (nothing to change, no reseller, …)."""
-
-
-# ----- the rule ---------------------------------------------------------------------------
-
-
-def reseller_may_see(
-    reseller_access: bool, ticket_reseller_id: int | None, reseller_id: int
-) -> bool:
-    """The rule's decision: the customer allowed it, and it is the ticket's own reseller."""
-    return (
-        bool(reseller_access)
-        and ticket_reseller_id is not None
-        and ticket_reseller_id == reseller_id
-    )
-
-
-def visible_to_reseller(reseller_id: int) -> ColumnElement[bool]:
-    """`reseller_may_see` as a SQL condition over tickets joined to their contract.
-
-    Used only to choose candidate rows; every row chosen is decided again in Python.
-    """
-    return and_(Ticket.reseller_access.is_(True), ServiceContract.reseller_id == reseller_id)
-
-
-def customer_visible_messages(messages: list[MessageRow]) -> list[MessageRow]:
-    return [message for message in messages if message.kind in CUSTOMER_VISIBLE_KINDS]
-
-
-def customer_visible_attachments(
-    attachments: list[AttachmentRow], messages: list[MessageRow]
-) -> list[AttachmentRow]:
-    """Neither staff-only kinds nor what came with a message the customer may not see (an
-    internal note), as the database's reseller views decide (revision 0002)."""
-    visible_messages = {m.id for m in customer_visible_messages(messages)}
-    return [
-        a
-        for a in attachments
-        if a.kind not in INTERNAL_ATTACHMENT_KINDS
-        and (a.message_id is None or a.message_id in visible_messages)
-    ]
-
-
-def reseller_view(
-    detail: TicketDetail, reseller_id: int, reseller_name: str, ticket_reseller_id: int | None
-) -> ResellerTicketView | None:
-    """The rule itself: None unless the customer allowed it and it is the ticket's reseller."""
-    ticket = detail.ticket
-    if not reseller_may_see(ticket.reseller_access, ticket_reseller_id, reseller_id):
-        return None
-    return ResellerTicketView(
-        reseller_id=reseller_id,
-        reseller_name=reseller_name,
-        number=ticket.number,
-        subject=ticket.subject,
-        state=ticket.state,
-        customer_name=ticket.customer_name,
-        opened_at=ticket.opened_at,
-        updated_at=ticket.updated_at,
-        messages=customer_visible_messages(detail.messages),
-        attachments=customer_visible_attachments(detail.attachments, detail.messages),
-    )
-
-
-def reseller_summary(
-    summary: ResellerTicketSummary,
-    reseller_access: bool,
-    ticket_reseller_id: int | None,
-    reseller_id: int,
-) -> ResellerTicketSummary | None:
-    """A list row passes only where `reseller_view` would show the ticket."""
-    if not reseller_may_see(reseller_access, ticket_reseller_id, reseller_id):
-        return None
-    return summary
 
 
 # ----- the service ------------------------------------------------------------------------

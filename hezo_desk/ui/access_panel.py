@@ -35,9 +35,9 @@ from hezo_desk.services.access import (
     REQUEST_CHANNELS,
     AccessRequest,
     ResellerAccessService,
-    ResellerTicketView,
     TicketAccess,
 )
+from hezo_desk.services.reseller_rule import ResellerTicketView
 from hezo_desk.services.ticket_conflicts import TicketConflictError
 from hezo_desk.services.ticket_loading import AccessChangeRow
 from hezo_desk.ui import workers

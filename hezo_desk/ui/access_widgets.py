@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from hezo_desk.placeholders import fill
-from hezo_desk.services.access import ResellerTicketView
+from hezo_desk.services.reseller_rule import ResellerTicketView
 from hezo_desk.ui.dialogue_html import DialogueLabels, dialogue_html
 from hezo_desk.ui.labels import Labels
 from hezo_desk.ui.short_list_model import display

@@ -2,7 +2,7 @@
 exactly as the reseller would see it.
 
 Every list and preview here comes from `ResellerAccessService`, which decides through the one
-rule in `services/access.py`; the screen itself only shows what it is given.
+rule in `services/reseller_rule.py`; the screen itself only shows what it is given.
 """
 
 from __future__ import annotations
@@ -22,13 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from hezo_desk.placeholders import fill
-from hezo_desk.services.access import (
-    ResellerAccessService,
-    ResellerRow,
-    ResellerTicketSummary,
-    ResellerTicketView,
-)
+from hezo_desk.services.access import ResellerAccessService, ResellerRow
 from hezo_desk.services.normalize import fold
+from hezo_desk.services.reseller_rule import ResellerTicketSummary, ResellerTicketView
 from hezo_desk.ui import workers
 from hezo_desk.ui.access_widgets import ERROR_STYLE, ResellerPreview
 from hezo_desk.ui.context import DeskContext

@@ -1,5 +1,8 @@
 """Initial schema: every table, full-text search, append-only guards.
 
+One cohesive revision, hence its length: a revision is applied as a whole and never edited
+once released, so its tables, search triggers and guards stay together in one file.
+
 Revision ID: 0001
 Revises: (none)
 Create Date: 2026-11-24 11:22:34.333924

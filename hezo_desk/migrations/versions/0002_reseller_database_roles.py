@@ -24,8 +24,9 @@ depends_on: str | Sequence[str] | None = None
 
 SCHEMA = "reseller_portal"
 
-# The rule of `hezo_desk.services.access`, in SQL: the ticket's contract names the reseller the
-# connected role speaks for, and the customer allowed it. Every view repeats it in full.
+# The rule of `hezo_desk.services.reseller_rule`, in SQL: the ticket's contract names the
+# reseller the connected role speaks for, and the customer allowed it. Every view repeats it in
+# full.
 _VISIBLE_TICKET = """
     t.reseller_access
     AND c.reseller_id = (

@@ -11,7 +11,7 @@ Rules run file by file, parents before children, and the first rule that applies
 6. a reference that leads nowhere (customer, reseller, contract, ticket missing or rejected):
    rejected;
 7. anything else is imported. Active tickets whose contract or serial cannot be linked are
-   imported too, flagged for review with the reason.
+   imported too, flagged for review with the reason (`ticket_links`).
 
 Targets name what a row becomes in the desk: `db:<id>` for a row already there, `new:<seq>`
 for the staged row that will be written (several rows may point at one company).
@@ -19,9 +19,7 @@ for the staged row that will be written (several rows may point at one company).
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select
@@ -37,6 +35,7 @@ from hezo_desk.models import (
     ServiceContract,
     Ticket,
 )
+from hezo_desk.services.legacy_import.lookup import Parent, db_lookup
 from hezo_desk.services.legacy_import.rules import RejectReason, SkipRule, describe
 from hezo_desk.services.legacy_import.staging import (
     PLANNED,
@@ -45,50 +44,7 @@ from hezo_desk.services.legacy_import.staging import (
     TABLE_FILES,
     Staging,
 )
-from hezo_desk.services.normalize import contract_number_key
-from hezo_desk.services.serials import InvalidSerialError, format_notation, parse_serial
-
-DB_CHUNK = 500
-PAGE = 2_000
-FLAGS_LISTED = 5
-_USABLE_SKIPS = (SkipRule.ALREADY_IMPORTED.value, SkipRule.SAME_COMPANY.value)
-
-
-@dataclass(frozen=True)
-class Parent:
-    """A staged parent row as a child sees it."""
-
-    seq: int
-    outcome: str | None
-    code: str | None
-    target: str | None
-    line: int
-    detail: str | None
-
-    @property
-    def usable(self) -> bool:
-        return self.outcome == PLANNED or (self.outcome == SKIPPED and self.code in _USABLE_SKIPS)
-
-
-def _chunks(items: Sequence[Any], size: int = DB_CHUNK) -> Iterable[Sequence[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
-def db_lookup(
-    session: Session,
-    key_column: InstrumentedAttribute[Any],
-    value_columns: Sequence[InstrumentedAttribute[Any]],
-    keys: Iterable[str],
-) -> dict[str, tuple[Any, ...]]:
-    """key → (values…) for the keys the desk holds, asked in chunks."""
-    unique = sorted({key for key in keys if key})
-    found: dict[str, tuple[Any, ...]] = {}
-    for chunk in _chunks(unique):
-        rows = session.execute(select(key_column, *value_columns).where(key_column.in_(chunk)))
-        for key, *values in rows:
-            found[key] = tuple(values)
-    return found
+from hezo_desk.services.legacy_import.ticket_links import TicketLinker
 
 
 class Resolver:
@@ -546,228 +502,3 @@ class Resolver:
             "AND attachments.outcome = ?",
             (PLANNED, PLANNED),
         )
-
-
-class TicketLinker:
-    """For each ticket that moves: its contract and service, and its flags for review."""
-
-    def __init__(self, staging: Staging, session: Session) -> None:
-        self.staging = staging
-        self.session = session
-
-    def run(self) -> None:
-        for page in self.staging.pages(
-            "SELECT seq, legacy_id, customer_target, contract_no, serial_raw, flags "
-            "FROM tickets WHERE outcome = ? AND seq > ? ORDER BY seq LIMIT ?",
-            (PLANNED,),
-            size=PAGE,
-        ):
-            self._page(page)
-
-    def _page(self, page: list[tuple[Any, ...]]) -> None:
-        staging = self.staging
-        low, high = page[0][0], page[-1][0]
-        keys = sorted({contract_number_key(row[3]) for row in page if row[3].strip()} - {""})
-        contracts = self._staged_contracts(keys)
-        desk_contracts = db_lookup(
-            self.session,
-            ServiceContract.number_key,
-            (ServiceContract.id, ServiceContract.customer_id, ServiceContract.number),
-            [key for key in keys if key not in contracts or not contracts[key][0].usable],
-        )
-        services = self._staged_services(keys)
-        desk_services = self._desk_services(
-            [
-                int(target[3:])
-                for target in (c[0].target for c in contracts.values())
-                if target is not None and target.startswith("db:")
-            ]
-            + [row[0] for row in desk_contracts.values()]
-        )
-        dialogue_flags = self._dialogue_flags(low, high)
-        message_counts = dict(
-            staging.execute(
-                "SELECT ticket_seq, count(*) FROM messages WHERE ticket_seq BETWEEN ? AND ? "
-                "AND outcome = ? GROUP BY ticket_seq",
-                (low, high, PLANNED),
-            ).fetchall()
-        )
-        updates = []
-        for seq, _legacy_id, customer_target, contract_no, serial_raw, own_flags in page:
-            flags = own_flags.splitlines() if own_flags else []
-            link_contract, link_service, link_flags = self._link(
-                customer_target, contract_no, serial_raw, contracts, desk_contracts,
-                services, desk_services,
-            )  # fmt: skip
-            flags.extend(link_flags)
-            flags.extend(dialogue_flags.get(seq, []))
-            if not message_counts.get(seq):
-                flags.append("the legacy dialogue of this ticket is empty (no message moved)")
-            updates.append((link_contract, link_service, "\n".join(flags) or None, seq))
-        staging.executemany(
-            "UPDATE tickets SET link_contract = ?, link_service = ?, flags = ? WHERE seq = ?",
-            updates,
-        )
-
-    def _staged_contracts(self, keys: list[str]) -> dict[str, tuple[Parent, str, str | None, str]]:
-        """key → (row, number, customer target, state)."""
-        found: dict[str, tuple[Parent, str, str | None, str]] = {}
-        for chunk in _chunks(keys):
-            marks = ", ".join("?" for _ in chunk)
-            for (
-                ident,
-                seq,
-                outcome,
-                code,
-                target,
-                line,
-                detail,
-                number,
-                customer,
-                state,
-            ) in self.staging.execute(
-                "SELECT ident, seq, outcome, code, target, line, detail, number, "
-                f"customer_target, state FROM contracts WHERE ident IN ({marks}) "
-                "AND dup_of IS NULL",
-                list(chunk),
-            ):
-                found[ident] = (
-                    Parent(seq, outcome, code, target, line, detail),
-                    number,
-                    customer,
-                    state,
-                )
-        return found
-
-    def _staged_services(self, keys: list[str]) -> dict[tuple[str, str], list[tuple[str, str]]]:
-        """(contract key, serial) → [(target, legacy id)] of services that move or moved."""
-        found: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
-        for chunk in _chunks(keys):
-            marks = ", ".join("?" for _ in chunk)
-            for key, serial, target, legacy_id in self.staging.execute(
-                f"SELECT contract_key, serial, target, legacy_id FROM services "
-                f"WHERE contract_key IN ({marks}) AND dup_of IS NULL AND (outcome = ? OR "
-                "(outcome = ? AND code = ?)) ORDER BY seq",
-                [*chunk, PLANNED, SKIPPED, SkipRule.ALREADY_IMPORTED.value],
-            ):
-                found[(key, serial)].append((target, legacy_id))
-        return found
-
-    def _desk_services(
-        self, contract_ids: list[int]
-    ) -> dict[tuple[int, str], list[tuple[str, str]]]:
-        """(contract id, serial) → [(target, notation)] of the desk's services."""
-        found: dict[tuple[int, str], list[tuple[str, str]]] = defaultdict(list)
-        for chunk in _chunks(sorted(set(contract_ids))):
-            rows = self.session.execute(
-                select(Service.contract_id, Service.serial, Service.id, Service.notation_index)
-                .where(Service.contract_id.in_(chunk))
-                .order_by(Service.notation_index)
-            )
-            for contract_id, serial, service_id, index in rows:
-                found[(contract_id, serial)].append(
-                    (f"db:{service_id}", format_notation(serial, index))
-                )
-        return found
-
-    def _link(
-        self,
-        customer_target: str,
-        contract_no: str,
-        serial_raw: str,
-        contracts: dict[str, tuple[Parent, str, str | None, str]],
-        desk_contracts: dict[str, tuple[Any, ...]],
-        services: dict[tuple[str, str], list[tuple[str, str]]],
-        desk_services: dict[tuple[int, str], list[tuple[str, str]]],
-    ) -> tuple[str | None, str | None, list[str]]:
-        flags: list[str] = []
-        number = contract_no.strip()
-        key = contract_number_key(number) if number else ""
-        contract_target: str | None = None
-        contract_customer: str | None = None
-        if not key:
-            flags.append("the legacy ticket names no contract; link one")
-        elif key in contracts and contracts[key][0].usable:
-            row, number, contract_customer, _state = contracts[key]
-            contract_target = row.target
-        elif key in desk_contracts:
-            contract_id, customer_id, number = desk_contracts[key]
-            contract_target, contract_customer = f"db:{contract_id}", f"db:{customer_id}"
-        elif key in contracts:
-            row, number, _customer, state = contracts[key]
-            if row.outcome == SKIPPED:
-                flags.append(f"contract {number} is {state} and did not move; link the right one")
-            else:
-                flags.append(
-                    f"contract {number} was rejected (contracts.csv line {row.line}: "
-                    f"{describe(row.code or '')}); link the right one"
-                )
-        else:
-            flags.append(f"contract {number} is not in the export; link the right one")
-        if contract_target is not None and contract_customer != customer_target:
-            flags.append(f"contract {number} belongs to another customer; link the right one")
-            contract_target = None
-        try:
-            serial = parse_serial(serial_raw).serial if serial_raw.strip() else None
-        except InvalidSerialError as error:
-            flags.append(f"the legacy serial is not valid ({error}); link the right one")
-            return contract_target, None, flags
-        if serial is None:
-            flags.append("the legacy ticket names no serial; link the right service")
-            return contract_target, None, flags
-        if contract_target is None:
-            flags.append(f"serial {serial} not linked: its contract did not move")
-            return None, None, flags
-        candidates: dict[str, str] = {}
-        for target, legacy_id in services.get((key, serial), []):
-            candidates[target] = f"service {legacy_id}"
-        if contract_target.startswith("db:"):
-            for target, notation in desk_services.get((int(contract_target[3:]), serial), []):
-                candidates.setdefault(target, notation)
-        if len(candidates) == 1:
-            return contract_target, next(iter(candidates)), flags
-        if not candidates:
-            flags.append(
-                f"serial {serial} is on no service of contract {number} that moved; "
-                "link the right service"
-            )
-        else:
-            flags.append(
-                f"serial {serial} has {len(candidates)} services on contract {number} "
-                f"({', '.join(candidates.values())}); link the right one"
-            )
-        return contract_target, None, flags
-
-    def _dialogue_flags(self, low: int, high: int) -> dict[int, list[str]]:
-        """Rejected messages and attachments of tickets low..high, and unlinked attachments."""
-        rejected: dict[int, list[str]] = defaultdict(list)
-        counts: dict[int, int] = defaultdict(int)
-        for table, file_name in (("messages", "messages.csv"), ("attachments", "attachments.csv")):
-            for ticket_seq, legacy_id, line, detail in self.staging.execute(
-                f"SELECT ticket_seq, legacy_id, line, detail FROM {table} "
-                "WHERE ticket_seq BETWEEN ? AND ? AND outcome = ? ORDER BY ticket_seq, seq",
-                (low, high, REJECTED),
-            ):
-                counts[ticket_seq] += 1
-                if len(rejected[ticket_seq]) < FLAGS_LISTED:
-                    what = "message" if table == "messages" else "attachment"
-                    rejected[ticket_seq].append(
-                        f"{what} {legacy_id or '(no id)'} rejected ({file_name} line {line}: "
-                        f"{detail})"
-                    )
-        for ticket_seq, count in counts.items():
-            if count > FLAGS_LISTED:
-                rejected[ticket_seq].append(
-                    f"… and {count - FLAGS_LISTED} more rejected messages or attachments"
-                )
-        for ticket_seq, legacy_id, message_ref in self.staging.execute(
-            "SELECT ticket_seq, legacy_id, message_ref FROM attachments "
-            "WHERE ticket_seq BETWEEN ? AND ? AND outcome = ? AND message_ref IS NOT NULL "
-            "AND message_seq IS NULL ORDER BY ticket_seq, seq",
-            (low, high, PLANNED),
-        ):
-            rejected[ticket_seq].append(
-                f"attachment {legacy_id} names message {message_ref}, which is not among this "
-                "ticket's messages that moved; attached to the ticket without it"
-            )
-        return rejected

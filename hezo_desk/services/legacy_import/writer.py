@@ -10,7 +10,6 @@ legacy id and completes the rest. Dialogue PDFs are rendered ahead in worker pro
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -19,50 +18,28 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import insert, select
-from sqlalchemy.orm import Session
 
 from hezo_desk.db import Database
-from hezo_desk.enums import (
-    LEGACY_DIALOGUE_KIND,
-    Channel,
-    ContractState,
-    Language,
-    MessageKind,
-    Priority,
-    TicketState,
-)
+from hezo_desk.enums import ContractState, Language
 from hezo_desk.models import (
     MAX_ATTACHMENT_BYTES,
-    Attachment,
-    AuditEntry,
     Customer,
-    Message,
     Reseller,
-    ResellerAccessChange,
     Service,
     ServiceContract,
     Ticket,
 )
 from hezo_desk.services.actor import Actor
-from hezo_desk.services.attachment_files import guess_content_type
-from hezo_desk.services.audit import AuditAction
 from hezo_desk.services.counters import reserve_counter
 from hezo_desk.services.legacy_import.rules import SkipRule
 from hezo_desk.services.legacy_import.source import ExportSource
-from hezo_desk.services.legacy_import.staging import (
-    IMPORTED,
-    PLANNED,
-    SKIPPED,
-    Staging,
-    from_iso,
+from hezo_desk.services.legacy_import.staging import IMPORTED, PLANNED, SKIPPED, Staging
+from hezo_desk.services.legacy_import.ticket_rows import (
+    PreparedTicket,
+    insert_tickets,
+    prepare_ticket,
 )
 from hezo_desk.services.normalize import contract_number_key, email_key, fold, phone_key
-from hezo_desk.services.pdf import (
-    CaseAttachment,
-    CaseDocument,
-    CaseEntry,
-    legacy_case_document,
-)
 from hezo_desk.services.pdf.pool import RenderPool
 from hezo_desk.services.serials import next_free_indexes
 from hezo_desk.services.ticket_numbers import format_ticket_number
@@ -72,40 +49,10 @@ SERVICE_CHUNK = 1_000
 TICKET_BATCH = 50
 # A batch of tickets also closes when its messages and files reach this many bytes.
 BATCH_BYTES = 32 * 1024 * 1024
-DIALOGUE_KIND = LEGACY_DIALOGUE_KIND
 
 
 class ImportCancelledError(Exception):
     """The user asked to stop; raised between units of work."""
-
-
-@dataclass
-class PreparedTicket:
-    seq: int
-    legacy_number: str
-    number: str
-    subject: str
-    customer_target: str
-    link_contract: str | None
-    link_service: str | None
-    state: TicketState
-    priority: Priority
-    opened_at: dt.datetime
-    flags: list[str]
-    messages: list[tuple[int, str, dt.datetime, str, MessageKind, str]]
-    attachments: list[tuple[int, str, int | None, str, bytes]]
-    document: CaseDocument
-    legacy_contract: str = ""
-    legacy_serial: str = ""
-    pdf: bytes | None = None
-
-    @property
-    def weight(self) -> int:
-        return sum(len(m[5]) for m in self.messages) + sum(len(a[4]) for a in self.attachments)
-
-    @property
-    def updated_at(self) -> dt.datetime:
-        return max([self.opened_at, *(m[2] for m in self.messages)])
 
 
 @dataclass
@@ -420,7 +367,13 @@ class Writer:
             customers = self._customer_facts([row["customer_target"] for row in page])
             for row in page:
                 self._check()
-                yield self._prepare(row, numbers.next(), customers[row["customer_target"]])
+                yield prepare_ticket(
+                    self.staging,
+                    self.source,
+                    row,
+                    numbers.next(),
+                    customers[row["customer_target"]],
+                )
 
     def _customer_facts(self, targets: list[str]) -> dict[str, tuple[str, str, Language]]:
         facts: dict[str, tuple[str, str, Language]] = {}
@@ -444,71 +397,6 @@ class Writer:
                     facts[f"db:{customer_id}"] = (name, tax_id, language)
         return facts
 
-    def _prepare(
-        self, row: dict[str, Any], number: str, customer: tuple[str, str, Language]
-    ) -> PreparedTicket:
-        seq = row["seq"]
-        messages = [
-            (m_seq, legacy_id, from_iso(sent_at), author or "", MessageKind(kind), body or "")
-            for m_seq, legacy_id, sent_at, author, kind, body in self.staging.execute(
-                "SELECT seq, legacy_id, sent_at, author, kind, body FROM messages "
-                "WHERE ticket_seq = ? AND outcome = ? ORDER BY sent_at, seq",
-                (seq, PLANNED),
-            )
-        ]
-        attachments = []
-        for a_seq, legacy_id, message_seq, file_name, path in self.staging.execute(
-            "SELECT seq, legacy_id, message_seq, file_name, path FROM attachments "
-            "WHERE ticket_seq = ? AND outcome = ? ORDER BY seq",
-            (seq, PLANNED),
-        ):
-            attachments.append(
-                (a_seq, legacy_id, message_seq, file_name, self.source.read_attachment(path))
-            )
-        customer_name, tax_id, language = customer
-        opened_at = from_iso(row["opened_at"])
-        document = legacy_case_document(
-            legacy_number=row["legacy_id"],
-            number=number,
-            subject=row["subject"],
-            customer_name=customer_name,
-            tax_id=tax_id,
-            contract=row["contract_no"] or None,
-            serial=row["serial_raw"].strip() or None,
-            state=TicketState(row["state"]),
-            priority=Priority(row["priority"]),
-            opened_at=opened_at,
-            closed_at=from_iso(row["closed_at"]) if row["closed_at"] else None,
-            opened_by=row["opened_by"],
-            language=language,
-            messages=[
-                CaseEntry(author=author, kind=kind, time=sent_at, body=body)
-                for _s, _l, sent_at, author, kind, body in messages
-            ],
-            attachments=[
-                CaseAttachment(name=name, size=len(data), sha256=hashlib.sha256(data).hexdigest())
-                for _s, _l, _m, name, data in attachments
-            ],
-        )
-        return PreparedTicket(
-            seq=seq,
-            legacy_number=row["legacy_id"],
-            number=number,
-            subject=row["subject"],
-            customer_target=row["customer_target"],
-            link_contract=row["link_contract"],
-            link_service=row["link_service"],
-            state=TicketState(row["state"]),
-            priority=Priority(row["priority"]),
-            opened_at=opened_at,
-            flags=row["flags"].splitlines() if row["flags"] else [],
-            messages=messages,
-            attachments=attachments,
-            document=document,
-            legacy_contract=row["contract_no"] or "",
-            legacy_serial=(row["serial_raw"] or "").strip(),
-        )
-
     def _write_batch(self, batch: list[PreparedTicket]) -> None:
         self._check()
         staging = self.staging
@@ -527,7 +415,9 @@ class Writer:
             )
             fresh = [t for t in batch if t.legacy_number not in present]
             ticket_ids = (
-                self._insert(session, fresh, customers, contracts, services, now, actor_id)
+                insert_tickets(
+                    session, fresh, customers, contracts, services, now, actor_id, self.run_id
+                )
                 if fresh
                 else []
             )
@@ -570,155 +460,6 @@ class Writer:
         counts.attachments += sum(len(t.attachments) for t in fresh)
         counts.flagged += sum(1 for t in fresh if t.flags)
         self.progress("tickets", counts)
-
-    def _insert(
-        self,
-        session: Session,
-        batch: list[PreparedTicket],
-        customers: dict[str, int],
-        contracts: dict[str, int],
-        services: dict[str, int],
-        now: dt.datetime,
-        actor_id: int,
-    ) -> list[int]:
-        ticket_ids = [
-            row_id
-            for (row_id,) in session.execute(
-                insert(Ticket).returning(Ticket.id, sort_by_parameter_order=True),
-                [
-                    {
-                        "number": t.number,
-                        "subject": t.subject,
-                        "customer_id": customers[t.customer_target],
-                        "contract_id": contracts[t.link_contract] if t.link_contract else None,
-                        "service_id": services[t.link_service] if t.link_service else None,
-                        "state": t.state,
-                        "priority": t.priority,
-                        "channel": Channel.MIGRATION,
-                        "reseller_access": False,
-                        "legacy_number": t.legacy_number,
-                        "opened_at": t.opened_at,
-                        "updated_at": t.updated_at,
-                        "created_by_agent_id": actor_id,
-                        "migrated_at": now,
-                        "migration_run_id": self.run_id,
-                        "review_flags": "\n".join(t.flags) or None,
-                        "version": 1,
-                    }
-                    for t in batch
-                ],
-            )
-        ]
-        message_rows = []
-        for ticket, ticket_id in zip(batch, ticket_ids, strict=True):
-            for _seq, legacy_id, sent_at, author, kind, body in ticket.messages:
-                message_rows.append(
-                    {
-                        "ticket_id": ticket_id,
-                        "kind": kind,
-                        "author_name": author,
-                        "body": body,
-                        "created_at": sent_at,
-                        "legacy_id": legacy_id,
-                    }
-                )
-        message_ids: dict[int, int] = {}
-        if message_rows:
-            result = session.execute(
-                insert(Message).returning(Message.id, sort_by_parameter_order=True), message_rows
-            )
-            seqs = [m[0] for t in batch for m in t.messages]
-            message_ids = dict(zip(seqs, (row_id for (row_id,) in result), strict=True))
-        attachment_rows = []
-        for ticket, ticket_id in zip(batch, ticket_ids, strict=True):
-            # The dialogue PDF's list of attachments holds their checksums, computed once.
-            listed = ticket.document.attachments
-            for (_seq, legacy_id, message_seq, name, data), case_attachment in zip(
-                ticket.attachments, listed, strict=True
-            ):
-                attachment_rows.append(
-                    {
-                        "ticket_id": ticket_id,
-                        "message_id": message_ids.get(message_seq) if message_seq else None,
-                        "file_name": name,
-                        "content_type": guess_content_type(name),
-                        "size": len(data),
-                        "sha256": case_attachment.sha256,
-                        "data": data,
-                        "kind": "file",
-                        "created_at": now,
-                        "created_by_agent_id": actor_id,
-                        "legacy_id": legacy_id,
-                    }
-                )
-            if ticket.pdf is not None:
-                attachment_rows.append(
-                    {
-                        "ticket_id": ticket_id,
-                        "message_id": None,
-                        "file_name": dialogue_file_name(ticket.legacy_number),
-                        "content_type": "application/pdf",
-                        "size": len(ticket.pdf),
-                        "sha256": hashlib.sha256(ticket.pdf).hexdigest(),
-                        "data": ticket.pdf,
-                        "kind": DIALOGUE_KIND,
-                        "created_at": now,
-                        "created_by_agent_id": actor_id,
-                        "legacy_id": None,
-                    }
-                )
-        if attachment_rows:
-            session.execute(insert(Attachment), attachment_rows)
-        session.execute(
-            insert(ResellerAccessChange),
-            [
-                {
-                    "ticket_id": ticket_id,
-                    "previous": None,
-                    "granted": False,
-                    "agent_id": actor_id,
-                    "requested_by_contact_id": None,
-                    "requested_by_name": "legacy migration",
-                    "channel": Channel.MIGRATION,
-                    "recorded_at": now,
-                    "note": "the legacy system recorded no decision: no access (privacy by "
-                    "default) until the customer says otherwise",
-                }
-                for ticket_id in ticket_ids
-            ],
-        )
-        session.execute(
-            insert(AuditEntry),
-            [
-                {
-                    "recorded_at": now,
-                    "agent_id": actor_id,
-                    "action": AuditAction.LEGACY_IMPORTED,
-                    "ticket_id": ticket_id,
-                    "subject_type": "migration_run",
-                    "subject_id": self.run_id,
-                    "summary": f"{ticket.number}: migrated from legacy ticket "
-                    f"{ticket.legacy_number} (run {self.run_id})"
-                    + (f", {len(ticket.flags)} flag(s) for review" if ticket.flags else ""),
-                    "details": {
-                        "legacy_number": ticket.legacy_number,
-                        "legacy_contract": ticket.legacy_contract,
-                        "legacy_serial": ticket.legacy_serial,
-                        "run_id": self.run_id,
-                        "messages": len(ticket.messages),
-                        "attachments": len(ticket.attachments),
-                        "flags": ticket.flags,
-                    },
-                }
-                for ticket, ticket_id in zip(batch, ticket_ids, strict=True)
-            ],
-        )
-        return ticket_ids
-
-
-def dialogue_file_name(legacy_number: str) -> str:
-    safe = "".join(char if char.isalnum() or char in "-_" else "_" for char in legacy_number)
-    return f"legacy-dialogue-{safe}.pdf"[:255]
 
 
 class _NumberBlock:

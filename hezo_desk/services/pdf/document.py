@@ -23,7 +23,7 @@ from hezo_desk.enums import (
 from hezo_desk.local_time import WARSAW, local_minute
 
 # Attachments only staff may see (the migration's dialogue PDF carries internal notes).
-# Mirrors `hezo_desk.services.access.INTERNAL_ATTACHMENT_KINDS`, which stays the rule's home;
+# Mirrors `hezo_desk.services.reseller_rule.INTERNAL_ATTACHMENT_KINDS`, which stays the rule's home;
 # this module must not import the database layer (it runs in worker processes).
 STAFF_ONLY_ATTACHMENT_KINDS = frozenset({LEGACY_DIALOGUE_KIND})
 

@@ -1,7 +1,7 @@
 """Case PDFs from the database: the three variants, files written whole, every export audited.
 
 The reseller copy is built only from `ResellerAccessService.preview` (the reseller access rule
-in `services/access.py`): a case the reseller may not see yields no document at all.
+in `services/reseller_rule.py`): a case the reseller may not see yields no document at all.
 """
 
 from __future__ import annotations
@@ -25,16 +25,13 @@ from hezo_desk.enums import Language
 from hezo_desk.errors import HezoError, UserError
 from hezo_desk.models import Customer, Ticket, utcnow
 from hezo_desk.services import audit
-from hezo_desk.services.access import (
-    ResellerAccessService,
-    customer_visible_attachments,
-    customer_visible_messages,
-)
+from hezo_desk.services.access import ResellerAccessService
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.audit import AuditAction
 from hezo_desk.services.pdf.document import CaseAttachment, CaseDocument, CaseEntry, Variant
 from hezo_desk.services.pdf.render import render_case_pdf
 from hezo_desk.services.records import MessageRow
+from hezo_desk.services.reseller_rule import customer_visible_attachments, customer_visible_messages
 from hezo_desk.services.ticket_loading import AttachmentRow
 from hezo_desk.services.tickets import TicketService
 

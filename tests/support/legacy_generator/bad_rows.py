@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hezo_desk.services.demo import serial_number, unused_nip
+from hezo_desk.services.demo.vocabulary import serial_number, unused_nip
 from hezo_desk.services.legacy_import.rules import RejectReason, SkipRule
 from hezo_desk.services.serials import format_notation
 

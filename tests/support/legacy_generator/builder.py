@@ -12,7 +12,7 @@ import random
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from hezo_desk.services.demo import (
+from hezo_desk.services.demo.vocabulary import (
     NOTES,
     PRODUCTS,
     company_name,

@@ -1,7 +1,8 @@
 """The words of a generated export that the demo does not have, and the legacy statuses.
 
-Companies, addresses, people, products and most of the text come from hezo_desk.services.demo
-(one place for both); what is here is what only an export needs.
+Companies, addresses, people, products and most of the text come from
+hezo_desk.services.demo.vocabulary (one place for both); what is here is what only an export
+needs.
 """
 
 from __future__ import annotations
@@ -9,8 +10,8 @@ from __future__ import annotations
 import random
 
 from hezo_desk.enums import MessageKind
-from hezo_desk.services.demo import CUSTOMER_LINES, EU_CUSTOMERS
-from hezo_desk.services.demo import SUBJECTS as DEMO_SUBJECTS
+from hezo_desk.services.demo.vocabulary import CUSTOMER_LINES, EU_CUSTOMERS
+from hezo_desk.services.demo.vocabulary import SUBJECTS as DEMO_SUBJECTS
 
 # Beyond the demo's: subjects and lines that trip up a CSV reader or an encoding (`;` `,` `"`,
 # padding, €). Foreign customers: the German and the Czech one (the French name has no
