@@ -8,6 +8,8 @@ Page 2: the contact's details. A contact that exists already (same e-mail) is no
 the agent is told and can update it instead.
 Page 3: what the customer now sees in the portal: every active contract with its serials in
 the new notation, and every open ticket of the company, migrated ones included.
+
+One wizard in one module: its three pages share the facts checked on the first one.
 """
 
 from __future__ import annotations

@@ -5,6 +5,8 @@ N reviewed" shows how far the review is. Opening a case shows its facts, its fla
 legacy dialogue PDF (Qt's PDF viewer); the reviewer links the right contract and serial and
 marks the case reviewed. Both changes check the version the reviewer saw: when someone else
 changed the case meanwhile, the screen says what changed and shows the case as it is now.
+
+One screen in one module: the queue's model is a few lines; the rest is the case panel.
 """
 
 from __future__ import annotations

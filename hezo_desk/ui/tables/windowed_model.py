@@ -6,6 +6,10 @@ are read in the thread pool, newest request first, and fill in with `dataChanged
 arrive. Sorting (`sort()`, a header click) and filtering open a new window in the pool and
 reset the model when its first page is there; `refresh()` re-reads the count and the pages in
 view without a reset, so the selection and the scroll position stay.
+
+One cohesive thing, kept in one module although it is longer than most: the model's cache,
+its page requests and its resets share one state machine, and splitting them would spread
+that state over several files.
 """
 
 from __future__ import annotations
