@@ -235,9 +235,12 @@ def test_revision_0007_records_the_writing_transaction_and_goes_down_cleanly(
     _migrate(db, "0006", down=True)
     assert "xact" not in {c["name"] for c in inspect(db.engine).get_columns("audit_log")}
     with db.engine.connect() as connection:
-        assert connection.scalar(
-            text("SELECT count(*) FROM schema_compatibility WHERE revision = '0007'")
-        ) == 0
+        assert (
+            connection.scalar(
+                text("SELECT count(*) FROM schema_compatibility WHERE revision = '0007'")
+            )
+            == 0
+        )
     db.upgrade()
     with db.engine.begin() as connection:
         connection.execute(insert(AuditEntry).values(action="x.y", summary="s", details={}))
@@ -246,6 +249,12 @@ def test_revision_0007_records_the_writing_transaction_and_goes_down_cleanly(
             assert recorded is None
         else:
             assert recorded == int(connection.scalar(text("SELECT pg_current_xact_id()::text")))
-        assert connection.scalar(
-            text("SELECT oldest_client_revision FROM schema_compatibility WHERE revision = '0007'")
-        ) == "0001"
+        assert (
+            connection.scalar(
+                text(
+                    "SELECT oldest_client_revision FROM schema_compatibility "
+                    "WHERE revision = '0007'"
+                )
+            )
+            == "0001"
+        )

@@ -111,10 +111,12 @@ def test_the_change_feed_names_changed_tickets(demo_db: Database, demo_agent: Ac
     TicketService(demo_db).add_note(demo_agent, ticket_id, "notatka")
     batch = feed.since(start)
     assert batch.ticket_ids == frozenset({ticket_id})
-    assert not batch.others and not batch.overflow
+    assert not batch.others
+    assert not batch.overflow
     assert batch.position.last_id > start.last_id
     again = feed.since(batch.position)
-    assert again.ticket_ids == frozenset() and not again.others
+    assert again.ticket_ids == frozenset()
+    assert not again.others
     AgentService(demo_db).add(
         AgentService(demo_db).resolve("admin"),
         login="nowy.agent",

@@ -52,7 +52,8 @@ class _Watcher(QThread):
                     if failures:
                         # Back after a fault: whatever changed meanwhile, show it all.
                         self.changed.emit(frozenset(), True)
-                        self.connection.emit(True, "")
+                    # Watching from here on: every later commit will be told.
+                    self.connection.emit(True, "")
                     failures = 0
                 notified: frozenset[int] = frozenset()
                 if listener is not None:
@@ -98,7 +99,8 @@ class _Watcher(QThread):
 
 class LiveUpdates(QObject):
     """`tickets_changed(ids, everything)` when tickets changed elsewhere, `others_changed()`
-    for changes that name no ticket; `connection_changed(connected, message)`."""
+    for changes that name no ticket; `connection_changed(connected, message)`, connected
+    each time it starts watching (every commit after that is told)."""
 
     tickets_changed = Signal(object, bool)
     others_changed = Signal()
