@@ -48,9 +48,9 @@ def test_a_reply_by_another_agent_reaches_an_open_ticket_view(
     live = LiveUpdates(db)
     live.tickets_changed.connect(window.remote_changes)
     live.connection_changed.connect(window.connection_changed)
-    live.start()
+    with qtbot.waitSignal(live.connection_changed, timeout=10_000):
+        live.start()  # the watcher reads where the feed stands first
     try:
-        qtbot.wait(300)  # the watcher reads where the feed stands first
         jan = AgentService(db).resolve("jan.kowalski")
         TicketService(db).reply(jan, ticket_id, "Odpowiedź Jana z drugiego stanowiska")
         qtbot.waitUntil(
@@ -93,10 +93,10 @@ def test_the_desk_says_when_the_server_is_gone_and_recovers(
     states: list[tuple[bool, str]] = []
     live = LiveUpdates(pg_demo_db)
     live.connection_changed.connect(lambda ok, message: states.append((ok, message)))
-    live.start()
+    with qtbot.waitSignal(live.connection_changed, timeout=10_000):
+        live.start()  # listening from here on
     admin = Database(pg_demo_db.url)
     try:
-        qtbot.wait(700)
         with admin.engine.connect() as connection:
             connection.execute(
                 text(
@@ -141,9 +141,9 @@ def test_the_ticket_list_follows_a_change_elsewhere_and_keeps_the_selection(
     assert target is not None
     live = LiveUpdates(db)
     live.tickets_changed.connect(window.remote_changes)
-    live.start()
+    with qtbot.waitSignal(live.connection_changed, timeout=10_000):
+        live.start()
     try:
-        qtbot.wait(300)
         jan = AgentService(db).resolve("jan.kowalski")
         new_priority = Priority.LOW if target.priority is not Priority.LOW else Priority.HIGH
         TicketService(db).change(
