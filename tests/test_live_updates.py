@@ -14,10 +14,12 @@ from hezo_desk.enums import Priority, TicketState
 from hezo_desk.models import AuditEntry, Ticket, utcnow
 from hezo_desk.services.agents import AgentService
 from hezo_desk.services.audit import AuditAction
+from hezo_desk.services.lookup import LookupService
 from hezo_desk.services.records import TicketRow
 from hezo_desk.services.tickets import TicketChange, TicketService
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.live import LiveUpdates
+from hezo_desk.ui.lookup_view import LookupView
 from hezo_desk.ui.main_window import MainWindow
 from hezo_desk.ui.screen_registry import build_screens, ticket_actions, ticket_tabs, wire_window
 from hezo_desk.ui.tables.tickets import TicketsScreen
@@ -252,7 +254,8 @@ def test_a_change_committed_after_a_later_one_still_reaches_the_desk(
     qtbot: QtBot, desk_context: DeskContext, tmp_path: Path
 ) -> None:
     """A takes the lower audit id and commits last, after the desk has read B's higher id.
-    A's own notification is suppressed, so that only the change feed can bring it."""
+    As a superuser the test suppresses A's own notification, so that only the change feed can
+    bring it; otherwise both do (the feed alone is tested in test_shared_mode)."""
     db = desk_context.db
     if db.is_sqlite:
         pytest.skip("SQLite lets one writer in at a time: its ids are in commit order")
@@ -277,7 +280,8 @@ def test_a_change_committed_after_a_later_one_still_reaches_the_desk(
         live.start()
     try:
         with db.transaction() as a:
-            a.execute(text("SET LOCAL session_replication_role = replica"))  # no NOTIFY
+            if a.scalar(text("SELECT current_setting('is_superuser')")) == "on":
+                a.execute(text("SET LOCAL session_replication_role = replica"))  # no NOTIFY
             ticket = a.get_one(Ticket, first)
             ticket.subject = subject
             ticket.updated_at = utcnow()
@@ -316,3 +320,27 @@ def test_a_change_committed_after_a_later_one_still_reaches_the_desk(
         qtbot.waitUntil(list_shows_both, timeout=10_000)
     finally:
         live.stop()
+
+
+def test_the_caller_lookup_follows_only_the_tickets_it_shows(
+    qtbot: QtBot, desk_context: DeskContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = desk_context.db
+    with db.sessions() as session:
+        shown, customer_id = session.execute(
+            select(Ticket.id, Ticket.customer_id)
+            .where(Ticket.state == TicketState.NEW)
+            .order_by(Ticket.id)
+            .limit(1)
+        ).one()
+        elsewhere = session.scalar(select(Ticket.id).where(Ticket.customer_id != customer_id))
+    assert elsewhere is not None
+    lookup = LookupView(desk_context)
+    qtbot.addWidget(lookup)
+    lookup.show_overview(LookupService(db).overview(customer_id))
+    refreshes: list[bool] = []
+    monkeypatch.setattr(lookup, "refresh", lambda: refreshes.append(True))
+    lookup.follow_ticket_changes(frozenset({elsewhere}))
+    assert refreshes == []
+    lookup.follow_ticket_changes(frozenset({shown, elsewhere}))
+    assert refreshes == [True]
