@@ -46,9 +46,10 @@ class _Watcher(QThread):
         while not self._stop.is_set():
             try:
                 if position is None:
-                    position = self._feed.position()
+                    # Listening first: a commit between the two is told twice, never missed.
                     if listener is not None:
                         listener.open()
+                    position = self._feed.position()
                     if failures:
                         # Back after a fault: whatever changed meanwhile, show it all.
                         self.changed.emit(frozenset(), True)
