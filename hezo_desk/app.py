@@ -259,6 +259,7 @@ class DeskApplication:
         self._stop_live()
         live = LiveUpdates(context.db)
         live.tickets_changed.connect(window.remote_changes)
+        live.others_changed.connect(window.remote_others_changed)
         live.connection_changed.connect(window.connection_changed)
         self._live = live
         live.start()

@@ -225,3 +225,36 @@ def test_revision_0006_fills_the_sort_keys_of_tickets_already_there(demo_db: Dat
         rows = [tuple(row) for row in session.execute(kept)]
         assert rows == [tuple(row) for row in session.execute(expected)]
         assert {row[1] for row in rows} - {""}, "customers' names were copied"
+
+
+def test_revision_0007_records_the_writing_transaction_and_goes_down_cleanly(
+    db: Database,
+) -> None:
+    """Audit entries record their transaction on PostgreSQL (NULL on SQLite, whose ids are in
+    commit order); down to 0006 the column is gone, and up again it works as before."""
+    _migrate(db, "0006", down=True)
+    assert "xact" not in {c["name"] for c in inspect(db.engine).get_columns("audit_log")}
+    with db.engine.connect() as connection:
+        assert (
+            connection.scalar(
+                text("SELECT count(*) FROM schema_compatibility WHERE revision = '0007'")
+            )
+            == 0
+        )
+    db.upgrade()
+    with db.engine.begin() as connection:
+        connection.execute(insert(AuditEntry).values(action="x.y", summary="s", details={}))
+        recorded = connection.scalar(select(AuditEntry.xact))
+        if db.is_sqlite:
+            assert recorded is None
+        else:
+            assert recorded == int(connection.scalar(text("SELECT pg_current_xact_id()::text")))
+        assert (
+            connection.scalar(
+                text(
+                    "SELECT oldest_client_revision FROM schema_compatibility "
+                    "WHERE revision = '0007'"
+                )
+            )
+            == "0001"
+        )

@@ -14,9 +14,9 @@ from sqlalchemy import event, func, select, text
 from sqlalchemy.exc import OperationalError
 
 from hezo_desk.db import Database
-from hezo_desk.enums import Priority, TicketState
+from hezo_desk.enums import Priority, Role, TicketState
 from hezo_desk.errors import DatabaseError
-from hezo_desk.models import Message, Ticket
+from hezo_desk.models import AuditEntry, Message, Ticket
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.agents import AgentService
 from hezo_desk.services.change_feed import ChangeFeed
@@ -104,14 +104,53 @@ def test_a_retried_change_that_already_landed_is_not_a_conflict(
 
 def test_the_change_feed_names_changed_tickets(demo_db: Database, demo_agent: Actor) -> None:
     feed = ChangeFeed(demo_db)
-    start = feed.latest_id()
+    start = feed.position()
+    assert start.last_id == feed.latest_id()
     assert feed.since(start).ticket_ids == frozenset()
     ticket_id = _open_ticket(demo_db)
     TicketService(demo_db).add_note(demo_agent, ticket_id, "notatka")
     batch = feed.since(start)
     assert batch.ticket_ids == frozenset({ticket_id})
-    assert batch.last_id > start
-    assert feed.since(batch.last_id).ticket_ids == frozenset()
+    assert not batch.others
+    assert not batch.overflow
+    assert batch.position.last_id > start.last_id
+    again = feed.since(batch.position)
+    assert again.ticket_ids == frozenset()
+    assert not again.others
+    AgentService(demo_db).add(
+        AgentService(demo_db).resolve("admin"),
+        login="nowy.agent",
+        display_name="Nowy Agent",
+        role=Role.AGENT,
+    )
+    other = feed.since(again.position)
+    assert other.others, "a change of no ticket is told apart"
+    assert other.ticket_ids == frozenset()
+
+
+def test_the_change_feed_sees_a_lower_id_committed_last(pg_demo_db: Database, anna: Actor) -> None:
+    """Two transactions: A takes the lower audit id and commits after B, whose higher id the
+    feed has read meanwhile. The next read still returns A's ticket."""
+    feed = ChangeFeed(pg_demo_db)
+    start = feed.position()
+    with pg_demo_db.sessions() as session:
+        first, second = session.scalars(
+            select(Ticket.id).where(Ticket.state == TicketState.NEW).order_by(Ticket.id).limit(2)
+        ).all()
+    with pg_demo_db.transaction() as a:
+        entry = AuditEntry(
+            agent_id=anna.id, action="ticket.note_added", ticket_id=first, summary="A"
+        )
+        a.add(entry)
+        a.flush()
+        a_id = entry.id
+        TicketService(pg_demo_db).add_note(anna, second, "B commits first")
+        seen_b = feed.since(start)
+        assert seen_b.ticket_ids == frozenset({second})
+        assert seen_b.position.last_id > a_id, "ids alone would now skip A for good"
+    seen_a = feed.since(seen_b.position)
+    assert seen_a.ticket_ids == frozenset({first})
+    assert feed.since(seen_a.position).ticket_ids == frozenset(), "each change once"
 
 
 def test_presence_shows_who_else_has_a_ticket_open(demo_db: Database) -> None:
@@ -165,6 +204,10 @@ def test_a_postgresql_notification_arrives_on_commit(pg_demo_db: Database, anna:
     listener = PostgresListener(pg_demo_db.url)
     listener.open()
     try:
+        with pg_demo_db.sessions() as session:
+            looked_at = session.scalar(select(func.max(Ticket.id)))
+        assert looked_at is not None
+        PresenceService(pg_demo_db).heartbeat(anna.id, looked_at)
         ticket_id = _open_ticket(pg_demo_db)
         TicketService(pg_demo_db).add_note(anna, ticket_id, "ktoś zmienił")
         deadline = time.monotonic() + 5
@@ -172,6 +215,7 @@ def test_a_postgresql_notification_arrives_on_commit(pg_demo_db: Database, anna:
         while ticket_id not in received and time.monotonic() < deadline:
             received |= listener.wait(0.5)
         assert ticket_id in received
+        assert looked_at not in received, "someone looking at a ticket is not a change"
     finally:
         listener.close()
 

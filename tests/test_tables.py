@@ -209,6 +209,33 @@ def test_a_refresh_keeps_the_rows_and_adds_the_new_ones(
     qtbot.waitUntil(lambda: model.row_at(position).priority is Priority.CRITICAL)
 
 
+def test_changes_elsewhere_keep_a_long_lists_positions_unless_rows_come_or_go(
+    qtbot: QtBot, demo_db: Database, pool: QThreadPool
+) -> None:
+    actor, model = _tickets_model(demo_db, pool, page_size=10)
+    _loaded(qtbot, model)
+    count = model.rowCount()
+    window = model.window
+    changed = model.row_at(3)
+    assert window is not None
+    assert changed is not None
+    window.build_positions()  # as the background read does for a long list
+    service = TicketService(demo_db)
+    new = Priority.LOW if changed.priority is not Priority.LOW else Priority.HIGH
+    service.change(actor, changed.id, TicketChange(priority=new), expected_version=None)
+    model.follow_changes([changed.id])
+    qtbot.waitUntil(lambda: model.row_at(3).priority is new, timeout=WAIT_MS)
+    assert model.window is window, "the same rows: positions kept, the row read in place"
+    assert window.positions_ready
+    opened = service.open(
+        actor, NewTicket(changed.contract_id, changed.service_id, "Jeszcze jedno", "Opis")
+    )
+    with qtbot.waitSignal(model.loaded, timeout=WAIT_MS):
+        model.follow_changes([opened.id])
+    assert model.rowCount() == count + 1, "a row came: the list is read again"
+    assert model.window is not window
+
+
 def test_a_failing_read_is_reported_not_raised(
     qtbot: QtBot, demo_db: Database, pool: QThreadPool, tmp_path: Any
 ) -> None:

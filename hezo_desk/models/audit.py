@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, BigInteger, Boolean, FetchedValue, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from hezo_desk.models.base import Base, UTCDateTime, utcnow
@@ -20,6 +20,7 @@ class AuditEntry(Base):
         Index("ix_audit_log_agent_recorded", "agent_id", "recorded_at"),
         Index("ix_audit_log_action_recorded", "action", "recorded_at"),
         Index("ix_audit_log_ticket", "ticket_id", "id"),
+        Index("ix_audit_log_xact", "xact"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -32,6 +33,10 @@ class AuditEntry(Base):
     subject_id: Mapped[int | None] = mapped_column()
     summary: Mapped[str] = mapped_column(Text, default="")
     details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # PostgreSQL: the writing transaction's id (`pg_current_xact_id()`, a server default of
+    # revision 0007), so that the change feed reads entries by commit, not by id. NULL on
+    # SQLite (one writer at a time: ids are in commit order) and for older entries.
+    xact: Mapped[int | None] = mapped_column(BigInteger, server_default=FetchedValue())
 
 
 class MigrationRun(Base):

@@ -2,7 +2,10 @@
 
 A trigger NOTIFYs `hezo_desk_changes` on commit (revision 0003), with the changed ticket's
 id as payload; the desk then reads the change feed (services/change_feed.py) at once
-instead of waiting for its next poll.
+instead of waiting for its next poll, and refreshes the notified tickets even before. A
+notification is delivered only after its transaction commits, so its ticket ids are changes
+others can already read. Presence heartbeats notify `presence:<ticket id>` (revision 0007):
+someone looking at a ticket, not a change of it.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import psycopg
 from sqlalchemy.engine import URL
 
 CHANNEL = "hezo_desk_changes"
+PRESENCE_PREFIX = "presence:"
 
 
 class PostgresListener:
@@ -31,20 +35,24 @@ class PostgresListener:
         self._connection.execute(f"LISTEN {CHANNEL}")
 
     def wait(self, timeout: float) -> set[int | None]:
-        """Ticket ids notified within `timeout` seconds (None for a change of no ticket).
+        """Ticket ids of the changes notified within `timeout` seconds (None for a change of
+        no ticket); presence heartbeats are left out.
 
         Raises psycopg.OperationalError when the connection is lost; `open()` again.
         """
         if self._connection is None:
             self.open()
         assert self._connection is not None
-        received: set[int | None] = set()
-        for notice in self._connection.notifies(timeout=timeout, stop_after=1):
-            received.add(int(notice.payload) if notice.payload.isdigit() else None)
+        payloads = [
+            notice.payload for notice in self._connection.notifies(timeout=timeout, stop_after=1)
+        ]
         # Drain whatever else arrived together with the first one.
-        for notice in self._connection.notifies(timeout=0.05):
-            received.add(int(notice.payload) if notice.payload.isdigit() else None)
-        return received
+        payloads += [notice.payload for notice in self._connection.notifies(timeout=0.05)]
+        return {
+            int(payload) if payload.isdigit() else None
+            for payload in payloads
+            if not payload.startswith(PRESENCE_PREFIX)
+        }
 
     def close(self) -> None:
         if self._connection is not None:

@@ -1,8 +1,10 @@
 """Keeping every open screen current, and telling the user when the database is away.
 
 A thread of its own watches the change feed: on PostgreSQL it sleeps in LISTEN and wakes on
-NOTIFY (with a slow poll as a safety net), on SQLite it polls. It never touches widgets: it
-emits signals, which Qt delivers on the UI thread.
+NOTIFY (with a slow poll as a safety net), on SQLite it polls. The tickets a notification
+names are announced at once; the feed then adds whatever else committed since its last read
+(in whatever order the transactions committed, see services/change_feed.py). It never
+touches widgets: it emits signals, which Qt delivers on the UI thread.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import threading
 from PySide6.QtCore import QObject, QThread, Signal
 
 from hezo_desk.db import Database
-from hezo_desk.services.change_feed import ChangeFeed
+from hezo_desk.services.change_feed import ChangeFeed, FeedPosition
 from hezo_desk.services.postgres_listener import PostgresListener
 from hezo_desk.services.resilience import RETRY_DELAYS_S, is_transient, plain_words
 from hezo_desk.ui.error_wording import error_text
@@ -24,6 +26,7 @@ LISTEN_SLICE_S = 0.5
 
 class _Watcher(QThread):
     changed = Signal(object, bool)  # frozenset[int] of ticket ids, everything?
+    others = Signal()  # a change that names no ticket (agents, registrations, imports)
     connection = Signal(bool, str)  # connected?, message in plain words
 
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
@@ -37,36 +40,40 @@ class _Watcher(QThread):
 
     def run(self) -> None:
         listener = None if self._db.is_sqlite else PostgresListener(self._db.url)
-        last_id: int | None = None
+        position: FeedPosition | None = None
         failures = 0
         quiet_for = 0.0
         while not self._stop.is_set():
             try:
-                if last_id is None:
-                    last_id = self._feed.latest_id()
+                if position is None:
+                    # Listening first: a commit between the two is told twice, never missed.
                     if listener is not None:
                         listener.open()
+                    position = self._feed.position()
                     if failures:
                         # Back after a fault: whatever changed meanwhile, show it all.
                         self.changed.emit(frozenset(), True)
-                        self.connection.emit(True, "")
+                    # Watching from here on: every later commit will be told.
+                    self.connection.emit(True, "")
                     failures = 0
+                notified: frozenset[int] = frozenset()
                 if listener is not None:
                     # Short waits keep stopping quick; the feed is read when notified, and
                     # every few seconds anyway in case a notification was missed.
-                    notified = listener.wait(LISTEN_SLICE_S)
+                    received = listener.wait(LISTEN_SLICE_S)
                     quiet_for += LISTEN_SLICE_S
-                    if not notified and quiet_for < POSTGRES_SAFETY_POLL_S:
+                    if not received and quiet_for < POSTGRES_SAFETY_POLL_S:
                         continue
                     quiet_for = 0.0
+                    # Notified only after their commit: those tickets can be shown at once.
+                    notified = frozenset(i for i in received if i is not None)
+                    if notified:
+                        self.changed.emit(notified, False)
                 else:
                     self._stop.wait(SQLITE_POLL_S)
-                batch = self._feed.since(last_id)
-                if batch.last_id != last_id:
-                    last_id = batch.last_id
-                    self.changed.emit(batch.ticket_ids, batch.overflow)
+                position = self._read(position, notified)
             except Exception as error:
-                last_id = None
+                position = None
                 if listener is not None:
                     listener.close()
                 message = plain_words(error) if is_transient(error) else error_text(error)
@@ -77,17 +84,34 @@ class _Watcher(QThread):
         if listener is not None:
             listener.close()
 
+    def _read(self, position: FeedPosition, notified: frozenset[int]) -> FeedPosition:
+        """Read the feed from `position`; tell what changed besides the `notified` tickets."""
+        batch = self._feed.since(position)
+        if batch.overflow:
+            self.changed.emit(frozenset(), True)
+            return batch.position
+        fresh = batch.ticket_ids - notified
+        if fresh:
+            self.changed.emit(fresh, False)
+        if batch.others:
+            self.others.emit()
+        return batch.position
+
 
 class LiveUpdates(QObject):
-    """`tickets_changed(ids, everything)` when others changed tickets; `connection_changed`."""
+    """`tickets_changed(ids, everything)` when tickets changed elsewhere, `others_changed()`
+    for changes that name no ticket; `connection_changed(connected, message)`, connected
+    each time it starts watching (every commit after that is told)."""
 
     tickets_changed = Signal(object, bool)
+    others_changed = Signal()
     connection_changed = Signal(bool, str)
 
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._watcher = _Watcher(db)
         self._watcher.changed.connect(self.tickets_changed)
+        self._watcher.others.connect(self.others_changed)
         self._watcher.connection.connect(self.connection_changed)
 
     def start(self) -> None:

@@ -319,6 +319,11 @@ class LookupView(QWidget):
             failed=self._show_error,
         )
 
+    def follow_ticket_changes(self, ticket_ids: frozenset[int]) -> None:
+        """Refresh the company shown when one of its open tickets changed."""
+        if self.overview is not None and ticket_ids & {t.id for t in self.overview.open_tickets}:
+            self.refresh()
+
     # ----- actions -------------------------------------------------------------------------
 
     def request_new_ticket(self) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, Protocol
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -30,6 +30,7 @@ from hezo_desk.enums import Role
 from hezo_desk.placeholders import fill
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.labels import Labels
+from hezo_desk.ui.remote_changes import RemoteChangeBuffer, RemoteChanges
 from hezo_desk.ui.ticket.view import TicketView
 
 TICKET_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -124,12 +125,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(who)
         self.statusBar().addPermanentWidget(self.connection_state)
         self.statusBar().addPermanentWidget(where)
-        self._remote_ids: set[int] = set()
-        self._remote_everything = False
-        self._remote_timer = QTimer(self)
-        self._remote_timer.setSingleShot(True)
-        self._remote_timer.setInterval(REMOTE_REFRESH_DELAY_MS)
-        self._remote_timer.timeout.connect(self._apply_remote_changes)
+        self._remote = RemoteChangeBuffer(REMOTE_REFRESH_DELAY_MS, self)
+        self._remote.ready.connect(self._apply_remote_changes)
 
         self._menus: dict[str, QMenu] = {}
         self._build_menus(ticket_actions)
@@ -428,8 +425,18 @@ class MainWindow(QMainWindow):
         else:
             self.navigation.setCurrentRow(0)
 
-    def _ticket_changed(self, _ticket_id: int) -> None:
-        self.refresh_all()
+    def _ticket_changed(self, ticket_id: int) -> None:
+        self._follow_ticket_changes(frozenset({ticket_id}))
+
+    def _follow_ticket_changes(self, ticket_ids: frozenset[int]) -> None:
+        """Screens that show tickets (`follow_ticket_changes(ids)`) show these as they are now;
+        screens that show none (contracts, serials, agents…) are left alone."""
+        if not ticket_ids:
+            return
+        for widget in self._built.values():
+            follow = getattr(widget, "follow_ticket_changes", None)
+            if callable(follow):
+                follow(ticket_ids)
 
     def refresh(self) -> None:
         widget = self.stack.currentWidget()
@@ -444,17 +451,22 @@ class MainWindow(QMainWindow):
 
     def remote_changes(self, ticket_ids: frozenset[int], everything: bool) -> None:
         """Others changed these tickets: refresh what shows them, a burst at a time."""
-        self._remote_ids |= set(ticket_ids)
-        self._remote_everything = self._remote_everything or everything
-        self._remote_timer.start()
+        self._remote.add_tickets(frozenset(ticket_ids), everything)
 
-    def _apply_remote_changes(self) -> None:
-        ids, everything = self._remote_ids, self._remote_everything
-        self._remote_ids, self._remote_everything = set(), False
+    def remote_others_changed(self) -> None:
+        """Others changed something that names no ticket (an agent, a registration, an
+        import): rare, and it may show anywhere, so every screen reads its rows again."""
+        self._remote.add_others()
+
+    def _apply_remote_changes(self, changes: RemoteChanges) -> None:
+        # Only the open tickets that changed read themselves again.
         for ticket_id, view in self._tickets.items():
-            if everything or ticket_id in ids:
+            if changes.everything or ticket_id in changes.ticket_ids:
                 view.reload()
-        self.refresh_all()
+        if changes.everything or changes.others:
+            self.refresh_all()
+        else:
+            self._follow_ticket_changes(changes.ticket_ids)
 
     def show_update_notice(self) -> None:
         notice = QLabel(

@@ -233,6 +233,12 @@ class ReviewScreen(ListScreen):
         self.model.refresh(self.kept(self.model))
         self._load_progress()
 
+    def follow_ticket_changes(self, ticket_ids: frozenset[int]) -> None:
+        """Cases changed here or elsewhere: their rows, the queue if cases came or went, and
+        the progress. The case being worked on stays as it is (its choices may be half made)."""
+        self.model.follow_changes(ticket_ids, self.kept(self.model))
+        self._load_progress()
+
     def _load_progress(self) -> None:
         service = self._service
         self.tasks.start(

@@ -142,6 +142,15 @@ class Window(Generic[RowT]):
             self._count = count
         return count
 
+    def recount(self) -> int:
+        """The number of rows that match now (others may have added or removed some); what
+        this window knows (its count, positions, cursors) stays as it is."""
+        statement = (
+            select(func.count()).select_from(self._plan.source).where(*self._plan.conditions)
+        )
+        with self._db.sessions() as session:
+            return int(session.scalar(statement) or 0)
+
     @property
     def positions_ready(self) -> bool:
         with self._lock:

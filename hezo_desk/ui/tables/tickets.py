@@ -164,6 +164,10 @@ class TicketsScreen(ListScreen):
     def refresh(self) -> None:
         self.model.refresh(self.kept(self.model))
 
+    def follow_ticket_changes(self, ticket_ids: frozenset[int]) -> None:
+        """Tickets changed here or elsewhere: their rows, and the list if rows came or went."""
+        self.model.follow_changes(ticket_ids, self.kept(self.model))
+
     def retranslate(self) -> None:
         self.search.setPlaceholderText(
             self.tr("Search: ticket number (HD-000123, legacy), subject, words in the dialogue")

@@ -5,11 +5,12 @@ The model holds a `Window` of a listing (one filter, one sort) and a few pages o
 are read in the thread pool, newest request first, and fill in with `dataChanged` when they
 arrive. Sorting (`sort()`, a header click) and filtering open a new window in the pool and
 reset the model when its first page is there; `refresh()` re-reads the count and the pages in
-view without a reset, so the selection and the scroll position stay.
+view without a reset, so the selection and the scroll position stay; `follow_changes()` shows
+rows changed elsewhere without reading a long list's positions again.
 
 One cohesive thing, kept in one module although it is longer than most: the model's cache,
-its page requests and its resets share one state machine, and splitting them would spread
-that state over several files.
+its page requests, its resets and its following of remote changes share one state machine,
+and splitting them would spread that state over several files.
 """
 
 from __future__ import annotations
@@ -217,6 +218,42 @@ class WindowedTableModel(QAbstractTableModel, Generic[R, F]):
             finished=lambda rows: self._rows_reread(window, places, rows),
             failed=lambda error: self._page_failed(window, None, error),
         )
+
+    def follow_changes(self, ids: Iterable[int], keep_ids: Iterable[int] = ()) -> None:
+        """Rows with these ids changed (here or elsewhere): show them as they are now, without
+        reading a long list's positions again unless rows came or went.
+
+        A list whose positions are not read (a short one, at most a few thousand rows) is
+        refreshed: count, first page and the kept rows' places, in the new order. A long one
+        is counted again: rows came or went (another count) and it is refreshed (its positions
+        read again later); else the changed rows in memory are read again in place and keep
+        their places until the next refresh (F5).
+        """
+        wanted = set(ids)
+        window = self._window
+        if not self._started or not wanted:
+            return
+        keep = list(keep_ids)
+        if window is None or self._opening is not None or not window.positions_ready:
+            self.refresh(keep)
+            return
+
+        def work(_control: TaskControl) -> int:
+            return window.recount()
+
+        self._tasks.start(
+            work,
+            finished=lambda count: self._recounted(window, wanted, keep, count),
+            failed=lambda error: self._page_failed(window, None, error),
+        )
+
+    def _recounted(self, window: Window[R], ids: set[int], keep: list[int], count: int) -> None:
+        if not self._alive() or window is not self._window or self._opening is not None:
+            return  # another list or a refresh under way: that read shows the change
+        if count != self._count:
+            self.refresh(keep)
+        else:
+            self.refresh_ids(ids)
 
     def _rows_reread(
         self, window: Window[R], places: dict[int, list[tuple[int, int]]], rows: list[R]
