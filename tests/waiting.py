@@ -13,6 +13,7 @@ from collections.abc import Callable
 WAIT_MS = 30_000
 # For whole batches (an import, a PDF of every case): still under the 120 s hang dump.
 SLOW_WAIT_MS = 90_000
+SLOW_WAIT_S = SLOW_WAIT_MS / 1000
 WAIT_S = WAIT_MS / 1000
 # How often `wait_until` asks again; it bounds nothing, only how soon a change is noticed.
 POLL_S = 0.02
