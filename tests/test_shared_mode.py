@@ -221,7 +221,7 @@ class _CommitDroppingProxy:
     def __enter__(self) -> _CommitDroppingProxy:
         self.thread.start()
         future = asyncio.run_coroutine_threadsafe(self._start(), self.loop)
-        self.port = future.result(5)
+        self.port = future.result(WAIT_S)
         return self
 
     def __exit__(self, *_exc: object) -> None:
@@ -229,9 +229,9 @@ class _CommitDroppingProxy:
             if self.server is not None:
                 self.server.close()
 
-        asyncio.run_coroutine_threadsafe(stop(), self.loop).result(5)
+        asyncio.run_coroutine_threadsafe(stop(), self.loop).result(WAIT_S)
         self.loop.call_soon_threadsafe(self.loop.stop)
-        self.thread.join(5)
+        self.thread.join(WAIT_S)
         self.loop.close()
 
     async def _start(self) -> int:
