@@ -32,8 +32,8 @@ from hezo_desk.services.tickets import TicketChange, TicketService
 from hezo_desk.ui.access_panel import OTHER_PERSON, AccessChangeDialog, AccessPanel
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.settings import DeskSettings
-
-SHOTS = Path("/tmp/hezo-access-shots")
+from pictures import save_picture
+from waiting import WAIT_MS
 
 
 @pytest.fixture
@@ -67,12 +67,17 @@ def _panel(
     qtbot.addWidget(panel)
     panel.resize(900, 700)
     panel.show()
-    qtbot.waitUntil(lambda: panel.access is not None, timeout=5000)
+    qtbot.waitUntil(lambda: panel.access is not None, timeout=WAIT_MS)
     return panel
 
 
 def test_no_access_shows_the_decision_its_origin_and_nothing_for_the_reseller(
-    qtbot: QtBot, qtmodeltester: ModelTester, context: DeskContext, aw: AccessWorld, agent: Actor
+    qtbot: QtBot,
+    qtmodeltester: ModelTester,
+    context: DeskContext,
+    aw: AccessWorld,
+    agent: Actor,
+    tmp_path: Path,
 ) -> None:
     ticket = open_full_ticket(
         context.db, agent, aw.world.contract_id, "Brak VPN", contact_id=aw.contact_id
@@ -90,12 +95,11 @@ def test_no_access_shows_the_decision_its_origin_and_nothing_for_the_reseller(
     assert "Nothing." in preview
     assert "Brak VPN" not in preview
     qtmodeltester.check(panel.history_model)
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    panel.grab().save(str(SHOTS / "access-panel-none.png"))
+    save_picture(panel, tmp_path, "access-panel-none")
 
 
 def test_granting_asks_who_requested_it_and_counts_at_once(
-    qtbot: QtBot, context: DeskContext, aw: AccessWorld, agent: Actor, db: Database
+    qtbot: QtBot, context: DeskContext, aw: AccessWorld, agent: Actor, db: Database, tmp_path: Path
 ) -> None:
     ticket = open_full_ticket(db, agent, aw.world.contract_id, "Brak VPN – Łódź")
     answers = _Answers(
@@ -110,7 +114,7 @@ def test_granting_asks_who_requested_it_and_counts_at_once(
     changed: list[int] = []
     panel.changed.connect(changed.append)
     panel.change_button.click()
-    qtbot.waitUntil(lambda: bool(changed), timeout=5000)
+    qtbot.waitUntil(lambda: bool(changed), timeout=WAIT_MS)
     assert len(answers.asked) == 1
     assert panel.decision.text() == "Gęś IT Partner Sp. z o.o. MAY see this ticket."
     assert "at the request of Paweł Żółkiewski (e-mail)" in panel.recorded.text()
@@ -124,7 +128,7 @@ def test_granting_asks_who_requested_it_and_counts_at_once(
     assert FILE_NAME in preview
     assert NOTE not in preview
     assert LEGACY_PDF not in preview
-    panel.grab().save(str(SHOTS / "access-panel-granted.png"))
+    save_picture(panel, tmp_path, "access-panel-granted")
     assert ResellerAccessService(db).preview(ticket.id) is not None
     with db.sessions() as session:
         audited = session.scalars(
@@ -136,7 +140,7 @@ def test_granting_asks_who_requested_it_and_counts_at_once(
         granted=False, channel=Channel.PHONE, requested_by_name="Zofia Łęcka"
     )
     panel.change_button.click()
-    qtbot.waitUntil(lambda: len(changed) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: len(changed) == 2, timeout=WAIT_MS)
     assert panel.decision.text() == "Gęś IT Partner Sp. z o.o. may NOT see this ticket."
     assert "Nothing." in panel.preview.plain_text()
     assert ResellerAccessService(db).preview(ticket.id) is None
@@ -168,16 +172,17 @@ def test_a_change_on_a_ticket_changed_meanwhile_is_refused_and_reloaded(
         expected_version=seen,
     )
     panel.change_button.click()
-    qtbot.waitUntil(panel.error.isVisible, timeout=5000)
+    qtbot.waitUntil(panel.error.isVisible, timeout=WAIT_MS)
     assert "changed by someone else meanwhile" in panel.error.text()
     qtbot.waitUntil(
-        lambda: panel.access is not None and panel.access.ticket.version == seen + 1, timeout=5000
+        lambda: panel.access is not None and panel.access.ticket.version == seen + 1,
+        timeout=WAIT_MS,
     )
     assert ResellerAccessService(db).preview(ticket.id) is None
 
 
 def test_the_change_dialog_asks_for_contact_or_name_and_channel(
-    qtbot: QtBot, context: DeskContext, aw: AccessWorld, agent: Actor, db: Database
+    qtbot: QtBot, context: DeskContext, aw: AccessWorld, agent: Actor, db: Database, tmp_path: Path
 ) -> None:
     ticket = open_full_ticket(db, agent, aw.world.contract_id, "Brak VPN", contact_id=aw.contact_id)
     access = ResellerAccessService(db).ticket_access(ticket.id)
@@ -193,7 +198,7 @@ def test_the_change_dialog_asks_for_contact_or_name_and_channel(
         aw.contact_id,
         Channel.PHONE,
     )
-    dialog.grab().save(str(SHOTS / "access-change-dialog.png"))
+    save_picture(dialog, tmp_path, "access-change-dialog")
     dialog.requester.setCurrentIndex(dialog.requester.findData(OTHER_PERSON))
     assert dialog.other_name.isEnabled()
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()

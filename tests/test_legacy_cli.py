@@ -8,7 +8,6 @@ import re
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -23,6 +22,7 @@ from hezo_desk.services.legacy_import.lock import import_lock
 from legacy_support import SAMPLE, back_office, table_counts
 from support.legacy_generator import ExportSpec, generate_export
 from test_cli import run, url
+from waiting import SLOW_WAIT_S, WAIT_S, wait_until
 
 
 @pytest.fixture
@@ -152,6 +152,26 @@ def test_a_second_import_is_refused_while_one_writes(
     assert code == 0, err
 
 
+# The import as `python -m hezo_desk` runs it, except that once its first batch of tickets is
+# committed it touches the marker file (argv[1]) and waits to be killed.
+IMPORT_UNTIL_FIRST_BATCH = """
+import sys, threading
+from pathlib import Path
+from hezo_desk.cli import main
+from hezo_desk.services.legacy_import.writer import Writer
+
+marker, write_batch = Path(sys.argv.pop(1)), Writer._write_batch
+
+def write_then_wait(self, batch):
+    write_batch(self, batch)
+    marker.touch()
+    threading.Event().wait()
+
+Writer._write_batch = write_then_wait
+sys.exit(main(sys.argv[1:]))
+"""
+
+
 def test_a_killed_import_is_completed_by_the_next_run(
     db: Database, office: Actor, tmp_path: Path
 ) -> None:
@@ -159,38 +179,31 @@ def test_a_killed_import_is_completed_by_the_next_run(
     moving = len(expected.subjects)
     work = tmp_path / "work"
     work.mkdir()
-    command = [
-        sys.executable, "-m", "hezo_desk", "import-legacy", str(tmp_path / "export"),
+    marker = tmp_path / "first-batch-written"
+    arguments = [
+        "import-legacy", str(tmp_path / "export"),
         "--database", url(db), "--agent", office.login, "--workers", "1",
         "--work-dir", str(work),
     ]  # fmt: skip
     process = subprocess.Popen(
-        command,
+        [sys.executable, "-c", IMPORT_UNTIL_FIRST_BATCH, str(marker), *arguments],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
     try:
-        deadline = time.monotonic() + 120
-        written = 0
-        while time.monotonic() < deadline and process.poll() is None:
-            with db.sessions() as session:
-                written = session.scalar(select(func.count(Ticket.id))) or 0
-            if written:
-                break
-            time.sleep(0.05)
+        wait_until(lambda: marker.exists() or process.poll() is not None, timeout=SLOW_WAIT_S)
         process.send_signal(signal.SIGKILL)
     finally:
-        process.wait(30)
+        process.wait(WAIT_S)
     assert process.returncode == -signal.SIGKILL, "the import ended before it could be killed"
-    assert 0 < written < moving
     with db.sessions() as session:
         killed = session.scalars(select(MigrationRun)).one()
         assert killed.status == RunStatus.RUNNING.value  # it never finished
         partial = session.scalar(select(func.count(Ticket.id))) or 0
     assert 0 < partial < moving
     assert len(list(work.iterdir())) == 1, "the killed run left its staging folder"
-    code = main([*command[3:], "--workers", "1"])
+    code = main([*arguments, "--workers", "1"])
     assert code == 0
     assert list(work.iterdir()) == [], "the next run cleared it, and its own"
     with db.sessions() as session:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
 import pytest
 from sqlalchemy import Text, cast, event, func, select
+from sqlalchemy.exc import DBAPIError
 
 from builders import build_world
 from hezo_desk.db import Database
@@ -41,6 +41,7 @@ from hezo_desk.services.listing.tickets import (
 from hezo_desk.services.normalize import contract_number_key, fold
 from hezo_desk.services.serials import InvalidSerialError, parse_serial
 from hezo_desk.services.tickets import NewTicket, TicketChange, TicketService
+from waiting import WAIT_S, wait_until
 
 DEMO_TODAY = dt.date(2026, 11, 2)
 PAGE = 7  # small pages: the demo's lists span many of them
@@ -540,23 +541,40 @@ def test_every_sort_reads_the_same_rows_however_paged(
         assert _ids(rows) == oracle(db, key, desc, everything), key
 
 
-def _slow_rows(db: Database) -> Condition:
-    """A condition that takes 50 ms for every row it is tested on."""
+def _held_rows(db: Database, running: threading.Event, released: threading.Event) -> Condition:
+    """A condition that holds up the query it is in: on SQLite the first row tested sets
+    `running` and waits for `released`; on PostgreSQL every row takes 0.5 s."""
     if not db.is_sqlite:
-        return cast(func.pg_sleep(0.05), Text) == ""
+        return cast(func.pg_sleep(0.5), Text) == ""
+
+    def hold() -> int:
+        running.set()
+        released.wait(WAIT_S)
+        return 1
 
     def register(connection: Any, _record: Any) -> None:
-        connection.create_function("hezo_slow", 0, lambda: time.sleep(0.05) or 1)
+        connection.create_function("hezo_held", 0, hold)
 
     event.listen(db.engine, "connect", register)
     db.engine.dispose()  # connections made from now on know the function
-    return func.hezo_slow() == 1
+    return func.hezo_held() == 1
+
+
+def _query_running(db: Database) -> bool:
+    """Whether a connection to this PostgreSQL database is inside the held query's sleep."""
+    with db.engine.connect() as connection:
+        running = connection.exec_driver_sql(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+            "AND wait_event = 'PgSleep'"
+        ).scalar()
+    return bool(running)
 
 
 def test_stopping_a_list_interrupts_its_running_query(demo_db: Database, demo_agent: Actor) -> None:
+    running, released = threading.Event(), threading.Event()
     plan = TicketListing(demo_db, demo_agent).plan(TicketFilter())
-    slow = replace(plan, conditions=(*plan.conditions, _slow_rows(demo_db)))
-    window = Window(demo_db, slow)  # reading its positions would take 120 × 50 ms
+    slow = replace(plan, conditions=(*plan.conditions, _held_rows(demo_db, running, released)))
+    window = Window(demo_db, slow)
     outcome: list[BaseException] = []
 
     def read() -> None:
@@ -567,11 +585,17 @@ def test_stopping_a_list_interrupts_its_running_query(demo_db: Database, demo_ag
 
     reader = threading.Thread(target=read)
     reader.start()
-    time.sleep(0.3)
+    if demo_db.is_sqlite:
+        assert running.wait(WAIT_S), "the query started"
+    else:
+        wait_until(lambda: _query_running(demo_db), what="the query started")
     window.stop()
-    reader.join(timeout=3)
-    assert not reader.is_alive(), "the query was interrupted, not read to its end"
+    released.set()  # SQLite notices an interrupt between rows, not inside a function
+    reader.join(timeout=WAIT_S)
+    assert not reader.is_alive()
     assert [type(error) for error in outcome] == [ReadStoppedError]
+    # Interrupted in the database (its error is the cause), not merely noticed afterwards.
+    assert isinstance(outcome[0].__cause__, DBAPIError)
     assert not window.positions_ready
 
 

@@ -23,10 +23,13 @@ from hezo_desk.ui.lookup_view import LookupView
 from hezo_desk.ui.main_window import MainWindow
 from hezo_desk.ui.screen_registry import build_screens, ticket_actions, ticket_tabs, wire_window
 from hezo_desk.ui.tables.tickets import TicketsScreen
+from waiting import WAIT_MS
 
 
 def test_a_reply_by_another_agent_reaches_an_open_ticket_view(
-    qtbot: QtBot, desk_context: DeskContext, tmp_path: Path
+    qtbot: QtBot,
+    desk_context: DeskContext,
+    tmp_path: Path,
 ) -> None:
     db = desk_context.db
     with db.sessions() as session:
@@ -45,12 +48,12 @@ def test_a_reply_by_another_agent_reaches_an_open_ticket_view(
     wire_window(window, desk_context)
     qtbot.addWidget(window)
     view = window.open_ticket(ticket_id)
-    qtbot.waitUntil(lambda: view.detail is not None, timeout=5000)
+    qtbot.waitUntil(lambda: view.detail is not None, timeout=WAIT_MS)
     view.composer.setPlainText("mój szkic, nie wysłany")
     live = LiveUpdates(db)
     live.tickets_changed.connect(window.remote_changes)
     live.connection_changed.connect(window.connection_changed)
-    with qtbot.waitSignal(live.connection_changed, timeout=10_000):
+    with qtbot.waitSignal(live.connection_changed, timeout=WAIT_MS):
         live.start()  # the watcher reads where the feed stands first
     try:
         jan = AgentService(db).resolve("jan.kowalski")
@@ -60,7 +63,7 @@ def test_a_reply_by_another_agent_reaches_an_open_ticket_view(
                 view.detail is not None
                 and view.detail.messages[-1].body == "Odpowiedź Jana z drugiego stanowiska"
             ),
-            timeout=5000,
+            timeout=WAIT_MS,
         )
         assert view.composer.toPlainText() == "mój szkic, nie wysłany"
         assert "connected" in window.connection_state.text()
@@ -79,23 +82,20 @@ def test_presence_of_another_agent_is_shown(
     PresenceService(db).heartbeat(jan.id, 1)
     view = TicketView(desk_context, 1, DraftStore(tmp_path / "d", db.display_url))
     qtbot.addWidget(view)
-    qtbot.waitUntil(lambda: not view.viewers.isHidden(), timeout=5000)
+    qtbot.waitUntil(lambda: not view.viewers.isHidden(), timeout=WAIT_MS)
     assert view.viewers.text() == "Also open by: Jan Kowalski"
     assert PresenceService(db).viewers(1, except_agent_id=jan.id) == ["Anna Nowak"]
 
 
 def test_the_desk_says_when_the_server_is_gone_and_recovers(
-    qtbot: QtBot, pg_demo_db: object
+    qtbot: QtBot, pg_demo_db: Database
 ) -> None:
     from sqlalchemy import text
 
-    from hezo_desk.db import Database
-
-    assert isinstance(pg_demo_db, Database)
     states: list[tuple[bool, str]] = []
     live = LiveUpdates(pg_demo_db)
     live.connection_changed.connect(lambda ok, message: states.append((ok, message)))
-    with qtbot.waitSignal(live.connection_changed, timeout=10_000):
+    with qtbot.waitSignal(live.connection_changed, timeout=WAIT_MS):
         live.start()  # listening from here on
     admin = Database(pg_demo_db.url)
     try:
@@ -106,17 +106,19 @@ def test_the_desk_says_when_the_server_is_gone_and_recovers(
                     "WHERE application_name = 'hezo-desk-listener' AND datname = current_database()"
                 )
             )
-        qtbot.waitUntil(lambda: any(not ok for ok, _m in states), timeout=10_000)
+        qtbot.waitUntil(lambda: any(not ok for ok, _m in states), timeout=WAIT_MS)
         lost = next(message for ok, message in states if not ok)
         assert lost == "the connection to the database was lost; reconnecting"
-        qtbot.waitUntil(lambda: states[-1][0], timeout=15_000)
+        qtbot.waitUntil(lambda: states[-1][0], timeout=WAIT_MS)
     finally:
         live.stop()
         admin.dispose()
 
 
 def test_the_ticket_list_follows_a_change_elsewhere_and_keeps_the_selection(
-    qtbot: QtBot, desk_context: DeskContext, tmp_path: Path
+    qtbot: QtBot,
+    desk_context: DeskContext,
+    tmp_path: Path,
 ) -> None:
     from hezo_desk.enums import Priority
     from hezo_desk.services.tickets import TicketChange
@@ -135,7 +137,7 @@ def test_the_ticket_list_follows_a_change_elsewhere_and_keeps_the_selection(
     qtbot.addWidget(window)
     tickets = window.show_screen("tickets")
     assert isinstance(tickets, TicketsScreen)
-    qtbot.waitUntil(lambda: tickets.model.row_at(5) is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: tickets.model.row_at(5) is not None, timeout=WAIT_MS)
     tickets.view.selectRow(3)
     selected = tickets.current_ticket_id()
     assert selected is not None
@@ -143,7 +145,7 @@ def test_the_ticket_list_follows_a_change_elsewhere_and_keeps_the_selection(
     assert target is not None
     live = LiveUpdates(db)
     live.tickets_changed.connect(window.remote_changes)
-    with qtbot.waitSignal(live.connection_changed, timeout=10_000):
+    with qtbot.waitSignal(live.connection_changed, timeout=WAIT_MS):
         live.start()
     try:
         jan = AgentService(db).resolve("jan.kowalski")
@@ -158,7 +160,7 @@ def test_the_ticket_list_follows_a_change_elsewhere_and_keeps_the_selection(
                 r is not None and r.id == target.id and r.priority is new_priority for r in rows
             )
 
-        qtbot.waitUntil(shows_change, timeout=8000)
+        qtbot.waitUntil(shows_change, timeout=WAIT_MS)
         assert tickets.current_ticket_id() == selected, "the selection stays on its ticket"
     finally:
         live.stop()
@@ -215,7 +217,7 @@ def test_a_change_to_one_ticket_refreshes_that_ticket_and_the_ticket_lists_only(
     untouched_view = window.open_ticket(untouched)
     qtbot.waitUntil(
         lambda: changed_view.detail is not None and untouched_view.detail is not None,
-        timeout=10_000,
+        timeout=WAIT_MS,
     )
     assert changed_view.detail is not None
     reloads: list[int] = []
@@ -233,20 +235,20 @@ def test_a_change_to_one_ticket_refreshes_that_ticket_and_the_ticket_lists_only(
         lambda: (
             changed_view.detail is not None and changed_view.detail.ticket.priority is new_priority
         ),
-        timeout=10_000,
+        timeout=WAIT_MS,
     )
 
     def listed_with_new_priority() -> bool:
         row = _listed(tickets, changed)
         return row is not None and row.priority is new_priority
 
-    qtbot.waitUntil(listed_with_new_priority, timeout=10_000)
+    qtbot.waitUntil(listed_with_new_priority, timeout=WAIT_MS)
     assert reloads == [], "an open ticket that did not change is not read again"
     assert refreshes == [], "a screen that shows no tickets is not read again"
 
     # A change that names no ticket (an agent, a registration) may show anywhere.
     window.remote_others_changed()
-    qtbot.waitUntil(lambda: refreshes == ["contracts"], timeout=10_000)
+    qtbot.waitUntil(lambda: refreshes == ["contracts"], timeout=WAIT_MS)
     assert reloads == []
 
 
@@ -267,7 +269,7 @@ def test_a_change_committed_after_a_later_one_still_reaches_the_desk(
     second_view = window.open_ticket(second)
     qtbot.waitUntil(
         lambda: first_view.detail is not None and second_view.detail is not None,
-        timeout=10_000,
+        timeout=WAIT_MS,
     )
     assert second_view.detail is not None
     new_priority = _other_priority(second_view.detail.ticket.priority)
@@ -276,7 +278,7 @@ def test_a_change_committed_after_a_later_one_still_reaches_the_desk(
     live = LiveUpdates(db)
     live.tickets_changed.connect(window.remote_changes)
     live.others_changed.connect(window.remote_others_changed)
-    with qtbot.waitSignal(live.connection_changed, timeout=10_000):
+    with qtbot.waitSignal(live.connection_changed, timeout=WAIT_MS):
         live.start()
     try:
         with db.transaction() as a:
@@ -299,13 +301,13 @@ def test_a_change_committed_after_a_later_one_still_reaches_the_desk(
                     second_view.detail is not None
                     and second_view.detail.ticket.priority is new_priority
                 ),
-                timeout=10_000,
+                timeout=WAIT_MS,
             )
         # Another agent's note wakes the desk; the feed brings A's change with it.
         TicketService(db).add_note(jan, third, "C")
         qtbot.waitUntil(
             lambda: first_view.detail is not None and first_view.detail.ticket.subject == subject,
-            timeout=10_000,
+            timeout=WAIT_MS,
         )
 
         def list_shows_both() -> bool:
@@ -317,7 +319,7 @@ def test_a_change_committed_after_a_later_one_still_reaches_the_desk(
                 and b_row.priority is new_priority
             )
 
-        qtbot.waitUntil(list_shows_both, timeout=10_000)
+        qtbot.waitUntil(list_shows_both, timeout=WAIT_MS)
     finally:
         live.stop()
 

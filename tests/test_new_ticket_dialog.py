@@ -19,8 +19,8 @@ from hezo_desk.services.tickets import TicketService
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.new_ticket_dialog import NOT_REGISTERED, NewTicketDialog
 from hezo_desk.ui.settings import DeskSettings
-
-SHOTS = Path("/tmp/hezo-access-shots")
+from pictures import save_picture
+from waiting import WAIT_MS
 
 
 @pytest.fixture
@@ -39,12 +39,12 @@ def _dialog(qtbot: QtBot, context: DeskContext, customer_id: int, **kwargs: int)
     dialog = NewTicketDialog(context, customer_id, **kwargs)  # type: ignore[arg-type]
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.waitUntil(lambda: dialog.overview is not None, timeout=5000)
+    qtbot.waitUntil(lambda: dialog.overview is not None, timeout=WAIT_MS)
     return dialog
 
 
 def test_the_access_question_names_the_reseller_and_defaults_to_no_access(
-    qtbot: QtBot, context: DeskContext, aw: AccessWorld
+    qtbot: QtBot, context: DeskContext, aw: AccessWorld, tmp_path: Path
 ) -> None:
     dialog = _dialog(qtbot, context, aw.world.customer_id)
     assert dialog.no_access.isChecked()
@@ -60,8 +60,7 @@ def test_the_access_question_names_the_reseller_and_defaults_to_no_access(
         "(H2)-FG1234567890",
         "(H)-FW5550001111",
     }
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    dialog.grab().save(str(SHOTS / "new-ticket.png"))
+    save_picture(dialog, tmp_path, "new-ticket")
     # The agent ticks yes, then the caller turns out to mean the other contract: asked afresh.
     dialog.grant_access.setChecked(True)
     dialog.contract.setCurrentIndex(1)
@@ -89,7 +88,7 @@ def test_opening_with_the_default_records_no_access_at_the_callers_request(
     dialog.description.setPlainText("Od rana tunel nie wstaje.\nLog wyślę mailem.")
     dialog.priority.setCurrentIndex(dialog.priority.findData(Priority.HIGH))
     qtbot.keyClick(dialog, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: bool(opened), timeout=5000)
+    qtbot.waitUntil(lambda: bool(opened), timeout=WAIT_MS)
     ticket_id, number = opened[0]
     row = TicketService(db).row(ticket_id)
     assert row.number == number
@@ -119,7 +118,7 @@ def test_granting_access_when_opening_lets_the_reseller_see_it_at_once(
     assert "caller's name" in dialog.problem.text()
     dialog.caller_name.setText("Zofia Łęcka")
     dialog.submit()
-    qtbot.waitUntil(lambda: dialog.ticket is not None, timeout=5000)
+    qtbot.waitUntil(lambda: dialog.ticket is not None, timeout=WAIT_MS)
     assert dialog.ticket is not None
     view = ResellerAccessService(db).preview(dialog.ticket.id)
     assert view is not None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -19,8 +18,8 @@ from hezo_desk.services.pdf.export import PART_SUFFIX
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.pdf_batch_export import BatchExportDialog
 from hezo_desk.ui.pdf_preview import PdfPreview, PdfPreviewDialog
-
-SHOTS = Path(os.environ.get("HEZO_DESK_SHOTS", "/tmp/hezo-desk-shots"))
+from pictures import save_picture, wait_painted
+from waiting import SLOW_WAIT_MS, WAIT_MS
 
 
 def ticket_ids(context: DeskContext, *, access: bool | None = None, limit: int = 5) -> list[int]:
@@ -39,15 +38,8 @@ def actions(context: DeskContext, ticket_id: int) -> list[str]:
     ]
 
 
-def shoot(widget: object, name: str, qtbot: QtBot | None = None) -> None:
-    if qtbot is not None:
-        qtbot.wait(1500)  # QPdfView draws its pages in the background
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    widget.grab().save(str(SHOTS / name))  # type: ignore[attr-defined]
-
-
 def wait_shown(qtbot: QtBot, preview: PdfPreview) -> None:
-    qtbot.waitUntil(lambda: preview.document.status() == QPdfDocument.Status.Ready, timeout=20000)
+    qtbot.waitUntil(lambda: preview.document.status() == QPdfDocument.Status.Ready, timeout=WAIT_MS)
 
 
 def test_preview_export_and_print_the_same_document(
@@ -63,10 +55,11 @@ def test_preview_export_and_print_the_same_document(
     assert preview.document.pageCount() >= 1
     assert preview.export_button.isEnabled()
     assert preview.current.number in preview.status.text()
-    shoot(dialog, "pdf-preview.png", qtbot)
+    wait_painted(qtbot, preview.view.viewport())  # QPdfView draws its pages in the background
+    save_picture(dialog, tmp_path, "pdf-preview")
 
     target = tmp_path / "sprawa"
-    with qtbot.waitSignal(preview.exported, timeout=20000) as saved:
+    with qtbot.waitSignal(preview.exported, timeout=WAIT_MS) as saved:
         preview.export_to(target)
     exported = saved.args[0]
     assert exported.path == tmp_path / "sprawa.pdf"
@@ -77,7 +70,7 @@ def test_preview_export_and_print_the_same_document(
     printer.setResolution(72)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "wydruk.pdf"))
-    with qtbot.waitSignal(preview.printed, timeout=20000) as printed:
+    with qtbot.waitSignal(preview.printed, timeout=WAIT_MS) as printed:
         preview.print_to(printer)
         # Pages are painted in the background: the window answers meanwhile.
         assert not preview.print_button.isEnabled()
@@ -93,13 +86,13 @@ def test_preview_export_and_print_the_same_document(
 
 
 def test_preview_refuses_a_reseller_copy_without_access(
-    qtbot: QtBot, desk_context: DeskContext
+    qtbot: QtBot, desk_context: DeskContext, tmp_path: Path
 ) -> None:
     ticket_id = ticket_ids(desk_context, access=False, limit=1)[0]
     preview = PdfPreview(desk_context, ticket_id, Variant.RESELLER)
     qtbot.addWidget(preview)
     preview.show()
-    qtbot.waitUntil(lambda: "no reseller copy" in preview.status.text(), timeout=20000)
+    qtbot.waitUntil(lambda: "no reseller copy" in preview.status.text(), timeout=WAIT_MS)
     assert preview.current is None
     assert not preview.export_button.isEnabled()
     assert not preview.print_button.isEnabled()
@@ -109,7 +102,8 @@ def test_preview_refuses_a_reseller_copy_without_access(
     wait_shown(qtbot, preview)
     assert preview.current is not None
     assert preview.current.variant is Variant.CUSTOMER
-    shoot(preview, "pdf-preview-customer.png", qtbot)
+    wait_painted(qtbot, preview.view.viewport())
+    save_picture(preview, tmp_path, "pdf-preview-customer")
 
 
 def test_batch_dialog_exports_in_the_background_with_progress(
@@ -120,8 +114,8 @@ def test_batch_dialog_exports_in_the_background_with_progress(
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.target.setText(str(tmp_path / "pdf"))
-    shoot(dialog, "pdf-batch-before.png")
-    with qtbot.waitSignal(dialog.finished_batch, timeout=60000) as done:
+    save_picture(dialog, tmp_path, "pdf-batch-before")
+    with qtbot.waitSignal(dialog.finished_batch, timeout=SLOW_WAIT_MS) as done:
         dialog.start_export()
         assert dialog.running
         assert not dialog.start_button.isEnabled()
@@ -131,12 +125,12 @@ def test_batch_dialog_exports_in_the_background_with_progress(
     assert sorted(p.name for p in (tmp_path / "pdf").iterdir()) == sorted(
         f.path.name for f in result.files
     )
-    shoot(dialog, "pdf-batch-done.png")
+    save_picture(dialog, tmp_path, "pdf-batch-done")
 
     dialog.combined.setChecked(True)
     assert dialog.target.text().endswith(".pdf")
     dialog.variant_box.setCurrentIndex(dialog.variant_box.findData(Variant.INTERNAL.value))
-    with qtbot.waitSignal(dialog.finished_batch, timeout=60000) as done:
+    with qtbot.waitSignal(dialog.finished_batch, timeout=SLOW_WAIT_MS) as done:
         dialog.start_export()
     combined = done.args[0]
     (path,) = {f.path for f in combined.files}  # every case in the one file
@@ -156,12 +150,12 @@ def test_cancelling_a_batch_leaves_no_partial_file(
     target = out / "wszystkie.pdf"
     dialog.target.setText(str(target))
     dialog.start_export()
-    qtbot.waitUntil(lambda: dialog.progress.value() >= 2, timeout=60000)
+    qtbot.waitUntil(lambda: dialog.progress.value() >= 2, timeout=SLOW_WAIT_MS)
     dialog.cancel_button.click()  # Cancel while running: cancels, does not close
-    qtbot.waitUntil(lambda: not dialog.running, timeout=60000)
+    qtbot.waitUntil(lambda: not dialog.running, timeout=SLOW_WAIT_MS)
     assert "Cancelled" in dialog.status.text()
     assert list(out.iterdir()) == []
-    shoot(dialog, "pdf-batch-cancelled.png")
+    save_picture(dialog, tmp_path, "pdf-batch-cancelled")
     assert all(actions(desk_context, i) == [] for i in ids)
 
 

@@ -25,8 +25,8 @@ from hezo_desk.services.tickets import NewTicket, TicketService
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.registration_wizard import READ_BACK_STYLE, RegistrationWizard
 from hezo_desk.ui.settings import DeskSettings
-
-SHOTS = Path("/tmp/hezo-access-shots")
+from pictures import save_picture
+from waiting import WAIT_MS
 
 
 @pytest.fixture
@@ -61,12 +61,7 @@ def _type_facts(
         else:  # QTest types ASCII only; Polish text arrives as if pasted
             field.setText(text)
     # The check runs once the typing pauses, in the background.
-    qtbot.waitUntil(lambda: facts.result_for == facts.typed(), timeout=5000)
-
-
-def _shot(widget: object, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    widget.grab().save(str(SHOTS / f"{name}.png"))  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: facts.result_for == facts.typed(), timeout=WAIT_MS)
 
 
 @pytest.mark.parametrize(
@@ -149,6 +144,7 @@ def test_each_failing_fact_is_named_as_it_is_typed(
     serial: str,
     label: str,
     fragments: list[str],
+    tmp_path: Path,
 ) -> None:
     wizard = _wizard(qtbot, context)
     _type_facts(qtbot, wizard, tax_id, contract, serial)
@@ -162,11 +158,11 @@ def test_each_failing_fact_is_named_as_it_is_typed(
     if label == "contract_status" and serial == "FA9999999999":
         assert "the contract is not accepted" in wizard.facts.serial_status.text()
     if label == "contract_status":
-        _shot(wizard, f"wizard-failure-{fragments[0].split()[0].lower()}")
+        save_picture(wizard, tmp_path, f"wizard-failure-{fragments[0].split()[0].lower()}")
 
 
 def test_the_notation_to_read_back_is_shown_prominently(
-    qtbot: QtBot, context: DeskContext, world: World
+    qtbot: QtBot, context: DeskContext, world: World, tmp_path: Path
 ) -> None:
     wizard = _wizard(qtbot, context)
     _type_facts(qtbot, wizard, "pl 526 025 02 74", "ums 2024 00001", "(h)-fg 1234567890")
@@ -179,7 +175,7 @@ def test_the_notation_to_read_back_is_shown_prominently(
     assert "They read (H)-FG1234567890; in the portal they must type (H1)-FG1234567890" in shown
     assert facts.read_back.styleSheet() == READ_BACK_STYLE
     assert "✓ PL5260250274: Drukarnia Łąka Sp. z o.o." in facts.tax_id_status.text()
-    _shot(wizard, "wizard-read-back")
+    save_picture(wizard, tmp_path, "wizard-read-back")
 
     _type_facts(qtbot, wizard, "PL5260250274", "UMS/2024/00001", "(H2)-FG1234567890")
     assert "exact: (H2)-FG1234567890" in facts.read_back.text()
@@ -193,6 +189,7 @@ def test_registering_shows_what_the_customer_now_sees_and_is_audited(
     world: World,
     db: Database,
     agent: Actor,
+    tmp_path: Path,
 ) -> None:
     target = resolve_target(db, "UMS/2024/00001", "(H)-FW5550001111")
     ticket = TicketService(db).open(
@@ -216,9 +213,9 @@ def test_registering_shows_what_the_customer_now_sees_and_is_audited(
     details.last_name.setText("Żółkiewski")
     qtbot.keyClicks(details.email, "pawel@laka.pl")
     qtbot.keyClicks(details.phone, "+48 600 100 200")
-    _shot(wizard, "wizard-details")
+    save_picture(wizard, tmp_path, "wizard-details")
     wizard.button(QWizard.WizardButton.NextButton).click()
-    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.done_page, timeout=5000)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.done_page, timeout=WAIT_MS)
     done = wizard.done_page
     assert (
         "Paweł Żółkiewski <pawel@laka.pl> is registered for Drukarnia Łąka" in done.summary.text()
@@ -233,7 +230,7 @@ def test_registering_shows_what_the_customer_now_sees_and_is_audited(
     assert [t.number for t in done.tickets_model.rows] == [ticket.number]
     for model in (done.contracts_model, done.services_model, done.tickets_model):
         qtmodeltester.check(model)
-    _shot(wizard, "wizard-done")
+    save_picture(wizard, tmp_path, "wizard-done")
     assert len(registered) == 1
     assert registered[0][1] == world.customer_id
     with db.sessions() as session:
@@ -244,7 +241,7 @@ def test_registering_shows_what_the_customer_now_sees_and_is_audited(
 
 
 def test_an_existing_email_is_not_duplicated_and_can_be_updated(
-    qtbot: QtBot, context: DeskContext, world: World, db: Database, agent: Actor
+    qtbot: QtBot, context: DeskContext, world: World, db: Database, agent: Actor, tmp_path: Path
 ) -> None:
     RegistrationService(db).register(
         agent,
@@ -261,15 +258,15 @@ def test_an_existing_email_is_not_duplicated_and_can_be_updated(
     details.last_name.setText("Żółkiewski-Nowak")
     qtbot.keyClicks(details.email, "pawel@laka.pl")
     wizard.button(QWizard.WizardButton.NextButton).click()
-    qtbot.waitUntil(details.exists_box.isVisible, timeout=5000)
+    qtbot.waitUntil(details.exists_box.isVisible, timeout=WAIT_MS)
     assert wizard.currentPage() is details
     assert "Pawel@Laka.pl is already registered: Paweł Żółkiewski" in details.exists_text.text()
     assert "Nothing was added" in details.exists_text.text()
-    _shot(wizard, "wizard-existing-contact")
+    save_picture(wizard, tmp_path, "wizard-existing-contact")
     with db.sessions() as session:
         assert session.scalar(select(func.count(Contact.id))) == 1
     details.update_button.click()
-    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.done_page, timeout=5000)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.done_page, timeout=WAIT_MS)
     assert "was updated (no second contact was added)" in wizard.done_page.summary.text()
     with db.sessions() as session:
         contacts = session.scalars(select(Contact)).all()
@@ -288,7 +285,7 @@ def test_bad_contact_details_are_explained_and_nothing_is_saved(
     details.last_name.setText("Żółkiewski")
     qtbot.keyClicks(details.email, "pawel-at-laka.pl")
     wizard.button(QWizard.WizardButton.NextButton).click()
-    qtbot.waitUntil(details.problem.isVisible, timeout=5000)
+    qtbot.waitUntil(details.problem.isVisible, timeout=WAIT_MS)
     assert "is not an e-mail address" in details.problem.text()
     assert wizard.currentPage() is details
     with db.sessions() as session:
@@ -299,7 +296,7 @@ def test_a_company_other_than_the_one_looked_up_is_pointed_out(
     qtbot: QtBot, context: DeskContext, world: World
 ) -> None:
     wizard = _wizard(qtbot, context, world.other_customer_id)
-    qtbot.waitUntil(lambda: wizard.facts.expected_customer is not None, timeout=5000)
+    qtbot.waitUntil(lambda: wizard.facts.expected_customer is not None, timeout=WAIT_MS)
     _type_facts(qtbot, wizard, "PL5260250274", "UMS/2024/00001", "(H2)-FG1234567890")
     assert "not the company selected in the lookup, Żółw Logistyka" in (
         wizard.facts.tax_id_status.text()

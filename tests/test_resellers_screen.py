@@ -28,8 +28,8 @@ from hezo_desk.services.tickets import TicketService
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.resellers_screen import ResellersScreen
 from hezo_desk.ui.settings import DeskSettings
-
-SHOTS = Path("/tmp/hezo-access-shots")
+from pictures import save_picture
+from waiting import WAIT_MS
 
 
 @pytest.fixture
@@ -49,7 +49,7 @@ def _screen(qtbot: QtBot, context: DeskContext) -> ResellersScreen:
     qtbot.addWidget(screen)
     screen.resize(1200, 700)
     screen.show()
-    qtbot.waitUntil(lambda: screen.resellers_model.rowCount() > 0, timeout=5000)
+    qtbot.waitUntil(lambda: screen.resellers_model.rowCount() > 0, timeout=WAIT_MS)
     return screen
 
 
@@ -60,6 +60,7 @@ def test_a_reseller_sees_only_its_permitted_tickets_and_no_internal_content(
     aw: AccessWorld,
     agent: Actor,
     db: Database,
+    tmp_path: Path,
 ) -> None:
     allowed = open_full_ticket(db, agent, aw.world.contract_id, "Zgoda – Łódź", access=True)
     refused = open_full_ticket(db, agent, aw.world.contract_id, "Bez zgody")
@@ -70,7 +71,7 @@ def test_a_reseller_sees_only_its_permitted_tickets_and_no_internal_content(
         "Żuraw Systemy S.A.",
     ]
     qtmodeltester.check(screen.resellers_model)
-    qtbot.waitUntil(lambda: screen.tickets_model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: screen.tickets_model.rowCount() == 1, timeout=WAIT_MS)
     assert screen.reseller is not None
     assert screen.reseller.id == aw.world.reseller_id
     numbers = [t.number for t in screen.tickets_model.rows]
@@ -79,13 +80,12 @@ def test_a_reseller_sees_only_its_permitted_tickets_and_no_internal_content(
     assert theirs.number not in numbers
     qtmodeltester.check(screen.tickets_model)
     assert "may see 1 ticket(s)" in screen.heading.text()
-    qtbot.waitUntil(lambda: "Zgoda – Łódź" in screen.preview.plain_text(), timeout=5000)
+    qtbot.waitUntil(lambda: "Zgoda – Łódź" in screen.preview.plain_text(), timeout=WAIT_MS)
     preview = screen.preview.plain_text()
     assert REPLY in preview
     assert NOTE not in preview
     assert LEGACY_PDF not in preview
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    screen.grab().save(str(SHOTS / "resellers-screen.png"))
+    save_picture(screen, tmp_path, "resellers-screen")
 
     opened: list[int] = []
     screen.open_ticket.connect(opened.append)
@@ -96,7 +96,7 @@ def test_a_reseller_sees_only_its_permitted_tickets_and_no_internal_content(
 
     screen.select_reseller(aw.other_reseller_id)
     qtbot.waitUntil(
-        lambda: [t.number for t in screen.tickets_model.rows] == [theirs.number], timeout=5000
+        lambda: [t.number for t in screen.tickets_model.rows] == [theirs.number], timeout=WAIT_MS
     )
 
 
@@ -105,7 +105,7 @@ def test_a_withdrawal_shows_nothing_at_once_and_the_list_drops_it(
 ) -> None:
     allowed = open_full_ticket(db, agent, aw.world.contract_id, "Zgoda", access=True)
     screen = _screen(qtbot, context)
-    qtbot.waitUntil(lambda: screen.tickets_model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: screen.tickets_model.rowCount() == 1, timeout=WAIT_MS)
     ResellerAccessService(db).change_access(
         agent,
         allowed.id,
@@ -114,10 +114,10 @@ def test_a_withdrawal_shows_nothing_at_once_and_the_list_drops_it(
     )
     # The row is still listed from before; previewing it asks the rule again: nothing.
     screen.preview_current()
-    qtbot.waitUntil(lambda: "Nothing." in screen.preview.plain_text(), timeout=5000)
+    qtbot.waitUntil(lambda: "Nothing." in screen.preview.plain_text(), timeout=WAIT_MS)
     assert "Zgoda" not in screen.preview.plain_text().split("sees", 1)[1]
     screen.refresh()
-    qtbot.waitUntil(lambda: screen.tickets_model.rowCount() == 0, timeout=5000)
+    qtbot.waitUntil(lambda: screen.tickets_model.rowCount() == 0, timeout=WAIT_MS)
     assert "may see no ticket" in screen.heading.text()
 
 

@@ -26,10 +26,9 @@ from hezo_desk.ui.migration_reports import MigrationReportsView
 from hezo_desk.ui.review_screen import ReviewScreen
 from hezo_desk.ui.settings import DeskSettings
 from legacy_support import SAMPLE, back_office, run_import
+from pictures import save_picture, wait_painted
 from support.legacy_generator import ExportSpec, generate_export
-
-WAIT_MS = 20_000
-PICTURES = Path("/tmp/hezo-review-screens")
+from waiting import SLOW_WAIT_MS, WAIT_MS
 
 
 @pytest.fixture
@@ -57,11 +56,6 @@ def migrated(db: Database, office: Actor) -> Database:
     return db
 
 
-def _grab(widget: object, name: str) -> None:
-    PICTURES.mkdir(parents=True, exist_ok=True)
-    widget.grab().save(str(PICTURES / f"{name}.png"))  # type: ignore[attr-defined]
-
-
 def _open_screen(qtbot: QtBot, context: DeskContext) -> ReviewScreen:
     screen = ReviewScreen(context)
     qtbot.addWidget(screen)
@@ -75,7 +69,11 @@ def _open_screen(qtbot: QtBot, context: DeskContext) -> ReviewScreen:
 
 
 def test_the_queue_shows_flagged_cases_first_and_the_dialogue_pdf(
-    qtbot: QtBot, qtmodeltester: ModelTester, migrated: Database, context: DeskContext
+    qtbot: QtBot,
+    qtmodeltester: ModelTester,
+    migrated: Database,
+    context: DeskContext,
+    tmp_path: Path,
 ) -> None:
     screen = _open_screen(qtbot, context)
     qtmodeltester.check(screen.model)
@@ -84,7 +82,9 @@ def test_the_queue_shows_flagged_cases_first_and_the_dialogue_pdf(
     assert first is not None
     assert first.legacy_number == "Z000005"
     assert "1 flag(s)" in screen.model.index(0, 0).data()
-    qtbot.waitUntil(lambda: "0 of 6 migrated cases reviewed" in screen.progress_label.text())
+    qtbot.waitUntil(
+        lambda: "0 of 6 migrated cases reviewed" in screen.progress_label.text(), timeout=WAIT_MS
+    )
     assert "2 flagged waiting" in screen.progress_label.text()
     case = screen.case
     assert case is not None
@@ -99,8 +99,8 @@ def test_the_queue_shows_flagged_cases_first_and_the_dialogue_pdf(
         "(H1)-FG1234567890",
         "(H2)-FG1234567890",
     ]
-    qtbot.wait(500)  # the PDF view paints its pages in the background
-    _grab(screen, f"review-{migrated.dialect}")
+    wait_painted(qtbot, screen.pdf_view.viewport())  # it paints its pages in the background
+    save_picture(screen, tmp_path, f"review-{migrated.dialect}")
 
 
 def test_link_then_mark_reviewed_moves_the_queue_on(
@@ -114,12 +114,14 @@ def test_link_then_mark_reviewed_moves_the_queue_on(
         lambda: screen.case is not None and screen.case.ticket.notation == "(H2)-FG1234567890",
         timeout=WAIT_MS,
     )
-    qtbot.waitUntil(lambda: screen.model.index(0, 6).data() == "(H2)-FG1234567890")
+    qtbot.waitUntil(lambda: screen.model.index(0, 6).data() == "(H2)-FG1234567890", timeout=WAIT_MS)
     reviewed_id = screen.case.ticket.id if screen.case else 0
     with qtbot.waitSignal(screen.reviewed, timeout=WAIT_MS) as done:
         screen.review_button.click()
     assert done.args == [reviewed_id]
-    qtbot.waitUntil(lambda: "1 of 6 migrated cases reviewed" in screen.progress_label.text())
+    qtbot.waitUntil(
+        lambda: "1 of 6 migrated cases reviewed" in screen.progress_label.text(), timeout=WAIT_MS
+    )
     qtbot.waitUntil(lambda: screen.model.rowCount() == 5, timeout=WAIT_MS)
     qtbot.waitUntil(
         lambda: screen.case is not None and screen.case.ticket.legacy_number == "Z000011",
@@ -202,13 +204,13 @@ def test_the_import_dialog_runs_a_dry_run_then_the_import(
     with db.sessions() as session:
         assert session.scalar(select(Ticket.id).limit(1)) is None
     dialog.dry_run.setChecked(False)
-    with qtbot.waitSignal(dialog.imported, timeout=60_000) as imported:
+    with qtbot.waitSignal(dialog.imported, timeout=SLOW_WAIT_MS) as imported:
         dialog.start()
     assert imported.args[0].status is RunStatus.COMPLETED
     assert dialog.cancel_button.text() == "&Close"
     assert "Run 1" in dialog.report_view.heading.text()
     dialog.resize(1200, 800)
-    _grab(dialog, f"import-{db.dialect}")
+    save_picture(dialog, tmp_path, f"import-{db.dialect}")
 
 
 def test_the_import_dialog_cancels_between_units(
@@ -224,7 +226,7 @@ def test_the_import_dialog_cancels_between_units(
         lambda progress: dialog.cancel() if progress.tickets_written else None
     )
     dialog.start()
-    qtbot.waitUntil(lambda: dialog.report is not None, timeout=60_000)
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=SLOW_WAIT_MS)
     assert dialog.report is not None
     assert dialog.report.status is RunStatus.CANCELLED
     assert dialog.report.totals.not_processed > 0
@@ -250,7 +252,11 @@ def test_the_import_dialog_says_when_another_import_writes(
 
 
 def test_the_reports_of_every_run_are_viewable(
-    qtbot: QtBot, qtmodeltester: ModelTester, migrated: Database, context: DeskContext
+    qtbot: QtBot,
+    qtmodeltester: ModelTester,
+    migrated: Database,
+    context: DeskContext,
+    tmp_path: Path,
 ) -> None:
     run_import(migrated, context.actor, SAMPLE)
     view = MigrationReportsView(context)
@@ -276,4 +282,4 @@ def test_the_reports_of_every_run_are_viewable(
         for r in range(report_view.rules_model.rowCount())
     }
     assert "closed tickets do not move" in reasons
-    _grab(view, f"reports-{migrated.dialect}")
+    save_picture(view, tmp_path, f"reports-{migrated.dialect}")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import threading
-import time
 from collections.abc import Iterator
 
 import psycopg
@@ -25,6 +24,7 @@ from hezo_desk.services.presence import PresenceService
 from hezo_desk.services.resilience import is_transient, retry
 from hezo_desk.services.ticket_conflicts import TicketConflictError
 from hezo_desk.services.tickets import TicketChange, TicketService
+from waiting import WAIT_S, wait_until
 
 
 def _open_ticket(db: Database) -> int:
@@ -210,11 +210,13 @@ def test_a_postgresql_notification_arrives_on_commit(pg_demo_db: Database, anna:
         PresenceService(pg_demo_db).heartbeat(anna.id, looked_at)
         ticket_id = _open_ticket(pg_demo_db)
         TicketService(pg_demo_db).add_note(anna, ticket_id, "ktoś zmienił")
-        deadline = time.monotonic() + 5
         received: set[int | None] = set()
-        while ticket_id not in received and time.monotonic() < deadline:
-            received |= listener.wait(0.5)
-        assert ticket_id in received
+
+        def arrived() -> bool:
+            received.update(listener.wait(0.5))
+            return ticket_id in received
+
+        wait_until(arrived, what="the notification")
         assert looked_at not in received, "someone looking at a ticket is not a change"
     finally:
         listener.close()
@@ -266,7 +268,7 @@ class _CommitDroppingProxy:
     def __enter__(self) -> _CommitDroppingProxy:
         self.thread.start()
         future = asyncio.run_coroutine_threadsafe(self._start(), self.loop)
-        self.port = future.result(5)
+        self.port = future.result(WAIT_S)
         return self
 
     def __exit__(self, *_exc: object) -> None:
@@ -274,9 +276,9 @@ class _CommitDroppingProxy:
             if self.server is not None:
                 self.server.close()
 
-        asyncio.run_coroutine_threadsafe(stop(), self.loop).result(5)
+        asyncio.run_coroutine_threadsafe(stop(), self.loop).result(WAIT_S)
         self.loop.call_soon_threadsafe(self.loop.stop)
-        self.thread.join(5)
+        self.thread.join(WAIT_S)
         self.loop.close()
 
     async def _start(self) -> int:
@@ -285,16 +287,16 @@ class _CommitDroppingProxy:
 
     async def _client(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         upstream_reader, upstream_writer = await asyncio.open_connection(*self.target)
-        cut = asyncio.Event()
+        cut, answered = asyncio.Event(), asyncio.Event()
 
         async def server_to_client() -> None:
-            with contextlib.suppress(ConnectionError, asyncio.CancelledError):
-                while not cut.is_set():
-                    data = await upstream_reader.read(65536)
-                    if not data or cut.is_set():
-                        break
+            with contextlib.suppress(ConnectionError):
+                while data := await upstream_reader.read(65536):
+                    if cut.is_set():
+                        break  # the answer to the COMMIT: it goes nowhere
                     writer.write(data)
                     await writer.drain()
+            answered.set()
 
         relay = asyncio.create_task(server_to_client())
         try:
@@ -304,20 +306,24 @@ class _CommitDroppingProxy:
             upstream_writer.write(startup + body)
             if body[:4] == (80877103).to_bytes(4, "big"):  # SSLRequest: say no, then startup
                 pass
+            committing = False
             while True:
                 kind = await reader.readexactly(1)
                 size = await reader.readexactly(4)
                 payload = await reader.readexactly(int.from_bytes(size, "big") - 4)
-                upstream_writer.write(kind + size + payload)
-                await upstream_writer.drain()
                 if (
                     not self.dropped.is_set()
                     and kind in (b"Q", b"P")
                     and b"COMMIT" in payload.upper()
                 ):
                     self.dropped.set()
-                    cut.set()
-                    await asyncio.sleep(0.3)  # let the server commit
+                    cut.set()  # before the server can answer
+                    committing = True
+                upstream_writer.write(kind + size + payload)
+                await upstream_writer.drain()
+                if committing and kind in (b"Q", b"S"):  # the COMMIT (and its Sync) is sent
+                    # The server answers once it has committed: only then is the line cut.
+                    await asyncio.wait_for(answered.wait(), WAIT_S)
                     break
         except (asyncio.IncompleteReadError, ConnectionError):
             pass

@@ -39,8 +39,7 @@ from hezo_desk.ui.tables.serials import SerialsScreen
 from hezo_desk.ui.tables.tickets import TicketsScreen
 from hezo_desk.ui.tables.windowed_model import ID_ROLE, LOADING_TEXT, WindowedTableModel
 from hezo_desk.ui.workers import TaskSet
-
-WAIT_MS = 10_000
+from waiting import WAIT_MS
 
 
 @pytest.fixture
@@ -95,7 +94,7 @@ def _show(qtbot: QtBot, widget: Any) -> None:
     qtbot.addWidget(widget)
     widget.resize(1300, 700)
     widget.show()
-    qtbot.waitExposed(widget)
+    qtbot.waitExposed(widget, timeout=WAIT_MS)
     widget.activateWindow()
 
 
@@ -199,14 +198,16 @@ def test_a_refresh_keeps_the_rows_and_adds_the_new_ones(
     with qtbot.waitSignal(model.rowsInserted, timeout=WAIT_MS):
         model.refresh()
     assert model.rowCount() == 121
-    qtbot.waitUntil(lambda: model.row_at(0) is not None and model.row_at(0).id == opened.id)
+    qtbot.waitUntil(
+        lambda: model.row_at(0) is not None and model.row_at(0).id == opened.id, timeout=WAIT_MS
+    )
     assert not resets, "a refresh is no reset: selection and scroll position stay"
     # Another agent's change: only that row is read again, in place.
     other = rows[3]
     service.change(actor, other.id, TicketChange(priority=Priority.CRITICAL), expected_version=None)
     position = next(r for r in range(121) if model.row_at(r) and model.row_at(r).id == other.id)
     model.refresh_ids([other.id])
-    qtbot.waitUntil(lambda: model.row_at(position).priority is Priority.CRITICAL)
+    qtbot.waitUntil(lambda: model.row_at(position).priority is Priority.CRITICAL, timeout=WAIT_MS)
 
 
 def test_changes_elsewhere_keep_a_long_lists_positions_unless_rows_come_or_go(
@@ -299,12 +300,12 @@ def test_ticket_filters_search_and_sort_by_header(qtbot: QtBot, desk_context: De
     section = model.column_of_sort(Sort("priority"))
     point = QPoint(header.sectionViewportPosition(section) + 10, header.height() // 2)
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=point)
-    qtbot.waitUntil(lambda: model.current_sort.key == "priority")
+    qtbot.waitUntil(lambda: model.current_sort.key == "priority", timeout=WAIT_MS)
     ranks = [list(Priority).index(t.priority) for t in _rows(qtbot, model)]
     assert ranks == sorted(ranks, reverse=model.current_sort.descending)
     first = model.current_sort.descending
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=point)
-    qtbot.waitUntil(lambda: model.current_sort.descending != first)
+    qtbot.waitUntil(lambda: model.current_sort.descending != first, timeout=WAIT_MS)
     ranks = [list(Priority).index(t.priority) for t in _rows(qtbot, model)]
     assert ranks == sorted(ranks, reverse=model.current_sort.descending)
 
@@ -355,7 +356,7 @@ def test_keys_ctrl_f_and_f5(qtbot: QtBot, desk_context: DeskContext) -> None:
     rows = _rows(qtbot, screen.model)
     screen.view.setFocus()
     qtbot.keyClick(screen.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(screen.search.hasFocus)
+    qtbot.waitUntil(screen.search.hasFocus, timeout=WAIT_MS)
     TicketService(desk_context.db).open(
         desk_context.actor, NewTicket(rows[0].contract_id, rows[0].service_id, "Nowe", "Opis")
     )
@@ -378,7 +379,7 @@ def test_column_widths_and_sort_are_remembered(qtbot: QtBot, desk_context: DeskC
     header = screen.view.horizontalHeader()
     header.resizeSection(1, 456)
     screen.view.sortByColumn(2, Qt.SortOrder.AscendingOrder)
-    qtbot.waitUntil(lambda: screen.model.current_sort == Sort("customer"))
+    qtbot.waitUntil(lambda: screen.model.current_sort == Sort("customer"), timeout=WAIT_MS)
     _loaded(qtbot, screen.model)
     screen.close()
     again = TicketsScreen(desk_context)
@@ -548,7 +549,7 @@ def test_administrators_manage_agents(
     dialog.repeat.setText("długie hasło")  # type: ignore[attr-defined]
     dialog.buttons.accepted.emit()
     qtbot.waitUntil(lambda: screen.model.rowCount() == 6, timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: screen.dialog is None)
+    qtbot.waitUntil(lambda: screen.dialog is None, timeout=WAIT_MS)
     added = screen.selected_agent()
     assert added is not None
     assert (added.login, added.display_name, added.role) == (
@@ -563,7 +564,8 @@ def test_administrators_manage_agents(
     assert screen.active_button.text() == "Deactivate"
     screen.active_button.click()
     qtbot.waitUntil(
-        lambda: screen.selected_agent() is not None and not screen.selected_agent().is_active
+        lambda: screen.selected_agent() is not None and not screen.selected_agent().is_active,
+        timeout=WAIT_MS,
     )
     assert screen.active_button.text() == "Activate"
 

@@ -23,6 +23,7 @@ from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.i18n import Translations
 from hezo_desk.ui.main_window import MainWindow
 from hezo_desk.ui.screen_registry import build_screens, ticket_actions, ticket_tabs, wire_window
+from waiting import WAIT_MS
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 CATALOGUE = "hezo_desk_pl"
@@ -186,7 +187,7 @@ def test_the_whole_desk_speaks_polish(
     ):
         window.show_screen(key)
     view = window.open_ticket(1)
-    qtbot.waitUntil(lambda: view.detail is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: view.detail is not None, timeout=WAIT_MS)
     english = _english_sources()
     left_in_english = sorted({text for text in _visible_texts(window) if text in english})
     assert left_in_english == [], "shown untranslated (a context mismatch?)"

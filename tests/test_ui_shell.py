@@ -31,6 +31,7 @@ from hezo_desk.ui.screen_registry import build_screens, ticket_actions, ticket_t
 from hezo_desk.ui.settings import DeskSettings
 from hezo_desk.ui.ticket.view import TicketView
 from keyrings import HeadlessKeyring, MemoryKeyring
+from waiting import SLOW_WAIT_MS, WAIT_MS
 
 
 def _sign_in_dialog(db: Database, settings: QSettings, store: SecretStore) -> SignInDialog:
@@ -52,11 +53,11 @@ def test_sign_in_refuses_a_wrong_password_and_remembers_only_in_the_keyring(
     dialog.login.setText("anna.nowak")
     dialog.password.setText("wrong-password")
     dialog.sign_in_button.click()
-    qtbot.waitUntil(lambda: not dialog.error.isHidden(), timeout=5000)
+    qtbot.waitUntil(lambda: not dialog.error.isHidden(), timeout=WAIT_MS)
     assert "Wrong login or password" in dialog.error.text()
     dialog.password.setText("hezo-demo")
     dialog.remember.setChecked(True)
-    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
         dialog.sign_in_button.click()
     assert dialog.actor is not None
     assert dialog.actor.login == "anna.nowak"
@@ -80,7 +81,7 @@ def test_without_a_keyring_sign_in_says_so_and_cannot_remember(
     assert "No system keyring" in dialog.keyring_note.text()
     dialog.login.setText("anna.nowak")
     dialog.password.setText("hezo-demo")
-    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
         dialog.sign_in_button.click()
     assert dialog.actor is not None
 
@@ -94,7 +95,7 @@ def test_first_start_creates_the_administrator(qtbot: QtBot, db: Database) -> No
     dialog.create_button.click()
     assert "differ" in dialog.error.text()
     dialog.admin_repeat.setText("dlugie-haslo")
-    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
         dialog.create_button.click()
     assert AgentService(db).authenticate("admin", "dlugie-haslo").display_name == "Ala Admin"
 
@@ -102,7 +103,7 @@ def test_first_start_creates_the_administrator(qtbot: QtBot, db: Database) -> No
 def test_first_start_can_load_demo_data(qtbot: QtBot, db: Database) -> None:
     dialog = FirstStartDialog(AgentService(db), DemoService(db), QThreadPool.globalInstance())
     qtbot.addWidget(dialog)
-    with qtbot.waitSignal(dialog.accepted, timeout=60_000):
+    with qtbot.waitSignal(dialog.accepted, timeout=SLOW_WAIT_MS):
         dialog.demo_button.click()
     assert not DemoService(db).is_empty()
     assert dialog.login == "admin"
@@ -153,7 +154,7 @@ def test_settings_test_connection_reports_the_schema_state(
     dialog.test_button.click()
     qtbot.waitUntil(
         lambda: dialog.test_button.isEnabled() and "Connected" in dialog.test_result.text(),
-        timeout=5000,
+        timeout=WAIT_MS,
     )
     assert "empty" in dialog.test_result.text()
     dialog.shared_radio.setChecked(True)
@@ -161,7 +162,7 @@ def test_settings_test_connection_reports_the_schema_state(
     dialog.port.setValue(1)
     dialog.database.setText("x")
     dialog.test_button.click()
-    qtbot.waitUntil(lambda: "Cannot connect" in dialog.test_result.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "Cannot connect" in dialog.test_result.text(), timeout=WAIT_MS)
 
 
 @pytest.fixture
@@ -210,13 +211,13 @@ def test_status_bar_and_lookup_by_tax_id(
     spoken = f"{tax_id[:2].lower()} {tax_id[2:5]}-{tax_id[5:8]}-{tax_id[8:10]}-{tax_id[10:]}"
     lookup.query.setText(spoken)
     qtbot.keyClick(lookup.query, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: lookup.overview is not None, timeout=5000)
+    qtbot.waitUntil(lambda: lookup.overview is not None, timeout=WAIT_MS)
     assert lookup.overview is not None
     assert lookup.overview.customer.tax_id == tax_id
     assert ticket_id in [t.id for t in lookup.open_tickets_model.rows]
     assert "tax id" in lookup.read_as.text()
     row = [t.id for t in lookup.open_tickets_model.rows].index(ticket_id)
-    with qtbot.waitSignal(lookup.open_ticket, timeout=2000):
+    with qtbot.waitSignal(lookup.open_ticket, timeout=WAIT_MS):
         lookup.open_tickets.doubleClicked.emit(lookup.open_tickets_model.index(row, 0))
     assert window.current_ticket() is not None
 
@@ -227,7 +228,7 @@ def test_ctrl_l_focuses_the_lookup_from_anywhere(qtbot: QtBot, window: MainWindo
     lookup = window.screen_widget("lookup")
     assert isinstance(lookup, LookupView)
     assert window.stack.currentWidget() is lookup
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is lookup.query, timeout=2000)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is lookup.query, timeout=WAIT_MS)
 
 
 def _open_ticket_id(db: Database) -> int:
@@ -244,7 +245,7 @@ def test_ticket_view_replies_notes_and_keeps_the_draft(
 ) -> None:
     ticket_id = _open_ticket_id(desk_context.db)
     view = window.open_ticket(ticket_id)
-    qtbot.waitUntil(lambda: view.detail is not None, timeout=5000)
+    qtbot.waitUntil(lambda: view.detail is not None, timeout=WAIT_MS)
     before = len(view.detail.messages) if view.detail else 0
     view.composer.setPlainText("Dzień dobry,\nproszę o log <debug> & zrzut ekranu.")
     view.save_draft()
@@ -254,18 +255,18 @@ def test_ticket_view_replies_notes_and_keeps_the_draft(
     again = TicketView(desk_context, ticket_id, drafts)
     qtbot.addWidget(again)
     assert again.composer.toPlainText() == "Dzień dobry,\nproszę o log <debug> & zrzut ekranu."
-    qtbot.waitUntil(lambda: again.detail is not None, timeout=5000)
-    with qtbot.waitSignal(view.changed, timeout=5000):
+    qtbot.waitUntil(lambda: again.detail is not None, timeout=WAIT_MS)
+    with qtbot.waitSignal(view.changed, timeout=WAIT_MS):
         qtbot.keyClick(view.composer, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(
-        lambda: view.detail is not None and len(view.detail.messages) == before + 1, timeout=5000
+        lambda: view.detail is not None and len(view.detail.messages) == before + 1, timeout=WAIT_MS
     )
     assert view.composer.toPlainText() == ""
     assert drafts.load(ticket_id) is None
     assert "proszę o log &lt;debug&gt; &amp; zrzut" in view.dialogue.toHtml()
     view.composing.kind.setCurrentIndex(view.composing.kind.findData("note"))
     view.composer.setPlainText("Tylko dla zespołu")
-    with qtbot.waitSignal(view.changed, timeout=5000):
+    with qtbot.waitSignal(view.changed, timeout=WAIT_MS):
         view.send()
     detail = TicketService(desk_context.db).detail(ticket_id)
     assert [m.kind for m in detail.messages][-2:] == [MessageKind.AGENT, MessageKind.INTERNAL_NOTE]
@@ -277,7 +278,7 @@ def test_a_conflicting_change_is_shown_and_can_be_reapplied(
 ) -> None:
     ticket_id = _open_ticket_id(desk_context.db)
     view = window.open_ticket(ticket_id)
-    qtbot.waitUntil(lambda: view.detail is not None, timeout=5000)
+    qtbot.waitUntil(lambda: view.detail is not None, timeout=WAIT_MS)
     other: Actor = AgentService(desk_context.db).resolve("jan.kowalski")
     seen = view.detail.ticket if view.detail else None
     assert seen is not None
@@ -298,7 +299,7 @@ def test_a_conflicting_change_is_shown_and_can_be_reapplied(
     view.state.activated.emit(view.state.currentIndex())
     qtbot.waitUntil(
         lambda: view.detail is not None and view.detail.ticket.state is TicketState.IN_PROGRESS,
-        timeout=5000,
+        timeout=WAIT_MS,
     )
     assert conflicts
     assert any("priority" in line for line in conflicts[0].changes)
@@ -332,7 +333,7 @@ def test_lookup_opens_the_registration_wizard_and_new_ticket_dialog(
     assert isinstance(lookup, LookupView)
     lookup.query.setText(tax_id)
     qtbot.keyClick(lookup.query, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: lookup.overview is not None, timeout=5000)
+    qtbot.waitUntil(lambda: lookup.overview is not None, timeout=WAIT_MS)
     qtbot.keyClick(
         window,
         Qt.Key.Key_R,
@@ -356,13 +357,13 @@ def test_every_ticket_view_has_the_reseller_access_tab_and_pdf(
     from hezo_desk.ui.pdf_preview import PdfPreviewDialog
 
     view = window.open_ticket(_open_ticket_id(desk_context.db))
-    qtbot.waitUntil(lambda: view.detail is not None and view.tabs.count() == 4, timeout=5000)
+    qtbot.waitUntil(lambda: view.detail is not None and view.tabs.count() == 4, timeout=WAIT_MS)
     assert view.tabs.tabText(3) == "Reseller access"
     assert isinstance(view.tabs.widget(3), AccessPanel)
     qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     preview = view.findChild(PdfPreviewDialog)
     assert preview is not None
-    qtbot.waitUntil(lambda: preview.preview.current is not None, timeout=15_000)
+    qtbot.waitUntil(lambda: preview.preview.current is not None, timeout=WAIT_MS)
     preview.close()
 
 
@@ -411,7 +412,7 @@ def test_a_ticket_opened_from_the_list_steps_to_the_next_row(
 
     tickets = window.show_screen("tickets")
     assert isinstance(tickets, TicketsScreen)
-    qtbot.waitUntil(lambda: tickets.model.row_at(1) is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: tickets.model.row_at(1) is not None, timeout=WAIT_MS)
     tickets.select_relative(0)
     first = tickets.current_ticket_id()
     assert first is not None
@@ -431,11 +432,11 @@ def test_f5_and_ctrl_f_work_on_a_list_inside_the_window(
 
     tickets = window.show_screen("tickets")
     assert isinstance(tickets, TicketsScreen)
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: tickets.model.row_at(0) is not None, timeout=10_000)
+    qtbot.waitExposed(window, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: tickets.model.row_at(0) is not None, timeout=WAIT_MS)
     tickets.view.setFocus()
-    with qtbot.waitSignal(tickets.model.loaded, timeout=10_000):
+    with qtbot.waitSignal(tickets.model.loaded, timeout=WAIT_MS):
         qtbot.keyClick(tickets.view, Qt.Key.Key_F5)
     qtbot.keyClick(tickets.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(tickets.search.hasFocus, timeout=2000)
+    qtbot.waitUntil(tickets.search.hasFocus, timeout=WAIT_MS)
     assert not [r for r in qtlog.records if "Ambiguous shortcut" in r.message]

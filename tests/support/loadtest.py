@@ -84,19 +84,25 @@ def agent_process(
     url: str,
     login: str,
     seed: int,
-    seconds: float,
+    seconds: float | None,
     ticket_ids: Sequence[int],
     tax_ids: Sequence[str],
+    operations: int | None = None,
 ) -> AgentReport:
-    """One agent's session; runs in a process of its own."""
+    """One agent's session, for `seconds` or `operations` (whichever ends first); runs in a
+    process of its own."""
     db = Database(url)
     rng = random.Random(seed)
     actor = AgentService(db).resolve(login)
     tickets, lookup, access = TicketService(db), LookupService(db), ResellerAccessService(db)
     report = AgentReport(login)
-    deadline = time.monotonic() + seconds
+    deadline = None if seconds is None else time.monotonic() + seconds
+    done = 0
     try:
-        while time.monotonic() < deadline:
+        while (operations is None or done < operations) and (
+            deadline is None or time.monotonic() < deadline
+        ):
+            done += 1
             operation = rng.choices(OPERATIONS, WEIGHTS)[0]
             ticket_id = rng.choice(ticket_ids)
             started = time.perf_counter()
@@ -143,9 +149,18 @@ def agent_process(
 
 
 def run(
-    url: str, logins: Sequence[str], *, seconds: float, tickets: int = 20, seed: int = 1
+    url: str,
+    logins: Sequence[str],
+    *,
+    seconds: float | None = None,
+    operations: int | None = None,
+    tickets: int = 20,
+    seed: int = 1,
 ) -> LoadResult:
-    """Drive `len(logins)` agents at once for `seconds`; each login is one agent process."""
+    """Drive `len(logins)` agents at once for `seconds`, or for `operations` each (a test's
+    bound, the same on a fast and a loaded machine); each login is one agent process."""
+    if seconds is None and operations is None:
+        raise ValueError("a load run needs seconds or operations")
     db = Database(url)
     try:
         ticket_ids, tax_ids = pick_workload(db, tickets, seed)
@@ -157,7 +172,7 @@ def run(
         reports = pool.starmap(
             agent_process,
             [
-                (url, login, seed * 1000 + n, seconds, ticket_ids, tax_ids)
+                (url, login, seed * 1000 + n, seconds, ticket_ids, tax_ids, operations)
                 for n, login in enumerate(logins)
             ],
         )

@@ -106,9 +106,12 @@ ProgressCallback = Callable[[ImportProgress], None]
 class _Clock:
     """Progress with a time-left estimate per phase, at most a few times a second."""
 
-    def __init__(self, callback: ProgressCallback | None) -> None:
+    def __init__(
+        self, callback: ProgressCallback | None, now: Callable[[], float] = time.monotonic
+    ) -> None:
         self.callback = callback
-        self.started = time.monotonic()
+        self._now = now
+        self.started = now()
         self.phase_started = self.started
         self.phase: Phase | None = None
         self.last_sent = 0.0
@@ -118,7 +121,7 @@ class _Clock:
     ) -> None:
         if self.callback is None:
             return
-        now = time.monotonic()
+        now = self._now()
         if phase is not self.phase:
             self.phase, self.phase_started, force = phase, now, True
         if not force and now - self.last_sent < PROGRESS_INTERVAL and done < total:
