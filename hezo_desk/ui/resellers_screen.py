@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -49,7 +49,7 @@ class ResellersScreen(QWidget):
         super().__init__(parent)
         self.context = context
         self._labels = Labels(self)
-        self._tasks = workers.TaskSet(context.pool)
+        self._tasks = workers.TaskSet(context.pool, self)
         # The ticket whose preview is being read (a click on it again needs no second read).
         self._previewing: int | None = None
         self._all: list[ResellerRow] = []
@@ -60,7 +60,8 @@ class ResellersScreen(QWidget):
         self.filter.setObjectName("reseller_filter")
         self.filter.setClearButtonEnabled(True)
         self.filter.setPlaceholderText(self.tr("Filter by name or tax id"))
-        self.filter.textChanged.connect(lambda _t: self._apply_filter())
+        # Bound methods, not lambdas, here: Qt drops such a connection with this screen.
+        self.filter.textChanged.connect(self._apply_filter)
         self.resellers_model: RowTableModel[ResellerRow] = RowTableModel(
             [
                 Column(self.tr("Reseller"), lambda r: r.name, bold=lambda _r: True),
@@ -72,9 +73,7 @@ class ResellersScreen(QWidget):
             self,
         )
         self.resellers = read_only_table(self.resellers_model, "resellers")
-        self.resellers.selectionModel().currentRowChanged.connect(
-            lambda current, _previous: self._reseller_chosen(current.row())
-        )
+        self.resellers.selectionModel().currentRowChanged.connect(self._reseller_row_changed)
         self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.refresh_button.setObjectName("refresh")
         self.refresh_button.clicked.connect(self.refresh)
@@ -96,13 +95,11 @@ class ResellersScreen(QWidget):
             self,
         )
         self.tickets = read_only_table(self.tickets_model, "reseller_tickets")
-        self.tickets.selectionModel().currentRowChanged.connect(
-            lambda current, _previous: self._ticket_chosen(current.row())
-        )
-        self.tickets.activated.connect(lambda index: self._open(index.row()))
+        self.tickets.selectionModel().currentRowChanged.connect(self._ticket_row_changed)
+        self.tickets.activated.connect(self._ticket_activated)
         # Clicking the shown row again asks the rule again (access may have changed meanwhile);
         # the click that made a row current has asked already.
-        self.tickets.clicked.connect(lambda index: self._ticket_chosen(index.row(), again=True))
+        self.tickets.clicked.connect(self._ticket_clicked)
         self.preview = ResellerPreview()
         self.error = QLabel()
         self.error.setObjectName("error")
@@ -250,8 +247,17 @@ class ResellersScreen(QWidget):
         else:
             self.preview.show_view(view)
 
-    def _open(self, position: int) -> None:
-        ticket = self.tickets_model.row_at(position)
+    def _reseller_row_changed(self, current: QModelIndex) -> None:
+        self._reseller_chosen(current.row())
+
+    def _ticket_row_changed(self, current: QModelIndex) -> None:
+        self._ticket_chosen(current.row())
+
+    def _ticket_clicked(self, index: QModelIndex) -> None:
+        self._ticket_chosen(index.row(), again=True)
+
+    def _ticket_activated(self, index: QModelIndex) -> None:
+        ticket = self.tickets_model.row_at(index.row())
         if ticket is not None:
             self.open_ticket.emit(ticket.ticket_id)
 

@@ -210,6 +210,7 @@ class WindowedTableModel(QAbstractTableModel, Generic[R, F]):
 
         self._tasks.start(
             work,
+            owner=self,
             finished=lambda rows: self._rows_reread(window, places, rows),
             failed=lambda error: self._page_failed(window, None, error),
         )
@@ -276,7 +277,7 @@ class WindowedTableModel(QAbstractTableModel, Generic[R, F]):
             found.update(more)
             finished([found[row] for row in ordered if row in found])
 
-        self._tasks.start(work, finished=read, failed=failed)
+        self._tasks.start(work, owner=self, finished=read, failed=failed)
 
     def _ids_in_memory(self, rows: Iterable[int]) -> tuple[list[int], dict[int, int], list[int]]:
         """The rows in order, the ids of those in memory, and the rows that are not."""
@@ -378,6 +379,7 @@ class WindowedTableModel(QAbstractTableModel, Generic[R, F]):
         self.busy.emit(True)
         self._tasks.start(
             work,
+            owner=self,
             finished=lambda result: self._opened(token, refresh, result),
             failed=lambda error: self._open_failed(token, error),
         )
@@ -411,6 +413,7 @@ class WindowedTableModel(QAbstractTableModel, Generic[R, F]):
 
         self._tasks.start(
             counting,
+            owner=self,
             finished=lambda total: self._counted(token, window, total),
             failed=lambda error: self._open_failed(token, error),
         )
@@ -435,6 +438,7 @@ class WindowedTableModel(QAbstractTableModel, Generic[R, F]):
             return
         self._prefetch = self._tasks.start(
             lambda _control: window.build_positions(),
+            owner=self,
             finished=lambda _result: None,
             failed=lambda error: self._page_failed(window, None, error),
         )
@@ -509,6 +513,7 @@ class WindowedTableModel(QAbstractTableModel, Generic[R, F]):
 
         self._tasks.start(
             work,
+            owner=self,
             finished=lambda rows: self._page_read(window, number, rows),
             failed=lambda error: self._page_failed(window, number, error),
         )
