@@ -117,10 +117,14 @@ class Composer(QWidget):
         self._draft_timer.start()
 
     def sent(self, text: str) -> None:
-        """`text` went out: clear it (unless the agent typed on meanwhile) and its draft."""
+        """`text` went out: clear it (unless the agent typed on meanwhile) and its draft.
+
+        The send already discarded the draft on disk (`DraftStore.sent`); this clears the page.
+        """
         if self.text.toPlainText() == text:
             self.text.clear()
             self._drafts.discard(self._ticket_id)
+            self._drafts.forget_sent(self._ticket_id)
         self.send_button.setEnabled(True)
 
     def save_draft(self) -> None:
