@@ -3,9 +3,11 @@
 One small JSON file per ticket and database, written atomically (a temporary file renamed over
 the old one), so a crash mid-write leaves the previous draft, never a torn one.
 
-A reply the server acknowledged is no draft any more: the send itself (in a worker thread)
-calls `sent`, which discards it and refuses to save that text again for the ticket, so a page
-closed before it heard of the success cannot put the sent text back on disk.
+The store also knows, for this desk, which text is being sent (`sending`, then `sent` or
+`not_sent`, called by the send itself in a worker thread). A reply the server acknowledged is
+no draft any more: `sent` discards it and refuses to save that text again for the ticket, so a
+page closed before it heard of the success cannot put the sent text back on disk, and a page
+opened meanwhile knows not to offer it for sending again.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ class DraftStore:
         # The UI thread saves while a worker thread may be discarding a sent text.
         self._lock = threading.Lock()
         self._sent: dict[int, str] = {}
+        self._sending: dict[int, str] = {}
 
     def _path(self, ticket_id: int) -> Path:
         return self._directory / f"ticket-{ticket_id}.json"
@@ -73,10 +76,30 @@ class DraftStore:
         with self._lock:
             self._path(ticket_id).unlink(missing_ok=True)
 
+    def sending(self, ticket_id: int, text: str) -> None:
+        """`text` is on its way to the server; until `sent` or `not_sent` it is in flight."""
+        with self._lock:
+            self._sending[ticket_id] = text
+
+    def not_sent(self, ticket_id: int) -> None:
+        """The send failed: the text is an ordinary draft again."""
+        with self._lock:
+            self._sending.pop(ticket_id, None)
+
+    def in_flight(self, ticket_id: int) -> str | None:
+        with self._lock:
+            return self._sending.get(ticket_id)
+
+    def acknowledged(self, ticket_id: int) -> str | None:
+        """The last text of the ticket the server acknowledged, until a page cleared it."""
+        with self._lock:
+            return self._sent.get(ticket_id)
+
     def sent(self, ticket_id: int, text: str) -> None:
         """The server acknowledged `text`: discard the draft if it is that text (the agent may
         have typed on meanwhile) and do not save that text as the ticket's draft again."""
         with self._lock:
+            self._sending.pop(ticket_id, None)
             self._sent[ticket_id] = text
             draft = self.load(ticket_id)
             if draft is not None and draft.text == text:

@@ -1,5 +1,6 @@
 """A ticket page closed while its reply is being sent: the reply goes out once and never comes
-back as a draft, whether the page closes before or after the server acknowledged it."""
+back as a draft, whether the page closes before or after the server acknowledged it, and a
+page opened meanwhile does not offer it for sending again."""
 
 from __future__ import annotations
 
@@ -82,6 +83,20 @@ def _reopened_composer_text(qtbot: QtBot, window: MainWindow, ticket_id: int) ->
     return again.composer.toPlainText()
 
 
+def _hold_replies(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, threading.Event]:
+    """(sending, release): a reply waits in the pool, once it started, until released."""
+    sending, release = threading.Event(), threading.Event()
+    original = TicketService.reply
+
+    def held_reply(self: TicketService, *args: Any, **kwargs: Any) -> Any:
+        sending.set()
+        assert release.wait(WAIT_MS)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(TicketService, "reply", held_reply)
+    return sending, release
+
+
 def test_a_page_closed_while_its_reply_is_in_flight(
     qtbot: QtBot,
     window: MainWindow,
@@ -92,15 +107,7 @@ def test_a_page_closed_while_its_reply_is_in_flight(
 ) -> None:
     db = desk_context.db
     ticket_id = _new_ticket_id(db)
-    sending, release = threading.Event(), threading.Event()
-    original = TicketService.reply
-
-    def held_reply(self: TicketService, *args: Any, **kwargs: Any) -> Any:
-        sending.set()
-        assert release.wait(WAIT_MS)
-        return original(self, *args, **kwargs)
-
-    monkeypatch.setattr(TicketService, "reply", held_reply)
+    sending, release = _hold_replies(monkeypatch)
     view = _open_and_type(qtbot, window, ticket_id)
     view.send()
     assert sending.wait(WAIT_MS)
@@ -155,4 +162,53 @@ def test_typing_on_while_sending_keeps_the_new_text_as_the_draft(
     assert kept is not None
     assert kept.text == REPLY + "\nPS"
     assert _reopened_composer_text(qtbot, window, ticket_id) == REPLY + "\nPS"
+    assert _replies_with(db, ticket_id, REPLY) == 1
+
+
+def test_a_page_reopened_while_the_closed_page_still_sends(
+    qtbot: QtBot,
+    window: MainWindow,
+    desk_context: DeskContext,
+    drafts: DraftStore,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    db = desk_context.db
+    ticket_id = _new_ticket_id(db)
+    sending, release = _hold_replies(monkeypatch)
+    view = _open_and_type(qtbot, window, ticket_id)
+    view.send()
+    assert sending.wait(WAIT_MS)
+    _close(qtbot, window, view)
+
+    again = window.open_ticket(ticket_id)
+    qtbot.waitUntil(lambda: again.detail is not None, timeout=WAIT_MS)
+    # Not sent yet, so still the agent's text, but not to be sent a second time.
+    assert again.composer.toPlainText() == REPLY
+    assert not again.send_button.isEnabled()
+    release.set()
+    qtbot.waitUntil(
+        lambda: again.composer.toPlainText() == "" and again.send_button.isEnabled(),
+        timeout=WAIT_MS,
+    )
+    assert drafts.load(ticket_id) is None
+    assert _replies_with(db, ticket_id, REPLY) == 1
+
+
+def test_a_reload_during_the_send_does_not_offer_it_again(
+    qtbot: QtBot, window: MainWindow, desk_context: DeskContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = desk_context.db
+    ticket_id = _new_ticket_id(db)
+    sending, release = _hold_replies(monkeypatch)
+    view = _open_and_type(qtbot, window, ticket_id)
+    view.send()
+    assert sending.wait(WAIT_MS)
+    with qtbot.waitSignal(view.loaded, timeout=WAIT_MS):
+        view.reload()  # as a change by another agent does
+    assert not view.send_button.isEnabled()
+    release.set()
+    qtbot.waitUntil(
+        lambda: view.composer.toPlainText() == "" and view.send_button.isEnabled(),
+        timeout=WAIT_MS,
+    )
     assert _replies_with(db, ticket_id, REPLY) == 1

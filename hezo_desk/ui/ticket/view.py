@@ -249,6 +249,7 @@ class TicketView(QWidget):
         db, actor, ticket_id = self.context.db, self.context.actor, self.ticket_id
         drafts = self._drafts
         self.save_draft()
+        drafts.sending(ticket_id, text)
         self.send_button.setEnabled(False)
 
         # One key per message: if the connection drops after the server wrote it, the retry
@@ -258,10 +259,14 @@ class TicketView(QWidget):
         def work(control: workers.TaskControl) -> object:
             service = TicketService(db)
             add = service.add_note if kind == "note" else service.reply
-            message = retry(
-                lambda: add(actor, ticket_id, text, client_key=key),
-                on_retry=lambda error, _pause: control.progress(0, 0, plain_words(error)),
-            )
+            try:
+                message = retry(
+                    lambda: add(actor, ticket_id, text, client_key=key),
+                    on_retry=lambda error, _pause: control.progress(0, 0, plain_words(error)),
+                )
+            except BaseException:
+                drafts.not_sent(ticket_id)
+                raise
             # Here, not in the page's callback: the page may be closed by now (its callback is
             # then never called) or the desk killed, and a sent text must not come back as a
             # draft to be sent twice. The reply is saved whatever the disk says: a failure here
