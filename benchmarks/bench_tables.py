@@ -171,7 +171,7 @@ def case_windowed(url: str) -> dict[str, Any]:
                 raise TimeoutError("the list did not answer in time")
         return _ms(time.perf_counter() - start)
 
-    model = TicketsModel(TicketListing(db, actor), TaskSet(pool))
+    model = TicketsModel(TicketListing(db, actor), TaskSet(pool, pool))
     resets: list[float] = []
     model.modelReset.connect(lambda: resets.append(time.perf_counter()))
 

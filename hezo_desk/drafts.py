@@ -2,6 +2,12 @@
 
 One small JSON file per ticket and database, written atomically (a temporary file renamed over
 the old one), so a crash mid-write leaves the previous draft, never a torn one.
+
+The store also knows, for this desk, which text is being sent (`sending`, then `sent` or
+`not_sent`, called by the send itself in a worker thread). A reply the server acknowledged is
+no draft any more: `sent` discards it and refuses to save that text again for the ticket, so a
+page closed before it heard of the success cannot put the sent text back on disk, and a page
+opened meanwhile knows not to offer it for sending again.
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ import hashlib
 import json
 import os
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +32,10 @@ class DraftStore:
         # Drafts of different databases never mix: ticket ids are per database.
         digest = hashlib.sha256(database_name.encode("utf-8")).hexdigest()[:16]
         self._directory = directory / digest
+        # The UI thread saves while a worker thread may be discarding a sent text.
+        self._lock = threading.Lock()
+        self._sent: dict[int, str] = {}
+        self._sending: dict[int, str] = {}
 
     def _path(self, ticket_id: int) -> Path:
         return self._directory / f"ticket-{ticket_id}.json"
@@ -37,9 +48,14 @@ class DraftStore:
             return None
 
     def save(self, ticket_id: int, kind: str, text: str) -> None:
-        if not text.strip():
-            self.discard(ticket_id)
-            return
+        with self._lock:
+            if not text.strip() or self._sent.get(ticket_id) == text:
+                self._path(ticket_id).unlink(missing_ok=True)
+                return
+            self._sent.pop(ticket_id, None)
+            self._write(ticket_id, kind, text)
+
+    def _write(self, ticket_id: int, kind: str, text: str) -> None:
         self._directory.mkdir(parents=True, exist_ok=True)
         payload = json.dumps(
             {"kind": kind, "text": text},
@@ -57,4 +73,39 @@ class DraftStore:
             raise
 
     def discard(self, ticket_id: int) -> None:
-        self._path(ticket_id).unlink(missing_ok=True)
+        with self._lock:
+            self._path(ticket_id).unlink(missing_ok=True)
+
+    def sending(self, ticket_id: int, text: str) -> None:
+        """`text` is on its way to the server; until `sent` or `not_sent` it is in flight."""
+        with self._lock:
+            self._sending[ticket_id] = text
+
+    def not_sent(self, ticket_id: int) -> None:
+        """The send failed: the text is an ordinary draft again."""
+        with self._lock:
+            self._sending.pop(ticket_id, None)
+
+    def in_flight(self, ticket_id: int) -> str | None:
+        with self._lock:
+            return self._sending.get(ticket_id)
+
+    def acknowledged(self, ticket_id: int) -> str | None:
+        """The last text of the ticket the server acknowledged, until a page cleared it."""
+        with self._lock:
+            return self._sent.get(ticket_id)
+
+    def sent(self, ticket_id: int, text: str) -> None:
+        """The server acknowledged `text`: discard the draft if it is that text (the agent may
+        have typed on meanwhile) and do not save that text as the ticket's draft again."""
+        with self._lock:
+            self._sending.pop(ticket_id, None)
+            self._sent[ticket_id] = text
+            draft = self.load(ticket_id)
+            if draft is not None and draft.text == text:
+                self._path(ticket_id).unlink(missing_ok=True)
+
+    def forget_sent(self, ticket_id: int) -> None:
+        """The page heard of the send and cleared its text: the same text may be a draft again."""
+        with self._lock:
+            self._sent.pop(ticket_id, None)

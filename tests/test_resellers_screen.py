@@ -3,11 +3,15 @@ a ticket without access never appears and internal notes never show."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -132,3 +136,36 @@ def test_the_filter_narrows_resellers_by_name_or_tax_id(
     screen.filter.setText("nikt")
     assert screen.resellers_model.rowCount() == 0
     assert screen.tickets_model.rowCount() == 0
+
+
+def test_a_preview_arriving_after_the_screen_closed_touches_nothing(
+    qtbot: QtBot,
+    context: DeskContext,
+    aw: AccessWorld,
+    agent: Actor,
+    db: Database,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The preview read is held in the pool while the screen is deleted; when it ends, its
+    callback (which reads the deleted tables) is not called: no exception, nothing shown."""
+    open_full_ticket(db, agent, aw.world.contract_id, "Zgoda", access=True)
+    screen = ResellersScreen(context)
+    screen.show()
+    qtbot.waitUntil(lambda: screen.tickets_model.rowCount() == 1, timeout=WAIT_MS)
+    reading, release = threading.Event(), threading.Event()
+    original = ResellerAccessService.view_for_reseller
+
+    def held(self: ResellerAccessService, *args: Any, **kwargs: Any) -> Any:
+        reading.set()
+        assert release.wait(10)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(ResellerAccessService, "view_for_reseller", held)
+    screen.preview_current()
+    assert reading.wait(10)
+    screen.close()
+    screen.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(screen), timeout=WAIT_MS)
+    release.set()
+    assert context.pool.waitForDone(10_000)
+    QApplication.processEvents()  # the finished read's queued outcome

@@ -85,7 +85,7 @@ def _rows(qtbot: QtBot, model: WindowedTableModel[Any, Any]) -> list[Any]:
 
 def _tickets_model(db: Database, pool: QThreadPool, **options: int) -> tuple[Actor, TicketsModel]:
     actor = AgentService(db).resolve("anna.nowak")
-    model = TicketsModel(TicketListing(db, actor), TaskSet(pool), **options)
+    model = TicketsModel(TicketListing(db, actor), TaskSet(pool, pool), **options)
     model.start()
     return actor, model
 
@@ -125,7 +125,7 @@ def test_every_windowed_model_passes_the_model_tester(
     qtbot: QtBot, qtmodeltester: ModelTester, demo_db: Database, pool: QThreadPool, name: str
 ) -> None:
     actor = AgentService(demo_db).resolve("anna.nowak")
-    tasks = TaskSet(pool)
+    tasks = TaskSet(pool, pool)
     model = MODELS[name](demo_db, actor, tasks)
     model.start()
     _loaded(qtbot, model)
@@ -242,7 +242,7 @@ def test_a_failing_read_is_reported_not_raised(
 ) -> None:
     actor = AgentService(demo_db).resolve("anna.nowak")
     broken = Database(f"sqlite:///{tmp_path / 'no-schema.sqlite3'}")
-    model = TicketsModel(TicketListing(broken, actor), TaskSet(pool))
+    model = TicketsModel(TicketListing(broken, actor), TaskSet(pool, pool))
     with qtbot.waitSignal(model.failed, timeout=WAIT_MS) as failure:
         model.start()
     assert "no such table" in failure.args[0]

@@ -185,7 +185,7 @@ class AccessPanel(QWidget):
         self.ticket_id = ticket_id
         self.access: TicketAccess | None = None
         self._labels = Labels(self)
-        self._tasks = workers.TaskSet(context.pool)
+        self._tasks = workers.TaskSet(context.pool, self)
         # How the panel asks the agent for the requester (a dialog; tests may answer directly).
         self._ask = ask or _ask_with_dialog
 

@@ -82,7 +82,7 @@ class ImportDialog(QDialog):
         self.setWindowTitle(self.tr("Import from the legacy system"))
         self.context = context
         self._render_workers = render_workers
-        self._tasks = workers.TaskSet(context.pool)
+        self._tasks = workers.TaskSet(context.pool, self)
         self._task: workers.Task[ImportReport] | None = None
         self._relay = _ProgressRelay(self)
         self._relay.progress.connect(self._show_progress)

@@ -8,7 +8,7 @@ agent opens a ticket, starts a new one or registers the caller.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -48,7 +48,7 @@ class LookupView(QWidget):
         self.context = context
         self._service = LookupService(context.db)
         self._labels = Labels(self)
-        self._tasks = workers.TaskSet(context.pool)
+        self._tasks = workers.TaskSet(context.pool, self)
         self._query_serial = 0
         self.result: LookupResult | None = None
         self.overview: CustomerOverview | None = None
@@ -85,17 +85,12 @@ class LookupView(QWidget):
             self,
         )
         self.customers = read_only_table(self.customers_model, "customers")
-        self.customers.selectionModel().currentRowChanged.connect(
-            lambda current, _previous: self._customer_chosen(current.row())
-        )
+        # Bound methods, not lambdas, for the tables: Qt drops such a connection with this view.
+        self.customers.selectionModel().currentRowChanged.connect(self._customer_chosen)
         self.tickets_found_model: RowTableModel[TicketRow] = self._ticket_model()
         self.tickets_found = read_only_table(self.tickets_found_model, "tickets_found")
-        self.tickets_found.doubleClicked.connect(
-            lambda index: self._open_from(self.tickets_found_model, index.row())
-        )
-        self.tickets_found.activated.connect(
-            lambda index: self._open_from(self.tickets_found_model, index.row())
-        )
+        self.tickets_found.doubleClicked.connect(self._open_found)
+        self.tickets_found.activated.connect(self._open_found)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -111,9 +106,7 @@ class LookupView(QWidget):
         self.company.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.register_button = QPushButton(self.tr("&Register caller…"))
         self.register_button.setObjectName("register")
-        self.register_button.clicked.connect(
-            lambda: self.register_caller.emit(self.overview.customer.id if self.overview else 0)
-        )
+        self.register_button.clicked.connect(self._register_clicked)
         self.new_ticket_button = QPushButton(self.tr("&New ticket…"))
         self.new_ticket_button.setObjectName("new_ticket")
         self.new_ticket_button.clicked.connect(self.request_new_ticket)
@@ -163,12 +156,8 @@ class LookupView(QWidget):
         self.contracts = read_only_table(self.contracts_model, "contracts")
         self.services = read_only_table(self.services_model, "services")
         self.open_tickets = read_only_table(self.open_tickets_model, "open_tickets")
-        self.open_tickets.doubleClicked.connect(
-            lambda index: self._open_from(self.open_tickets_model, index.row())
-        )
-        self.open_tickets.activated.connect(
-            lambda index: self._open_from(self.open_tickets_model, index.row())
-        )
+        self.open_tickets.doubleClicked.connect(self._open_listed)
+        self.open_tickets.activated.connect(self._open_listed)
         self.contacts = read_only_table(self.contacts_model, "contacts")
         self.details = QTabWidget()
         self.details.setObjectName("details")
@@ -261,7 +250,8 @@ class LookupView(QWidget):
         else:
             self._clear_overview()
 
-    def _customer_chosen(self, row: int) -> None:
+    def _customer_chosen(self, current: QModelIndex) -> None:
+        row = current.row()
         chosen = self.customers_model.row_at(row)
         if chosen is None:
             return
@@ -336,6 +326,15 @@ class LookupView(QWidget):
             service.contract_id if service else 0,
             service.id if service else 0,
         )
+
+    def _register_clicked(self) -> None:
+        self.register_caller.emit(self.overview.customer.id if self.overview else 0)
+
+    def _open_found(self, index: QModelIndex) -> None:
+        self._open_from(self.tickets_found_model, index.row())
+
+    def _open_listed(self, index: QModelIndex) -> None:
+        self._open_from(self.open_tickets_model, index.row())
 
     def _open_from(self, model: RowTableModel[TicketRow], row: int) -> None:
         ticket = model.row_at(row)

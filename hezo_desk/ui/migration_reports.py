@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -269,7 +269,7 @@ class MigrationReportsView(QWidget):
         self.context = context
         self.texts = ReportTexts(self)
         self._service = MigrationRunService(context.db)
-        self._tasks = workers.TaskSet(context.pool)
+        self._tasks = workers.TaskSet(context.pool, self)
         self._asked: int | None = None
         self.runs_model: RowTableModel[MigrationRunRow] = RowTableModel(
             [
@@ -286,9 +286,7 @@ class MigrationReportsView(QWidget):
             self,
         )
         self.runs = read_only_table(self.runs_model, "migration_runs")
-        self.runs.selectionModel().currentRowChanged.connect(
-            lambda current, _previous: self._run_chosen(current.row())
-        )
+        self.runs.selectionModel().currentRowChanged.connect(self._run_chosen)
         self.refresh_button = QPushButton(self.tr("&Refresh"), self)
         self.refresh_button.setObjectName("refresh")
         self.refresh_button.clicked.connect(self.refresh)
@@ -332,8 +330,8 @@ class MigrationReportsView(QWidget):
         if runs:
             self.runs.selectRow(0)
 
-    def _run_chosen(self, row: int) -> None:
-        run = self.runs_model.row_at(row)
+    def _run_chosen(self, current: QModelIndex) -> None:
+        run = self.runs_model.row_at(current.row())
         if run is None:
             return
         self._asked = run.id

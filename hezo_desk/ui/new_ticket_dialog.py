@@ -62,7 +62,7 @@ class NewTicketDialog(QDialog):
         self.customer_id = customer_id
         self._wanted = (contract_id or None, service_id or None, contact_id or None)
         self._labels = Labels(self)
-        self._tasks = workers.TaskSet(context.pool)
+        self._tasks = workers.TaskSet(context.pool, self)
         self.overview: CustomerOverview | None = None
         self.ticket: TicketRow | None = None
         self.setWindowTitle(self.tr("New ticket"))

@@ -140,6 +140,7 @@ class BatchExportDialog(QDialog):
         self._task = start(
             self._context.pool,
             work,
+            owner=self,
             finished=self._finished,
             failed=self._failed,
             progress=self._progress,

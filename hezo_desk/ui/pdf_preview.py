@@ -136,7 +136,7 @@ class PdfPreview(QWidget):
         self._service = PdfExportService(context.db)
         self._rendered: RenderedCase | None = None
         self._buffer: QBuffer | None = None
-        self._tasks = TaskSet(context.pool)
+        self._tasks = TaskSet(context.pool, self)
 
         self.variant_box = variant_combo(self, variant)
         self.export_button = QPushButton(self.tr("Export PDF…"), self)

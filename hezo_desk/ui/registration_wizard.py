@@ -79,7 +79,7 @@ class FactsPage(QWizardPage):
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self._tasks = workers.TaskSet(context.pool)
+        self._tasks = workers.TaskSet(context.pool, self)
         self._asked = 0
         self.result: FactsCheck | None = None
         self.result_for: _Typed | None = None
@@ -273,7 +273,7 @@ class DetailsPage(QWizardPage):
         super().__init__(parent)
         self.context = context
         self._facts = facts
-        self._tasks = workers.TaskSet(context.pool)
+        self._tasks = workers.TaskSet(context.pool, self)
         self.result: RegistrationResult | None = None
         self.existing: ContactExistsError | None = None
         self._busy = False
@@ -514,7 +514,7 @@ class RegistrationWizard(QWizard):
         self.addPage(self.facts)
         self.addPage(self.details)
         self.addPage(self.done_page)
-        self._tasks = workers.TaskSet(context.pool)
+        self._tasks = workers.TaskSet(context.pool, self)
         self.currentIdChanged.connect(self._page_changed)
         if customer_id:
             lookup = LookupService(context.db)

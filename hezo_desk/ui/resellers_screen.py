@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -45,9 +45,12 @@ class ResellersScreen(QWidget):
         super().__init__(parent)
         self.context = context
         self._labels = Labels(self)
-        self._tasks = workers.TaskSet(context.pool)
+        self._tasks = workers.TaskSet(context.pool, self)
         # The ticket whose preview is being read (a click on it again needs no second read).
         self._previewing: int | None = None
+        # Answers may arrive out of order (the pool has several threads): only the newest
+        # request's answer is shown.
+        self._preview_request = 0
         self._all: list[ResellerRow] = []
         self._asked = 0
         self.reseller: ResellerRow | None = None
@@ -56,7 +59,8 @@ class ResellersScreen(QWidget):
         self.filter.setObjectName("reseller_filter")
         self.filter.setClearButtonEnabled(True)
         self.filter.setPlaceholderText(self.tr("Filter by name or tax id"))
-        self.filter.textChanged.connect(lambda _t: self._apply_filter())
+        # Bound methods, not lambdas, here: Qt drops such a connection with this screen.
+        self.filter.textChanged.connect(self._apply_filter)
         self.resellers_model: RowTableModel[ResellerRow] = RowTableModel(
             [
                 Column(self.tr("Reseller"), lambda r: r.name, bold=lambda _r: True),
@@ -68,9 +72,7 @@ class ResellersScreen(QWidget):
             self,
         )
         self.resellers = read_only_table(self.resellers_model, "resellers")
-        self.resellers.selectionModel().currentRowChanged.connect(
-            lambda current, _previous: self._reseller_chosen(current.row())
-        )
+        self.resellers.selectionModel().currentRowChanged.connect(self._reseller_row_changed)
         self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.refresh_button.setObjectName("refresh")
         self.refresh_button.clicked.connect(self.refresh)
@@ -92,13 +94,11 @@ class ResellersScreen(QWidget):
             self,
         )
         self.tickets = read_only_table(self.tickets_model, "reseller_tickets")
-        self.tickets.selectionModel().currentRowChanged.connect(
-            lambda current, _previous: self._ticket_chosen(current.row())
-        )
-        self.tickets.activated.connect(lambda index: self._open(index.row()))
+        self.tickets.selectionModel().currentRowChanged.connect(self._ticket_row_changed)
+        self.tickets.activated.connect(self._ticket_activated)
         # Clicking the shown row again asks the rule again (access may have changed meanwhile);
         # the click that made a row current has asked already.
-        self.tickets.clicked.connect(lambda index: self._ticket_chosen(index.row(), again=True))
+        self.tickets.clicked.connect(self._ticket_clicked)
         self.preview = ResellerPreview()
         self.error = QLabel()
         self.error.setObjectName("error")
@@ -218,36 +218,46 @@ class ResellersScreen(QWidget):
         reseller = self.reseller
         if ticket is None or reseller is None:
             self._previewing = None
+            self._preview_request += 1  # what is still being read is for nothing shown now
             self.preview.clear()
             return
         ticket_id, reseller_id = ticket.ticket_id, reseller.id
         if again and self._previewing == ticket_id:
             return  # its preview is being read
         self._previewing = ticket_id
+        self._preview_request += 1
+        request = self._preview_request
         service = ResellerAccessService(self.context.db)
         self._run(
             lambda _c: service.view_for_reseller(ticket_id, reseller_id),
-            lambda view: self._previewed(reseller, ticket_id, view),
+            lambda view: self._previewed(request, reseller, ticket_id, view),
         )
 
     def _previewed(
-        self, reseller: ResellerRow, ticket_id: int, view: ResellerTicketView | None
+        self, request: int, reseller: ResellerRow, ticket_id: int, view: ResellerTicketView | None
     ) -> None:
-        if self._previewing == ticket_id:
-            self._previewing = None
-        current = self.tickets_model.row_at(self.tickets.currentIndex().row())
+        if request != self._preview_request:
+            return  # an older answer: the newest request's preview follows
+        self._previewing = None
         if self.reseller is None or self.reseller.id != reseller.id:
             return
-        if current is not None and current.ticket_id != ticket_id:
-            return  # an older answer: the current row's preview follows
         if view is None:
             # Withdrawn since the list was loaded: the rule decides again, and shows nothing.
             self.preview.show_nothing(reseller.name, self.tr("access was withdrawn meanwhile"))
         else:
             self.preview.show_view(view)
 
-    def _open(self, position: int) -> None:
-        ticket = self.tickets_model.row_at(position)
+    def _reseller_row_changed(self, current: QModelIndex) -> None:
+        self._reseller_chosen(current.row())
+
+    def _ticket_row_changed(self, current: QModelIndex) -> None:
+        self._ticket_chosen(current.row())
+
+    def _ticket_clicked(self, index: QModelIndex) -> None:
+        self._ticket_chosen(index.row(), again=True)
+
+    def _ticket_activated(self, index: QModelIndex) -> None:
+        ticket = self.tickets_model.row_at(index.row())
         if ticket is not None:
             self.open_ticket.emit(ticket.ticket_id)
 

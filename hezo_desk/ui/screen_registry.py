@@ -130,8 +130,9 @@ def ticket_actions() -> list[tuple[str, str, Callable[[TicketView], None]]]:
 def open_pdf(view: TicketView) -> None:
     dialog = PdfPreviewDialog(view.context, view.ticket_id, parent=view)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.preview.exported.connect(lambda _file: view.reload())
-    dialog.preview.printed.connect(lambda _pages: view.reload())
+    # Bound methods, not lambdas: Qt drops such a connection when its receiver is deleted.
+    dialog.preview.exported.connect(view.reload)
+    dialog.preview.printed.connect(view.reload)
     dialog.show()
 
 
@@ -145,7 +146,7 @@ def wire_window(window: MainWindow, context: DeskContext) -> None:
     def register(customer_id: int) -> None:
         wizard = RegistrationWizard(context, customer_id or None, parent=window)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        wizard.registered.connect(lambda _contact, _customer: lookup.refresh())
+        wizard.registered.connect(lookup.refresh)
         wizard.show()
 
     def opened(ticket_id: int) -> None:
@@ -218,7 +219,7 @@ def _wire_lists(window: MainWindow, context: DeskContext) -> None:
         def import_legacy() -> None:
             dialog = ImportDialog(context, parent=window)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.imported.connect(lambda _report: window.refresh_all())
+            dialog.imported.connect(window.refresh_all)
             dialog.show()
 
         window.add_action(

@@ -2863,6 +2863,10 @@
         <translation>&amp;Wyślij</translation>
     </message>
     <message>
+        <source>Sending…</source>
+        <translation>Wysyłanie…</translation>
+    </message>
+    <message>
         <source>not linked</source>
         <translation>niepowiązane</translation>
     </message>

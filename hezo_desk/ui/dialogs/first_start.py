@@ -136,11 +136,13 @@ class FirstStartDialog(QDialog):
         self._busy(True)
         self.progress.setRange(0, 0)
         self.progress.show()
+        demo = self._demo
         self._task = workers.start(
             self._pool,
-            lambda control: self._demo.load(
+            lambda control: demo.load(
                 progress=lambda stage, done, total: control.progress(done, total, stage)
             ),
+            owner=self,
             finished=self._demo_loaded,
             failed=self._demo_failed,
             progress=self._on_progress,

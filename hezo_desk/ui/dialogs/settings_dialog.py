@@ -218,6 +218,7 @@ class SettingsDialog(QDialog):
         self._task = workers.start(
             self._pool,
             lambda _c: check_connection(url),
+            owner=self,
             finished=self._tested,
             failed=self._test_failed,
         )

@@ -142,9 +142,11 @@ class SignInDialog(QDialog):
             return
         self.sign_in_button.setEnabled(False)
         self.error.hide()
+        agents = self._agents
         self._task = workers.start(
             self._pool,
-            lambda _control: self._agents.authenticate(login, password),
+            lambda _control: agents.authenticate(login, password),
+            owner=self,
             finished=self._signed_in,
             failed=self._failed,
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -197,8 +198,9 @@ class AgentsScreen(ListScreen):
         self.role_button.clicked.connect(self.change_role)
         self.password_button.clicked.connect(self.reset_password)
         self.active_button.clicked.connect(self.toggle_active)
-        self.view.activated.connect(lambda _index: self.change_role())
-        self.view.selectionModel().currentRowChanged.connect(lambda *_args: self._update_buttons())
+        # Bound methods, not lambdas: Qt drops such a connection with this screen.
+        self.view.activated.connect(self.change_role)
+        self.view.selectionModel().currentRowChanged.connect(self._update_buttons)
         self._update_buttons()
         self.refresh()
 
@@ -292,7 +294,7 @@ class AgentsScreen(ListScreen):
             self.tasks.start(
                 work(),
                 finished=lambda saved: self._dialog_saved(dialog, saved),
-                failed=lambda error: dialog.show_error(error_text(error)),
+                failed=lambda error: self._dialog_failed(dialog, error),
             )
 
         dialog.submitted.connect(submitted)
@@ -300,8 +302,16 @@ class AgentsScreen(ListScreen):
         dialog.open()
 
     def _dialog_saved(self, dialog: FormDialog, saved: AgentRow) -> None:
-        dialog.accept()
+        # The dialog may have been closed while its save was under way; the list still learns.
+        if shiboken6.isValid(dialog):
+            dialog.accept()
         self._saved(saved)
+
+    def _dialog_failed(self, dialog: FormDialog, error: object) -> None:
+        if shiboken6.isValid(dialog):
+            dialog.show_error(error_text(error))
+        else:
+            self._failed(error)
 
     def _dialog_closed(self, dialog: FormDialog) -> None:
         if self.dialog is dialog:

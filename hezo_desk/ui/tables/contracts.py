@@ -126,9 +126,7 @@ class ContractsScreen(ListScreen):
         self.expiring.toggled.connect(self._apply_filter)
         self.days.valueChanged.connect(self._apply_filter)
         self.view.activated.connect(self._open)
-        self.view.selectionModel().currentRowChanged.connect(
-            lambda current, _previous: self._show_services(current)
-        )
+        self.view.selectionModel().currentRowChanged.connect(self._show_services)
         self.model.start()
         self._load_resellers()
 

@@ -60,7 +60,7 @@ class ListScreen(QWidget):
         self.setObjectName(name)
         self._context = context
         self._name = name
-        self._tasks = TaskSet(context.pool)
+        self._tasks = TaskSet(context.pool, self)
         self._headers: list[HeaderMemory] = []
         self._windowed: list[tuple[QTableView, WindowedTableModel[Any, Any]]] = []
         self.status = QLabel(self)

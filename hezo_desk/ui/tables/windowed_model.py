@@ -215,6 +215,7 @@ class WindowedTableModel(QAbstractTableModel, Generic[R, F]):
 
         self._tasks.start(
             work,
+            owner=self,
             finished=lambda rows: self._rows_reread(window, places, rows),
             failed=lambda error: self._page_failed(window, None, error),
         )
@@ -317,7 +318,7 @@ class WindowedTableModel(QAbstractTableModel, Generic[R, F]):
             found.update(more)
             finished([found[row] for row in ordered if row in found])
 
-        self._tasks.start(work, finished=read, failed=failed)
+        self._tasks.start(work, owner=self, finished=read, failed=failed)
 
     def _ids_in_memory(self, rows: Iterable[int]) -> tuple[list[int], dict[int, int], list[int]]:
         """The rows in order, the ids of those in memory, and the rows that are not."""
@@ -419,6 +420,7 @@ class WindowedTableModel(QAbstractTableModel, Generic[R, F]):
         self.busy.emit(True)
         self._tasks.start(
             work,
+            owner=self,
             finished=lambda result: self._opened(token, refresh, result),
             failed=lambda error: self._open_failed(token, error),
         )
@@ -452,6 +454,7 @@ class WindowedTableModel(QAbstractTableModel, Generic[R, F]):
 
         self._tasks.start(
             counting,
+            owner=self,
             finished=lambda total: self._counted(token, window, total),
             failed=lambda error: self._open_failed(token, error),
         )
@@ -476,6 +479,7 @@ class WindowedTableModel(QAbstractTableModel, Generic[R, F]):
             return
         self._prefetch = self._tasks.start(
             lambda _control: window.build_positions(),
+            owner=self,
             finished=lambda _result: None,
             failed=lambda error: self._page_failed(window, None, error),
         )
@@ -550,6 +554,7 @@ class WindowedTableModel(QAbstractTableModel, Generic[R, F]):
 
         self._tasks.start(
             work,
+            owner=self,
             finished=lambda rows: self._page_read(window, number, rows),
             failed=lambda error: self._page_failed(window, number, error),
         )

@@ -24,6 +24,9 @@ from hezo_desk.drafts import DraftStore
 from hezo_desk.placeholders import fill
 
 DRAFT_SAVE_DELAY_MS = 400
+# How often a page opened while its ticket's text is being sent (from a page closed meanwhile)
+# asks whether that send ended.
+SENDING_CHECK_MS = 250
 
 
 class Composer(QWidget):
@@ -81,6 +84,9 @@ class Composer(QWidget):
         self._draft_timer.timeout.connect(self.save_draft)
         self.text.textChanged.connect(self._draft_timer.start)
         self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._sending_timer = QTimer(self)
+        self._sending_timer.setInterval(SENDING_CHECK_MS)
+        self._sending_timer.timeout.connect(self._check_sending)
         send_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self.text)
         send_shortcut.activated.connect(self.send_requested.emit)
         self._restore_draft()
@@ -99,11 +105,18 @@ class Composer(QWidget):
         self.kind.setCurrentIndex(0)
         self.text.setFocus()
 
+    def _in_flight(self) -> bool:
+        return self._drafts.in_flight(self._ticket_id) is not None
+
     def _kind_changed(self) -> None:
         replying = self.kind_code == "reply"
-        self.send_button.setEnabled(not (self._closed and replying))
+        # While a text of this ticket is being sent (a reload must not offer a second send).
+        sending = self._in_flight()
+        self.send_button.setEnabled(not (self._closed and replying) and not sending)
         self.hint.setText(
-            QCoreApplication.translate(
+            QCoreApplication.translate("TicketView", "Sending…")
+            if sending
+            else QCoreApplication.translate(
                 "TicketView",
                 "The ticket is closed: reopen it to reply; an internal note is possible.",
             )
@@ -117,11 +130,15 @@ class Composer(QWidget):
         self._draft_timer.start()
 
     def sent(self, text: str) -> None:
-        """`text` went out: clear it (unless the agent typed on meanwhile) and its draft."""
+        """`text` went out: clear it (unless the agent typed on meanwhile) and its draft.
+
+        The send already discarded the draft on disk (`DraftStore.sent`); this clears the page.
+        """
         if self.text.toPlainText() == text:
             self.text.clear()
             self._drafts.discard(self._ticket_id)
-        self.send_button.setEnabled(True)
+            self._drafts.forget_sent(self._ticket_id)
+        self._kind_changed()
 
     def save_draft(self) -> None:
         self._draft_timer.stop()
@@ -142,3 +159,18 @@ class Composer(QWidget):
         self.kind.setCurrentIndex(max(0, self.kind.findData(draft.kind)))
         self.text.setPlainText(draft.text)
         self._draft_timer.stop()
+        if self._drafts.in_flight(self._ticket_id) == draft.text:
+            # Sent from a page closed before it heard back: not offered again until it ends.
+            self._kind_changed()
+            self._draft_timer.stop()
+            self._sending_timer.start()
+
+    def _check_sending(self) -> None:
+        if self._in_flight():
+            return
+        self._sending_timer.stop()
+        acknowledged = self._drafts.acknowledged(self._ticket_id)
+        if acknowledged is not None and self.text.toPlainText() == acknowledged:
+            self.sent(acknowledged)
+        else:
+            self._kind_changed()

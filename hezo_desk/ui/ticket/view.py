@@ -9,6 +9,7 @@ the window are built in the sibling modules; this one loads, saves and connects 
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -70,7 +71,8 @@ class TicketView(QWidget):
         self.ticket_id = ticket_id
         self._labels = Labels(self)
         self.detail: TicketDetail | None = None
-        self._tasks = workers.TaskSet(context.pool)
+        self._drafts = drafts
+        self._tasks = workers.TaskSet(context.pool, self)
         # How a conflicting save is settled; a dialog by default (tests answer it directly).
         self.resolve_conflict: Callable[[TicketConflictError, TicketChange], bool] = (
             self.ask_about_conflict
@@ -245,7 +247,9 @@ class TicketView(QWidget):
             return
         kind = self.composing.kind_code
         db, actor, ticket_id = self.context.db, self.context.actor, self.ticket_id
+        drafts = self._drafts
         self.save_draft()
+        drafts.sending(ticket_id, text)
         self.send_button.setEnabled(False)
 
         # One key per message: if the connection drops after the server wrote it, the retry
@@ -255,10 +259,21 @@ class TicketView(QWidget):
         def work(control: workers.TaskControl) -> object:
             service = TicketService(db)
             add = service.add_note if kind == "note" else service.reply
-            return retry(
-                lambda: add(actor, ticket_id, text, client_key=key),
-                on_retry=lambda error, _pause: control.progress(0, 0, plain_words(error)),
-            )
+            try:
+                message = retry(
+                    lambda: add(actor, ticket_id, text, client_key=key),
+                    on_retry=lambda error, _pause: control.progress(0, 0, plain_words(error)),
+                )
+            except BaseException:
+                drafts.not_sent(ticket_id)
+                raise
+            # Here, not in the page's callback: the page may be closed by now (its callback is
+            # then never called) or the desk killed, and a sent text must not come back as a
+            # draft to be sent twice. The reply is saved whatever the disk says: a failure here
+            # must not read as a failed send.
+            with contextlib.suppress(OSError):
+                drafts.sent(ticket_id, text)
+            return message
 
         self._run(work, lambda _m: self._sent(text), on_error=self._send_failed)
 
@@ -326,11 +341,12 @@ class TicketView(QWidget):
         self._heartbeat.stop()
         presence = PresenceService(self.context.db)
         agent_id, ticket_id = self.context.actor.id, self.ticket_id
-        # Not tied to this widget, which is about to go; a failure only leaves a stale row
-        # that expires by itself.
+        # Owned by the pool, not this widget, which is about to go; a failure only leaves a
+        # stale row that expires by itself.
         workers.start(
             self.context.pool,
             lambda _c: presence.leave(agent_id, ticket_id),
+            owner=self.context.pool,
             finished=lambda _r: None,
             failed=lambda _e: None,
         )
