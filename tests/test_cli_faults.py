@@ -5,34 +5,26 @@ no parameters (those only with --debug), never a password."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-import threading
-import uuid
-from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import psycopg
 import pytest
 from psycopg import errors as pg_errors
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from hezo_desk.cli import failures, main
-from hezo_desk.cli.context import CLI_APPLICATION_NAME
 from hezo_desk.db import Database
 from hezo_desk.enums import TicketState
 from hezo_desk.models import Message, Ticket
 from hezo_desk.services.tickets import TicketService
+from support import cli_faults
 
 INSERT = "INSERT INTO messages (body, client_key) VALUES (%(body)s, %(client_key)s)"
-SQL_WORDS = ("INSERT", "SELECT", "UPDATE", "Traceback", "unexpected error")
+SQL_WORDS = cli_faults.NOT_FOR_PEOPLE
 # The short form of the issue's 40 replies under kills; benchmarks can run the long one.
 REPLIES_UNDER_KILLS = 12
-KILL_EVERY_S = 0.25
-KILL_ROUNDS_AT_MOST = 1200  # the killer stops by itself after about five minutes whatever
 
 
 def _url(db: Database) -> str:
@@ -199,75 +191,18 @@ def test_no_message_shows_the_database_password(capsys: pytest.CaptureFixture[st
 # ----- the issue's run: replies sent while the server kills the commands' connections -------
 
 
-@pytest.fixture
-def killer(pg_demo_db: Database) -> Iterator[list[int]]:
-    """Every 250 ms, terminate the command line's sessions on this test's database.
-
-    Bounded: it stops when the test ends, and by itself after KILL_ROUNDS_AT_MOST rounds.
-    """
-    killed: list[int] = []
-    stop = threading.Event()
-    conninfo = pg_demo_db.url.set(drivername="postgresql").render_as_string(hide_password=False)
-
-    def run() -> None:
-        with psycopg.connect(conninfo, autocommit=True) as admin:
-            for _ in range(KILL_ROUNDS_AT_MOST):
-                if stop.wait(KILL_EVERY_S):
-                    return
-                rows = admin.execute(
-                    "SELECT pid, pg_terminate_backend(pid) FROM pg_stat_activity "
-                    "WHERE datname = current_database() AND application_name = %s "
-                    "AND pid <> pg_backend_pid()",
-                    (CLI_APPLICATION_NAME,),
-                ).fetchall()
-                killed.extend(pid for pid, done in rows if done)
-
-    thread = threading.Thread(target=run, name="killer", daemon=True)
-    thread.start()
-    yield killed
-    stop.set()
-    thread.join(30)
-    assert not thread.is_alive()
-
-
 def test_replies_under_killed_connections_are_acknowledged_once(
-    pg_demo_db: Database, killer: list[int], tmp_path: Path
+    pg_demo_db: Database, tmp_path: Path
 ) -> None:
     number = _open_ticket_number(pg_demo_db)
-    run_id = uuid.uuid4().hex[:8]
     environ = {**os.environ, "HOME": str(tmp_path)}
-
-    def send(i: int) -> tuple[str, subprocess.CompletedProcess[str]]:
-        body = f"Odpowiedź {i} pod ostrzałem {run_id}"
-        command = [sys.executable, "-m", "hezo_desk", "--database", _url(pg_demo_db)]
-        command += ["--agent", "anna.nowak", "ticket", "reply", number, "--body", body]
-        done = subprocess.run(
-            command,
-            capture_output=True,
-            text=True,
-            timeout=180,
-            cwd=tmp_path,
-            env=environ,
-            check=False,
+    with cli_faults.killing(pg_demo_db) as killed:
+        sent = cli_faults.send_replies(
+            _url(pg_demo_db), number, REPLIES_UNDER_KILLS, cwd=tmp_path, environ=environ
         )
-        return body, done
-
-    # Three scripts at a time, as agents' tools would run.
-    with ThreadPoolExecutor(max_workers=3) as pool:
-        results = list(pool.map(send, range(REPLIES_UNDER_KILLS)))
-    kills = len(killer)
-    report = "\n".join(f"{body}: {done.returncode} {done.stderr.strip()}" for body, done in results)
-    acknowledged = [body for body, done in results if done.returncode == 0]
+        kills = len(killed)
+    report = "\n".join(f"{one.body}: {one.returncode} {one.stderr.strip()}" for one in sent)
+    acknowledged = [one for one in sent if one.returncode == 0]
     assert len(acknowledged) >= REPLIES_UNDER_KILLS - 2, report
-    for body, done in results:
-        landed = _messages_with(pg_demo_db, body)
-        assert landed <= 1, f"doubled: {body}"
-        if done.returncode == 0:
-            assert landed == 1, f"acknowledged but lost: {body}"
-            assert done.stdout == f"reply added to {number}\n"
-        else:
-            assert done.returncode == 1, report
-            assert "may or may not have been saved" in done.stderr, report
-            for word in SQL_WORDS:
-                assert word not in done.stderr, report
+    assert cli_faults.check(pg_demo_db, number, sent) == []
     assert kills > 0, "the killer hit the commands' connections"
