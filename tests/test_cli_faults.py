@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -14,7 +15,7 @@ from psycopg import errors as pg_errors
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from hezo_desk.cli import failures, main
+from hezo_desk.cli import failures, main, ticket_commands
 from hezo_desk.db import Database
 from hezo_desk.enums import TicketState
 from hezo_desk.models import Message, Ticket
@@ -151,6 +152,42 @@ def test_giving_up_says_what_happened_and_what_to_check_without_sql(
     assert "INSERT INTO messages" in err
     assert "Traceback" in err
     assert err.rstrip().splitlines()[-1].startswith("hezo-desk: the connection")
+
+
+def test_a_write_without_a_key_is_not_retried_and_says_it_may_have_landed(
+    capsys: pytest.CaptureFixture[str], demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening a ticket has no client key: a retry could open it twice, so none is made."""
+    attempts: list[int] = []
+
+    def lost(*_args: object, **_kwargs: object) -> None:
+        attempts.append(1)
+        raise _lost("INSERT INTO tickets (subject) VALUES (%(subject)s)")
+
+    monkeypatch.setattr(TicketService, "open", lost)
+    target = SimpleNamespace(contract_id=1, service_id=1, contact_id=None)
+    monkeypatch.setattr(ticket_commands, "resolve_target", lambda *_args: target)
+    code, _, err = _cli(
+        capsys,
+        *["--database", _url(demo_db), "--agent", "anna.nowak", "ticket", "open"],
+        *[
+            "--contract",
+            "UMS/2024/00001",
+            "--serial",
+            "FG1234567890",
+            "--subject",
+            "x",
+            "--description",
+            "y",
+        ],
+    )
+    assert code == 1, err
+    assert attempts == [1], err
+    assert err == (
+        "hezo-desk: the connection to the database was lost; if this command changes "
+        "data, the change may or may not have been saved: check before running it again "
+        "(run with --debug for details)\n"
+    )
 
 
 def test_a_refused_statement_is_worded_without_sql(

@@ -86,8 +86,8 @@ def _describe(error: BaseException) -> str:
     fault = fault_of(error)
     if fault is not None:
         return (
-            f"{fault.value}, and trying again did not help; if this command changes data, "
-            "the change may or may not have been saved: check before running it again"
+            f"{fault.value}; if this command changes data, the change may or may not have "
+            "been saved: check before running it again"
         )
     if isinstance(error, StatementError):
         # Its text is the driver's message followed by the SQL and its parameters: only the

@@ -203,8 +203,10 @@ def _quoted(number: str) -> str:
 
 def ticket_show(context: CommandContext) -> int:
     service = TicketService(context.database())
-    detail = service.detail(
-        service.find_id(context.args.number), include_internal=not context.args.no_internal
+    detail = retrying(  # a read: safe to repeat after a dropped connection
+        lambda: service.detail(
+            service.find_id(context.args.number), include_internal=not context.args.no_internal
+        )
     )
     out = context.out
     if out.as_json:
