@@ -4,8 +4,9 @@ Each benchmark prints its figures next to a baseline measured in the same run. F
 the ones the issues name (1,000,000 tickets for lists and load, 50,000 for the import, a
 1,000-message case and 500 cases for PDFs); the first full run builds the big databases, which
 takes a while, and later runs reuse them. `--quick` uses small sizes to check that everything
-still runs. The load benchmark needs PostgreSQL (`HEZO_DESK_BENCH_POSTGRESQL`, default the
-local server's `test` database as an admin connection).
+still runs. The load and command-line fault benchmarks need PostgreSQL
+(`HEZO_DESK_BENCH_POSTGRESQL`, default the local server's `test` database as an admin
+connection).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ BENCHMARKS: dict[str, tuple[list[str], list[str]]] = {
     "tables": ([], ["--tickets", "50000"]),
     "import": ([], ["--tickets", "3000"]),
     "load": ([], ["--tickets", "20000", "--seconds", "5", "--agents", "1", "4"]),
+    "cli_faults": ([], ["--replies", "12"]),
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,6 +29,9 @@ WRITE_OPTION = "hezo_desk_write"
 # the models' metadata; schema comparisons skip them.
 DIALECT_SPECIFIC_TABLE_PREFIXES = ("message_fts", "ticket_fts")
 DIALECT_SPECIFIC_COLUMNS = frozenset({"search_vector"})
+
+
+_PASSWORD_IN_URL = re.compile(r"(?P<head>://[^:/@\s]*):[^@/\s]*@")
 
 
 def include_in_comparison(
@@ -57,13 +61,18 @@ class SchemaStatus:
     application_head: str
 
 
+def hide_password_in_url(text: str) -> str:
+    """`text` with the password of any URL in it (user:password@host) replaced by ***."""
+    return _PASSWORD_IN_URL.sub(r"\g<head>:***@", text)
+
+
 def parse_url(url: str) -> URL:
     try:
         parsed = make_url(url)
     except ArgumentError as error:
         raise UserError(
-            f"not a database URL: {url!r} (expected e.g. sqlite:///path/to/file.sqlite3 "
-            "or postgresql+psycopg://user@host/database)"
+            f"not a database URL: {hide_password_in_url(url)!r} (expected e.g. "
+            "sqlite:///path/to/file.sqlite3 or postgresql+psycopg://user@host/database)"
         ) from error
     if parsed.get_backend_name() not in {"sqlite", "postgresql"}:
         raise UserError(
@@ -124,6 +133,7 @@ class Database:
         *,
         echo: bool = False,
         sqlite_busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS,
+        application_name: str = "hezo-desk",
     ) -> None:
         self.url = parse_url(url) if isinstance(url, str) else url
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
@@ -131,7 +141,7 @@ class Database:
             Path(self.url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         connect_args: dict[str, Any] = {}
         if not self.is_sqlite:
-            connect_args = {"connect_timeout": 5, "application_name": "hezo-desk"}
+            connect_args = {"connect_timeout": 5, "application_name": application_name}
         try:
             self.engine = create_engine(
                 self.url, echo=echo, pool_pre_ping=not self.is_sqlite, connect_args=connect_args

@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import traceback
 from collections.abc import Callable, Mapping, Sequence
 
 from hezo_desk import __version__
@@ -25,9 +24,10 @@ from hezo_desk.cli import (
     ticket_commands,
 )
 from hezo_desk.cli.context import CommandContext
+from hezo_desk.cli.failures import error_report
 from hezo_desk.cli.output import Output
 from hezo_desk.config import AGENT_ENV, DATABASE_URL_ENV
-from hezo_desk.errors import ConflictError, DatabaseError, HezoError, UserError
+from hezo_desk.errors import UserError
 
 EXIT_FAILURE, EXIT_USAGE = 1, 2
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for such a pipe
@@ -74,7 +74,7 @@ def common_options() -> argparse.ArgumentParser:
         "--debug",
         action="store_true",
         default=argparse.SUPPRESS,
-        help="show tracebacks of unexpected errors",
+        help="show the traceback of an error, with its SQL statement and parameters",
     )
     return common
 
@@ -111,12 +111,6 @@ def main(argv: Sequence[str] | None = None, *, open_window: WindowOpener | None 
             assert open_window is not None
             return open_window(args, context.environ)
         return int(args.handler(context))
-    except UserError as error:
-        sys.stderr.write(f"hezo-desk: {error}\n")
-        return EXIT_USAGE
-    except (DatabaseError, ConflictError, HezoError) as error:
-        sys.stderr.write(f"hezo-desk: {error}\n")
-        return EXIT_FAILURE
     except KeyboardInterrupt:
         sys.stderr.write("hezo-desk: interrupted\n")
         return 130
@@ -126,12 +120,9 @@ def main(argv: Sequence[str] | None = None, *, open_window: WindowOpener | None 
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_BROKEN_PIPE
     except Exception as error:
-        if getattr(args, "debug", False):
-            traceback.print_exc()
-        sys.stderr.write(
-            f"hezo-desk: unexpected error: {type(error).__name__}: {error} "
-            "(run with --debug for details)\n"
-        )
-        return EXIT_FAILURE
+        # One wording for every failure: no SQL or parameters without --debug, no password.
+        debug = getattr(args, "debug", False)
+        sys.stderr.write(error_report(error, debug=debug, secrets=context.secrets()))
+        return EXIT_USAGE if isinstance(error, UserError) else EXIT_FAILURE
     finally:
         context.close()

@@ -9,12 +9,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hezo_desk.cli.failures import retrying
 from hezo_desk.cli.output import Output
 from hezo_desk.config import AGENT_ENV, default_database_url
-from hezo_desk.db import Database
+from hezo_desk.db import Database, parse_url
 from hezo_desk.errors import UserError
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.agents import AgentService
+from hezo_desk.services.resilience import is_transient, never_connected
+
+CLI_APPLICATION_NAME = "hezo-desk-cli"
 
 
 @dataclass
@@ -30,15 +34,19 @@ class CommandContext:
         return url or default_database_url(self.environ)
 
     def database(self, *, upgrade: bool | None = None) -> Database:
-        """The database, its schema checked; a local file is upgraded by itself."""
+        """The database, its schema checked; a local file is upgraded by itself.
+
+        A database that cannot be reached at all fails at once: a wrong URL or a stopped server
+        is not worth half a minute of waiting. A fault once it was reached (a dropped
+        connection, a locked file) is retried: checking is a read.
+        """
         if self._db is None:
-            db = Database(self.database_url)
             try:
-                db.ensure_ready(auto_upgrade=db.is_sqlite if upgrade is None else upgrade)
-            except BaseException:
-                db.dispose()
-                raise
-            self._db = db
+                self._db = self._open(upgrade)
+            except Exception as error:
+                if never_connected(error) or not is_transient(error):
+                    raise
+                self._db = retrying(lambda: self._open(upgrade))
         return self._db
 
     def actor(self) -> Actor:
@@ -48,7 +56,26 @@ class CommandContext:
                 f"this command records who did it: name the acting agent with --agent LOGIN "
                 f"or {AGENT_ENV} (see `hezo-desk agent list`)"
             )
-        return AgentService(self.database()).resolve(login)
+        db = self.database()
+        return retrying(lambda: AgentService(db).resolve(login))
+
+    def secrets(self) -> tuple[str, ...]:
+        """What no message may show: the database password, if the URL has one."""
+        try:
+            password = parse_url(self.database_url).password
+        except Exception:
+            return ()
+        return (str(password),) if password else ()
+
+    def _open(self, upgrade: bool | None) -> Database:
+        # Its own application name: an administrator can tell command-line sessions apart.
+        db = Database(self.database_url, application_name=CLI_APPLICATION_NAME)
+        try:
+            db.ensure_ready(auto_upgrade=db.is_sqlite if upgrade is None else upgrade)
+        except BaseException:
+            db.dispose()
+            raise
+        return db
 
     def close(self) -> None:
         if self._db is not None:

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import shlex
+import uuid
 from pathlib import Path
 from typing import Any
 
 from hezo_desk.cli.context import CommandContext, read_text_argument
+from hezo_desk.cli.failures import retrying, retrying_write
 from hezo_desk.cli.reseller_commands import register_ticket_access
 from hezo_desk.enums import Channel, MessageKind, Priority, TicketState
 from hezo_desk.errors import UserError
 from hezo_desk.local_time import local_minute
+from hezo_desk.services.records import MessageRow
 from hezo_desk.services.ticket_targets import resolve_target
 from hezo_desk.services.tickets import NewTicket, TicketChange, TicketService
 
@@ -124,18 +128,27 @@ def ticket_open(context: CommandContext) -> int:
 
 def _add_message(context: CommandContext, *, internal: bool) -> int:
     args = context.args
-    body = read_text_argument(args.body, args.body_file, "note" if internal else "reply")
+    what = "note" if internal else "reply"
+    body = read_text_argument(args.body, args.body_file, what)
     db = context.database()
     actor = context.actor()
     service = TicketService(db)
-    ticket_id = service.find_id(args.number)
-    message = (service.add_note if internal else service.reply)(actor, ticket_id, body)
+    add = service.add_note if internal else service.reply
+    # One key for this message, whatever the attempts: a retry after a save whose answer was
+    # lost finds the message instead of writing it twice (as the desk's send does).
+    key = uuid.uuid4().hex
+
+    def attempt() -> tuple[MessageRow, str]:
+        ticket_id = service.find_id(args.number)
+        return add(actor, ticket_id, body, client_key=key), service.row(ticket_id).number
+
+    message, number = retrying_write(
+        attempt, what=what, check=f"hezo-desk ticket show {_quoted(args.number)}"
+    )
     if context.out.as_json:
         context.out.json(message)
     else:
-        context.out.line(
-            f"{'internal note' if internal else 'reply'} added to {service.row(ticket_id).number}"
-        )
+        context.out.line(f"{'internal note' if internal else 'reply'} added to {number}")
     return 0
 
 
@@ -159,8 +172,15 @@ def ticket_set(context: CommandContext) -> int:
     db = context.database()
     actor = context.actor()
     service = TicketService(db)
-    row = service.change(
-        actor, service.find_id(args.number), change, expected_version=args.expected_version
+    # The change carries the version it was based on (given, or read once here), so a retry
+    # after a save whose answer was lost finds it done instead of applying it again.
+    ticket_id, based_on = retrying(lambda: _id_and_version(service, args.number))
+    if args.expected_version is not None:
+        based_on = args.expected_version
+    row = retrying_write(
+        lambda: service.change(actor, ticket_id, change, expected_version=based_on),
+        what="change",
+        check=f"hezo-desk ticket show {_quoted(args.number)}",
     )
     if context.out.as_json:
         context.out.json(row)
@@ -172,10 +192,21 @@ def ticket_set(context: CommandContext) -> int:
     return 0
 
 
+def _id_and_version(service: TicketService, number: str) -> tuple[int, int]:
+    ticket_id = service.find_id(number)
+    return ticket_id, service.row(ticket_id).version
+
+
+def _quoted(number: str) -> str:
+    return shlex.quote(number)
+
+
 def ticket_show(context: CommandContext) -> int:
     service = TicketService(context.database())
-    detail = service.detail(
-        service.find_id(context.args.number), include_internal=not context.args.no_internal
+    detail = retrying(  # a read: safe to repeat after a dropped connection
+        lambda: service.detail(
+            service.find_id(context.args.number), include_internal=not context.args.no_internal
+        )
     )
     out = context.out
     if out.as_json:

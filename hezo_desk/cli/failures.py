@@ -1,0 +1,112 @@
+"""How commands survive database faults, and how they word an error for the person at the shell.
+
+Writes are retried the way the desk retries them: a reply or note carries a client key picked
+once per command, a ticket change carries the version it was based on, so a retried write that
+did land is found instead of written twice. The schedule is bounded and shorter than the
+desk's: a script waits at most about half a minute.
+
+Every error a command ends with is worded by `error_report`: SQL text and its parameters
+(SQLAlchemy puts both into its errors' text) only with `--debug`, and never a password.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Callable
+from typing import TypeVar
+
+from sqlalchemy.exc import SQLAlchemyError, StatementError
+
+from hezo_desk.db import hide_password_in_url
+from hezo_desk.errors import HezoError, UserError
+from hezo_desk.services.resilience import fault_of, plain_words, retry
+
+T = TypeVar("T")
+# Pauses between attempts: about 16 s of waiting, under half a minute with the attempts.
+CLI_RETRY_DELAYS_S = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0)
+
+
+class GaveUpError(HezoError):
+    """A write was retried until the schedule ran out; the message says what to check."""
+
+
+def retrying(operation: Callable[[], T]) -> T:
+    """Run an operation that is safe to repeat, retrying transient faults (reads, keyed writes)."""
+    return retry(operation, delays=CLI_RETRY_DELAYS_S, on_retry=_tell_retrying)
+
+
+def retrying_write(
+    operation: Callable[[], T],
+    *,
+    what: str,
+    check: str,
+) -> T:
+    """`retrying` for a write; giving up, say whether `what` may have been saved and how to
+    `check` (a command line)."""
+    try:
+        return retrying(operation)
+    except Exception as error:
+        fault = fault_of(error)
+        if fault is None:
+            raise
+        raise GaveUpError(
+            f"{fault.value}, and trying again for a while did not help; the {what} may or may "
+            f"not have been saved: run `{check}` to check before trying again"
+        ) from error
+
+
+def error_report(error: BaseException, *, debug: bool, secrets: tuple[str, ...] = ()) -> str:
+    """What stderr gets when a command fails: one line saying why, in plain words (no
+    traceback, no SQL, no parameters, no password).
+
+    With `debug` the traceback (not for wrong input) comes first, SQL and parameters
+    included. `secrets` are hidden wherever they appear (the database password).
+    """
+    text = f"hezo-desk: {_describe(error)}"
+    if not isinstance(error, HezoError):
+        text += " (run with --debug for details)" if not debug else ""
+    if debug and not isinstance(error, UserError):
+        text = "".join(traceback.format_exception(error)) + text
+    return hide_secrets(text, secrets) + "\n"
+
+
+def hide_secrets(text: str, secrets: tuple[str, ...] = ()) -> str:
+    """`text` with passwords in URLs, and each of `secrets`, replaced by ***."""
+    text = hide_password_in_url(text)
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, "***")
+    return text
+
+
+def _describe(error: BaseException) -> str:
+    if isinstance(error, HezoError):
+        return str(error)
+    fault = fault_of(error)
+    if fault is not None:
+        return (
+            f"{fault.value}; if this command changes data, the change may or may not have "
+            "been saved: check before running it again"
+        )
+    if isinstance(error, StatementError):
+        # Its text is the driver's message followed by the SQL and its parameters: only the
+        # driver's message (the server's, in the server's language) is for the user.
+        orig = error.orig
+        code = getattr(orig, "sqlstate", None) or getattr(orig, "sqlite_errorname", None)
+        reason = _first_line(orig) if orig is not None else type(error).__name__
+        return f"the database refused the operation: {reason}" + (f" ({code})" if code else "")
+    if isinstance(error, SQLAlchemyError):
+        return f"database error: {type(error).__name__}"
+    return f"unexpected error: {type(error).__name__}: {_first_line(error)}"
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
+def _tell_retrying(error: BaseException, pause: float) -> None:
+    # Only a person watching needs this; a script reads the exit status and the final line.
+    if sys.stderr.isatty():
+        sys.stderr.write(f"hezo-desk: {plain_words(error)} (in {pause:g} s)\n")
