@@ -22,6 +22,7 @@ from hezo_desk.services.listing.contracts import ContractFilter, ContractListing
 from hezo_desk.services.listing.definition import Sort
 from hezo_desk.services.listing.serials import ServiceListing
 from hezo_desk.services.listing.tickets import OPEN_STATES, TicketFilter, TicketListing
+from hezo_desk.services.opened_copies import OpenedCopies
 from hezo_desk.services.tickets import NewTicket, TicketChange, TicketService
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.settings import DeskSettings
@@ -51,7 +52,10 @@ def pool() -> Iterator[QThreadPool]:
 
 
 def _context(db: Database, login: str, settings: DeskSettings, pool: QThreadPool) -> DeskContext:
-    return DeskContext(db, AgentService(db).resolve(login), settings, pool)
+    # One pool for both: these tests do not race long jobs against page reads. No attachment
+    # is opened: the copies' folder is never made.
+    actor = AgentService(db).resolve(login)
+    return DeskContext(db, actor, settings, pool, pool, OpenedCopies())
 
 
 @pytest.fixture

@@ -2,14 +2,16 @@
 
 A thread of its own watches the change feed: on PostgreSQL it sleeps in LISTEN and wakes on
 NOTIFY (with a slow poll as a safety net), on SQLite it polls. It never touches widgets: it
-emits signals, which Qt delivers on the UI thread.
+emits signals, which Qt delivers on the UI thread. Stopping never waits for it: during an
+outage it may be inside a connection attempt or a statement for seconds, so it is asked to stop,
+handed to the application object and deleted once it has ended by itself.
 """
 
 from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QObject, QThread, Signal
 
 from hezo_desk.db import Database
 from hezo_desk.services.change_feed import ChangeFeed
@@ -31,6 +33,10 @@ class _Watcher(QThread):
         self._db = db
         self._feed = ChangeFeed(db)
         self._stop = threading.Event()
+
+    @property
+    def stopping(self) -> bool:
+        return self._stop.is_set()
 
     def stop(self) -> None:
         self._stop.set()
@@ -94,5 +100,25 @@ class LiveUpdates(QObject):
         self._watcher.start()
 
     def stop(self) -> None:
-        self._watcher.stop()
-        self._watcher.wait(15_000)
+        """Ask the watcher to stop and return at once; it reports nothing more."""
+        watcher = self._watcher
+        if watcher.stopping:
+            return
+        watcher.changed.disconnect(self.tickets_changed)
+        watcher.connection.disconnect(self.connection_changed)
+        watcher.stop()
+        if not watcher.isRunning():
+            return
+        # It outlives this object (and the window): the application keeps it until it ends.
+        watcher.setParent(QCoreApplication.instance())
+        watcher.finished.connect(watcher.deleteLater)
+
+    @staticmethod
+    def wait_for_stopped(timeout_ms: int) -> None:
+        """At exit only, with no window left: let stopping watchers end (at most `timeout_ms`)."""
+        app = QCoreApplication.instance()
+        if app is None:
+            return
+        deadline = QDeadlineTimer(timeout_ms)
+        for watcher in app.findChildren(_Watcher):
+            watcher.wait(deadline)
