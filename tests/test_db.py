@@ -250,8 +250,10 @@ def test_a_write_blocked_by_a_lock_elsewhere_fails_after_the_lock_timeout(
         assert error.kind == "lock"
         assert getattr(error.orig, "sqlstate", None) == "55P03"
         message = str(error)
-        assert "0.2 s" in message and "nothing of this was saved" in message
-        assert "UPDATE" not in message and "Zmieniony" not in message, "no SQL, no parameters"
+        assert "0.2 s" in message
+        assert "nothing of this was saved" in message
+        assert "UPDATE" not in message, "no SQL"
+        assert "Zmieniony" not in message, "no parameters"
         # The session that failed is usable again at once.
         assert AgentService(impatient).resolve("admin").display_name == "Zmieniony"
     finally:
@@ -300,6 +302,7 @@ def test_the_upgrade_runs_without_a_statement_timeout(empty_url: str) -> None:
             assert not lifted
         else:
             # An index on a big table may take minutes; the lock timeout still applies.
-            assert lifted and lifted[0] < first_table
+            assert lifted
+            assert lifted[0] < first_table
     finally:
         db.dispose()
