@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -39,7 +40,7 @@ from hezo_desk.ui.tables.list_models import (
 from hezo_desk.ui.tables.serials import SerialsScreen
 from hezo_desk.ui.tables.tickets import TicketsScreen
 from hezo_desk.ui.tables.windowed_model import ID_ROLE, LOADING_TEXT, WindowedTableModel
-from hezo_desk.ui.workers import TaskSet
+from hezo_desk.ui.workers import TaskSet, start
 
 WAIT_MS = 10_000
 
@@ -577,3 +578,35 @@ def test_tickets_model_headers_and_cells(
     assert cells[8] == "allowed"
     assert model.data(model.index(number, 8), Qt.ItemDataRole.ToolTipRole) == ticket.reseller_name
     assert model.data(QModelIndex()) is None
+
+
+def test_pages_are_read_while_the_long_jobs_pool_is_full(
+    qtbot: QtBot, demo_db: Database, desk_settings: DeskSettings
+) -> None:
+    """A long job (an import, a batch export) never holds up the list's page reads."""
+    pool, jobs = QThreadPool(), QThreadPool()
+    jobs.setMaxThreadCount(1)
+    release = threading.Event()
+    blocker = start(
+        jobs, lambda _control: release.wait(60), finished=lambda _r: None, failed=pytest.fail
+    )
+    context = DeskContext(
+        demo_db,
+        AgentService(demo_db).resolve("marek.zielinski"),
+        desk_settings,
+        pool,
+        jobs,
+        OpenedCopies(),
+    )
+    try:
+        screen = TicketsScreen(context)  # starts reading its first page and its count
+        qtbot.addWidget(screen)
+        qtbot.waitUntil(lambda: screen.model.row_at(0) is not None, timeout=WAIT_MS)
+        with qtbot.waitSignal(screen.model.loaded, timeout=WAIT_MS):
+            screen.refresh()
+        assert jobs.activeThreadCount() == 1, "the long job still runs"
+    finally:
+        release.set()
+        jobs.waitForDone(WAIT_MS)
+        pool.waitForDone(WAIT_MS)
+    del blocker
