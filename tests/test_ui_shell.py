@@ -444,7 +444,7 @@ def test_f5_and_ctrl_f_work_on_a_list_inside_the_window(
 def test_an_opened_attachment_is_a_copy_in_the_desks_folder_until_it_exits(
     qtbot: QtBot, desk_context: DeskContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from PySide6.QtCore import QUrl
+    from PySide6.QtCore import QItemSelectionModel, QUrl
 
     from hezo_desk.ui.ticket import panes
 
@@ -457,8 +457,12 @@ def test_an_opened_attachment_is_a_copy_in_the_desks_folder_until_it_exits(
     view = TicketView(desk_context, ticket_id, DraftStore(tmp_path / "drafts", "x"))
     qtbot.addWidget(view)
     qtbot.waitUntil(lambda: view.attachments_model.rowCount() == 2, timeout=5000)
+    flags = QItemSelectionModel.SelectionFlag
     for row in (0, 1):
-        view.attachments.selectRow(row)
+        # Not selectRow: it follows whatever modifier keys an earlier test left pressed.
+        view.attachments.selectionModel().select(
+            view.attachments_model.index(row, 0), flags.ClearAndSelect | flags.Rows
+        )
         view.attachments_pane.open_selected()
         qtbot.waitUntil(lambda row=row: len(shown) == row + 1, timeout=5000)
     paths = [Path(url.toLocalFile()) for url in shown]
