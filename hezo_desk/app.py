@@ -219,7 +219,8 @@ class DeskApplication:
                 status = db.ensure_ready(auto_upgrade=db.is_sqlite)
                 control.check()
                 if demo and DemoService(db).is_empty():
-                    control.check()
+                    # One transaction: cancelled half way it would leave nothing anyway, but
+                    # the user could not tell; it is left to finish.
                     phase(loading, False)
                     DemoService(db).load()
             except BaseException:

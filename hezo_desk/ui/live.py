@@ -34,10 +34,6 @@ class _Watcher(QThread):
         self._feed = ChangeFeed(db)
         self._stop = threading.Event()
 
-    @property
-    def stopping(self) -> bool:
-        return self._stop.is_set()
-
     def stop(self) -> None:
         self._stop.set()
 
@@ -93,6 +89,7 @@ class LiveUpdates(QObject):
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._watcher = _Watcher(db)
+        self._stopped = False
         self._watcher.changed.connect(self.tickets_changed)
         self._watcher.connection.connect(self.connection_changed)
 
@@ -101,17 +98,20 @@ class LiveUpdates(QObject):
 
     def stop(self) -> None:
         """Ask the watcher to stop and return at once; it reports nothing more."""
-        watcher = self._watcher
-        if watcher.stopping:
+        if self._stopped:
             return
+        self._stopped = True
+        watcher = self._watcher
         watcher.changed.disconnect(self.tickets_changed)
         watcher.connection.disconnect(self.connection_changed)
         watcher.stop()
-        if not watcher.isRunning():
-            return
+        if not watcher.isRunning() and not watcher.isFinished():
+            return  # never started: it goes with this object
         # It outlives this object (and the window): the application keeps it until it ends.
-        watcher.setParent(QCoreApplication.instance())
         watcher.finished.connect(watcher.deleteLater)
+        watcher.setParent(QCoreApplication.instance())
+        if watcher.isFinished():
+            watcher.deleteLater()
 
     @staticmethod
     def wait_for_stopped(timeout_ms: int) -> None:
