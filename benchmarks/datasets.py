@@ -111,9 +111,10 @@ def ensure_postgresql(admin_url: str, tickets: int) -> URL:
             progress=_progress(name),
         )  # type: ignore[arg-type]
         with db.engine.connect() as connection:
-            connection.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql(
-                "VACUUM ANALYZE"
-            )
+            vacuum = connection.execution_options(isolation_level="AUTOCOMMIT")
+            # A million rows take longer than the desk's statement timeout allows.
+            vacuum.exec_driver_sql("SET statement_timeout = 0")
+            vacuum.exec_driver_sql("VACUUM ANALYZE")
         db.dispose()
         with engine.connect() as connection:
             connection.execute(text(f'ALTER DATABASE "{building}" RENAME TO "{name}"'))

@@ -1,4 +1,10 @@
-"""Builds the QApplication: settings, theme, translations, connection, sign-in, main window."""
+"""Builds the QApplication: settings, theme, translations, connection, sign-in, main window.
+
+Nothing here that can wait on the network runs on the UI thread: opening the database, its
+schema check and upgrade, demo data and the facts the sign-in needs are read in the pool
+behind a `WaitDialog`, and the live watcher of a window being replaced is left to stop on its
+own.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSettings, Qt, QThreadPool
-from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from hezo_desk.config import APP_AUTHOR, APP_NAME, data_dir
@@ -20,17 +26,27 @@ from hezo_desk.resources import icon_path
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.agents import AgentService
 from hezo_desk.services.demo import DEMO_AGENTS, DEMO_PASSWORD, DemoService
+from hezo_desk.services.opened_copies import OpenedCopies
 from hezo_desk.services.secrets import SecretStore, SecretStoreUnavailableError, database_key
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.dialogs.first_start import FirstStartDialog
 from hezo_desk.ui.dialogs.settings_dialog import SettingsDialog
 from hezo_desk.ui.dialogs.sign_in import SignInDialog
+from hezo_desk.ui.dialogs.wait import Phase, WaitDialog
+from hezo_desk.ui.error_wording import error_text
 from hezo_desk.ui.i18n import Translations
 from hezo_desk.ui.live import LiveUpdates
 from hezo_desk.ui.main_window import MainWindow
 from hezo_desk.ui.screen_registry import build_screens, ticket_actions, ticket_tabs, wire_window
 from hezo_desk.ui.settings import DeskSettings
 from hezo_desk.ui.theme import apply_theme
+from hezo_desk.ui.workers import TaskControl
+
+# Threads for long jobs (import, batch export, printing, a big list's positions): few, so that
+# they leave the cores to the interactive reads of `pool`.
+JOB_THREADS = 2
+# At exit only (the window is gone): how long to let background work and stopping watchers end.
+EXIT_WAIT_MS = 10_000
 
 
 def run_desk(*, database_override: str | None, demo: bool, environ: Mapping[str, str]) -> int:
@@ -72,6 +88,7 @@ class DeskApplication:
         database_override: str | None = None,
         demo: bool = False,
         environ: Mapping[str, str] | None = None,
+        opened_copies: OpenedCopies | None = None,
     ) -> None:
         self.app = app
         self.settings = settings
@@ -80,6 +97,10 @@ class DeskApplication:
         self.demo = demo
         self.environ = dict(os.environ if environ is None else environ)
         self.pool = QThreadPool()
+        self.jobs = QThreadPool()
+        self.jobs.setMaxThreadCount(JOB_THREADS)
+        self.opened_copies = opened_copies if opened_copies is not None else OpenedCopies()
+        self._wait: WaitDialog | None = None
         self.translations = Translations(app)
         self.connection: _Connection | None = None
         self.actor: Actor | None = None
@@ -101,13 +122,13 @@ class DeskApplication:
 
     def start(self) -> bool:
         """Connect and sign in, then show the main window; False when the user gave up."""
+        # Copies of attachments left by a desk that was killed: customer data, not to keep.
+        self.opened_copies.clear_abandoned()
         while True:
             if self.connection is None:
                 self.connection = self.connect()
                 if self.connection is None:
                     return False
-                if self.demo:
-                    self._load_demo_if_empty()
             actor = self.sign_in()
             if actor is None:
                 return False
@@ -127,10 +148,19 @@ class DeskApplication:
 
     def shutdown(self) -> None:
         self._stop_live()
-        self.pool.waitForDone(10_000)
+        # The window is gone: waiting here holds up only the end of the process.
+        self.jobs.waitForDone(EXIT_WAIT_MS)
+        self.pool.waitForDone(EXIT_WAIT_MS)
+        LiveUpdates.wait_for_stopped(EXIT_WAIT_MS)
+        self.opened_copies.remove_all()
         if self.connection is not None:
             self.connection.db.dispose()
             self.connection = None
+
+    def _waiter(self) -> WaitDialog:
+        if self._wait is None:
+            self._wait = WaitDialog(self.pool)
+        return self._wait
 
     # ----- connecting ----------------------------------------------------------------------
 
@@ -138,23 +168,30 @@ class DeskApplication:
         """Open the configured database, offering settings or retry when that fails."""
         while True:
             try:
-                return self._try_connect()
+                connection = self._try_connect()
+                if connection is not None:
+                    return connection
+                message = self.app.translate("Desk", "Opening the database was cancelled.")
             except (DatabaseError, UserError) as error:
-                choice = self._ask(
-                    self.app.translate("Desk", "Cannot open the database"),
-                    str(error),
-                    [
-                        self.app.translate("Desk", "&Settings…"),
-                        self.app.translate("Desk", "&Retry"),
-                        self.app.translate("Desk", "&Quit"),
-                    ],
-                )
-                if choice == 0:
-                    self.open_settings(parent=None)
-                elif choice == 2:
-                    return None
+                message = str(error)
+            except Exception as error:
+                message = error_text(error)
+            choice = self._ask(
+                self.app.translate("Desk", "Cannot open the database"),
+                message,
+                [
+                    self.app.translate("Desk", "&Settings…"),
+                    self.app.translate("Desk", "&Retry"),
+                    self.app.translate("Desk", "&Quit"),
+                ],
+            )
+            if choice == 0:
+                self.open_settings(parent=None)
+            elif choice == 2:
+                return None
 
-    def _try_connect(self) -> _Connection:
+    def _try_connect(self) -> _Connection | None:
+        """The database opened and ready (in the pool); None when the user cancelled."""
         if self.database_override:
             url = self.database_override
         else:
@@ -165,17 +202,37 @@ class DeskApplication:
                     connection.host, connection.port, connection.database, connection.user
                 )
             url = connection.url(password, self.environ)
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
+        translate = self.app.translate
+        checking = translate("Desk", "Opening the database and checking its schema…")
+        upgrading = translate("Desk", "Upgrading the database schema…")
+        loading = translate("Desk", "Loading demo data…")
+        demo = self.demo
+
+        def work(control: TaskControl, phase: Phase) -> _Connection:
             db = Database(url)
             try:
+                status = db.schema_status()
+                control.check()
+                if db.is_sqlite and status.state in (SchemaState.EMPTY, SchemaState.BEHIND):
+                    # Once begun, the upgrade is left to finish (one transaction of its own).
+                    phase(upgrading, False)
                 status = db.ensure_ready(auto_upgrade=db.is_sqlite)
+                control.check()
+                if demo and DemoService(db).is_empty():
+                    # One transaction: cancelled half way it would leave nothing anyway, but
+                    # the user could not tell; it is left to finish.
+                    phase(loading, False)
+                    DemoService(db).load()
             except BaseException:
                 db.dispose()
                 raise
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        return _Connection(db, db.display_url, status.state is SchemaState.NEWER_COMPATIBLE)
+            return _Connection(db, db.display_url, status.state is SchemaState.NEWER_COMPATIBLE)
+
+        outcome = self._waiter().run(work, text=checking, abandon=_dispose)
+        if outcome.error is not None:
+            assert isinstance(outcome.error, Exception)
+            raise outcome.error
+        return outcome.result
 
     def _database_password(self, host: str, port: int, database: str, user: str) -> str | None:
         key = database_key(host, port, database, user)
@@ -197,30 +254,48 @@ class DeskApplication:
         )
         return password if accepted and password else None
 
-    def _load_demo_if_empty(self) -> None:
-        assert self.connection is not None
-        demo = DemoService(self.connection.db)
-        if not demo.is_empty():
-            return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            demo.load()
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-
     # ----- signing in ----------------------------------------------------------------------
+
+    def _sign_in_facts(self, db: Database) -> tuple[int, bool] | None:
+        """How many agents there are and whether it is the demo database; None: give up."""
+
+        def work(_control: TaskControl, _phase: Phase) -> tuple[int, bool]:
+            return AgentService(db).count(), DemoService(db).is_demo_database()
+
+        text = self.app.translate("Desk", "Reading the accounts…")
+        while True:
+            outcome = self._waiter().run(work, text=text)
+            if outcome.result is not None:
+                return outcome.result
+            message = (
+                self.app.translate("Desk", "Reading the accounts was cancelled.")
+                if outcome.cancelled
+                else error_text(outcome.error)
+            )
+            choice = self._ask(
+                self.app.translate("Desk", "Cannot read the accounts"),
+                message,
+                [self.app.translate("Desk", "&Retry"), self.app.translate("Desk", "&Quit")],
+            )
+            if choice != 0:
+                return None
 
     def sign_in(self) -> Actor | str | None:
         assert self.connection is not None
         db = self.connection.db
+        facts = self._sign_in_facts(db)
+        if facts is None:
+            return None
+        agent_count, is_demo = facts
         agents = AgentService(db)
-        if agents.count() == 0:
+        if agent_count == 0:
             first = FirstStartDialog(agents, DemoService(db), self.pool)
             if first.exec() != FirstStartDialog.DialogCode.Accepted:
                 return None
             self.settings.last_login = first.login
+            is_demo = first.loaded_demo
         hint = ""
-        if DemoService(db).is_demo_database():
+        if is_demo:
             hint = fill(
                 self.app.translate("Desk", "Demo database: sign in as %1 with the password %2."),
                 ", ".join(login for login, _name, _role in DEMO_AGENTS),
@@ -238,7 +313,14 @@ class DeskApplication:
     def context(self) -> DeskContext:
         assert self.connection is not None
         assert self.actor is not None
-        return DeskContext(self.connection.db, self.actor, self.settings, self.pool)
+        return DeskContext(
+            self.connection.db,
+            self.actor,
+            self.settings,
+            self.pool,
+            self.jobs,
+            self.opened_copies,
+        )
 
     def show_main_window(self, reopen: list[int] | None = None) -> MainWindow:
         assert self.connection is not None
@@ -321,8 +403,14 @@ class DeskApplication:
         return True
 
     def _ask(self, title: str, text: str, buttons: list[str]) -> int:
+        """The index of the button the user chose (the last one when the box was closed)."""
         box = QMessageBox(QMessageBox.Icon.Warning, title, text)
         created = [box.addButton(label, QMessageBox.ButtonRole.ActionRole) for label in buttons]
         box.exec()
         clicked = box.clickedButton()
         return created.index(clicked) if clicked in created else len(buttons) - 1
+
+
+def _dispose(connection: _Connection) -> None:
+    """A database opened for a start-up the user cancelled meanwhile."""
+    connection.db.dispose()

@@ -1,10 +1,18 @@
-"""Engine and sessions for a database URL; SQLite pragmas; Alembic upgrade and the version guard."""
+"""Engine and sessions for a database URL; SQLite pragmas; Alembic upgrade and the version guard.
+
+PostgreSQL sessions carry a statement timeout and a lock timeout, so that a stuck server or a
+lock another program holds cannot freeze a desk: the statement fails with a
+`DatabaseTimeoutError` (classified by SQLSTATE, worded for people). Long jobs (an import, a big
+list's positions) run their statements inside `Database.long_statements()`, which allows them
+more time; the schema upgrade runs without a statement timeout (its locks still time out).
+"""
 
 from __future__ import annotations
 
 import enum
 import re
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,13 +25,22 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.engine import URL, ExceptionContext, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from hezo_desk.errors import DatabaseError, UserError
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+# PostgreSQL: the longest one statement of the desk may run, and wait for a lock. A list's
+# count or a search on a million tickets takes a few seconds at most.
+STATEMENT_TIMEOUT_MS = 30_000
+LOCK_TIMEOUT_MS = 10_000
+# Statements of long jobs (`Database.long_statements()`): a big import batch, a whole list's ids.
+LONG_STATEMENT_TIMEOUT_MS = 30 * 60_000
+# SQLSTATEs (never the message text, which follows the server's language).
+LOCK_NOT_AVAILABLE = "55P03"  # lock_timeout
+QUERY_CANCELED = "57014"  # statement_timeout (or a cancel request)
 WRITE_OPTION = "hezo_desk_write"
 # Tables and columns that exist only on one dialect (full-text search) and so are not in
 # the models' metadata; schema comparisons skip them.
@@ -118,6 +135,78 @@ def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+class DatabaseTimeoutError(DatabaseError, OperationalError):
+    """The server gave up on a statement: waiting for a lock (`kind` "lock") or running too long
+    ("statement"). Its transaction was rolled back, so nothing of it was saved.
+
+    Still an `OperationalError` (with the driver's error as `orig`) for code that handles the
+    driver's errors; its text is for people and holds no SQL.
+    """
+
+    def __init__(self, kind: str, message: str, source: DBAPIError) -> None:
+        OperationalError.__init__(
+            self, source.statement, source.params, source.orig or source, hide_parameters=True
+        )
+        self.kind = kind
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def _seconds(milliseconds: int) -> str:
+    return f"{milliseconds / 1000:g}"
+
+
+def _configure_postgresql(engine: Engine, database: Database) -> None:
+    @event.listens_for(engine, "begin")
+    def on_begin(connection: Connection) -> None:
+        if database.in_long_statements:
+            connection.exec_driver_sql(
+                f"SET LOCAL statement_timeout = {int(database.long_statement_timeout_ms)}"
+            )
+
+    @event.listens_for(engine, "handle_error")
+    def on_error(context: ExceptionContext) -> BaseException | None:
+        source = context.sqlalchemy_exception
+        state = getattr(context.original_exception, "sqlstate", None)
+        if not isinstance(source, DBAPIError):
+            return None
+        if state == LOCK_NOT_AVAILABLE:
+            return DatabaseTimeoutError(
+                "lock",
+                f"the database waited {_seconds(database.lock_timeout_ms)} s for records that "
+                "another desk or program is changing, and gave up; nothing of this was saved. "
+                "Try again in a moment.",
+                source,
+            )
+        if state == QUERY_CANCELED:
+            limit = (
+                database.long_statement_timeout_ms
+                if database.in_long_statements
+                else database.statement_timeout_ms
+            )
+            return DatabaseTimeoutError(
+                "statement",
+                "the database stopped the request: it took longer than "
+                f"{_seconds(limit)} s (or an administrator cancelled "
+                "it); nothing of this was saved. Try again; if it keeps happening, the server "
+                "is overloaded.",
+                source,
+            )
+        return None
+
+
+def _with_timeouts(url: URL, statement_timeout_ms: int, lock_timeout_ms: int) -> str:
+    """The `options` startup parameter: the URL's own, then the desk's timeouts."""
+    own = url.query.get("options", "")
+    own_text = " ".join(own) if isinstance(own, tuple) else own
+    ours = (
+        f"-c statement_timeout={int(statement_timeout_ms)} -c lock_timeout={int(lock_timeout_ms)}"
+    )
+    return f"{own_text} {ours}".strip()
+
+
 def alembic_config() -> Config:
     config = Config()
     config.set_main_option("script_location", str(resources.files("hezo_desk") / "migrations"))
@@ -134,14 +223,26 @@ class Database:
         echo: bool = False,
         sqlite_busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS,
         application_name: str = "hezo-desk",
+        statement_timeout_ms: int = STATEMENT_TIMEOUT_MS,
+        lock_timeout_ms: int = LOCK_TIMEOUT_MS,
+        long_statement_timeout_ms: int = LONG_STATEMENT_TIMEOUT_MS,
     ) -> None:
         self.url = parse_url(url) if isinstance(url, str) else url
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
+        self.statement_timeout_ms = statement_timeout_ms
+        self.lock_timeout_ms = lock_timeout_ms
+        self.long_statement_timeout_ms = long_statement_timeout_ms
+        # Per thread: whether its transactions belong to a long job (`long_statements`).
+        self._long = threading.local()
         if self.is_sqlite and self.url.database not in (None, "", ":memory:"):
             Path(self.url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         connect_args: dict[str, Any] = {}
         if not self.is_sqlite:
-            connect_args = {"connect_timeout": 5, "application_name": application_name}
+            connect_args = {
+                "connect_timeout": 5,
+                "application_name": application_name,
+                "options": _with_timeouts(self.url, statement_timeout_ms, lock_timeout_ms),
+            }
         try:
             self.engine = create_engine(
                 self.url, echo=echo, pool_pre_ping=not self.is_sqlite, connect_args=connect_args
@@ -150,6 +251,8 @@ class Database:
             raise UserError(f"no driver for database URL {self.display_url}: {error}") from error
         if self.is_sqlite:
             _configure_sqlite(self.engine, sqlite_busy_timeout_ms)
+        else:
+            _configure_postgresql(self.engine, self)
         # `sessions` for reading; `transaction()` for changes (on SQLite it locks for writing
         # at BEGIN, see _configure_sqlite).
         self.sessions: sessionmaker[Session] = sessionmaker(self.engine, expire_on_commit=False)
@@ -165,6 +268,21 @@ class Database:
     @property
     def dialect(self) -> str:
         return self.url.get_backend_name()
+
+    @property
+    def in_long_statements(self) -> bool:
+        """Whether this thread is inside `long_statements()`."""
+        return bool(getattr(self._long, "depth", 0))
+
+    @contextmanager
+    def long_statements(self) -> Iterator[None]:
+        """Transactions this thread begins inside may run statements up to
+        `long_statement_timeout_ms` (PostgreSQL; the lock timeout stays). For long jobs only."""
+        self._long.depth = getattr(self._long, "depth", 0) + 1
+        try:
+            yield
+        finally:
+            self._long.depth -= 1
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -199,6 +317,10 @@ class Database:
         if status.state in (SchemaState.EMPTY, SchemaState.BEHIND):
             config = alembic_config()
             with self._connect() as connection, connection.begin():
+                if not self.is_sqlite:
+                    # Building an index on a big table takes its time; waiting for a lock a
+                    # desk holds does not (the lock timeout stays: the upgrade fails cleanly).
+                    connection.exec_driver_sql("SET LOCAL statement_timeout = 0")
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
         return self.schema_status()

@@ -151,8 +151,14 @@ def desk_for(db: Database, actor: Actor, settings: DeskSettings) -> Iterator[obj
     """A signed-in desk on `db` for Qt tests; waits for its background work at the end."""
     from PySide6.QtCore import QThreadPool
 
+    from hezo_desk.services.opened_copies import OpenedCopies
     from hezo_desk.ui.context import DeskContext
 
-    pool = QThreadPool()
-    yield DeskContext(db=db, actor=actor, settings=settings, pool=pool)
+    pool, jobs = QThreadPool(), QThreadPool()
+    # The copies' folder is made at the first opened attachment; these desks open none.
+    copies = OpenedCopies()
+    yield DeskContext(
+        db=db, actor=actor, settings=settings, pool=pool, jobs=jobs, opened_copies=copies
+    )
+    jobs.waitForDone(10_000)
     pool.waitForDone(10_000)

@@ -251,16 +251,33 @@ def desk_settings(qsettings: object) -> object:
 
 @pytest.fixture
 def desk_context(
-    demo_db: Database, demo_agent: Actor, desk_settings: object, qtbot: object
+    demo_db: Database, demo_agent: Actor, desk_settings: object, qtbot: object, tmp_path: Path
 ) -> Iterator[object]:
-    """A signed-in desk on the demo database (as anna.nowak, an agent)."""
+    """A signed-in desk on the demo database (as anna.nowak, an agent).
+
+    Its long jobs have a pool of their own of one thread (as the desk's own, only smaller);
+    opened attachments are copied under `tmp_path/opened`.
+    """
     from PySide6.QtCore import QThreadPool
 
+    from hezo_desk.services.opened_copies import OpenedCopies
     from hezo_desk.ui.context import DeskContext
 
-    pool = QThreadPool()
-    yield DeskContext(db=demo_db, actor=demo_agent, settings=desk_settings, pool=pool)  # type: ignore[arg-type]
+    pool, jobs = QThreadPool(), QThreadPool()
+    jobs.setMaxThreadCount(1)
+    (tmp_path / "opened").mkdir()
+    copies = OpenedCopies(tmp_path / "opened")
+    yield DeskContext(
+        db=demo_db,
+        actor=demo_agent,
+        settings=desk_settings,  # type: ignore[arg-type]
+        pool=pool,
+        jobs=jobs,
+        opened_copies=copies,
+    )
+    jobs.waitForDone(10_000)
     pool.waitForDone(10_000)
+    copies.remove_all()
 
 
 @pytest.fixture(params=["postgresql"])

@@ -258,3 +258,84 @@ def test_revision_0007_records_the_writing_transaction_and_goes_down_cleanly(
             )
             == "0001"
         )
+
+
+def test_a_write_blocked_by_a_lock_elsewhere_fails_after_the_lock_timeout(
+    db: Database, admin: object
+) -> None:
+    """PostgreSQL: the lock timeout, classified by SQLSTATE; SQLite: the busy timeout."""
+    from hezo_desk.db import DatabaseTimeoutError
+    from hezo_desk.services.resilience import is_transient
+
+    impatient = Database(db.url, lock_timeout_ms=200, sqlite_busy_timeout_ms=200)
+    rename = update(Agent).where(Agent.login == "admin").values(display_name="Zmieniony")
+    try:
+        with db.transaction() as holder:
+            holder.execute(rename)  # the row (SQLite: the whole file) stays locked until commit
+            with pytest.raises(DBAPIError) as caught, impatient.transaction() as blocked:
+                blocked.execute(rename)
+        if db.is_sqlite:
+            assert is_transient(caught.value), "a locked file is worth trying again"
+            return
+        error = caught.value
+        assert isinstance(error, DatabaseTimeoutError)
+        assert isinstance(error, DatabaseError)
+        assert error.kind == "lock"
+        assert getattr(error.orig, "sqlstate", None) == "55P03"
+        message = str(error)
+        assert "0.2 s" in message
+        assert "nothing of this was saved" in message
+        assert "UPDATE" not in message, "no SQL"
+        assert "Zmieniony" not in message, "no parameters"
+        # The session that failed is usable again at once.
+        assert AgentService(impatient).resolve("admin").display_name == "Zmieniony"
+    finally:
+        impatient.dispose()
+
+
+def test_a_statement_runs_only_as_long_as_its_timeout_and_long_jobs_get_longer(
+    db: Database,
+) -> None:
+    from hezo_desk.db import DatabaseTimeoutError
+
+    if db.is_sqlite:
+        pytest.skip("SQLite has no statement timeout: the desk's reads of a local file are short")
+    hasty = Database(db.url, statement_timeout_ms=100, long_statement_timeout_ms=60_000)
+    try:
+        with pytest.raises(DatabaseTimeoutError) as caught, hasty.sessions() as session:
+            session.execute(text("SELECT pg_sleep(30)"))
+        assert caught.value.kind == "statement"
+        assert "0.1 s" in str(caught.value)
+        with hasty.sessions() as session:
+            assert session.scalar(text("SHOW statement_timeout")) == "100ms"
+            assert session.scalar(text("SHOW lock_timeout")) == "10s"
+        with hasty.long_statements(), hasty.sessions() as session:
+            assert session.scalar(text("SHOW statement_timeout")) == "1min"
+        with hasty.sessions() as session:
+            assert session.scalar(text("SHOW statement_timeout")) == "100ms", "only for the job"
+    finally:
+        hasty.dispose()
+
+
+def test_the_upgrade_runs_without_a_statement_timeout(empty_url: str) -> None:
+    from sqlalchemy import event
+
+    db = Database(empty_url)
+    statements: list[str] = []
+
+    @event.listens_for(db.engine, "before_cursor_execute")
+    def record(*args: object) -> None:
+        statements.append(str(args[2]).strip())
+
+    try:
+        assert db.upgrade().state is SchemaState.CURRENT
+        first_table = next(n for n, s in enumerate(statements) if s.startswith("CREATE TABLE"))
+        lifted = [n for n, s in enumerate(statements) if s == "SET LOCAL statement_timeout = 0"]
+        if db.is_sqlite:
+            assert not lifted
+        else:
+            # An index on a big table may take minutes; the lock timeout still applies.
+            assert lifted
+            assert lifted[0] < first_table
+    finally:
+        db.dispose()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -19,7 +20,7 @@ from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.pdf_batch_export import BatchExportDialog
 from hezo_desk.ui.pdf_preview import PdfPreview, PdfPreviewDialog
 from pictures import save_picture, wait_painted
-from waiting import SLOW_WAIT_MS, WAIT_MS
+from waiting import SLOW_WAIT_MS, WAIT_MS, WAIT_S
 
 
 def ticket_ids(context: DeskContext, *, access: bool | None = None, limit: int = 5) -> list[int]:
@@ -165,3 +166,48 @@ def _no_process_pool_in_ui_tests(monkeypatch: pytest.MonkeyPatch) -> None:
     from hezo_desk.services.pdf import batch
 
     monkeypatch.setattr(batch, "default_workers", lambda: 1)
+
+
+def test_a_batch_export_waits_for_the_long_jobs_pool_not_the_previews(
+    qtbot: QtBot, desk_context: DeskContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The long jobs have a pool of their own: with it full, a preview still renders."""
+    import threading
+
+    from hezo_desk.ui import pdf_batch_export
+    from hezo_desk.ui.workers import start
+
+    release = threading.Event()
+    began_after_release: list[bool] = []
+    export_batch = pdf_batch_export.export_batch
+
+    def export_when_its_turn_comes(*args: Any, **kwargs: Any) -> Any:
+        began_after_release.append(release.is_set())
+        return export_batch(*args, **kwargs)
+
+    monkeypatch.setattr(pdf_batch_export, "export_batch", export_when_its_turn_comes)
+    blockers = [
+        start(
+            desk_context.jobs,
+            lambda _control: release.wait(WAIT_S),
+            owner=desk_context.jobs,
+            finished=lambda _result: None,
+            failed=pytest.fail,
+        )
+        for _ in range(desk_context.jobs.maxThreadCount())
+    ]
+    try:
+        dialog = BatchExportDialog(desk_context, ticket_ids(desk_context, limit=3))
+        qtbot.addWidget(dialog)
+        dialog.target.setText(str(tmp_path / "pdf"))
+        dialog.start_export()
+        preview = PdfPreview(desk_context, ticket_ids(desk_context, limit=1)[0])
+        qtbot.addWidget(preview)
+        wait_shown(qtbot, preview)  # rendered in the interactive pool meanwhile
+        assert dialog.running
+    finally:
+        with qtbot.waitSignal(dialog.finished_batch, timeout=60000) as done:
+            release.set()
+    assert len(done.args[0].files) == 3
+    assert began_after_release == [True], "the export queued behind the long job"
+    del blockers

@@ -19,6 +19,7 @@ from hezo_desk.services.actor import Actor
 from hezo_desk.services.agents import AgentService
 from hezo_desk.services.legacy_import import Phase, RunStatus
 from hezo_desk.services.legacy_import.lock import import_lock
+from hezo_desk.services.opened_copies import OpenedCopies
 from hezo_desk.services.tickets import TicketChange, TicketService
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.import_dialog import ImportDialog
@@ -47,7 +48,14 @@ def office(db: Database, admin: Actor) -> Actor:
 def context(
     db: Database, office: Actor, desk_settings: DeskSettings, pool: QThreadPool, qtbot: QtBot
 ) -> DeskContext:
-    return DeskContext(db=db, actor=office, settings=desk_settings, pool=pool)
+    return DeskContext(
+        db=db,
+        actor=office,
+        settings=desk_settings,
+        pool=pool,
+        jobs=pool,
+        opened_copies=OpenedCopies(),  # made at the first opened attachment: none here
+    )
 
 
 @pytest.fixture
@@ -163,7 +171,9 @@ def test_flagged_only_and_a_role_that_may_not_change(
         admin, login="anna.nowak", display_name="Anna Nowak", role=Role.AGENT, password="x" * 12
     )
     agent = AgentService(migrated).resolve("anna.nowak")
-    screen = _open_screen(qtbot, DeskContext(migrated, agent, desk_settings, pool))
+    screen = _open_screen(
+        qtbot, DeskContext(migrated, agent, desk_settings, pool, pool, OpenedCopies())
+    )
     assert not screen.link_button.isEnabled()
     assert not screen.review_button.isEnabled()
     screen.flagged_only.setChecked(True)

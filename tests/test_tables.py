@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -22,6 +23,7 @@ from hezo_desk.services.listing.contracts import ContractFilter, ContractListing
 from hezo_desk.services.listing.definition import Sort
 from hezo_desk.services.listing.serials import ServiceListing
 from hezo_desk.services.listing.tickets import OPEN_STATES, TicketFilter, TicketListing
+from hezo_desk.services.opened_copies import OpenedCopies
 from hezo_desk.services.tickets import NewTicket, TicketChange, TicketService
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.settings import DeskSettings
@@ -38,8 +40,8 @@ from hezo_desk.ui.tables.list_models import (
 from hezo_desk.ui.tables.serials import SerialsScreen
 from hezo_desk.ui.tables.tickets import TicketsScreen
 from hezo_desk.ui.tables.windowed_model import ID_ROLE, LOADING_TEXT, WindowedTableModel
-from hezo_desk.ui.workers import TaskSet
-from waiting import WAIT_MS
+from hezo_desk.ui.workers import TaskSet, start
+from waiting import WAIT_MS, WAIT_S
 
 
 @pytest.fixture
@@ -50,7 +52,10 @@ def pool() -> Iterator[QThreadPool]:
 
 
 def _context(db: Database, login: str, settings: DeskSettings, pool: QThreadPool) -> DeskContext:
-    return DeskContext(db, AgentService(db).resolve(login), settings, pool)
+    # One pool for both: these tests do not race long jobs against page reads. No attachment
+    # is opened: the copies' folder is never made.
+    actor = AgentService(db).resolve(login)
+    return DeskContext(db, actor, settings, pool, pool, OpenedCopies())
 
 
 @pytest.fixture
@@ -602,3 +607,39 @@ def test_tickets_model_headers_and_cells(
     assert cells[8] == "allowed"
     assert model.data(model.index(number, 8), Qt.ItemDataRole.ToolTipRole) == ticket.reseller_name
     assert model.data(QModelIndex()) is None
+
+
+def test_pages_are_read_while_the_long_jobs_pool_is_full(
+    qtbot: QtBot, demo_db: Database, desk_settings: DeskSettings
+) -> None:
+    """A long job (an import, a batch export) never holds up the list's page reads."""
+    pool, jobs = QThreadPool(), QThreadPool()
+    jobs.setMaxThreadCount(1)
+    release = threading.Event()
+    blocker = start(
+        jobs,
+        lambda _control: release.wait(WAIT_S),
+        owner=jobs,
+        finished=lambda _r: None,
+        failed=pytest.fail,
+    )
+    context = DeskContext(
+        demo_db,
+        AgentService(demo_db).resolve("marek.zielinski"),
+        desk_settings,
+        pool,
+        jobs,
+        OpenedCopies(),
+    )
+    try:
+        screen = TicketsScreen(context)  # starts reading its first page and its count
+        qtbot.addWidget(screen)
+        qtbot.waitUntil(lambda: screen.model.row_at(0) is not None, timeout=WAIT_MS)
+        with qtbot.waitSignal(screen.model.loaded, timeout=WAIT_MS):
+            screen.refresh()
+        assert jobs.activeThreadCount() == 1, "the long job still runs"
+    finally:
+        release.set()
+        jobs.waitForDone(WAIT_MS)
+        pool.waitForDone(WAIT_MS)
+    del blocker

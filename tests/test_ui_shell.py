@@ -440,3 +440,50 @@ def test_f5_and_ctrl_f_work_on_a_list_inside_the_window(
     qtbot.keyClick(tickets.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(tickets.search.hasFocus, timeout=WAIT_MS)
     assert not [r for r in qtlog.records if "Ambiguous shortcut" in r.message]
+
+
+def test_an_opened_attachment_is_a_copy_in_the_desks_folder_until_it_exits(
+    qtbot: QtBot, desk_context: DeskContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QItemSelectionModel, QUrl
+
+    from hezo_desk.ui.ticket import panes
+
+    ticket_id = _open_ticket_id(desk_context.db)
+    service = TicketService(desk_context.db)
+    service.add_attachment(desk_context.actor, ticket_id, "umowa.pdf", b"%PDF-1.4 umowa")
+    service.add_attachment(desk_context.actor, ticket_id, "umowa.pdf", b"%PDF-1.4 aneks")
+    shown: list[QUrl] = []
+    monkeypatch.setattr(panes.QDesktopServices, "openUrl", shown.append)
+    view = TicketView(desk_context, ticket_id, DraftStore(tmp_path / "drafts", "x"))
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: view.attachments_model.rowCount() == 2, timeout=5000)
+    flags = QItemSelectionModel.SelectionFlag
+    for row in (0, 1):
+        # Not selectRow: it follows whatever modifier keys an earlier test left pressed.
+        view.attachments.selectionModel().select(
+            view.attachments_model.index(row, 0), flags.ClearAndSelect | flags.Rows
+        )
+        view.attachments_pane.open_selected()
+        qtbot.waitUntil(lambda row=row: len(shown) == row + 1, timeout=5000)
+    paths = [Path(url.toLocalFile()) for url in shown]
+    folder = desk_context.opened_copies.folder
+    assert folder is not None
+    assert folder.parent == tmp_path / "opened", "one folder of this desk, nowhere else"
+    assert all(path.is_relative_to(folder) for path in paths)
+    assert {path.name for path in paths} == {"umowa.pdf"}
+    assert sorted(path.read_bytes() for path in paths) == [b"%PDF-1.4 aneks", b"%PDF-1.4 umowa"]
+    desk_context.opened_copies.remove_all()  # what the desk does when it exits
+    assert not folder.exists()
+
+
+def test_a_stored_name_cannot_put_a_copy_outside_its_folder(tmp_path: Path) -> None:
+    from hezo_desk.services.opened_copies import OpenedCopies
+
+    copies = OpenedCopies(tmp_path)
+    for number, name in enumerate(["../../evil.sh", "..\\..\\evil.bat", "..", ""]):
+        path = copies.write(number, name, b"x")
+        assert copies.folder is not None
+        assert path.resolve().is_relative_to(copies.folder.resolve())
+    copies.remove_all()
+    assert list(tmp_path.iterdir()) == []

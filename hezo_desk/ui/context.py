@@ -8,14 +8,23 @@ from PySide6.QtCore import QThreadPool
 
 from hezo_desk.db import Database
 from hezo_desk.services.actor import Actor
+from hezo_desk.services.opened_copies import OpenedCopies
 from hezo_desk.ui.settings import DeskSettings
 
 
 @dataclass(frozen=True)
 class DeskContext:
-    """The database, the signed-in agent, the user's settings and the pool for slow work."""
+    """The database, the signed-in agent, the user's settings, the pools for slow work and the
+    folder of the attachments opened in the system's viewer (`opened_copies`).
+
+    `pool` runs what an agent waits for (pages, lookups, a ticket, a save); `jobs` runs the
+    long jobs (import, batch export, printing, a big list's positions) so that they never
+    take the threads the interactive reads need.
+    """
 
     db: Database
     actor: Actor
     settings: DeskSettings
     pool: QThreadPool
+    jobs: QThreadPool
+    opened_copies: OpenedCopies

@@ -1,8 +1,9 @@
 """The import of the legacy export from the windows: pick it, run it, watch it, read the report.
 
-The import runs in the pool (`workers`), with its progress (counts and time left) relayed to
-the dialog; Cancel stops it after the unit of work in flight (what was written stays, and a
-later run completes it). The same service runs behind `hezo-desk import-legacy`.
+The import runs in the pool for long jobs (`workers`, `DeskContext.jobs`), with its progress
+(counts and time left) relayed to the dialog; Cancel stops it after the unit of work in
+flight (what was written stays, and a later run completes it). The same service runs behind
+`hezo-desk import-legacy`.
 """
 
 from __future__ import annotations
@@ -82,7 +83,7 @@ class ImportDialog(QDialog):
         self.setWindowTitle(self.tr("Import from the legacy system"))
         self.context = context
         self._render_workers = render_workers
-        self._tasks = workers.TaskSet(context.pool, self)
+        self._tasks = workers.TaskSet(context.jobs, self)
         self._task: workers.Task[ImportReport] | None = None
         self._relay = _ProgressRelay(self)
         self._relay.progress.connect(self._show_progress)

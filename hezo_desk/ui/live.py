@@ -5,13 +5,16 @@ NOTIFY (with a slow poll as a safety net), on SQLite it polls. The tickets a not
 names are announced at once; the feed then adds whatever else committed since its last read
 (in whatever order the transactions committed, see services/change_feed.py). It never
 touches widgets: it emits signals, which Qt delivers on the UI thread.
+Stopping never waits for it: during an outage it may be inside a connection attempt or a
+statement for seconds, so it is asked to stop, handed to the application object and deleted
+once it has ended by itself.
 """
 
 from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QObject, QThread, Signal
 
 from hezo_desk.db import Database
 from hezo_desk.services.change_feed import ChangeFeed, FeedPosition
@@ -110,6 +113,7 @@ class LiveUpdates(QObject):
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._watcher = _Watcher(db)
+        self._stopped = False
         self._watcher.changed.connect(self.tickets_changed)
         self._watcher.others.connect(self.others_changed)
         self._watcher.connection.connect(self.connection_changed)
@@ -118,5 +122,28 @@ class LiveUpdates(QObject):
         self._watcher.start()
 
     def stop(self) -> None:
-        self._watcher.stop()
-        self._watcher.wait(15_000)
+        """Ask the watcher to stop and return at once; it reports nothing more."""
+        if self._stopped:
+            return
+        self._stopped = True
+        watcher = self._watcher
+        watcher.changed.disconnect(self.tickets_changed)
+        watcher.connection.disconnect(self.connection_changed)
+        watcher.stop()
+        if not watcher.isRunning() and not watcher.isFinished():
+            return  # never started: it goes with this object
+        # It outlives this object (and the window): the application keeps it until it ends.
+        watcher.finished.connect(watcher.deleteLater)
+        watcher.setParent(QCoreApplication.instance())
+        if watcher.isFinished():
+            watcher.deleteLater()
+
+    @staticmethod
+    def wait_for_stopped(timeout_ms: int) -> None:
+        """At exit only, with no window left: let stopping watchers end (at most `timeout_ms`)."""
+        app = QCoreApplication.instance()
+        if app is None:
+            return
+        deadline = QDeadlineTimer(timeout_ms)
+        for watcher in app.findChildren(_Watcher):
+            watcher.wait(deadline)

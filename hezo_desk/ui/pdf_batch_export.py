@@ -1,7 +1,8 @@
 """The batch export: many selected cases as PDFs, one file each or one combined file.
 
-The export runs in the pool with progress and can be cancelled between cases; every file
-written is recorded in the audit log by the service (`services/pdf/batch.py`).
+The export runs in the pool for long jobs (`DeskContext.jobs`) with progress and can be
+cancelled between cases; every file written is recorded in the audit log by the service
+(`services/pdf/batch.py`).
 """
 
 from __future__ import annotations
@@ -138,7 +139,7 @@ class BatchExportDialog(QDialog):
         self.progress.setValue(0)
         self.status.setText(self.tr("Exporting…"))
         self._task = start(
-            self._context.pool,
+            self._context.jobs,
             work,
             owner=self,
             finished=self._finished,

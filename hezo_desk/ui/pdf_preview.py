@@ -1,9 +1,9 @@
 """One case's PDF in the window: the preview with its copy chooser, Export PDF and Print.
 
-Rendering, saving and printing run in the pool. Printing paints the previewed PDF's own pages
-onto the printer (Qt allows painting on a QPrinter outside the GUI thread), so the paper shows
-the same document. Every save and print is recorded in the audit log by the services. The
-batch export of many cases is in `ui/pdf_batch_export.py`.
+Rendering and saving run in the pool, printing in the pool for long jobs. Printing paints
+the previewed PDF's own pages onto the printer (Qt allows painting on a QPrinter outside the
+GUI thread), so the paper shows the same document. Every save and print is recorded in the
+audit log by the services. The batch export of many cases is in `ui/pdf_batch_export.py`.
 """
 
 from __future__ import annotations
@@ -137,6 +137,8 @@ class PdfPreview(QWidget):
         self._rendered: RenderedCase | None = None
         self._buffer: QBuffer | None = None
         self._tasks = TaskSet(context.pool, self)
+        # Printing is long: it must not hold a thread the previews and lookups need.
+        self._jobs = TaskSet(context.jobs, self)
 
         self.variant_box = variant_combo(self, variant)
         self.export_button = QPushButton(self.tr("Export PDF…"), self)
@@ -297,7 +299,7 @@ class PdfPreview(QWidget):
 
         self._set_busy(self.tr("Printing…"))
         # The task's closure holds the printer until the task ends.
-        self._tasks.start(
+        self._jobs.start(
             work, finished=self._printed, failed=self._failed_io, progress=self._print_progress
         )
 

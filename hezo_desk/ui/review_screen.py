@@ -58,9 +58,12 @@ class ReviewQueueModel(WindowedTableModel[ReviewItem, ReviewFilter]):
         tasks: TaskSet,
         parent: QObject | None = None,
         list_filter: ReviewFilter | None = None,
+        jobs: TaskSet | None = None,
         **options: int,
     ) -> None:
-        super().__init__(listing, list_filter or ReviewFilter(), tasks, parent, **options)
+        super().__init__(
+            listing, list_filter or ReviewFilter(), tasks, parent, jobs=jobs, **options
+        )
 
     def row_id(self, row: ReviewItem) -> int:
         return row.ticket_id
@@ -113,7 +116,7 @@ class ReviewScreen(ListScreen):
         self.refresh_button = QPushButton(self)
         self.refresh_button.setObjectName("refresh")
 
-        self.model = ReviewQueueModel(self._service.listing(), self.tasks, self)
+        self.model = ReviewQueueModel(self._service.listing(), self.tasks, self, jobs=self.jobs)
         self.queue = QTableView(self)
         self.setup_table(self.queue, self.model, "queue", [200, 90, 90, 260, 200, 120, 160])
         self.watch(self.model)

@@ -657,6 +657,10 @@
 <context>
     <name>Desk</name>
     <message>
+        <source>Opening the database was cancelled.</source>
+        <translation>Otwieranie bazy danych zostało anulowane.</translation>
+    </message>
+    <message>
         <source>Cannot open the database</source>
         <translation>Nie można otworzyć bazy danych</translation>
     </message>
@@ -673,12 +677,36 @@
         <translation>&amp;Zakończ</translation>
     </message>
     <message>
+        <source>Opening the database and checking its schema…</source>
+        <translation>Otwieranie bazy danych i sprawdzanie jej schematu…</translation>
+    </message>
+    <message>
+        <source>Upgrading the database schema…</source>
+        <translation>Aktualizowanie schematu bazy danych…</translation>
+    </message>
+    <message>
+        <source>Loading demo data…</source>
+        <translation>Wczytywanie danych demonstracyjnych…</translation>
+    </message>
+    <message>
         <source>Database password</source>
         <translation>Hasło do bazy danych</translation>
     </message>
     <message>
         <source>Password of %1 on %2 (leave empty if none):</source>
         <translation>Hasło użytkownika %1 do %2 (puste, jeśli go nie ma):</translation>
+    </message>
+    <message>
+        <source>Reading the accounts…</source>
+        <translation>Odczytywanie kont…</translation>
+    </message>
+    <message>
+        <source>Reading the accounts was cancelled.</source>
+        <translation>Odczytywanie kont zostało anulowane.</translation>
+    </message>
+    <message>
+        <source>Cannot read the accounts</source>
+        <translation>Nie można odczytać kont</translation>
     </message>
     <message>
         <source>Demo database: sign in as %1 with the password %2.</source>
@@ -3099,6 +3127,13 @@
             <numerusform>%Ln zgłoszenia</numerusform>
             <numerusform>%Ln zgłoszeń</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>WaitDialog</name>
+    <message>
+        <source>HEZO Desk</source>
+        <translation>HEZO Desk</translation>
     </message>
 </context>
 </TS>

@@ -120,18 +120,20 @@ class DemoService:
                 "empty database (use a new --database)"
             )
         generator = _Generator(random.Random(seed), today or dt.date.today(), progress)
-        with self._db.transaction() as session:
-            summary = generator.fill(session, customers=customers, tickets=tickets)
-            if not self._db.is_sqlite:
-                _advance_sequences(session)
-            audit.record(
-                session,
-                None,
-                AuditAction.DEMO_LOADED,
-                f"demo data loaded: {customers} customers, {tickets} tickets (seed {seed})",
-                details={"customers": customers, "tickets": tickets, "seed": seed},
-            )
-        self._analyze()
+        # A long job: a million tickets' batches and statistics take longer than a desk's reads.
+        with self._db.long_statements():
+            with self._db.transaction() as session:
+                summary = generator.fill(session, customers=customers, tickets=tickets)
+                if not self._db.is_sqlite:
+                    _advance_sequences(session)
+                audit.record(
+                    session,
+                    None,
+                    AuditAction.DEMO_LOADED,
+                    f"demo data loaded: {customers} customers, {tickets} tickets (seed {seed})",
+                    details={"customers": customers, "tickets": tickets, "seed": seed},
+                )
+            self._analyze()
         return summary
 
     def _analyze(self) -> None:

@@ -163,8 +163,10 @@ class LegacyImporter:
         clock = _Clock(progress)
         # A killed run's staging copy of the export would stay in the folder for good.
         clear_abandoned(options.work_dir)
-        # A dry run writes nothing: it needs no lock and may run beside a real one.
+        # A dry run writes nothing: it needs no lock and may run beside a real one. Its
+        # statements (batches of thousands of rows) may take longer than a desk's.
         with (
+            self._db.long_statements(),
             nullcontext() if options.dry_run else import_lock(self._db),
             ExportSource(path) as source,
             workspace(options.work_dir) as work,

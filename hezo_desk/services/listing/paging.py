@@ -223,7 +223,8 @@ class Window(Generic[RowT]):
             if self.positions_ready:
                 return
             positions: array[int] = array("q")
-            with self._db.sessions() as session:
+            # One pass over a million keys: longer than a desk's statement may take.
+            with self._db.long_statements(), self._db.sessions() as session:
                 connection = session.connection()
                 statement = self._positions_statement(connection)
                 if not self._db.is_sqlite:

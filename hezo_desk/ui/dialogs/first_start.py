@@ -19,14 +19,15 @@ from PySide6.QtWidgets import (
 from hezo_desk.enums import Role
 from hezo_desk.errors import UserError
 from hezo_desk.placeholders import fill
-from hezo_desk.services.agents import AgentService
+from hezo_desk.services.agents import AgentRow, AgentService
 from hezo_desk.services.demo import DEMO_PASSWORD, DemoService
 from hezo_desk.ui import workers
 from hezo_desk.ui.error_wording import error_text
 
 
 class FirstStartDialog(QDialog):
-    """Accepted once the database has an agent to sign in with; `.login` names it."""
+    """Accepted once the database has an agent to sign in with; `.login` names it
+    (`.loaded_demo`: with the demo data)."""
 
     def __init__(
         self,
@@ -42,6 +43,7 @@ class FirstStartDialog(QDialog):
         self._task: workers.Task[object] | None = None
         self.login = ""
         self.password = ""
+        self.loaded_demo = False
         self.setWindowTitle(self.tr("HEZO Desk — first start"))
         self.setMinimumWidth(480)
 
@@ -118,19 +120,28 @@ class FirstStartDialog(QDialog):
         if self.admin_password.text() != self.admin_repeat.text():
             self._show_error(self.tr("The passwords differ."))
             return
-        try:
-            row = self._agents.add(
-                None,
-                login=self.admin_login.text(),
-                display_name=self.admin_name.text(),
-                role=Role.ADMINISTRATOR,
-                password=self.admin_password.text(),
-            )
-        except UserError as error:
-            self._show_error(str(error))
-            return
+        agents, login, name = self._agents, self.admin_login.text(), self.admin_name.text()
+        password = self.admin_password.text()
+        self._busy(True)
+        # A write to the database (and a slow password hash): never on the UI thread.
+        self._task = workers.start(
+            self._pool,
+            lambda _control: agents.add(
+                None, login=login, display_name=name, role=Role.ADMINISTRATOR, password=password
+            ),
+            owner=self,
+            finished=self._admin_created,
+            failed=self._admin_failed,
+        )
+
+    def _admin_created(self, row: AgentRow) -> None:
+        # The fields are disabled while the account is written: they still hold its password.
         self.login, self.password = row.login, self.admin_password.text()
         self.accept()
+
+    def _admin_failed(self, error: object) -> None:
+        self._busy(False)
+        self._show_error(str(error) if isinstance(error, UserError) else error_text(error))
 
     def _load_demo(self) -> None:
         self._busy(True)
@@ -154,6 +165,7 @@ class FirstStartDialog(QDialog):
 
     def _demo_loaded(self, _summary: object) -> None:
         self.login = "admin"
+        self.loaded_demo = True
         self.accept()
 
     def _demo_failed(self, error: object) -> None:
@@ -164,6 +176,8 @@ class FirstStartDialog(QDialog):
     def _busy(self, busy: bool) -> None:
         self.create_button.setEnabled(not busy)
         self.demo_button.setEnabled(not busy)
+        for field in (self.admin_login, self.admin_name, self.admin_password, self.admin_repeat):
+            field.setEnabled(not busy)
 
     def _show_error(self, text: str) -> None:
         self.error.setText(text)

@@ -98,7 +98,9 @@ class AuditScreen(ListScreen):
             self.retranslate()
             return
         self.refused.hide()
-        self.model = AuditModel(AuditListing(context.db, context.actor), self.tasks, self)
+        self.model = AuditModel(
+            AuditListing(context.db, context.actor), self.tasks, self, jobs=self.jobs
+        )
         self.retranslate()
         self.setup_table(self.view, self.model, "list", COLUMN_WIDTHS)
         self.watch(self.model)

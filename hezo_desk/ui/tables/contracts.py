@@ -71,11 +71,13 @@ class ContractsScreen(ListScreen):
         self.days.setRange(0, MAX_EXPIRING_DAYS)
         self.days.setValue(DEFAULT_EXPIRING_DAYS)
         self.days.setEnabled(False)
-        self.model = ContractsModel(self._listing, self.tasks, self)
+        self.model = ContractsModel(self._listing, self.tasks, self, jobs=self.jobs)
         self.view = QTableView(self)
         self.services_title = QLabel(self)
         self.services_title.setObjectName("services_title")
-        self.services_model = ServicesModel(ServiceListing(context.db), self.tasks, self)
+        self.services_model = ServicesModel(
+            ServiceListing(context.db), self.tasks, self, jobs=self.jobs
+        )
         self.services_view = QTableView(self)
         self._text_timer = QTimer(self)
         self._text_timer.setSingleShot(True)

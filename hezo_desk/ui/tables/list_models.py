@@ -35,10 +35,13 @@ class TicketsModel(WindowedTableModel[TicketRow, TicketFilter]):
         tasks: TaskSet,
         parent: QObject | None = None,
         list_filter: TicketFilter | None = None,
+        jobs: TaskSet | None = None,
         **options: int,
     ) -> None:
         self._labels = Labels()
-        super().__init__(listing, list_filter or TicketFilter(), tasks, parent, **options)
+        super().__init__(
+            listing, list_filter or TicketFilter(), tasks, parent, jobs=jobs, **options
+        )
         self._labels.setParent(self)
 
     def row_id(self, row: TicketRow) -> int:
@@ -89,10 +92,13 @@ class ContractsModel(WindowedTableModel[ContractRow, ContractFilter]):
         tasks: TaskSet,
         parent: QObject | None = None,
         list_filter: ContractFilter | None = None,
+        jobs: TaskSet | None = None,
         **options: int,
     ) -> None:
         self._labels = Labels()
-        super().__init__(listing, list_filter or ContractFilter(), tasks, parent, **options)
+        super().__init__(
+            listing, list_filter or ContractFilter(), tasks, parent, jobs=jobs, **options
+        )
         self._labels.setParent(self)
 
     def row_id(self, row: ContractRow) -> int:
@@ -122,10 +128,13 @@ class ServicesModel(WindowedTableModel[ServiceRow, ServiceFilter]):
         tasks: TaskSet,
         parent: QObject | None = None,
         list_filter: ServiceFilter | None = None,
+        jobs: TaskSet | None = None,
         **options: int,
     ) -> None:
         self._labels = Labels()
-        super().__init__(listing, list_filter or ServiceFilter(), tasks, parent, **options)
+        super().__init__(
+            listing, list_filter or ServiceFilter(), tasks, parent, jobs=jobs, **options
+        )
         self._labels.setParent(self)
 
     def row_id(self, row: ServiceRow) -> int:
@@ -163,9 +172,10 @@ class AuditModel(WindowedTableModel[AuditRow, AuditFilter]):
         tasks: TaskSet,
         parent: QObject | None = None,
         list_filter: AuditFilter | None = None,
+        jobs: TaskSet | None = None,
         **options: int,
     ) -> None:
-        super().__init__(listing, list_filter or AuditFilter(), tasks, parent, **options)
+        super().__init__(listing, list_filter or AuditFilter(), tasks, parent, jobs=jobs, **options)
 
     def row_id(self, row: AuditRow) -> int:
         return row.id

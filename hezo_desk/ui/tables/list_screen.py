@@ -61,6 +61,7 @@ class ListScreen(QWidget):
         self._context = context
         self._name = name
         self._tasks = TaskSet(context.pool, self)
+        self._jobs = TaskSet(context.jobs, self)
         self._headers: list[HeaderMemory] = []
         self._windowed: list[tuple[QTableView, WindowedTableModel[Any, Any]]] = []
         self.status = QLabel(self)
@@ -80,6 +81,11 @@ class ListScreen(QWidget):
     @property
     def tasks(self) -> TaskSet:
         return self._tasks
+
+    @property
+    def jobs(self) -> TaskSet:
+        """For the screen's long reads (a big list's positions), apart from `tasks`."""
+        return self._jobs
 
     def focus_search(self) -> None:
         """Ctrl+F: the screen's filter or search field."""

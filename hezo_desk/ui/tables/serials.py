@@ -34,7 +34,7 @@ class SerialsScreen(ListScreen):
         self.problem = QLabel(self)
         self.problem.setObjectName("problem")
         self.problem.setStyleSheet("color: #b00020;")
-        self.model = ServicesModel(ServiceListing(context.db), self.tasks, self)
+        self.model = ServicesModel(ServiceListing(context.db), self.tasks, self, jobs=self.jobs)
         self.view = QTableView(self)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

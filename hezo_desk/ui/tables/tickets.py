@@ -60,7 +60,9 @@ class TicketsScreen(ListScreen):
         self.unassigned.setObjectName("unassigned")
         self.awaiting_review = QCheckBox(self)
         self.awaiting_review.setObjectName("awaiting_review")
-        self.model = TicketsModel(TicketListing(context.db, context.actor), self.tasks, self)
+        self.model = TicketsModel(
+            TicketListing(context.db, context.actor), self.tasks, self, jobs=self.jobs
+        )
         self.view = QTableView(self)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)

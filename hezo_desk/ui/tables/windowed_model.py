@@ -6,7 +6,9 @@ are read in the thread pool, newest request first, and fill in with `dataChanged
 arrive. Sorting (`sort()`, a header click) and filtering open a new window in the pool and
 reset the model when its first page is there; `refresh()` re-reads the count and the pages in
 view without a reset, so the selection and the scroll position stay; `follow_changes()` shows
-rows changed elsewhere without reading a long list's positions again.
+rows changed elsewhere without reading a long list's positions again. The long reads (a
+whole list's positions, the ids of a selection of thousands of rows) go to `jobs`, the pool
+for long jobs, so that they never hold up the page reads.
 
 One cohesive thing, kept in one module although it is longer than most: the model's cache,
 its page requests, its resets and its following of remote changes share one state machine,
@@ -103,6 +105,7 @@ class WindowedTableModel(QAbstractTableModel, Generic[R, F]):
         tasks: TaskSet,
         parent: QObject | None = None,
         *,
+        jobs: TaskSet | None = None,
         page_size: int = PAGE_SIZE,
         cache_pages: int = CACHE_PAGES,
     ) -> None:
@@ -111,6 +114,7 @@ class WindowedTableModel(QAbstractTableModel, Generic[R, F]):
         self._filter = list_filter
         self._sort: Sort = type(listing).default_sort
         self._tasks = tasks
+        self._jobs = jobs if jobs is not None else tasks
         self._page_size = page_size
         self._cache_pages = max(cache_pages, 2)
         self._columns_list: list[TableColumn[R]] = self._columns()
@@ -303,8 +307,8 @@ class WindowedTableModel(QAbstractTableModel, Generic[R, F]):
         failed: Callable[[object], None],
     ) -> None:
         """The ids of the given rows, in row order, to `finished`: the rows not in memory are
-        read (keys only) in the pool, never on the UI thread (a selection of the whole list may
-        be thousands of pages)."""
+        read (keys only) with the long jobs, never on the UI thread (a selection of the whole
+        list may be thousands of pages)."""
         ordered, found, missing = self._ids_in_memory(rows)
         window = self._window
         if not missing or window is None:
@@ -318,7 +322,7 @@ class WindowedTableModel(QAbstractTableModel, Generic[R, F]):
             found.update(more)
             finished([found[row] for row in ordered if row in found])
 
-        self._tasks.start(work, owner=self, finished=read, failed=failed)
+        self._jobs.start(work, owner=self, finished=read, failed=failed)
 
     def _ids_in_memory(self, rows: Iterable[int]) -> tuple[list[int], dict[int, int], list[int]]:
         """The rows in order, the ids of those in memory, and the rows that are not."""
@@ -477,7 +481,7 @@ class WindowedTableModel(QAbstractTableModel, Generic[R, F]):
         window, self._prefetch_window = self._prefetch_window, None
         if window is None or window is not self._window or window.positions_ready:
             return
-        self._prefetch = self._tasks.start(
+        self._prefetch = self._jobs.start(
             lambda _control: window.build_positions(),
             owner=self,
             finished=lambda _result: None,

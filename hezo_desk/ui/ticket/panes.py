@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from hezo_desk.db import Database
 from hezo_desk.services.audit import AuditRow
+from hezo_desk.services.opened_copies import OpenedCopies
 from hezo_desk.services.records import MessageRow
 from hezo_desk.services.ticket_loading import AttachmentRow
 from hezo_desk.services.tickets import TicketService
@@ -69,7 +69,8 @@ class AttachmentsPane(QWidget):
     """The attachments table with Open, Save as… and Add file…; `add_requested(Path)` for adding.
 
     Opening and saving read the file's bytes through `run`; a file that cannot be written is
-    reported through `show_error`.
+    reported through `show_error`. An opened file is a copy in `copies`, removed when the desk
+    exits (the system's viewer does not say when it is closed).
     """
 
     add_requested = Signal(object)  # Path
@@ -80,10 +81,12 @@ class AttachmentsPane(QWidget):
         labels: Labels,
         run: Runner,
         show_error: Callable[[object], None],
+        copies: OpenedCopies,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._db = db
+        self._copies = copies
         self._run = run
         self._show_error = show_error
         self.model: RowTableModel[AttachmentRow] = RowTableModel(
@@ -142,9 +145,11 @@ class AttachmentsPane(QWidget):
 
     def open_selected(self) -> None:
         def opened(row: AttachmentRow, data: bytes) -> None:
-            folder = Path(tempfile.mkdtemp(prefix="hezo-desk-"))
-            path = folder / row.file_name
-            path.write_bytes(data)
+            try:
+                path = self._copies.write(row.id, row.file_name, data)
+            except OSError as error:
+                self._show_error(str(error))
+                return
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
         self._fetch_selected(opened)

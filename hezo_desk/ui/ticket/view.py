@@ -114,7 +114,12 @@ class TicketView(QWidget):
         """Dialogue, Attachments and History tabs above the composer, split 3 : 1."""
         self.dialogue = DialogueBrowser()
         self.attachments_pane = AttachmentsPane(
-            self.context.db, self._labels, self._run, self._show_error, self
+            self.context.db,
+            self._labels,
+            self._run,
+            self._show_error,
+            self.context.opened_copies,
+            self,
         )
         self.attachments_pane.add_requested.connect(self.attach_file)
         self.attachments_model = self.attachments_pane.model
