@@ -27,6 +27,7 @@ from hezo_desk.ui.dialogs.sign_in import SignInDialog
 from hezo_desk.ui.dialogs.wait import WaitDialog
 from hezo_desk.ui.settings import DeskSettings
 from keyrings import MemoryKeyring
+from waiting import WAIT_MS, WAIT_S
 
 
 def when_modal(kind: type[QWidget], act: Callable[[QWidget], None]) -> None:
@@ -247,7 +248,7 @@ def test_a_start_waiting_on_the_database_can_be_cancelled(
     assert not desk.start()
     assert messages == ["Opening the database was cancelled."]
     answer.set()  # the server answers after all: the step stops at its next check
-    qtbot.waitUntil(lambda: desk.pool.activeThreadCount() == 0, timeout=10_000)
+    qtbot.waitUntil(lambda: desk.pool.activeThreadCount() == 0, timeout=WAIT_MS)
 
 
 def test_rebuilding_the_window_does_not_wait_for_a_stuck_watcher(
@@ -267,12 +268,12 @@ def test_rebuilding_the_window_does_not_wait_for_a_stuck_watcher(
         def __init__(self, _db: Database) -> None:
             pass
 
-        def latest_id(self) -> int:
+        def position(self) -> object:
             inside.set()
-            release.wait(60)
-            return 0
+            release.wait(WAIT_S)
+            raise AssertionError("released only when the test is over")
 
-        def since(self, _last_id: int) -> object:
+        def since(self, _position: object) -> object:
             raise AssertionError("not reached in this test")
 
     waits: list[bool] = []
@@ -288,7 +289,7 @@ def test_rebuilding_the_window_does_not_wait_for_a_stuck_watcher(
     when_modal(SignInDialog, sign_in_as("anna.nowak", "hezo-demo"))
     try:
         assert desk.start()
-        qtbot.waitUntil(inside.is_set, timeout=10_000)
+        qtbot.waitUntil(inside.is_set, timeout=WAIT_MS)
         assert desk._live is not None
         stuck = desk._live._watcher
         reopen = desk._close_window()
@@ -299,7 +300,7 @@ def test_rebuilding_the_window_does_not_wait_for_a_stuck_watcher(
         assert desk.window.isVisible()
     finally:
         release.set()
-    qtbot.waitUntil(lambda: not shiboken6.isValid(stuck), timeout=10_000)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(stuck), timeout=WAIT_MS)
 
 
 def test_opened_attachments_of_a_killed_desk_are_removed_at_the_next_start(

@@ -14,8 +14,8 @@ from hezo_desk.db import Database
 from hezo_desk.enums import Role
 from hezo_desk.models import Agent, AuditEntry, Ticket, utcnow
 from hezo_desk.services.actor import Actor, require_role
+from hezo_desk.services.normalize import printable_line
 from hezo_desk.services.records import AnySelect
-from hezo_desk.services.search import printable_line
 from hezo_desk.services.ticket_numbers import parse_ticket_number
 
 

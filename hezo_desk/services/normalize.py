@@ -49,3 +49,8 @@ def contract_number_key(number: str) -> str:
 def clean_line(text: str) -> str:
     """One line of user input: surrounding and repeated white space removed."""
     return " ".join(text.split())
+
+
+def printable_line(text: str) -> str:
+    """User input as one line, without control characters (PostgreSQL refuses NUL in text)."""
+    return clean_line("".join(char if char.isprintable() else " " for char in text))

@@ -37,7 +37,7 @@ from sqlalchemy.dialects.postgresql import TSVECTOR
 
 from hezo_desk.db import Database
 from hezo_desk.models import Message, Ticket
-from hezo_desk.services.normalize import clean_line, fold
+from hezo_desk.services.normalize import fold, printable_line
 from hezo_desk.services.records import TicketRow, ticket_row, ticket_select
 from hezo_desk.services.ticket_numbers import parse_ticket_number
 
@@ -83,11 +83,6 @@ class SearchQuery:
     def is_empty(self) -> bool:
         """Nothing to search for: no word and no number (the text was blank or punctuation)."""
         return not self.terms and self.ticket_number is None and self.legacy_number is None
-
-
-def printable_line(text: str) -> str:
-    """User input as one line, without control characters (PostgreSQL refuses NUL in text)."""
-    return clean_line("".join(char if char.isprintable() else " " for char in text))
 
 
 def parse_query(text: str) -> SearchQuery:

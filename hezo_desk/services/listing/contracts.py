@@ -23,9 +23,8 @@ from hezo_desk.services.listing.definition import (
     text_key,
 )
 from hezo_desk.services.listing.paging import Condition
-from hezo_desk.services.normalize import contract_number_key, fold
+from hezo_desk.services.normalize import contract_number_key, fold, printable_line
 from hezo_desk.services.records import AnyRow, AnySelect, ContractRow, contract_row, contract_select
-from hezo_desk.services.search import printable_line
 from hezo_desk.services.tax_ids import InvalidTaxIdError, parse_tax_id
 
 CONTRACT_STATE_ORDER = (ContractState.ACTIVE, ContractState.EXPIRED, ContractState.CANCELLED)

@@ -306,11 +306,14 @@ class Window(Generic[RowT]):
         with self._lock:
             self._stopped = True
             reading = self._reading
-        if reading is not None:
-            # Both drivers allow this from another thread: sqlite3 `interrupt`, psycopg `cancel`.
-            interrupt = getattr(reading, "interrupt", None) or getattr(reading, "cancel", None)
-            if interrupt is not None:
-                interrupt()
+            # Interrupted under the lock: the read gives its connection back to the pool only
+            # after clearing `_reading` under this lock, so the interrupt cannot reach a query
+            # of another task that took the connection meanwhile. Both drivers allow this from
+            # another thread: sqlite3 `interrupt`, psycopg `cancel`.
+            if reading is not None:
+                interrupt = getattr(reading, "interrupt", None) or getattr(reading, "cancel", None)
+                if interrupt is not None:
+                    interrupt()
 
     # ----- reading -------------------------------------------------------------------------
 

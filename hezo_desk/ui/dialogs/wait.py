@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QEventLoop, QObject, QThreadPool, QTimer, Signal
@@ -63,9 +64,12 @@ class WaitDialog(QDialog):
         self._pool = pool
         self._loop: QEventLoop | None = None
         self._task: workers.Task[Any] | None = None
+        # Which step's answers are awaited: each run has a token of its own, so an answer of a
+        # step cancelled earlier is never taken for the current one.
+        self._token: object | None = None
         self._outcome: Outcome[Any] = Outcome()
-        # Cancelled steps still running, with what closes a result that arrives anyway.
-        self._left: dict[QObject, tuple[workers.Task[Any], Callable[[Any], None] | None]] = {}
+        # Cancelled steps still running (by token), with what closes a result arriving anyway.
+        self._left: dict[object, Callable[[Any], None] | None] = {}
         self._abandon: Callable[[Any], None] | None = None
         self._phases = _Phases(self)
         self._phases.changed.connect(self._show_phase)
@@ -104,13 +108,14 @@ class WaitDialog(QDialog):
         self._abandon = abandon
         self._show_phase(text, True)
         phases = self._phases
+        token = self._token = object()
         self._task = workers.start(
             self._pool,
             lambda control: work(control, phases.changed.emit),
             owner=self,
-            finished=self._finished,
-            failed=self._failed,
-            cancelled=self._cancelled,
+            finished=partial(self._finished, token),
+            failed=partial(self._failed, token),
+            cancelled=partial(self._cancelled, token),
         )
         self._loop = QEventLoop(self)
         self._show_timer.start()
@@ -125,41 +130,42 @@ class WaitDialog(QDialog):
         if task is None or not self.cancel_button.isEnabled():
             return
         task.control.cancel()
-        self._left[task.signals] = (task, self._abandon)
+        self._left[self._token] = self._abandon
         self._end(Outcome(cancelled=True))
 
-    def _current(self) -> bool:
-        """Whether the signal being delivered comes from the step being waited for."""
-        return self._task is not None and self.sender() is self._task.signals
+    def _current(self, token: object) -> bool:
+        """Whether an answer comes from the step being waited for."""
+        return self._task is not None and token is self._token
 
     def _show_phase(self, text: str, cancellable: bool) -> None:
         self.text.setText(text)
         self.cancel_button.setEnabled(cancellable)
 
-    def _finished(self, result: object) -> None:
-        if self._current():
+    def _finished(self, token: object, result: object) -> None:
+        if self._current(token):
             self._end(Outcome(result=result))
             return
         # Cancelled, but the step had already passed its last check: close what it opened.
-        _task, abandon = self._left.pop(self.sender(), (None, None))
+        abandon = self._left.pop(token, None)
         if abandon is not None:
             abandon(result)
 
-    def _failed(self, error: object) -> None:
-        if self._current():
+    def _failed(self, token: object, error: object) -> None:
+        if self._current(token):
             self._end(Outcome(error=error))
         else:
-            self._left.pop(self.sender(), None)
+            self._left.pop(token, None)
 
-    def _cancelled(self) -> None:
-        if self._current():
+    def _cancelled(self, token: object) -> None:
+        if self._current(token):
             self._end(Outcome(cancelled=True))
         else:
-            self._left.pop(self.sender(), None)
+            self._left.pop(token, None)
 
     def _end(self, outcome: Outcome[Any]) -> None:
         self._outcome = outcome
         self._task = None
+        self._token = None
         if self._loop is not None:
             self._loop.quit()
 
