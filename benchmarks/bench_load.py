@@ -38,7 +38,14 @@ from benchmarks.datasets import ensure_postgresql
 from hezo_desk.db import Database
 from tests.support.cli_faults import KILL_EVERY_S
 from tests.support.loadcheck import Verdict, verify
-from tests.support.loadtest import OPERATIONS, LoadResult, audit_position, percentiles_ms, run
+from tests.support.loadtest import (
+    KILL_JITTER_S,
+    OPERATIONS,
+    LoadResult,
+    audit_position,
+    percentiles_ms,
+    run,
+)
 
 LOGINS = ("anna.nowak", "jan.kowalski", "ewa.wisniewska", "marek.zielinski", "admin")
 DEFAULT_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -106,7 +113,7 @@ def normal_runs(
         result = run(url, logins, seconds=seconds, tickets=max(50, agents * 10), seed=agents)
         verdict = verify(db, result, audit_since_id=since)
         lines = [
-            f"\n  {agents} agent(s), {result.seconds:.0f} s: {result.per_second:.1f} operations/s "
+            f"\n  {agents} agent(s) for {seconds:.0f} s: {result.per_second:.1f} operations/s "
             f"beside {trips_per_s:.0f} round trips/s (bare SELECT 1, {agents} process(es))"
         ]
         lines += _latency_table(result, trips)
@@ -115,7 +122,8 @@ def normal_runs(
         summary.append(
             (
                 f"  {'load':<7} {agents:>6} {result.per_second:>9.1f} {trips_per_s:>9.0f} "
-                f"{'-':>6} {verdict.acknowledged:>7} {verdict.lost:>5} {verdict.doubled:>7}",
+                f"{'-':>6} {verdict.acknowledged:>7} {verdict.unsure:>6} {verdict.lost:>5} "
+                f"{verdict.doubled:>7}",
                 verdict,
             )
         )
@@ -126,7 +134,10 @@ def fault_runs(
     db: Database, url: str, agent_counts: list[int], seconds: float
 ) -> list[tuple[str, Verdict]]:
     """The load for each number of agents under kills: summary lines and verdicts."""
-    print(f"\nfaults: the agents' server sessions terminated every {KILL_EVERY_S * 1000:.0f} ms")
+    print(
+        f"\nfaults: the agents' server sessions terminated every {KILL_EVERY_S * 1000:.0f} ms "
+        f"(± {KILL_JITTER_S * 1000:.0f} ms)"
+    )
     summary = []
     for agents in agent_counts:
         logins = [LOGINS[n % len(LOGINS)] for n in range(agents)]
@@ -141,7 +152,7 @@ def fault_runs(
         )
         verdict = verify(db, result, audit_since_id=since)
         lines = [
-            f"\n  {agents} agent(s) under kills, {result.seconds:.0f} s: "
+            f"\n  {agents} agent(s) for {seconds:.0f} s under kills: "
             f"{result.per_second:.1f} operations/s; {result.kills} sessions killed, "
             f"{result.faults} faults met, {result.gave_up} operations given up"
         ]
@@ -151,8 +162,8 @@ def fault_runs(
         summary.append(
             (
                 f"  {'faults':<7} {agents:>6} {result.per_second:>9.1f} {'-':>9} "
-                f"{result.kills:>6} {verdict.acknowledged:>7} {verdict.lost:>5} "
-                f"{verdict.doubled:>7}",
+                f"{result.kills:>6} {verdict.acknowledged:>7} {verdict.unsure:>6} "
+                f"{verdict.lost:>5} {verdict.doubled:>7}",
                 verdict,
             )
         )
@@ -185,7 +196,7 @@ def main() -> int:
     print(f"\nsummary ({args.tickets:,} tickets, {args.seconds:.0f} s a run):")
     print(
         f"  {'run':<7} {'agents':>6} {'ops/s':>9} {'trips/s':>9} {'kills':>6} "
-        f"{'acked':>7} {'lost':>5} {'doubled':>7}"
+        f"{'acked':>7} {'unsure':>6} {'lost':>5} {'doubled':>7}"
     )
     print("\n".join(line for line, _verdict in summary))
     return 1 if any(v.lost or v.doubled for _line, v in summary) else 0
