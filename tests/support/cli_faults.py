@@ -9,11 +9,12 @@ words. Used by the test suite (short) and by `benchmarks/bench_cli_faults.py` (t
 
 from __future__ import annotations
 
+import random
 import subprocess
 import sys
 import threading
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -41,28 +42,41 @@ class Sent:
 
 
 @contextmanager
-def killing(db: Database, *, every_s: float = KILL_EVERY_S) -> Iterator[list[int]]:
-    """While inside, terminate the command line's sessions on `db` every `every_s` seconds.
+def killing(
+    db: Database,
+    *,
+    every_s: float = KILL_EVERY_S,
+    application_name: str = CLI_APPLICATION_NAME,
+    rounds: int = KILL_ROUNDS_AT_MOST,
+    on_kill: Callable[[], None] | None = None,
+    jitter_s: float = 0.0,
+) -> Iterator[list[int]]:
+    """While inside, terminate the sessions named `application_name` (the command line's by
+    default) on `db` every `every_s` seconds (± up to `jitter_s`); `on_kill` is called after
+    each round that terminated one.
 
     Yields the list of terminated backends' ids (growing). Bounded: stops on leaving, and by
-    itself after KILL_ROUNDS_AT_MOST rounds.
+    itself after `rounds` rounds (about `rounds` × `every_s` seconds).
     """
     killed: list[int] = []
     stop = threading.Event()
     conninfo = db.url.set(drivername="postgresql").render_as_string(hide_password=False)
 
     def run() -> None:
+        pauses = random.Random()
         with psycopg.connect(conninfo, autocommit=True) as admin:
-            for _ in range(KILL_ROUNDS_AT_MOST):
-                if stop.wait(every_s):
+            for _ in range(rounds):
+                if stop.wait(every_s + pauses.uniform(-jitter_s, jitter_s)):
                     return
                 rows = admin.execute(
                     "SELECT pid, pg_terminate_backend(pid) FROM pg_stat_activity "
                     "WHERE datname = current_database() AND application_name = %s "
                     "AND pid <> pg_backend_pid()",
-                    (CLI_APPLICATION_NAME,),
+                    (application_name,),
                 ).fetchall()
                 killed.extend(pid for pid, done in rows if done)
+                if on_kill is not None and any(done for _pid, done in rows):
+                    on_kill()
 
     thread = threading.Thread(target=run, name="killer", daemon=True)
     thread.start()
