@@ -415,3 +415,28 @@ def test_a_locked_sqlite_file_is_reported_and_the_save_retried(sqlite_demo_db: D
     assert told[0] == "the database file is locked by another program; trying again"
     assert row.body == "mimo blokady"
     assert _messages_with(db, "mimo blokady") == 1
+
+
+def test_retry_pauses_vary_around_their_schedule() -> None:
+    """Desks that lost the server together must not all come back at the same instant."""
+    from sqlalchemy.exc import OperationalError
+
+    lost = OperationalError("SELECT 1", {}, Exception("gone"))
+    lost.connection_invalidated = True
+    attempts: list[int] = []
+
+    def flaky() -> str:
+        attempts.append(1)
+        if len(attempts) < 4:
+            raise lost
+        return "ok"
+
+    slept: list[float] = []
+    assert retry(flaky, delays=(1.0, 2.0, 4.0), sleep=slept.append) == "ok"
+    assert len(slept) == 3
+    for pause, planned in zip(slept, (1.0, 2.0, 4.0), strict=True):
+        assert 0.75 * planned <= pause <= 1.25 * planned
+    exact: list[float] = []
+    attempts.clear()
+    retry(flaky, delays=(1.0, 2.0, 4.0), sleep=exact.append, jitter=lambda pause: pause)
+    assert exact == [1.0, 2.0, 4.0]

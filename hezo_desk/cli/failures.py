@@ -109,4 +109,4 @@ def _first_line(error: BaseException) -> str:
 def _tell_retrying(error: BaseException, pause: float) -> None:
     # Only a person watching needs this; a script reads the exit status and the final line.
     if sys.stderr.isatty():
-        sys.stderr.write(f"hezo-desk: {plain_words(error)} (in {pause:g} s)\n")
+        sys.stderr.write(f"hezo-desk: {plain_words(error)} (in {pause:.1f} s)\n")

@@ -14,6 +14,7 @@ SQLite gives its result code.
 from __future__ import annotations
 
 import enum
+import random
 import sqlite3
 import time
 from collections.abc import Callable, Iterable
@@ -97,12 +98,17 @@ def retry(
     delays: Iterable[float] = RETRY_DELAYS_S,
     on_retry: Callable[[BaseException, float], None] | None = None,
     sleep: Callable[[float], None] = time.sleep,
+    jitter: Callable[[float], float] | None = None,
 ) -> T:
     """Run `operation`, retrying after transient faults with growing pauses.
 
-    Only for operations that are safe to repeat (see the module docstring).
+    Only for operations that are safe to repeat (see the module docstring). Each pause is
+    varied by up to a quarter either way (`jitter`, random by default): desks that lost the
+    server together do not all come back at the same instant, and a fault that recurs on a
+    fixed beat (a proxy, a watchdog) cannot meet every retry.
     """
-    pauses = list(delays)
+    vary = jitter if jitter is not None else _jittered
+    pauses = [vary(pause) for pause in delays]
     for pause in [*pauses, None]:
         try:
             return operation()
@@ -113,6 +119,10 @@ def retry(
                 on_retry(error, pause)
             sleep(pause)
     raise AssertionError("unreachable")
+
+
+def _jittered(pause: float) -> float:
+    return pause * random.uniform(0.75, 1.25)
 
 
 def _sqlstate(error: BaseException | None) -> str | None:
