@@ -390,6 +390,9 @@ class DeskApplication:
             reopen = self._close_window()
             del reopen  # tickets of another database are not reopened
             if self.connection is not None:
+                # No wait on the network: it closes the idle connections, and psycopg's are
+                # non-blocking (a Terminate message is queued, nothing awaited); tasks still
+                # running keep theirs until they end.
                 self.connection.db.dispose()
                 self.connection = None
             self.actor = None

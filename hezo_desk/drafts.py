@@ -8,15 +8,23 @@ The store also knows, for this desk, which text is being sent (`sending`, then `
 no draft any more: `sent` discards it and refuses to save that text again for the ticket, so a
 page closed before it heard of the success cannot put the sent text back on disk, and a page
 opened meanwhile knows not to offer it for sending again.
+
+A desk killed between the server's commit and `sent` cannot discard the draft itself: so
+`sending` writes the message's client key with the draft first. A page that restores a draft
+carrying a key asks the server whether that message exists (it was sent: the draft goes) before
+offering the text again; a send of the same text reuses the key, so a message that did land is
+found, not written twice.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import tempfile
 import threading
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +33,8 @@ from pathlib import Path
 class Draft:
     kind: str  # "reply" or "note"
     text: str
+    # The key of the message last sent with this text, whose outcome this desk did not hear.
+    client_key: str | None = None
 
 
 class DraftStore:
@@ -43,8 +53,9 @@ class DraftStore:
     def load(self, ticket_id: int) -> Draft | None:
         try:
             data = json.loads(self._path(ticket_id).read_text(encoding="utf-8"))
-            return Draft(str(data["kind"]), str(data["text"]))
-        except (OSError, ValueError, KeyError, TypeError):
+            key = data.get("client_key")
+            return Draft(str(data["kind"]), str(data["text"]), None if key is None else str(key))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
 
     def save(self, ticket_id: int, kind: str, text: str) -> None:
@@ -53,12 +64,18 @@ class DraftStore:
                 self._path(ticket_id).unlink(missing_ok=True)
                 return
             self._sent.pop(ticket_id, None)
-            self._write(ticket_id, kind, text)
+            # The same text keeps the key of its send (the outcome is still unknown); another
+            # text is a new draft.
+            old = self.load(ticket_id)
+            key = (
+                old.client_key if old is not None and (old.kind, old.text) == (kind, text) else None
+            )
+            self._write(ticket_id, kind, text, key)
 
-    def _write(self, ticket_id: int, kind: str, text: str) -> None:
+    def _write(self, ticket_id: int, kind: str, text: str, client_key: str | None) -> None:
         self._directory.mkdir(parents=True, exist_ok=True)
         payload = json.dumps(
-            {"kind": kind, "text": text},
+            {"kind": kind, "text": text, "client_key": client_key},
             ensure_ascii=False,
         )
         handle, temporary = tempfile.mkstemp(dir=self._directory, prefix=".draft-")
@@ -76,10 +93,23 @@ class DraftStore:
         with self._lock:
             self._path(ticket_id).unlink(missing_ok=True)
 
-    def sending(self, ticket_id: int, text: str) -> None:
-        """`text` is on its way to the server; until `sent` or `not_sent` it is in flight."""
+    def sending(self, ticket_id: int, kind: str, text: str) -> str:
+        """`text` is on its way to the server; until `sent` or `not_sent` it is in flight.
+
+        Returns the message's client key, written with the draft before anything is sent: the
+        key of an earlier send of the same text whose outcome is unknown, else a new one.
+        """
         with self._lock:
+            old = self.load(ticket_id)
+            same = old is not None and (old.kind, old.text) == (kind, text)
+            key = old.client_key if same and old is not None and old.client_key else None
+            key = key or uuid.uuid4().hex
+            # A disk that cannot be written does not stop the send: only a killed desk would
+            # then offer the text again (after asking the server, which it cannot without the key).
+            with contextlib.suppress(OSError):
+                self._write(ticket_id, kind, text, key)
             self._sending[ticket_id] = text
+            return key
 
     def not_sent(self, ticket_id: int) -> None:
         """The send failed: the text is an ordinary draft again."""

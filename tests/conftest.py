@@ -11,14 +11,17 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import sys
+import threading
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.pool import Pool
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -207,6 +210,55 @@ def _add_agent(db: Database, by: Actor | None, login: str, role: Role) -> Actor:
 @pytest.fixture
 def demo_agent(demo_db: Database) -> Actor:
     return AgentService(demo_db).resolve("anna.nowak")
+
+
+class _UiThreadDatabaseWork:
+    """Statements and connection checkouts that the desk's UI code makes on the UI thread.
+
+    Nothing that can wait on the network may run there (issue 13): every test fails that
+    makes the UI code (hezo_desk/ui, hezo_desk/app.py) reach a database on the main thread.
+    Tests themselves and their fixtures use the database on the main thread freely.
+    """
+
+    UI_CODE = ("/hezo_desk/ui/", "/hezo_desk/app.py")
+
+    def __init__(self) -> None:
+        self.found: list[str] = []
+
+    def __call__(self, *_args: object, **_kwargs: object) -> None:
+        if threading.current_thread() is not threading.main_thread():
+            return
+        frame = sys._getframe(1)
+        while frame is not None:
+            name = frame.f_code.co_filename.replace("\\", "/")
+            if any(part in name for part in self.UI_CODE):
+                self.found.append(f"{name}:{frame.f_lineno} in {frame.f_code.co_name}")
+                return
+            frame = frame.f_back
+
+
+@pytest.fixture(scope="session")
+def _ui_thread_database_work() -> Iterator[_UiThreadDatabaseWork]:
+    work = _UiThreadDatabaseWork()
+    listened = [(Engine, "before_cursor_execute"), (Pool, "checkout")]
+    for target, name in listened:
+        event.listen(target, name, work)
+    yield work
+    for target, name in listened:
+        event.remove(target, name, work)
+
+
+@pytest.fixture(autouse=True)
+def _no_database_work_on_the_ui_thread(
+    _ui_thread_database_work: _UiThreadDatabaseWork,
+) -> Iterator[None]:
+    """Fails the test if the desk's UI code read or wrote a database on the UI thread."""
+    found = _ui_thread_database_work.found
+    found.clear()
+    yield
+    if found:
+        places = "\n  ".join(dict.fromkeys(found))
+        pytest.fail(f"database work on the UI thread, from:\n  {places}")
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

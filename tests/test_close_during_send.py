@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from hezo_desk.db import Database
-from hezo_desk.drafts import DraftStore
+from hezo_desk.drafts import Draft, DraftStore
 from hezo_desk.enums import TicketState
 from hezo_desk.models import Ticket
 from hezo_desk.services.tickets import TicketService
@@ -212,3 +212,101 @@ def test_a_reload_during_the_send_does_not_offer_it_again(
         timeout=WAIT_MS,
     )
     assert _replies_with(db, ticket_id, REPLY) == 1
+
+
+# ----- a desk killed during the send --------------------------------------------------------
+
+
+def _killed_while_sending(db: Database, tmp_path: Path, ticket_id: int) -> str:
+    """The disk of a desk killed while sending REPLY: its draft, with the send's client key
+    (`DraftStore.sent` never ran). A store of its own: the desk's memory died with it."""
+    killed = DraftStore(tmp_path / "drafts", db.display_url)
+    killed.save(ticket_id, "reply", REPLY)
+    return killed.sending(ticket_id, "reply", REPLY)
+
+
+def test_a_reply_the_server_committed_before_the_desk_was_killed_is_no_draft(
+    qtbot: QtBot,
+    window: MainWindow,
+    desk_context: DeskContext,
+    drafts: DraftStore,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    db = desk_context.db
+    ticket_id = _new_ticket_id(db)
+    key = _killed_while_sending(db, tmp_path, ticket_id)
+    TicketService(db).reply(desk_context.actor, ticket_id, REPLY, client_key=key)
+    asked_on, release = [], threading.Event()
+    original = TicketService.has_message_with_client_key
+
+    def held(self: TicketService, *args: Any) -> bool:
+        asked_on.append(threading.get_ident())
+        assert release.wait(WAIT_S)
+        return original(self, *args)
+
+    monkeypatch.setattr(TicketService, "has_message_with_client_key", held)
+
+    view = window.open_ticket(ticket_id)  # the restarted desk
+    qtbot.waitUntil(lambda: view.detail is not None and bool(asked_on), timeout=WAIT_MS)
+    # Until the server answers, the text can be neither sent nor changed.
+    assert asked_on[0] != threading.get_ident(), "asked in the pool"
+    assert view.composer.toPlainText() == REPLY
+    assert view.composer.isReadOnly()
+    assert not view.send_button.isEnabled()
+    release.set()
+    qtbot.waitUntil(
+        lambda: view.composer.toPlainText() == "" and view.send_button.isEnabled(),
+        timeout=WAIT_MS,
+    )
+    assert not view.composer.isReadOnly()
+    assert drafts.load(ticket_id) is None
+    assert DraftStore(tmp_path / "drafts", db.display_url).load(ticket_id) is None
+    assert _replies_with(db, ticket_id, REPLY) == 1
+
+
+def test_a_reply_the_server_never_got_is_restored_and_sent_with_its_key(
+    qtbot: QtBot,
+    window: MainWindow,
+    desk_context: DeskContext,
+    drafts: DraftStore,
+    tmp_path: Path,
+) -> None:
+    db = desk_context.db
+    ticket_id = _new_ticket_id(db)
+    key = _killed_while_sending(db, tmp_path, ticket_id)  # killed before the commit
+
+    view = window.open_ticket(ticket_id)
+    qtbot.waitUntil(
+        lambda: view.detail is not None and view.send_button.isEnabled(), timeout=WAIT_MS
+    )
+    assert view.composer.toPlainText() == REPLY
+    assert not view.composer.isReadOnly()
+    kept = drafts.load(ticket_id)
+    assert kept is not None
+    assert (kept.text, kept.client_key) == (REPLY, key)
+    assert _replies_with(db, ticket_id, REPLY) == 0
+
+    view.send()
+    qtbot.waitUntil(lambda: view.composer.toPlainText() == "", timeout=WAIT_MS)
+    assert _replies_with(db, ticket_id, REPLY) == 1
+    # The same key: had the first send landed after all, this one would have found it.
+    assert TicketService(db).has_message_with_client_key(ticket_id, key)
+    assert drafts.load(ticket_id) is None
+
+
+def test_the_send_key_stays_with_its_text_only(tmp_path: Path) -> None:
+    store = DraftStore(tmp_path / "drafts", "sqlite:///desk.sqlite3")
+    store.save(7, "reply", REPLY)
+    key = store.sending(7, "reply", REPLY)
+    store.not_sent(7)  # gave up, the outcome unknown: the text keeps its key
+    store.save(7, "reply", REPLY)
+    assert store.load(7) == Draft("reply", REPLY, key)
+    assert store.sending(7, "reply", REPLY) == key, "sent again: the same message"
+    store.not_sent(7)
+    store.save(7, "note", REPLY)  # another message now: no key
+    assert store.load(7) == Draft("note", REPLY, None)
+    assert store.sending(7, "note", REPLY) != key
+    store.not_sent(7)
+    store.save(7, "note", REPLY + " PS")
+    assert store.load(7) == Draft("note", REPLY + " PS", None)

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QThreadPool
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
@@ -21,6 +22,7 @@ from hezo_desk.services.audit import AuditFilter
 from hezo_desk.services.listing.audit import AuditListing
 from hezo_desk.services.listing.contracts import ContractFilter, ContractListing
 from hezo_desk.services.listing.definition import Sort
+from hezo_desk.services.listing.paging import Window
 from hezo_desk.services.listing.serials import ServiceListing
 from hezo_desk.services.listing.tickets import OPEN_STATES, TicketFilter, TicketListing
 from hezo_desk.services.opened_copies import OpenedCopies
@@ -240,6 +242,48 @@ def test_changes_elsewhere_keep_a_long_lists_positions_unless_rows_come_or_go(
         model.follow_changes([opened.id])
     assert model.rowCount() == count + 1, "a row came: the list is read again"
     assert model.window is not window
+
+
+def test_leaving_a_list_stops_its_positions_read_off_the_ui_thread(
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stopping a positions read interrupts its query: on PostgreSQL a cancel request sent
+    over a new connection, which can wait on the network. It never runs on the UI thread,
+    and the next list is read while it still waits."""
+    pool = QThreadPool()
+    pool.setMaxThreadCount(4)  # the blocked read, the blocked stop and the next list's reads
+    reading, release = threading.Event(), threading.Event()
+    stopped_on: list[int] = []
+    build_positions, stop = Window.build_positions, Window.stop
+
+    def blocked_build(window: Window[Any], check: Callable[[], None] | None = None) -> None:
+        if not reading.is_set():  # the first list's read; the next list's is not in question
+            reading.set()
+            release.wait(WAIT_S)
+        build_positions(window, check)
+
+    def slow_stop(window: Window[Any]) -> None:
+        stopped_on.append(threading.get_ident())
+        release.wait(WAIT_S)
+        stop(window)
+
+    monkeypatch.setattr(Window, "build_positions", blocked_build)
+    monkeypatch.setattr(Window, "stop", slow_stop)
+    _actor, model = _tickets_model(demo_db, pool, page_size=2)  # 120 rows: a long list
+    try:
+        _loaded(qtbot, model)
+        # The positions of a long list are read in the background.
+        qtbot.waitUntil(reading.is_set, timeout=WAIT_MS)
+        with qtbot.waitSignal(model.loaded, timeout=WAIT_MS):
+            model.set_filter(TicketFilter(states=OPEN_STATES))
+        qtbot.waitUntil(lambda: bool(stopped_on), timeout=WAIT_MS)
+        assert stopped_on[0] != threading.get_ident(), "stopped in the pool"
+        assert not release.is_set(), "the next list was read while the stop still waited"
+    finally:
+        release.set()
+        pool.waitForDone(WAIT_MS)
+        # Gone with the test: a later prefetch of its would call another test's patched read.
+        shiboken6.delete(model)
 
 
 def test_a_failing_read_is_reported_not_raised(

@@ -100,6 +100,20 @@ def test_replies_and_notes_land_in_order_without_bumping_the_version(
     assert _actions(db, ticket_id) == ["ticket.opened", "ticket.replied", "ticket.note_added"]
 
 
+def test_a_message_is_found_by_its_client_key_on_its_own_ticket_only(
+    db: Database, world: World, agent: Actor
+) -> None:
+    service = TicketService(db)
+    ticket_id, other_id = _open(db, world, agent), _open(db, world, agent)
+    assert not service.has_message_with_client_key(ticket_id, "send-1")
+    service.reply(agent, ticket_id, "Prosimy o log.", client_key="send-1")
+    service.add_note(agent, ticket_id, "Notatka", client_key="note-1")
+    assert service.has_message_with_client_key(ticket_id, "send-1")
+    assert service.has_message_with_client_key(ticket_id, "note-1")
+    assert not service.has_message_with_client_key(other_id, "send-1")
+    assert not service.has_message_with_client_key(ticket_id, "send-2")
+
+
 def test_state_priority_and_assignee_changes_are_audited_and_versioned(
     db: Database, world: World, agent: Actor, admin: Actor
 ) -> None:

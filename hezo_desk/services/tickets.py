@@ -115,6 +115,17 @@ class TicketService:
                 attachments=load_attachments(session, ticket_id),
             )
 
+    def has_message_with_client_key(self, ticket_id: int, client_key: str) -> bool:
+        """Whether the ticket holds the message sent with `client_key` (a reply or a note whose
+        sender could not hear the answer, e.g. a desk killed right after the server's commit)."""
+        with self._db.sessions() as session:
+            found = session.scalar(
+                select(Message.id).where(
+                    Message.client_key == client_key, Message.ticket_id == ticket_id
+                )
+            )
+            return found is not None
+
     def attachment_data(self, attachment_id: int) -> tuple[AttachmentRow, bytes]:
         with self._db.sessions() as session:
             attachment = session.get(Attachment, attachment_id)

@@ -2895,6 +2895,10 @@
         <translation>Wysyłanie…</translation>
     </message>
     <message>
+        <source>Checking whether this text was already sent…</source>
+        <translation>Sprawdzanie, czy ten tekst został już wysłany…</translation>
+    </message>
+    <message>
         <source>not linked</source>
         <translation>niepowiązane</translation>
     </message>

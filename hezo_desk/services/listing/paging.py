@@ -42,6 +42,8 @@ from hezo_desk.services.search import FEW_TICKETS
 PAGE_SIZE = 100
 # Ids streamed at a time while reading positions.
 POSITIONS_CHUNK = 20_000
+# How long stopping a positions read may wait for the server to take its cancel request (s).
+CANCEL_TIMEOUT_S = 5.0
 # A costly filter (a search) that lets through at most this many rows has them read by id.
 FEW_IDS = FEW_TICKETS
 
@@ -310,10 +312,17 @@ class Window(Generic[RowT]):
             # after clearing `_reading` under this lock, so the interrupt cannot reach a query
             # of another task that took the connection meanwhile. Both drivers allow this from
             # another thread: sqlite3 `interrupt`, psycopg `cancel`.
-            if reading is not None:
-                interrupt = getattr(reading, "interrupt", None) or getattr(reading, "cancel", None)
-                if interrupt is not None:
-                    interrupt()
+            if reading is None:
+                return
+            bounded = getattr(reading, "cancel_safe", None)
+            if bounded is not None:
+                # psycopg: a cancel request goes over a new connection to the server; with
+                # libpq 17+ it gives up after a while instead of waiting out a dead network.
+                bounded(timeout=CANCEL_TIMEOUT_S)
+                return
+            interrupt = getattr(reading, "interrupt", None) or getattr(reading, "cancel", None)
+            if interrupt is not None:
+                interrupt()
 
     # ----- reading -------------------------------------------------------------------------
 

@@ -408,8 +408,14 @@ class WindowedTableModel(QAbstractTableModel, Generic[R, F]):
         if self._prefetch is not None:
             # The positions of the list being left are no longer wanted: free the thread.
             self._prefetch = None
-            if self._window is not None and not self._window.positions_ready:
-                self._window.stop()
+            left = self._window
+            if left is not None and not left.positions_ready:
+                # In the pool: on PostgreSQL the interrupt is a cancel request sent over a new
+                # connection to the server, which waits on the network. The interactive pool,
+                # as the long jobs' may be full with the very read being stopped.
+                self._tasks.start(
+                    lambda _control: left.stop(), owner=self, finished=_ignore, failed=_ignore
+                )
         listing, list_filter, sort, size = self._listing, self._filter, self._sort, self._page_size
 
         def work(_control: TaskControl) -> _Opened[R]:
@@ -622,3 +628,8 @@ def _ranges(rows: list[int]) -> list[tuple[int, int]]:
         else:
             runs.append((row, row))
     return runs
+
+
+def _ignore(_outcome: object) -> None:
+    """A stopped read's interrupt: nothing to show whether it reached the server or not (the
+    read then ends by itself, and its rows are no longer wanted)."""

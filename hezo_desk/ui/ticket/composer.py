@@ -46,6 +46,8 @@ class Composer(QWidget):
         self._ticket_id = ticket_id
         self._show_error = show_error
         self._closed = False
+        # The key of a restored draft's send whose outcome is unknown, until the server says.
+        self.unconfirmed_key: str | None = None
 
         self.text = QPlainTextEdit()
         self.text.setObjectName("composer")
@@ -112,10 +114,17 @@ class Composer(QWidget):
         replying = self.kind_code == "reply"
         # While a text of this ticket is being sent (a reload must not offer a second send).
         sending = self._in_flight()
-        self.send_button.setEnabled(not (self._closed and replying) and not sending)
+        checking = self.unconfirmed_key is not None
+        self.send_button.setEnabled(
+            not (self._closed and replying) and not sending and not checking
+        )
         self.hint.setText(
             QCoreApplication.translate("TicketView", "Sending…")
             if sending
+            else QCoreApplication.translate(
+                "TicketView", "Checking whether this text was already sent…"
+            )
+            if checking
             else QCoreApplication.translate(
                 "TicketView",
                 "The ticket is closed: reopen it to reply; an internal note is possible.",
@@ -164,6 +173,26 @@ class Composer(QWidget):
             self._kind_changed()
             self._draft_timer.stop()
             self._sending_timer.start()
+        elif draft.client_key is not None:
+            # A send this desk never heard the end of (it was killed?): the text waits,
+            # unchanged, until the server says whether that message exists.
+            self.unconfirmed_key = draft.client_key
+            self.text.setReadOnly(True)
+            self._kind_changed()
+            self._draft_timer.stop()
+
+    def send_confirmed(self, *, found: bool) -> None:
+        """The server's answer about the restored draft's send: `found`, it was sent (the
+        draft goes); else the text is a draft again."""
+        if self.unconfirmed_key is None:
+            return
+        self.unconfirmed_key = None
+        self.text.setReadOnly(False)
+        if found:
+            self.text.clear()
+            self._drafts.discard(self._ticket_id)
+        self._kind_changed()
+        self._draft_timer.stop()
 
     def _check_sending(self) -> None:
         if self._in_flight():

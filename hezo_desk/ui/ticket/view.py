@@ -10,7 +10,6 @@ the window are built in the sibling modules; this one loads, saves and connects 
 from __future__ import annotations
 
 import contextlib
-import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -109,6 +108,7 @@ class TicketView(QWidget):
         self._heartbeat.start()
         self.reload()
         self.announce_presence()
+        self._check_restored_draft()
 
     def _build_tabs_and_composer(self, drafts: DraftStore) -> QSplitter:
         """Dialogue, Attachments and History tabs above the composer, split 3 : 1."""
@@ -254,12 +254,11 @@ class TicketView(QWidget):
         db, actor, ticket_id = self.context.db, self.context.actor, self.ticket_id
         drafts = self._drafts
         self.save_draft()
-        drafts.sending(ticket_id, text)
+        # One key per message, on disk with the draft before anything is sent: if the
+        # connection drops after the server wrote it, the retry finds it instead of writing it
+        # twice; if the desk is killed, the next page asks the server about it.
+        key = drafts.sending(ticket_id, kind, text)
         self.send_button.setEnabled(False)
-
-        # One key per message: if the connection drops after the server wrote it, the retry
-        # finds it instead of writing it twice.
-        key = uuid.uuid4().hex
 
         def work(control: workers.TaskControl) -> object:
             service = TicketService(db)
@@ -281,6 +280,26 @@ class TicketView(QWidget):
             return message
 
         self._run(work, lambda _m: self._sent(text), on_error=self._send_failed)
+
+    def _check_restored_draft(self) -> None:
+        """A restored draft whose send this desk never heard the end of (killed right after the
+        server's commit?): the server says whether that message exists before it is offered."""
+        key = self.composing.unconfirmed_key
+        if key is None:
+            return
+        db, ticket_id = self.context.db, self.ticket_id
+
+        def failed(error: object) -> None:
+            # Unknown: offered again; sending the same text reuses its key, so a message that
+            # did land is found, not written twice.
+            self.composing.send_confirmed(found=False)
+            self._show_error(error)
+
+        self._tasks.start(
+            lambda _c: TicketService(db).has_message_with_client_key(ticket_id, key),
+            finished=lambda found: self.composing.send_confirmed(found=bool(found)),
+            failed=failed,
+        )
 
     def _sent(self, text: str) -> None:
         self.composing.sent(text)
