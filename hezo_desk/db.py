@@ -356,7 +356,7 @@ class Database:
             connection = self.engine.connect()
         except OperationalError as error:
             raise DatabaseError(
-                f"cannot connect to {self.display_url}: {_first_line(error.orig)}"
+                f"cannot connect to {self.display_url}: {first_line(error.orig)}"
             ) from error
         try:
             yield connection
@@ -375,6 +375,6 @@ def _oldest_client(connection: Connection, revision: str) -> str | None:
     return None if value is None else str(value)
 
 
-def _first_line(error: BaseException | None) -> str:
+def first_line(error: BaseException | None) -> str:
     text = str(error).strip() if error is not None else "unknown error"
     return text.splitlines()[0] if text else type(error).__name__

@@ -16,7 +16,7 @@ from hezo_desk.db import Database, parse_url
 from hezo_desk.errors import UserError
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.agents import AgentService
-from hezo_desk.services.resilience import is_transient, never_connected
+from hezo_desk.services.resilience import never_connected
 
 CLI_APPLICATION_NAME = "hezo-desk-cli"
 
@@ -41,12 +41,9 @@ class CommandContext:
         connection, a locked file) is retried: checking is a read.
         """
         if self._db is None:
-            try:
-                self._db = self._open(upgrade)
-            except Exception as error:
-                if never_connected(error) or not is_transient(error):
-                    raise
-                self._db = retrying(lambda: self._open(upgrade))
+            self._db = retrying(
+                lambda: self._open(upgrade), lambda error: not never_connected(error)
+            )
         return self._db
 
     def actor(self) -> Actor:

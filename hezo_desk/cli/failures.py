@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from sqlalchemy.exc import SQLAlchemyError, StatementError
 
-from hezo_desk.db import hide_password_in_url
+from hezo_desk.db import first_line, hide_password_in_url
 from hezo_desk.errors import HezoError, UserError
 from hezo_desk.services.resilience import fault_of, plain_words, retry
 
@@ -31,9 +31,17 @@ class GaveUpError(HezoError):
     """A write was retried until the schedule ran out; the message says what to check."""
 
 
-def retrying(operation: Callable[[], T]) -> T:
+def retrying(
+    operation: Callable[[], T],
+    worth_retrying: Callable[[BaseException], bool] = lambda error: True,
+) -> T:
     """Run an operation that is safe to repeat, retrying transient faults (reads, keyed writes)."""
-    return retry(operation, delays=CLI_RETRY_DELAYS_S, on_retry=_tell_retrying)
+    return retry(
+        operation,
+        delays=CLI_RETRY_DELAYS_S,
+        on_retry=_tell_retrying,
+        worth_retrying=worth_retrying,
+    )
 
 
 def retrying_write(
@@ -94,16 +102,11 @@ def _describe(error: BaseException) -> str:
         # driver's message (the server's, in the server's language) is for the user.
         orig = error.orig
         code = getattr(orig, "sqlstate", None) or getattr(orig, "sqlite_errorname", None)
-        reason = _first_line(orig) if orig is not None else type(error).__name__
+        reason = first_line(orig) if orig is not None else type(error).__name__
         return f"the database refused the operation: {reason}" + (f" ({code})" if code else "")
     if isinstance(error, SQLAlchemyError):
         return f"database error: {type(error).__name__}"
-    return f"unexpected error: {type(error).__name__}: {_first_line(error)}"
-
-
-def _first_line(error: BaseException) -> str:
-    text = str(error).strip()
-    return text.splitlines()[0] if text else type(error).__name__
+    return f"unexpected error: {type(error).__name__}: {first_line(error)}"
 
 
 def _tell_retrying(error: BaseException, pause: float) -> None:

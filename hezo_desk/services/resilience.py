@@ -99,13 +99,15 @@ def retry(
     on_retry: Callable[[BaseException, float], None] | None = None,
     sleep: Callable[[float], None] = time.sleep,
     jitter: Callable[[float], float] | None = None,
+    worth_retrying: Callable[[BaseException], bool] = lambda error: True,
 ) -> T:
     """Run `operation`, retrying after transient faults with growing pauses.
 
     Only for operations that are safe to repeat (see the module docstring). Each pause is
     varied by up to a quarter either way (`jitter`, random by default): desks that lost the
     server together do not all come back at the same instant, and a fault that recurs on a
-    fixed beat (a proxy, a watchdog) cannot meet every retry.
+    fixed beat (a proxy, a watchdog) cannot meet every retry. `worth_retrying` narrows which
+    transient faults are retried (say, not a server that was never reached).
     """
     vary = jitter if jitter is not None else _jittered
     pauses = [vary(pause) for pause in delays]
@@ -113,7 +115,7 @@ def retry(
         try:
             return operation()
         except Exception as error:
-            if pause is None or not is_transient(error):
+            if pause is None or not is_transient(error) or not worth_retrying(error):
                 raise
             if on_retry is not None:
                 on_retry(error, pause)
