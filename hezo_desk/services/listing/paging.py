@@ -147,11 +147,12 @@ class Window(Generic[RowT]):
     def recount(self) -> int:
         """The number of rows that match now (others may have added or removed some); what
         this window knows (its count, positions, cursors) stays as it is."""
-        statement = (
-            select(func.count()).select_from(self._plan.source).where(*self._plan.conditions)
-        )
-        with self._db.sessions() as session:
-            return int(session.scalar(statement) or 0)
+        if self._plan.costly is None:
+            with self._db.sessions() as session:
+                return int(session.scalar(self._count_statement()) or 0)
+        # A full-text filter counted afresh is a long read, like the positions it once gave.
+        with self._db.long_statements(), self._db.sessions() as session:
+            return int(session.scalar(self._count_statement()) or 0)
 
     @property
     def positions_ready(self) -> bool:
@@ -345,11 +346,11 @@ class Window(Generic[RowT]):
             with self._lock:
                 assert self._positions is not None
                 return len(self._positions)
+        return int(session.scalar(self._count_statement()) or 0)
+
+    def _count_statement(self) -> Select[int]:
         # count(*), not count(id): SQLite counts a whole table from its smallest index.
-        statement = (
-            select(func.count()).select_from(self._plan.source).where(*self._plan.conditions)
-        )
-        return int(session.scalar(statement) or 0)
+        return select(func.count()).select_from(self._plan.source).where(*self._plan.conditions)
 
     def _page_ids(self, session: Session, number: int) -> list[int]:
         """The ids of page `number`, by the cheapest way known."""
