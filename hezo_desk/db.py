@@ -48,7 +48,8 @@ DIALECT_SPECIFIC_TABLE_PREFIXES = ("message_fts", "ticket_fts")
 DIALECT_SPECIFIC_COLUMNS = frozenset({"search_vector"})
 
 
-_PASSWORD_IN_URL = re.compile(r"(?P<head>://[^:/@\s]*):[^@/\s]*@")
+# The password runs to the last @ of the URL (as SQLAlchemy reads it): it may hold / or @.
+_PASSWORD_IN_URL = re.compile(r"(?P<head>://[^:/@\s]*):\S*@")
 
 
 def include_in_comparison(
