@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 from hezo_desk.config import APP_AUTHOR, APP_NAME, data_dir
 from hezo_desk.db import Database, SchemaState
 from hezo_desk.drafts import DraftStore
-from hezo_desk.errors import DatabaseError, UserError
 from hezo_desk.placeholders import fill
 from hezo_desk.resources import icon_path
 from hezo_desk.services.actor import Actor
@@ -172,8 +171,6 @@ class DeskApplication:
                 if connection is not None:
                     return connection
                 message = self.app.translate("Desk", "Opening the database was cancelled.")
-            except (DatabaseError, UserError) as error:
-                message = str(error)
             except Exception as error:
                 message = error_text(error)
             choice = self._ask(

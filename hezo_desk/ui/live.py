@@ -129,6 +129,7 @@ class LiveUpdates(QObject):
         watcher = self._watcher
         watcher.changed.disconnect(self.tickets_changed)
         watcher.connection.disconnect(self.connection_changed)
+        watcher.others.disconnect(self.others_changed)
         watcher.stop()
         if not watcher.isRunning() and not watcher.isFinished():
             return  # never started: it goes with this object

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from hezo_desk.enums import Role
-from hezo_desk.errors import UserError
 from hezo_desk.placeholders import fill
 from hezo_desk.services.agents import AgentRow, AgentService
 from hezo_desk.services.demo import DEMO_PASSWORD, DemoService
@@ -141,7 +140,7 @@ class FirstStartDialog(QDialog):
 
     def _admin_failed(self, error: object) -> None:
         self._busy(False)
-        self._show_error(str(error) if isinstance(error, UserError) else error_text(error))
+        self._show_error(error_text(error))
 
     def _load_demo(self) -> None:
         self._busy(True)

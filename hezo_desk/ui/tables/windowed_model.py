@@ -248,6 +248,7 @@ class WindowedTableModel(QAbstractTableModel, Generic[R, F]):
 
         self._tasks.start(
             work,
+            owner=self,
             finished=lambda count: self._recounted(window, wanted, keep, count),
             failed=lambda error: self._page_failed(window, None, error),
         )
