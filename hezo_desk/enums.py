@@ -67,3 +67,16 @@ class MessageKind(enum.StrEnum):
 class Language(enum.StrEnum):
     POLISH = "pl"
     ENGLISH = "en"
+
+
+class CallDirection(enum.StrEnum):
+    INBOUND = "in"
+    OUTBOUND = "out"
+
+
+class CallEventKind(enum.StrEnum):
+    """What the phone system says about a call: it rings, it is answered, it ends."""
+
+    RING = "ring"
+    ANSWER = "answer"
+    HANGUP = "hangup"
