@@ -13,6 +13,8 @@ from sqlalchemy.engine import URL
 DATABASE_URL_ENV = "HEZO_DESK_DATABASE_URL"
 DATA_DIR_ENV = "HEZO_DESK_DATA_DIR"
 AGENT_ENV = "HEZO_DESK_AGENT"
+# For scripts, as PGPASSWORD is for psql: the acting agent's password.
+AGENT_PASSWORD_ENV = "HEZO_DESK_PASSWORD"
 APP_NAME = "hezo-desk"
 APP_AUTHOR = "HEZO"
 LOCAL_DATABASE_FILE = "hezo-desk.sqlite3"

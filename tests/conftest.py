@@ -25,15 +25,19 @@ from sqlalchemy.pool import Pool
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from hezo_desk.config import AGENT_PASSWORD_ENV
 from hezo_desk.db import Database
 from hezo_desk.enums import Role
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.agents import AgentService
 from hezo_desk.services.demo import DemoService
+from hezo_desk.services.demo.loader import DEMO_PASSWORD
 
 POSTGRESQL_ENV = "HEZO_DESK_TEST_POSTGRESQL"
 REQUIRE_POSTGRESQL_ENV = "HEZO_DESK_REQUIRE_POSTGRESQL"
 DIALECTS = ("sqlite", "postgresql")
+# The password of every agent the fixtures add.
+AGENT_PASSWORD = "correct horse"
 DEMO_TODAY = dt.date(2026, 11, 2)
 DEMO_CUSTOMERS, DEMO_TICKETS, DEMO_SEED = 30, 120, 7
 SKIP_REASON = (
@@ -200,9 +204,23 @@ def agent(db: Database, admin: Actor) -> Actor:
     return _add_agent(db, admin, "anna.nowak", Role.AGENT)
 
 
+@pytest.fixture
+def agent_password(monkeypatch: pytest.MonkeyPatch) -> str:
+    """The test agents' password, where a command finds it: a claimed --agent proves nothing."""
+    monkeypatch.setenv(AGENT_PASSWORD_ENV, AGENT_PASSWORD)
+    return AGENT_PASSWORD
+
+
+@pytest.fixture
+def demo_agent_password(monkeypatch: pytest.MonkeyPatch) -> str:
+    """The demo agents' password, where a command finds it."""
+    monkeypatch.setenv(AGENT_PASSWORD_ENV, DEMO_PASSWORD)
+    return DEMO_PASSWORD
+
+
 def _add_agent(db: Database, by: Actor | None, login: str, role: Role) -> Actor:
     AgentService(db).add(
-        by, login=login, display_name=login.title(), role=role, password="correct horse"
+        by, login=login, display_name=login.title(), role=role, password=AGENT_PASSWORD
     )
     return AgentService(db).resolve(login)
 

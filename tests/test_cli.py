@@ -14,6 +14,9 @@ from alembic.script import ScriptDirectory
 from hezo_desk.cli import main
 from hezo_desk.db import Database, alembic_config
 
+# Commands prove their acting agent (issue 12): the fixtures' agents' password is at hand.
+pytestmark = pytest.mark.usefixtures("agent_password")
+
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
@@ -23,6 +26,29 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 def url(db: Database) -> str:
     return db.url.render_as_string(hide_password=False)
+
+
+def add_agent_through_the_cli(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    db: Database,
+    login: str,
+    password: str,
+) -> None:
+    """The first agent of an empty database: no one to prove, the password on standard input."""
+    monkeypatch.setattr("sys.stdin", _Stdin(f"{password}\n"))
+    code, _, err = run(
+        capsys,
+        "--database",
+        url(db),
+        "agent",
+        "add",
+        login,
+        "--name",
+        login.title(),
+        "--new-password-stdin",
+    )
+    assert code == 0, err
 
 
 def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
@@ -132,33 +158,45 @@ def test_agent_add_and_list(
         "Ala Admin",
         "--role",
         "administrator",
-        "--password-stdin",
+        "--new-password-stdin",
     )
     assert code == 0, err
+    monkeypatch.setattr("sys.stdin", _Stdin("hasło-boba\n"))
     code, _, err = run(
-        capsys, "--database", url(db), "agent", "add", "bob", "--name", "Bob", "--no-password"
+        capsys,
+        "--database",
+        url(db),
+        "agent",
+        "add",
+        "bob",
+        "--name",
+        "Bob",
+        "--new-password-stdin",
     )
     assert code == 2
     assert "--agent" in err
+    # The acting administrator proves who they are on the first line, the new password follows.
+    monkeypatch.setattr("sys.stdin", _Stdin("bardzo-tajne\nhasło-boba\n"))
     code, _, err = run(
         capsys,
         "--database",
         url(db),
         "--agent",
         "admin",
+        "--password-stdin",
         "agent",
         "add",
         "bob",
         "--name",
         "Bob",
-        "--no-password",
+        "--new-password-stdin",
     )
     assert code == 0, err
     code, out, _ = run(capsys, "--database", url(db), "agent", "list", "--json")
     agents = json.loads(out)["agents"]
     assert [(a["login"], a["role"], a["can_sign_in"]) for a in agents] == [
         ("admin", "administrator", True),
-        ("bob", "agent", False),
+        ("bob", "agent", True),
     ]
 
 
@@ -167,12 +205,13 @@ def test_register_open_reply_note_set_show_through_the_cli(
     db: Database,
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
+    agent_password: str,
 ) -> None:
     from builders import build_world
 
     build_world(db)
     base = ["--database", url(db)]
-    run(capsys, *base, "agent", "add", "anna", "--name", "Anna Nowak", "--no-password")
+    add_agent_through_the_cli(capsys, monkeypatch, db, "anna", agent_password)
     monkeypatch.setenv("HEZO_DESK_AGENT", "anna")
     code, out, err = run(
         capsys,
@@ -300,9 +339,14 @@ def test_register_open_reply_note_set_show_through_the_cli(
     ],
 )
 def test_user_errors_exit_2_with_the_reason_and_no_traceback(
-    capsys: pytest.CaptureFixture[str], db: Database, argv: list[str], fragment: str
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    db: Database,
+    argv: list[str],
+    fragment: str,
+    agent_password: str,
 ) -> None:
-    run(capsys, "--database", url(db), "agent", "add", "anna", "--name", "Anna", "--no-password")
+    add_agent_through_the_cli(capsys, monkeypatch, db, "anna", agent_password)
     code, _, err = run(capsys, "--database", url(db), *argv)
     assert code == 2
     assert fragment in err

@@ -24,6 +24,9 @@ from support.legacy_generator import ExportSpec, generate_export
 from test_cli import run, url
 from waiting import SLOW_WAIT_S, WAIT_S, wait_until
 
+# Commands prove their acting agent (issue 12): the fixtures' agents' password is at hand.
+pytestmark = pytest.mark.usefixtures("agent_password")
+
 
 @pytest.fixture
 def office(db: Database, admin: Actor) -> Actor:

@@ -30,6 +30,9 @@ from hezo_desk.services.pdf.export import (
 )
 from hezo_desk.services.tickets import NewTicket, TicketService
 
+# Commands prove their acting agent (issue 12): the fixtures' agents' password is at hand.
+pytestmark = pytest.mark.usefixtures("agent_password")
+
 NOTE = "Notatka: klient <zalega> z płatnością & nie mówić mu tego"
 REPLY = "Dzień dobry, proszę o log z „diagnose debug” – dziękuję."
 CUSTOMER_TEXT = "Tunel VPN nie wstaje.\nLog w załączeniu: <b>error</b> & więcej."

@@ -27,6 +27,9 @@ from hezo_desk.services.access import ResellerAccessService
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.audit import AuditAction
 
+# Commands prove their acting agent (issue 12): the fixtures' agents' password is at hand.
+pytestmark = pytest.mark.usefixtures("agent_password")
+
 
 @pytest.fixture
 def aw(db: Database) -> AccessWorld:
@@ -217,7 +220,7 @@ def test_grant_and_revoke_db_role_through_the_cli(
             "PL6030824625",
             "--role",
             role,
-            "--password-stdin",
+            "--role-password-stdin",
             "--agent",
             "admin",
         )

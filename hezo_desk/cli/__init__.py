@@ -26,8 +26,9 @@ from hezo_desk.cli import (
 from hezo_desk.cli.context import CommandContext
 from hezo_desk.cli.failures import error_report
 from hezo_desk.cli.output import Output
-from hezo_desk.config import AGENT_ENV, DATABASE_URL_ENV
+from hezo_desk.config import AGENT_ENV, AGENT_PASSWORD_ENV, DATABASE_URL_ENV
 from hezo_desk.errors import UserError
+from hezo_desk.services.secrets import SecretStore
 
 EXIT_FAILURE, EXIT_USAGE = 1, 2
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for such a pipe
@@ -65,7 +66,14 @@ def common_options() -> argparse.ArgumentParser:
         "--agent",
         metavar="LOGIN",
         default=argparse.SUPPRESS,
-        help=f"the acting agent recorded in the audit log (default: ${AGENT_ENV})",
+        help=f"the acting agent, who proves it with their password (default: ${AGENT_ENV})",
+    )
+    common.add_argument(
+        "--password-stdin",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help=f"read the acting agent's password from the first line of standard input "
+        f"(else ${AGENT_PASSWORD_ENV}, the password the desk remembered, or a prompt)",
     )
     common.add_argument(
         "--json", action="store_true", default=argparse.SUPPRESS, help="machine-readable output"
@@ -99,17 +107,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None, *, open_window: WindowOpener | None = None) -> int:
-    """Run the command `argv` names; without one, `open_window` (none: a usage error)."""
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    open_window: WindowOpener | None = None,
+    secret_store: Callable[[], SecretStore] = SecretStore,
+) -> int:
+    """Run the command `argv` names; without one, `open_window` (none: a usage error).
+
+    `secret_store` opens the keyring where the desk remembers passwords.
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None and open_window is None:
         parser.error("name a command (the desk's window opens from the hezo-desk command)")
-    context = CommandContext(args=args, out=Output(as_json=getattr(args, "json", False)))
+    context = CommandContext(
+        args=args, out=Output(as_json=getattr(args, "json", False)), secret_store=secret_store
+    )
     try:
         if args.command is None:
             assert open_window is not None
             return open_window(args, context.environ)
+        context.take_password_from_stdin()
         return int(args.handler(context))
     except KeyboardInterrupt:
         sys.stderr.write("hezo-desk: interrupted\n")

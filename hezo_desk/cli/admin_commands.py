@@ -37,14 +37,11 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     add.add_argument("login")
     add.add_argument("--name", required=True, help="display name, e.g. 'Anna Nowak'")
     add.add_argument("--role", choices=[r.value for r in Role], default=Role.AGENT.value)
-    password = add.add_mutually_exclusive_group()
-    password.add_argument(
-        "--password-stdin", action="store_true", help="read the password from standard input"
-    )
-    password.add_argument(
-        "--no-password",
+    add.add_argument(
+        "--new-password-stdin",
         action="store_true",
-        help="no password: the agent can act from the command line only",
+        help="read the new agent's password from standard input (after the acting agent's, "
+        "with --password-stdin), else it is asked for",
     )
     add.set_defaults(handler=agent_add)
     listing = agent_commands.add_parser("list", parents=[common], help="list agents")
@@ -60,9 +57,9 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     change.add_argument(
         "--reset-password",
         action="store_true",
-        help="set a new password (prompted, or read with --password-stdin)",
+        help="set a new password (prompted, or read with --new-password-stdin)",
     )
-    change.add_argument("--password-stdin", action="store_true")
+    change.add_argument("--new-password-stdin", action="store_true")
     change.set_defaults(handler=agent_set)
 
     demo = commands.add_parser(
@@ -125,7 +122,7 @@ def _password(*, from_stdin: bool) -> str:
     if from_stdin:
         return sys.stdin.readline().rstrip("\r\n")
     if not sys.stdin.isatty():
-        raise UserError("no terminal to ask for the password: use --password-stdin")
+        raise UserError("no terminal to ask for the new password: use --new-password-stdin")
     first = getpass.getpass("Password: ")
     if first != getpass.getpass("Repeat password: "):
         raise UserError("the passwords differ")
@@ -135,9 +132,7 @@ def _password(*, from_stdin: bool) -> str:
 def agent_add(context: CommandContext) -> int:
     service = AgentService(context.database())
     actor = None if service.count() == 0 else context.actor()
-    password = (
-        None if context.args.no_password else _password(from_stdin=context.args.password_stdin)
-    )
+    password = _password(from_stdin=context.args.new_password_stdin)
     row = service.add(
         actor,
         login=context.args.login,
@@ -178,7 +173,9 @@ def agent_set(context: CommandContext) -> int:
     if args.activate or args.deactivate:
         row = service.set_active(actor, args.login, active=args.activate)
     if args.reset_password:
-        row = service.reset_password(actor, args.login, _password(from_stdin=args.password_stdin))
+        row = service.reset_password(
+            actor, args.login, _password(from_stdin=args.new_password_stdin)
+        )
     assert row is not None
     if context.out.as_json:
         context.out.json(row)

@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from hezo_desk.cli.failures import retrying
 from hezo_desk.cli.output import Output
-from hezo_desk.config import AGENT_ENV, default_database_url
+from hezo_desk.config import AGENT_ENV, AGENT_PASSWORD_ENV, default_database_url
 from hezo_desk.db import Database, parse_url
 from hezo_desk.errors import UserError
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.agents import AgentService
 from hezo_desk.services.resilience import never_connected
+from hezo_desk.services.secrets import SecretStore, SecretStoreUnavailableError, agent_key
 
 CLI_APPLICATION_NAME = "hezo-desk-cli"
 
@@ -26,7 +28,20 @@ class CommandContext:
     args: argparse.Namespace
     out: Output
     environ: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
+    # Where the desk keeps a remembered password ("remember me"); a command finds it there.
+    secret_store: Callable[[], SecretStore] = SecretStore
     _db: Database | None = None
+    _agent_password: str | None = None
+    _password_from_stdin: str | None = None
+
+    def take_password_from_stdin(self) -> None:
+        """--password-stdin: the first line of standard input, read before the command's text."""
+        if not getattr(self.args, "password_stdin", False):
+            return
+        line = sys.stdin.readline()
+        if not line.strip("\r\n"):
+            raise UserError("--password-stdin: the first line of standard input is empty")
+        self._password_from_stdin = line.removesuffix("\n").removesuffix("\r")
 
     @property
     def database_url(self) -> str:
@@ -54,15 +69,47 @@ class CommandContext:
                 f"or {AGENT_ENV} (see `hezo-desk agent list`)"
             )
         db = self.database()
-        return retrying(lambda: AgentService(db).resolve(login))
+        password = self._password_of(login, db)
+        self._agent_password = password
+        return retrying(lambda: AgentService(db).prove(login, password))
+
+    def _password_of(self, login: str, db: Database) -> str:
+        """The acting agent's password: a claimed login proves nothing.
+
+        In this order: the first line of standard input (--password-stdin), the environment
+        (for scripts, as PGPASSWORD is for psql), the keyring entry the desk saved when the
+        agent chose "remember me" on this database, a prompt on a terminal.
+        """
+        if self._password_from_stdin is not None:
+            return self._password_from_stdin
+        from_environment = self.environ.get(AGENT_PASSWORD_ENV)
+        if from_environment:
+            return from_environment
+        remembered = self._remembered_password(login, db)
+        if remembered:
+            return remembered
+        if sys.stdin.isatty() and sys.stderr.isatty():
+            return getpass.getpass(f"password of {login}: ", stream=sys.stderr)
+        raise UserError(
+            f"this command acts as {login} and needs their password: give it with "
+            f"--password-stdin or {AGENT_PASSWORD_ENV}, let the desk remember it (sign in with "
+            f'"remember me"), or run the command on a terminal to be asked'
+        )
+
+    def _remembered_password(self, login: str, db: Database) -> str | None:
+        try:
+            return self.secret_store().get(agent_key(db.display_url, login.strip().lower()))
+        except SecretStoreUnavailableError:
+            return None
 
     def secrets(self) -> tuple[str, ...]:
-        """What no message may show: the database password, if the URL has one."""
+        """What no message may show: the database password and the acting agent's."""
+        found = [self._agent_password] if self._agent_password else []
         try:
             password = parse_url(self.database_url).password
         except Exception:
-            return ()
-        return (str(password),) if password else ()
+            return tuple(found)
+        return (*found, str(password)) if password else tuple(found)
 
     def _open(self, upgrade: bool | None) -> Database:
         # Its own application name: an administrator can tell command-line sessions apart.

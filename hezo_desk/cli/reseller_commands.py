@@ -81,7 +81,10 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     grant.add_argument("reseller", metavar="RESELLER", help=RESELLER_HELP)
     grant.add_argument("--role", required=True, metavar="NAME", help="e.g. partner_gesit")
     grant.add_argument(
-        "--password-stdin", action="store_true", help="read the role's password from stdin"
+        "--role-password-stdin",
+        action="store_true",
+        help="read the role's password from standard input (after the acting agent's, with "
+        "--password-stdin)",
     )
     grant.set_defaults(handler=reseller_grant_db_role)
     revoke = actions.add_parser(
@@ -263,7 +266,7 @@ def reseller_grant_db_role(context: CommandContext) -> int:
     db = context.database()
     reseller = ResellerAccessService(db).find_reseller(context.args.reseller)
     password = None
-    if context.args.password_stdin:
+    if context.args.role_password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     row = ResellerRoleService(db).grant(
         context.actor(), reseller.id, context.args.role, password=password

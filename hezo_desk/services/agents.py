@@ -57,18 +57,20 @@ class AgentService:
             return actor_of(agent)
 
     def authenticate(self, login: str, password: str) -> Actor:
+        """A desk's sign-in: the agent proves who they are, and the audit log says so."""
         with self._db.transaction() as session:
-            agent = session.scalar(select(Agent).where(Agent.login == login.strip().lower()))
-            if (
-                agent is None
-                or not agent.is_active
-                or agent.password_hash is None
-                or not verify_password(password, agent.password_hash)
-            ):
-                raise SignInError("wrong login or password, or the account is deactivated")
-            actor = actor_of(agent)
+            actor = _proven(session, login, password)
             audit.record(session, actor, audit.AuditAction.AGENT_SIGNED_IN, f"{login} signed in")
             return actor
+
+    def prove(self, login: str, password: str) -> Actor:
+        """A command's acting agent, proven by their password.
+
+        Unlike a sign-in it writes nothing: the command's own change is what the audit log
+        records under this agent, and a read-only command stays a read.
+        """
+        with self._db.sessions() as session:
+            return _proven(session, login, password)
 
     def add(
         self,
@@ -163,6 +165,18 @@ class AgentService:
             )
             session.flush()
             return _row(agent)
+
+
+def _proven(session: Session, login: str, password: str) -> Actor:
+    agent = session.scalar(select(Agent).where(Agent.login == login.strip().lower()))
+    if (
+        agent is None
+        or not agent.is_active
+        or agent.password_hash is None
+        or not verify_password(password, agent.password_hash)
+    ):
+        raise SignInError("wrong login or password, or the account is deactivated")
+    return actor_of(agent)
 
 
 def _by_login(session: Session, login: str) -> Agent:
