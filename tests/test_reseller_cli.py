@@ -226,6 +226,8 @@ def test_grant_and_revoke_db_role_through_the_cli(
         )
         assert code == 0, err
         assert f"role {role} may now read" in out
+        assert f"hostssl  {db.url.database}  {role}" in out
+        assert f"host     all  {role}  all  reject" in out
         code, out, _ = run(capsys, db, "reseller", "db-roles", "--json")
         assert [r["role_name"] for r in json.loads(out)] == [role]
         url = db.url

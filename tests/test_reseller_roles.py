@@ -25,7 +25,7 @@ from hezo_desk.errors import NotFoundError, PermissionDeniedError, UserError
 from hezo_desk.services.access import AccessRequest, ResellerAccessService
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.audit import AuditAction
-from hezo_desk.services.reseller_roles import ResellerRoleService, valid_role_name
+from hezo_desk.services.reseller_roles import ResellerRoleService, pg_hba_lines, valid_role_name
 from hezo_desk.services.tickets import TicketService
 
 BASE_TABLES = (
@@ -177,20 +177,32 @@ def test_a_leaky_function_sees_no_row_the_barrier_hides(
     open_full_ticket(db, agent, aw.world.contract_id, "Tajne – bez zgody")
     open_full_ticket(db, agent, aw.other_reseller_contract_id, "Tajne – Żuraw", access=True)
     ResellerRoleService(db).grant(admin, aw.world.reseller_id, role_names[0])
+    # The role can create no function of its own (no temporary schema, no CREATE anywhere);
+    # one that leaks its arguments may still exist on a server, so the test's owner makes it.
+    peek = f"peek_{role_names[0]}"
+    with db.engine.begin() as owner:
+        owner.execute(
+            text(
+                f"CREATE FUNCTION public.{peek}(value text) RETURNS boolean LANGUAGE plpgsql "
+                "COST 0.000001 AS $$ BEGIN RAISE NOTICE 'saw %', value; RETURN true; END $$"
+            )
+        )
+        owner.execute(text(f'GRANT EXECUTE ON FUNCTION public.{peek}(text) TO "{role_names[0]}"'))
     seen: list[str] = []
     with _connect_as(db, role_names[0]) as connection:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            connection.execute(
+                b"CREATE FUNCTION pg_temp.peek(value text) RETURNS boolean LANGUAGE sql "
+                b"AS $$ SELECT true $$"
+            )
         connection.add_notice_handler(lambda notice: seen.append(str(notice.message_primary)))
-        connection.execute(
-            b"CREATE FUNCTION pg_temp.peek(value text) RETURNS boolean LANGUAGE plpgsql "
-            b"COST 0.000001 AS $$ BEGIN RAISE NOTICE 'saw %', value; RETURN true; END $$"
-        )
         rows = _rows(
             connection,
-            "SELECT number FROM reseller_portal.tickets WHERE pg_temp.peek(subject)",
+            f"SELECT number FROM reseller_portal.tickets WHERE public.{peek}(subject)",
         )
         body_rows = _rows(
             connection,
-            "SELECT id FROM reseller_portal.messages WHERE pg_temp.peek(body)",
+            f"SELECT id FROM reseller_portal.messages WHERE public.{peek}(body)",
         )
     assert [row[0] for row in rows] == [allowed.number]
     assert body_rows
@@ -265,3 +277,37 @@ def test_roles_are_not_taken_over_or_shared_and_agents_may_not_make_them(
         )
     assert details
     assert not any("tajne" in detail or "nowe" in detail for detail in details)
+
+
+@POSTGRESQL_ONLY
+def test_a_reseller_role_creates_no_temporary_object_and_hears_no_ticket_id(
+    db: Database, aw: AccessWorld, admin: Actor, agent: Actor, role_names: list[str]
+) -> None:
+    gesit, _ = role_names
+    ResellerRoleService(db).grant(admin, aw.world.reseller_id, gesit)
+    with _connect_as(db, gesit) as connection:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            _rows(connection, "CREATE TEMP TABLE zbior (i int)")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            _rows(connection, "CREATE TABLE reseller_portal.zbior (i int)")
+        # LISTEN cannot be forbidden; what the role hears names no ticket, its own or not.
+        connection.execute(b"LISTEN hezo_desk_changes")
+        theirs = open_full_ticket(db, agent, aw.other_reseller_contract_id, "Cudzy", access=True)
+        TicketService(db).add_note(agent, theirs.id, "notatka wewnętrzna")
+        payloads = [notice.payload for notice in connection.notifies(timeout=2, stop_after=1)]
+        payloads += [notice.payload for notice in connection.notifies(timeout=0.2)]
+    assert payloads, "the commits were notified"
+    assert set(payloads) == {""}
+
+
+def test_pg_hba_lines_keep_the_role_to_the_desks_database() -> None:
+    lines = pg_hba_lines("hezo", "partner_gesit")
+    rules = [line.split() for line in lines if not line.startswith("#")]
+    allowing = [rule for rule in rules if rule[-1] != "reject"]
+    refusing = [rule for rule in rules if rule[-1] == "reject"]
+    assert allowing
+    assert all(rule[1] == "hezo" and rule[2] == "partner_gesit" for rule in allowing)
+    assert {rule[0] for rule in refusing} == {"host", "local"}
+    assert all(rule[1] == "all" and rule[2] == "partner_gesit" for rule in refusing)
+    # The first matching line wins: the allowing lines come first.
+    assert rules.index(allowing[-1]) < rules.index(refusing[0])

@@ -194,26 +194,28 @@ def anna(pg_demo_db: Database) -> Actor:
     return AgentService(pg_demo_db).resolve("anna.nowak")
 
 
-def test_a_postgresql_notification_arrives_on_commit(pg_demo_db: Database, anna: Actor) -> None:
-    listener = PostgresListener(pg_demo_db.url)
-    listener.open()
-    try:
-        with pg_demo_db.sessions() as session:
-            looked_at = session.scalar(select(func.max(Ticket.id)))
-        assert looked_at is not None
-        PresenceService(pg_demo_db).heartbeat(anna.id, looked_at)
-        ticket_id = _open_ticket(pg_demo_db)
-        TicketService(pg_demo_db).add_note(anna, ticket_id, "ktoś zmienił")
-        received: set[int | None] = set()
-
-        def arrived() -> bool:
-            received.update(listener.wait(0.5))
-            return ticket_id in received
-
-        wait_until(arrived, what="the notification")
-        assert looked_at not in received, "someone looking at a ticket is not a change"
-    finally:
-        listener.close()
+def test_a_postgresql_notification_arrives_on_commit_and_names_nothing(
+    pg_demo_db: Database, anna: Actor
+) -> None:
+    url = pg_demo_db.url.set(drivername="postgresql").render_as_string(hide_password=False)
+    # Any role may LISTEN: what it hears must tell it nothing (issue 12).
+    with psycopg.connect(url, autocommit=True) as eavesdropper:
+        eavesdropper.execute("LISTEN hezo_desk_changes")
+        listener = PostgresListener(pg_demo_db.url)
+        listener.open()
+        try:
+            with pg_demo_db.sessions() as session:
+                looked_at = session.scalar(select(func.max(Ticket.id)))
+            assert looked_at is not None
+            PresenceService(pg_demo_db).heartbeat(anna.id, looked_at)
+            ticket_id = _open_ticket(pg_demo_db)
+            TicketService(pg_demo_db).add_note(anna, ticket_id, "ktoś zmienił")
+            wait_until(lambda: listener.wait(0.5), what="the notification")
+        finally:
+            listener.close()
+        payloads = [notice.payload for notice in eavesdropper.notifies(timeout=0.5)]
+    assert payloads, "the commits were notified"
+    assert set(payloads) == {""}, "a notification names no ticket, no one looking at one"
 
 
 def test_a_connection_killed_before_commit_is_retried_without_doubling(

@@ -4,6 +4,7 @@ reseller, what a reseller may see, and PostgreSQL roles that enforce it in the d
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from typing import Any
 
@@ -17,7 +18,7 @@ from hezo_desk.services.access import (
     ResellerAccessService,
     TicketAccess,
 )
-from hezo_desk.services.reseller_roles import ResellerRoleService
+from hezo_desk.services.reseller_roles import ResellerRoleService, pg_hba_lines
 from hezo_desk.services.tickets import TicketService
 
 RESELLER_HELP = "the reseller: its tax id (any form), legacy id or exact name"
@@ -271,13 +272,21 @@ def reseller_grant_db_role(context: CommandContext) -> int:
     row = ResellerRoleService(db).grant(
         context.actor(), reseller.id, context.args.role, password=password
     )
+    hba = pg_hba_lines(db.url.database or "", row.role_name)
     if context.out.as_json:
-        context.out.json(row)
+        context.out.json({**dataclasses.asdict(row), "pg_hba_conf": hba})
     else:
         context.out.line(
             f"role {row.role_name} may now read the views of schema reseller_portal "
             f"(tickets, messages, attachments) for {row.reseller_name}, and nothing else"
         )
+        context.out.line(
+            "PostgreSQL lets every role connect to every database of the server unless its "
+            "pg_hba.conf says otherwise; these lines keep the role to this one (the server's "
+            "other databases are not the desk's to change):"
+        )
+        for line in hba:
+            context.out.line(f"    {line}")
     return 0
 
 

@@ -1,11 +1,9 @@
 """The PostgreSQL LISTEN connection that wakes a desk when a change is committed.
 
-A trigger NOTIFYs `hezo_desk_changes` on commit (revision 0003), with the changed ticket's
-id as payload; the desk then reads the change feed (services/change_feed.py) at once
-instead of waiting for its next poll, and refreshes the notified tickets even before. A
-notification is delivered only after its transaction commits, so its ticket ids are changes
-others can already read. Presence heartbeats notify `presence:<ticket id>` (revision 0007):
-someone looking at a ticket, not a change of it.
+A trigger NOTIFYs `hezo_desk_changes` on commit with an empty payload (revision 0012): any
+role of the server may LISTEN, so a notification says only that something committed. The desk
+then reads the change feed (services/change_feed.py) through its own query at once instead of
+waiting for its next poll; a forged notification costs it that one read.
 """
 
 from __future__ import annotations
@@ -14,7 +12,6 @@ import psycopg
 from sqlalchemy.engine import URL
 
 CHANNEL = "hezo_desk_changes"
-PRESENCE_PREFIX = "presence:"
 
 
 class PostgresListener:
@@ -34,25 +31,20 @@ class PostgresListener:
         )
         self._connection.execute(f"LISTEN {CHANNEL}")
 
-    def wait(self, timeout: float) -> set[int | None]:
-        """Ticket ids of the changes notified within `timeout` seconds (None for a change of
-        no ticket); presence heartbeats are left out.
+    def wait(self, timeout: float) -> bool:
+        """Whether something was committed (notified) within `timeout` seconds.
 
         Raises psycopg.OperationalError when the connection is lost; `open()` again.
         """
         if self._connection is None:
             self.open()
         assert self._connection is not None
-        payloads = [
-            notice.payload for notice in self._connection.notifies(timeout=timeout, stop_after=1)
-        ]
-        # Drain whatever else arrived together with the first one.
-        payloads += [notice.payload for notice in self._connection.notifies(timeout=0.05)]
-        return {
-            int(payload) if payload.isdigit() else None
-            for payload in payloads
-            if not payload.startswith(PRESENCE_PREFIX)
-        }
+        notified = any(self._connection.notifies(timeout=timeout, stop_after=1))
+        if notified:
+            # Drain whatever else arrived together with the first one: one read covers all.
+            for _notice in self._connection.notifies(timeout=0.05):
+                pass
+        return notified
 
     def close(self) -> None:
         if self._connection is not None:

@@ -114,10 +114,13 @@ class ResellerRoleService:
                 statements.append(
                     sql.SQL("ALTER ROLE {} PASSWORD {}").format(identifier, sql.Literal(password))
                 )
+            database = sql.Identifier(_current_database(session))
             statements += [
-                sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(
-                    sql.Identifier(_current_database(session)), identifier
-                ),
+                # Every role may create temporary tables by default (PUBLIC): a reseller's
+                # reporting tool has no use for them. The desk's own role keeps the right.
+                sql.SQL("REVOKE TEMPORARY ON DATABASE {} FROM PUBLIC").format(database),
+                sql.SQL("GRANT TEMPORARY ON DATABASE {} TO CURRENT_USER").format(database),
+                sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(database, identifier),
                 sql.SQL("GRANT USAGE ON SCHEMA {} TO {}").format(
                     sql.Identifier(PORTAL_SCHEMA), identifier
                 ),
@@ -129,6 +132,7 @@ class ResellerRoleService:
                 ),
             ]
             _run_ddl(session, statements)
+            _refuse_temporary_objects(session, role)
             if mapping is None:
                 mapping = ResellerDatabaseRole(
                     role_name=role,
@@ -255,3 +259,38 @@ def _row(session: Session, mapping: ResellerDatabaseRole) -> ResellerRoleRow:
         created_at=mapping.created_at,
         created_by=agent.login if agent else None,
     )
+
+
+def _refuse_temporary_objects(session: Session, role: str) -> None:
+    """A role that could still create temporary tables is not handed out.
+
+    REVOKE … FROM PUBLIC only warns when the desk's role does not own the database.
+    """
+    may = session.scalar(
+        text("SELECT has_database_privilege(:role, current_database(), 'TEMPORARY')"),
+        {"role": role},
+    )
+    if may:
+        database = _current_database(session)
+        raise UserError(
+            f"role {role} could create temporary tables in {database}, and the desk's database "
+            f"role may not change that: let the owner of the database run "
+            f"`REVOKE TEMPORARY ON DATABASE {database} FROM PUBLIC` (and grant TEMPORARY to the "
+            "desk's role), then grant again"
+        )
+
+
+def pg_hba_lines(database: str, role: str) -> list[str]:
+    """The pg_hba.conf lines that keep a reseller role to the desk's database.
+
+    The server's other databases are not the desk's to change, and CONNECT on them is granted
+    to PUBLIC by default; the server's client authentication can refuse the role elsewhere.
+    The first matching line wins, so these go above the file's general lines.
+    """
+    return [
+        f"# HEZO Desk: {role} may connect to {database} only (put these above the other lines)",
+        f"hostssl  {database}  {role}  0.0.0.0/0  scram-sha-256",
+        f"hostssl  {database}  {role}  ::/0       scram-sha-256",
+        f"host     all  {role}  all  reject",
+        f"local    all  {role}  reject",
+    ]

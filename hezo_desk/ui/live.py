@@ -1,9 +1,9 @@
 """Keeping every open screen current, and telling the user when the database is away.
 
 A thread of its own watches the change feed: on PostgreSQL it sleeps in LISTEN and wakes on
-NOTIFY (with a slow poll as a safety net), on SQLite it polls. The tickets a notification
-names are announced at once; the feed then adds whatever else committed since its last read
-(in whatever order the transactions committed, see services/change_feed.py). It never
+NOTIFY (with a slow poll as a safety net), on SQLite it polls. A notification names nothing
+(any role may listen): the feed tells what committed since its last read (in whatever order
+the transactions committed, see services/change_feed.py). It never
 touches widgets: it emits signals, which Qt delivers on the UI thread.
 Stopping never waits for it: during an outage it may be inside a connection attempt or a
 statement for seconds, so it is asked to stop, handed to the application object and deleted
@@ -59,22 +59,17 @@ class _Watcher(QThread):
                     # Watching from here on: every later commit will be told.
                     self.connection.emit(True, "")
                     failures = 0
-                notified: frozenset[int] = frozenset()
                 if listener is not None:
                     # Short waits keep stopping quick; the feed is read when notified, and
                     # every few seconds anyway in case a notification was missed.
-                    received = listener.wait(LISTEN_SLICE_S)
+                    notified = listener.wait(LISTEN_SLICE_S)
                     quiet_for += LISTEN_SLICE_S
-                    if not received and quiet_for < POSTGRES_SAFETY_POLL_S:
+                    if not notified and quiet_for < POSTGRES_SAFETY_POLL_S:
                         continue
                     quiet_for = 0.0
-                    # Notified only after their commit: those tickets can be shown at once.
-                    notified = frozenset(i for i in received if i is not None)
-                    if notified:
-                        self.changed.emit(notified, False)
                 else:
                     self._stop.wait(SQLITE_POLL_S)
-                position = self._read(position, notified)
+                position = self._read(position)
             except Exception as error:
                 position = None
                 if listener is not None:
@@ -87,15 +82,14 @@ class _Watcher(QThread):
         if listener is not None:
             listener.close()
 
-    def _read(self, position: FeedPosition, notified: frozenset[int]) -> FeedPosition:
-        """Read the feed from `position`; tell what changed besides the `notified` tickets."""
+    def _read(self, position: FeedPosition) -> FeedPosition:
+        """Read the feed from `position`; tell what changed."""
         batch = self._feed.since(position)
         if batch.overflow:
             self.changed.emit(frozenset(), True)
             return batch.position
-        fresh = batch.ticket_ids - notified
-        if fresh:
-            self.changed.emit(fresh, False)
+        if batch.ticket_ids:
+            self.changed.emit(batch.ticket_ids, False)
         if batch.others:
             self.others.emit()
         return batch.position
