@@ -44,6 +44,22 @@ def _sign_in_dialog(db: Database, settings: QSettings, store: SecretStore) -> Si
     )
 
 
+@pytest.mark.parametrize("where", ["password", "settings_button"])
+def test_enter_signs_in_wherever_the_focus_is(
+    qtbot: QtBot, demo_db: Database, qsettings: QSettings, where: str
+) -> None:
+    dialog = _sign_in_dialog(demo_db, qsettings, SecretStore(MemoryKeyring()))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.login.setText("anna.nowak")
+    qtbot.keyClicks(dialog.password, "hezo-demo")
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
+        qtbot.keyClick(getattr(dialog, where), Qt.Key.Key_Return)
+    assert not dialog.wants_settings
+    assert dialog.actor is not None
+
+
 def test_sign_in_refuses_a_wrong_password_and_remembers_only_in_the_keyring(
     qtbot: QtBot, demo_db: Database, qsettings: QSettings, tmp_path: Path
 ) -> None:

@@ -95,9 +95,14 @@ class SignInDialog(QDialog):
             self.tr("Sign in"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.sign_in_button.setDefault(True)
-        settings_button = QPushButton(self.tr("Settings…"))
+        self.settings_button = QPushButton(self.tr("Settings…"))
+        settings_button = self.settings_button
         buttons.addButton(settings_button, QDialogButtonBox.ButtonRole.ResetRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        # Enter signs in, wherever the focus is: a button that took the focus (Tab, a click)
+        # would otherwise become the default and Enter would open the settings.
+        for secondary in (settings_button, cancel):
+            secondary.setAutoDefault(False)
         buttons.accepted.connect(self._sign_in)
         buttons.rejected.connect(self.reject)
         settings_button.clicked.connect(self._open_settings)
