@@ -349,6 +349,9 @@ class DeskApplication:
         for ticket_id in reopen or []:
             window.open_ticket(ticket_id)
         window.show()
+        if not reopen:
+            # The phone is ringing: what the agent types first is the caller's number.
+            window.focus_lookup()
         return window
 
     def _window_gone(self) -> None:

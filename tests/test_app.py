@@ -95,6 +95,11 @@ def test_start_signs_in_and_shows_the_main_window(
     assert desk.window.isVisible()
     assert desk.actor is not None
     assert desk.actor.login == "anna.nowak"
+    # What the agent types first goes into the caller lookup.
+    focused = desk.window.focusWidget()
+    assert focused is not None
+    assert focused.objectName() == "query"
+    assert desk.window.stack.currentWidget() is desk.window.screen_widget("lookup")
     # Sign out, then in as someone else, without restarting.
     when_modal(SignInDialog, sign_in_as("marek.zielinski", "hezo-demo"))
     desk.sign_out()
