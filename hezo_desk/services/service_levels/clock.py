@@ -57,7 +57,7 @@ def due_instant(
     cursor = to_micros(start)
     cursor_position = calendar.position(cursor)
     remaining = target // MICROSECOND
-    for pause_start, pause_end in _merged(pauses, cursor):
+    for pause_start, pause_end in _merged(pauses, cursor) if pauses else ():
         run = calendar.position(pause_start) - cursor_position
         if run >= remaining:
             break
