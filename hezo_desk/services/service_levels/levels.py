@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import TypeAlias
 
 from hezo_desk.enums import CalendarKind, Priority
@@ -49,6 +50,8 @@ Target: TypeAlias = int | NextBusinessDay | None
 
 @dataclass(frozen=True)
 class ServiceLevel:
+    """A level's name, the calendar its minutes count on, and its targets per priority."""
+
     name: str
     calendar: CalendarKind
     response: Mapping[Priority, Target]
@@ -66,13 +69,16 @@ class Dues:
 
 def _per_priority(
     critical: Target, high: Target, normal: Target, low: Target
-) -> dict[Priority, Target]:
-    return {
-        Priority.CRITICAL: critical,
-        Priority.HIGH: high,
-        Priority.NORMAL: normal,
-        Priority.LOW: low,
-    }
+) -> Mapping[Priority, Target]:
+    # Read-only: the default levels are shared by every caller.
+    return MappingProxyType(
+        {
+            Priority.CRITICAL: critical,
+            Priority.HIGH: high,
+            Priority.NORMAL: normal,
+            Priority.LOW: low,
+        }
+    )
 
 
 _HOUR = 60
@@ -104,8 +110,8 @@ NBD = ServiceLevel(
 NO_SERVICE = ServiceLevel(
     name="none",
     calendar=CalendarKind.BUSINESS_HOURS,
-    response=_per_priority(*[_EIGHT_FIVE_RESPONSE[Priority.NORMAL]] * 4),
-    resolution=_per_priority(None, None, None, None),
+    response=MappingProxyType(dict.fromkeys(Priority, _EIGHT_FIVE_RESPONSE[Priority.NORMAL])),
+    resolution=MappingProxyType(dict.fromkeys(Priority, None)),
 )
 DEFAULT_LEVELS = (TWENTY_FOUR_SEVEN, EIGHT_FIVE, NBD, NO_SERVICE)
 # What a product's name may hold, strongest service first.
