@@ -1,4 +1,4 @@
-"""Run every benchmark: `python -m benchmarks [--quick] [--only pdf tables import load]`.
+"""Run every benchmark: `python -m benchmarks [--quick] [--only pdf tables import load ...]`.
 
 Each benchmark prints its figures next to a baseline measured in the same run. Full sizes are
 the ones the issues name (1,000,000 tickets for lists and load, 50,000 for the import, a
@@ -25,6 +25,7 @@ BENCHMARKS: dict[str, tuple[list[str], list[str]]] = {
     "import": ([], ["--tickets", "3000"]),
     "load": ([], ["--tickets", "20000", "--seconds", "5", "--agents", "1", "4"]),
     "cli_faults": ([], ["--replies", "12"]),
+    "service_levels": ([], ["--tickets", "50000"]),
 }
 
 

@@ -80,3 +80,14 @@ class CallEventKind(enum.StrEnum):
     RING = "ring"
     ANSWER = "answer"
     HANGUP = "hangup"
+
+
+class CalendarKind(enum.StrEnum):
+    """The time a service level's targets count: every minute, or the desk's business hours.
+
+    Here (not in the service-level services) because a service level stored in the database
+    names its calendar, and the models may import only the leaves.
+    """
+
+    ALWAYS = "24x7"
+    BUSINESS_HOURS = "business_hours"
