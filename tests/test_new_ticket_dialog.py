@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
 
 from access_builders import AccessWorld, build_access_world, desk_for, service_on
 from hezo_desk.db import Database
 from hezo_desk.enums import Channel, Priority
+from hezo_desk.models import Ticket
 from hezo_desk.services.access import ResellerAccessService
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.tickets import TicketService
@@ -169,3 +171,35 @@ def test_a_company_without_active_contracts_cannot_get_a_ticket(
     dialog = _dialog(qtbot, context, world.other_customer_id)
     assert not dialog.open_button.isEnabled()
     assert "no active contract" in dialog.problem.text()
+
+
+def test_with_several_contacts_the_agent_chooses_who_is_calling(
+    qtbot: QtBot, context: DeskContext, aw: AccessWorld, db: Database
+) -> None:
+    from access_builders import _contact
+
+    with db.transaction() as session:
+        session.add(_contact(aw.world.customer_id, "Ewa", "Ślęzak", "ewa@laka.pl"))
+    dialog = _dialog(
+        qtbot,
+        context,
+        aw.world.customer_id,
+        contract_id=aw.world.contract_id,
+        service_id=service_on(db, aw.world.contract_id),
+    )
+    assert dialog.overview is not None
+    assert dialog.overview.customer.name in dialog.windowTitle()
+    assert dialog.contact.currentData() is None, "the desk does not guess the caller"
+    dialog.subject.setText("Brak VPN")
+    dialog.description.setPlainText("Tunel nie wstaje.")
+    dialog.submit()
+    assert dialog.problem.isVisible()
+    assert "who is calling" in dialog.problem.text()
+    with db.sessions() as session:
+        assert session.scalar(select(func.count(Ticket.id))) == 0
+    dialog.contact.setCurrentIndex(dialog.contact.findData(aw.contact_id))
+    with qtbot.waitSignal(dialog.opened, timeout=WAIT_MS) as opened:
+        dialog.submit()
+    assert opened.args is not None
+    with db.sessions() as session:
+        assert session.get(Ticket, opened.args[0]).contact_id == aw.contact_id

@@ -247,6 +247,42 @@ def test_ctrl_l_focuses_the_lookup_from_anywhere(qtbot: QtBot, window: MainWindo
     qtbot.waitUntil(lambda: QApplication.focusWidget() is lookup.query, timeout=WAIT_MS)
 
 
+def test_a_failed_or_cleared_lookup_forgets_the_previous_caller(
+    qtbot: QtBot, window: MainWindow, desk_context: DeskContext
+) -> None:
+    from hezo_desk.ui.new_ticket_dialog import NewTicketDialog
+
+    tax_id, _ticket_id = _customer_with_open_ticket(desk_context.db)
+    lookup = window.screen_widget("lookup")
+    assert isinstance(lookup, LookupView)
+
+    def look_up(text: str) -> None:
+        lookup.query.selectAll()
+        qtbot.keyClicks(lookup.query, text)
+        qtbot.keyClick(lookup.query, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: lookup.result is not None, timeout=WAIT_MS)
+
+    look_up(tax_id)
+    qtbot.waitUntil(lambda: lookup.overview is not None, timeout=WAIT_MS)
+    # The next caller reads out something that finds nobody.
+    look_up("zzqx brak takiej firmy")
+    assert lookup.result is not None
+    assert lookup.result.is_empty
+    assert lookup.overview is None
+    assert not lookup.new_ticket_button.isEnabled()
+    assert lookup.details.tabText(0).endswith("(0)")
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.findChild(NewTicketDialog) is None
+    assert "Look up the caller first" in lookup.read_as.text()
+    # Found again, then the field is cleared: nobody is the caller any more.
+    look_up(tax_id)
+    qtbot.waitUntil(lambda: lookup.overview is not None, timeout=WAIT_MS)
+    lookup.query.selectAll()
+    qtbot.keyClick(lookup.query, Qt.Key.Key_Backspace)
+    assert lookup.overview is None
+    assert lookup.customers_model.rowCount() == 0
+
+
 def _open_ticket_id(db: Database) -> int:
     with db.sessions() as session:
         found = session.scalar(

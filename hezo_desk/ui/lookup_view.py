@@ -70,7 +70,7 @@ class LookupView(QWidget):
         self._typing.setSingleShot(True)
         self._typing.setInterval(TYPING_PAUSE_MS)
         self._typing.timeout.connect(self.run_lookup)
-        self.query.textEdited.connect(lambda _t: self._typing.start())
+        self.query.textEdited.connect(self._query_edited)
         self.read_as = QLabel()
         self.read_as.setObjectName("read_as")
         self.read_as.setWordWrap(True)
@@ -218,10 +218,13 @@ class LookupView(QWidget):
     def run_lookup(self) -> None:
         self._typing.stop()
         text = self.query.text().strip()
-        if not text:
-            return
+        # A new query forgets the previous caller at once: Ctrl+N while it runs, or after it
+        # found nothing, must not open a ticket for the company shown before.
         self._query_serial += 1
         serial = self._query_serial
+        self._forget_caller()
+        if not text:
+            return
         service = self._service
         self._tasks.start(
             lambda _c: service.lookup(text),
@@ -250,17 +253,45 @@ class LookupView(QWidget):
         else:
             self._clear_overview()
 
+    def _query_edited(self) -> None:
+        # The company shown belongs to the text that was there: forget it at the first change.
+        if self.result is not None or self.overview is not None:
+            self._query_serial += 1
+            self._forget_caller()
+        self._typing.start()
+
+    def explain_no_caller(self) -> None:
+        """Ctrl+N with no caller shown: say why nothing opens."""
+        self.read_as.setText(
+            self.tr("Look up the caller first: a new ticket needs the caller's company.")
+        )
+        self.focus_query()
+
+    def _forget_caller(self) -> None:
+        self.result = None
+        self.read_as.clear()
+        self.customers_model.set_rows([])
+        self.tickets_found_model.set_rows([])
+        self.tickets_found.setVisible(False)
+        self.tickets_found_label.setVisible(False)
+        self._clear_overview()
+        self.company.clear()
+
     def _customer_chosen(self, current: QModelIndex) -> None:
         row = current.row()
         chosen = self.customers_model.row_at(row)
         if chosen is None:
             return
-        service = self._service
+        service, serial = self._service, self._query_serial
         self._tasks.start(
             lambda _c: service.overview(chosen.id),
-            finished=self.show_overview,
+            finished=lambda overview: self._show_chosen(serial, overview),
             failed=self._show_error,
         )
+
+    def _show_chosen(self, serial: int, overview: CustomerOverview) -> None:
+        if serial == self._query_serial:  # else the agent has looked up someone else since
+            self.show_overview(overview)
 
     def show_overview(self, overview: CustomerOverview) -> None:
         self.overview = overview
@@ -277,12 +308,12 @@ class LookupView(QWidget):
         self.services_model.set_rows(services)
         self.open_tickets_model.set_rows(overview.open_tickets)
         self.contacts_model.set_rows(overview.contacts)
-        self.details.setTabText(
-            0, fill(self.tr("Open tickets (%1)"), str(len(overview.open_tickets)))
+        self._name_tabs(
+            len(overview.open_tickets),
+            len(overview.services),
+            len(overview.contracts),
+            len(overview.contacts),
         )
-        self.details.setTabText(1, fill(self.tr("Services (%1)"), str(len(overview.services))))
-        self.details.setTabText(2, fill(self.tr("Contracts (%1)"), str(len(overview.contracts))))
-        self.details.setTabText(3, fill(self.tr("Contacts (%1)"), str(len(overview.contacts))))
         if matched.keys() & {s.id for s in overview.services}:
             self.details.setCurrentIndex(1)
         self.new_ticket_button.setEnabled(True)
@@ -297,7 +328,14 @@ class LookupView(QWidget):
             self.contacts_model,
         ):
             model.set_rows([])
+        self._name_tabs(0, 0, 0, 0)
         self.new_ticket_button.setEnabled(False)
+
+    def _name_tabs(self, tickets: int, services: int, contracts: int, contacts: int) -> None:
+        self.details.setTabText(0, fill(self.tr("Open tickets (%1)"), str(tickets)))
+        self.details.setTabText(1, fill(self.tr("Services (%1)"), str(services)))
+        self.details.setTabText(2, fill(self.tr("Contracts (%1)"), str(contracts)))
+        self.details.setTabText(3, fill(self.tr("Contacts (%1)"), str(contacts)))
 
     def refresh(self) -> None:
         if self.overview is None:

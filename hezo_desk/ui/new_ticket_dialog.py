@@ -178,6 +178,8 @@ class NewTicketDialog(QDialog):
         self.overview = overview
         customer = overview.customer
         self.company.setText(f"{customer.name} ({customer.tax_id})")
+        # The company is in the title too: the agent sees whose ticket this is at a glance.
+        self.setWindowTitle(fill(self.tr("New ticket — %1"), customer.name))
         active = [c for c in overview.contracts if c.state is ContractState.ACTIVE]
         wanted_contract, wanted_service, wanted_contact = self._wanted
         self.contract.blockSignals(True)
@@ -196,6 +198,9 @@ class NewTicketDialog(QDialog):
             self.contract.setCurrentIndex(self.contract.findData(wanted_contract))
         self.contract.blockSignals(False)
         self.contact.clear()
+        if len(overview.contacts) > 1:
+            # Several people may call for a company: the agent asks, the desk does not guess.
+            self.contact.addItem(self.tr("Who is calling? Choose…"), None)
         for contact in overview.contacts:
             self.contact.addItem(f"{contact.full_name} <{contact.email}>", contact.id)
         self.contact.addItem(self.tr("Not a registered contact"), NOT_REGISTERED)
@@ -261,7 +266,11 @@ class NewTicketDialog(QDialog):
             self._show_problem(self.tr("Choose the serial the ticket is about."))
             return None
         contact = self.contact.currentData()
-        registered = contact not in (None, NOT_REGISTERED)
+        if contact is None:
+            self._show_problem(self.tr("Choose who is calling."))
+            self.contact.setFocus()
+            return None
+        registered = contact != NOT_REGISTERED
         caller = self.caller_name.text().strip()
         if not registered and not caller:
             self._show_problem(

@@ -174,7 +174,8 @@ def wire_window(window: MainWindow, context: DeskContext) -> None:
     def new_ticket_from_anywhere() -> None:
         if lookup.overview is None:
             # A ticket needs a caller: look them up first.
-            window.focus_lookup()
+            window.show_screen("lookup")
+            lookup.explain_no_caller()
             return
         lookup.request_new_ticket()
 

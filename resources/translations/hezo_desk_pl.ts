@@ -1436,6 +1436,10 @@
         <translation>„%1” odczytano jako: %2</translation>
     </message>
     <message>
+        <source>Look up the caller first: a new ticket needs the caller&apos;s company.</source>
+        <translation>Najpierw wyszukaj dzwoniącego: nowe zgłoszenie wymaga firmy dzwoniącego.</translation>
+    </message>
+    <message>
         <source>Open tickets (%1)</source>
         <translation>Otwarte zgłoszenia (%1)</translation>
     </message>
@@ -1697,8 +1701,16 @@
         <translation>&amp;Otwórz zgłoszenie</translation>
     </message>
     <message>
+        <source>New ticket — %1</source>
+        <translation>Nowe zgłoszenie — %1</translation>
+    </message>
+    <message>
         <source>%1 (reseller: %2, until %3)</source>
         <translation>%1 (reseller: %2, do %3)</translation>
+    </message>
+    <message>
+        <source>Who is calling? Choose…</source>
+        <translation>Kto dzwoni? Wybierz…</translation>
     </message>
     <message>
         <source>Not a registered contact</source>
@@ -1727,6 +1739,10 @@
     <message>
         <source>Choose the serial the ticket is about.</source>
         <translation>Wybierz numer seryjny, którego dotyczy zgłoszenie.</translation>
+    </message>
+    <message>
+        <source>Choose who is calling.</source>
+        <translation>Wybierz, kto dzwoni.</translation>
     </message>
     <message>
         <source>Type the caller&apos;s name: they are not a registered contact.</source>
