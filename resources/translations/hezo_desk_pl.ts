@@ -3118,7 +3118,8 @@
     </message>
     <message>
         <source>Open</source>
-        <translation>Otwórz</translation>
+        <comment>the tickets not closed or cancelled (not the verb)</comment>
+        <translation>Otwarte</translation>
     </message>
     <message>
         <source>All priorities</source>

@@ -104,6 +104,8 @@ class TicketsScreen(ListScreen):
         self.view.activated.connect(self._open)
         selection = self.view.selectionModel()
         selection.selectionChanged.connect(lambda *_args: self.selection_changed.emit())
+        # What an agent works on: closed and cancelled tickets are one choice away.
+        self.set_filter(TicketFilter(states=OPEN_STATES))
         self.model.start()
 
     # ----- public --------------------------------------------------------------------------
@@ -177,7 +179,11 @@ class TicketsScreen(ListScreen):
         self.search.setToolTip(self.tr("Ctrl+F; Polish letters optional: lodz finds Łódź"))
         fill_combo(
             self.state,
-            [self.tr("All states"), self.tr("Open"), *[self._labels.state(s) for s in TicketState]],
+            [
+                self.tr("All states"),
+                self.tr("Open", "the tickets not closed or cancelled (not the verb)"),
+                *[self._labels.state(s) for s in TicketState],
+            ],
         )
         fill_combo(
             self.priority,
