@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -16,8 +17,11 @@ from hezo_desk.models import AuditEntry, Contact
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.agents import AgentService
 from hezo_desk.services.audit import AuditAction
+from hezo_desk.services.personal_data.contacts import ContactNotResolvedError, ContactProblem
 from hezo_desk.ui import lookup_view
 from hezo_desk.ui.context import DeskContext
+from hezo_desk.ui.error_wording import error_text
+from hezo_desk.ui.i18n import Translations
 from hezo_desk.ui.lookup_view import LookupView
 from hezo_desk.ui.settings import DeskSettings
 from pictures import save_picture
@@ -121,3 +125,18 @@ def test_an_agent_has_no_export(qtbot: QtBot, desk_context: DeskContext, demo_ag
     view.contacts.selectRow(0)
     assert not view.export_personal_data_button.isVisible()
     assert not view.export_personal_data_action.isEnabled()
+
+
+def test_the_desk_words_why_a_text_names_no_single_contact(qapp: QApplication) -> None:
+    ambiguous = ContactNotResolvedError(ContactProblem.AMBIGUOUS_PHONE, "601200300", (3, 5))
+    assert error_text(ambiguous) == (
+        "The phone 601200300 belongs to several contacts (ids 3, 5): choose one by its id."
+    )
+    translations = Translations(qapp)
+    assert translations.apply("pl")
+    try:
+        assert error_text(ContactNotResolvedError(ContactProblem.NO_SUCH_ID, "12")) == (
+            "Żaden kontakt nie ma identyfikatora 12."
+        )
+    finally:
+        translations.apply("en")

@@ -849,6 +849,30 @@
         <source>Unexpected error: %1</source>
         <translation>Nieoczekiwany błąd: %1</translation>
     </message>
+    <message>
+        <source>Name the person: an e-mail, a phone or a contact id.</source>
+        <translation>Wskaż osobę: e-mail, telefon lub identyfikator kontaktu.</translation>
+    </message>
+    <message>
+        <source>No contact has the id %1.</source>
+        <translation>Żaden kontakt nie ma identyfikatora %1.</translation>
+    </message>
+    <message>
+        <source>No contact has the e-mail %1.</source>
+        <translation>Żaden kontakt nie ma adresu e-mail %1.</translation>
+    </message>
+    <message>
+        <source>No contact has the phone %1.</source>
+        <translation>Żaden kontakt nie ma telefonu %1.</translation>
+    </message>
+    <message>
+        <source>“%1” is neither an e-mail, nor a phone, nor a contact id (e.g. #12).</source>
+        <translation>„%1” nie jest ani adresem e-mail, ani telefonem, ani identyfikatorem kontaktu (np. #12).</translation>
+    </message>
+    <message>
+        <source>The phone %1 belongs to several contacts (ids %2): choose one by its id.</source>
+        <translation>Telefon %1 należy do kilku kontaktów (identyfikatory %2): wybierz jeden po identyfikatorze.</translation>
+    </message>
 </context>
 <context>
     <name>FactsPage</name>
