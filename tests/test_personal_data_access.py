@@ -24,6 +24,7 @@ from hezo_desk.services.actor import Actor
 from hezo_desk.services.agents import AgentService
 from hezo_desk.services.audit import AuditAction
 from hezo_desk.services.normalize import phone_key
+from hezo_desk.services.personal_data import access as access_module
 from hezo_desk.services.personal_data.access import (
     JSON_FORMAT,
     JSON_VERSION,
@@ -556,3 +557,30 @@ def test_gdpr_export_on_the_command_line(
     assert code == 2
     assert "supervisor" in capsys.readouterr().err
     assert not any((tmp_path / "y").iterdir())
+
+
+def test_an_export_whose_audit_fails_leaves_no_file(
+    db: Database,
+    person: Person,
+    supervisor: Actor,
+    out: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("the audit log is unavailable")
+
+    monkeypatch.setattr(access_module.audit, "record", refuse)
+    with pytest.raises(RuntimeError):
+        PersonalDataAccessService(db).export(supervisor, EMAIL, out)
+    assert list(out.iterdir()) == []
+
+
+def test_exports_of_the_same_moment_keep_both_files(
+    db: Database, person: Person, supervisor: Actor, out: Path
+) -> None:
+    service = PersonalDataAccessService(db)
+    moment = utcnow()
+    first = service.export(supervisor, EMAIL, out, at=moment)
+    second = service.export(supervisor, EMAIL, out, at=moment)
+    assert second.pdf_path.name == first.pdf_path.name.replace(".pdf", "-2.pdf")
+    assert len(list(out.iterdir())) == 4

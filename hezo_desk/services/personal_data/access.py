@@ -244,7 +244,9 @@ class PersonalDataAccessService:
         report = self.report(actor, reference, at=at)
         person = report.person
         language = language or person.language
-        stem = f"personal-data-contact-{person.id}-{report.prepared_at:%Y%m%d-%H%M%S}"
+        stem = _free_stem(
+            folder, f"personal-data-contact-{person.id}-{report.prepared_at:%Y%m%d-%H%M%S}"
+        )
         json_bytes = report_json_bytes(report, language)
         pdf_bytes = render_personal_data_pdf(report, language, self._catalogue)
         json_path, pdf_path = folder / f"{stem}.json", folder / f"{stem}.pdf"
@@ -286,6 +288,15 @@ class PersonalDataAccessService:
             pdf_path=pdf_path,
             counts=report.counts(),
         )
+
+
+def _free_stem(folder: Path, stem: str) -> str:
+    """`stem`, or `stem-2`, `stem-3`…: an earlier export (of the same second) is never replaced."""
+    candidate, number = stem, 1
+    while (folder / f"{candidate}.json").exists() or (folder / f"{candidate}.pdf").exists():
+        number += 1
+        candidate = f"{stem}-{number}"
+    return candidate
 
 
 # ----- collecting ------------------------------------------------------------------------------
