@@ -132,6 +132,7 @@ def person(db: Database, admin: Actor, supervisor: Actor) -> Person:
         audit.record(
             session, supervisor, "test.note", f"{NAME} (namesake) called", ticket_id=foreign_id
         )
+        audit.record(session, supervisor, "test.note", f"{NAME}ński asked", ticket_id=company_id)
         audit.record(
             session,
             supervisor,
@@ -264,6 +265,7 @@ def test_the_report_holds_every_category_and_nothing_of_another_person(
     assert matched[("test.note", f"{NAME} asked about the printer")] == (MatchedBy.NAME,)
     summaries = [a.summary for a in report.audit_entries]
     assert f"{NAME} (namesake) called" not in summaries
+    assert f"{NAME}ński asked" not in summaries  # a longer name is another person
     assert f"mail to {STRANGER_EMAIL}" not in summaries
     assert report.calls == ()
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -75,7 +76,17 @@ def test_a_supervisor_exports_a_contacts_personal_data(
     assert not button.isEnabled()  # nobody selected yet
 
     row = next(i for i, c in enumerate(view.contacts_model.rows) if c.id == contact_id)
-    view.contacts.selectRow(row)
+    # The context menu of a contact selects the row under the pointer and offers the export.
+    view.contacts.clearSelection()
+    centre = view.contacts.visualRect(view.contacts_model.index(row, 0)).center()
+    popped: list[QPoint] = []
+    # Offscreen Qt warns when a popup shows (propagateSizeHints): record where it would.
+    monkeypatch.setattr(view.contact_menu, "popup", popped.append)
+    view.contacts.customContextMenuRequested.emit(centre)
+    assert len(popped) == 1
+    assert view.selected_contact() is not None
+    assert view.selected_contact().id == contact_id  # type: ignore[union-attr]
+    assert view.contact_menu.actions() == [view.export_personal_data_action]
     assert button.isEnabled()
     assert view.export_personal_data_action.isEnabled()
     button.click()

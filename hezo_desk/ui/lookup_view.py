@@ -222,8 +222,8 @@ class LookupView(QWidget):
         )
         self.export_personal_data_button.clicked.connect(self.export_personal_data)
         self.export_personal_data_button.setVisible(self._may_export)
-        self._contact_menu = QMenu(self)
-        self._contact_menu.addAction(self.export_personal_data_action)
+        self.contact_menu = QMenu(self)
+        self.contact_menu.addAction(self.export_personal_data_action)
         if self._may_export:
             self.contacts.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             self.contacts.customContextMenuRequested.connect(self._contact_menu_requested)
@@ -395,7 +395,7 @@ class LookupView(QWidget):
         if not index.isValid():
             return
         self.contacts.selectRow(index.row())
-        self._contact_menu.popup(self.contacts.viewport().mapToGlobal(position))
+        self.contact_menu.popup(self.contacts.viewport().mapToGlobal(position))
 
     def export_personal_data(self) -> None:
         """Ask for a folder, then write the selected person's data there in the background."""

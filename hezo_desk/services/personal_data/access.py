@@ -28,6 +28,7 @@ import datetime as dt
 import enum
 import hashlib
 import json
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -583,9 +584,13 @@ class _Identifiers:
         if any(phone in text for phone in phones for text in texts):
             found.append(MatchedBy.PHONE)
         # A name is not unique: only on the company's own records does it mean this person.
-        if company_record and any(self.name in _name_key(text) for text in texts):
+        if company_record and any(self._names_person(text) for text in texts):
             found.append(MatchedBy.NAME)
         return tuple(found)
+
+    def _names_person(self, text: str) -> bool:
+        """Their whole name in `text` (folded): "Jan Nowak" is not in "Jan Nowakowski"."""
+        return re.search(rf"(?<!\w){re.escape(self.name)}(?!\w)", _name_key(text)) is not None
 
 
 def _items(value: Any) -> Iterator[tuple[str, Any]]:
