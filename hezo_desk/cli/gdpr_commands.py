@@ -14,7 +14,12 @@ from typing import Any
 from hezo_desk.cli.context import CommandContext
 from hezo_desk.enums import Language
 from hezo_desk.errors import UserError
-from hezo_desk.services.personal_data.access import CATEGORIES, PersonalDataAccessService
+from hezo_desk.services.actor import require_role
+from hezo_desk.services.personal_data.access import (
+    CATEGORIES,
+    EXPORT_ROLES,
+    PersonalDataAccessService,
+)
 
 CONTACT_HELP = "the person: their e-mail, their phone (any form) or their contact id (#12)"
 
@@ -68,6 +73,8 @@ def gdpr_export(context: CommandContext) -> int:
     db = context.database()
     actor = context.actor()
     language = Language(args.language) if args.language else None
+    # Refused before the folder is made: a refusal leaves nothing behind.
+    require_role(actor, EXPORT_ROLES, "export a person's personal data")
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
