@@ -38,6 +38,8 @@ class AuditAction:
     RESELLER_DB_ROLE_REVOKED = "reseller.db_role_revoked"
     CONTACT_REGISTERED = "contact.registered"
     CONTACT_UPDATED = "contact.updated"
+    # RODO art. 15: everything held about a contact, written out (no personal data in it).
+    CONTACT_DATA_EXPORTED = "contact.data_exported"
     AGENT_ADDED = "agent.added"
     AGENT_CHANGED = "agent.changed"
     AGENT_SIGNED_IN = "agent.signed_in"

@@ -11,12 +11,41 @@ from PySide6.QtCore import QCoreApplication
 
 from hezo_desk.errors import HezoError
 from hezo_desk.placeholders import fill
+from hezo_desk.services.personal_data.contacts import ContactNotResolvedError, ContactProblem
 
 
 def error_text(error: object) -> str:
     """`error` as the agent reads it in a status line, a dialog or next to a field."""
+    if isinstance(error, ContactNotResolvedError):
+        return contact_problem_text(error)
     if isinstance(error, HezoError):
         return str(error)
     lines = str(error).strip().splitlines()
     detail = f"{type(error).__name__}: {lines[0]}" if lines else type(error).__name__
     return fill(QCoreApplication.translate("Errors", "Unexpected error: %1"), detail)
+
+
+def contact_problem_text(error: ContactNotResolvedError) -> str:
+    """Why a text names no single contact person, from the service's code."""
+    texts = {
+        ContactProblem.EMPTY: QCoreApplication.translate(
+            "Errors", "Name the person: an e-mail, a phone or a contact id."
+        ),
+        ContactProblem.NO_SUCH_ID: QCoreApplication.translate(
+            "Errors", "No contact has the id %1."
+        ),
+        ContactProblem.NO_SUCH_EMAIL: QCoreApplication.translate(
+            "Errors", "No contact has the e-mail %1."
+        ),
+        ContactProblem.NO_SUCH_PHONE: QCoreApplication.translate(
+            "Errors", "No contact has the phone %1."
+        ),
+        ContactProblem.UNREADABLE: QCoreApplication.translate(
+            "Errors", "“%1” is neither an e-mail, nor a phone, nor a contact id (e.g. #12)."
+        ),
+        ContactProblem.AMBIGUOUS_PHONE: QCoreApplication.translate(
+            "Errors", "The phone %1 belongs to several contacts (ids %2): choose one by its id."
+        ),
+    }
+    candidates = ", ".join(str(candidate) for candidate in error.candidates)
+    return fill(texts[error.problem], error.text, candidates)

@@ -8,11 +8,16 @@ agent opens a ticket, starts a new one or registers the caller.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -22,6 +27,11 @@ from PySide6.QtWidgets import (
 
 from hezo_desk.placeholders import fill
 from hezo_desk.services.lookup import CustomerOverview, LookupResult, LookupService
+from hezo_desk.services.personal_data.access import (
+    EXPORT_ROLES,
+    PersonalDataAccessService,
+    PersonalDataExport,
+)
 from hezo_desk.services.records import (
     ContactRow,
     ContractRow,
@@ -159,12 +169,13 @@ class LookupView(QWidget):
         self.open_tickets.doubleClicked.connect(self._open_listed)
         self.open_tickets.activated.connect(self._open_listed)
         self.contacts = read_only_table(self.contacts_model, "contacts")
+        contacts_page = self._contacts_page()
         self.details = QTabWidget()
         self.details.setObjectName("details")
         self.details.addTab(self.open_tickets, self.tr("Open tickets"))
         self.details.addTab(self.services, self.tr("Services"))
         self.details.addTab(self.contracts, self.tr("Contracts"))
-        self.details.addTab(self.contacts, self.tr("Contacts"))
+        self.details.addTab(contacts_page, self.tr("Contacts"))
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -194,6 +205,44 @@ class LookupView(QWidget):
         self.setTabOrder(self.customers, self.register_button)
         self.setTabOrder(self.register_button, self.new_ticket_button)
         self.setTabOrder(self.new_ticket_button, self.details)
+
+    def _contacts_page(self) -> QWidget:
+        """The company's contacts, and (for supervisors) the export of a person's data."""
+        self._may_export = self.context.actor.role in EXPORT_ROLES
+        self._exporting = False
+        self.export_personal_data_action = QAction(self.tr("Export personal data…"), self)
+        self.export_personal_data_action.triggered.connect(self.export_personal_data)
+        self.export_personal_data_button = QPushButton(self.tr("Export personal &data…"))
+        self.export_personal_data_button.setObjectName("export_personal_data")
+        self.export_personal_data_button.setToolTip(
+            self.tr(
+                "Everything the desk holds about the selected person, as a PDF and a JSON file "
+                "(right of access, RODO art. 15). The export is recorded in the audit log."
+            )
+        )
+        self.export_personal_data_button.clicked.connect(self.export_personal_data)
+        self.export_personal_data_button.setVisible(self._may_export)
+        self.contact_menu = QMenu(self)
+        self.contact_menu.addAction(self.export_personal_data_action)
+        if self._may_export:
+            self.contacts.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            self.contacts.customContextMenuRequested.connect(self._contact_menu_requested)
+        self.contacts.selectionModel().selectionChanged.connect(self._contact_selection_changed)
+        self.export_notice = QLabel()
+        self.export_notice.setObjectName("export_notice")
+        self.export_notice.setWordWrap(True)
+        self.export_notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.export_notice.hide()
+        self._update_export_action()
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.contacts, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.export_personal_data_button)
+        row.addWidget(self.export_notice, 1)
+        layout.addLayout(row)
+        return page
 
     def _ticket_model(self) -> RowTableModel[TicketRow]:
         return RowTableModel(
@@ -308,6 +357,7 @@ class LookupView(QWidget):
         self.services_model.set_rows(services)
         self.open_tickets_model.set_rows(overview.open_tickets)
         self.contacts_model.set_rows(overview.contacts)
+        self._update_export_action()
         self._name_tabs(
             len(overview.open_tickets),
             len(overview.services),
@@ -330,6 +380,7 @@ class LookupView(QWidget):
             model.set_rows([])
         self._name_tabs(0, 0, 0, 0)
         self.new_ticket_button.setEnabled(False)
+        self._update_export_action()
 
     def _name_tabs(self, tickets: int, services: int, contracts: int, contacts: int) -> None:
         self.details.setTabText(0, fill(self.tr("Open tickets (%1)"), str(tickets)))
@@ -364,6 +415,71 @@ class LookupView(QWidget):
             service.contract_id if service else 0,
             service.id if service else 0,
         )
+
+    def selected_contact(self) -> ContactRow | None:
+        rows = self.contacts.selectionModel().selectedRows()
+        return self.contacts_model.row_at(rows[0].row()) if rows else None
+
+    def _contact_selection_changed(self, *_args: object) -> None:
+        self._update_export_action()
+
+    def _update_export_action(self) -> None:
+        enabled = self._may_export and not self._exporting and self.selected_contact() is not None
+        self.export_personal_data_action.setEnabled(enabled)
+        self.export_personal_data_button.setEnabled(enabled)
+
+    def _contact_menu_requested(self, position: QPoint) -> None:
+        index = self.contacts.indexAt(position)
+        if not index.isValid():
+            return
+        self.contacts.selectRow(index.row())
+        self.contact_menu.popup(self.contacts.viewport().mapToGlobal(position))
+
+    def export_personal_data(self) -> None:
+        """Ask for a folder, then write the selected person's data there in the background."""
+        contact = self.selected_contact()
+        if contact is None or not self._may_export or self._exporting:
+            return
+        chosen = QFileDialog.getExistingDirectory(
+            self, fill(self.tr("Folder for the personal data of %1"), contact.full_name)
+        )
+        if not chosen:
+            return
+        folder = Path(chosen)
+        service = PersonalDataAccessService(self.context.db)
+        actor = self.context.actor
+        self._exporting = True
+        self._update_export_action()
+        self.export_notice.hide()
+        self.error.hide()
+        workers.start(
+            self.context.jobs,
+            lambda _c: service.export(actor, f"#{contact.id}", folder),
+            owner=self,
+            finished=self._personal_data_exported,
+            failed=self._personal_data_failed,
+        )
+
+    def _export_ended(self) -> None:
+        self._exporting = False
+        self._update_export_action()
+
+    def _personal_data_exported(self, exported: PersonalDataExport) -> None:
+        self._export_ended()
+        self.export_notice.setText(
+            fill(
+                self.tr("The personal data of %1 were exported to %2: %3 and %4."),
+                exported.full_name,
+                str(exported.pdf_path.parent),
+                exported.pdf_path.name,
+                exported.json_path.name,
+            )
+        )
+        self.export_notice.show()
+
+    def _personal_data_failed(self, error: object) -> None:
+        self._export_ended()
+        self._show_error(error)
 
     def _register_clicked(self) -> None:
         self.register_caller.emit(self.overview.customer.id if self.overview else 0)

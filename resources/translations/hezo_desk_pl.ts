@@ -849,6 +849,30 @@
         <source>Unexpected error: %1</source>
         <translation>Nieoczekiwany błąd: %1</translation>
     </message>
+    <message>
+        <source>Name the person: an e-mail, a phone or a contact id.</source>
+        <translation>Wskaż osobę: e-mail, telefon lub identyfikator kontaktu.</translation>
+    </message>
+    <message>
+        <source>No contact has the id %1.</source>
+        <translation>Żaden kontakt nie ma identyfikatora %1.</translation>
+    </message>
+    <message>
+        <source>No contact has the e-mail %1.</source>
+        <translation>Żaden kontakt nie ma adresu e-mail %1.</translation>
+    </message>
+    <message>
+        <source>No contact has the phone %1.</source>
+        <translation>Żaden kontakt nie ma telefonu %1.</translation>
+    </message>
+    <message>
+        <source>“%1” is neither an e-mail, nor a phone, nor a contact id (e.g. #12).</source>
+        <translation>„%1” nie jest ani adresem e-mail, ani telefonem, ani identyfikatorem kontaktu (np. #12).</translation>
+    </message>
+    <message>
+        <source>The phone %1 belongs to several contacts (ids %2): choose one by its id.</source>
+        <translation>Telefon %1 należy do kilku kontaktów (identyfikatory %2): wybierz jeden po identyfikatorze.</translation>
+    </message>
 </context>
 <context>
     <name>FactsPage</name>
@@ -1400,6 +1424,18 @@
         <translation>Kontakty</translation>
     </message>
     <message>
+        <source>Export personal data…</source>
+        <translation>Eksportuj dane osobowe…</translation>
+    </message>
+    <message>
+        <source>Export personal &amp;data…</source>
+        <translation>Eksportuj &amp;dane osobowe…</translation>
+    </message>
+    <message>
+        <source>Everything the desk holds about the selected person, as a PDF and a JSON file (right of access, RODO art. 15). The export is recorded in the audit log.</source>
+        <translation>Wszystko, co desk przechowuje o wybranej osobie, jako plik PDF i plik JSON (prawo dostępu, art. 15 RODO). Eksport jest zapisywany w dzienniku zdarzeń.</translation>
+    </message>
+    <message>
         <source>Ticket</source>
         <translation>Zgłoszenie</translation>
     </message>
@@ -1458,6 +1494,14 @@
     <message>
         <source>No company matches.</source>
         <translation>Żadna firma nie pasuje.</translation>
+    </message>
+    <message>
+        <source>Folder for the personal data of %1</source>
+        <translation>Folder na dane osobowe: %1</translation>
+    </message>
+    <message>
+        <source>The personal data of %1 were exported to %2: %3 and %4.</source>
+        <translation>Dane osobowe: %1 wyeksportowano do %2: %3 i %4.</translation>
     </message>
 </context>
 <context>
@@ -1859,6 +1903,185 @@
     <message>
         <source>Reseller copy (what the reseller may see)</source>
         <translation>Wersja dla resellera (to, co reseller może widzieć)</translation>
+    </message>
+</context>
+<context>
+    <name>PersonalDataPdf</name>
+    <message>
+        <source>Contact #%1</source>
+        <translation>Kontakt nr %1</translation>
+    </message>
+    <message>
+        <source>Prepared by %1, %2</source>
+        <translation>Przygotował(a) %1, %2</translation>
+    </message>
+    <message>
+        <source>Personal data held by HEZO Desk</source>
+        <translation>Dane osobowe przechowywane w HEZO Desk</translation>
+    </message>
+    <message>
+        <source>Right of access (RODO art. 15)</source>
+        <translation>Prawo dostępu (art. 15 RODO)</translation>
+    </message>
+    <message>
+        <source>Everything HEZO Desk holds about this person (right of access, RODO art. 15). The same content is in the accompanying JSON file.</source>
+        <translation>Wszystko, co HEZO Desk przechowuje o tej osobie (prawo dostępu, art. 15 RODO). Ta sama treść znajduje się w dołączonym pliku JSON.</translation>
+    </message>
+    <message>
+        <source>Contact id</source>
+        <translation>Identyfikator kontaktu</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Imię</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nazwisko</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Język</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Zarejestrowano</translation>
+    </message>
+    <message>
+        <source>Registered by</source>
+        <translation>Zarejestrował(a)</translation>
+    </message>
+    <message>
+        <source>Last changed</source>
+        <translation>Ostatnia zmiana</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Tax ID</source>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <source>Times are Polish local time.</source>
+        <translation>Czas polski (Europe/Warsaw).</translation>
+    </message>
+    <message>
+        <source>Registrations</source>
+        <translation>Rejestracje</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Kiedy</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Umowa</translation>
+    </message>
+    <message>
+        <source>Serial as given</source>
+        <translation>Numer seryjny podany</translation>
+    </message>
+    <message>
+        <source>Serial read back</source>
+        <translation>Numer seryjny odczytany</translation>
+    </message>
+    <message>
+        <source>Tickets raised</source>
+        <translation>Zgłoszone sprawy</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Zgłoszenie</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Temat</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stan</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Otwarto</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Zamknięto</translation>
+    </message>
+    <message>
+        <source>Messages written</source>
+        <translation>Napisane wiadomości</translation>
+    </message>
+    <message>
+        <source>Reseller-access decisions requested</source>
+        <translation>Decyzje o dostępie partnera, o które osoba wnosiła</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>Dostęp</translation>
+    </message>
+    <message>
+        <source>Requested as</source>
+        <translation>Wnioskujący</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanał</translation>
+    </message>
+    <message>
+        <source>Agent, note</source>
+        <translation>Agent, uwaga</translation>
+    </message>
+    <message>
+        <source>Audit entries</source>
+        <translation>Wpisy w dzienniku zdarzeń</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Czynność</translation>
+    </message>
+    <message>
+        <source>What was recorded</source>
+        <translation>Co zapisano</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Połączenia</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Kierunek</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Numer</translation>
+    </message>
+    <message>
+        <source>Polish</source>
+        <translation>polski</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>angielski</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Brak.</translation>
     </message>
 </context>
 <context>
