@@ -488,6 +488,7 @@ def _url(db: Database) -> str:
     return db.url.render_as_string(hide_password=False)
 
 
+@pytest.mark.usefixtures("agent_password")
 def test_gdpr_export_on_the_command_line(
     db: Database,
     person: Person,
