@@ -36,6 +36,7 @@ from hezo_desk.ui.error_wording import error_text
 from hezo_desk.ui.i18n import Translations
 from hezo_desk.ui.live import LiveUpdates
 from hezo_desk.ui.main_window import MainWindow
+from hezo_desk.ui.platform_check import advice, missing_for_qt
 from hezo_desk.ui.screen_registry import build_screens, ticket_actions, ticket_tabs, wire_window
 from hezo_desk.ui.settings import DeskSettings
 from hezo_desk.ui.theme import apply_theme
@@ -50,6 +51,11 @@ EXIT_WAIT_MS = 10_000
 
 def run_desk(*, database_override: str | None, demo: bool, environ: Mapping[str, str]) -> int:
     """The desk's window until it closes; `database_override` replaces the configured database."""
+    missing = missing_for_qt(environ, platform=sys.platform)
+    if missing and QApplication.instance() is None:
+        # Qt would abort the process with a message meant for its developers.
+        sys.stderr.write(advice(missing))
+        return 1
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setOrganizationName(APP_AUTHOR)
