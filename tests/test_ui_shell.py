@@ -283,6 +283,17 @@ def test_a_failed_or_cleared_lookup_forgets_the_previous_caller(
     assert lookup.customers_model.rowCount() == 0
 
 
+def test_f1_lists_every_shortcut_once(window: MainWindow) -> None:
+    rows = window.shortcut_rows()
+    keys = [key for row_keys, _text in rows for key in row_keys.split(", ")]
+    assert len(keys) == len(set(keys)), keys
+    texts = [text for _keys, text in rows]
+    assert len(texts) == len(set(texts)), texts
+    assert "Ctrl+Enter" in keys
+    lookup = next(row_keys for row_keys, text in rows if text == "Caller lookup")
+    assert lookup == "Ctrl+L, Ctrl+1"
+
+
 def _open_ticket_id(db: Database) -> int:
     with db.sessions() as session:
         found = session.scalar(

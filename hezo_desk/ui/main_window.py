@@ -6,6 +6,7 @@ first shown. Open tickets are listed under the screens in the navigation, one pa
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -255,14 +256,30 @@ class MainWindow(QMainWindow):
             if callable(refresh):
                 refresh()
 
-    def show_shortcuts(self) -> None:
-        lines = []
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """(keys, what they do) for F1: each key once, an action's keys on one row."""
+        by_text: dict[str, list[str]] = {}
         for action in self.actions():
             if not action.shortcut().isEmpty():
-                text = action.text().replace("&", "")
-                lines.append(
-                    f"<tr><td><b>{action.shortcut().toString()}</b></td><td>{text}</td></tr>"
-                )
+                text = action.text().replace("&", "").removesuffix("…")
+                keys = by_text.setdefault(text, [])
+                key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                if key not in keys:
+                    keys.append(key)
+        rows = [(", ".join(keys), text) for text, keys in by_text.items()]
+        # Keys that belong to a place in the window rather than to the window itself.
+        rows += [
+            ("Ctrl+Enter", self.tr("Send the reply or note; open the new ticket")),
+            ("Ctrl+F", self.tr("Search the list shown")),
+            (self.tr("Enter, double click"), self.tr("Open the selected row")),
+        ]
+        return rows
+
+    def show_shortcuts(self) -> None:
+        lines = [
+            f"<tr><td><b>{html.escape(keys)}</b></td><td>{html.escape(text)}</td></tr>"
+            for keys, text in self.shortcut_rows()
+        ]
         QMessageBox.information(
             self,
             self.tr("Keyboard shortcuts"),

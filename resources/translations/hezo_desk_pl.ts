@@ -1595,6 +1595,22 @@
         <translation>&amp;O programie HEZO Desk</translation>
     </message>
     <message>
+        <source>Send the reply or note; open the new ticket</source>
+        <translation>Wyślij odpowiedź lub notatkę; otwórz nowe zgłoszenie</translation>
+    </message>
+    <message>
+        <source>Search the list shown</source>
+        <translation>Szukaj na pokazanej liście</translation>
+    </message>
+    <message>
+        <source>Enter, double click</source>
+        <translation>Enter, podwójne kliknięcie</translation>
+    </message>
+    <message>
+        <source>Open the selected row</source>
+        <translation>Otwórz zaznaczony wiersz</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>Skróty klawiszowe</translation>
     </message>
