@@ -31,6 +31,7 @@ from hezo_desk.ui.screen_registry import build_screens, ticket_actions, ticket_t
 from hezo_desk.ui.settings import DeskSettings
 from hezo_desk.ui.ticket.view import TicketView
 from keyrings import HeadlessKeyring, MemoryKeyring
+from pictures import save_picture
 from waiting import SLOW_WAIT_MS, WAIT_MS
 
 
@@ -301,6 +302,31 @@ def _open_ticket_id(db: Database) -> int:
         )
     assert found is not None
     return found
+
+
+def test_the_note_has_its_key_and_its_look_and_ctrl_r_never_turns_it_into_a_reply(
+    qtbot: QtBot, window: MainWindow, desk_context: DeskContext, tmp_path: Path
+) -> None:
+    view = window.open_ticket(_open_ticket_id(desk_context.db))
+    qtbot.waitUntil(lambda: view.detail is not None, timeout=WAIT_MS)
+    composing = view.composing
+    assert composing.kind_code == "reply"
+    assert "border" not in composing.text.styleSheet()
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_N,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert composing.kind_code == "note"
+    assert "border" in composing.text.styleSheet()
+    save_picture(view, tmp_path, "note-mode")
+    composing.text.setPlainText("Klient zalega z płatnością – nie mówić mu tego.")
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert composing.kind_code == "note", "a note being written stays a note"
+    composing.text.clear()
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert composing.kind_code == "reply"
+    assert "border" not in composing.text.styleSheet()
 
 
 def test_ticket_view_replies_notes_and_keeps_the_draft(

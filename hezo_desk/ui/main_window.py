@@ -204,6 +204,7 @@ class MainWindow(QMainWindow):
             )
         )
         ticket.addAction(self._action(self.tr("&Reply"), "Ctrl+R", self.reply, "reply"))
+        ticket.addAction(self._action(self.tr("Internal &note"), "Ctrl+Shift+N", self.note, "note"))
         ticket.addAction(
             self._action(
                 self.tr("Ne&xt ticket"), "Ctrl+PgDown", lambda: self.step_ticket(1), "next_ticket"
@@ -410,6 +411,11 @@ class MainWindow(QMainWindow):
         view = self.current_ticket()
         if view is not None:
             view.focus_reply()
+
+    def note(self) -> None:
+        view = self.current_ticket()
+        if view is not None:
+            view.focus_note()
 
     def step_ticket(self, offset: int) -> None:
         view = self.current_ticket()

@@ -1567,6 +1567,10 @@
         <translation>&amp;Odpowiedz</translation>
     </message>
     <message>
+        <source>Internal &amp;note</source>
+        <translation>Notatka &amp;wewnętrzna</translation>
+    </message>
+    <message>
         <source>Ne&amp;xt ticket</source>
         <translation>&amp;Następne zgłoszenie</translation>
     </message>

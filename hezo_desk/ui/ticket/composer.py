@@ -27,6 +27,8 @@ DRAFT_SAVE_DELAY_MS = 400
 # How often a page opened while its ticket's text is being sent (from a page closed meanwhile)
 # asks whether that send ended.
 SENDING_CHECK_MS = 250
+# The frame of the composer while it writes an internal note (readable on light and dark).
+NOTE_FRAME = "#f9a825"
 
 
 class Composer(QWidget):
@@ -59,6 +61,7 @@ class Composer(QWidget):
         )
         self.kind = QComboBox()
         self.kind.setObjectName("composer_kind")
+        self.kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.kind.addItem(
             QCoreApplication.translate("TicketView", "Reply to the customer"), "reply"
         )
@@ -104,7 +107,15 @@ class Composer(QWidget):
         self._kind_changed()
 
     def focus_reply(self) -> None:
-        self.kind.setCurrentIndex(0)
+        """Ctrl+R: write a reply; a note already being written stays a note (switch with
+        Ctrl+Shift+N or the kind box), so no key turns a note into a customer reply unasked."""
+        if not self.text.toPlainText().strip():
+            self.kind.setCurrentIndex(self.kind.findData("reply"))
+        self.text.setFocus()
+
+    def focus_note(self) -> None:
+        """Ctrl+Shift+N: write an internal note (what is typed so far becomes the note)."""
+        self.kind.setCurrentIndex(self.kind.findData("note"))
         self.text.setFocus()
 
     def _in_flight(self) -> bool:
@@ -112,6 +123,16 @@ class Composer(QWidget):
 
     def _kind_changed(self) -> None:
         replying = self.kind_code == "reply"
+        # A note looks unmistakably unlike a reply, in either theme: an amber frame and a
+        # bold amber word beside the kind.
+        self.text.setStyleSheet(
+            "" if replying else f"QPlainTextEdit#composer {{ border: 3px solid {NOTE_FRAME}; }}"
+        )
+        self.hint.setStyleSheet(
+            ""
+            if replying
+            else f"QLabel#composer_hint {{ color: {NOTE_FRAME}; font-weight: bold; }}"
+        )
         # While a text of this ticket is being sent (a reload must not offer a second send).
         sending = self._in_flight()
         checking = self.unconfirmed_key is not None

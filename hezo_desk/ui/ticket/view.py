@@ -244,6 +244,9 @@ class TicketView(QWidget):
 
     def focus_reply(self) -> None:
         self.composing.focus_reply()
+
+    def focus_note(self) -> None:
+        self.composing.focus_note()
         self.tabs.setCurrentIndex(0)
 
     def send(self) -> None:
