@@ -329,6 +329,9 @@ def make_attachment_stager(
                 f"file {relative} has {size / 1024 / 1024:.1f} MB; the desk stores at most "
                 f"{MAX_ATTACHMENT_BYTES // 1024 // 1024} MB per attachment",
             )
+        problem = source.attachment_problem(relative)
+        if problem is not None:
+            raise RowRejectedError(problem.code, problem.detail)
 
     return stage_attachment
 
