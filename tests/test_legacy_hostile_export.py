@@ -15,12 +15,13 @@ import pytest
 from sqlalchemy import func, select
 
 from hezo_desk.db import Database
+from hezo_desk.errors import UserError
 from hezo_desk.models import Attachment, Ticket
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.legacy_import import RejectReason, RunStatus
 from hezo_desk.services.legacy_import.source import ExportSource, FileProblem
 from hezo_desk.services.legacy_import.staging import MAX_ATTACHMENT_BYTES
-from legacy_support import back_office, run_import
+from legacy_support import back_office, run_import, table_counts
 from support.legacy_generator import (
     BOMB_BYTES,
     Damage,
@@ -142,3 +143,17 @@ def test_the_directory_tells_what_cannot_be_read_without_reading_it(tmp_path: Pa
         assert problem is not None
         assert problem.code is RejectReason.DAMAGED_FILE
     assert MAX_ATTACHMENT_BYTES > BOMB_BYTES  # the bomb is refused for its ratio alone
+
+
+@pytest.mark.parametrize("damage", [Damage.BAD_CRC, Damage.ENCRYPTED, Damage.DEFLATE64])
+def test_a_damaged_csv_member_stops_the_run_before_anything_is_written(
+    db: Database, office: Actor, tmp_path: Path, damage: Damage
+) -> None:
+    """Without messages.csv nothing can be imported: the run stops, saying which file, with
+    nothing written and no crash."""
+    generate_export(tmp_path / "export", SPEC)
+    archive = hostile_zip(tmp_path / "export", tmp_path / "wrogi.zip", {"messages.csv": damage})
+    before = table_counts(db)
+    with pytest.raises(UserError, match=r"messages\.csv"):
+        run_import(db, office, archive)
+    assert table_counts(db) == before

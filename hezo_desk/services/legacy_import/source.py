@@ -143,13 +143,32 @@ class ExportSource:
         assert self._root_dir is not None
         return (self._root_dir / actual).stat().st_size
 
-    def open_file(self, name: str) -> BinaryIO:
-        """One of the export's CSV files, as bytes."""
+    @contextmanager
+    def open_file(self, name: str) -> Iterator[BinaryIO]:
+        """One of the export's CSV files, as bytes. Without it nothing can be imported: a
+        member that cannot be read stops the run before anything is written (`UserError`)."""
         actual = self._names[name]
-        if self._zip is not None:
-            return self._zip.open(self._members[actual])  # type: ignore[return-value]
-        assert self._root_dir is not None
-        return (self._root_dir / actual).open("rb")
+        if self._zip is None:
+            assert self._root_dir is not None
+            with (self._root_dir / actual).open("rb") as file:
+                yield file
+            return
+        member = self._members[actual]
+        problem = self.attachment_problem(actual)
+        if problem is not None and problem.code is not RejectReason.COMPRESSION_BOMB:
+            raise UserError(f"{name} cannot be read from {self.path}: {problem.code.value}")
+        try:
+            stream = self._zip.open(member)
+        except (*_DAMAGED, RuntimeError, NotImplementedError) as error:
+            raise UserError(f"{name} cannot be read from {self.path}: {_reason(error)}") from None
+        try:
+            with stream:
+                yield stream  # type: ignore[misc]
+        except _DAMAGED as error:
+            raise UserError(
+                f"{name} in {self.path} is damaged ({_reason(error)}): nothing was imported; "
+                "zip the export again"
+            ) from None
 
     # ----- attachments ---------------------------------------------------------------------
 

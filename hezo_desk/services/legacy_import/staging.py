@@ -412,7 +412,7 @@ class Staging:
         outcome = code = detail = None
         problem: RowRejectedError | None = None
         if row.malformed is not None:
-            outcome, code, detail = REJECTED, RejectReason.MALFORMED_ROW.value, row.malformed
+            outcome, code, detail = REJECTED, row.problem.value, row.malformed
         else:
             try:
                 legacy_id = _identity(file_name, row.values)
