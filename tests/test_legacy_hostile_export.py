@@ -24,6 +24,7 @@ from hezo_desk.services.legacy_import.staging import MAX_ATTACHMENT_BYTES
 from legacy_support import back_office, run_import, table_counts
 from support.legacy_generator import (
     BOMB_BYTES,
+    OVERSIZED_BYTES,
     Damage,
     Expected,
     ExportSpec,
@@ -41,6 +42,7 @@ REASONS = {
     Damage.ENCRYPTED: RejectReason.ENCRYPTED_FILE,
     Damage.DEFLATE64: RejectReason.UNSUPPORTED_COMPRESSION,
     Damage.BOMB: RejectReason.COMPRESSION_BOMB,
+    Damage.OVERSIZED: RejectReason.FILE_TOO_LARGE,
 }
 
 
@@ -82,7 +84,7 @@ def test_each_damaged_member_rejects_its_attachment_and_the_import_goes_on(
         entry = next(e for e in report.rejected if e.legacy_id == attachment_id)
         assert entry.file == "attachments.csv"
         assert entry.code == REASONS[damage].value, damage
-        assert f"export/{path}" in entry.detail  # the member, named
+        assert path in entry.detail  # the member, named
         assert any(attachment_id in flag for flag in flagged[ticket_id])
     with db.sessions() as session:
         kept = set(session.scalars(select(Attachment.legacy_id).where(Attachment.kind == "file")))
@@ -127,10 +129,12 @@ def test_the_directory_tells_what_cannot_be_read_without_reading_it(tmp_path: Pa
     with ExportSource(archive) as source:
         found = {path: source.attachment_problem(path) for path in damaged}
         read = {path: source.verify_attachment(path) for path in damaged}
+        sizes = {path: source.attachment_size(path) for path in damaged}
         assert source.attachment_problem(paths[len(Damage)]) is None
         assert source.verify_attachment(paths[len(Damage)]) is None
         assert source.attachment_size(paths[0]) is not None
     by_damage = {damage: path for path, damage in damaged.items()}
+    assert sizes[by_damage[Damage.OVERSIZED]] == OVERSIZED_BYTES  # as the directory says
     # Known from the directory alone: nothing needs reading (a bomb is never inflated).
     for damage in (Damage.ENCRYPTED, Damage.DEFLATE64, Damage.BOMB):
         problem = found[by_damage[damage]]

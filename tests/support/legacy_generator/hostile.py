@@ -8,6 +8,8 @@ attachment members in the archive's bytes:
 - `ENCRYPTED`: the encrypted flag set (local header and central directory).
 - `DEFLATE64`: compression method 9, which `zipfile` cannot read.
 - `BOMB`: its content replaced by `BOMB_BYTES` zeros, deflated about a thousand times.
+- `OVERSIZED`: its size in the directory says `OVERSIZED_BYTES`, more than the desk stores
+  (reading could never give more: `zipfile` stops at that size and checks the CRC).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 BOMB_BYTES = 4 * 1024 * 1024
+OVERSIZED_BYTES = 25 * 1024 * 1024 + 1
 _LOCAL_HEADER = 30
 _CENTRAL_HEADER = 46
 
@@ -29,6 +32,7 @@ class Damage(enum.StrEnum):
     ENCRYPTED = "encrypted"
     DEFLATE64 = "deflate64"
     BOMB = "bomb"
+    OVERSIZED = "oversized"
 
 
 def hostile_zip(
@@ -98,3 +102,6 @@ def _damage(raw: bytearray, central: int, damage: Damage) -> None:
     elif damage is Damage.DEFLATE64:
         for method_at in (local + 8, central + 10):
             struct.pack_into("<H", raw, method_at, 9)
+    elif damage is Damage.OVERSIZED:
+        for size_at in (local + 22, central + 24):
+            struct.pack_into("<I", raw, size_at, OVERSIZED_BYTES)
