@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -19,7 +20,7 @@ from hezo_desk.errors import UserError
 from hezo_desk.models import Attachment, Ticket
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.legacy_import import RejectReason, RunStatus
-from hezo_desk.services.legacy_import.source import ExportSource, FileProblem
+from hezo_desk.services.legacy_import.source import ExportSource, FileProblem, UnreadableFileError
 from hezo_desk.services.legacy_import.staging import MAX_ATTACHMENT_BYTES
 from legacy_support import back_office, run_import, table_counts
 from support.legacy_generator import (
@@ -161,3 +162,29 @@ def test_a_damaged_csv_member_stops_the_run_before_anything_is_written(
     with pytest.raises(UserError, match=r"messages\.csv"):
         run_import(db, office, archive)
     assert table_counts(db) == before
+
+
+def test_a_file_the_system_will_not_give_is_unreadable_not_a_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a folder export (no zip to be damaged) a file that cannot be opened is its row's
+    problem too."""
+    expected = generate_export(tmp_path / "export", SPEC)
+    path = _moving_attachments(tmp_path / "export", expected)[0][2]
+    locked = (tmp_path / "export" / path).resolve()
+    opened = Path.open
+
+    def refuse(self: Path, *args: Any, **kwargs: Any) -> Any:
+        if self.resolve() == locked:
+            raise PermissionError(13, "Permission denied")
+        return opened(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refuse)
+    with ExportSource(tmp_path / "export") as source:
+        problem = source.verify_attachment(path)
+        assert problem is not None
+        assert problem.code is RejectReason.UNREADABLE_FILE
+        assert path in problem.detail
+        assert "Permission denied" in problem.detail
+        with pytest.raises(UnreadableFileError):
+            source.read_attachment(path)
