@@ -6,12 +6,16 @@ import hashlib
 import io
 import json
 import re
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from sqlalchemy import select, update
+from sqlalchemy import event, select, update
+from sqlalchemy.orm import Session
 
 from builders import World, build_world
 from hezo_desk.cli import main
@@ -435,3 +439,115 @@ def test_cli_export_pdf_exit_codes(
     assert (out / "all.pdf").is_file()
     assert len(audit_actions(db, case.ticket_id)) == 3
     assert no_part_files(out)
+
+
+class CommitFailedError(Exception):
+    """Injected: the database refused the commit of the export's audit records."""
+
+
+def _failing_commits(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The transaction that records an export fails at its commit (after its rows were
+    written), in the single export and in batches alike."""
+    from hezo_desk.services.pdf import batch, export
+
+    original = export.record_export
+
+    def record_then_fail_at_commit(session: Session, *args: Any, **kwargs: Any) -> None:
+        original(session, *args, **kwargs)
+
+        def refuse(_session: Session) -> None:
+            raise CommitFailedError
+
+        event.listen(session, "before_commit", refuse, once=True)
+
+    monkeypatch.setattr(export, "record_export", record_then_fail_at_commit)
+    monkeypatch.setattr(batch, "record_export", record_then_fail_at_commit)
+
+
+@pytest.mark.parametrize("how", ["single", "batch", "combined"])
+def test_no_export_file_exists_when_its_audit_record_does_not_commit(
+    db: Database, agent: Actor, out: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    case = open_case(db, agent, access=False)
+    _failing_commits(monkeypatch)
+
+    def export() -> object:
+        if how == "single":
+            return PdfExportService(db).export_to_file(agent, case.ticket_id, Variant.INTERNAL, out)
+        target = out / "razem.pdf" if how == "combined" else out
+        return export_batch(
+            db, agent, [case.ticket_id], Variant.INTERNAL, target,
+            combined=how == "combined", workers=1,
+        )  # fmt: skip
+
+    with pytest.raises(CommitFailedError):
+        export()
+    assert list(out.iterdir()) == []  # neither the PDF nor its temporary file
+    assert audit_actions(db, case.ticket_id) == []
+
+
+def test_a_kill_between_the_commit_and_the_rename_leaves_a_record_not_a_file(
+    db: Database, agent: Actor, out: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file takes its name only after its audit record committed: the process dying in
+    between leaves the record of an export that did not land, never an unrecorded file."""
+    case = open_case(db, agent, access=False)
+
+    def killed(_self: Path, _target: Path) -> Path:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Path, "replace", killed)
+    with pytest.raises(KeyboardInterrupt):
+        PdfExportService(db).export_to_file(agent, case.ticket_id, Variant.CUSTOMER, out)
+    assert not (out / f"{case.number}-customer.pdf").exists()
+    assert [action for action, _ in audit_actions(db, case.ticket_id)] == [
+        AuditAction.TICKET_EXPORTED
+    ]
+
+
+# A process killed at the commit of an export's audit record (os._exit: no handler runs).
+KILLED_AT_COMMIT = """
+import os, sys
+from pathlib import Path
+from sqlalchemy import event
+from hezo_desk.db import Database
+from hezo_desk.services.agents import AgentService
+from hezo_desk.services.pdf import Variant, export
+
+url, login, ticket_id, folder = sys.argv[1:]
+original = export.record_export
+
+def record_then_die(session, *args, **kwargs):
+    original(session, *args, **kwargs)
+    event.listen(session, "before_commit", lambda _session: os._exit(9))
+
+export.record_export = record_then_die
+db = Database(url)
+actor = AgentService(db).resolve(login)
+export.PdfExportService(db).export_to_file(actor, int(ticket_id), Variant.CUSTOMER, Path(folder))
+"""
+
+
+def test_a_process_killed_before_the_commit_leaves_no_named_file(
+    db: Database, agent: Actor, out: Path
+) -> None:
+    case = open_case(db, agent, access=False)
+    killed = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            KILLED_AT_COMMIT,
+            db.url.render_as_string(hide_password=False),
+            agent.login,
+            str(case.ticket_id),
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert killed.returncode == 9, killed.stderr
+    assert not (out / f"{case.number}-customer.pdf").exists()
+    assert [p for p in out.iterdir() if not p.name.endswith(PART_SUFFIX)] == []
+    assert audit_actions(db, case.ticket_id) == []

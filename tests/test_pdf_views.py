@@ -12,10 +12,12 @@ from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from hezo_desk.errors import HezoError
 from hezo_desk.models import Ticket
 from hezo_desk.services.audit import AuditAction, AuditService
 from hezo_desk.services.pdf import Variant
 from hezo_desk.services.pdf.export import PART_SUFFIX
+from hezo_desk.ui import pdf_preview
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.pdf_batch_export import BatchExportDialog
 from hezo_desk.ui.pdf_preview import PdfPreview, PdfPreviewDialog
@@ -211,3 +213,34 @@ def test_a_batch_export_waits_for_the_long_jobs_pool_not_the_previews(
     assert len(done.args[0].files) == 3
     assert began_after_release == [True], "the export queued behind the long job"
     del blockers
+
+
+def test_printing_is_recorded_before_the_job_reaches_the_printer(
+    qtbot: QtBot, desk_context: DeskContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The record comes first: when the job then fails, the attempt stays recorded; no page
+    is ever printed unrecorded."""
+    ticket_id = ticket_ids(desk_context, limit=1)[0]
+    preview = PdfPreview(desk_context, ticket_id, Variant.CUSTOMER)
+    qtbot.addWidget(preview)
+    preview.show()
+    wait_shown(qtbot, preview)
+    recorded_when_printing: list[list[str]] = []
+
+    def jammed(_pdf: bytes, _printer: QPrinter, _progress: Any = None) -> int:
+        recorded_when_printing.append(actions(desk_context, ticket_id))  # a worker thread
+        raise HezoError("the printer jammed")
+
+    monkeypatch.setattr(pdf_preview, "print_pdf_bytes", jammed)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "wydruk.pdf"))
+    preview.print_to(printer)
+    qtbot.waitUntil(lambda: "jammed" in preview.status.text(), timeout=WAIT_MS)
+    assert recorded_when_printing == [[AuditAction.TICKET_PRINTED]]
+    printed = next(
+        row
+        for row in AuditService(desk_context.db).for_ticket(ticket_id)
+        if row.action == AuditAction.TICKET_PRINTED
+    )
+    assert printed.details["pages"] == preview.document.pageCount()

@@ -3,7 +3,9 @@
 SQLite: the FTS5 tables `ticket_fts` (subject, number, legacy number) and `message_fts` (body),
 contentless, kept in step by triggers that fold ł/Ł to l/L; the tokenizer removes the other
 diacritics. PostgreSQL: the generated `search_vector` columns in the `hezo_search`
-configuration (`simple` with `unaccent`). Both are built by migration 0001.
+configuration (`simple` with `unaccent`). Both are built by migration 0001; since
+0011_bounded_search_text both index a message by its first 100,000 characters (PostgreSQL's
+tsvector holds at most 1 MB), so a word only further into a very long message does not find it.
 
 User input is never handed to a query language as it is: it is folded (`Łódź` → `lodz`) and
 cut into words of letters and digits, and each word becomes one quoted prefix term, all of

@@ -76,6 +76,16 @@ class ReportTexts(QObject):
             RejectReason.MISSING_TICKET: self.tr("its ticket is missing"),
             RejectReason.MISSING_FILE: self.tr("its file is not in the export"),
             RejectReason.FILE_TOO_LARGE: self.tr("its file is too large"),
+            RejectReason.DAMAGED_FILE: self.tr("its file in the zip is damaged"),
+            RejectReason.UNREADABLE_FILE: self.tr("its file cannot be read"),
+            RejectReason.ENCRYPTED_FILE: self.tr("its file in the zip is encrypted"),
+            RejectReason.UNSUPPORTED_COMPRESSION: self.tr(
+                "its file in the zip is compressed in a way that cannot be read"
+            ),
+            RejectReason.COMPRESSION_BOMB: self.tr(
+                "its file in the zip expands suspiciously (a zip bomb?)"
+            ),
+            RejectReason.RECORD_TOO_LONG: self.tr("the row is longer than its file allows"),
             RejectReason.PARENT_REJECTED: self.tr("the row it belongs to was rejected"),
             RejectReason.CONFLICT: self.tr("contradicts the desk"),
         }

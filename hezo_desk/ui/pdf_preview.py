@@ -80,6 +80,15 @@ def print_pdf_bytes(
         buffer.close()
 
 
+def page_range(page_count: int, printer: QPrinter) -> tuple[int, int]:
+    """The first and last page (from 1) of a document of `page_count` pages that `printer`
+    prints: its page range, if the user chose one, else all."""
+    first, last = 1, page_count
+    if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
+        first, last = max(1, printer.fromPage()), min(last, printer.toPage() or last)
+    return first, last
+
+
 def print_pdf(
     document: QPdfDocument,
     printer: QPrinter,
@@ -91,9 +100,7 @@ def print_pdf(
     keeping its proportions; `progress(done, total)` follows each page. Returns the number
     of pages printed.
     """
-    first, last = 1, document.pageCount()
-    if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
-        first, last = max(1, printer.fromPage()), min(last, printer.toPage() or last)
+    first, last = page_range(document.pageCount(), printer)
     painter = QPainter()
     if not painter.begin(printer):
         raise HezoError("the printer could not be started")
@@ -275,27 +282,33 @@ class PdfPreview(QWidget):
             self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> None:
-        """Print the previewed document on `printer` in the background, then record it.
+        """Record the printing, then print the previewed document on `printer`, both in the
+        background.
 
-        The window stays usable while the pages are painted; `printed` reports the pages.
-        The printer belongs to the task until it ends.
+        The record comes first (no page leaves unrecorded; a job that fails after it stays
+        recorded, with the pages it was to print). The window stays usable while the pages are
+        painted; `printed` reports the pages. The printer belongs to the task until it ends.
         """
         rendered = self._rendered
         if rendered is None:
             return
         actor, service = self._context.actor, self._service
         printer_name = printer.printerName() or printer.outputFileName()
+        first, last = page_range(self.document.pageCount(), printer)
 
         def work(control: TaskControl) -> int:
-            pages = print_pdf_bytes(
+            service.record_print(
+                actor,
+                rendered.ticket_id,
+                rendered.variant,
+                pages=max(0, last - first + 1),
+                printer=printer_name,
+            )
+            return print_pdf_bytes(
                 rendered.pdf,
                 printer,
                 lambda done, total: control.progress(done, total, ""),
             )
-            service.record_print(
-                actor, rendered.ticket_id, rendered.variant, pages=pages, printer=printer_name
-            )
-            return pages
 
         self._set_busy(self.tr("Printing…"))
         # The task's closure holds the printer until the task ends.

@@ -2226,6 +2226,30 @@
         <translation>jego plik jest zbyt duży</translation>
     </message>
     <message>
+        <source>its file in the zip is damaged</source>
+        <translation>jego plik w archiwum zip jest uszkodzony</translation>
+    </message>
+    <message>
+        <source>its file cannot be read</source>
+        <translation>nie da się odczytać jego pliku</translation>
+    </message>
+    <message>
+        <source>its file in the zip is encrypted</source>
+        <translation>jego plik w archiwum zip jest zaszyfrowany</translation>
+    </message>
+    <message>
+        <source>its file in the zip is compressed in a way that cannot be read</source>
+        <translation>jego plik w archiwum zip jest skompresowany metodą, której nie da się odczytać</translation>
+    </message>
+    <message>
+        <source>its file in the zip expands suspiciously (a zip bomb?)</source>
+        <translation>jego plik w archiwum zip rozpakowuje się podejrzanie mocno (bomba zip?)</translation>
+    </message>
+    <message>
+        <source>the row is longer than its file allows</source>
+        <translation>wiersz jest dłuższy, niż pozwala format jego pliku</translation>
+    </message>
+    <message>
         <source>the row it belongs to was rejected</source>
         <translation>wiersz, do którego należy, został odrzucony</translation>
     </message>

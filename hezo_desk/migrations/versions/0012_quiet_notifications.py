@@ -1,7 +1,7 @@
 """Notifications name nothing; presence notifies nobody; PUBLIC loses temporary tables.
 
 Revision ID: 0012
-Revises: 0007
+Revises: 0011_bounded_search_text
 Create Date: 2026-11-30 08:30:00.000000
 
 Every role of the server may LISTEN to any channel, and PostgreSQL cannot forbid it: a reseller
@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "0012"
-down_revision: str | None = "0007"
+down_revision: str | None = "0011_bounded_search_text"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

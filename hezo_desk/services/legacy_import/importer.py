@@ -213,7 +213,11 @@ class LegacyImporter:
                     raise ImportCancelledError
                 clock.emit(Phase.CHECKING, next(steps), len(RESOLVE_STEPS), force=True)
 
-            Resolver(staging, self._db, tick).run()
+            def check() -> None:
+                if cancelled():
+                    raise ImportCancelledError
+
+            Resolver(staging, self._db, tick, files=source, check=check).run()
         except ImportCancelledError:
             return finish(RunStatus.CANCELLED, None, "cancelled before anything was written")
         if options.dry_run:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from hezo_desk.errors import UserError
+from hezo_desk.services.legacy_import.rules import RejectReason
 from hezo_desk.services.legacy_import.source import ExportSource
 
 UTF8 = "utf-8"
@@ -22,8 +23,16 @@ UTF8_BOM = "utf-8-sig"
 CP1250 = "cp1250"
 SEPARATORS = (";", ",")
 _CHUNK = 1024 * 1024
+_MIB = 1024 * 1024
+# The longest record (a row, over one line or several) each file's format allows, in bytes as
+# stored. A message body may hold 1,000,000 characters (staging.MAX_MESSAGE_LENGTH): up to 4
+# bytes each in UTF-8, 6 as `&nbsp;`, 2 as a doubled quote. Any other row is a few hundred
+# characters. A longer record is rejected without being held in memory (`_BoundedLines`).
+MAX_RECORD_BYTES: Mapping[str, int] = {"messages.csv": 8 * _MIB}
+DEFAULT_MAX_RECORD_BYTES = _MIB
 # A message may be tens of kilobytes on one line; the csv module's default limit is 128 KiB.
-FIELD_SIZE_LIMIT = 64 * 1024 * 1024
+# No field is longer than its record.
+FIELD_SIZE_LIMIT = max(MAX_RECORD_BYTES.values())
 # Polish letters and typographic marks as UTF-8 bytes: found in a file that is not valid UTF-8,
 # they mean parts of it were saved as UTF-8 and parts as Windows-1250.
 _UTF8_POLISH = tuple(char.encode("utf-8") for char in "ąćęłńóśźżĄĆĘŁŃÓŚŹŻ„”–")
@@ -64,11 +73,13 @@ ID_COLUMNS: Mapping[str, str] = {
 
 @dataclass(frozen=True)
 class CsvRow:
-    """One record: its first physical line, its values by column, or why it is malformed."""
+    """One record: its first physical line, its values by column, or why it is malformed
+    (`malformed` the detail, `problem` the reason)."""
 
     line: int
     values: dict[str, str]
     malformed: str | None = None
+    problem: RejectReason = RejectReason.MALFORMED_ROW
 
 
 @dataclass
@@ -271,19 +282,30 @@ def _rows(
     progress: Callable[[int], None] | None,
 ) -> Iterator[CsvRow]:
     name = file_format.name
-    id_position = positions[ID_COLUMNS[name]]
+    id_column = ID_COLUMNS[name]
+    id_position = positions[id_column]
+    limit = MAX_RECORD_BYTES.get(name, DEFAULT_MAX_RECORD_BYTES)
     with source.open_file(name) as raw:
-        lines = _DecodedLines(raw, file_format.encoding)
+        lines = _BoundedLines(raw, file_format.encoding, file_format.separator, limit)
         reader = csv.reader(lines, delimiter=file_format.separator, quotechar='"', strict=True)
+        # Physical lines, counted by `lines`: a record cut for its length spans more of them
+        # than the one stand-in line `csv` sees.
         last_line = 0
         try:
             next(reader)  # the header
-            last_line = reader.line_num
+            last_line = lines.number
             for record in reader:
                 line = last_line + 1
-                last_line = reader.line_num
+                last_line = lines.number
                 if progress is not None:
                     progress(lines.consumed)
+                cut = lines.take_cut()
+                if cut is not None:
+                    legacy_id = _cut_id(cut, record, id_position, file_format.separator)
+                    detail = f"{cut.size} > {limit} bytes"
+                    values = {id_column: legacy_id}
+                    yield CsvRow(line, values, detail, RejectReason.RECORD_TOO_LONG)
+                    continue
                 if not record or (len(record) == 1 and not record[0].strip()):
                     continue
                 malformed = None
@@ -296,7 +318,7 @@ def _rows(
                     malformed = f"the row has {len(record)} fields, the header {width}"
                 if malformed is not None:
                     legacy_id = record[id_position].strip() if id_position < len(record) else ""
-                    yield CsvRow(line, {ID_COLUMNS[name]: legacy_id}, malformed)
+                    yield CsvRow(line, {id_column: legacy_id}, malformed)
                     continue
                 values = {column: record[position] for column, position in positions.items()}
                 for column in file_format.missing_optional:
@@ -315,24 +337,179 @@ def _rows(
             ) from None
 
 
-class _DecodedLines:
-    """The file's physical lines, each decoded on its own: a decoding error names its line.
+def _cut_id(cut: _Cut, record: list[str], id_position: int, separator: str) -> str:
+    """The legacy id of a record cut for its length, when the part read before the cut holds
+    it whole (the stand-in closed the record after it), else from the record's first bytes."""
+    if cut.head is None:
+        complete = record[:-1]  # the last field is the stand-in's
+    else:
+        text = cut.head.decode(cut.encoding, errors="replace")
+        complete = next(csv.reader([text], delimiter=separator), [])[:-1]
+    return complete[id_position].strip() if id_position < len(complete) else ""
 
-    Counts the bytes read (progress) and the lines (messages); `csv` reads the lines.
+
+@dataclass(frozen=True)
+class _Cut:
+    """A record longer than allowed: its size read (and dropped), and its first bytes when
+    none of it had reached `csv` yet."""
+
+    size: int
+    head: bytes | None
+    encoding: str
+
+
+class _Chunks:
+    """Lines of a binary stream read in blocks, never longer than the caller asks for.
+
+    (A zip member's own `readline(limit)` steps through 512 bytes at a time; iterating any
+    stream reads a whole line, however long.)"""
+
+    def __init__(self, raw: BinaryIO, size: int = 64 * 1024) -> None:
+        self._raw = raw
+        self._size = size
+        self._buffer = b""
+        self._offset = 0
+
+    def readline(self, limit: int) -> bytes:
+        """The next line with its `\n`, or its first `limit` bytes; b"" at the end."""
+        parts: list[bytes] = []
+        wanted = limit
+        while True:
+            buffer, offset = self._buffer, self._offset
+            end = buffer.find(b"\n", offset, offset + wanted)
+            if end >= 0:
+                parts.append(buffer[offset : end + 1])
+                self._offset = end + 1
+                break
+            if len(buffer) - offset >= wanted:
+                parts.append(buffer[offset : offset + wanted])
+                self._offset = offset + wanted
+                break
+            parts.append(buffer[offset:])
+            wanted -= len(buffer) - offset
+            self._buffer, self._offset = self._raw.read(self._size), 0
+            if not self._buffer:
+                break
+        return parts[0] if len(parts) == 1 else b"".join(parts)
+
+
+class _Quoting:
+    """Whether a record's quoted field is open, followed over its bytes as `csv` reads them: a
+    quote opens a field only at the field's start, a doubled quote inside one is a quote.
+
+    (`"`, `\n` and the separators are single bytes in UTF-8 and Windows-1250 alike.)"""
+
+    def __init__(self, separator: str) -> None:
+        self._separator = ord(separator)
+        self.open = False
+        self._quote_last = False  # the last piece ended on a quote inside an open field
+        self._previous = -1  # the byte before the next piece; -1 at a record's start
+
+    def start_record(self) -> None:
+        self.open, self._quote_last, self._previous = False, False, -1
+
+    def feed(self, piece: bytes) -> None:
+        position, size = 0, len(piece)
+        if self._quote_last and size:
+            self._quote_last = False
+            if piece[0] == 0x22:
+                position = 1  # a doubled quote: the field stays open
+            else:
+                self.open = False
+        while position < size:
+            quote = piece.find(b'"', position)
+            if quote < 0:
+                break
+            if self.open:
+                if quote + 1 == size:
+                    self._quote_last = True
+                    break
+                if piece[quote + 1] == 0x22:
+                    position = quote + 2
+                    continue
+                self.open = False
+            else:
+                before = piece[quote - 1] if quote else self._previous
+                self.open = before in (-1, self._separator)
+            position = quote + 1
+        if size:
+            self._previous = piece[-1]
+
+    def ended(self) -> bool:
+        """At a line's end: whether the record ends there (no quoted field open)."""
+        if self._quote_last:
+            self._quote_last, self.open = False, False
+        return not self.open
+
+
+class _BoundedLines:
+    """The file's physical lines, each decoded on its own (a decoding error names its line),
+    no record longer than `limit` bytes held in memory.
+
+    A record that grows past the limit is read on to its end a chunk at a time and dropped;
+    `csv` gets one stand-in line that ends the record (an empty line, or a quote closing the
+    field it was in), and `take_cut` says which row that was. Counts the bytes read
+    (progress) and the physical lines (messages).
     """
 
-    def __init__(self, raw: BinaryIO, encoding: str) -> None:
-        self._raw = raw
+    def __init__(self, raw: BinaryIO, encoding: str, separator: str, limit: int) -> None:
+        self._lines = _Chunks(raw)
+        self._encoding = encoding
         self._decoder = codecs.getincrementaldecoder(encoding)("strict")
+        self._quoting = _Quoting(separator)
+        self._limit = limit
+        self._cut: _Cut | None = None
         self.consumed = 0
         self.number = 0
 
+    def take_cut(self) -> _Cut | None:
+        """The record `csv` just returned was cut for its length (once per cut record)."""
+        cut, self._cut = self._cut, None
+        return cut
+
     def __iter__(self) -> Iterator[str]:
         decode = self._decoder.decode
-        for raw_line in self._raw:
-            self.number += 1
-            self.consumed += len(raw_line)
-            yield decode(raw_line)
-        tail = decode(b"", final=True)
-        if tail:
-            yield tail
+        quoting = self._quoting
+        while True:
+            quoting.start_record()
+            size = 0
+            while True:  # the lines of one record
+                piece = self._lines.readline(self._limit - size + 1)
+                if not piece:
+                    tail = decode(b"", final=True)
+                    if tail:
+                        yield tail
+                    return
+                self.consumed += len(piece)
+                size += len(piece)
+                if size > self._limit:
+                    yield self._cut_record(piece, size, first=size == len(piece))
+                    break
+                if quoting.open or b'"' in piece:
+                    quoting.feed(piece)
+                self.number += 1
+                yield decode(piece)
+                if quoting.ended():
+                    break
+
+    def _cut_record(self, piece: bytes, size: int, *, first: bool) -> str:
+        """Read the rest of an over-long record and drop it; the stand-in line for `csv`."""
+        quoting = self._quoting
+        head = piece[:1024] if first else None
+        while True:
+            quoting.feed(piece)
+            line_ended = piece.endswith(b"\n")
+            if line_ended:
+                self.number += 1
+                if quoting.ended():
+                    break
+            piece = self._lines.readline(_CHUNK)
+            if not piece:
+                self.number += 0 if line_ended else 1  # the last line, without its \n
+                break
+            self.consumed += len(piece)
+            size += len(piece)
+        self._cut = _Cut(size=size, head=head, encoding=self._encoding)
+        # Nothing of it reached csv: an empty line. Else csv is inside the quoted field the
+        # record's earlier lines left open: a quote closes it and the line ends the record.
+        return "\n" if first else '"\n'

@@ -35,8 +35,10 @@ from hezo_desk.models import (
     ServiceContract,
     Ticket,
 )
+from hezo_desk.services.legacy_import.attachment_checks import reject_unreadable_attachments
 from hezo_desk.services.legacy_import.lookup import Parent, db_lookup
 from hezo_desk.services.legacy_import.rules import RejectReason, SkipRule, describe
+from hezo_desk.services.legacy_import.source import ExportSource
 from hezo_desk.services.legacy_import.staging import (
     PLANNED,
     REJECTED,
@@ -49,11 +51,20 @@ from hezo_desk.services.legacy_import.ticket_links import TicketLinker
 
 class Resolver:
     def __init__(
-        self, staging: Staging, db: Database, tick: Callable[[str], None] | None = None
+        self,
+        staging: Staging,
+        db: Database,
+        tick: Callable[[str], None] | None = None,
+        *,
+        files: ExportSource | None = None,
+        check: Callable[[], None] = lambda: None,
     ) -> None:
         self.staging = staging
         self.db = db
         self.tick = tick or (lambda _step: None)
+        # The export's files: the attachments that move are read through once (None: not).
+        self.files = files
+        self.check = check
 
     def run(self) -> None:
         with self.db.sessions() as session:
@@ -74,6 +85,8 @@ class Resolver:
             self._messages(session)
             self.tick("attachments")
             self._attachments(session)
+            if self.files is not None:
+                reject_unreadable_attachments(self.staging, self.files, self.check)
             self.tick("links")
             TicketLinker(self.staging, session).run()
 

@@ -45,6 +45,14 @@ class RejectReason(enum.StrEnum):
     MISSING_TICKET = "missing_ticket"
     MISSING_FILE = "missing_file"
     FILE_TOO_LARGE = "file_too_large"
+    # The attachment's file is there but cannot be taken (source.py, `FileProblem`).
+    DAMAGED_FILE = "damaged_file"
+    UNREADABLE_FILE = "unreadable_file"
+    ENCRYPTED_FILE = "encrypted_file"
+    UNSUPPORTED_COMPRESSION = "unsupported_compression"
+    COMPRESSION_BOMB = "compression_bomb"
+    # A record longer than its file's format allows: rejected without being read into memory.
+    RECORD_TOO_LONG = "record_too_long"
     PARENT_REJECTED = "parent_rejected"
     CONFLICT = "conflict"
 
@@ -80,6 +88,14 @@ REJECT_DESCRIPTIONS = {
     RejectReason.MISSING_TICKET: "its ticket is missing",
     RejectReason.MISSING_FILE: "its file is not in the export",
     RejectReason.FILE_TOO_LARGE: "its file is larger than the desk stores",
+    RejectReason.DAMAGED_FILE: "its file in the zip is damaged (checksum or data)",
+    RejectReason.UNREADABLE_FILE: "its file cannot be read",
+    RejectReason.ENCRYPTED_FILE: "its file in the zip is encrypted",
+    RejectReason.UNSUPPORTED_COMPRESSION: "its file in the zip uses a compression method "
+    "that cannot be read (e.g. Deflate64)",
+    RejectReason.COMPRESSION_BOMB: "its file in the zip expands far more than files do "
+    "(a zip bomb's shape)",
+    RejectReason.RECORD_TOO_LONG: "the row is longer than its file's format allows",
     RejectReason.PARENT_REJECTED: "the row it belongs to was rejected",
     RejectReason.CONFLICT: "contradicts what the desk already holds",
 }

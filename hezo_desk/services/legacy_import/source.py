@@ -2,16 +2,26 @@
 
 Files are found by name, ignoring case; attachment paths are relative to the export's root and
 may not leave it.
+
+An attachment's file that cannot be taken (damaged, encrypted, compressed with a method
+`zipfile` cannot read, shaped like a zip bomb, unreadable) is a `FileProblem`: a reason code
+and the member's name, so that its row alone is rejected and the rest of the import goes on.
 """
 
 from __future__ import annotations
 
+import lzma
 import zipfile
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from types import TracebackType
 from typing import BinaryIO
 
 from hezo_desk.errors import UserError
+from hezo_desk.services.legacy_import.rules import RejectReason
 
 EXPORT_FILES = (
     "resellers.csv",
@@ -22,6 +32,35 @@ EXPORT_FILES = (
     "messages.csv",
     "attachments.csv",
 )
+
+# The compression methods `zipfile` reads; others (Deflate64 = 9, PPMd, …) it cannot.
+READABLE_METHODS = frozenset(
+    {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
+)
+# Files expand a few times, text logs tens of times; a zip bomb expands about a thousand
+# times (Deflate's limit is 1032:1). Small files may expand as they like: they harm nothing.
+MAX_COMPRESSION_RATIO = 200
+RATIO_CHECKED_FROM = 1024 * 1024
+_READ_CHUNK = 1024 * 1024
+_ENCRYPTED = 0x1
+# What reading a damaged member raises: a bad CRC or header (BadZipFile), a corrupt stream
+# (zlib.error, lzma.LZMAError, OSError from bz2), a truncated one (EOFError).
+_DAMAGED = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError)
+
+
+@dataclass(frozen=True)
+class FileProblem:
+    """Why an attachment's file cannot be taken: a reject reason, and the member it is about
+    with the fact behind it (the library's own words for damage), for the report's detail."""
+
+    code: RejectReason
+    detail: str
+
+
+class UnreadableFileError(Exception):
+    def __init__(self, problem: FileProblem) -> None:
+        super().__init__(problem.detail)
+        self.problem = problem
 
 
 class ExportSource:
@@ -104,13 +143,32 @@ class ExportSource:
         assert self._root_dir is not None
         return (self._root_dir / actual).stat().st_size
 
-    def open_file(self, name: str) -> BinaryIO:
-        """One of the export's CSV files, as bytes."""
+    @contextmanager
+    def open_file(self, name: str) -> Iterator[BinaryIO]:
+        """One of the export's CSV files, as bytes. Without it nothing can be imported: a
+        member that cannot be read stops the run before anything is written (`UserError`)."""
         actual = self._names[name]
-        if self._zip is not None:
-            return self._zip.open(self._members[actual])  # type: ignore[return-value]
-        assert self._root_dir is not None
-        return (self._root_dir / actual).open("rb")
+        if self._zip is None:
+            assert self._root_dir is not None
+            with (self._root_dir / actual).open("rb") as file:
+                yield file
+            return
+        member = self._members[actual]
+        problem = self.attachment_problem(actual)
+        if problem is not None and problem.code is not RejectReason.COMPRESSION_BOMB:
+            raise UserError(f"{name} cannot be read from {self.path}: {problem.code.value}")
+        try:
+            stream = self._zip.open(member)
+        except (*_DAMAGED, RuntimeError, NotImplementedError) as error:
+            raise UserError(f"{name} cannot be read from {self.path}: {_reason(error)}") from None
+        try:
+            with stream:
+                yield stream  # type: ignore[misc]
+        except _DAMAGED as error:
+            raise UserError(
+                f"{name} in {self.path} is damaged ({_reason(error)}): nothing was imported; "
+                "zip the export again"
+            ) from None
 
     # ----- attachments ---------------------------------------------------------------------
 
@@ -132,12 +190,75 @@ class ExportSource:
         target = self._inside(relative)
         return target.stat().st_size if target is not None else None
 
+    def attachment_problem(self, relative: str) -> FileProblem | None:
+        """What the zip's directory already says is wrong with an attachment's member (no data
+        is read): encrypted, a compression method that cannot be read, a zip bomb's ratio."""
+        if self._zip is None:
+            return None
+        member = self._members.get(relative)
+        if member is None:
+            return None
+        info = self._zip.getinfo(member)
+        if info.flag_bits & _ENCRYPTED:
+            return FileProblem(RejectReason.ENCRYPTED_FILE, member)
+        if info.compress_type not in READABLE_METHODS:
+            method = info.compress_type
+            return FileProblem(RejectReason.UNSUPPORTED_COMPRESSION, f"{member} ({method=})")
+        if info.file_size >= RATIO_CHECKED_FROM and info.file_size > MAX_COMPRESSION_RATIO * max(
+            info.compress_size, 1
+        ):
+            ratio = info.file_size // max(info.compress_size, 1)
+            return FileProblem(
+                RejectReason.COMPRESSION_BOMB,
+                f"{member} ({info.compress_size} → {info.file_size} bytes, {ratio}:1)",
+            )
+        return None
+
+    def verify_attachment(self, relative: str) -> FileProblem | None:
+        """Read an attachment's file through, a chunk at a time (memory stays flat), to find
+        damage only its data shows: a bad checksum, a corrupt or truncated stream."""
+        try:
+            with self._attachment_stream(relative) as stream:
+                while stream.read(_READ_CHUNK):
+                    pass
+        except UnreadableFileError as error:
+            return error.problem
+        return None
+
     def read_attachment(self, relative: str) -> bytes:
-        stream = self._open_attachment(relative)
-        if stream is None:
-            raise UserError(f"{relative} disappeared from the export while it was being imported")
-        with stream:
+        """An attachment's bytes; `UnreadableFileError` when its file cannot be taken."""
+        with self._attachment_stream(relative) as stream:
             return stream.read()
+
+    @contextmanager
+    def _attachment_stream(self, relative: str) -> Iterator[BinaryIO]:
+        problem = self.attachment_problem(relative)
+        if problem is not None:
+            raise UnreadableFileError(problem)
+        name = self._members.get(relative, relative) if self._zip is not None else relative
+        try:
+            stream = self._open_attachment(relative)
+            if stream is None:
+                raise UnreadableFileError(FileProblem(RejectReason.MISSING_FILE, relative))
+            with stream:
+                yield stream
+        except _DAMAGED as error:
+            problem = FileProblem(RejectReason.DAMAGED_FILE, f"{name} ({_reason(error)})")
+            raise UnreadableFileError(problem) from error
+        except RuntimeError as error:  # zipfile's word for an encrypted member without password
+            problem = FileProblem(RejectReason.ENCRYPTED_FILE, f"{name} ({_reason(error)})")
+            raise UnreadableFileError(problem) from error
+        except NotImplementedError as error:
+            problem = FileProblem(
+                RejectReason.UNSUPPORTED_COMPRESSION, f"{name} ({_reason(error)})"
+            )
+            raise UnreadableFileError(problem) from error
+        except OSError as error:
+            # From a zip member's data (bz2 says OSError) it is damage; from a folder, a file
+            # the operating system would not give.
+            code = RejectReason.DAMAGED_FILE if self._zip else RejectReason.UNREADABLE_FILE
+            problem = FileProblem(code, f"{name} ({_reason(error)})")
+            raise UnreadableFileError(problem) from error
 
     def _open_attachment(self, relative: str) -> BinaryIO | None:
         if self._zip is not None:
@@ -155,3 +276,9 @@ class ExportSource:
         if not target.resolve().is_relative_to(self._root_dir.resolve()):
             return None
         return target
+
+
+def _reason(error: BaseException) -> str:
+    """The library's own words for a failure, with its type (for the report's detail)."""
+    text = getattr(error, "strerror", None) or str(error)
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__

@@ -329,6 +329,9 @@ def make_attachment_stager(
                 f"file {relative} has {size / 1024 / 1024:.1f} MB; the desk stores at most "
                 f"{MAX_ATTACHMENT_BYTES // 1024 // 1024} MB per attachment",
             )
+        problem = source.attachment_problem(relative)
+        if problem is not None:
+            raise RowRejectedError(problem.code, problem.detail)
 
     return stage_attachment
 
@@ -409,7 +412,7 @@ class Staging:
         outcome = code = detail = None
         problem: RowRejectedError | None = None
         if row.malformed is not None:
-            outcome, code, detail = REJECTED, RejectReason.MALFORMED_ROW.value, row.malformed
+            outcome, code, detail = REJECTED, row.problem.value, row.malformed
         else:
             try:
                 legacy_id = _identity(file_name, row.values)

@@ -27,8 +27,8 @@ from hezo_desk.enums import (
 from hezo_desk.models import Attachment, AuditEntry, Message, ResellerAccessChange, Ticket
 from hezo_desk.services.attachment_files import guess_content_type
 from hezo_desk.services.audit import AuditAction
-from hezo_desk.services.legacy_import.source import ExportSource
-from hezo_desk.services.legacy_import.staging import PLANNED, Staging, from_iso
+from hezo_desk.services.legacy_import.source import ExportSource, UnreadableFileError
+from hezo_desk.services.legacy_import.staging import PLANNED, REJECTED, Staging, from_iso
 from hezo_desk.services.pdf import (
     CaseAttachment,
     CaseDocument,
@@ -86,12 +86,26 @@ def prepare_ticket(
         )
     ]
     attachments = []
-    for a_seq, legacy_id, message_seq, file_name, path in staging.execute(
-        "SELECT seq, legacy_id, message_seq, file_name, path FROM attachments "
+    flags = row["flags"].splitlines() if row["flags"] else []
+    for a_seq, legacy_id, line, message_seq, file_name, path in staging.execute(
+        "SELECT seq, legacy_id, line, message_seq, file_name, path FROM attachments "
         "WHERE ticket_seq = ? AND outcome = ? ORDER BY seq",
         (seq, PLANNED),
-    ):
-        attachments.append((a_seq, legacy_id, message_seq, file_name, source.read_attachment(path)))
+    ).fetchall():
+        try:
+            data = source.read_attachment(path)
+        except UnreadableFileError as error:
+            # The files were read through before writing; one that changed since is rejected
+            # now, as it would have been then, and the ticket moves without it.
+            problem = error.problem
+            staging.set_outcome(
+                "attachments", [(REJECTED, problem.code.value, problem.detail, a_seq)]
+            )
+            flags.append(
+                f"attachment {legacy_id} rejected (attachments.csv line {line}: {problem.detail})"
+            )
+            continue
+        attachments.append((a_seq, legacy_id, message_seq, file_name, data))
     customer_name, tax_id, language = customer
     opened_at = from_iso(row["opened_at"])
     document = legacy_case_document(
@@ -128,7 +142,7 @@ def prepare_ticket(
         state=TicketState(row["state"]),
         priority=Priority(row["priority"]),
         opened_at=opened_at,
-        flags=row["flags"].splitlines() if row["flags"] else [],
+        flags=flags,
         messages=messages,
         attachments=attachments,
         document=document,

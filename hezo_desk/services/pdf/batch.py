@@ -2,9 +2,9 @@
 
 Documents are read from the database here (one case at a time, as the renderers need them)
 and rendered in worker processes (`RenderPool`). The caller's `Progress.check()` is asked
-between cases; cancelling stops there. Files appear only whole: each is written under a
-temporary name in the target folder and renamed when complete, and any temporary file is
-removed when the batch stops early. Every case written is recorded in the audit log.
+between cases; cancelling stops there. Files appear only whole and only recorded: each is
+written under a temporary name in the target folder and renamed once its audit records have
+committed, and any temporary file is removed when the batch stops early.
 """
 
 from __future__ import annotations
@@ -28,8 +28,8 @@ from hezo_desk.services.pdf.export import (
     Progress,
     ResellerCopyRefusedError,
     check_target_folder,
+    put_in_place,
     record_export,
-    recorded_rename,
     suggested_file_name,
     written_whole,
 )
@@ -157,16 +157,15 @@ class _Batch:
                 yield ticket_id, self.numbers[ticket_id], pdf
 
     def _write(self, path: Path, data: bytes, files: list[ExportedFile], *, combined: bool) -> None:
-        """The file under a temporary name, then renamed as its audit records commit."""
+        """The file under a temporary name, renamed once its audit records have committed."""
         with written_whole(path) as part:
             part.write_bytes(data)
-            with recorded_rename(part, path) as rename, self.db.transaction() as session:
+            with self.db.transaction() as session:
                 for exported in files:
                     record_export(
                         session, self.actor, exported, combined_cases=len(files) if combined else 0
                     )
-                session.flush()
-                rename()
+            put_in_place(part, path)
 
     def separate(self, folder: Path) -> list[ExportedFile]:
         files: list[ExportedFile] = []

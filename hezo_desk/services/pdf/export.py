@@ -12,7 +12,7 @@ import hashlib
 import os
 import re
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -207,16 +207,16 @@ class PdfExportService:
         )
         with written_whole(path) as part:
             part.write_bytes(rendered.pdf)
-            with recorded_rename(part, path) as rename, self._db.transaction() as session:
+            with self._db.transaction() as session:
                 record_export(session, actor, exported)
-                session.flush()
-                rename()
+            put_in_place(part, path)
         return exported
 
     def record_print(
         self, actor: Actor, ticket_id: int, variant: Variant, *, pages: int, printer: str = ""
     ) -> None:
-        """Record that the case was printed (after the print job was handed to the printer)."""
+        """Record that the case is printed: before the job is handed to the printer, so that
+        no page is ever printed unrecorded (a job that fails after this stays recorded)."""
         number = TicketService(self._db).row(ticket_id).number
         with self._db.transaction() as session:
             audit.record(
@@ -284,27 +284,15 @@ def written_whole(path: Path) -> Iterator[Path]:
             part.unlink()
 
 
-@contextlib.contextmanager
-def recorded_rename(part: Path, path: Path) -> Iterator[Callable[[], None]]:
-    """Put the file in place as the last step of the transaction that records it.
+def put_in_place(part: Path, path: Path) -> None:
+    """Give a written file its name, once the transaction recording it has committed.
 
-    Use it outside the transaction's `with`: if the commit fails after the rename, the file
-    goes again, so no export exists without its audit record.
+    Call it after the transaction's `with`: a kill or a failed commit before this line leaves
+    only the hidden temporary file (removed by `written_whole` when the process lives on),
+    never a named export without its audit record. A kill after the commit and before the
+    rename leaves a record of an export that did not land: the safe side.
     """
-    renamed = False
-
-    def rename() -> None:
-        nonlocal renamed
-        part.replace(path)
-        renamed = True
-
-    try:
-        yield rename
-    except BaseException:
-        if renamed:
-            with contextlib.suppress(OSError):
-                path.unlink()
-        raise
+    part.replace(path)
 
 
 def _write_error(path: Path, error: OSError) -> HezoError:

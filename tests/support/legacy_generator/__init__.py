@@ -15,23 +15,31 @@ A later export (`generation=2`) repeats generation 1 row for row and adds new cu
 tickets and messages, a new service on a serial that already has one, and new messages on a
 ticket that moved the first time.
 
+`hostile_zip` zips an export with attachment members damaged (bad CRC, corrupt, encrypted,
+Deflate64, a zip bomb's ratio, a size above the desk's limit).
+
 Tests import it as `support.legacy_generator`, benchmarks as `tests.support.legacy_generator`.
 """
 
 from .files import generate_export, summary, zip_export
+from .hostile import BOMB_BYTES, OVERSIZED_BYTES, Damage, hostile_zip
 from .spec import COLUMNS, MIXED_FORMATS, ExportSpec
 from .truth import IMPORTED, REJECTED, SKIPPED, Expected, RowTruth
 
 __all__ = [
+    "BOMB_BYTES",
     "COLUMNS",
     "IMPORTED",
     "MIXED_FORMATS",
+    "OVERSIZED_BYTES",
     "REJECTED",
     "SKIPPED",
+    "Damage",
     "Expected",
     "ExportSpec",
     "RowTruth",
     "generate_export",
+    "hostile_zip",
     "summary",
     "zip_export",
 ]
