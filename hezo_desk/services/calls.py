@@ -66,16 +66,27 @@ CSV_COLUMNS = (
 )
 
 
-class CallBackClaimedError(ConflictError):
-    """Someone else took on this call-back (or changed the call) since the caller read it;
-    `current` is the call as it is now."""
+class CallConflictError(ConflictError):
+    """The call changed since the caller read it; `current` is the call as it is now."""
+
+    def __init__(self, current: CallRecord, message: str | None = None) -> None:
+        super().__init__(
+            message
+            or f"the call with {current.display} was changed by someone else meanwhile; "
+            "your change was not saved"
+        )
+        self.current = current
+
+
+class CallBackClaimedError(CallConflictError):
+    """Another agent has taken on this call-back; `current` says who."""
 
     def __init__(self, current: CallRecord) -> None:
         who = current.callback_agent_name or "someone else"
         super().__init__(
-            f"the call from {current.display} is being called back by {who}; nothing was changed"
+            current,
+            f"the call from {current.display} is being called back by {who}; nothing was changed",
         )
-        self.current = current
 
 
 class NotACallBackError(UserError):
@@ -104,7 +115,7 @@ class DayStatistics:
 
     @property
     def missed_rate(self) -> float | None:
-        """Missed incoming calls over all incoming calls that ended; None without any."""
+        """Missed incoming calls over all incoming calls; None without any."""
         return None if self.incoming == 0 else self.missed / self.incoming
 
 
@@ -189,7 +200,9 @@ class CallJournal:
         call_id: str | None,
     ) -> Call | None:
         if call_id is not None:
-            return session.scalar(select(Call).where(Call.call_id == call_id))
+            known = session.scalar(select(Call).where(Call.call_id == call_id))
+            if known is not None:
+                return known
         same_number = Call.number_e164 == e164 if e164 is not None else Call.number == number
         going_on = [
             Call.agent_id == actor.id,
@@ -197,10 +210,15 @@ class CallJournal:
             Call.ended_at.is_(None),
             Call.started_at > event.at - MAX_LIVE_CALL,
         ]
-        if event.event is CallEventKind.RING:
-            # A ring is a new call, unless the desk recorded the dialling already (a call back)
-            # and the phone system now reports that call ringing.
-            going_on += [Call.rang_at.is_(None), Call.answered_at.is_(None)]
+        if event.event is CallEventKind.RING or call_id is not None:
+            # A ring, or an event of a call id never seen, is a new call, unless the desk
+            # recorded the dialling already (a call back) and the phone system now reports it.
+            going_on += [
+                Call.call_id.is_(None),
+                Call.direction == event.direction,
+                Call.rang_at.is_(None),
+                Call.answered_at.is_(None),
+            ]
         return session.scalar(
             select(Call).where(*going_on).order_by(Call.started_at.desc(), Call.id.desc()).limit(1)
         )
@@ -251,7 +269,7 @@ class CallJournal:
                 details={"outcome": worded},
             )
 
-        return self._change(call_id, expected_version, change)
+        return self._change(actor, call_id, expected_version, change)
 
     def claim_callback(self, actor: Actor, call_id: int, *, expected_version: int) -> CallRecord:
         """Take on calling back a missed call. Refused with `CallBackClaimedError` when another
@@ -276,7 +294,7 @@ class CallJournal:
                 details={"number": call.number_e164 or call.number},
             )
 
-        return self._change(call_id, expected_version, change, own_claim_ok=actor.id)
+        return self._change(actor, call_id, expected_version, change)
 
     def release_callback(self, actor: Actor, call_id: int, *, expected_version: int) -> CallRecord:
         """Give a claimed call-back back to the list (one's own; a supervisor anyone's)."""
@@ -299,7 +317,7 @@ class CallJournal:
                 details={"number": call.number_e164 or call.number},
             )
 
-        return self._change(call_id, expected_version, change)
+        return self._change(actor, call_id, expected_version, change)
 
     def call_back(self, actor: Actor, call_id: int, *, expected_version: int) -> CallRecord:
         """Record the outgoing call back of a missed call (the desk then dials it through a
@@ -309,15 +327,12 @@ class CallJournal:
         try:
             with self._db.transaction() as session:
                 missed = _call(session, call_id)
-                if missed.version != expected_version and missed.callback_agent_id != actor.id:
-                    raise CallBackClaimedError(
-                        load_call_record(session, call_id, is_sqlite=self._db.is_sqlite)
-                    )
+                stale = missed.version != expected_version
+                if missed.callback_agent_id not in (None, actor.id) or (
+                    stale and missed.callback_agent_id != actor.id
+                ):
+                    raise self._conflict(session, actor, call_id)
                 _require_pending(session, missed, self._db.is_sqlite)
-                if missed.callback_agent_id not in (None, actor.id):
-                    raise CallBackClaimedError(
-                        load_call_record(session, call_id, is_sqlite=self._db.is_sqlite)
-                    )
                 number = missed.number_e164 or parse_phone(missed.number)
                 now = utcnow()
                 outgoing = Call(
@@ -346,34 +361,38 @@ class CallJournal:
                 return load_call_record(session, outgoing.id, is_sqlite=self._db.is_sqlite)
         except StaleDataError:
             with self._db.sessions() as session:
-                current = load_call_record(session, call_id, is_sqlite=self._db.is_sqlite)
-            raise CallBackClaimedError(current) from None
+                raise self._conflict(session, actor, call_id) from None
 
     def _change(
         self,
+        actor: Actor,
         call_id: int,
         expected_version: int | None,
         change: Callable[[Session, Call], None],
-        *,
-        own_claim_ok: int | None = None,
     ) -> CallRecord:
-        """Apply `change` to the call if it is still at `expected_version` (None: any)."""
+        """Apply `change` to the call if it is still at `expected_version` (None: any).
+
+        A stale version is no conflict on a call-back the actor has claimed: whatever changed
+        it, the claim is theirs (claiming it again changes nothing)."""
         try:
             with self._db.transaction() as session:
                 call = _call(session, call_id)
                 stale = expected_version is not None and call.version != expected_version
-                if stale and (own_claim_ok is None or call.callback_agent_id != own_claim_ok):
-                    raise CallBackClaimedError(
-                        load_call_record(session, call_id, is_sqlite=self._db.is_sqlite)
-                    )
+                if stale and call.callback_agent_id != actor.id:
+                    raise self._conflict(session, actor, call_id)
                 change(session, call)
                 session.flush()
                 return load_call_record(session, call_id, is_sqlite=self._db.is_sqlite)
         except StaleDataError:
             # Someone committed between our read and our write: report it like any conflict.
             with self._db.sessions() as session:
-                current = load_call_record(session, call_id, is_sqlite=self._db.is_sqlite)
-            raise CallBackClaimedError(current) from None
+                raise self._conflict(session, actor, call_id) from None
+
+    def _conflict(self, session: Session, actor: Actor, call_id: int) -> CallConflictError:
+        current = load_call_record(session, call_id, is_sqlite=self._db.is_sqlite)
+        if current.callback_agent_id not in (None, actor.id):
+            return CallBackClaimedError(current)
+        return CallConflictError(current)
 
     # ----- supervisors' figures and the export ---------------------------------------------
 
