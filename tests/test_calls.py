@@ -19,12 +19,12 @@ from hezo_desk.services.actor import Actor
 from hezo_desk.services.agents import AgentService
 from hezo_desk.services.audit import AuditAction
 from hezo_desk.services.call_events import CallEvent
+from hezo_desk.services.call_records import write_csv
 from hezo_desk.services.calls import (
     CallBackClaimedError,
     CallConflictError,
     CallJournal,
     NotACallBackError,
-    write_csv,
 )
 from hezo_desk.services.registration import ContactDetails, RegistrationService
 from hezo_desk.services.tickets import NewTicket, TicketService

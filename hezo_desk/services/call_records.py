@@ -2,20 +2,39 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TextIO
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, and_, func, literal_column, select
 from sqlalchemy.orm import Session, aliased
 
 from hezo_desk.enums import CallDirection, CallState
 from hezo_desk.errors import NotFoundError
+from hezo_desk.local_time import local_minute
 from hezo_desk.models import Agent, Call, CallTicket, Contact, Customer, Ticket
 from hezo_desk.services.phones import format_phone
 from hezo_desk.services.records import AnyRow, AnySelect
 
 _NUMBERS_SEPARATOR = " "
+CSV_COLUMNS = (
+    "started",
+    "direction",
+    "state",
+    "number",
+    "customer",
+    "contact",
+    "agent",
+    "answered",
+    "ended",
+    "duration_s",
+    "tickets",
+    "outcome",
+    "called_back_by",
+    "called_back",
+)
 
 
 @dataclass(frozen=True)
@@ -52,6 +71,16 @@ class CallRecord:
     def callback_pending(self) -> bool:
         """A missed call nobody has called back yet (claimed or not)."""
         return self.state is CallState.MISSED and self.callback_done_at is None
+
+
+def missed_condition() -> ColumnElement[bool]:
+    """Incoming, ended, never answered: the predicate of the partial index `ix_calls_missed`
+    (a constant, not a parameter, so that PostgreSQL matches the index)."""
+    return and_(
+        Call.direction == literal_column("'in'"),
+        Call.answered_at.is_(None),
+        Call.ended_at.is_not(None),
+    )
 
 
 def call_state(
@@ -138,3 +167,31 @@ def load_call_record(session: Session, call_id: int, *, is_sqlite: bool) -> Call
     if row is None:
         raise NotFoundError(f"no call with id {call_id}")
     return make_call_record(row)
+
+
+def write_csv(records: Iterable[CallRecord], out: TextIO) -> int:
+    """The journal as CSV (Warsaw time, one call a line); returns the number of calls."""
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    count = 0
+    for record in records:
+        writer.writerow(
+            (
+                local_minute(record.started_at),
+                record.direction.value,
+                record.state.value,
+                record.number_e164 or record.number,
+                record.customer_name or "",
+                record.contact_name or "",
+                record.agent_name or "",
+                local_minute(record.answered_at),
+                local_minute(record.ended_at),
+                "" if record.duration_s is None else record.duration_s,
+                " ".join(record.ticket_numbers),
+                record.outcome or "",
+                record.callback_agent_name or "",
+                local_minute(record.callback_done_at),
+            )
+        )
+        count += 1
+    return count

@@ -12,13 +12,11 @@ time; a second claim is refused like a stale save of a ticket (`CallBackClaimedE
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TextIO
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -26,9 +24,8 @@ from sqlalchemy.orm.exc import StaleDataError
 from hezo_desk.db import Database
 from hezo_desk.enums import CallDirection, CallEventKind, Role
 from hezo_desk.errors import ConflictError, NotFoundError, UserError
-from hezo_desk.local_time import WARSAW, local_minute
+from hezo_desk.local_time import WARSAW
 from hezo_desk.models import Call, utcnow
-from hezo_desk.models.call import MISSED_SQL
 from hezo_desk.services import audit
 from hezo_desk.services.actor import Actor, require_role
 from hezo_desk.services.audit import AuditAction
@@ -39,6 +36,7 @@ from hezo_desk.services.call_records import (
     call_select,
     load_call_record,
     make_call_record,
+    missed_condition,
 )
 from hezo_desk.services.normalize import printable_line
 from hezo_desk.services.phone_match import match_phone
@@ -48,22 +46,6 @@ MAX_NUMBER_LENGTH = 100
 MAX_CALL_ID_LENGTH = 128
 MAX_OUTCOME_LENGTH = 300
 STATISTICS_READERS = (Role.SUPERVISOR, Role.ADMINISTRATOR)
-CSV_COLUMNS = (
-    "started",
-    "direction",
-    "state",
-    "number",
-    "customer",
-    "contact",
-    "agent",
-    "answered",
-    "ended",
-    "duration_s",
-    "tickets",
-    "outcome",
-    "called_back_by",
-    "called_back",
-)
 
 
 class CallConflictError(ConflictError):
@@ -242,7 +224,7 @@ class CallJournal:
         with self._db.sessions() as session:
             rows = session.execute(
                 call_select(self._db.is_sqlite)
-                .where(text(f"({MISSED_SQL})"), Call.callback_done_at.is_(None))
+                .where(missed_condition(), Call.callback_done_at.is_(None))
                 .order_by(Call.started_at, Call.id)
                 .limit(limit)
             ).all()
@@ -426,34 +408,6 @@ class CallJournal:
         )
 
 
-def write_csv(records: Iterable[CallRecord], out: TextIO) -> int:
-    """The journal as CSV (Warsaw time, one call a line); returns the number of calls."""
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
-    count = 0
-    for record in records:
-        writer.writerow(
-            (
-                local_minute(record.started_at),
-                record.direction.value,
-                record.state.value,
-                record.number_e164 or record.number,
-                record.customer_name or "",
-                record.contact_name or "",
-                record.agent_name or "",
-                local_minute(record.answered_at),
-                local_minute(record.ended_at),
-                "" if record.duration_s is None else record.duration_s,
-                " ".join(record.ticket_numbers),
-                record.outcome or "",
-                record.callback_agent_name or "",
-                local_minute(record.callback_done_at),
-            )
-        )
-        count += 1
-    return count
-
-
 def _match_caller(session: Session, call: Call) -> None:
     """The caller's company and person, where the number names exactly one of each."""
     if call.number_e164 is None:
@@ -476,7 +430,7 @@ def _settle_callbacks(
     if call.number_e164 is not None:
         pending += session.scalars(
             select(Call).where(
-                text(f"({MISSED_SQL})"),
+                missed_condition(),
                 Call.number_e164 == call.number_e164,
                 Call.callback_done_at.is_(None),
                 Call.id != call.id,
