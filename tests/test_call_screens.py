@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from hezo_desk.db import Database
+from hezo_desk.drafts import DraftStore
 from hezo_desk.enums import CallDirection, CallEventKind, CallState
 from hezo_desk.models import Customer
 from hezo_desk.services.actor import Actor
@@ -25,6 +26,9 @@ from hezo_desk.services.listing.calls import CallListing
 from hezo_desk.ui.call_backs import CallBacksScreen
 from hezo_desk.ui.call_statistics import CallStatisticsScreen
 from hezo_desk.ui.context import DeskContext
+from hezo_desk.ui.live import LiveUpdates
+from hezo_desk.ui.main_window import MainWindow
+from hezo_desk.ui.screen_registry import build_screens, ticket_actions, ticket_tabs, wire_window
 from hezo_desk.ui.tables.calls import CallsScreen
 from hezo_desk.ui.tables.list_models import CallsModel
 from hezo_desk.ui.workers import TaskSet
@@ -225,3 +229,53 @@ def test_an_agent_is_refused_the_statistics(qtbot: QtBot, desk_context: DeskCont
     screen = CallStatisticsScreen(desk_context)
     _show(qtbot, screen)
     qtbot.waitUntil(lambda: "supervisor" in screen.summary.text(), timeout=WAIT_MS)
+
+
+def test_calls_and_claims_by_other_agents_reach_an_open_desk_live(
+    qtbot: QtBot, desk_context: DeskContext, tmp_path: Path
+) -> None:
+    """The window's journal and call-back list follow the change feed: a call missed on
+    another agent's desk appears, and so does who claimed it."""
+    db = desk_context.db
+    window = MainWindow(
+        desk_context,
+        build_screens(desk_context),
+        DraftStore(tmp_path / "drafts", db.display_url),
+        db.display_url,
+        ticket_tabs=ticket_tabs(),
+        ticket_actions=ticket_actions(),
+    )
+    wire_window(window, desk_context)
+    qtbot.addWidget(window)
+    callbacks = window.show_screen("callbacks")
+    journal_screen = window.show_screen("calls")
+    assert isinstance(callbacks, CallBacksScreen)
+    assert isinstance(journal_screen, CallsScreen)
+    qtbot.waitUntil(lambda: not journal_screen.model.is_loading, timeout=WAIT_MS)
+    assert callbacks.model.rowCount() == 0
+    live = LiveUpdates(db)
+    live.tickets_changed.connect(window.remote_changes)
+    live.others_changed.connect(window.remote_others_changed)
+    with qtbot.waitSignal(live.connection_changed, timeout=WAIT_MS):
+        live.start()
+    try:
+        jan = AgentService(db).resolve("jan.kowalski")
+        elsewhere = CallJournal(db)
+        now = dt.datetime.now(dt.UTC)
+        for kind in (CallEventKind.RING, CallEventKind.HANGUP):
+            elsewhere.record(
+                jan, CallEvent("+48 600 700 800", CallDirection.INBOUND, kind, "live-1", now)
+            )
+        qtbot.waitUntil(lambda: callbacks.model.rowCount() == 1, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: journal_screen.model.rowCount() == 1, timeout=WAIT_MS)
+        missed = elsewhere.callbacks()[0]
+        elsewhere.claim_callback(jan, missed.id, expected_version=missed.version)
+        qtbot.waitUntil(
+            lambda: (
+                (row := callbacks.model.row_at(0)) is not None
+                and row.callback_agent_name == "Jan Kowalski"
+            ),
+            timeout=WAIT_MS,
+        )
+    finally:
+        live.stop()
