@@ -279,3 +279,33 @@ def test_calls_and_claims_by_other_agents_reach_an_open_desk_live(
         )
     finally:
         live.stop()
+
+
+def test_the_ticket_opened_during_a_call_opens_from_the_journal(
+    qtbot: QtBot, desk_context: DeskContext
+) -> None:
+    from hezo_desk.models import Service, ServiceContract
+    from hezo_desk.services.tickets import NewTicket, TicketService
+
+    db, agent = desk_context.db, desk_context.actor
+    with db.sessions() as session:
+        contract_id, service_id = session.execute(
+            select(ServiceContract.id, Service.id)
+            .join(Service, Service.contract_id == ServiceContract.id)
+            .where(ServiceContract.state == "active")
+            .limit(1)
+        ).one()
+    journal, now = CallJournal(db), dt.datetime.now(dt.UTC)
+    for kind in (CallEventKind.RING, CallEventKind.ANSWER):
+        journal.record(agent, CallEvent("600 700 800", CallDirection.INBOUND, kind, "t-1", now))
+    opened = TicketService(db).open(
+        agent, NewTicket(contract_id, service_id, "Zgłoszone przez telefon", "Opis.")
+    )
+    screen = CallsScreen(desk_context)
+    _show(qtbot, screen)
+    qtbot.waitUntil(lambda: screen.model.row_at(0) is not None, timeout=WAIT_MS)
+    screen.view.selectRow(0)
+    assert screen.selected_call().ticket_numbers == (opened.number,)  # type: ignore[union-attr]
+    with qtbot.waitSignal(screen.open_ticket, timeout=WAIT_MS) as asked:
+        screen.open_linked_ticket()
+    assert asked.args == [opened.id]

@@ -15,12 +15,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from hezo_desk.placeholders import fill
 from hezo_desk.services.call_records import CallRecord
-from hezo_desk.services.calls import CallConflictError, CallJournal
+from hezo_desk.services.calls import SUPERVISING_ROLES, CallConflictError, CallJournal
 from hezo_desk.services.phones import tel_uri
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.error_wording import error_text
 from hezo_desk.ui.short_list_model import Column, RowTableModel, read_only_table
 from hezo_desk.ui.workers import TaskControl, TaskSet
+
+SUPERVISING = frozenset(SUPERVISING_ROLES)
 
 
 class CallBacksScreen(QWidget):
@@ -151,8 +153,10 @@ class CallBacksScreen(QWidget):
         call = self.selected()
         mine = call is not None and call.callback_agent_id == self.context.actor.id
         free = call is not None and call.callback_agent_id is None
+        # A supervisor may hand back a call-back someone else took on and left.
+        supervising = not free and self.context.actor.role in SUPERVISING
         self.claim.setEnabled(free)
-        self.release.setEnabled(mine)
+        self.release.setEnabled(mine or supervising)
         self.call_back.setEnabled(free or mine)
 
     def _failed(self, error: object) -> None:

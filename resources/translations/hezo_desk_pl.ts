@@ -577,6 +577,10 @@
         <translation>Wynik…</translation>
     </message>
     <message>
+        <source>Open ticket</source>
+        <translation>Otwórz zgłoszenie</translation>
+    </message>
+    <message>
         <source>Export CSV…</source>
         <translation>Eksport CSV…</translation>
     </message>
@@ -599,6 +603,10 @@
     <message>
         <source>What came of the call with %1?</source>
         <translation>Jaki był wynik rozmowy z %1?</translation>
+    </message>
+    <message>
+        <source>Choose a call with a ticket first.</source>
+        <translation>Najpierw wybierz połączenie ze zgłoszeniem.</translation>
     </message>
     <message>
         <source>Export the call journal</source>

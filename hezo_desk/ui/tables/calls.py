@@ -1,11 +1,12 @@
 """The call journal: every call, newest first; search by number or company, missed calls
-alone, the outcome of a call, and the journal (as filtered) exported to CSV."""
+alone, the outcome of a call, the ticket opened or answered during it, and the journal (as
+filtered) exported to CSV."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -22,6 +23,7 @@ from hezo_desk.placeholders import fill
 from hezo_desk.services.call_records import CallRecord
 from hezo_desk.services.calls import CallJournal
 from hezo_desk.services.listing.calls import CallFilter, CallListing, export_journal_file
+from hezo_desk.services.tickets import TicketService
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.error_wording import error_text
 from hezo_desk.ui.tables.list_models import CallsModel
@@ -33,6 +35,9 @@ COLUMN_WIDTHS = [130, 90, 140, 240, 100, 140, 70, 160, 170, 300]
 
 
 class CallsScreen(ListScreen):
+    # The main window opens tickets a screen asks for by this signal (MainWindow._connect_screen).
+    open_ticket = Signal(int)
+
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(context, "calls", parent)
         self.search = QLineEdit(self)
@@ -42,6 +47,8 @@ class CallsScreen(ListScreen):
         self.missed.setObjectName("missed")
         self.outcome = QPushButton(self)
         self.outcome.setObjectName("outcome")
+        self.ticket = QPushButton(self)
+        self.ticket.setObjectName("ticket")
         self.export = QPushButton(self)
         self.export.setObjectName("export")
         self.view = QTableView(self)
@@ -53,6 +60,7 @@ class CallsScreen(ListScreen):
         filters.addWidget(self.search, 1)
         filters.addWidget(self.missed)
         filters.addWidget(self.outcome)
+        filters.addWidget(self.ticket)
         filters.addWidget(self.export)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -63,13 +71,14 @@ class CallsScreen(ListScreen):
         self.retranslate()
         self.setup_table(self.view, self.model, "list", COLUMN_WIDTHS)
         self.watch(self.model)
-        chain_tab_order(self.search, self.missed, self.outcome, self.export, self.view)
+        chain_tab_order(self.search, self.missed, self.outcome, self.ticket, self.export, self.view)
         self.search.textChanged.connect(lambda _text: self._timer.start())
         self.search.returnPressed.connect(self._apply_filter)
         self._timer.timeout.connect(self._apply_filter)
         self.missed.toggled.connect(self._apply_filter)
         self.outcome.clicked.connect(self.ask_outcome)
         self.export.clicked.connect(self.ask_export)
+        self.ticket.clicked.connect(self.open_linked_ticket)
         self.view.doubleClicked.connect(lambda _index: self.ask_outcome())
         self.model.start()
 
@@ -94,6 +103,7 @@ class CallsScreen(ListScreen):
         self.search.setPlaceholderText(self.tr("Number in any form, company or outcome"))
         self.missed.setText(self.tr("Missed only"))
         self.outcome.setText(self.tr("Outcome…"))
+        self.ticket.setText(self.tr("Open ticket"))
         self.export.setText(self.tr("Export CSV…"))
         self.model.retranslate()
         if not self.model.is_loading:
@@ -127,6 +137,19 @@ class CallsScreen(ListScreen):
             return journal.set_outcome(actor, call.id, outcome, expected_version=call.version)
 
         self.tasks.start(work, finished=lambda _call: self.refresh(), failed=self._failed)
+
+    def open_linked_ticket(self) -> None:
+        """Open the (first) ticket linked to the chosen call."""
+        call = self.selected_call()
+        if call is None or not call.ticket_numbers:
+            self.show_error(self.tr("Choose a call with a ticket first."))
+            return
+        tickets, number = TicketService(self.context.db), call.ticket_numbers[0]
+
+        def work(_control: TaskControl) -> int:
+            return tickets.find_id(number)
+
+        self.tasks.start(work, finished=self.open_ticket.emit, failed=self._failed)
 
     def ask_export(self) -> None:
         path, _chosen = QFileDialog.getSaveFileName(
