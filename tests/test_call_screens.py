@@ -155,7 +155,7 @@ def test_the_outcome_of_a_call_is_set_from_the_journal(
 
 
 def test_two_agents_share_the_call_back_list(
-    qtbot: QtBot, desk_context: DeskContext, tmp_path: Path
+    qtbot: QtBot, qtmodeltester: ModelTester, desk_context: DeskContext, tmp_path: Path
 ) -> None:
     """Anna claims a call-back; Jan's list, refreshed, shows it hers and his claim of the row he
     still had on screen is refused; Anna calls back: the tel: link is opened, the list empties."""
@@ -173,6 +173,7 @@ def test_two_agents_share_the_call_back_list(
         _show(qtbot, screen)
         qtbot.waitUntil(lambda s=screen: s.model.rowCount() == 2, timeout=WAIT_MS)
     save_picture(anna_screen, tmp_path, "callbacks")
+    qtmodeltester.check(anna_screen.model)
     anna_screen.view.selectRow(0)
     jan_screen.view.selectRow(0)
     assert anna_screen.claim.isEnabled()
@@ -210,7 +211,7 @@ def test_two_agents_share_the_call_back_list(
 
 @pytest.mark.parametrize("login", ["marek.zielinski"])
 def test_a_supervisor_sees_calls_per_hour_and_the_missed_rate(
-    qtbot: QtBot, desk_context: DeskContext, tmp_path: Path, login: str
+    qtbot: QtBot, qtmodeltester: ModelTester, desk_context: DeskContext, tmp_path: Path, login: str
 ) -> None:
     _calls(desk_context.db, desk_context.actor)
     supervisor = replace(desk_context, actor=AgentService(desk_context.db).resolve(login))
@@ -222,6 +223,7 @@ def test_a_supervisor_sees_calls_per_hour_and_the_missed_rate(
     assert "2 missed (missed-call rate 12%)" in screen.summary.text()
     assert "1 outgoing" in screen.summary.text()
     assert screen.model.rowCount() == 4
+    qtmodeltester.check(screen.model)
     save_picture(screen, tmp_path, "calls-per-hour")
 
 
