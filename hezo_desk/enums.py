@@ -91,3 +91,15 @@ class CalendarKind(enum.StrEnum):
 
     ALWAYS = "24x7"
     BUSINESS_HOURS = "business_hours"
+
+
+class CallState(enum.StrEnum):
+    """Where a call in the journal stands, read from its ring, answer and hang-up times."""
+
+    RINGING = "ringing"
+    LIVE = "live"
+    ANSWERED = "answered"
+    # An incoming call nobody answered: it waits on the call-back list.
+    MISSED = "missed"
+    # An outgoing call the other side did not answer.
+    NOT_REACHED = "not_reached"

@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from hezo_desk import __version__
 from hezo_desk.cli import (
     admin_commands,
+    call_commands,
     desk_commands,
     export_commands,
     gdpr_commands,
@@ -41,6 +42,7 @@ COMMAND_MODULES = (
     reseller_commands,
     import_commands,
     gdpr_commands,
+    call_commands,
 )
 
 # Opens the desk's window for `hezo-desk` without a command: (arguments, environment) → status.

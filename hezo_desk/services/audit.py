@@ -18,6 +18,9 @@ from hezo_desk.services.normalize import printable_line
 from hezo_desk.services.records import AnySelect
 from hezo_desk.services.ticket_numbers import parse_ticket_number
 
+# The subject type of the call journal's entries, which the change feed tells apart.
+CALL_SUBJECT = "call"
+
 
 class AuditAction:
     """The actions the desk records. Strings, so that the log stays readable in SQL."""
@@ -45,6 +48,12 @@ class AuditAction:
     AGENT_SIGNED_IN = "agent.signed_in"
     LEGACY_IMPORTED = "legacy.imported"
     DEMO_LOADED = "demo.loaded"
+    CALL_RECORDED = "call.recorded"
+    CALL_TICKET_LINKED = "call.ticket_linked"
+    CALL_OUTCOME_SET = "call.outcome_set"
+    CALL_BACK_CLAIMED = "call.back_claimed"
+    CALL_BACK_RELEASED = "call.back_released"
+    CALL_BACK_MADE = "call.back_made"
 
 
 def record(
