@@ -18,6 +18,9 @@ from hezo_desk.services.agents import AgentService
 from hezo_desk.services.call_events import CallEvent
 from hezo_desk.services.calls import CallJournal
 
+# Commands prove their acting agent (issue 12): the fixtures' agents' password is at hand.
+pytestmark = pytest.mark.usefixtures("agent_password")
+
 T0 = dt.datetime(2026, 11, 27, 9, 0, tzinfo=dt.UTC)  # 10:00 in Warsaw
 
 
@@ -85,10 +88,18 @@ def test_calls_export_writes_the_whole_journal_as_csv(
 
 
 def test_calls_stats_for_a_supervisor(
-    capsys: pytest.CaptureFixture[str], db: Database, journal: CallJournal, admin: Actor
+    capsys: pytest.CaptureFixture[str],
+    db: Database,
+    journal: CallJournal,
+    admin: Actor,
+    agent_password: str,
 ) -> None:
     AgentService(db).add(
-        admin, login="ola.szef", display_name="Ola Szef", role=Role.SUPERVISOR, password="x" * 12
+        admin,
+        login="ola.szef",
+        display_name="Ola Szef",
+        role=Role.SUPERVISOR,
+        password=agent_password,
     )
     code, out, _ = run(
         capsys, db, "calls", "stats", "--day", "2026-11-27", "--agent", "ola.szef", "--json"

@@ -14,6 +14,7 @@ import shutil
 from pathlib import Path
 
 from alembic import command
+from alembic.script import ScriptDirectory
 from pypdf import PdfReader
 from sqlalchemy import select, text
 
@@ -26,6 +27,7 @@ from hezo_desk.services.tickets import MAX_MESSAGE_LENGTH, TicketService
 from legacy_support import SAMPLE, back_office, run_import
 
 INDEXED_CHARACTERS = 100_000
+BOUNDED_SEARCH = "0011_bounded_search_text"
 LETTERS = "абвгдежзийклмнопрстуфхцчшщыэюя"
 START, MIDDLE = "początekwyjątkowy", "środkowesłowo"
 
@@ -81,15 +83,23 @@ def _migrate(db: Database, revision: str, *, down: bool = False) -> None:
         (command.downgrade if down else command.upgrade)(config, revision)
 
 
+def _before_bounded_search() -> str:
+    """The revision just before 0011 (the schema the ticket service of then worked on)."""
+    revision = ScriptDirectory.from_config(alembic_config()).get_revision(BOUNDED_SEARCH)
+    assert revision is not None
+    assert isinstance(revision.down_revision, str)
+    return revision.down_revision
+
+
 def test_the_revision_moves_long_messages_to_the_prefix_and_back(
     demo_db: Database, demo_agent: Actor
 ) -> None:
-    """Down to 0007 a long message (one the old rule could index: ASCII words) is indexed as
+    """Down before 0011 a long message (one the old rule could index: ASCII words) is indexed as
     before, whole on SQLite; up again it is indexed by its prefix, and the index holds no
     stale entry (SQLite's contentless index must be told the values it was given)."""
     ticket_id = _open_ticket(demo_db)
     ascii_body = "poczatek " + "slowo " * (INDEXED_CHARACTERS // 6) + "dalekiekoncowe " + "x" * 10
-    _migrate(demo_db, "0007", down=True)
+    _migrate(demo_db, _before_bounded_search(), down=True)
     TicketService(demo_db).reply(demo_agent, ticket_id, ascii_body)
     assert ticket_id in _found(demo_db, "dalekiekoncowe")
     _migrate(demo_db, "head")
@@ -99,7 +109,7 @@ def test_the_revision_moves_long_messages_to_the_prefix_and_back(
         with demo_db.engine.connect() as connection:
             check = "INSERT INTO message_fts (message_fts) VALUES ('integrity-check')"
             connection.execute(text(check))
-    _migrate(demo_db, "0007", down=True)
+    _migrate(demo_db, _before_bounded_search(), down=True)
     assert ticket_id in _found(demo_db, "dalekiekoncowe")
     _migrate(demo_db, "head")
     assert ticket_id not in _found(demo_db, "dalekiekoncowe")

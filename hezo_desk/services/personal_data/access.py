@@ -55,7 +55,7 @@ from hezo_desk.services import audit
 from hezo_desk.services.actor import Actor, require_role
 from hezo_desk.services.audit import AuditAction
 from hezo_desk.services.normalize import clean_line, fold, phone_key
-from hezo_desk.services.pdf.export import check_target_folder, recorded_rename, written_whole
+from hezo_desk.services.pdf.export import check_target_folder, put_in_place, written_whole
 from hezo_desk.services.pdf.personal_data import render_personal_data_pdf
 from hezo_desk.services.personal_data.contacts import resolve_contact
 
@@ -240,7 +240,7 @@ class PersonalDataAccessService:
         at: dt.datetime | None = None,
     ) -> PersonalDataExport:
         """The report as JSON and PDF in `folder` (which must exist), in `language` (by default
-        the person's own); both files appear together with the audit entry, or none does."""
+        the person's own); the files get their names only once the audit entry has committed."""
         check_target_folder(folder)
         report = self.report(actor, reference, at=at)
         person = report.person
@@ -254,11 +254,7 @@ class PersonalDataAccessService:
         with written_whole(json_path) as json_part, written_whole(pdf_path) as pdf_part:
             json_part.write_bytes(json_bytes)
             pdf_part.write_bytes(pdf_bytes)
-            with (
-                recorded_rename(json_part, json_path) as rename_json,
-                recorded_rename(pdf_part, pdf_path) as rename_pdf,
-                self._db.transaction() as session,
-            ):
+            with self._db.transaction() as session:
                 # Who asked and what went out; never the person's name, e-mail or phone, which
                 # an erasure would otherwise have to find in the log as well.
                 audit.record(
@@ -278,9 +274,9 @@ class PersonalDataAccessService:
                     },
                     at=report.prepared_at,
                 )
-                session.flush()
-                rename_json()
-                rename_pdf()
+            # Named only once recorded: a failed commit or a kill leaves no unaudited export.
+            put_in_place(json_part, json_path)
+            put_in_place(pdf_part, pdf_path)
         return PersonalDataExport(
             contact_id=person.id,
             full_name=person.full_name,
