@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSettings, Qt, QThreadPool
@@ -24,9 +24,12 @@ from hezo_desk.placeholders import fill
 from hezo_desk.resources import icon_path
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.agents import AgentService
+from hezo_desk.services.call_events import CallEvent
 from hezo_desk.services.demo import DEMO_AGENTS, DEMO_PASSWORD, DemoService
+from hezo_desk.services.desk_handoff import UnsafeFolderError, desk_address
 from hezo_desk.services.opened_copies import OpenedCopies
 from hezo_desk.services.secrets import SecretStore, SecretStoreUnavailableError, database_key
+from hezo_desk.ui.call_listener import CallListener
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.dialogs.first_start import FirstStartDialog
 from hezo_desk.ui.dialogs.settings_dialog import SettingsDialog
@@ -34,6 +37,7 @@ from hezo_desk.ui.dialogs.sign_in import SignInDialog
 from hezo_desk.ui.dialogs.wait import Phase, WaitDialog
 from hezo_desk.ui.error_wording import error_text
 from hezo_desk.ui.i18n import Translations
+from hezo_desk.ui.incoming_calls import IncomingCalls
 from hezo_desk.ui.live import LiveUpdates
 from hezo_desk.ui.main_window import MainWindow
 from hezo_desk.ui.screen_registry import build_screens, ticket_actions, ticket_tabs, wire_window
@@ -48,14 +52,29 @@ JOB_THREADS = 2
 EXIT_WAIT_MS = 10_000
 
 
-def run_desk(*, database_override: str | None, demo: bool, environ: Mapping[str, str]) -> int:
-    """The desk's window until it closes; `database_override` replaces the configured database."""
+def run_desk(
+    *,
+    database_override: str | None,
+    demo: bool,
+    environ: Mapping[str, str],
+    pending_calls: Sequence[CallEvent] = (),
+) -> int:
+    """The desk's window until it closes; `database_override` replaces the configured database.
+
+    `pending_calls` are shown and recorded once the agent has signed in.
+    """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setOrganizationName(APP_AUTHOR)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("HEZO Desk")
     app.setWindowIcon(QIcon(str(icon_path("hezo-desk.svg"))))
+    try:
+        call_address: str | None = desk_address(database_override, environ)
+    except UnsafeFolderError as error:
+        # The desk works without the hand-off; `hezo-desk call` says what is wrong.
+        sys.stderr.write(f"hezo-desk: calls cannot reach this desk: {error.folder} is unsafe\n")
+        call_address = None
     desk = DeskApplication(
         app,
         DeskSettings(QSettings()),
@@ -63,6 +82,8 @@ def run_desk(*, database_override: str | None, demo: bool, environ: Mapping[str,
         database_override=database_override,
         demo=demo,
         environ=environ,
+        call_address=call_address,
+        pending_calls=pending_calls,
     )
     return desk.run()
 
@@ -88,7 +109,10 @@ class DeskApplication:
         demo: bool = False,
         environ: Mapping[str, str] | None = None,
         opened_copies: OpenedCopies | None = None,
+        call_address: str | None = None,
+        pending_calls: Sequence[CallEvent] = (),
     ) -> None:
+        """`call_address`: where `hezo-desk call` finds this desk (None: calls cannot)."""
         self.app = app
         self.settings = settings
         self.secrets = secrets
@@ -106,6 +130,10 @@ class DeskApplication:
         self.window: MainWindow | None = None
         self._replacing_window = False
         self._live: LiveUpdates | None = None
+        self.call_address = call_address
+        self.calls = IncomingCalls(CallListener())
+        for event in pending_calls:
+            self.calls.take(event)
         app.setQuitOnLastWindowClosed(False)
 
     # ----- life cycle ----------------------------------------------------------------------
@@ -113,6 +141,7 @@ class DeskApplication:
     def run(self) -> int:
         apply_theme(self.app, self.settings.theme)
         self.translations.apply(self.settings.language)
+        self.listen_for_calls()
         if not self.start():
             return 0
         code = self.app.exec()
@@ -140,12 +169,23 @@ class DeskApplication:
             self.show_main_window()
             return True
 
+    def listen_for_calls(self) -> bool:
+        """From before the sign-in on: a call then waits, and no second desk is started.
+
+        False when calls cannot reach this desk (another desk of this user and database
+        has the address): it works on without them.
+        """
+        if self.call_address is None:
+            return False
+        return self.calls.listener.listen(self.call_address)
+
     def _stop_live(self) -> None:
         if self._live is not None:
             self._live.stop()
             self._live = None
 
     def shutdown(self) -> None:
+        self.calls.listener.close()
         self._stop_live()
         # The window is gone: waiting here holds up only the end of the process.
         self.jobs.waitForDone(EXIT_WAIT_MS)
@@ -349,6 +389,7 @@ class DeskApplication:
         for ticket_id in reopen or []:
             window.open_ticket(ticket_id)
         window.show()
+        self.calls.attach(window, context)
         return window
 
     def _window_gone(self) -> None:
@@ -361,6 +402,7 @@ class DeskApplication:
         if window is None:
             return []
         open_ids = window.open_ticket_ids()
+        self.calls.detach()
         self._stop_live()
         self._replacing_window = True
         window.close()
