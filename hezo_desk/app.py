@@ -30,6 +30,7 @@ from hezo_desk.services.desk_handoff import UnsafeFolderError, desk_address
 from hezo_desk.services.opened_copies import OpenedCopies
 from hezo_desk.services.secrets import SecretStore, SecretStoreUnavailableError, database_key
 from hezo_desk.ui.call_listener import CallListener
+from hezo_desk.ui.call_recorder import CallRecorder
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.dialogs.first_start import FirstStartDialog
 from hezo_desk.ui.dialogs.settings_dialog import SettingsDialog
@@ -132,6 +133,10 @@ class DeskApplication:
         self._live: LiveUpdates | None = None
         self.call_address = call_address
         self.calls = IncomingCalls(CallListener())
+        # Every event the signed-in desk takes goes into the call journal.
+        self.call_recorder = CallRecorder()
+        self.calls.delivered.connect(self.call_recorder.record)
+        self.call_recorder.failed.connect(self._call_not_recorded)
         for event in pending_calls:
             self.calls.take(event)
         app.setQuitOnLastWindowClosed(False)
@@ -178,6 +183,16 @@ class DeskApplication:
         if self.call_address is None:
             return False
         return self.calls.listener.listen(self.call_address)
+
+    def _call_not_recorded(self, event: CallEvent, error: object) -> None:
+        if self.window is not None:
+            self.window.statusBar().showMessage(
+                fill(
+                    self.app.translate("Desk", "The call of %1 is not in the call journal: %2"),
+                    event.number,
+                    error_text(error),
+                )
+            )
 
     def _stop_live(self) -> None:
         if self._live is not None:

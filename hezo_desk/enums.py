@@ -80,3 +80,15 @@ class CallEventKind(enum.StrEnum):
     RING = "ring"
     ANSWER = "answer"
     HANGUP = "hangup"
+
+
+class CallState(enum.StrEnum):
+    """Where a call in the journal stands, read from its ring, answer and hang-up times."""
+
+    RINGING = "ringing"
+    LIVE = "live"
+    ANSWERED = "answered"
+    # An incoming call nobody answered: it waits on the call-back list.
+    MISSED = "missed"
+    # An outgoing call the other side did not answer.
+    NOT_REACHED = "not_reached"

@@ -9,6 +9,7 @@ from hezo_desk.db import Database
 from hezo_desk.enums import ContractState
 from hezo_desk.models import Customer, Reseller, Service, ServiceContract
 from hezo_desk.services.normalize import contract_number_key, email_key, fold, phone_key
+from hezo_desk.services.phones import phone_e164
 from hezo_desk.services.serials import next_free_indexes
 
 TODAY = dt.date(2026, 11, 2)
@@ -57,6 +58,7 @@ def _customer(tax_id: str, name: str, phone: str, email: str) -> Customer:
         city="Kraków",
         phone=phone,
         phone_key=phone_key(phone),
+        phone_e164=phone_e164(phone),
         email=email,
         email_normalized=email_key(email),
     )

@@ -21,14 +21,17 @@ from builders import World, _customer, build_world
 from hezo_desk.app import DeskApplication
 from hezo_desk.db import Database
 from hezo_desk.drafts import DraftStore
-from hezo_desk.enums import CallDirection, CallEventKind, TicketState
+from hezo_desk.enums import CallDirection, CallEventKind, CallState, TicketState
 from hezo_desk.models import Customer, Ticket
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.call_events import CallEvent
+from hezo_desk.services.call_records import CallRecord
+from hezo_desk.services.calls import CallJournal
 from hezo_desk.services.desk_handoff import desk_address, hand_to_running_desk
 from hezo_desk.services.opened_copies import OpenedCopies
 from hezo_desk.services.secrets import SecretStore
 from hezo_desk.ui.call_listener import CallListener
+from hezo_desk.ui.call_recorder import CallRecorder
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.dialogs.sign_in import SignInDialog
 from hezo_desk.ui.incoming_calls import IncomingCalls
@@ -42,19 +45,22 @@ from pictures import save_picture
 from test_app import sign_in_as, when_modal
 from waiting import WAIT_MS
 
+RANG_AT = dt.datetime(2026, 11, 30, 8, 15, tzinfo=dt.UTC)
+
 
 def _event(
     number: str,
     kind: CallEventKind = CallEventKind.RING,
     call_id: str | None = "pbx-1",
     direction: CallDirection = CallDirection.INBOUND,
+    seconds: int = 0,
 ) -> CallEvent:
     return CallEvent(
         number=number,
         direction=direction,
         event=kind,
         call_id=call_id,
-        at=dt.datetime(2026, 11, 30, 8, 15, tzinfo=dt.UTC),
+        at=RANG_AT + dt.timedelta(seconds=seconds),
     )
 
 
@@ -230,6 +236,59 @@ def test_a_ring_while_the_agent_types_a_reply_leaves_the_reply_alone(
     assert view.composer.toPlainText() == "Dzien dobry, sprawdzilismy"
 
 
+def test_every_event_goes_into_the_call_journal_in_order(
+    qtbot: QtBot, world_context: DeskContext, world: World, agent: Actor, tmp_path: Path
+) -> None:
+    window = _window(qtbot, world_context, tmp_path)
+    calls, recorder = IncomingCalls(CallListener()), CallRecorder()
+    calls.delivered.connect(recorder.record)
+    records: list[CallRecord] = []
+    recorder.recorded.connect(records.append)
+    # Before the sign-in the events wait; the journal gets them after it, in their order.
+    calls.take(_event("+48 12 345 67 89", CallEventKind.RING, "pbx-9"))
+    calls.take(_event("0048123456789", CallEventKind.ANSWER, "pbx-9", seconds=5))
+    calls.take(_event("123456789", CallEventKind.HANGUP, "pbx-9", seconds=65))
+    calls.take(_event("+48 22 600 70 80", CallEventKind.RING, "pbx-10", seconds=70))
+    calls.take(_event("+48 22 600 70 80", CallEventKind.HANGUP, "pbx-10", seconds=90))
+    assert records == []
+    calls.attach(window, world_context)
+    qtbot.waitUntil(lambda: len(records) == 5, timeout=WAIT_MS)
+    answered, missed = records[2], records[4]
+    assert (answered.call_id, answered.customer_id, answered.agent_id) == (
+        "pbx-9",
+        world.customer_id,
+        agent.id,
+    )
+    assert answered.duration_s == 60
+    assert answered.state is CallState.ANSWERED
+    assert (missed.customer_id, missed.state) == (world.other_customer_id, CallState.MISSED)
+    callbacks = CallJournal(world_context.db).callbacks()
+    assert [c.id for c in callbacks] == [missed.id]
+
+
+def test_a_call_the_journal_refuses_is_said_in_the_status_bar(
+    qtbot: QtBot, qapp: QApplication, world_context: DeskContext, db: Database, tmp_path: Path
+) -> None:
+    desk = DeskApplication(
+        qapp,
+        DeskSettings(QSettings(str(tmp_path / "desk.ini"), QSettings.Format.IniFormat)),
+        SecretStore(MemoryKeyring()),
+        database_override="sqlite://",
+        environ={"HEZO_DESK_DATA_DIR": str(tmp_path / "data")},
+        opened_copies=OpenedCopies(tmp_path / "opened"),
+    )
+    window = _window(qtbot, world_context, tmp_path)
+    desk.window = window
+    failures: list[object] = []
+    desk.call_recorder.failed.connect(lambda _event, error: failures.append(error))
+    # A number of nothing but spaces and control characters: the journal keeps no such call.
+    desk.call_recorder.record(world_context, _event(" \t "))
+    qtbot.waitUntil(lambda: bool(failures), timeout=WAIT_MS)
+    assert "is not in the call journal" in window.statusBar().currentMessage()
+    desk.window = None
+    desk.shutdown()
+
+
 # ----- the whole way: the command, the socket, a desk that signs in later ---------------------
 
 
@@ -269,6 +328,8 @@ def test_a_call_waits_for_the_sign_in_then_the_running_desk_takes_the_next(
         call_address=address,
         pending_calls=[_event(phone, call_id="first")],
     )
+    recorded: list[CallRecord] = []
+    desk.call_recorder.recorded.connect(recorded.append)
     try:
         assert desk.listen_for_calls()
         when_modal(SignInDialog, sign_in_as("anna.nowak", "hezo-demo"))
@@ -294,6 +355,15 @@ def test_a_call_waits_for_the_sign_in_then_the_running_desk_takes_the_next(
         assert outcome == [True]
         qtbot.waitUntil(lookup.register_number_button.isVisible, timeout=WAIT_MS)
         assert window.stack.currentWidget() is lookup
+        # Both calls are in the journal, as anna.nowak's.
+        journal = CallJournal(demo_db)
+        qtbot.waitUntil(lambda: len(recorded) == 2, timeout=WAIT_MS)
+        rows = [journal.get(record.id) for record in recorded]
+        assert [(r.call_id, r.customer_id) for r in rows] == [
+            ("first", customer_id),
+            ("second", None),
+        ]
+        assert {r.agent_name for r in rows} == {"Anna Nowak"}
     finally:
         if desk.window is not None:
             desk._close_window()

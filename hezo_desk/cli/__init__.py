@@ -21,6 +21,7 @@ from hezo_desk.cli import (
     desk_commands,
     desktop_commands,
     export_commands,
+    handoff_commands,
     import_commands,
     reseller_commands,
     ticket_commands,
@@ -42,6 +43,7 @@ COMMAND_MODULES = (
     reseller_commands,
     import_commands,
     call_commands,
+    handoff_commands,
     desktop_commands,
 )
 __all__ = ["WindowOpener", "build_parser", "main"]

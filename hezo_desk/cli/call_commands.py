@@ -1,119 +1,159 @@
-"""`hezo-desk call`: a phone system hands a call to the desk its user has open.
+"""`hezo-desk calls …`: the call journal from the command line (list, export, a day's figures).
 
-A softphone or a PBX desktop client starts `hezo-desk call NUMBER` (or opens a `tel:` link,
-which the desktop turns into `hezo-desk tel:…`). The event goes to the running desk of this
-user and database over its local socket; with none running, this command opens the desk,
-which takes the call once its agent has signed in.
+Handing a call to the desk (`hezo-desk call NUMBER`) is another command, in its own module.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
+from pathlib import Path
 from typing import Any
 
-from hezo_desk.cli.call_numbers import call_number
 from hezo_desk.cli.context import CommandContext
-from hezo_desk.enums import CallDirection, CallEventKind
-from hezo_desk.errors import HezoError
-from hezo_desk.services.call_events import CallEvent
-from hezo_desk.services.desk_handoff import (
-    ANSWER_TIMEOUT_S,
-    DeskRefusedError,
-    DeskSilentError,
-    UnsafeFolderError,
-    desk_address,
-    hand_to_running_desk,
-)
+from hezo_desk.cli.failures import retrying
+from hezo_desk.cli.output import to_plain
+from hezo_desk.enums import CallDirection
+from hezo_desk.errors import UserError
+from hezo_desk.local_time import WARSAW
+from hezo_desk.services.call_records import CallRecord
+from hezo_desk.services.calls import CallJournal
+from hezo_desk.services.listing.calls import CallFilter, CallListing, export_journal
 
-
-class CallNotHandedError(HezoError):
-    """A desk runs but did not take the call, or its socket cannot be used safely."""
+DEFAULT_LIMIT = 50
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
-    call = commands.add_parser(
-        "call",
-        parents=[common],
-        help="hand a call to the running desk (started when none runs): for phone systems",
-        description="Hand a phone system's call to the desk this user has open on the same "
-        "database; it comes to the front on the caller lookup, looked up by the number. With no "
-        "desk running, the desk opens and takes the call after sign-in. `hezo-desk tel:NUMBER` "
-        "is the same as `hezo-desk call tel:NUMBER`.",
+    calls = commands.add_parser("calls", help="the call journal", parents=[common])
+    actions = calls.add_subparsers(dest="calls_command", metavar="ACTION", required=True)
+
+    listing = actions.add_parser("list", parents=[common], help="the latest calls, newest first")
+    _filter_options(listing)
+    listing.add_argument(
+        "--limit", type=int, default=DEFAULT_LIMIT, metavar="N", help="at most N calls"
     )
-    call.add_argument(
-        "number",
-        nargs="*",
-        help="the caller's number in any form (+48 12 25 25 600, 0048…, 122525600) or a tel: URI",
+    listing.set_defaults(handler=calls_list)
+
+    export = actions.add_parser("export", parents=[common], help="the journal as CSV")
+    _filter_options(export)
+    export.add_argument("--csv", required=True, metavar="FILE", help="the file (- = stdout)")
+    export.set_defaults(handler=calls_export)
+
+    stats = actions.add_parser(
+        "stats", parents=[common], help="calls per hour and the missed-call rate of a day"
     )
-    call.add_argument(
-        "--direction",
-        choices=[direction.value for direction in CallDirection],
-        default=CallDirection.INBOUND.value,
-        help="in: the customer calls (default); out: the agent calls",
-    )
-    call.add_argument(
-        "--call-id",
-        metavar="ID",
-        help="the phone system's id of the call, which ties its ring, answer and hang-up together",
-    )
-    call.add_argument(
-        "--event",
-        choices=[kind.value for kind in CallEventKind],
-        default=CallEventKind.RING.value,
-        help="what happened to the call (default: ring)",
-    )
-    call.set_defaults(handler=call_command)
+    stats.add_argument("--day", metavar="YYYY-MM-DD", help="default: today (Warsaw time)")
+    stats.set_defaults(handler=calls_stats)
 
 
-def call_command(context: CommandContext) -> int:
+def _filter_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--missed", action="store_true", help="only missed incoming calls")
+    parser.add_argument("--direction", choices=[d.value for d in CallDirection])
+    parser.add_argument("--search", metavar="TEXT", help="a number in any form or a company")
+
+
+def _filter(args: argparse.Namespace) -> CallFilter:
+    return CallFilter(
+        search=args.search,
+        missed_only=args.missed,
+        direction=CallDirection(args.direction) if args.direction else None,
+    )
+
+
+def calls_list(context: CommandContext) -> int:
     args = context.args
-    call_id = (args.call_id or "").strip() or None
-    event = CallEvent(
-        number=call_number(" ".join(args.number)),
-        direction=CallDirection(args.direction),
-        event=CallEventKind(args.event),
-        call_id=call_id,
-        at=dt.datetime.now(dt.UTC),
-    )
-    if _handed_over(context, event):
-        if context.out.as_json:
-            context.out.json({"taken_by": "running desk", "event": _plain(event)})
-        else:
-            context.out.line(f"the running desk took the call ({event.event}) of {event.number}")
+    if args.limit < 1:
+        raise UserError("--limit must be at least 1")
+    db = context.database()
+    listing = CallListing(db)
+    rows = retrying(lambda: listing.rows(_filter(args), limit=args.limit))
+    if context.out.as_json:
+        context.out.json(rows)
         return 0
-    if context.open_window is None:
-        raise CallNotHandedError("no desk is running, and this command cannot open one")
-    # No desk runs: this process becomes the desk, and the call waits for the sign-in.
-    return context.open_window(args, context.environ, pending_calls=[event])
+    context.out.table(
+        ["started", "dir", "state", "number", "customer", "agent", "duration", "tickets", "back"],
+        [_line(row) for row in rows],
+    )
+    return 0
 
 
-def _handed_over(context: CommandContext, event: CallEvent) -> bool:
+def _line(row: CallRecord) -> list[object]:
+    return [
+        row.started_at,
+        row.direction,
+        row.state,
+        row.display,
+        row.customer_name,
+        row.agent_name,
+        _duration(row.duration_s),
+        " ".join(row.ticket_numbers),
+        _call_back(row),
+    ]
+
+
+def _duration(seconds: int | None) -> str:
+    return "" if seconds is None else f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def _call_back(row: CallRecord) -> str:
+    if row.callback_done_at is not None:
+        return f"done by {row.callback_agent_name}" if row.callback_agent_name else "done"
+    if row.callback_agent_name:
+        return f"{row.callback_agent_name} is calling back"
+    return "waiting" if row.callback_pending else ""
+
+
+def calls_export(context: CommandContext) -> int:
+    args = context.args
+    db = context.database()
+    listing = CallListing(db)
+    if args.csv == "-":
+        count = export_journal(listing, _filter(args), sys.stdout)
+    else:
+        target = Path(args.csv)
+        partial = target.with_name(target.name + ".part")
+        with partial.open("w", encoding="utf-8", newline="") as out:
+            count = export_journal(listing, _filter(args), out)
+        # Whole or not at all: a failed export leaves no half file under the name asked for.
+        partial.replace(target)
+    if args.csv != "-":
+        if context.out.as_json:
+            context.out.json({"file": args.csv, "calls": count})
+        else:
+            context.out.line(f"wrote {count} call(s) to {args.csv}")
+    return 0
+
+
+def calls_stats(context: CommandContext) -> int:
+    args = context.args
     try:
-        address = desk_address(context.database_override, context.environ)
-        return hand_to_running_desk(address, event)
-    except UnsafeFolderError as error:
-        raise CallNotHandedError(
-            f"the folder {error.folder} for the desk's socket is not yours alone (another user "
-            "owns it or may enter it): remove it, or set XDG_RUNTIME_DIR to a folder of yours"
-        ) from error
-    except DeskSilentError as error:
-        raise CallNotHandedError(
-            f"a desk is running but did not answer within {ANSWER_TIMEOUT_S:.0f} s: "
-            "is its window frozen? Close it and run the command again"
-        ) from error
-    except DeskRefusedError as error:
-        raise CallNotHandedError(
-            f"the running desk did not take the call (it answered {str(error)!r}): "
-            "is it another version of HEZO Desk? Restart it"
-        ) from error
+        day = dt.date.fromisoformat(args.day) if args.day else dt.datetime.now(WARSAW).date()
+    except ValueError:
+        raise UserError(f"{args.day!r} is no day; write it as YYYY-MM-DD") from None
+    db = context.database()
+    actor = context.actor()
+    figures = retrying(lambda: CallJournal(db).day_statistics(actor, day))
+    if context.out.as_json:
+        context.out.json({**_plain(figures), "missed_rate": figures.missed_rate})
+        return 0
+    rate = "—" if figures.missed_rate is None else f"{figures.missed_rate:.0%}"
+    context.out.heading(
+        f"{day.isoformat()}: {figures.incoming} incoming, {figures.outgoing} outgoing, "
+        f"{figures.missed} missed ({rate})"
+    )
+    context.out.table(
+        ["hour", "incoming", "outgoing", "missed"],
+        [
+            [f"{hour.hour:02d}:00", hour.incoming, hour.outgoing, hour.missed]
+            for hour in figures.hours
+            if hour.incoming or hour.outgoing
+        ],
+    )
+    return 0
 
 
-def _plain(event: CallEvent) -> dict[str, Any]:
-    return {
-        "number": event.number,
-        "direction": event.direction.value,
-        "event": event.event.value,
-        "call_id": event.call_id,
-        "at": event.at.isoformat(),
-    }
+def _plain(value: object) -> dict[str, Any]:
+    plain = to_plain(value)
+    assert isinstance(plain, dict)
+    return plain

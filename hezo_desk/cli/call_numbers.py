@@ -12,6 +12,7 @@ import re
 from urllib.parse import unquote
 
 from hezo_desk.errors import UserError
+from hezo_desk.services.phones import strip_tel_uri
 
 TEL_SCHEME = "tel:"
 # E.164 allows 15 digits; internal extensions of a phone system have two or three.
@@ -40,11 +41,8 @@ def call_number(text: str) -> str:
 
 
 def _from_tel_uri(uri: str) -> str:
-    body = unquote(uri[len(TEL_SCHEME) :])
-    # Some programs write tel://NUMBER, as if it had an authority.
-    body = body.removeprefix("//")
-    number = body.split(";", 1)[0]
-    return _check(number, uri)
+    # A browser may hand the link over percent-escaped (`tel:%2B48%2012…`).
+    return _check(strip_tel_uri(unquote(uri)), uri)
 
 
 def _check(number: str, given: str) -> str:

@@ -3,6 +3,7 @@
 from hezo_desk.models.agent import Agent
 from hezo_desk.models.audit import AuditEntry, MigrationRun
 from hezo_desk.models.base import Base, utcnow
+from hezo_desk.models.call import Call, CallTicket
 from hezo_desk.models.contract import Service, ServiceContract
 from hezo_desk.models.customer import Contact, Customer, Reseller
 from hezo_desk.models.live import SchemaCompatibility, TicketPresence
@@ -22,6 +23,8 @@ __all__ = [
     "Attachment",
     "AuditEntry",
     "Base",
+    "Call",
+    "CallTicket",
     "Contact",
     "Counter",
     "Customer",

@@ -32,6 +32,7 @@ class Customer(Base):
             postgresql_ops={"name_folded": "text_pattern_ops"},
         ),
         Index("ix_customers_phone_key", "phone_key"),
+        Index("ix_customers_phone_e164", "phone_e164"),
         Index("ix_customers_email_normalized", "email_normalized"),
     )
 
@@ -45,7 +46,10 @@ class Customer(Base):
     city: Mapped[str | None] = mapped_column(String(120))
     country: Mapped[str] = mapped_column(String(2), default="PL")
     phone: Mapped[str | None] = mapped_column(String(40))
+    # The last nine digits, as desks before revision 0008 match phones (they still write it).
     phone_key: Mapped[str | None] = mapped_column(String(20))
+    # The phone in E.164 (+48122525600), what lookups and the call journal match on (0008).
+    phone_e164: Mapped[str | None] = mapped_column(String(16))
     email: Mapped[str | None] = mapped_column(String(320))
     email_normalized: Mapped[str | None] = mapped_column(String(320))
     language: Mapped[Language] = mapped_column(
@@ -59,7 +63,10 @@ class Customer(Base):
 
 class Contact(Base):
     __tablename__ = "contacts"
-    __table_args__ = (Index("ix_contacts_phone_key", "phone_key"),)
+    __table_args__ = (
+        Index("ix_contacts_phone_key", "phone_key"),
+        Index("ix_contacts_phone_e164", "phone_e164"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
@@ -69,7 +76,10 @@ class Contact(Base):
     # Lower-cased e-mail: one contact per address, however it was typed.
     email_normalized: Mapped[str] = mapped_column(String(320), unique=True)
     phone: Mapped[str | None] = mapped_column(String(40))
+    # The last nine digits, as desks before revision 0008 match phones (they still write it).
     phone_key: Mapped[str | None] = mapped_column(String(20))
+    # The phone in E.164 (+48122525600), what lookups and the call journal match on (0008).
+    phone_e164: Mapped[str | None] = mapped_column(String(16))
     language: Mapped[Language] = mapped_column(
         str_enum(Language, "contact_language"), default=Language.POLISH
     )

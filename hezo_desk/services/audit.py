@@ -43,6 +43,12 @@ class AuditAction:
     AGENT_SIGNED_IN = "agent.signed_in"
     LEGACY_IMPORTED = "legacy.imported"
     DEMO_LOADED = "demo.loaded"
+    CALL_RECORDED = "call.recorded"
+    CALL_TICKET_LINKED = "call.ticket_linked"
+    CALL_OUTCOME_SET = "call.outcome_set"
+    CALL_BACK_CLAIMED = "call.back_claimed"
+    CALL_BACK_RELEASED = "call.back_released"
+    CALL_BACK_MADE = "call.back_made"
 
 
 def record(

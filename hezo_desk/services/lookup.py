@@ -24,8 +24,9 @@ from hezo_desk.services.normalize import (
     contract_number_key,
     email_key,
     fold,
-    phone_key,
 )
+from hezo_desk.services.phone_match import match_phone
+from hezo_desk.services.phones import format_phone, phone_e164
 from hezo_desk.services.records import (
     AnyRow,
     AnySelect,
@@ -190,16 +191,15 @@ class LookupService:
 
     @staticmethod
     def _by_phone(session: Session, text: str, hits: _Hits, read_as: list[str]) -> None:
-        if any(char.isalpha() for char in text) or "@" in text:
+        if "@" in text:
             return
-        key = phone_key(text)
-        if key is None:
+        e164 = phone_e164(text)
+        if e164 is None:
             return
-        read_as.append(f"phone …{key}")
-        direct = session.scalars(select(Customer.id).where(Customer.phone_key == key))
-        hits.add(list(direct), "phone")
-        via_contact = session.scalars(select(Contact.customer_id).where(Contact.phone_key == key))
-        hits.add(list(via_contact), "contact's phone")
+        read_as.append(f"phone {format_phone(e164)}")
+        matches = match_phone(session, e164)
+        hits.add(matches.customer_ids, "phone")
+        hits.add([customer_id for _contact, customer_id in matches.contacts], "contact's phone")
 
     @staticmethod
     def _by_email(session: Session, text: str, hits: _Hits, read_as: list[str]) -> None:

@@ -24,6 +24,7 @@ from hezo_desk.services.actor import Actor
 from hezo_desk.services.audit import AuditAction
 from hezo_desk.services.lookup import CustomerOverview, active_only, customer_overview
 from hezo_desk.services.normalize import clean_line, contract_number_key, email_key, phone_key
+from hezo_desk.services.phones import parse_phone
 from hezo_desk.services.records import (
     ContactRow,
     ServiceRow,
@@ -181,6 +182,7 @@ class RegistrationService:
                 created = True
             contact.first_name, contact.last_name = first, last
             contact.email, contact.phone, contact.phone_key = email, phone, phone_key(phone)
+            contact.phone_e164 = parse_phone(phone) if phone is not None else None
             contact.language = details.language
             contact.updated_at = now
             session.flush()
@@ -345,6 +347,6 @@ def _valid_details(details: ContactDetails) -> tuple[str, str, str, str | None]:
     if not _EMAIL.match(email):
         raise UserError(f"{email!r} is not an e-mail address (name@company.pl)")
     phone = clean_line(details.phone or "") or None
-    if phone is not None and phone_key(phone) is None:
-        raise UserError(f"{phone!r} is not a phone number (at least six digits)")
+    if phone is not None:
+        parse_phone(phone)
     return first, last, email, phone

@@ -3,6 +3,7 @@
 Changes to a ticket's own fields check the version the caller based them on and are
 refused with `TicketConflictError` when someone else changed the ticket meanwhile.
 Replies and notes never conflict: they add rows and do not bump the version.
+A ticket opened or replied to while the agent is on a call is linked to that call.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from hezo_desk.services import audit
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.attachment_files import check_attachment_size, guess_content_type
 from hezo_desk.services.audit import AuditAction
+from hezo_desk.services.call_links import link_live_call
 from hezo_desk.services.counters import next_counter
 from hezo_desk.services.normalize import clean_line
 from hezo_desk.services.records import ContactRow, MessageRow, TicketRow, contact_row
@@ -215,6 +217,7 @@ class TicketService:
                     "channel": new.channel.value,
                 },
             )
+            link_live_call(session, actor, ticket.id, ticket.number)
             session.flush()
             return load_ticket_row(session, ticket.id)
 
@@ -374,6 +377,9 @@ class TicketService:
                 at=now,
                 details={"message_id": message.id, "length": len(text)},
             )
+            if kind is MessageKind.AGENT:
+                # A reply written while on the phone answers that call.
+                link_live_call(session, actor, ticket.id, ticket.number)
             return MessageRow(message.id, kind, message.author_name, text, now)
 
     def _apply(

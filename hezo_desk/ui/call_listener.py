@@ -7,8 +7,6 @@ same user and database that still answers keeps its address.
 
 from __future__ import annotations
 
-from functools import partial
-
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -54,12 +52,17 @@ class CallListener(QObject):
 
     def _accept(self) -> None:
         while (connection := self._server.nextPendingConnection()) is not None:
-            connection.readyRead.connect(partial(self._read, connection))
+            # A bound method, not a closure holding the socket: the socket's wrapper released
+            # while Qt destroys the socket would delete it a second time.
+            connection.readyRead.connect(self._read_ready)
             connection.disconnected.connect(connection.deleteLater)
 
+    def _read_ready(self) -> None:
+        connection = self.sender()
+        if isinstance(connection, QLocalSocket) and shiboken6.isValid(connection):
+            self._read(connection)
+
     def _read(self, connection: QLocalSocket) -> None:
-        if not shiboken6.isValid(connection):
-            return
         while connection.canReadLine():
             line = bytes(connection.readLine().data()).decode("utf-8", errors="replace")
             try:

@@ -657,6 +657,10 @@
 <context>
     <name>Desk</name>
     <message>
+        <source>The call of %1 is not in the call journal: %2</source>
+        <translation>Połączenia z %1 nie zapisano w dzienniku połączeń: %2</translation>
+    </message>
+    <message>
         <source>Opening the database was cancelled.</source>
         <translation>Otwieranie bazy danych zostało anulowane.</translation>
     </message>
@@ -1424,6 +1428,18 @@
         <translation>Ostatnia zmiana</translation>
     </message>
     <message>
+        <source>Call from %1 (%2)</source>
+        <translation>Połączenie od %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Call to %1 (%2)</source>
+        <translation>Połączenie do %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Call with %1 ended (%2)</source>
+        <translation>Połączenie z %1 zakończone (%2)</translation>
+    </message>
+    <message>
         <source>nothing recognisable</source>
         <translation>nic rozpoznawalnego</translation>
     </message>
@@ -1434,6 +1450,18 @@
     <message>
         <source>“%1” read as: %2</source>
         <translation>„%1” odczytano jako: %2</translation>
+    </message>
+    <message>
+        <source>%1 companies have this number: ask the caller which, then choose.</source>
+        <translation>Firm z tym numerem: %1. Zapytaj dzwoniącego, o którą chodzi, i wybierz ją.</translation>
+    </message>
+    <message>
+        <source>No company has this number.</source>
+        <translation>Żadna firma nie ma tego numeru.</translation>
+    </message>
+    <message>
+        <source>Register the &amp;caller of %1…</source>
+        <translation>Zarejestruj &amp;dzwoniącego z numeru %1…</translation>
     </message>
     <message>
         <source>Open tickets (%1)</source>

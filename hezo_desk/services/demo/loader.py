@@ -47,6 +47,7 @@ from hezo_desk.services.demo.vocabulary import (
 )
 from hezo_desk.services.normalize import contract_number_key, email_key, fold, phone_key
 from hezo_desk.services.passwords import hash_password
+from hezo_desk.services.phones import phone_e164
 from hezo_desk.services.serials import next_free_indexes
 from hezo_desk.services.tax_ids import parse_tax_id
 
@@ -268,6 +269,7 @@ class _Generator:
                     "country": country,
                     "phone": phone,
                     "phone_key": phone_key(phone),
+                    "phone_e164": phone_e164(phone),
                     "email": email,
                     "email_normalized": email_key(email),
                     "language": language,
@@ -300,6 +302,7 @@ class _Generator:
                         "email_normalized": email_key(email),
                         "phone": phone,
                         "phone_key": phone_key(phone),
+                        "phone_e164": phone_e164(phone),
                         "language": customer["language"],
                         "registered_at": self.now,
                         "registered_by_agent_id": self.rng.choice(agent_ids),

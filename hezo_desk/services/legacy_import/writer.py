@@ -41,6 +41,7 @@ from hezo_desk.services.legacy_import.ticket_rows import (
 )
 from hezo_desk.services.normalize import contract_number_key, email_key, fold, phone_key
 from hezo_desk.services.pdf.pool import RenderPool
+from hezo_desk.services.phones import phone_e164
 from hezo_desk.services.serials import next_free_indexes
 from hezo_desk.services.ticket_numbers import format_ticket_number
 
@@ -158,6 +159,7 @@ class Writer:
             "country": row["country"],
             "phone": row["phone"],
             "phone_key": phone_key(row["phone"]),
+            "phone_e164": phone_e164(row["phone"]),
             "email": row["email"],
             "email_normalized": email_key(row["email"]),
             "language": Language(row["language"]),
