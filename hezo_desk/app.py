@@ -133,6 +133,7 @@ class DeskApplication:
         self._live: LiveUpdates | None = None
         self.call_address = call_address
         self.calls = IncomingCalls(CallListener())
+        self.calls.listener.show_requested.connect(self.come_to_front)
         # Every event the signed-in desk takes goes into the call journal.
         self.call_recorder = CallRecorder()
         self.calls.delivered.connect(self.call_recorder.record)
@@ -183,6 +184,16 @@ class DeskApplication:
         if self.call_address is None:
             return False
         return self.calls.listener.listen(self.call_address)
+
+    def come_to_front(self) -> None:
+        """`hezo-desk` was started again: the window, or the sign-in that comes before it."""
+        if self.window is not None:
+            self.window.come_to_front()
+            return
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None:
+            dialog.raise_()
+            dialog.activateWindow()
 
     def _call_not_recorded(self, event: CallEvent, error: object) -> None:
         if self.window is not None:

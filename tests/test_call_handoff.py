@@ -237,6 +237,22 @@ def test_a_desk_on_another_database_does_not_get_the_call(
     listener.close()
 
 
+def test_a_second_hezo_desk_brings_the_running_one_forward_instead_of_opening(
+    qtbot: QtBot, environ: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    listener = CallListener()
+    assert listener.listen(desk_address(None, environ))
+    opener = _Opener()
+    with qtbot.waitSignal(listener.show_requested, timeout=WAIT_MS):
+        assert _in_thread(qtbot, lambda: main([], open_window=opener)) == [0]
+    assert opener.calls == []
+    assert "already open" in capsys.readouterr().out
+    # Another database: its own desk opens.
+    assert main(["--database", "sqlite:////tmp/another.sqlite3"], open_window=opener) == 0
+    assert len(opener.calls) == 1
+    listener.close()
+
+
 # ----- no desk running ----------------------------------------------------------------------
 
 

@@ -27,7 +27,11 @@ from hezo_desk.services.actor import Actor
 from hezo_desk.services.call_events import CallEvent
 from hezo_desk.services.call_records import CallRecord
 from hezo_desk.services.calls import CallJournal
-from hezo_desk.services.desk_handoff import desk_address, hand_to_running_desk
+from hezo_desk.services.desk_handoff import (
+    desk_address,
+    hand_to_running_desk,
+    show_running_desk,
+)
 from hezo_desk.services.opened_copies import OpenedCopies
 from hezo_desk.services.secrets import SecretStore
 from hezo_desk.ui.call_listener import CallListener
@@ -355,6 +359,14 @@ def test_a_call_waits_for_the_sign_in_then_the_running_desk_takes_the_next(
         assert outcome == [True]
         qtbot.waitUntil(lookup.register_number_button.isVisible, timeout=WAIT_MS)
         assert window.stack.currentWidget() is lookup
+        # `hezo-desk` started again for this database: the desk comes to the front instead.
+        window.showMinimized()
+        shown: list[bool] = []
+        asker = threading.Thread(target=lambda: shown.append(show_running_desk(address)))
+        asker.start()
+        qtbot.waitUntil(lambda: not asker.is_alive(), timeout=WAIT_MS)
+        assert shown == [True]
+        qtbot.waitUntil(lambda: not window.isMinimized(), timeout=WAIT_MS)
         # Both calls are in the journal, as anna.nowak's.
         journal = CallJournal(demo_db)
         qtbot.waitUntil(lambda: len(recorded) == 2, timeout=WAIT_MS)

@@ -123,6 +123,8 @@ def main(argv: Sequence[str] | None = None, *, open_window: WindowOpener | None 
     try:
         if args.command is None:
             assert open_window is not None
+            if handoff_commands.brought_running_desk_forward(context):
+                return 0
             return open_window(args, context.environ)
         return int(args.handler(context))
     except KeyboardInterrupt:

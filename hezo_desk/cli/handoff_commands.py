@@ -25,6 +25,7 @@ from hezo_desk.services.desk_handoff import (
     UnsafeFolderError,
     desk_address,
     hand_to_running_desk,
+    show_running_desk,
 )
 
 
@@ -87,6 +88,20 @@ def call_command(context: CommandContext) -> int:
         raise CallNotHandedError("no desk is running, and this command cannot open one")
     # No desk runs: this process becomes the desk, and the call waits for the sign-in.
     return context.open_window(args, context.environ, pending_calls=[event])
+
+
+def brought_running_desk_forward(context: CommandContext) -> bool:
+    """`hezo-desk` without a command, when a desk of this user and database already runs: that
+    one comes to the front and no second opens. Anything in the way of asking (an unsafe
+    folder, a desk that hangs) leaves the new desk to open, as before there was a socket."""
+    try:
+        address = desk_address(context.database_override, context.environ)
+        shown = show_running_desk(address)
+    except (UnsafeFolderError, DeskSilentError, DeskRefusedError, OSError):
+        return False
+    if shown:
+        context.out.line("HEZO Desk is already open on this database: it came to the front")
+    return shown
 
 
 def _handed_over(context: CommandContext, event: CallEvent) -> bool:

@@ -6,7 +6,8 @@ the address from `desk_address`: one desk per OS user and database.
 
 The protocol is one line each way: the command sends a `CallEvent` as one JSON line, the desk
 answers `ok` once it has taken the event (queued until its agent signs in), or `refused` when
-the line is no call event it understands.
+the line is no call event it understands. `hezo-desk` without a command sends `show` instead:
+one desk per user and database, so the running one comes to the front and no second opens.
 
 On Linux and macOS the address is the path of the socket file, in the user's runtime folder
 ($XDG_RUNTIME_DIR) or else a folder of the user's own under the temporary folder; on Windows
@@ -35,6 +36,7 @@ from hezo_desk.services.call_events import CallEvent
 
 REPLY_TAKEN = "ok"
 REPLY_REFUSED = "refused"
+SHOW_REQUEST = "show"
 # How long the command waits for a listening desk to answer: it only queues the event.
 ANSWER_TIMEOUT_S = 10.0
 # The desk started without a database of its own opens the one its settings name: the command
@@ -93,7 +95,16 @@ def hand_to_running_desk(
 
     Raises DeskRefusedError or DeskSilentError when a desk listens but does not take it.
     """
-    line = (event.to_json() + "\n").encode("utf-8")
+    return _say(address, event.to_json(), timeout)
+
+
+def show_running_desk(address: str, *, timeout: float = ANSWER_TIMEOUT_S) -> bool:
+    """Bring the desk at `address` to the front: True when one does, False when none listens."""
+    return _say(address, SHOW_REQUEST, timeout)
+
+
+def _say(address: str, text: str, timeout: float) -> bool:
+    line = (text + "\n").encode("utf-8")
     if sys.platform == "win32":
         reply = _exchange_over_pipe(pipe_path(address), line)
     else:

@@ -1,7 +1,8 @@
 """The desk's end of `hezo-desk call`: a local socket readable by this user only.
 
 services/desk_handoff.py has the command's end and the address. One JSON line per event,
-answered `ok` or `refused`. A socket file a crashed desk left behind is removed; a desk of the
+answered `ok` or `refused`; `show` (a second `hezo-desk` for the same database) brings this
+desk to the front. A socket file a crashed desk left behind is removed; a desk of the
 same user and database that still answers keeps its address.
 """
 
@@ -12,7 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from hezo_desk.services.call_events import CallEvent
-from hezo_desk.services.desk_handoff import REPLY_REFUSED, REPLY_TAKEN
+from hezo_desk.services.desk_handoff import REPLY_REFUSED, REPLY_TAKEN, SHOW_REQUEST
 
 # A line longer than this is no call event: the connection is dropped, not read on.
 MAX_LINE_BYTES = 64 * 1024
@@ -24,6 +25,8 @@ class CallListener(QObject):
     """The local socket `hezo-desk call` speaks to; emits each event it took."""
 
     received = Signal(object)  # CallEvent
+    # `hezo-desk` was started again for this database: this desk is to come to the front.
+    show_requested = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +68,11 @@ class CallListener(QObject):
     def _read(self, connection: QLocalSocket) -> None:
         while connection.canReadLine():
             line = bytes(connection.readLine().data()).decode("utf-8", errors="replace")
+            if line.strip() == SHOW_REQUEST:
+                connection.write(f"{REPLY_TAKEN}\n".encode())
+                connection.flush()
+                self.show_requested.emit()
+                continue
             try:
                 event = CallEvent.from_json(line)
             except ValueError:
