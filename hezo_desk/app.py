@@ -13,7 +13,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSettings, Qt, QThreadPool
+from PySide6.QtCore import QSettings, Qt, QThreadPool, QUrl
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QWidget
 
@@ -29,6 +29,7 @@ from hezo_desk.services.demo import DEMO_AGENTS, DEMO_PASSWORD, DemoService
 from hezo_desk.services.desk_handoff import UnsafeFolderError, desk_address
 from hezo_desk.services.opened_copies import OpenedCopies
 from hezo_desk.services.secrets import SecretStore, SecretStoreUnavailableError, database_key
+from hezo_desk.ui.call_backs import CallBacksScreen
 from hezo_desk.ui.call_listener import CallListener
 from hezo_desk.ui.call_recorder import CallRecorder
 from hezo_desk.ui.context import DeskContext
@@ -184,6 +185,21 @@ class DeskApplication:
         if self.call_address is None:
             return False
         return self.calls.listener.listen(self.call_address)
+
+    def _watch_own_dials(self, window: MainWindow) -> None:
+        """A call-back's tel: link reaches this desk again when the desk is the system's
+        tel: handler: it is told which numbers it dialled, so as not to take them for calls."""
+        screen = window.screen_widget("callbacks")
+        if not isinstance(screen, CallBacksScreen):
+            return
+        system_dial = screen.dial
+        calls = self.calls
+
+        def dial(url: QUrl) -> bool:
+            calls.dialled(url.path())
+            return system_dial(url)
+
+        screen.dial = dial
 
     def come_to_front(self) -> None:
         """`hezo-desk` was started again: the window, or the sign-in that comes before it."""
@@ -398,6 +414,7 @@ class DeskApplication:
             ticket_actions=ticket_actions(),
         )
         wire_window(window, context)
+        self._watch_own_dials(window)
         window.sign_out_requested.connect(self.sign_out)
         window.settings_requested.connect(lambda: self.open_settings(parent=window))
         window.destroyed.connect(self._window_gone)

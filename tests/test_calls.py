@@ -26,6 +26,7 @@ from hezo_desk.services.calls import (
     CallJournal,
     NotACallBackError,
 )
+from hezo_desk.services.listing.calls import CallFilter, CallListing
 from hezo_desk.services.registration import ContactDetails, RegistrationService
 from hezo_desk.services.tickets import NewTicket, TicketService
 
@@ -291,3 +292,29 @@ def test_csv_export_in_warsaw_time(db: Database, world: World, agent: Actor) -> 
     assert header.startswith("started,direction,state,number,customer")
     assert line.startswith("2026-11-27 10:00,in,answered,+48123456789,Drukarnia Łąka Sp. z o.o.")
     assert ",120," in line
+
+
+def test_two_desks_recording_one_new_call_id_at_once_make_one_call(
+    db: Database, world: World, agent: Actor, colleague: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A ring group: the same call rings on two desks. The second desk read "no such call"
+    before the first committed; its insert is refused by the unique call id and it applies its
+    event to the first desk's row instead. The agent who answers becomes the call's agent."""
+    journal = CallJournal(db)
+    first = journal.record(agent, event(CallEventKind.RING, call_id="group-1"))
+    found = CallJournal._find
+    missed_once: list[bool] = []
+
+    def late_read(*args: object) -> object:
+        if not missed_once:
+            missed_once.append(True)
+            return None  # as read before the other desk's commit
+        return found(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(CallJournal, "_find", staticmethod(late_read))
+    second = journal.record(colleague, event(CallEventKind.RING, call_id="group-1"))
+    assert missed_once == [True]
+    assert second.id == first.id
+    answered = journal.record(colleague, event(CallEventKind.ANSWER, call_id="group-1"))
+    assert (answered.id, answered.agent_id) == (first.id, colleague.id)
+    assert len(CallListing(db).rows(CallFilter())) == 1

@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QThreadPool
+from PySide6.QtCore import QSettings, Qt, QThreadPool, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -34,6 +35,7 @@ from hezo_desk.services.desk_handoff import (
 )
 from hezo_desk.services.opened_copies import OpenedCopies
 from hezo_desk.services.secrets import SecretStore
+from hezo_desk.ui.call_backs import CallBacksScreen
 from hezo_desk.ui.call_listener import CallListener
 from hezo_desk.ui.call_recorder import CallRecorder
 from hezo_desk.ui.context import DeskContext
@@ -196,6 +198,26 @@ def test_a_call_is_shown_once_and_its_hang_up_only_said(
     )
 
 
+def test_the_desks_own_call_back_link_coming_back_is_no_incoming_call(
+    qtbot: QtBot, world_context: DeskContext, world: World, tmp_path: Path
+) -> None:
+    window = _window(qtbot, world_context, tmp_path)
+    calls = IncomingCalls(CallListener())
+    calls.attach(window, world_context)
+    delivered: list[CallEvent] = []
+    calls.delivered.connect(lambda _context, event: delivered.append(event))
+    tickets = window.show_screen("tickets")
+    # The desk opened tel:+48123456789 for a call-back, and is itself the tel: handler.
+    calls.dialled("+48123456789")
+    calls.take(_event("+48-12-345-67-89", call_id=None))
+    assert window.stack.currentWidget() is tickets
+    assert delivered == []
+    # Only once: the same number ringing later is a call.
+    calls.take(_event("+48-12-345-67-89", call_id=None))
+    assert window.stack.currentWidget() is _lookup(window)
+    assert len(delivered) == 1
+
+
 def test_an_outgoing_call_says_so(
     qtbot: QtBot, world_context: DeskContext, world: World, tmp_path: Path
 ) -> None:
@@ -315,8 +337,21 @@ def _demo_phone(db: Database) -> tuple[int, str]:
 
 
 def test_a_call_waits_for_the_sign_in_then_the_running_desk_takes_the_next(
-    qtbot: QtBot, qapp: QApplication, demo_db: Database, tmp_path: Path, runtime_dir: Path
+    qtbot: QtBot,
+    qapp: QApplication,
+    demo_db: Database,
+    tmp_path: Path,
+    runtime_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    opened_links: list[str] = []
+
+    def open_url(url: QUrl) -> bool:
+        opened_links.append(url.toString())
+        return True
+
+    # What the call-backs screen opens its tel: links with (no softphone in a test).
+    monkeypatch.setattr(QDesktopServices, "openUrl", open_url)
     customer_id, phone = _demo_phone(demo_db)
     environ = {"HEZO_DESK_DATA_DIR": str(tmp_path / "data"), "XDG_RUNTIME_DIR": str(runtime_dir)}
     url = demo_db.url.render_as_string(hide_password=False)
@@ -367,6 +402,21 @@ def test_a_call_waits_for_the_sign_in_then_the_running_desk_takes_the_next(
         qtbot.waitUntil(lambda: not asker.is_alive(), timeout=WAIT_MS)
         assert shown == [True]
         qtbot.waitUntil(lambda: not window.isMinimized(), timeout=WAIT_MS)
+        # A call-back's tel: link that comes back to this desk (the tel: handler) is no call.
+        callbacks = window.screen_widget("callbacks")
+        assert isinstance(callbacks, CallBacksScreen)
+        callbacks.dial(QUrl("tel:+48601200300"))
+        assert opened_links == ["tel:+48601200300"]
+        window.show_screen("tickets")
+        echo = threading.Thread(
+            target=lambda: outcome.append(
+                hand_to_running_desk(address, _event("+48-601-200-300", call_id=None))
+            )
+        )
+        echo.start()
+        qtbot.waitUntil(lambda: not echo.is_alive(), timeout=WAIT_MS)
+        assert outcome == [True, True]
+        assert window.stack.currentWidget() is not lookup
         # Both calls are in the journal, as anna.nowak's.
         journal = CallJournal(demo_db)
         qtbot.waitUntil(lambda: len(recorded) == 2, timeout=WAIT_MS)

@@ -126,3 +126,28 @@ def test_a_row_without_the_e164_form_is_found_by_its_nine_digits(db: Database) -
         session.execute(update(Customer).values(phone_e164=None))
     result = LookupService(db).lookup("+48 12 345 67 89")
     assert [customer.name for customer in result.customers] == ["Drukarnia Łąka Sp. z o.o."]
+
+
+def test_revision_0008_fills_the_e164_form_of_the_phones_already_there(demo_db: Database) -> None:
+    """Down to 0007 (no E.164 column, no journal) and up again: every customer's and contact's
+    phone has its E.164 form, as the desk reads it today."""
+    from alembic import command
+    from sqlalchemy import inspect, select
+
+    from hezo_desk.db import alembic_config
+    from hezo_desk.models import Contact, Customer
+
+    config = alembic_config()
+    with demo_db.engine.connect() as connection, connection.begin():
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0007")
+    inspector = inspect(demo_db.engine)
+    assert "calls" not in inspector.get_table_names()
+    assert "phone_e164" not in {c["name"] for c in inspector.get_columns("customers")}
+    demo_db.upgrade()
+    with demo_db.sessions() as session:
+        for model in (Customer, Contact):
+            rows = session.execute(select(model.phone, model.phone_e164)).all()
+            assert rows
+            assert all(e164 == phone_e164(phone) for phone, e164 in rows)
+            assert any(e164 is not None for _phone, e164 in rows)

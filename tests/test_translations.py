@@ -180,9 +180,12 @@ def test_the_whole_desk_speaks_polish(
         "contracts",
         "serials",
         "resellers",
+        "calls",
+        "callbacks",
         "review",
         "migration_reports",
         "audit",
+        "call_statistics",
         "agents",
     ):
         window.show_screen(key)

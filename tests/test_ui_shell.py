@@ -390,9 +390,12 @@ def test_every_screen_of_an_administrator_opens(
         "contracts",
         "serials",
         "resellers",
+        "calls",
+        "callbacks",
         "review",
         "migration_reports",
         "audit",
+        "call_statistics",
         "agents",
     ]
     for key in keys:

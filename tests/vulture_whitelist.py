@@ -28,6 +28,8 @@ _.postal_code
 _.registered_by_agent_id
 _.oldest_client_revision
 _.author_contact_id
+_.callback_by_call_id
+_.linked_at
 
 # Alembic reads these: the revision files' module variables and downgrade(), and the
 # arguments of the include_object hook (db.include_in_comparison) it passes by position.
@@ -45,6 +47,9 @@ _.exc
 
 # reportlab calls Flowable.draw (services/pdf/flowables.py).
 _.draw
+
+# Qt calls this QWidget override (ui/call_statistics.py: the hours' bars).
+_.paintEvent
 
 # Qt calls these QWizardPage overrides (ui/registration_wizard.py).
 _.validatePage

@@ -19,7 +19,12 @@ from hezo_desk.errors import UserError
 from hezo_desk.local_time import WARSAW
 from hezo_desk.services.call_records import CallRecord
 from hezo_desk.services.calls import CallJournal
-from hezo_desk.services.listing.calls import CallFilter, CallListing, export_journal
+from hezo_desk.services.listing.calls import (
+    CallFilter,
+    CallListing,
+    export_journal,
+    export_journal_file,
+)
 
 DEFAULT_LIMIT = 50
 
@@ -111,12 +116,7 @@ def calls_export(context: CommandContext) -> int:
     if args.csv == "-":
         count = export_journal(listing, _filter(args), sys.stdout)
     else:
-        target = Path(args.csv)
-        partial = target.with_name(target.name + ".part")
-        with partial.open("w", encoding="utf-8", newline="") as out:
-            count = export_journal(listing, _filter(args), out)
-        # Whole or not at all: a failed export leaves no half file under the name asked for.
-        partial.replace(target)
+        count = export_journal_file(listing, _filter(args), Path(args.csv))
     if args.csv != "-":
         if context.out.as_json:
             context.out.json({"file": args.csv, "calls": count})

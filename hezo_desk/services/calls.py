@@ -45,7 +45,7 @@ from hezo_desk.services.phones import NotAPhoneNumberError, parse_phone, phone_e
 MAX_NUMBER_LENGTH = 100
 MAX_CALL_ID_LENGTH = 128
 MAX_OUTCOME_LENGTH = 300
-STATISTICS_READERS = (Role.SUPERVISOR, Role.ADMINISTRATOR)
+SUPERVISING_ROLES = (Role.SUPERVISOR, Role.ADMINISTRATOR)
 
 
 class CallConflictError(ConflictError):
@@ -285,7 +285,7 @@ class CallJournal:
             _require_pending(session, call, self._db.is_sqlite)
             if call.callback_agent_id is None:
                 return
-            if call.callback_agent_id != actor.id and actor.role not in STATISTICS_READERS:
+            if call.callback_agent_id != actor.id and actor.role not in SUPERVISING_ROLES:
                 raise CallBackClaimedError(
                     load_call_record(session, call.id, is_sqlite=self._db.is_sqlite)
                 )
@@ -380,7 +380,7 @@ class CallJournal:
 
     def day_statistics(self, actor: Actor, day: dt.date) -> DayStatistics:
         """Calls per hour of a day (Warsaw time) and how many incoming calls were missed."""
-        require_role(actor, STATISTICS_READERS, "read the call statistics")
+        require_role(actor, SUPERVISING_ROLES, "read the call statistics")
         start = dt.datetime.combine(day, dt.time(), WARSAW).astimezone(dt.UTC)
         end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), WARSAW).astimezone(dt.UTC)
         with self._db.sessions() as session:

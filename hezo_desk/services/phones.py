@@ -13,8 +13,6 @@ import phonenumbers
 from hezo_desk.errors import UserError
 
 DEFAULT_REGION = "PL"
-# A phone number is at most 15 digits (ITU-T E.164) after its "+".
-E164_MAX_LENGTH = 16
 # Text longer than this is not a number someone reads out (phonenumbers refuses 250+ too).
 MAX_INPUT_LENGTH = 100
 _TEL_SCHEME = "tel:"

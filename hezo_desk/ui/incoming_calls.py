@@ -6,19 +6,24 @@ window to the front on the caller lookup, looked up by the number.
 
 from __future__ import annotations
 
+import time
 from collections import OrderedDict, deque
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 
-from hezo_desk.enums import CallEventKind
+from hezo_desk.enums import CallDirection, CallEventKind
 from hezo_desk.services.call_events import CallEvent
+from hezo_desk.services.phones import phone_e164
 from hezo_desk.ui.call_listener import CallListener
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.main_window import MainWindow
 
 # Calls whose screen was shown, by the phone system's id: a few hours of a busy line.
 REMEMBERED_CALLS = 500
+# How long a `tel:` link this desk opened (a call-back) may take to come back to it, when the
+# desk is itself the system's handler of tel: links.
+OWN_DIAL_ECHO_S = 30.0
 
 
 class IncomingCalls(QObject):
@@ -39,10 +44,33 @@ class IncomingCalls(QObject):
         self._window: MainWindow | None = None
         self._context: DeskContext | None = None
         self._shown: OrderedDict[str, None] = OrderedDict()
+        # Numbers this desk dialled (opened a tel: link for), with when.
+        self._dialled: dict[str, float] = {}
 
     def take(self, event: CallEvent) -> None:
+        if self._own_dial(event):
+            return
         self._pending.append(event)
         self._deliver()
+
+    def dialled(self, number: str) -> None:
+        """This desk opened a tel: link for `number` (a call-back, recorded as outgoing)."""
+        self._dialled[phone_e164(number) or number] = time.monotonic()
+
+    def _own_dial(self, event: CallEvent) -> bool:
+        """Whether `event` is this desk's own tel: link come back (the desk is the system's
+        tel: handler): no incoming call, neither shown nor recorded."""
+        now = time.monotonic()
+        for number, when in list(self._dialled.items()):
+            if now - when > OWN_DIAL_ECHO_S:
+                del self._dialled[number]
+        if (
+            event.call_id is not None
+            or event.event is not CallEventKind.RING
+            or event.direction is not CallDirection.INBOUND
+        ):
+            return False
+        return self._dialled.pop(phone_e164(event.number) or event.number, None) is not None
 
     def attach(self, window: MainWindow, context: DeskContext) -> None:
         """The signed-in desk's window: it shows the calls from now on, waiting ones first."""

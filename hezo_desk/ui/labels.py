@@ -6,6 +6,8 @@ from PySide6.QtCore import QObject
 
 from hezo_desk.enums import (
     LEGACY_DIALOGUE_KIND,
+    CallDirection,
+    CallState,
     Channel,
     ContractState,
     Priority,
@@ -49,6 +51,21 @@ class Labels(QObject):
             ContractState.EXPIRED: self.tr("expired"),
             ContractState.CANCELLED: self.tr("cancelled"),
         }[state]
+
+    def call_state(self, state: CallState) -> str:
+        return {
+            CallState.RINGING: self.tr("ringing"),
+            CallState.LIVE: self.tr("on the line"),
+            CallState.ANSWERED: self.tr("answered"),
+            CallState.MISSED: self.tr("missed"),
+            CallState.NOT_REACHED: self.tr("not reached"),
+        }[state]
+
+    def call_direction(self, direction: CallDirection) -> str:
+        return {
+            CallDirection.INBOUND: self.tr("incoming"),
+            CallDirection.OUTBOUND: self.tr("outgoing"),
+        }[direction]
 
     def role(self, role: Role) -> str:
         return {

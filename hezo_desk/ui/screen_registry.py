@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QWidget
 
 from hezo_desk.enums import Role
 from hezo_desk.ui.access_panel import AccessPanel
+from hezo_desk.ui.call_backs import CallBacksScreen
+from hezo_desk.ui.call_statistics import CallStatisticsScreen
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.import_dialog import ImportDialog
 from hezo_desk.ui.lookup_view import LookupView
@@ -26,6 +28,7 @@ from hezo_desk.ui.resellers_screen import ResellersScreen
 from hezo_desk.ui.review_screen import ReviewScreen
 from hezo_desk.ui.tables.agents import AgentsScreen
 from hezo_desk.ui.tables.audit import AuditScreen
+from hezo_desk.ui.tables.calls import CallsScreen
 from hezo_desk.ui.tables.contracts import ContractsScreen
 from hezo_desk.ui.tables.serials import SerialsScreen
 from hezo_desk.ui.tables.tickets import TicketsScreen
@@ -73,6 +76,18 @@ def build_screens(context: DeskContext) -> list[ScreenSpec]:
             EVERYONE,
         ),
         ScreenSpec(
+            "calls",
+            QCoreApplication.translate("Screens", "Calls"),
+            lambda: CallsScreen(context),
+            EVERYONE,
+        ),
+        ScreenSpec(
+            "callbacks",
+            QCoreApplication.translate("Screens", "Call-backs"),
+            lambda: CallBacksScreen(context),
+            EVERYONE,
+        ),
+        ScreenSpec(
             "review",
             QCoreApplication.translate("Screens", "Migration review"),
             lambda: ReviewScreen(context),
@@ -88,6 +103,12 @@ def build_screens(context: DeskContext) -> list[ScreenSpec]:
             "audit",
             QCoreApplication.translate("Screens", "Audit log"),
             lambda: AuditScreen(context),
+            SUPERVISORS,
+        ),
+        ScreenSpec(
+            "call_statistics",
+            QCoreApplication.translate("Screens", "Calls per hour"),
+            lambda: CallStatisticsScreen(context),
             SUPERVISORS,
         ),
         ScreenSpec(

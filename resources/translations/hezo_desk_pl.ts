@@ -430,6 +430,198 @@
     </message>
 </context>
 <context>
+    <name>CallBacksScreen</name>
+    <message>
+        <source>Missed at</source>
+        <translation>Nieodebrane o</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Numer</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Klient</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Osoba kontaktowa</translation>
+    </message>
+    <message>
+        <source>Calling back</source>
+        <translation>Oddzwania</translation>
+    </message>
+    <message>
+        <source>&amp;Claim</source>
+        <translation>&amp;Przejmij</translation>
+    </message>
+    <message>
+        <source>&amp;Release</source>
+        <translation>&amp;Zwolnij</translation>
+    </message>
+    <message>
+        <source>Call &amp;back</source>
+        <translation>&amp;Oddzwoń</translation>
+    </message>
+    <message>
+        <source>Calling %1…</source>
+        <translation>Dzwonię pod %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln call(s) to call back</source>
+        <translation>
+            <numerusform>%Ln połączenie do oddzwonienia</numerusform>
+            <numerusform>%Ln połączenia do oddzwonienia</numerusform>
+            <numerusform>%Ln połączeń do oddzwonienia</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CallStatisticsScreen</name>
+    <message>
+        <source>Hour</source>
+        <translation>Godzina</translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation>Przychodzące</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Nieodebrane</translation>
+    </message>
+    <message>
+        <source>Outgoing</source>
+        <translation>Wychodzące</translation>
+    </message>
+    <message>
+        <source>Day:</source>
+        <translation>Dzień:</translation>
+    </message>
+    <message>
+        <source>%1 answered  %2 missed  %3 outgoing</source>
+        <translation>%1 odebrane  %2 nieodebrane  %3 wychodzące</translation>
+    </message>
+    <message>
+        <source>%1 incoming, %2 missed (missed-call rate %3), %4 outgoing</source>
+        <translation>przychodzące: %1, nieodebrane: %2 (odsetek nieodebranych %3), wychodzące: %4</translation>
+    </message>
+</context>
+<context>
+    <name>CallsModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Czas</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Kierunek</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Numer</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Klient</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stan</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Konsultant</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Czas trwania</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>Zgłoszenia</translation>
+    </message>
+    <message>
+        <source>Call-back</source>
+        <translation>Oddzwonienie</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Wynik</translation>
+    </message>
+    <message>
+        <source>called back %1</source>
+        <translation>oddzwoniono %1</translation>
+    </message>
+    <message>
+        <source>%1 is calling back</source>
+        <translation>oddzwania: %1</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>czeka</translation>
+    </message>
+</context>
+<context>
+    <name>CallsScreen</name>
+    <message>
+        <source>Number in any form, company or outcome</source>
+        <translation>Numer w dowolnej postaci, firma lub wynik</translation>
+    </message>
+    <message>
+        <source>Missed only</source>
+        <translation>Tylko nieodebrane</translation>
+    </message>
+    <message>
+        <source>Outcome…</source>
+        <translation>Wynik…</translation>
+    </message>
+    <message>
+        <source>Open ticket</source>
+        <translation>Otwórz zgłoszenie</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Eksport CSV…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln call(s)</source>
+        <translation>
+            <numerusform>%Ln połączenie</numerusform>
+            <numerusform>%Ln połączenia</numerusform>
+            <numerusform>%Ln połączeń</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a call first.</source>
+        <translation>Najpierw wybierz połączenie.</translation>
+    </message>
+    <message>
+        <source>Outcome of the call</source>
+        <translation>Wynik połączenia</translation>
+    </message>
+    <message>
+        <source>What came of the call with %1?</source>
+        <translation>Jaki był wynik rozmowy z %1?</translation>
+    </message>
+    <message>
+        <source>Choose a call with a ticket first.</source>
+        <translation>Najpierw wybierz połączenie ze zgłoszeniem.</translation>
+    </message>
+    <message>
+        <source>Export the call journal</source>
+        <translation>Eksport dziennika połączeń</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Pliki CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Written to %1: %2</source>
+        <translation>Zapisano do %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>CasePdf</name>
     <message>
         <source>Case</source>
@@ -1244,6 +1436,34 @@
     <message>
         <source>expired</source>
         <translation>wygasła</translation>
+    </message>
+    <message>
+        <source>ringing</source>
+        <translation>dzwoni</translation>
+    </message>
+    <message>
+        <source>on the line</source>
+        <translation>w trakcie rozmowy</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>odebrane</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>nieodebrane</translation>
+    </message>
+    <message>
+        <source>not reached</source>
+        <translation>bez odpowiedzi</translation>
+    </message>
+    <message>
+        <source>incoming</source>
+        <translation>przychodzące</translation>
+    </message>
+    <message>
+        <source>outgoing</source>
+        <translation>wychodzące</translation>
     </message>
     <message>
         <source>agent</source>
@@ -2512,6 +2732,14 @@
         <translation>Resellerzy</translation>
     </message>
     <message>
+        <source>Calls</source>
+        <translation>Połączenia</translation>
+    </message>
+    <message>
+        <source>Call-backs</source>
+        <translation>Do oddzwonienia</translation>
+    </message>
+    <message>
         <source>Migration review</source>
         <translation>Przegląd migracji</translation>
     </message>
@@ -2522,6 +2750,10 @@
     <message>
         <source>Audit log</source>
         <translation>Dziennik zdarzeń</translation>
+    </message>
+    <message>
+        <source>Calls per hour</source>
+        <translation>Połączenia na godzinę</translation>
     </message>
     <message>
         <source>Agents</source>

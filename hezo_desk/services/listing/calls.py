@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar, TextIO
 
 from sqlalchemy import func, or_, select
@@ -24,7 +26,7 @@ from hezo_desk.services.normalize import fold, printable_line
 from hezo_desk.services.phones import phone_e164
 from hezo_desk.services.records import AnyRow, AnySelect
 
-_NON_DIGITS = str.maketrans("", "", "".join(chr(c) for c in range(128) if not chr(c).isdigit()))
+_NON_DIGITS = re.compile(r"\D+")
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,7 @@ def call_conditions(call_filter: CallFilter) -> list[Condition]:
         e164 = phone_e164(typed)
         if e164 is not None:
             found.append(Call.number_e164 == e164)
-        digits = typed.translate(_NON_DIGITS)
+        digits = _NON_DIGITS.sub("", typed)
         if len(digits) >= 3:
             found.append(Call.number_e164.contains(digits, autoescape=True))
         found.append(
@@ -114,3 +116,16 @@ def journal_rows(listing: CallListing, call_filter: CallFilter) -> Iterator[Call
 def export_journal(listing: CallListing, call_filter: CallFilter, out: TextIO) -> int:
     """The filtered journal as CSV; returns the number of calls written."""
     return write_csv(journal_rows(listing, call_filter), out)
+
+
+def export_journal_file(listing: CallListing, call_filter: CallFilter, path: Path) -> int:
+    """`export_journal` into a file, whole or not at all: a failed export leaves no half file
+    under the name asked for."""
+    partial = path.with_name(path.name + ".part")
+    try:
+        with partial.open("w", encoding="utf-8", newline="") as out:
+            count = export_journal(listing, call_filter, out)
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
+    return count

@@ -10,7 +10,9 @@ from PySide6.QtCore import QObject
 from hezo_desk.enums import Priority
 from hezo_desk.placeholders import fill
 from hezo_desk.services.audit import AuditFilter, AuditRow
+from hezo_desk.services.call_records import CallRecord
 from hezo_desk.services.listing.audit import AuditListing
+from hezo_desk.services.listing.calls import CallFilter, CallListing
 from hezo_desk.services.listing.contracts import ContractFilter, ContractListing
 from hezo_desk.services.listing.serials import ServiceFilter, ServiceListing
 from hezo_desk.services.listing.tickets import TicketFilter, TicketListing
@@ -200,3 +202,70 @@ def _details(entry: AuditRow) -> str:
         return entry.summary
     details = json.dumps(entry.details, ensure_ascii=False, indent=1, sort_keys=True, default=str)
     return f"{entry.summary}\n{details}"
+
+
+def duration_text(seconds: int | None) -> str:
+    """A call's length as m:ss (h:mm:ss from an hour on)."""
+    if seconds is None:
+        return ""
+    hours, rest = divmod(seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
+
+
+class CallsModel(WindowedTableModel[CallRecord, CallFilter]):
+    """The call journal, newest first."""
+
+    def __init__(
+        self,
+        listing: CallListing,
+        tasks: TaskSet,
+        parent: QObject | None = None,
+        list_filter: CallFilter | None = None,
+        jobs: TaskSet | None = None,
+        **options: int,
+    ) -> None:
+        self._labels = Labels()
+        super().__init__(listing, list_filter or CallFilter(), tasks, parent, jobs=jobs, **options)
+        self._labels.setParent(self)
+
+    def row_id(self, row: CallRecord) -> int:
+        return row.id
+
+    def _columns(self) -> list[TableColumn[CallRecord]]:
+        labels = self._labels
+        return [
+            TableColumn(self.tr("Time"), lambda c: display(c.started_at), "time"),
+            TableColumn(
+                self.tr("Direction"), lambda c: labels.call_direction(c.direction), "direction"
+            ),
+            TableColumn(
+                self.tr("Number"), lambda c: c.display, "number", tooltip=lambda c: c.number
+            ),
+            TableColumn(
+                self.tr("Customer"),
+                lambda c: c.customer_name or "",
+                "customer",
+                tooltip=lambda c: c.contact_name or "",
+            ),
+            TableColumn(
+                self.tr("State"),
+                lambda c: labels.call_state(c.state),
+                None,
+                bold=lambda c: c.callback_pending,
+            ),
+            TableColumn(self.tr("Agent"), lambda c: c.agent_name or "", "agent"),
+            TableColumn(
+                self.tr("Duration"), lambda c: duration_text(c.duration_s), "duration", True
+            ),
+            TableColumn(self.tr("Tickets"), lambda c: " ".join(c.ticket_numbers), None),
+            TableColumn(self.tr("Call-back"), self._call_back, None),
+            TableColumn(self.tr("Outcome"), lambda c: c.outcome or "", None),
+        ]
+
+    def _call_back(self, call: CallRecord) -> str:
+        if call.callback_done_at is not None:
+            return fill(self.tr("called back %1"), display(call.callback_done_at))
+        if call.callback_agent_name:
+            return fill(self.tr("%1 is calling back"), call.callback_agent_name)
+        return self.tr("waiting") if call.callback_pending else ""
