@@ -20,13 +20,19 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 from hezo_desk.config import APP_AUTHOR, APP_NAME, data_dir
 from hezo_desk.db import Database, SchemaState
 from hezo_desk.drafts import DraftStore
+from hezo_desk.errors import HezoError
 from hezo_desk.placeholders import fill
 from hezo_desk.resources import icon_path
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.agents import AgentService
 from hezo_desk.services.call_events import CallEvent
 from hezo_desk.services.demo import DEMO_AGENTS, DEMO_PASSWORD, DemoService
-from hezo_desk.services.desk_handoff import UnsafeFolderError, desk_address
+from hezo_desk.services.desk_handoff import (
+    UnsafeFolderError,
+    desk_address,
+    hand_to_running_desk,
+    show_running_desk,
+)
 from hezo_desk.services.opened_copies import OpenedCopies
 from hezo_desk.services.secrets import SecretStore, SecretStoreUnavailableError, database_key
 from hezo_desk.ui.call_backs import CallBacksScreen
@@ -148,7 +154,8 @@ class DeskApplication:
     def run(self) -> int:
         apply_theme(self.app, self.settings.theme)
         self.translations.apply(self.settings.language)
-        self.listen_for_calls()
+        if not self.listen_for_calls() and self.hand_over_to_running_desk():
+            return 0
         if not self.start():
             return 0
         code = self.app.exec()
@@ -220,6 +227,20 @@ class DeskApplication:
                     error_text(error),
                 )
             )
+
+    def hand_over_to_running_desk(self) -> bool:
+        """Another desk of this user and database started first (two `hezo-desk call` at
+        once): it gets this one's calls and comes to the front; True when it did."""
+        if self.call_address is None:
+            return False
+        try:
+            if not show_running_desk(self.call_address):
+                return False
+            for event in self.calls.take_pending():
+                hand_to_running_desk(self.call_address, event)
+        except (HezoError, OSError):
+            return False
+        return True
 
     def _stop_live(self) -> None:
         if self._live is not None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import socket
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -430,3 +431,48 @@ def test_a_call_waits_for_the_sign_in_then_the_running_desk_takes_the_next(
         if desk.window is not None:
             desk._close_window()
         desk.shutdown()
+
+
+def test_a_desk_started_second_hands_its_calls_to_the_first(
+    qapp: QApplication, tmp_path: Path, runtime_dir: Path
+) -> None:
+    address = desk_address("sqlite:///first.sqlite3", {"XDG_RUNTIME_DIR": str(runtime_dir)})
+    # The first desk, in a thread of its own: it takes whatever comes, line by line.
+    lines: list[str] = []
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(address)
+    server.listen(4)
+    server.settimeout(WAIT_MS / 1000)
+
+    def first_desk() -> None:
+        while len(lines) < 2:
+            connection, _ = server.accept()
+            with connection, connection.makefile("rwb") as stream:
+                for raw in stream:
+                    lines.append(raw.decode().strip())
+                    stream.write(b"ok\n")
+                    stream.flush()
+
+    thread = threading.Thread(target=first_desk)
+    thread.start()
+    (tmp_path / "opened").mkdir()
+    second = DeskApplication(
+        qapp,
+        DeskSettings(QSettings(str(tmp_path / "desk.ini"), QSettings.Format.IniFormat)),
+        SecretStore(MemoryKeyring()),
+        database_override="sqlite:///first.sqlite3",
+        environ={"HEZO_DESK_DATA_DIR": str(tmp_path / "data")},
+        opened_copies=OpenedCopies(tmp_path / "opened"),
+        call_address=address,
+        pending_calls=[_event("+48 12 345 67 89")],
+    )
+    try:
+        assert not second.listen_for_calls()
+        assert second.hand_over_to_running_desk()
+        thread.join(WAIT_MS / 1000)
+        assert lines[0] == "show"
+        assert CallEvent.from_json(lines[1]) == _event("+48 12 345 67 89")
+        assert second.calls.take_pending() == []
+    finally:
+        server.close()
+        second.shutdown()

@@ -53,6 +53,12 @@ class IncomingCalls(QObject):
         self._pending.append(event)
         self._deliver()
 
+    def take_pending(self) -> list[CallEvent]:
+        """The events still waiting for a signed-in desk, handed out (no longer waiting here)."""
+        pending = list(self._pending)
+        self._pending.clear()
+        return pending
+
     def dialled(self, number: str) -> None:
         """This desk opened a tel: link for `number` (a call-back, recorded as outgoing)."""
         self._dialled[phone_e164(number) or number] = time.monotonic()
