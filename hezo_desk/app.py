@@ -443,6 +443,7 @@ class DeskApplication:
         live = LiveUpdates(context.db)
         live.tickets_changed.connect(window.remote_changes)
         live.others_changed.connect(window.remote_others_changed)
+        live.calls_changed.connect(window.remote_calls_changed)
         live.connection_changed.connect(window.connection_changed)
         self._live = live
         live.start()

@@ -26,6 +26,7 @@ from hezo_desk.services.calls import (
     CallJournal,
     NotACallBackError,
 )
+from hezo_desk.services.change_feed import ChangeFeed
 from hezo_desk.services.listing.calls import CallFilter, CallListing
 from hezo_desk.services.registration import ContactDetails, RegistrationService
 from hezo_desk.services.tickets import NewTicket, TicketService
@@ -318,3 +319,14 @@ def test_two_desks_recording_one_new_call_id_at_once_make_one_call(
     answered = journal.record(colleague, event(CallEventKind.ANSWER, call_id="group-1"))
     assert (answered.id, answered.agent_id) == (first.id, colleague.id)
     assert len(CallListing(db).rows(CallFilter())) == 1
+
+
+def test_the_change_feed_tells_calls_apart_from_other_changes(
+    db: Database, world: World, agent: Actor
+) -> None:
+    feed = ChangeFeed(db)
+    start = feed.position()
+    CallJournal(db).record(agent, event(CallEventKind.RING))
+    batch = feed.since(start)
+    assert (batch.calls, batch.others, batch.ticket_ids) == (True, False, frozenset())
+    assert feed.since(batch.position).calls is False

@@ -18,6 +18,9 @@ from hezo_desk.services.normalize import printable_line
 from hezo_desk.services.records import AnySelect
 from hezo_desk.services.ticket_numbers import parse_ticket_number
 
+# The subject type of the call journal's entries, which the change feed tells apart.
+CALL_SUBJECT = "call"
+
 
 class AuditAction:
     """The actions the desk records. Strings, so that the log stays readable in SQL."""

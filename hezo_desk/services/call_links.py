@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from hezo_desk.models import Call, CallTicket, Ticket
 from hezo_desk.services import audit
 from hezo_desk.services.actor import Actor
-from hezo_desk.services.audit import AuditAction
+from hezo_desk.services.audit import CALL_SUBJECT, AuditAction
 
 # A call answered longer ago than this and never hung up lost its hang-up (a phone system that
 # did not send it): it is not live any more, or every later ticket would be linked to it.
@@ -52,7 +52,7 @@ def link_live_call(session: Session, actor: Actor, ticket_id: int, ticket_number
         AuditAction.CALL_TICKET_LINKED,
         f"{ticket_number} linked to the call with {call.number}",
         ticket_id=ticket_id,
-        subject=("call", call.id),
+        subject=(CALL_SUBJECT, call.id),
         details={"call": call.id, "number": call.number_e164 or call.number},
         at=now,
     )

@@ -28,7 +28,7 @@ from hezo_desk.local_time import WARSAW
 from hezo_desk.models import Call, utcnow
 from hezo_desk.services import audit
 from hezo_desk.services.actor import Actor, require_role
-from hezo_desk.services.audit import AuditAction
+from hezo_desk.services.audit import CALL_SUBJECT, AuditAction
 from hezo_desk.services.call_events import CallEvent
 from hezo_desk.services.call_links import MAX_LIVE_CALL, live_call
 from hezo_desk.services.call_records import (
@@ -161,7 +161,7 @@ class CallJournal:
                     actor,
                     AuditAction.CALL_RECORDED,
                     f"{event.event.value} {event.direction.value} {call.number_e164 or number}",
-                    subject=("call", call.id),
+                    subject=(CALL_SUBJECT, call.id),
                     details={
                         "event": event.event.value,
                         "direction": event.direction.value,
@@ -247,7 +247,7 @@ class CallJournal:
                 actor,
                 AuditAction.CALL_OUTCOME_SET,
                 f"outcome of the call with {call.number}: {worded}",
-                subject=("call", call.id),
+                subject=(CALL_SUBJECT, call.id),
                 details={"outcome": worded},
             )
 
@@ -272,7 +272,7 @@ class CallJournal:
                 actor,
                 AuditAction.CALL_BACK_CLAIMED,
                 f"calling back {call.number}",
-                subject=("call", call.id),
+                subject=(CALL_SUBJECT, call.id),
                 details={"number": call.number_e164 or call.number},
             )
 
@@ -295,7 +295,7 @@ class CallJournal:
                 actor,
                 AuditAction.CALL_BACK_RELEASED,
                 f"no longer calling back {call.number}",
-                subject=("call", call.id),
+                subject=(CALL_SUBJECT, call.id),
                 details={"number": call.number_e164 or call.number},
             )
 
@@ -336,7 +336,7 @@ class CallJournal:
                     actor,
                     AuditAction.CALL_BACK_MADE,
                     f"called back {number}",
-                    subject=("call", missed.id),
+                    subject=(CALL_SUBJECT, missed.id),
                     details={"number": number, "missed_call": missed.id, "call": outgoing.id},
                 )
                 session.flush()

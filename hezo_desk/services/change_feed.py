@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from hezo_desk.db import Database
 from hezo_desk.models import AuditEntry
+from hezo_desk.services.audit import CALL_SUBJECT
 
 MAX_BATCH = 2_000
 
@@ -45,8 +46,10 @@ class FeedPosition:
 class ChangeBatch:
     position: FeedPosition
     ticket_ids: frozenset[int]
-    # Some change named no ticket (an agent, a registration, an import).
+    # Some change named no ticket (an agent, a registration, an import), calls aside.
     others: bool = False
+    # Some change of the call journal (frequent: told apart so only its screens read again).
+    calls: bool = False
     # More changes than one batch holds: refresh everything rather than ticket by ticket.
     overflow: bool = False
 
@@ -82,7 +85,7 @@ class ChangeFeed:
                     ),
                 )
             rows = session.execute(
-                select(AuditEntry.id, AuditEntry.ticket_id)
+                select(AuditEntry.id, AuditEntry.ticket_id, AuditEntry.subject_type)
                 .where(unseen)
                 .order_by(AuditEntry.id)
                 .limit(MAX_BATCH + 1)
@@ -92,11 +95,14 @@ class ChangeFeed:
                 return ChangeBatch(
                     FeedPosition(_max_id(session), snapshot), frozenset(), overflow=True
                 )
-        last_id = max([position.last_id, *(row_id for row_id, _ticket in rows)])
+        last_id = max([position.last_id, *(row[0] for row in rows)])
         return ChangeBatch(
             position=FeedPosition(last_id, snapshot),
-            ticket_ids=frozenset(ticket_id for _id, ticket_id in rows if ticket_id is not None),
-            others=any(ticket_id is None for _id, ticket_id in rows),
+            ticket_ids=frozenset(ticket_id for _id, ticket_id, _s in rows if ticket_id is not None),
+            others=any(
+                ticket_id is None and subject != CALL_SUBJECT for _id, ticket_id, subject in rows
+            ),
+            calls=any(subject == CALL_SUBJECT for _id, _ticket, subject in rows),
         )
 
     def _begin_snapshot(self, session: Session) -> str | None:

@@ -24,8 +24,9 @@ def fold(text: str) -> str:
 def phone_key(phone: str | None) -> str | None:
     """The last nine digits of a phone number: '+48 12 25 25 600' and '122525600' meet.
 
-    Polish subscriber numbers have nine digits; a country prefix or a leading 0 is dropped
-    that way. Fewer than six digits is no phone number at all.
+    The key desks before revision 0008 match phones on, still written for them; the desk
+    itself matches on the E.164 form (services/phones.py, services/phone_match.py), and on this
+    key only for rows such an older desk wrote.
     """
     if not phone:
         return None

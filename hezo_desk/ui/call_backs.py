@@ -81,6 +81,10 @@ class CallBacksScreen(QWidget):
 
     # ----- public --------------------------------------------------------------------------
 
+    def follow_call_changes(self) -> None:
+        """Calls were recorded or changed elsewhere (the window's live updates)."""
+        self.refresh()
+
     def refresh(self) -> None:
         journal = self._journal
 

@@ -122,6 +122,10 @@ class CallStatisticsScreen(QWidget):
         date = self.day.date()
         return dt.date(date.year(), date.month(), date.day())
 
+    def follow_call_changes(self) -> None:
+        """Calls were recorded or changed elsewhere (the window's live updates)."""
+        self.refresh()
+
     def refresh(self) -> None:
         journal, actor, day = CallJournal(self.context.db), self.context.actor, self.chosen_day()
 

@@ -30,6 +30,7 @@ LISTEN_SLICE_S = 0.5
 class _Watcher(QThread):
     changed = Signal(object, bool)  # frozenset[int] of ticket ids, everything?
     others = Signal()  # a change that names no ticket (agents, registrations, imports)
+    calls = Signal()  # a change of the call journal
     connection = Signal(bool, str)  # connected?, message in plain words
 
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
@@ -98,16 +99,20 @@ class _Watcher(QThread):
             self.changed.emit(fresh, False)
         if batch.others:
             self.others.emit()
+        if batch.calls:
+            self.calls.emit()
         return batch.position
 
 
 class LiveUpdates(QObject):
     """`tickets_changed(ids, everything)` when tickets changed elsewhere, `others_changed()`
-    for changes that name no ticket; `connection_changed(connected, message)`, connected
+    for changes that name no ticket, `calls_changed()` for the call journal's;
+    `connection_changed(connected, message)`, connected
     each time it starts watching (every commit after that is told)."""
 
     tickets_changed = Signal(object, bool)
     others_changed = Signal()
+    calls_changed = Signal()
     connection_changed = Signal(bool, str)
 
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
@@ -116,6 +121,7 @@ class LiveUpdates(QObject):
         self._stopped = False
         self._watcher.changed.connect(self.tickets_changed)
         self._watcher.others.connect(self.others_changed)
+        self._watcher.calls.connect(self.calls_changed)
         self._watcher.connection.connect(self.connection_changed)
 
     def start(self) -> None:
@@ -130,6 +136,7 @@ class LiveUpdates(QObject):
         watcher.changed.disconnect(self.tickets_changed)
         watcher.connection.disconnect(self.connection_changed)
         watcher.others.disconnect(self.others_changed)
+        watcher.calls.disconnect(self.calls_changed)
         watcher.stop()
         if not watcher.isRunning() and not watcher.isFinished():
             return  # never started: it goes with this object

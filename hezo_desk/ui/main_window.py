@@ -482,6 +482,11 @@ class MainWindow(QMainWindow):
         import): rare, and it may show anywhere, so every screen reads its rows again."""
         self._remote.add_others()
 
+    def remote_calls_changed(self) -> None:
+        """Others changed the call journal (frequent): only the screens that show calls
+        (`follow_call_changes()`) read their rows again."""
+        self._remote.add_calls()
+
     def _apply_remote_changes(self, changes: RemoteChanges) -> None:
         # Only the open tickets that changed read themselves again.
         for ticket_id, view in self._tickets.items():
@@ -489,8 +494,13 @@ class MainWindow(QMainWindow):
                 view.reload()
         if changes.everything or changes.others:
             self.refresh_all()
-        else:
-            self._follow_ticket_changes(changes.ticket_ids)
+            return
+        self._follow_ticket_changes(changes.ticket_ids)
+        if changes.calls:
+            for widget in self._built.values():
+                follow = getattr(widget, "follow_call_changes", None)
+                if callable(follow):
+                    follow()
 
     def show_update_notice(self) -> None:
         notice = QLabel(

@@ -18,6 +18,8 @@ class RemoteChanges:
     everything: bool = False
     # Something that names no ticket changed (an agent, a registration, an import).
     others: bool = False
+    # The call journal changed.
+    calls: bool = False
 
 
 class RemoteChangeBuffer(QObject):
@@ -30,6 +32,7 @@ class RemoteChangeBuffer(QObject):
         self._ids: set[int] = set()
         self._everything = False
         self._others = False
+        self._calls = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
@@ -44,7 +47,13 @@ class RemoteChangeBuffer(QObject):
         self._others = True
         self._timer.start()
 
+    def add_calls(self) -> None:
+        self._calls = True
+        self._timer.start()
+
     def _hand_on(self) -> None:
-        changes = RemoteChanges(frozenset(self._ids), self._everything, self._others)
-        self._ids, self._everything, self._others = set(), False, False
+        changes = RemoteChanges(
+            frozenset(self._ids), self._everything, self._others, calls=self._calls
+        )
+        self._ids, self._everything, self._others, self._calls = set(), False, False, False
         self.ready.emit(changes)

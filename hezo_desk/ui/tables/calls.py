@@ -92,6 +92,10 @@ class CallsScreen(ListScreen):
         self.search.setFocus()
         self.search.selectAll()
 
+    def follow_call_changes(self) -> None:
+        """Calls were recorded or changed elsewhere (the window's live updates)."""
+        self.refresh()
+
     def refresh(self) -> None:
         self.model.refresh(self.kept(self.model))
 
