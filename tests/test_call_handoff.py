@@ -10,6 +10,8 @@ import os
 import shutil
 import socket
 import stat
+import subprocess
+import sys
 import tempfile
 import threading
 from collections.abc import Iterator, Mapping, Sequence
@@ -30,6 +32,8 @@ from hezo_desk.services.desk_handoff import (
 )
 from hezo_desk.ui.call_listener import CallListener
 from waiting import WAIT_MS
+
+REPOSITORY = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
@@ -221,6 +225,29 @@ def test_the_command_hands_the_call_to_the_running_desk_and_exits_0(
     qtbot.waitUntil(lambda: len(received) == 2, timeout=WAIT_MS)
     assert received[1].number == "+48122525600"
     assert received[1].event is CallEventKind.RING
+    listener.close()
+
+
+def test_the_command_in_its_own_process_reaches_the_desk(
+    qtbot: QtBot, environ: dict[str, str]
+) -> None:
+    listener = CallListener()
+    assert listener.listen(desk_address(None, environ))
+    received: list[CallEvent] = []
+    listener.received.connect(received.append)
+    command = subprocess.Popen(
+        [sys.executable, "-m", "hezo_desk", "tel:+48-12-25-25-600;ext=7"],
+        env={**os.environ, "PYTHONPATH": str(REPOSITORY)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    qtbot.waitUntil(lambda: command.poll() is not None, timeout=WAIT_MS)
+    out, err = command.communicate()
+    assert command.returncode == 0, err
+    assert "the running desk took the call (ring) of +48122525600" in out
+    qtbot.waitUntil(lambda: len(received) == 1, timeout=WAIT_MS)
+    assert received[0].number == "+48122525600"
     listener.close()
 
 
