@@ -249,8 +249,8 @@ class LookupView(QWidget):
         """Show who calls: the call's number looked up as if the agent had typed it.
 
         The query is replaced the way typing would replace it, so Ctrl+Z brings back what the
-        agent had typed there. The focus goes to a list or a button, never to a field: an agent
-        still typing when the screen changes types into no text.
+        agent had typed there. The focus goes to a list, never to a field or a button: an agent
+        still typing when the screen changes types into no text and presses nothing.
         """
         self.call_number, self._call_id = event.number, event.call_id
         when = event.at.astimezone(WARSAW).strftime("%H:%M")
