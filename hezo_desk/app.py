@@ -10,23 +10,34 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSettings, Qt, QThreadPool
+from PySide6.QtCore import QSettings, Qt, QThreadPool, QUrl
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from hezo_desk.config import APP_AUTHOR, APP_NAME, data_dir
 from hezo_desk.db import Database, SchemaState
 from hezo_desk.drafts import DraftStore
+from hezo_desk.errors import HezoError
 from hezo_desk.placeholders import fill
 from hezo_desk.resources import icon_path
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.agents import AgentService
+from hezo_desk.services.call_events import CallEvent
 from hezo_desk.services.demo import DEMO_AGENTS, DEMO_PASSWORD, DemoService
+from hezo_desk.services.desk_handoff import (
+    UnsafeFolderError,
+    desk_address,
+    hand_to_running_desk,
+    show_running_desk,
+)
 from hezo_desk.services.opened_copies import OpenedCopies
 from hezo_desk.services.secrets import SecretStore, SecretStoreUnavailableError, database_key
+from hezo_desk.ui.call_backs import CallBacksScreen
+from hezo_desk.ui.call_listener import CallListener
+from hezo_desk.ui.call_recorder import CallRecorder
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.dialogs.first_start import FirstStartDialog
 from hezo_desk.ui.dialogs.settings_dialog import SettingsDialog
@@ -34,6 +45,7 @@ from hezo_desk.ui.dialogs.sign_in import SignInDialog
 from hezo_desk.ui.dialogs.wait import Phase, WaitDialog
 from hezo_desk.ui.error_wording import error_text
 from hezo_desk.ui.i18n import Translations
+from hezo_desk.ui.incoming_calls import IncomingCalls
 from hezo_desk.ui.live import LiveUpdates
 from hezo_desk.ui.main_window import MainWindow
 from hezo_desk.ui.platform_check import advice, missing_for_qt
@@ -49,8 +61,17 @@ JOB_THREADS = 2
 EXIT_WAIT_MS = 10_000
 
 
-def run_desk(*, database_override: str | None, demo: bool, environ: Mapping[str, str]) -> int:
-    """The desk's window until it closes; `database_override` replaces the configured database."""
+def run_desk(
+    *,
+    database_override: str | None,
+    demo: bool,
+    environ: Mapping[str, str],
+    pending_calls: Sequence[CallEvent] = (),
+) -> int:
+    """The desk's window until it closes; `database_override` replaces the configured database.
+
+    `pending_calls` are shown and recorded once the agent has signed in.
+    """
     missing = missing_for_qt(environ, platform=sys.platform)
     if missing and QApplication.instance() is None:
         # Qt would abort the process with a message meant for its developers.
@@ -62,6 +83,12 @@ def run_desk(*, database_override: str | None, demo: bool, environ: Mapping[str,
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("HEZO Desk")
     app.setWindowIcon(QIcon(str(icon_path("hezo-desk.svg"))))
+    try:
+        call_address: str | None = desk_address(database_override, environ)
+    except UnsafeFolderError as error:
+        # The desk works without the hand-off; `hezo-desk call` says what is wrong.
+        sys.stderr.write(f"hezo-desk: calls cannot reach this desk: {error.folder} is unsafe\n")
+        call_address = None
     desk = DeskApplication(
         app,
         DeskSettings(QSettings()),
@@ -69,6 +96,8 @@ def run_desk(*, database_override: str | None, demo: bool, environ: Mapping[str,
         database_override=database_override,
         demo=demo,
         environ=environ,
+        call_address=call_address,
+        pending_calls=pending_calls,
     )
     return desk.run()
 
@@ -94,7 +123,10 @@ class DeskApplication:
         demo: bool = False,
         environ: Mapping[str, str] | None = None,
         opened_copies: OpenedCopies | None = None,
+        call_address: str | None = None,
+        pending_calls: Sequence[CallEvent] = (),
     ) -> None:
+        """`call_address`: where `hezo-desk call` finds this desk (None: calls cannot)."""
         self.app = app
         self.settings = settings
         self.secrets = secrets
@@ -112,6 +144,15 @@ class DeskApplication:
         self.window: MainWindow | None = None
         self._replacing_window = False
         self._live: LiveUpdates | None = None
+        self.call_address = call_address
+        self.calls = IncomingCalls(CallListener())
+        self.calls.listener.show_requested.connect(self.come_to_front)
+        # Every event the signed-in desk takes goes into the call journal.
+        self.call_recorder = CallRecorder()
+        self.calls.delivered.connect(self.call_recorder.record)
+        self.call_recorder.failed.connect(self._call_not_recorded)
+        for event in pending_calls:
+            self.calls.take(event)
         app.setQuitOnLastWindowClosed(False)
 
     # ----- life cycle ----------------------------------------------------------------------
@@ -119,6 +160,8 @@ class DeskApplication:
     def run(self) -> int:
         apply_theme(self.app, self.settings.theme)
         self.translations.apply(self.settings.language)
+        if not self.listen_for_calls() and self.hand_over_to_running_desk():
+            return 0
         if not self.start():
             return 0
         code = self.app.exec()
@@ -146,12 +189,72 @@ class DeskApplication:
             self.show_main_window()
             return True
 
+    def listen_for_calls(self) -> bool:
+        """From before the sign-in on: a call then waits, and no second desk is started.
+
+        False when calls cannot reach this desk (another desk of this user and database
+        has the address): it works on without them.
+        """
+        if self.call_address is None:
+            return False
+        return self.calls.listener.listen(self.call_address)
+
+    def _watch_own_dials(self, window: MainWindow) -> None:
+        """A call-back's tel: link reaches this desk again when the desk is the system's
+        tel: handler: it is told which numbers it dialled, so as not to take them for calls."""
+        screen = window.screen_widget("callbacks")
+        if not isinstance(screen, CallBacksScreen):
+            return
+        system_dial = screen.dial
+        calls = self.calls
+
+        def dial(url: QUrl) -> bool:
+            calls.dialled(url.path())
+            return system_dial(url)
+
+        screen.dial = dial
+
+    def come_to_front(self) -> None:
+        """`hezo-desk` was started again: the window, or the sign-in that comes before it."""
+        if self.window is not None:
+            self.window.come_to_front()
+            return
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None:
+            dialog.raise_()
+            dialog.activateWindow()
+
+    def _call_not_recorded(self, event: CallEvent, error: object) -> None:
+        if self.window is not None:
+            self.window.statusBar().showMessage(
+                fill(
+                    self.app.translate("Desk", "The call of %1 is not in the call journal: %2"),
+                    event.number,
+                    error_text(error),
+                )
+            )
+
+    def hand_over_to_running_desk(self) -> bool:
+        """Another desk of this user and database started first (two `hezo-desk call` at
+        once): it gets this one's calls and comes to the front; True when it did."""
+        if self.call_address is None:
+            return False
+        try:
+            if not show_running_desk(self.call_address):
+                return False
+            for event in self.calls.take_pending():
+                hand_to_running_desk(self.call_address, event)
+        except (HezoError, OSError):
+            return False
+        return True
+
     def _stop_live(self) -> None:
         if self._live is not None:
             self._live.stop()
             self._live = None
 
     def shutdown(self) -> None:
+        self.calls.listener.close()
         self._stop_live()
         # The window is gone: waiting here holds up only the end of the process.
         self.jobs.waitForDone(EXIT_WAIT_MS)
@@ -338,6 +441,7 @@ class DeskApplication:
             ticket_actions=ticket_actions(),
         )
         wire_window(window, context)
+        self._watch_own_dials(window)
         window.sign_out_requested.connect(self.sign_out)
         window.settings_requested.connect(lambda: self.open_settings(parent=window))
         window.destroyed.connect(self._window_gone)
@@ -356,6 +460,7 @@ class DeskApplication:
         for ticket_id in reopen or []:
             window.open_ticket(ticket_id)
         window.show()
+        self.calls.attach(window, context)
         if not reopen:
             # The phone is ringing: what the agent types first is the caller's number.
             window.focus_lookup()
@@ -371,6 +476,7 @@ class DeskApplication:
         if window is None:
             return []
         open_ids = window.open_ticket_ids()
+        self.calls.detach()
         self._stop_live()
         self._replacing_window = True
         window.close()

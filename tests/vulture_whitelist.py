@@ -67,3 +67,6 @@ _.sort_keys  # services/listing/definition.py: the keys a list sorts by
 
 # The generator's expectations for an import over an earlier one (the import tests read them).
 _.after_earlier_import  # tests/support/legacy_generator/truth.py
+
+# The call of a Protocol (cli/context.py WindowOpener): the type of what entry.py passes in.
+_.__call__

@@ -12,20 +12,23 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 
 from hezo_desk import __version__
 from hezo_desk.cli import (
     admin_commands,
     call_commands,
     desk_commands,
+    desktop_commands,
     export_commands,
     gdpr_commands,
+    handoff_commands,
     import_commands,
     reseller_commands,
     ticket_commands,
 )
-from hezo_desk.cli.context import CommandContext
+from hezo_desk.cli.call_numbers import is_tel_uri
+from hezo_desk.cli.context import CommandContext, WindowOpener
 from hezo_desk.cli.failures import error_report
 from hezo_desk.cli.output import Output
 from hezo_desk.config import AGENT_ENV, AGENT_PASSWORD_ENV, DATABASE_URL_ENV
@@ -43,10 +46,10 @@ COMMAND_MODULES = (
     import_commands,
     gdpr_commands,
     call_commands,
+    handoff_commands,
+    desktop_commands,
 )
-
-# Opens the desk's window for `hezo-desk` without a command: (arguments, environment) → status.
-WindowOpener = Callable[[argparse.Namespace, Mapping[str, str]], int]
+__all__ = ["WindowOpener", "build_parser", "main"]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -119,18 +122,28 @@ def main(
 ) -> int:
     """Run the command `argv` names; without one, `open_window` (none: a usage error).
 
-    `secret_store` opens the keyring where the desk remembers passwords.
+    `secret_store` opens the keyring where the desk remembers passwords. A `tel:` URI as the
+    only argument is `call` with it: that is how a desktop's URL handler (and a browser's
+    `tel:` link) starts the command.
     """
     parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if len(arguments) == 1 and is_tel_uri(arguments[0]):
+        arguments.insert(0, "call")
+    args = parser.parse_args(arguments)
     if args.command is None and open_window is None:
         parser.error("name a command (the desk's window opens from the hezo-desk command)")
     context = CommandContext(
-        args=args, out=Output(as_json=getattr(args, "json", False)), secret_store=secret_store
+        args=args,
+        out=Output(as_json=getattr(args, "json", False)),
+        secret_store=secret_store,
+        open_window=open_window,
     )
     try:
         if args.command is None:
             assert open_window is not None
+            if handoff_commands.brought_running_desk_forward(context):
+                return 0
             return open_window(args, context.environ)
         context.take_password_from_stdin()
         return int(args.handler(context))

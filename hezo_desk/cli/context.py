@@ -6,21 +6,38 @@ import argparse
 import getpass
 import os
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from hezo_desk.cli.failures import retrying
 from hezo_desk.cli.output import Output
-from hezo_desk.config import AGENT_ENV, AGENT_PASSWORD_ENV, default_database_url
+from hezo_desk.config import AGENT_ENV, AGENT_PASSWORD_ENV, DATABASE_URL_ENV, default_database_url
 from hezo_desk.db import Database, parse_url
 from hezo_desk.errors import UserError
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.agents import AgentService
+from hezo_desk.services.call_events import CallEvent
 from hezo_desk.services.resilience import never_connected
 from hezo_desk.services.secrets import SecretStore, SecretStoreUnavailableError, agent_key
 
 CLI_APPLICATION_NAME = "hezo-desk-cli"
+
+
+class WindowOpener(Protocol):
+    """Opens the desk's window (hezo_desk.entry passes it in) and returns when it closes.
+
+    `pending_calls`: calls the desk takes as soon as its agent has signed in.
+    """
+
+    def __call__(
+        self,
+        args: argparse.Namespace,
+        environ: Mapping[str, str],
+        /,
+        pending_calls: Sequence[CallEvent] = (),
+    ) -> int: ...
 
 
 @dataclass
@@ -30,6 +47,8 @@ class CommandContext:
     environ: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
     # Where the desk keeps a remembered password ("remember me"); a command finds it there.
     secret_store: Callable[[], SecretStore] = SecretStore
+    # None when the commands run without the window (tests, `python -m hezo_desk.cli`).
+    open_window: WindowOpener | None = None
     _db: Database | None = None
     _agent_password: str | None = None
     _password_from_stdin: str | None = None
@@ -47,6 +66,12 @@ class CommandContext:
     def database_url(self) -> str:
         url = getattr(self.args, "database", None)
         return url or default_database_url(self.environ)
+
+    @property
+    def database_override(self) -> str | None:
+        """The database named for this run (--database, else the environment), as the window
+        is told it; None: the window opens the one its settings name."""
+        return getattr(self.args, "database", None) or self.environ.get(DATABASE_URL_ENV)
 
     def database(self, *, upgrade: bool | None = None) -> Database:
         """The database, its schema checked; a local file is upgraded by itself.

@@ -4,6 +4,10 @@ The agent types a tax id, contract number, serial in any notation, ticket number
 e-mail or the start of a company name; the matching companies are listed and the selected one
 is shown with its contracts, services (new notation), open tickets and contacts, from where the
 agent opens a ticket, starts a new one or registers the caller.
+
+A call handed over by the phone system (`look_up_call`) is looked up by its number the same
+way: one company shows at once with its open tickets; several are listed for the agent to
+choose; none offers to register the caller with the number filled in.
 """
 
 from __future__ import annotations
@@ -25,7 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hezo_desk.enums import CallDirection
+from hezo_desk.local_time import WARSAW
 from hezo_desk.placeholders import fill
+from hezo_desk.services.call_events import CallEvent
 from hezo_desk.services.lookup import CustomerOverview, LookupResult, LookupService
 from hezo_desk.services.personal_data.access import (
     EXPORT_ROLES,
@@ -52,6 +59,7 @@ class LookupView(QWidget):
     open_ticket = Signal(int)
     register_caller = Signal(int)  # customer id, 0 when no company is selected
     new_ticket = Signal(int, int, int)  # customer id, contract id (0: any), service id (0: any)
+    register_number = Signal(str)  # a caller's number no company has: register with it
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +68,10 @@ class LookupView(QWidget):
         self._labels = Labels(self)
         self._tasks = workers.TaskSet(context.pool, self)
         self._query_serial = 0
+        # The query (its serial) that looks up a call's number, and that number.
+        self._call_serial = 0
+        self.call_number = ""
+        self._call_id: str | None = None
         self.result: LookupResult | None = None
         self.overview: CustomerOverview | None = None
 
@@ -84,6 +96,19 @@ class LookupView(QWidget):
         self.read_as = QLabel()
         self.read_as.setObjectName("read_as")
         self.read_as.setWordWrap(True)
+        self.call_banner = QLabel()
+        self.call_banner.setObjectName("call_banner")
+        self.call_banner.setWordWrap(True)
+        self.call_banner.setStyleSheet(
+            "font-size: 13pt; font-weight: bold; padding: 6px; color: #0d47a1; "
+            "background-color: #e3f2fd; border: 1px solid #90caf9;"
+        )
+        self.call_banner.hide()
+        self.register_number_button = QPushButton()
+        self.register_number_button.setObjectName("register_number")
+        self.register_number_button.setStyleSheet("font-weight: bold; padding: 4px 12px;")
+        self.register_number_button.clicked.connect(self._register_number_clicked)
+        self.register_number_button.hide()
 
         self.customers_model: RowTableModel[CustomerRow] = RowTableModel(
             [
@@ -197,8 +222,13 @@ class LookupView(QWidget):
         top.addWidget(self.query, 1)
         top.addWidget(search)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.call_banner)
         layout.addLayout(top)
         layout.addWidget(self.read_as)
+        offer = QHBoxLayout()
+        offer.addWidget(self.register_number_button)
+        offer.addStretch()
+        layout.addLayout(offer)
         layout.addWidget(self.error)
         layout.addWidget(splitter, 1)
         self.setTabOrder(self.query, self.customers)
@@ -264,6 +294,37 @@ class LookupView(QWidget):
         self.query.setFocus()
         self.query.selectAll()
 
+    def look_up_call(self, event: CallEvent) -> None:
+        """Show who calls: the call's number looked up as if the agent had typed it.
+
+        The query is replaced the way typing would replace it, so Ctrl+Z brings back what the
+        agent had typed there. The focus goes to a list, never to a field or a button: an agent
+        still typing when the screen changes types into no text and presses nothing.
+        """
+        self.call_number, self._call_id = event.number, event.call_id
+        when = event.at.astimezone(WARSAW).strftime("%H:%M")
+        self.call_banner.setText(
+            fill(self.tr("Call from %1 (%2)"), event.number, when)
+            if event.direction is CallDirection.INBOUND
+            else fill(self.tr("Call to %1 (%2)"), event.number, when)
+        )
+        self.call_banner.show()
+        self.query.selectAll()
+        self.query.insert(event.number)
+        self.run_lookup()
+        self._call_serial = self._query_serial
+
+    def call_ended(self, event: CallEvent) -> None:
+        """The call shown in the banner hung up: say so, and leave the screen as it is."""
+        same_call = (
+            event.call_id == self._call_id
+            if event.call_id is not None
+            else event.number == self.call_number
+        )
+        if not self.call_banner.isHidden() and same_call:
+            when = event.at.astimezone(WARSAW).strftime("%H:%M")
+            self.call_banner.setText(fill(self.tr("Call with %1 ended (%2)"), event.number, when))
+
     def run_lookup(self) -> None:
         self._typing.stop()
         text = self.query.text().strip()
@@ -271,6 +332,7 @@ class LookupView(QWidget):
         # found nothing, must not open a ticket for the company shown before.
         self._query_serial += 1
         serial = self._query_serial
+        self.register_number_button.hide()
         self._forget_caller()
         if not text:
             return
@@ -297,7 +359,9 @@ class LookupView(QWidget):
         self.tickets_found_model.set_rows(result.tickets)
         self.tickets_found.setVisible(bool(result.tickets))
         self.tickets_found_label.setVisible(bool(result.tickets))
-        if result.customers:
+        if serial == self._call_serial:
+            self._show_call_result(result)
+        elif result.customers:
             self.customers.selectRow(0)
         else:
             self._clear_overview()
@@ -325,6 +389,31 @@ class LookupView(QWidget):
         self.tickets_found_label.setVisible(False)
         self._clear_overview()
         self.company.clear()
+
+    def _show_call_result(self, result: LookupResult) -> None:
+        if len(result.customers) == 1:
+            self.customers.selectRow(0)
+            self.details.setCurrentIndex(0)
+            self.open_tickets.setFocus()
+        elif result.customers:
+            # Not the first one shown as if it were the caller: the agent asks which it is.
+            self._clear_overview()
+            self.company.setText(
+                fill(
+                    self.tr("%1 companies have this number: ask the caller which, then choose."),
+                    str(len(result.customers)),
+                )
+            )
+            self.customers.setFocus()
+        else:
+            self._clear_overview()
+            self.company.setText(self.tr("No company has this number."))
+            self.register_number_button.setText(
+                fill(self.tr("Register the &caller of %1…"), self.call_number)
+            )
+            self.register_number_button.show()
+            # Not on the button: a space typed on would press it.
+            self.customers.setFocus()
 
     def _customer_chosen(self, current: QModelIndex) -> None:
         row = current.row()
@@ -483,6 +572,9 @@ class LookupView(QWidget):
 
     def _register_clicked(self) -> None:
         self.register_caller.emit(self.overview.customer.id if self.overview else 0)
+
+    def _register_number_clicked(self) -> None:
+        self.register_number.emit(self.call_number)
 
     def _open_found(self, index: QModelIndex) -> None:
         self._open_from(self.tickets_found_model, index.row())

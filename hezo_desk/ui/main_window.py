@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from hezo_desk.drafts import DraftStore
 from hezo_desk.enums import Role
 from hezo_desk.placeholders import fill
+from hezo_desk.services.call_events import CallEvent
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.labels import Labels
 from hezo_desk.ui.remote_changes import RemoteChangeBuffer, RemoteChanges
@@ -356,6 +357,29 @@ class MainWindow(QMainWindow):
         focus = getattr(widget, "focus_query", None)
         if callable(focus):
             focus()
+
+    # ----- calls ---------------------------------------------------------------------------
+
+    def come_to_front(self) -> None:
+        """Over the other windows: restored if minimised, raised and active."""
+        if self.isMinimized():
+            self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def take_call(self, event: CallEvent) -> None:
+        """A call the phone system handed over: to the front, on the caller lookup, looked up
+        by its number. Only the screen shown changes: open tickets keep what is typed in them."""
+        self.come_to_front()
+        look_up = getattr(self.show_screen("lookup"), "look_up_call", None)
+        if callable(look_up):
+            look_up(event)
+
+    def call_ended(self, event: CallEvent) -> None:
+        ended = getattr(self._built.get("lookup"), "call_ended", None)
+        if callable(ended):
+            ended(event)
 
     # ----- tickets -------------------------------------------------------------------------
 

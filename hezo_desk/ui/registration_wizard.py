@@ -500,7 +500,10 @@ class RegistrationWizard(QWizard):
         context: DeskContext,
         customer_id: int | None = None,
         parent: QWidget | None = None,
+        *,
+        phone: str = "",
     ) -> None:
+        """`phone`: the caller's number, when a call from an unknown number led here."""
         super().__init__(parent)
         self.context = context
         self.setWindowTitle(self.tr("Register a caller"))
@@ -514,6 +517,7 @@ class RegistrationWizard(QWizard):
         self.addPage(self.facts)
         self.addPage(self.details)
         self.addPage(self.done_page)
+        self.details.phone.setText(phone)
         self._tasks = workers.TaskSet(context.pool, self)
         self.currentIdChanged.connect(self._page_changed)
         if customer_id:

@@ -164,8 +164,8 @@ def wire_window(window: MainWindow, context: DeskContext) -> None:
     if not isinstance(lookup, LookupView):
         return
 
-    def register(customer_id: int) -> None:
-        wizard = RegistrationWizard(context, customer_id or None, parent=window)
+    def register(customer_id: int, phone: str = "") -> None:
+        wizard = RegistrationWizard(context, customer_id or None, parent=window, phone=phone)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.registered.connect(lookup.refresh)
         wizard.show()
@@ -187,6 +187,7 @@ def wire_window(window: MainWindow, context: DeskContext) -> None:
         dialog.show()
 
     lookup.register_caller.connect(register)
+    lookup.register_number.connect(lambda phone: register(0, phone))
     lookup.new_ticket.connect(new_ticket)
     window.register_requested.connect(
         lambda: register(lookup.overview.customer.id if lookup.overview else 0)

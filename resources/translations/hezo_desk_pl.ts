@@ -849,6 +849,10 @@
 <context>
     <name>Desk</name>
     <message>
+        <source>The call of %1 is not in the call journal: %2</source>
+        <translation>Połączenia z %1 nie zapisano w dzienniku połączeń: %2</translation>
+    </message>
+    <message>
         <source>Opening the database was cancelled.</source>
         <translation>Otwieranie bazy danych zostało anulowane.</translation>
     </message>
@@ -1680,6 +1684,18 @@
         <translation>Ostatnia zmiana</translation>
     </message>
     <message>
+        <source>Call from %1 (%2)</source>
+        <translation>Połączenie od %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Call to %1 (%2)</source>
+        <translation>Połączenie do %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Call with %1 ended (%2)</source>
+        <translation>Połączenie z %1 zakończone (%2)</translation>
+    </message>
+    <message>
         <source>nothing recognisable</source>
         <translation>nic rozpoznawalnego</translation>
     </message>
@@ -1694,6 +1710,18 @@
     <message>
         <source>Look up the caller first: a new ticket needs the caller&apos;s company.</source>
         <translation>Najpierw wyszukaj dzwoniącego: nowe zgłoszenie wymaga firmy dzwoniącego.</translation>
+    </message>
+    <message>
+        <source>%1 companies have this number: ask the caller which, then choose.</source>
+        <translation>Firm z tym numerem: %1. Zapytaj dzwoniącego, o którą chodzi, i wybierz ją.</translation>
+    </message>
+    <message>
+        <source>No company has this number.</source>
+        <translation>Żadna firma nie ma tego numeru.</translation>
+    </message>
+    <message>
+        <source>Register the &amp;caller of %1…</source>
+        <translation>Zarejestruj &amp;dzwoniącego z numeru %1…</translation>
     </message>
     <message>
         <source>Open tickets (%1)</source>

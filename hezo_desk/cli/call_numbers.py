@@ -1,0 +1,68 @@
+"""A phone system's number as `hezo-desk call` receives it: typed, or a `tel:` URI (RFC 3966).
+
+A typed number goes on as the phone system wrote it (the desk normalises it where it matches
+and stores it); here it is only checked to be a phone number at all. A `tel:` URI is reduced to
+its number: percent-escapes (`%20`, `%2B`) read, parameters (`;ext=`, `;phone-context=`) and
+visual separators (`-`, `.`, `(`, `)`, which carry no meaning in RFC 3966) dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote
+
+from hezo_desk.errors import UserError
+from hezo_desk.services.phones import strip_tel_uri
+
+TEL_SCHEME = "tel:"
+# E.164 allows 15 digits; internal extensions of a phone system have two or three.
+MIN_DIGITS, MAX_DIGITS = 2, 15
+# What a person or a phone system writes between digits: RFC 3966's visual separators, a
+# space and a slash.
+_SEPARATORS = re.compile(r"[\s\-.()/]+")
+_NUMBER = re.compile(r"\+?[0-9]+")
+
+
+class NotAPhoneNumberError(UserError):
+    """The command's number is empty or not a phone number."""
+
+
+def is_tel_uri(text: str) -> bool:
+    return text.strip().lower().startswith(TEL_SCHEME)
+
+
+def call_number(text: str) -> str:
+    """The number of a call from `text` (a number in any form, or a `tel:` URI)."""
+    stripped = text.strip()
+    if is_tel_uri(stripped):
+        return _from_tel_uri(stripped)
+    _check(stripped, stripped)
+    return " ".join(stripped.split())
+
+
+def _from_tel_uri(uri: str) -> str:
+    # A browser may hand the link over percent-escaped (`tel:%2B48%2012…`).
+    return _check(strip_tel_uri(unquote(uri)), uri)
+
+
+def _check(number: str, given: str) -> str:
+    """`number` without its separators; NotAPhoneNumberError unless it is a phone number."""
+    if not number.strip():
+        raise NotAPhoneNumberError(
+            f"no phone number in {given!r}: give one, e.g. `hezo-desk call +48122525600`"
+            if given
+            else "no phone number: give one, e.g. `hezo-desk call +48122525600`"
+        )
+    compact = _SEPARATORS.sub("", number)
+    if not _NUMBER.fullmatch(compact):
+        raise NotAPhoneNumberError(
+            f"{given!r} is not a phone number: digits with an optional leading +, spaces, "
+            "dashes, dots and brackets between them"
+        )
+    digits = len(compact.lstrip("+"))
+    if not MIN_DIGITS <= digits <= MAX_DIGITS:
+        raise NotAPhoneNumberError(
+            f"{given!r} is not a phone number: it has {digits} digits "
+            f"({MIN_DIGITS} to {MAX_DIGITS} expected)"
+        )
+    return compact
