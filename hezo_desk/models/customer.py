@@ -59,7 +59,10 @@ class Customer(Base):
 
 class Contact(Base):
     __tablename__ = "contacts"
-    __table_args__ = (Index("ix_contacts_phone_key", "phone_key"),)
+    __table_args__ = (
+        Index("ix_contacts_phone_key", "phone_key"),
+        Index("ix_contacts_anonymised_number", "anonymised_number", unique=True),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
@@ -76,5 +79,8 @@ class Contact(Base):
     registered_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     registered_by_agent_id: Mapped[int | None] = mapped_column(ForeignKey("agents.id"))
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The n of "Anonymised person n" once the person's data was erased (revision 0009); None
+    # while the contact is a known person.
+    anonymised_number: Mapped[int | None] = mapped_column()
 
     customer: Mapped[Customer] = relationship(back_populates="contacts")
