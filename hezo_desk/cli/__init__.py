@@ -19,6 +19,7 @@ from hezo_desk.cli import (
     admin_commands,
     desk_commands,
     export_commands,
+    gdpr_commands,
     import_commands,
     reseller_commands,
     ticket_commands,
@@ -38,6 +39,7 @@ COMMAND_MODULES = (
     ticket_commands,
     reseller_commands,
     import_commands,
+    gdpr_commands,
 )
 
 # Opens the desk's window for `hezo-desk` without a command: (arguments, environment) → status.
