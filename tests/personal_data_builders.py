@@ -21,11 +21,12 @@ from hezo_desk.enums import (
     Role,
     TicketState,
 )
-from hezo_desk.models import Attachment, AuditEntry, Message, Service, Ticket
+from hezo_desk.models import Attachment, AuditEntry, Contact, Message, Service, Ticket
 from hezo_desk.services.access import AccessRequest, ResellerAccessService
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.agents import AgentService
 from hezo_desk.services.audit import AuditAction
+from hezo_desk.services.normalize import email_key, phone_key
 from hezo_desk.services.pdf import CaseEntry, legacy_case_document, render_case_pdf
 from hezo_desk.services.personal_data.documents import text_pdf
 from hezo_desk.services.registration import ContactDetails, RegistrationService
@@ -35,6 +36,9 @@ NAME = "Łukasz Kowalski"
 EMAIL = "Lukasz.Kowalski@laka.pl"
 PHONE = "+48 600 100 200"
 VALUES = (NAME, EMAIL.lower(), PHONE)
+LONG_AGO = dt.datetime(2019, 5, 6, 10, 0, tzinfo=dt.UTC)
+RECENTLY = dt.datetime(2025, 9, 1, 10, 0, tzinfo=dt.UTC)
+CLOSED_BEFORE = dt.date(2021, 1, 1)
 OTHER = ContactDetails("Anna", "Zielińska", "anna.zielinska@laka.pl", "+48 601 222 333")
 
 
@@ -228,3 +232,57 @@ def _legacy_ticket(db: Database, world: World, agent: Actor) -> int:
             )
         )
         return ticket.id
+
+
+def old_person(
+    db: Database,
+    customer_id: int,
+    number: int,
+    name: tuple[str, str],
+    *,
+    state: TicketState = TicketState.CLOSED,
+    message_at: dt.datetime = LONG_AGO,
+) -> int:
+    first, last = name
+    email = f"{first}.{last}@laka.pl".lower()
+    phone = f"+48 70{number} 000 00{number}"
+    with db.transaction() as session:
+        contact = Contact(
+            customer_id=customer_id,
+            first_name=first,
+            last_name=last,
+            email=email,
+            email_normalized=email_key(email),
+            phone=phone,
+            phone_key=phone_key(phone),
+            language=Language.POLISH,
+            registered_at=LONG_AGO,
+            updated_at=LONG_AGO,
+        )
+        session.add(contact)
+        session.flush()
+        ticket = Ticket(
+            number=f"HD-80000{number}",
+            subject=f"Sprawa {number}",
+            customer_id=customer_id,
+            contact_id=contact.id,
+            state=state,
+            priority=Priority.NORMAL,
+            channel=Channel.PHONE,
+            opened_at=LONG_AGO,
+            updated_at=LONG_AGO,
+            closed_at=None if state.is_open else LONG_AGO,
+        )
+        session.add(ticket)
+        session.flush()
+        session.add(
+            Message(
+                ticket_id=ticket.id,
+                kind=MessageKind.CUSTOMER,
+                author_name=f"{first} {last}",
+                author_contact_id=contact.id,
+                body=f"Pozdrawiam, {first} {last}, tel. {phone}",
+                created_at=message_at,
+            )
+        )
+        return contact.id

@@ -31,6 +31,7 @@ from hezo_desk.services.records import (
 )
 from hezo_desk.ui import workers
 from hezo_desk.ui.context import DeskContext
+from hezo_desk.ui.dialogs.anonymise import AnonymiseDialog
 from hezo_desk.ui.error_wording import error_text
 from hezo_desk.ui.labels import Labels
 from hezo_desk.ui.short_list_model import Column, RowTableModel, read_only_table
@@ -159,12 +160,29 @@ class LookupView(QWidget):
         self.open_tickets.doubleClicked.connect(self._open_listed)
         self.open_tickets.activated.connect(self._open_listed)
         self.contacts = read_only_table(self.contacts_model, "contacts")
+        self.contacts.selectionModel().currentRowChanged.connect(self._contact_chosen)
+        self.anonymise_button = QPushButton(self.tr("&Anonymise…"))
+        self.anonymise_button.setObjectName("anonymise")
+        self.anonymise_button.setToolTip(
+            self.tr("Erase the selected contact's personal data (RODO art. 17)")
+        )
+        self.anonymise_button.setEnabled(False)
+        self.anonymise_button.clicked.connect(self.anonymise_contact)
+        self.anonymise_dialog: AnonymiseDialog | None = None
+        contacts_page = QWidget()
+        contacts_layout = QVBoxLayout(contacts_page)
+        contacts_layout.setContentsMargins(0, 0, 0, 0)
+        contacts_layout.addWidget(self.contacts, 1)
+        contacts_actions = QHBoxLayout()
+        contacts_actions.addStretch()
+        contacts_actions.addWidget(self.anonymise_button)
+        contacts_layout.addLayout(contacts_actions)
         self.details = QTabWidget()
         self.details.setObjectName("details")
         self.details.addTab(self.open_tickets, self.tr("Open tickets"))
         self.details.addTab(self.services, self.tr("Services"))
         self.details.addTab(self.contracts, self.tr("Contracts"))
-        self.details.addTab(self.contacts, self.tr("Contacts"))
+        self.details.addTab(contacts_page, self.tr("Contacts"))
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -277,6 +295,7 @@ class LookupView(QWidget):
         self.services_model.set_rows(services)
         self.open_tickets_model.set_rows(overview.open_tickets)
         self.contacts_model.set_rows(overview.contacts)
+        self.anonymise_button.setEnabled(False)
         self.details.setTabText(
             0, fill(self.tr("Open tickets (%1)"), str(len(overview.open_tickets)))
         )
@@ -298,6 +317,7 @@ class LookupView(QWidget):
         ):
             model.set_rows([])
         self.new_ticket_button.setEnabled(False)
+        self.anonymise_button.setEnabled(False)
 
     def refresh(self) -> None:
         if self.overview is None:
@@ -326,6 +346,24 @@ class LookupView(QWidget):
             service.contract_id if service else 0,
             service.id if service else 0,
         )
+
+    def _contact_chosen(self, current: QModelIndex) -> None:
+        contact = self.contacts_model.row_at(current.row())
+        self.anonymise_button.setEnabled(contact is not None)
+
+    def anonymise_contact(self) -> None:
+        rows = self.contacts.selectionModel().selectedRows()
+        contact = self.contacts_model.row_at(rows[0].row()) if rows else None
+        if contact is None:
+            return
+        dialog = AnonymiseDialog(self.context, contact, self)
+        dialog.anonymised.connect(self._contact_anonymised)
+        self.anonymise_dialog = dialog
+        dialog.open()
+
+    def _contact_anonymised(self, _contact_id: int) -> None:
+        self.anonymise_button.setEnabled(False)
+        self.refresh()
 
     def _register_clicked(self) -> None:
         self.register_caller.emit(self.overview.customer.id if self.overview else 0)
