@@ -71,9 +71,11 @@ def gdpr_erase(context: CommandContext) -> int:
     if outcome.overridden_open_tickets:
         context.out.line(f"  despite open tickets: {', '.join(outcome.overridden_open_tickets)}")
     context.out.line(
-        "  changed: "
+        f"  {outcome.tickets_touched} ticket(s) touched; changed: "
         + ", ".join(f"{store} {count}" for store, count in outcome.changed.items() if count)
     )
+    if outcome.search is not None and outcome.search.rewritten:
+        context.out.line("  the full-text index and the database file were rewritten")
     if outcome.search is not None and not outcome.search.journal_truncated:
         context.out.line(
             "  the database's journal is still read by another desk: run `gdpr verify-erased` "

@@ -356,6 +356,9 @@ class LookupView(QWidget):
         contact = self.contacts_model.row_at(rows[0].row()) if rows else None
         if contact is None:
             return
+        if self.anonymise_dialog is not None and self.anonymise_dialog.isVisible():
+            self.anonymise_dialog.raise_()
+            return
         dialog = AnonymiseDialog(self.context, contact, self)
         dialog.anonymised.connect(self._contact_anonymised)
         self.anonymise_dialog = dialog

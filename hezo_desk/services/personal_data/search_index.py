@@ -24,8 +24,8 @@ _INDEXES = {
 
 @dataclass(frozen=True)
 class SearchScrub:
-    rewritten_indexes: tuple[str, ...]
-    vacuumed: bool
+    # SQLite: the full-text indexes were rewritten and the file rebuilt (PostgreSQL: no need).
+    rewritten: bool
     # False: another connection still read the log, so it could not be emptied; run the
     # proof again when the other desks are closed.
     journal_truncated: bool
@@ -33,7 +33,7 @@ class SearchScrub:
 
 def scrub_search_index(db: Database) -> SearchScrub:
     if not db.is_sqlite:
-        return SearchScrub((), vacuumed=False, journal_truncated=True)
+        return SearchScrub(rewritten=False, journal_truncated=True)
     raw = db.engine.raw_connection()
     try:
         connection = raw.driver_connection
@@ -60,6 +60,6 @@ def scrub_search_index(db: Database) -> SearchScrub:
             connection.execute("ANALYZE")
         connection.execute("VACUUM")
         busy, _frames, _done = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-        return SearchScrub(tuple(_INDEXES), vacuumed=True, journal_truncated=not busy)
+        return SearchScrub(rewritten=True, journal_truncated=not busy)
     finally:
         raw.close()

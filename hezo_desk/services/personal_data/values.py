@@ -72,9 +72,6 @@ class PersonalValues:
     def is_empty(self) -> bool:
         return not (self.names or self.emails or self.phones)
 
-    def all_values(self) -> tuple[str, ...]:
-        return self.names + self.emails + self.phones
-
     # ----- forms -----------------------------------------------------------------------------
 
     @cached_property
