@@ -6,9 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, text
+from alembic import command
+from sqlalchemy import inspect, select, text
 
-from hezo_desk.db import Database
+from hezo_desk.db import Database, alembic_config
 from hezo_desk.enums import LEGACY_DIALOGUE_KIND, TicketState
 from hezo_desk.errors import PermissionDeniedError
 from hezo_desk.models import Attachment, AuditEntry, Contact, Message, ResellerAccessChange, Ticket
@@ -217,3 +218,27 @@ def test_the_audit_log_stays_append_only_outside_an_erasure(db: Database, agent:
         assert session.scalar(select(AuditEntry.summary).where(AuditEntry.id == entry_id)) == (
             "redacted"
         )
+
+
+def test_revision_0009_goes_down_to_the_plain_append_only_guard_and_up_again(
+    db: Database, agent: Actor
+) -> None:
+    config = alembic_config()
+    with db.engine.connect() as connection, connection.begin():
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0007")
+    assert "anonymised_number" not in {
+        c["name"] for c in inspect(db.engine).get_columns("contacts")
+    }
+    with db.sessions() as session:
+        entry_id = session.scalar(select(AuditEntry.id).limit(1))
+    with pytest.raises(Exception, match="append-only"), db.engine.begin() as connection:
+        connection.execute(
+            text("UPDATE audit_log SET summary = 'x' WHERE id = :id"), {"id": entry_id}
+        )
+    db.upgrade()
+    with db.engine.connect() as connection:
+        counter = connection.scalar(
+            text("SELECT value FROM counters WHERE name = 'anonymised_person'")
+        )
+    assert counter == 0
