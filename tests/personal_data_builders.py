@@ -142,6 +142,10 @@ def build_person_desk(db: Database, agent: Actor, tmp_path: Path) -> PersonDesk:
         "Drukarka sieciowa",
         f"Kolega {NAME} zgłaszał to samo. Pan Kowalski z serwisu był wczoraj.",
     )
+    # A ticket that names nobody, but whose files do (found by reading every file).
+    unrelated = open_ticket(db, world, agent, other_id, "Skany umów", "W załączeniu skany.")
+    tickets.add_attachment(agent, unrelated, "skan.pdf", text_pdf([f"Tel. kontaktowy {PHONE}"]))
+    tickets.add_attachment(agent, unrelated, "lista.csv", f"imie;email\nŁukasz;{EMAIL}\n".encode())
     legacy = _legacy_ticket(db, world, agent)
     drafts = tmp_path / "drafts"
     (drafts / "abc").mkdir(parents=True)

@@ -28,7 +28,12 @@ from hezo_desk.services.counters import next_counter
 from hezo_desk.services.normalize import printable_line
 from hezo_desk.services.personal_data.contacts import resolve_contact
 from hezo_desk.services.personal_data.search_index import SearchScrub, scrub_search_index
-from hezo_desk.services.personal_data.stores import ERASURE_STEPS, ErasureScope
+from hezo_desk.services.personal_data.stores import (
+    ERASURE_STEPS,
+    ErasureScope,
+    attachments_holding,
+    matching,
+)
 from hezo_desk.services.personal_data.values import PersonalValues
 
 ANONYMISED_COUNTER = "anonymised_person"
@@ -132,6 +137,9 @@ class ErasureService:
         (retention erases many, then rewrites once)."""
         require_role(actor, ERASERS, "erase a person's data")
         reason = printable_line(override_reason or "")[:MAX_REASON_LENGTH]
+        with self._db.long_statements(), self._db.sessions() as session:
+            # Read before the write lock: every file of the desk, the slow part.
+            found_files = attachments_holding(session, person_values(_contact(session, contact_id)))
         with self._db.long_statements(), self._db.transaction() as session:
             contact = _contact(session, contact_id)
             if contact.anonymised_number is not None:
@@ -155,7 +163,8 @@ class ErasureService:
                 label=label,
                 values=values,
                 signature=_signature(contact),
-                own_ticket_ids=_own_tickets(session, contact_id),
+                own_ticket_ids=_own_tickets(session, contact_id, values),
+                found_attachment_ids=found_files,
                 anonymised_email=anonymised_email(number),
             )
             changed = {name: step(scope) for name, step in ERASURE_STEPS}
@@ -219,13 +228,24 @@ def _contact(session: Session, contact_id: int) -> Contact:
     return contact
 
 
-def _own_tickets(session: Session, contact_id: int) -> set[int]:
-    """The tickets the person raised or wrote in."""
+def _own_tickets(
+    session: Session, contact_id: int, values: PersonalValues | None = None
+) -> set[int]:
+    """The tickets the person raised or wrote in (a legacy dialogue names its authors only:
+    a message whose author is the person's name counts too)."""
     query = union(
         select(Ticket.id).where(Ticket.contact_id == contact_id),
         select(Message.ticket_id).where(Message.author_contact_id == contact_id),
     )
-    return set(session.scalars(select(query.subquery().c[0])))
+    tickets = set(session.scalars(select(query.subquery().c[0])))
+    if values is not None and values.names:
+        named = session.execute(
+            select(Message.ticket_id, Message.author_name).where(
+                Message.author_contact_id.is_(None), matching(Message.author_name, values)
+            )
+        ).all()
+        tickets.update(ticket_id for ticket_id, author in named if values.found_in(author))
+    return tickets
 
 
 def _open_tickets(session: Session, contact_id: int) -> tuple[str, ...]:

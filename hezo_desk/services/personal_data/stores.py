@@ -20,9 +20,11 @@ from sqlalchemy import (
     JSON,
     ColumnElement,
     Enum,
+    LargeBinary,
     String,
     Table,
     Text,
+    bindparam,
     cast,
     delete,
     false,
@@ -30,6 +32,7 @@ from sqlalchemy import (
     insert,
     or_,
     select,
+    text,
     update,
 )
 from sqlalchemy.orm import Session
@@ -73,6 +76,9 @@ class ErasureScope:
     # are a signature; elsewhere they may well be someone else.
     signature: PersonalValues
     own_ticket_ids: set[int]
+    # Files elsewhere in the desk found holding a value before the transaction began
+    # (`attachments_holding`): reading every file is too slow to hold the write lock for.
+    found_attachment_ids: set[int] = field(default_factory=set)
     touched_ticket_ids: set[int] = field(default_factory=set)
     # The anonymised contact's own values, the caller's: a step needs them before it changes.
     anonymised_email: str = ""
@@ -312,17 +318,18 @@ def _refold_customer(scope: ErasureScope, customer_id: int) -> None:
 
 
 def attachments(scope: ErasureScope) -> int:
-    """Files of the tickets the erasure touched or the person raised: text files and PDFs that
-    hold a value are rewritten; then every legacy dialogue PDF of those tickets is rendered
-    again from its (now redacted) messages."""
+    """Files of the tickets the erasure touched or the person raised, and the files found
+    holding a value anywhere: text files and PDFs that hold a value are rewritten; then every
+    legacy dialogue PDF of those tickets is rendered again from its (now redacted) messages."""
     tickets = scope.touched_ticket_ids | scope.own_ticket_ids
-    if not tickets:
-        return 0
     session = scope.session
     changed = 0
     files = session.execute(
         select(Attachment.id, Attachment.ticket_id, Attachment.kind).where(
-            Attachment.ticket_id.in_(tickets)
+            or_(
+                Attachment.ticket_id.in_(tickets),
+                Attachment.id.in_(scope.found_attachment_ids),
+            )
         )
     ).all()
     dialogues = []
@@ -345,6 +352,48 @@ def attachments(scope: ErasureScope) -> int:
             scope.touched_ticket_ids.add(ticket_id)
             changed += 1
     return changed
+
+
+def attachments_holding(session: Session, values: PersonalValues) -> set[int]:
+    """Files anywhere in the desk that hold a value: those whose bytes hold one as written
+    (the database searches, without sending the files), and PDFs whose text does (compressed
+    in the file, so read here one by one). Legacy dialogue PDFs are left to `attachments`:
+    they are rendered from messages, which the erasure redacts anyway."""
+    needles = [spelling for spelling in values.literal_spellings() if spelling]
+    for key in values.phone_digits():
+        needles.append(key.encode())
+    found: set[int] = set()
+    if needles:
+        parameters = [
+            bindparam(f"needle_{index}", needle, type_=LargeBinary)
+            for index, needle in enumerate(needles)
+        ]
+        if session.get_bind().dialect.name == "sqlite":
+            holds = or_(*(func.instr(Attachment.data, parameter) > 0 for parameter in parameters))
+        else:
+            holds = or_(
+                *(
+                    text(f"position(:{parameter.key} IN attachments.data) > 0").bindparams(
+                        parameter
+                    )
+                    for parameter in parameters
+                )
+            )
+        found.update(session.scalars(select(Attachment.id).where(holds)))
+    pdfs = session.scalars(
+        select(Attachment.id).where(
+            Attachment.kind != LEGACY_DIALOGUE_KIND,
+            or_(
+                Attachment.content_type == "application/pdf",
+                func.lower(Attachment.file_name).endswith(".pdf"),
+            ),
+        )
+    ).all()
+    for attachment_id in pdfs:
+        data = session.scalar(select(Attachment.data).where(Attachment.id == attachment_id))
+        if data and is_pdf(data) and values.found_in("\n".join(pdf_pages(data))):
+            found.add(attachment_id)
+    return found
 
 
 def _redacted_file(scope: ErasureScope, data: bytes, ticket_id: int) -> bytes | None:
