@@ -74,13 +74,21 @@ def gdpr_erase(context: CommandContext) -> int:
         f"  {outcome.tickets_touched} ticket(s) touched; changed: "
         + ", ".join(f"{store} {count}" for store, count in outcome.changed.items() if count)
     )
-    if outcome.search is not None and outcome.search.rewritten:
-        context.out.line("  the full-text index and the database file were rewritten")
-    if outcome.search is not None and not outcome.search.journal_truncated:
-        context.out.line(
-            "  the database's journal is still read by another desk: run `gdpr verify-erased` "
-            "again once the other desks are closed"
-        )
+    search = outcome.search
+    if search is not None and db.is_sqlite:
+        if not search.rewritten:
+            context.out.line(
+                "  the full-text index could not be rewritten now (another desk was writing): "
+                "the next erasure or retention run rewrites it; `gdpr verify-erased` shows what "
+                "is left"
+            )
+        elif not search.journal_truncated:
+            context.out.line(
+                "  the full-text index and the file were rewritten, but another desk still "
+                "reads the journal: run `gdpr verify-erased` again once the other desks closed"
+            )
+        else:
+            context.out.line("  the full-text index, the file and its journal were rewritten")
     return 0
 
 
