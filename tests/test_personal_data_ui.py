@@ -13,7 +13,9 @@ from hezo_desk.enums import OPEN_TICKET_STATES
 from hezo_desk.models import Contact, Customer, Ticket
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.agents import AgentService
+from hezo_desk.services.records import contact_row
 from hezo_desk.ui.context import DeskContext
+from hezo_desk.ui.dialogs.anonymise import AnonymiseDialog
 from hezo_desk.ui.lookup_view import LookupView
 from hezo_desk.ui.retention_panel import RetentionPanel
 from personal_data_builders import CLOSED_BEFORE, old_person
@@ -105,3 +107,40 @@ def test_supervisors_see_how_many_are_due_and_run_the_retention(
     qtbot.waitUntil(lambda: panel.last_run is not None and panel.due == 0, timeout=WAIT_MS)
     assert panel.last_run is not None
     assert [contact_id for contact_id, _n in panel.last_run.anonymised] == [due]
+
+
+def test_a_supervisor_overrides_open_tickets_with_a_reason(
+    qtbot: QtBot, desk_context: DeskContext, demo_db: Database, tmp_path: Path
+) -> None:
+    admin = AgentService(demo_db).resolve("admin")
+    AgentService(demo_db).add(
+        admin, login="maria.s", display_name="Maria S", role=admin.role.SUPERVISOR,
+        password="correct horse",
+    )  # fmt: skip
+    boss = AgentService(demo_db).resolve("maria.s")
+    open_ticket = exists().where(
+        Ticket.contact_id == Contact.id, Ticket.state.in_(OPEN_TICKET_STATES)
+    )
+    with demo_db.sessions() as session:
+        contact = session.scalars(select(Contact).where(open_ticket).limit(1)).one()
+        row = contact_row(contact)
+    context = DeskContext(
+        demo_db, boss, desk_context.settings, desk_context.pool, desk_context.jobs,
+        desk_context.opened_copies,
+    )  # fmt: skip
+    dialog = AnonymiseDialog(context, row)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=WAIT_MS)
+    assert dialog.preview is not None
+    assert dialog.preview.open_tickets
+    assert "Open tickets" in dialog.tickets.text()
+    assert dialog.reason.isVisible()
+    assert not dialog.confirm.isEnabled(), "no reason yet"
+    dialog.reason.setText("pisemne żądanie klienta z 2026-11-20")
+    assert dialog.confirm.isEnabled()
+    save_picture(dialog, tmp_path, "anonymise-override")
+    with qtbot.waitSignal(dialog.anonymised, timeout=WAIT_MS):
+        qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
+    assert dialog.outcome is not None
+    assert dialog.outcome.overridden_open_tickets == dialog.preview.open_tickets

@@ -271,8 +271,12 @@
         <translation>Anonimizacja kontaktu</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; (%2) will be anonymised. Their name, e-mail and phone are replaced everywhere the desk stores them: the contact, messages and their signatures, reseller-access decisions, audit entries, attachments and legacy dialogue PDFs, the search index and this computer&apos;s drafts. They appear as “Anonymised person n” from then on. Tickets, subjects and the rest of the dialogue stay.&lt;br/&gt;&lt;br/&gt;&lt;b&gt;This cannot be undone.&lt;/b&gt;</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; (%2) zostanie zanonimizowana. Imię i nazwisko, e-mail i telefon zostaną zastąpione wszędzie, gdzie przechowuje je aplikacja: w kontakcie, wiadomościach i ich podpisach, decyzjach o dostępie resellera, wpisach dziennika zdarzeń, załącznikach i plikach PDF dawnych dialogów, indeksie wyszukiwania oraz w wersjach roboczych na tym komputerze. Od tej chwili osoba występuje jako „Osoba zanonimizowana n”. Zgłoszenia, tematy i reszta dialogu pozostają.&lt;br/&gt;&lt;br/&gt;&lt;b&gt;Tej operacji nie można cofnąć.&lt;/b&gt;</translation>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2) will be anonymised. Their name, e-mail and phone are replaced everywhere the desk stores them: the contact, messages and their signatures, reseller-access decisions, audit entries, attachments and legacy dialogue PDFs, the search index and this computer&apos;s drafts. They appear as “Anonymised person n” from then on. Tickets, subjects and the rest of the dialogue stay.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2) zostanie zanonimizowana. Imię i nazwisko, e-mail i telefon zostaną zastąpione wszędzie, gdzie przechowuje je aplikacja: w kontakcie, wiadomościach i ich podpisach, decyzjach o dostępie resellera, wpisach dziennika zdarzeń, załącznikach i plikach PDF dawnych dialogów, indeksie wyszukiwania oraz w wersjach roboczych na tym komputerze. Od tej chwili osoba występuje jako „Osoba zanonimizowana n”. Zgłoszenia, tematy i reszta dialogu pozostają.</translation>
+    </message>
+    <message>
+        <source>This cannot be undone.</source>
+        <translation>Tej operacji nie można cofnąć.</translation>
     </message>
     <message>
         <source>Reading the contact&apos;s tickets…</source>

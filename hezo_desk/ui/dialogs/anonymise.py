@@ -36,6 +36,16 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+# Wrapped labels measure their height at the width they are given: a fixed text width keeps
+# the dialog's height right whatever the preview adds.
+DIALOG_WIDTH = 560
+TEXT_WIDTH = 520
+
+
+def _fit_height(label: QLabel) -> None:
+    label.setMinimumHeight(label.heightForWidth(TEXT_WIDTH))
+
+
 class AnonymiseDialog(QDialog):
     anonymised = Signal(int)  # the contact's id, once the erasure committed
 
@@ -53,7 +63,7 @@ class AnonymiseDialog(QDialog):
         self._jobs = workers.TaskSet(context.jobs, self)
         self.may_override = context.actor.role in OVERRIDERS
         self.setWindowTitle(self.tr("Anonymise contact"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(DIALOG_WIDTH)
 
         self.explanation = QLabel(self)
         self.explanation.setObjectName("explanation")
@@ -66,15 +76,20 @@ class AnonymiseDialog(QDialog):
                     "signatures, reseller-access decisions, audit entries, attachments and "
                     "legacy dialogue PDFs, the search index and this computer's drafts. They "
                     "appear as “Anonymised person n” from then on. Tickets, subjects and the "
-                    "rest of the dialogue stay.<br/><br/><b>This cannot be undone.</b>"
+                    "rest of the dialogue stay."
                 ),
                 _escape(contact.full_name),
                 _escape(contact.email),
             )
         )
+        self.final = QLabel(self.tr("This cannot be undone."), self)
+        self.final.setStyleSheet("font-weight: bold;")
         self.tickets = QLabel(self.tr("Reading the contact's tickets…"), self)
         self.tickets.setObjectName("tickets")
         self.tickets.setWordWrap(True)
+        for label in (self.explanation, self.tickets):
+            label.setMinimumWidth(TEXT_WIDTH)
+        _fit_height(self.explanation)
         self.reason_label = QLabel(
             self.tr("Reason for erasing despite open tickets (recorded in the audit log):"), self
         )
@@ -98,6 +113,7 @@ class AnonymiseDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.explanation)
+        layout.addWidget(self.final)
         layout.addWidget(self.tickets)
         layout.addWidget(self.reason_label)
         layout.addWidget(self.reason)
@@ -138,6 +154,7 @@ class AnonymiseDialog(QDialog):
                     preview.tickets,
                 )
             )
+        _fit_height(self.tickets)
         self._update_button()
 
     def _update_button(self) -> None:
