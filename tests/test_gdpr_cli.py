@@ -32,6 +32,9 @@ def test_erase_verify_and_retention_from_the_command_line(
     desk = build_person_desk(db, agent, tmp_path)
     # The drafts the commands read are this computer's: the desk's data folder.
     monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path))
+    # Commands prove their acting agent on main (issue 12): the fixtures' agents' password
+    # (`agent_password` in main's conftest), the supervisor's too.
+    monkeypatch.setenv("HEZO_DESK_PASSWORD", "correct horse")
     boss = supervisor(db, admin)
     ticket = open_ticket(db, desk.world, agent, desk.contact_id, "Jeszcze", "jedno")
     number = TicketService(db).detail(ticket).ticket.number
