@@ -2,10 +2,21 @@
 
 Each step takes the `ErasureScope` (the session of the erasure's transaction, the person's
 values, their label) and returns how many rows or files it changed. A new store of personal
-data adds its step to `ERASURE_STEPS` (the call journal of issue 16: a step blanking
-`calls.number`/`calls.e164` where they hold the person's phone, and naming the label where a
-call names the contact). Columns the dedicated steps do not own are covered by
-`other_text_columns`, which rewrites any text column of any table where a value occurs.
+data adds its step to `ERASURE_STEPS`. Columns no dedicated step owns are covered by
+`other_text_columns`, which rewrites any text column of any table where a value occurs (a
+nullable column holding nothing but the value becomes NULL): the call journal of issue 16
+(`calls.number`/`calls.e164`) is covered that way as soon as its model is registered; a
+dedicated step is only needed for what the generic pass cannot know, e.g. naming the label
+where a call is linked to the contact by id:
+
+    def calls(scope: ErasureScope) -> int:
+        result = scope.session.execute(
+            update(Call).where(Call.contact_id == scope.contact_id)
+            .values(number=None, e164=None, caller_name=scope.label)
+        )
+        return result.rowcount
+
+    ERASURE_STEPS = (..., ("calls", calls), ("other_text_columns", ...), ...)
 """
 
 from __future__ import annotations
@@ -148,14 +159,19 @@ def messages(scope: ErasureScope) -> int:
         conditions.append(own & matching(Message.body, scope.signature))
     rows = scope.session.execute(
         select(
-            Message.id, Message.ticket_id, Message.author_contact_id, Message.author_name,
-            Message.body,
+            Message.id, Message.ticket_id, Message.author_contact_id, Message.author_agent_id,
+            Message.author_name, Message.body,
         ).where(or_(*conditions))
     ).all()  # fmt: skip
     changed = 0
-    for message_id, ticket_id, author_contact_id, author, body in rows:
+    for message_id, ticket_id, author_contact_id, author_agent_id, author, body in rows:
         redact = scope.redact_own if ticket_id in scope.own_ticket_ids else scope.redact
-        new_author = scope.label if author_contact_id == scope.contact_id else redact(author)
+        if author_contact_id == scope.contact_id:
+            new_author = scope.label
+        elif author_agent_id is not None:
+            new_author = author  # staff are not the subject (a namesake agent keeps the name)
+        else:
+            new_author = scope.redact(author)  # a legacy author: the full name only
         new_body = redact(body)
         if (new_author, new_body) != (author, body):
             scope.session.execute(
