@@ -111,6 +111,15 @@ def test_erasure_reaches_every_store_and_the_proof_finds_nothing(
             )
         ).one()
         assert "Kowalski" not in json.dumps(erasure.details, ensure_ascii=False) + erasure.summary
+        redacted = erasure.details["redacted_rows"]
+        assert redacted["audit_log"], "the registration's entry named the person"
+        assert set(redacted["reseller_access_changes"]) == set(
+            session.scalars(
+                select(ResellerAccessChange.id).where(
+                    ResellerAccessChange.requested_by_contact_id == desk.contact_id
+                )
+            )
+        )
         history = session.scalars(
             select(AuditEntry.ticket_id).where(
                 AuditEntry.action == AuditAction.PERSONAL_DATA_REDACTED

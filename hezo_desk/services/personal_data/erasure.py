@@ -182,6 +182,7 @@ class ErasureService:
                     "anonymised_number": number,
                     "changed": changed,
                     "tickets_touched": sorted(scope.touched_ticket_ids),
+                    "redacted_rows": scope.redacted_rows,
                     "open_tickets": list(open_tickets),
                     # Typed by a supervisor: it may name the person too.
                     "override_reason": values.redact(reason, label) or None,

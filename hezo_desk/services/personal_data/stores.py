@@ -91,6 +91,9 @@ class ErasureScope:
     # (`attachments_holding`): reading every file is too slow to hold the write lock for.
     found_attachment_ids: set[int] = field(default_factory=set)
     touched_ticket_ids: set[int] = field(default_factory=set)
+    # The append-only rows whose words were rewritten, per table: the erasure's own audit
+    # entry lists them (the redaction path is audited).
+    redacted_rows: dict[str, list[int]] = field(default_factory=dict)
     # The anonymised contact's own values, the caller's: a step needs them before it changes.
     anonymised_email: str = ""
 
@@ -206,6 +209,7 @@ def ticket_subjects(scope: ErasureScope) -> int:
 
 def _permit(scope: ErasureScope, table: str, row_id: int) -> None:
     scope.session.execute(insert(RedactionPermit).values(table_name=table, row_id=row_id))
+    scope.redacted_rows.setdefault(table, []).append(row_id)
 
 
 def access_changes(scope: ErasureScope) -> int:
