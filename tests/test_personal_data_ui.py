@@ -66,6 +66,7 @@ def test_anonymise_a_contact_from_the_lookup(
         qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
     assert dialog.outcome is not None
     label = dialog.outcome.label
+    assert label in lookup.read_as.text()
     qtbot.waitUntil(
         lambda: label in [c.full_name for c in lookup.contacts_model.rows], timeout=WAIT_MS
     )

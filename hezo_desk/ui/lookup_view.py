@@ -366,6 +366,11 @@ class LookupView(QWidget):
 
     def _contact_anonymised(self, _contact_id: int) -> None:
         self.anonymise_button.setEnabled(False)
+        dialog = self.anonymise_dialog
+        if dialog is not None and dialog.outcome is not None:
+            self.read_as.setText(
+                fill(self.tr("The contact is anonymised as “%1”."), dialog.outcome.label)
+            )
         self.refresh()
 
     def _register_clicked(self) -> None:

@@ -1514,6 +1514,10 @@
         <source>No company matches.</source>
         <translation>Żadna firma nie pasuje.</translation>
     </message>
+    <message>
+        <source>The contact is anonymised as “%1”.</source>
+        <translation>Kontakt zanonimizowano jako „%1”.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
