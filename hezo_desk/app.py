@@ -426,6 +426,7 @@ class DeskApplication:
             self.pool,
             self.jobs,
             self.opened_copies,
+            drafts_dir=data_dir(self.environ) / "drafts",
         )
 
     def show_main_window(self, reopen: list[int] | None = None) -> MainWindow:

@@ -25,6 +25,7 @@ import os
 import tempfile
 import threading
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -139,3 +140,37 @@ class DraftStore:
         """The page heard of the send and cleared its text: the same text may be a draft again."""
         with self._lock:
             self._sent.pop(ticket_id, None)
+
+
+def rewrite_drafts(root: Path, rewrite: Callable[[str], str]) -> int:
+    """Rewrite the text of every draft under `root` (every database's) with `rewrite`; the
+    number of drafts changed. For the erasure of personal data: a draft is the desk's too.
+
+    Each changed draft is written atomically as `save` writes it; a draft that cannot be read
+    as one is removed rather than left holding what it held.
+    """
+    changed = 0
+    for path in sorted(root.glob("*/ticket-*.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            text = str(data["text"])
+        except (OSError, ValueError, KeyError, TypeError):
+            path.unlink(missing_ok=True)
+            changed += 1
+            continue
+        new = rewrite(text)
+        if new == text:
+            continue
+        data["text"] = new
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".draft-")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as file:
+                file.write(json.dumps(data, ensure_ascii=False))
+                file.flush()
+                os.fsync(file.fileno())
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        changed += 1
+    return changed

@@ -1,17 +1,22 @@
 """`hezo-desk gdpr …`: the rights of the people whose data the desk holds (RODO).
 
-One `gdpr` group; each right is a subcommand added by its own `add_*` function below, listed
-in `SUBCOMMANDS` (further rights join by adding theirs there).
+`gdpr export CONTACT -o DIR` writes everything held about a person (art. 15);
+`gdpr erase CONTACT [--override-reason TEXT]` anonymises a contact everywhere (art. 17);
+`gdpr verify-erased VALUE...` proves nothing of a person is left (exit 1 and where, if so);
+`gdpr retention --closed-before DATE [--dry-run]` anonymises the contacts of long-closed
+tickets. Each subcommand is added by its own function, listed in `SUBCOMMANDS`.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from hezo_desk.cli.context import CommandContext
+from hezo_desk.config import data_dir
 from hezo_desk.enums import Language
 from hezo_desk.errors import UserError
 from hezo_desk.services.actor import require_role
@@ -20,8 +25,28 @@ from hezo_desk.services.personal_data.access import (
     EXPORT_ROLES,
     PersonalDataAccessService,
 )
+from hezo_desk.services.personal_data.erasure import ErasureService
+from hezo_desk.services.personal_data.retention import RetentionService
+from hezo_desk.services.personal_data.verification import verify_erased
 
 CONTACT_HELP = "the person: their e-mail, their phone (any form) or their contact id (#12)"
+EXIT_FOUND = 1
+
+
+def register(commands: Any, common: argparse.ArgumentParser) -> None:
+    gdpr = commands.add_parser(
+        "gdpr",
+        parents=[common],
+        help="the rights of the people in the desk (RODO / GDPR): access, erasure, proof, "
+        "retention",
+        description="The rights of the contact persons whose data the desk holds.",
+    )
+    actions = gdpr.add_subparsers(dest="gdpr_command", metavar="ACTION", required=True)
+    for add in SUBCOMMANDS:
+        add(actions, common)
+
+
+# ----- export ----------------------------------------------------------------------------------
 
 
 def add_export(actions: Any, common: argparse.ArgumentParser) -> None:
@@ -48,21 +73,6 @@ def add_export(actions: Any, common: argparse.ArgumentParser) -> None:
         help="the PDF's language (default: the person's own)",
     )
     export.set_defaults(handler=gdpr_export)
-
-
-SUBCOMMANDS: tuple[Callable[[Any, argparse.ArgumentParser], None], ...] = (add_export,)
-
-
-def register(commands: Any, common: argparse.ArgumentParser) -> None:
-    gdpr = commands.add_parser(
-        "gdpr",
-        parents=[common],
-        help="the rights of the people in the desk (RODO / GDPR)",
-        description="The rights of the contact persons whose data the desk holds.",
-    )
-    actions = gdpr.add_subparsers(dest="gdpr_command", metavar="ACTION", required=True)
-    for add in SUBCOMMANDS:
-        add(actions, common)
 
 
 def gdpr_export(context: CommandContext) -> int:
@@ -97,3 +107,173 @@ def gdpr_export(context: CommandContext) -> int:
     context.out.line(f"→ {exported.json_path}")
     context.out.line(f"→ {exported.pdf_path}")
     return 0
+
+
+# ----- erase -----------------------------------------------------------------------------------
+
+
+def register_erase(gdpr_commands: Any, common: argparse.ArgumentParser) -> None:
+    erase = gdpr_commands.add_parser(
+        "erase",
+        parents=[common],
+        help="anonymise a contact everywhere the desk stores them (art. 17)",
+        description="Replace the contact's name, e-mail and phone everywhere the desk stores "
+        "them (messages, access decisions, audit entries, files, legacy dialogue PDFs, the "
+        "full-text index, this computer's drafts) by 'Osoba zanonimizowana n' / 'Anonymised "
+        "person n'. Tickets and the rest of the dialogue stay. Refused while the contact has "
+        "an open ticket, unless a supervisor gives a reason.",
+    )
+    erase.add_argument("contact", metavar="CONTACT", help="an e-mail, a phone or a contact id")
+    erase.add_argument(
+        "--override-reason",
+        metavar="TEXT",
+        help="a supervisor's reason to erase despite open tickets (recorded in the audit log)",
+    )
+    erase.set_defaults(handler=gdpr_erase)
+
+
+def gdpr_erase(context: CommandContext) -> int:
+    args = context.args
+    db = context.database()
+    actor = context.actor()
+    service = ErasureService(db, drafts=data_dir(context.environ) / "drafts")
+    contact_id = service.resolve(args.contact)
+    outcome = service.erase(actor, contact_id, override_reason=args.override_reason)
+    if context.out.as_json:
+        context.out.json(outcome)
+        return 0
+    context.out.line(f"contact {outcome.contact_id} anonymised as “{outcome.label}”")
+    if outcome.overridden_open_tickets:
+        context.out.line(f"  despite open tickets: {', '.join(outcome.overridden_open_tickets)}")
+    context.out.line(
+        f"  {outcome.tickets_touched} ticket(s) touched; changed: "
+        + ", ".join(f"{store} {count}" for store, count in outcome.changed.items() if count)
+    )
+    search = outcome.search
+    if search is not None and db.is_sqlite:
+        if not search.rewritten:
+            context.out.line(
+                "  the full-text index could not be rewritten now (another desk was writing): "
+                "the next erasure or retention run rewrites it; `gdpr verify-erased` shows what "
+                "is left"
+            )
+        elif not search.journal_truncated:
+            context.out.line(
+                "  the full-text index and the file were rewritten, but another desk still "
+                "reads the journal: run `gdpr verify-erased` again once the other desks closed"
+            )
+        else:
+            context.out.line("  the full-text index, the file and its journal were rewritten")
+    return 0
+
+
+# ----- verify-erased ---------------------------------------------------------------------------
+
+
+def register_verify_erased(gdpr_commands: Any, common: argparse.ArgumentParser) -> None:
+    verify = gdpr_commands.add_parser(
+        "verify-erased",
+        parents=[common],
+        help="prove that none of the values is left anywhere (exit 1 and where, if one is)",
+        description="Read every text and binary column of every table, the text of every "
+        "stored PDF, the full-text indexes, this computer's drafts and, for a local database, "
+        "the raw file and its journal, and report where any of the values occurs "
+        "(any case; phones in any printed form).",
+    )
+    verify.add_argument(
+        "values", nargs="+", metavar="VALUE", help="a name, an e-mail or a phone the request named"
+    )
+    verify.set_defaults(handler=gdpr_verify_erased)
+
+
+def gdpr_verify_erased(context: CommandContext) -> int:
+    db = context.database()
+    report = verify_erased(db, context.args.values, drafts=data_dir(context.environ) / "drafts")
+    if context.out.as_json:
+        context.out.json(
+            {
+                "clean": report.clean,
+                "found": [
+                    {"where": finding.where, "kinds": list(finding.kinds)}
+                    for finding in report.findings
+                ],
+                "read": {
+                    "tables": report.tables,
+                    "columns": report.columns,
+                    "rows": report.rows,
+                    "pdfs": report.pdfs,
+                    "raw_bytes": report.raw_bytes,
+                    "drafts": report.drafts,
+                },
+            }
+        )
+    elif report.clean:
+        context.out.line(
+            f"none of the values found ({report.tables} tables, {report.rows} rows, "
+            f"{report.pdfs} PDFs, {report.raw_bytes} raw bytes, {report.drafts} drafts read)"
+        )
+    else:
+        for finding in report.findings:
+            context.out.line(f"{finding.where}: {', '.join(finding.kinds)}")
+    return 0 if report.clean else EXIT_FOUND
+
+
+# ----- retention -------------------------------------------------------------------------------
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def register_retention(gdpr_commands: Any, common: argparse.ArgumentParser) -> None:
+    retention = gdpr_commands.add_parser(
+        "retention",
+        parents=[common],
+        help="anonymise the contacts of tickets all closed before a date (a supervisor)",
+        description="Anonymise the contacts whose tickets were all closed before DATE and who "
+        "did nothing since (no ticket, message, registration or access decision). Run with "
+        "--dry-run first to see who would be anonymised.",
+    )
+    retention.add_argument(
+        "--closed-before", required=True, type=_date, metavar="DATE", help="YYYY-MM-DD"
+    )
+    retention.add_argument(
+        "--dry-run", action="store_true", help="only report who would be anonymised"
+    )
+    retention.set_defaults(handler=gdpr_retention)
+
+
+def gdpr_retention(context: CommandContext) -> int:
+    args = context.args
+    db = context.database()
+    actor = context.actor()
+    report = RetentionService(db).run(actor, args.closed_before, dry_run=args.dry_run)
+    if context.out.as_json:
+        context.out.json(report)
+        return 0
+    due = len(report.candidates)
+    if report.dry_run:
+        context.out.heading(
+            f"{due} contact(s) would be anonymised (tickets all closed before "
+            f"{args.closed_before.isoformat()})"
+        )
+    else:
+        context.out.heading(f"{len(report.anonymised)} of {due} contact(s) anonymised")
+    context.out.table(
+        ["contact", "company", "tickets", "last change"],
+        [(c.contact_id, c.customer_name, c.tickets, c.last_change) for c in report.candidates],
+    )
+    for contact_id, why in report.skipped:
+        context.out.line(f"  contact {contact_id} skipped: {why}")
+    return 0
+
+
+SUBCOMMANDS: tuple[Callable[[Any, argparse.ArgumentParser], None], ...] = (
+    add_export,
+    register_erase,
+    register_verify_erased,
+    register_retention,
+)

@@ -1,7 +1,7 @@
 """SQLAlchemy 2 typed models. Importing this package registers every table on `Base.metadata`."""
 
 from hezo_desk.models.agent import Agent
-from hezo_desk.models.audit import AuditEntry, MigrationRun
+from hezo_desk.models.audit import AuditEntry, MigrationRun, RedactionPermit
 from hezo_desk.models.base import Base, utcnow
 from hezo_desk.models.call import Call, CallTicket
 from hezo_desk.models.contract import Service, ServiceContract
@@ -30,6 +30,7 @@ __all__ = [
     "Customer",
     "Message",
     "MigrationRun",
+    "RedactionPermit",
     "Reseller",
     "ResellerAccessChange",
     "ResellerDatabaseRole",

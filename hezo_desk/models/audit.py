@@ -51,3 +51,17 @@ class MigrationRun(Base):
     # running, completed, cancelled, failed
     status: Mapped[str] = mapped_column(String(16), default="running")
     report: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class RedactionPermit(Base):
+    """Lets an erasure of personal data rewrite the words of one append-only row.
+
+    Written and deleted inside the erasure's own transaction (never committed); the database's
+    guards (revision 0009) allow an UPDATE of `audit_log` or `reseller_access_changes` only
+    for a row with a permit, and only of the columns that hold words about a person.
+    """
+
+    __tablename__ = "redaction_permits"
+
+    table_name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    row_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)

@@ -66,6 +66,7 @@ class Contact(Base):
     __table_args__ = (
         Index("ix_contacts_phone_key", "phone_key"),
         Index("ix_contacts_phone_e164", "phone_e164"),
+        Index("ix_contacts_anonymised_number", "anonymised_number", unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -86,5 +87,8 @@ class Contact(Base):
     registered_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     registered_by_agent_id: Mapped[int | None] = mapped_column(ForeignKey("agents.id"))
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The n of "Anonymised person n" once the person's data was erased (revision 0009); None
+    # while the contact is a known person.
+    anonymised_number: Mapped[int | None] = mapped_column()
 
     customer: Mapped[Customer] = relationship(back_populates="contacts")

@@ -43,6 +43,9 @@ class AuditAction:
     CONTACT_UPDATED = "contact.updated"
     # RODO art. 15: everything held about a contact, written out (no personal data in it).
     CONTACT_DATA_EXPORTED = "contact.data_exported"
+    CONTACT_ANONYMISED = "contact.anonymised"
+    PERSONAL_DATA_REDACTED = "ticket.personal_data_redacted"
+    RETENTION_RUN = "personal_data.retention_run"
     AGENT_ADDED = "agent.added"
     AGENT_CHANGED = "agent.changed"
     AGENT_SIGNED_IN = "agent.signed_in"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QThreadPool
 
@@ -28,3 +29,6 @@ class DeskContext:
     pool: QThreadPool
     jobs: QThreadPool
     opened_copies: OpenedCopies
+    # The folder of this computer's drafts (all databases'): an erasure of personal data
+    # rewrites them too. None: the erasure leaves local drafts alone (tests, tools).
+    drafts_dir: Path | None = None

@@ -48,6 +48,7 @@ from hezo_desk.services.records import (
 )
 from hezo_desk.ui import workers
 from hezo_desk.ui.context import DeskContext
+from hezo_desk.ui.dialogs.anonymise import AnonymiseDialog
 from hezo_desk.ui.error_wording import error_text
 from hezo_desk.ui.labels import Labels
 from hezo_desk.ui.short_list_model import Column, RowTableModel, read_only_table
@@ -194,6 +195,15 @@ class LookupView(QWidget):
         self.open_tickets.doubleClicked.connect(self._open_listed)
         self.open_tickets.activated.connect(self._open_listed)
         self.contacts = read_only_table(self.contacts_model, "contacts")
+        self.contacts.selectionModel().currentRowChanged.connect(self._contact_chosen)
+        self.anonymise_button = QPushButton(self.tr("&Anonymise…"))
+        self.anonymise_button.setObjectName("anonymise")
+        self.anonymise_button.setToolTip(
+            self.tr("Erase the selected contact's personal data (RODO art. 17)")
+        )
+        self.anonymise_button.setEnabled(False)
+        self.anonymise_button.clicked.connect(self.anonymise_contact)
+        self.anonymise_dialog: AnonymiseDialog | None = None
         contacts_page = self._contacts_page()
         self.details = QTabWidget()
         self.details.setObjectName("details")
@@ -271,6 +281,7 @@ class LookupView(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.export_personal_data_button)
         row.addWidget(self.export_notice, 1)
+        row.addWidget(self.anonymise_button)
         layout.addLayout(row)
         return page
 
@@ -446,6 +457,7 @@ class LookupView(QWidget):
         self.services_model.set_rows(services)
         self.open_tickets_model.set_rows(overview.open_tickets)
         self.contacts_model.set_rows(overview.contacts)
+        self.anonymise_button.setEnabled(False)
         self._update_export_action()
         self._name_tabs(
             len(overview.open_tickets),
@@ -469,6 +481,7 @@ class LookupView(QWidget):
             model.set_rows([])
         self._name_tabs(0, 0, 0, 0)
         self.new_ticket_button.setEnabled(False)
+        self.anonymise_button.setEnabled(False)
         self._update_export_action()
 
     def _name_tabs(self, tickets: int, services: int, contracts: int, contacts: int) -> None:
@@ -569,6 +582,32 @@ class LookupView(QWidget):
     def _personal_data_failed(self, error: object) -> None:
         self._export_ended()
         self._show_error(error)
+
+    def _contact_chosen(self, current: QModelIndex) -> None:
+        contact = self.contacts_model.row_at(current.row())
+        self.anonymise_button.setEnabled(contact is not None)
+
+    def anonymise_contact(self) -> None:
+        rows = self.contacts.selectionModel().selectedRows()
+        contact = self.contacts_model.row_at(rows[0].row()) if rows else None
+        if contact is None:
+            return
+        if self.anonymise_dialog is not None and self.anonymise_dialog.isVisible():
+            self.anonymise_dialog.raise_()
+            return
+        dialog = AnonymiseDialog(self.context, contact, self)
+        dialog.anonymised.connect(self._contact_anonymised)
+        self.anonymise_dialog = dialog
+        dialog.open()
+
+    def _contact_anonymised(self, _contact_id: int) -> None:
+        self.anonymise_button.setEnabled(False)
+        dialog = self.anonymise_dialog
+        if dialog is not None and dialog.outcome is not None:
+            self.read_as.setText(
+                fill(self.tr("The contact is anonymised as “%1”."), dialog.outcome.label)
+            )
+        self.refresh()
 
     def _register_clicked(self) -> None:
         self.register_caller.emit(self.overview.customer.id if self.overview else 0)

@@ -265,6 +265,57 @@
     </message>
 </context>
 <context>
+    <name>AnonymiseDialog</name>
+    <message>
+        <source>Anonymise contact</source>
+        <translation>Anonimizacja kontaktu</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2) will be anonymised. Their name, e-mail and phone are replaced everywhere the desk stores them: the contact, messages and their signatures, reseller-access decisions, audit entries, attachments and legacy dialogue PDFs, the search index and this computer&apos;s drafts. They appear as “Anonymised person n” from then on. Tickets, subjects and the rest of the dialogue stay.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2) zostanie zanonimizowana. Imię i nazwisko, e-mail i telefon zostaną zastąpione wszędzie, gdzie przechowuje je aplikacja: w kontakcie, wiadomościach i ich podpisach, decyzjach o dostępie resellera, wpisach dziennika zdarzeń, załącznikach i plikach PDF dawnych dialogów, indeksie wyszukiwania oraz w wersjach roboczych na tym komputerze. Od tej chwili osoba występuje jako „Osoba zanonimizowana n”. Zgłoszenia, tematy i reszta dialogu pozostają.</translation>
+    </message>
+    <message>
+        <source>This cannot be undone.</source>
+        <translation>Tej operacji nie można cofnąć.</translation>
+    </message>
+    <message>
+        <source>Reading the contact&apos;s tickets…</source>
+        <translation>Odczytywanie zgłoszeń kontaktu…</translation>
+    </message>
+    <message>
+        <source>Reason for erasing despite open tickets (recorded in the audit log):</source>
+        <translation>Powód usunięcia danych mimo otwartych zgłoszeń (zapisywany w dzienniku zdarzeń):</translation>
+    </message>
+    <message>
+        <source>&amp;Anonymise</source>
+        <translation>&amp;Anonimizuj</translation>
+    </message>
+    <message>
+        <source>This contact is already anonymised.</source>
+        <translation>Ten kontakt jest już zanonimizowany.</translation>
+    </message>
+    <message>
+        <source>Open tickets: %1. The erasure is refused while a ticket is open, unless you give a reason.</source>
+        <translation>Otwarte zgłoszenia: %1. Usunięcie danych jest odmawiane, dopóki zgłoszenie jest otwarte, chyba że podasz powód.</translation>
+    </message>
+    <message>
+        <source>Open tickets: %1. The erasure is refused while a ticket is open; only a supervisor may override that, with a reason.</source>
+        <translation>Otwarte zgłoszenia: %1. Usunięcie danych jest odmawiane, dopóki zgłoszenie jest otwarte; pominąć to może tylko kierownik, podając powód.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ticket(s) of this contact stay, anonymised; none is open.</source>
+        <translation>
+            <numerusform>%n zgłoszenie tego kontaktu pozostaje, zanonimizowane; żadne nie jest otwarte.</numerusform>
+            <numerusform>%n zgłoszenia tego kontaktu pozostają, zanonimizowane; żadne nie jest otwarte.</numerusform>
+            <numerusform>%n zgłoszeń tego kontaktu pozostaje, zanonimizowanych; żadne nie jest otwarte.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Anonymising…</source>
+        <translation>Anonimizowanie…</translation>
+    </message>
+</context>
+<context>
     <name>AuditModel</name>
     <message>
         <source>Time</source>
@@ -1636,6 +1687,14 @@
         <translation>Zarejestrowano</translation>
     </message>
     <message>
+        <source>&amp;Anonymise…</source>
+        <translation>&amp;Anonimizuj…</translation>
+    </message>
+    <message>
+        <source>Erase the selected contact&apos;s personal data (RODO art. 17)</source>
+        <translation>Usuń dane osobowe wybranego kontaktu (RODO art. 17)</translation>
+    </message>
+    <message>
         <source>Open tickets</source>
         <translation>Otwarte zgłoszenia</translation>
     </message>
@@ -1750,6 +1809,10 @@
     <message>
         <source>The personal data of %1 were exported to %2: %3 and %4.</source>
         <translation>Dane osobowe: %1 wyeksportowano do %2: %3 i %4.</translation>
+    </message>
+    <message>
+        <source>The contact is anonymised as “%1”.</source>
+        <translation>Kontakt zanonimizowano jako „%1”.</translation>
     </message>
 </context>
 <context>
@@ -2777,6 +2840,41 @@
     <message>
         <source>access was withdrawn meanwhile</source>
         <translation>dostęp został w międzyczasie odebrany</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionPanel</name>
+    <message>
+        <source>Personal data: counting the contacts due for retention…</source>
+        <translation>Dane osobowe: liczenie kontaktów do anonimizacji po okresie przechowywania…</translation>
+    </message>
+    <message>
+        <source>Check who is due…</source>
+        <translation>Sprawdź, kogo to dotyczy…</translation>
+    </message>
+    <message>
+        <source>Anonymise them</source>
+        <translation>Anonimizuj je</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+    <message>
+        <source>Personal data: %1 contact(s) due for anonymisation (all their tickets closed before %2, nothing newer).</source>
+        <translation>Dane osobowe: kontakty do anonimizacji: %1 (wszystkie ich zgłoszenia zamknięte przed %2, brak nowszej aktywności).</translation>
+    </message>
+    <message>
+        <source> and %1 more</source>
+        <translation> i %1 innych</translation>
+    </message>
+    <message>
+        <source>Dry run: %1 contact(s) would be anonymised, of %2. Their tickets stay, anonymised. This cannot be undone.</source>
+        <translation>Próba: zanonimizowane zostałyby kontakty (%1) firm: %2. Ich zgłoszenia pozostają, zanonimizowane. Tej operacji nie można cofnąć.</translation>
+    </message>
+    <message>
+        <source>%1 contact(s) anonymised.</source>
+        <translation>Zanonimizowano kontakty: %1.</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,7 @@
 """Messages are indexed for search by a bounded prefix; the message itself is kept whole.
 
 Revision ID: 0011_bounded_search_text
-Revises: 0008_call_journal
+Revises: 0009_personal_data
 Create Date: 2026-11-30 08:30:00.000000
 
 PostgreSQL's tsvector holds at most 1 MB of distinct lexemes: `to_tsvector` fails ("string is
@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "0011_bounded_search_text"
-down_revision: str | None = "0008_call_journal"
+down_revision: str | None = "0009_personal_data"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

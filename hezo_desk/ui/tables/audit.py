@@ -22,8 +22,10 @@ from hezo_desk.local_time import WARSAW
 from hezo_desk.services.agents import AgentRow, AgentService
 from hezo_desk.services.audit import AuditFilter, AuditService, actions
 from hezo_desk.services.listing.audit import AuditListing
+from hezo_desk.services.personal_data.retention import RUNNERS as RETENTION_RUNNERS
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.error_wording import error_text
+from hezo_desk.ui.retention_panel import RetentionPanel
 from hezo_desk.ui.tables.list_models import AuditModel
 from hezo_desk.ui.tables.list_screen import ListScreen, chain_tab_order, fill_combo
 from hezo_desk.ui.workers import TaskControl
@@ -85,6 +87,12 @@ class AuditScreen(ListScreen):
             filters.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addWidget(self.refused)
+        # Supervisors run the retention of personal data (DOMAIN.md): its count lives here,
+        # where they read the trail.
+        self.retention: RetentionPanel | None = None
+        if context.actor.role in RETENTION_RUNNERS:
+            self.retention = RetentionPanel(context, self)
+            layout.addWidget(self.retention)
         layout.addLayout(filters)
         layout.addWidget(self.status)
         layout.addWidget(self.view, 1)
@@ -143,6 +151,8 @@ class AuditScreen(ListScreen):
         if self.model is not None:
             self.model.refresh(self.kept(self.model))
             self._load_agents()
+        if self.retention is not None:
+            self.retention.recount()
 
     def retranslate(self) -> None:
         self.refused.setText(self.tr("The audit log is for supervisors and administrators."))

@@ -1,0 +1,544 @@
+"""Where the desk stores a person's data, one step per store, run by the erasure in order.
+
+Each step takes the `ErasureScope` (the session of the erasure's transaction, the person's
+values, their label) and returns how many rows or files it changed. A new store of personal
+data adds its step to `ERASURE_STEPS`. Columns no dedicated step owns are covered by
+`other_text_columns`, which rewrites any text column of any table where a value occurs (a
+nullable column holding nothing but the value becomes NULL): the call journal of issue 16
+(`calls.number`/`calls.e164`) is covered that way as soon as its model is registered; a
+dedicated step is only needed for what the generic pass cannot know, e.g. naming the label
+where a call is linked to the contact by id:
+
+    def calls(scope: ErasureScope) -> int:
+        result = scope.session.execute(
+            update(Call).where(Call.contact_id == scope.contact_id)
+            .values(number=None, e164=None, caller_name=scope.label)
+        )
+        return result.rowcount
+
+    ERASURE_STEPS = (..., ("calls", calls), ("other_text_columns", ...), ...)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    ColumnElement,
+    Enum,
+    LargeBinary,
+    String,
+    Table,
+    Text,
+    bindparam,
+    cast,
+    delete,
+    false,
+    func,
+    insert,
+    or_,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.orm import Session
+
+from hezo_desk.enums import LEGACY_DIALOGUE_KIND, MessageKind
+from hezo_desk.models import (
+    Agent,
+    Attachment,
+    AuditEntry,
+    Base,
+    Contact,
+    Customer,
+    Message,
+    RedactionPermit,
+    ResellerAccessChange,
+    ServiceContract,
+    Ticket,
+)
+from hezo_desk.services.audit import AuditAction
+from hezo_desk.services.normalize import fold
+from hezo_desk.services.pdf import (
+    CaseAttachment,
+    CaseEntry,
+    legacy_case_document,
+    render_case_pdf,
+)
+from hezo_desk.services.personal_data.documents import as_text, is_pdf, pdf_pages, text_pdf
+from hezo_desk.services.personal_data.values import REMOVED, PersonalValues
+
+_PHONE_SEPARATORS = (" ", "-", ".", "/", "(", ")", "+")
+
+
+@dataclass
+class ErasureScope:
+    session: Session
+    contact_id: int
+    actor_id: int
+    label: str
+    values: PersonalValues
+    # Surname alone and "J. Kowalski": redacted only in the person's own tickets, where they
+    # are a signature; elsewhere they may well be someone else.
+    signature: PersonalValues
+    own_ticket_ids: set[int]
+    # Files elsewhere in the desk found holding a value before the transaction began
+    # (`attachments_holding`): reading every file is too slow to hold the write lock for.
+    found_attachment_ids: set[int] = field(default_factory=set)
+    touched_ticket_ids: set[int] = field(default_factory=set)
+    # The append-only rows whose words were rewritten, per table: the erasure's own audit
+    # entry lists them (the redaction path is audited).
+    redacted_rows: dict[str, list[int]] = field(default_factory=dict)
+    # The anonymised contact's own values, the caller's: a step needs them before it changes.
+    anonymised_email: str = ""
+
+    def redact(self, text: str) -> str:
+        return self.values.redact(text, self.label)
+
+    def redact_own(self, text: str) -> str:
+        return self.signature.redact(self.redact(text), self.label)
+
+
+def matching(column: Any, values: PersonalValues) -> ColumnElement[bool]:
+    """A pre-filter for the rows whose `column` may hold a value (the matcher decides)."""
+    text = cast(column, Text) if isinstance(column.type, JSON) else column
+    conditions: list[ColumnElement[bool]] = [
+        text.icontains(fragment, autoescape=True) for fragment in values.like_fragments()
+    ]
+    if values.phone_digits():
+        digits = text
+        for separator in _PHONE_SEPARATORS:
+            digits = func.replace(digits, separator, "")
+        conditions += [digits.contains(key) for key in values.phone_digits()]
+    if not conditions:
+        return false()
+    return or_(*conditions)
+
+
+def redact_json(value: Any, redact: Callable[[str], str]) -> Any:
+    if isinstance(value, str):
+        return redact(value)
+    if isinstance(value, list):
+        return [redact_json(item, redact) for item in value]
+    if isinstance(value, dict):
+        return {key: redact_json(item, redact) for key, item in value.items()}
+    return value
+
+
+# ----- the steps -------------------------------------------------------------------------------
+
+
+def contact_row(scope: ErasureScope) -> int:
+    contact = scope.session.get(Contact, scope.contact_id)
+    assert contact is not None
+    first, _, number = scope.label.rpartition(" ")
+    contact.first_name = first
+    contact.last_name = number
+    contact.email = scope.anonymised_email
+    contact.email_normalized = scope.anonymised_email
+    contact.phone = None
+    contact.phone_key = None
+    contact.anonymised_number = int(number)
+    contact.updated_at = dt.datetime.now(dt.UTC)
+    scope.session.flush()
+    return 1
+
+
+def messages(scope: ErasureScope) -> int:
+    """Authors named after the person become the label; bodies are redacted wherever a value
+    occurs, and in the person's own tickets their signature too."""
+    own = Message.ticket_id.in_(scope.own_ticket_ids) if scope.own_ticket_ids else None
+    conditions = [
+        Message.author_contact_id == scope.contact_id,
+        matching(Message.body, scope.values),
+        matching(Message.author_name, scope.values),
+    ]
+    if own is not None and not scope.signature.is_empty:
+        conditions.append(own & matching(Message.body, scope.signature))
+    rows = scope.session.execute(
+        select(
+            Message.id, Message.ticket_id, Message.author_contact_id, Message.author_agent_id,
+            Message.author_name, Message.body,
+        ).where(or_(*conditions))
+    ).all()  # fmt: skip
+    changed = 0
+    for message_id, ticket_id, author_contact_id, author_agent_id, author, body in rows:
+        redact = scope.redact_own if ticket_id in scope.own_ticket_ids else scope.redact
+        if author_contact_id == scope.contact_id:
+            new_author = scope.label
+        elif author_agent_id is not None:
+            new_author = author  # staff are not the subject (a namesake agent keeps the name)
+        else:
+            new_author = scope.redact(author)  # a legacy author: the full name only
+        new_body = redact(body)
+        if (new_author, new_body) != (author, body):
+            scope.session.execute(
+                update(Message)
+                .where(Message.id == message_id)
+                .values(author_name=new_author[:200], body=new_body)
+            )
+            scope.touched_ticket_ids.add(ticket_id)
+            changed += 1
+    return changed
+
+
+def ticket_subjects(scope: ErasureScope) -> int:
+    """Subjects stay as they were (the issue), except the person's values inside them: a
+    subject holding an e-mail holds personal data (decided here)."""
+    rows = scope.session.execute(
+        select(Ticket.id, Ticket.subject).where(matching(Ticket.subject, scope.values))
+    ).all()
+    changed = 0
+    for ticket_id, subject in rows:
+        new = scope.redact(subject)
+        if new != subject:
+            # A plain UPDATE, as the redaction of messages: a ticket's fields did not change
+            # in the agents' sense, so its version (a concurrent edit's base) stays.
+            scope.session.execute(
+                update(Ticket).where(Ticket.id == ticket_id).values(subject=new[:500])
+            )
+            scope.touched_ticket_ids.add(ticket_id)
+            changed += 1
+    return changed
+
+
+def _permit(scope: ErasureScope, table: str, row_id: int) -> None:
+    scope.session.execute(insert(RedactionPermit).values(table_name=table, row_id=row_id))
+    scope.redacted_rows.setdefault(table, []).append(row_id)
+
+
+def access_changes(scope: ErasureScope) -> int:
+    """Who asked for an access decision: the person's own decisions name the label."""
+    rows = scope.session.execute(
+        select(
+            ResellerAccessChange.id,
+            ResellerAccessChange.ticket_id,
+            ResellerAccessChange.requested_by_contact_id,
+            ResellerAccessChange.requested_by_name,
+            ResellerAccessChange.note,
+        ).where(
+            or_(
+                ResellerAccessChange.requested_by_contact_id == scope.contact_id,
+                matching(ResellerAccessChange.requested_by_name, scope.values),
+                matching(ResellerAccessChange.note, scope.values),
+            )
+        )
+    ).all()
+    changed = 0
+    for change_id, ticket_id, contact_id, name, note in rows:
+        new_name = scope.label if contact_id == scope.contact_id else scope.redact(name)
+        new_note = None if note is None else scope.redact(note)
+        if (new_name, new_note) != (name, note):
+            _permit(scope, "reseller_access_changes", change_id)
+            scope.session.execute(
+                update(ResellerAccessChange)
+                .where(ResellerAccessChange.id == change_id)
+                .values(requested_by_name=new_name[:200], note=new_note)
+            )
+            scope.touched_ticket_ids.add(ticket_id)
+            changed += 1
+    return changed
+
+
+def audit_entries(scope: ErasureScope) -> int:
+    """The words of audit entries (summary, details); who, what and when stay."""
+    rows = scope.session.execute(
+        select(AuditEntry.id, AuditEntry.summary, AuditEntry.details).where(
+            or_(
+                matching(AuditEntry.summary, scope.values),
+                matching(AuditEntry.details, scope.values),
+            )
+        )
+    ).all()
+    changed = 0
+    for entry_id, summary, details in rows:
+        new_summary = scope.redact(summary)
+        new_details = redact_json(details, scope.redact)
+        if (new_summary, new_details) != (summary, details):
+            _permit(scope, "audit_log", entry_id)
+            scope.session.execute(
+                update(AuditEntry)
+                .where(AuditEntry.id == entry_id)
+                .values(summary=new_summary, details=new_details)
+            )
+            changed += 1
+    return changed
+
+
+# Columns other steps own, or the database writes itself (sort copies of revision 0006).
+_OWNED = {
+    "contacts": None,  # the whole row: `contact_row`
+    "messages": {"body", "author_name"},
+    "tickets": {"subject", "customer_sort", "serial_sort", "assignee_sort"},
+    "audit_log": None,
+    "reseller_access_changes": None,
+    "redaction_permits": None,
+    "schema_compatibility": None,
+    "counters": None,
+    # Staff are not the subject of a customer's erasure (a namesake agent keeps their name).
+    "agents": None,
+}
+
+
+def _text_columns(table: Table) -> list[Any]:
+    owned = _OWNED.get(table.name, set())
+    if owned is None:
+        return []
+    return [
+        column
+        for column in table.columns
+        if isinstance(column.type, String | JSON)
+        and not isinstance(column.type, Enum)
+        and column.name not in owned
+        and not column.primary_key
+    ]
+
+
+def other_text_columns(scope: ErasureScope) -> int:
+    """Every other text column of every table: a value becomes `[…]` or the label; a nullable
+    column that held nothing but the value (a sole trader's e-mail) becomes NULL. A company
+    named after the person (a sole trader, DOMAIN.md) keeps the rest of its name."""
+    changed = 0
+    for table in Base.metadata.sorted_tables:
+        primary = list(table.primary_key.columns)
+        if len(primary) != 1:
+            continue
+        key = primary[0]
+        for column in _text_columns(table):
+            rows = scope.session.execute(
+                select(key, column).where(matching(column, scope.values))
+            ).all()
+            for row_id, value in rows:
+                if isinstance(column.type, JSON):
+                    new = redact_json(value, scope.redact)
+                else:
+                    new = scope.redact(value)
+                    if column.nullable and new.strip() in (REMOVED, scope.label):
+                        new = None
+                if new == value:
+                    continue
+                scope.session.execute(update(table).where(key == row_id).values({column.name: new}))
+                changed += 1
+                if table.name == "customers":
+                    _refold_customer(scope, row_id)
+    return changed
+
+
+def _refold_customer(scope: ErasureScope, customer_id: int) -> None:
+    name = scope.session.scalar(select(Customer.name).where(Customer.id == customer_id))
+    # The tickets' sort copy follows `name_folded` by the database's own trigger (0006).
+    scope.session.execute(
+        update(Customer).where(Customer.id == customer_id).values(name_folded=fold(name or ""))
+    )
+
+
+def attachments(scope: ErasureScope) -> int:
+    """Files of the tickets the erasure touched or the person raised, and the files found
+    holding a value anywhere: text files and PDFs that hold a value are rewritten; then every
+    legacy dialogue PDF of those tickets is rendered again from its (now redacted) messages."""
+    tickets = scope.touched_ticket_ids | scope.own_ticket_ids
+    session = scope.session
+    changed = 0
+    files = session.execute(
+        select(Attachment.id, Attachment.ticket_id, Attachment.kind).where(
+            or_(
+                Attachment.ticket_id.in_(tickets),
+                Attachment.id.in_(scope.found_attachment_ids),
+            )
+        )
+    ).all()
+    dialogues = []
+    for attachment_id, ticket_id, kind in files:
+        if kind == LEGACY_DIALOGUE_KIND:
+            dialogues.append((attachment_id, ticket_id))
+            continue
+        data = session.scalar(select(Attachment.data).where(Attachment.id == attachment_id))
+        new = _redacted_file(scope, data or b"", ticket_id)
+        if new is not None:
+            _store(session, attachment_id, new)
+            scope.touched_ticket_ids.add(ticket_id)
+            changed += 1
+    for attachment_id, ticket_id in dialogues:
+        data = session.scalar(select(Attachment.data).where(Attachment.id == attachment_id))
+        if ticket_id in scope.touched_ticket_ids or scope.values.found_in(
+            "\n".join(pdf_pages(data or b""))
+        ):
+            _store(session, attachment_id, legacy_dialogue_pdf(session, attachment_id))
+            scope.touched_ticket_ids.add(ticket_id)
+            changed += 1
+    return changed
+
+
+def attachments_holding(session: Session, values: PersonalValues) -> set[int]:
+    """Files anywhere in the desk that hold a value: those whose bytes hold one as written
+    (the database searches, without sending the files), and PDFs whose text does (compressed
+    in the file, so read here one by one). Legacy dialogue PDFs are left to `attachments`:
+    they are rendered from messages, which the erasure redacts anyway."""
+    needles = [spelling for spelling in values.literal_spellings() if spelling]
+    for key in values.phone_digits():
+        needles.append(key.encode())
+    found: set[int] = set()
+    if needles:
+        parameters = [
+            bindparam(f"needle_{index}", needle, type_=LargeBinary)
+            for index, needle in enumerate(needles)
+        ]
+        if session.get_bind().dialect.name == "sqlite":
+            holds = or_(*(func.instr(Attachment.data, parameter) > 0 for parameter in parameters))
+        else:
+            holds = or_(
+                *(
+                    text(f"position(:{parameter.key} IN attachments.data) > 0").bindparams(
+                        parameter
+                    )
+                    for parameter in parameters
+                )
+            )
+        found.update(session.scalars(select(Attachment.id).where(holds)))
+    pdfs = session.scalars(
+        select(Attachment.id).where(
+            Attachment.kind != LEGACY_DIALOGUE_KIND,
+            or_(
+                Attachment.content_type == "application/pdf",
+                func.lower(Attachment.file_name).endswith(".pdf"),
+            ),
+        )
+    ).all()
+    for attachment_id in pdfs:
+        data = session.scalar(select(Attachment.data).where(Attachment.id == attachment_id))
+        if data and is_pdf(data) and values.found_in("\n".join(pdf_pages(data))):
+            found.add(attachment_id)
+    return found
+
+
+def _redacted_file(scope: ErasureScope, data: bytes, ticket_id: int) -> bytes | None:
+    redact = scope.redact_own if ticket_id in scope.own_ticket_ids else scope.redact
+    if is_pdf(data):
+        pages = pdf_pages(data)
+        new_pages = [redact(page) for page in pages]
+        return text_pdf(new_pages) if new_pages != pages else None
+    text = as_text(data)
+    if text is None:
+        return None
+    new_text = redact(text)
+    return new_text.encode("utf-8") if new_text != text else None
+
+
+def _store(session: Session, attachment_id: int, data: bytes) -> None:
+    session.execute(
+        update(Attachment)
+        .where(Attachment.id == attachment_id)
+        .values(data=data, size=len(data), sha256=hashlib.sha256(data).hexdigest())
+    )
+
+
+def legacy_dialogue_pdf(session: Session, attachment_id: int) -> bytes:
+    """The legacy dialogue of the attachment's ticket rendered again, as the import did
+    (services/legacy_import/ticket_rows.py), from what the desk holds now: the migrated
+    messages (those with a legacy id), the legacy files, the ticket and its customer. The
+    legacy contract and serial come from the import's audit entry; the legacy `opened_by`
+    the desk never kept is left out."""
+    attachment = session.get(Attachment, attachment_id)
+    assert attachment is not None
+    ticket = session.get(Ticket, attachment.ticket_id)
+    assert ticket is not None
+    customer = session.get(Customer, ticket.customer_id)
+    assert customer is not None
+    imported = session.scalar(
+        select(AuditEntry.details)
+        .where(AuditEntry.ticket_id == ticket.id, AuditEntry.action == AuditAction.LEGACY_IMPORTED)
+        .order_by(AuditEntry.id)
+        .limit(1)
+    )
+    facts: dict[str, Any] = dict(imported or {})
+    contract = facts.get("legacy_contract") or (
+        session.scalar(
+            select(ServiceContract.number).where(ServiceContract.id == ticket.contract_id)
+        )
+        if ticket.contract_id
+        else None
+    )
+    entries = [
+        CaseEntry(author=author, kind=MessageKind(kind), time=created_at, body=body)
+        for author, kind, created_at, body in session.execute(
+            select(Message.author_name, Message.kind, Message.created_at, Message.body)
+            .where(Message.ticket_id == ticket.id, Message.legacy_id.is_not(None))
+            .order_by(Message.created_at, Message.id)
+        )
+    ]
+    files = [
+        CaseAttachment(name=name, size=size, sha256=sha256)
+        for name, size, sha256 in session.execute(
+            select(Attachment.file_name, Attachment.size, Attachment.sha256)
+            .where(Attachment.ticket_id == ticket.id, Attachment.legacy_id.is_not(None))
+            .order_by(Attachment.id)
+        )
+    ]
+    document = legacy_case_document(
+        legacy_number=ticket.legacy_number or ticket.number,
+        number=ticket.number,
+        subject=ticket.subject,
+        customer_name=customer.name,
+        tax_id=customer.tax_id,
+        contract=contract or None,
+        serial=facts.get("legacy_serial") or None,
+        state=ticket.state,
+        priority=ticket.priority,
+        opened_at=ticket.opened_at,
+        language=customer.language,
+        messages=entries,
+        attachments=files,
+    )
+    exported_by = session.scalar(
+        select(Agent.display_name).where(Agent.id == attachment.created_by_agent_id)
+    )
+    return render_case_pdf(
+        document, exported_by=exported_by or "HEZO Desk", exported_at=attachment.created_at
+    )
+
+
+def ticket_history(scope: ErasureScope) -> int:
+    """One entry per touched ticket in its own history (no erased data): the ticket's page
+    shows that its words changed, and other desks showing it refresh (the change feed)."""
+    for ticket_id in sorted(scope.touched_ticket_ids):
+        scope.session.add(
+            AuditEntry(
+                agent_id=scope.actor_id,
+                action=AuditAction.PERSONAL_DATA_REDACTED,
+                ticket_id=ticket_id,
+                subject_type="contact",
+                subject_id=scope.contact_id,
+                summary=f"personal data redacted (contact {scope.contact_id})",
+                details={"contact_id": scope.contact_id},
+            )
+        )
+    return len(scope.touched_ticket_ids)
+
+
+def drop_permits(scope: ErasureScope) -> int:
+    """No permit outlives the erasure's transaction (revision 0009)."""
+    result = scope.session.execute(delete(RedactionPermit))
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+Step = Callable[[ErasureScope], int]
+
+# In order: the contact row last among the person's rows (the others match its old values
+# through `scope.values`, not through the row), the generic pass after the dedicated ones,
+# files after the texts they are rendered from, the tickets' history after everything.
+ERASURE_STEPS: tuple[tuple[str, Step], ...] = (
+    ("messages", messages),
+    ("ticket_subjects", ticket_subjects),
+    ("access_changes", access_changes),
+    ("audit_entries", audit_entries),
+    ("other_text_columns", other_text_columns),
+    ("contact", contact_row),
+    ("attachments", attachments),
+    ("ticket_history", ticket_history),
+    ("permits", drop_permits),
+)

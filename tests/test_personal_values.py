@@ -1,0 +1,79 @@
+"""A person's values in every form they are found in (no database)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from hezo_desk.services.personal_data.values import PersonalValues
+
+PERSON = PersonalValues.of(["Łukasz  Kowalski", "Lukasz.Kowalski@laka.pl", "+48 600 100 200"])
+LABEL = "Osoba zanonimizowana 7"
+
+
+def test_values_are_told_apart_by_their_form() -> None:
+    assert PERSON.names == ("Łukasz Kowalski",)
+    assert PERSON.emails == ("Lukasz.Kowalski@laka.pl",)
+    assert PERSON.phones == ("+48 600 100 200",)
+    assert PersonalValues.of(["12345", "  "]).names == ("12345",), "too short for a phone"
+    assert PersonalValues.of([]).is_empty
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "600100200",
+        "600 100 200",
+        "600-100-200",
+        "+48 600 100 200",
+        "(+48) 600-100-200",
+        "0048600100200",
+        "+48600100200",
+        "tel.600.100.200, dzwonić po 15",
+    ],
+)
+def test_a_phone_is_found_in_any_printed_form(text: str) -> None:
+    assert PERSON.found_in(text) == ["phone"]
+    assert "600" not in PERSON.redact(text, LABEL)
+
+
+def test_a_longer_number_holding_the_digits_is_not_the_phone() -> None:
+    assert PERSON.found_in("konto 1600100200300") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Łukasz Kowalski",
+        "ŁUKASZ\nKOWALSKI",
+        "kowalski łukasz",
+        "lukasz kowalski",
+        "Kowalski  Łukasz",
+    ],
+)
+def test_a_name_is_found_in_any_case_order_and_folding(text: str) -> None:
+    assert PERSON.found_in(f"Pozdrawiam, {text}.") == ["name"]
+    assert PERSON.redact(f"Pozdrawiam, {text}.", LABEL) == f"Pozdrawiam, {LABEL}."
+
+
+def test_a_name_inside_a_longer_word_is_someone_else() -> None:
+    assert PERSON.found_in("Łukasz Kowalskiego") == []
+
+
+def test_the_email_goes_before_the_name_it_may_hold() -> None:
+    text = "Pisz na LUKASZ.KOWALSKI@LAKA.PL albo dzwoń 600 100 200 – Łukasz Kowalski"
+    assert PERSON.redact(text, LABEL) == f"Pisz na […] albo dzwoń […] – {LABEL}"
+
+
+def test_json_escapes_and_raw_bytes_are_looked_for() -> None:
+    escaped = json.dumps({"who": "Łukasz Kowalski"}).encode()
+    assert b"\\u0141" in escaped
+    assert PERSON.bytes_regex is not None
+    assert PERSON.bytes_regex.search(escaped)
+    assert PERSON.bytes_regex.search("xx ŁUKASZ KOWALSKI xx".encode())
+    assert PERSON.bytes_regex.search(b"tel: 600-100-200;")
+    assert not PERSON.bytes_regex.search(b"Anna Zielinska 601 222 333")
+    # The pre-filter looks for the longest word of a name, as written and as JSON writes it.
+    fragments = PersonalValues.of(["Ela Żółtowska"]).like_fragments()
+    assert {"Żółtowska", json.dumps("Żółtowska")[1:-1], "ŻÓŁTOWSKA"} <= set(fragments)
