@@ -14,6 +14,8 @@ from builders import World, build_world
 from hezo_desk.db import Database
 from hezo_desk.enums import (
     LEGACY_DIALOGUE_KIND,
+    CallDirection,
+    CallEventKind,
     Channel,
     Language,
     MessageKind,
@@ -26,9 +28,12 @@ from hezo_desk.services.access import AccessRequest, ResellerAccessService
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.agents import AgentService
 from hezo_desk.services.audit import AuditAction
+from hezo_desk.services.call_events import CallEvent
+from hezo_desk.services.calls import CallJournal
 from hezo_desk.services.normalize import email_key, phone_key
 from hezo_desk.services.pdf import CaseEntry, legacy_case_document, render_case_pdf
 from hezo_desk.services.personal_data.documents import text_pdf
+from hezo_desk.services.phones import phone_e164
 from hezo_desk.services.registration import ContactDetails, RegistrationService
 from hezo_desk.services.tickets import NewTicket, TicketChange, TicketService
 
@@ -146,6 +151,13 @@ def build_person_desk(db: Database, agent: Actor, tmp_path: Path) -> PersonDesk:
     unrelated = open_ticket(db, world, agent, other_id, "Skany umów", "W załączeniu skany.")
     tickets.add_attachment(agent, unrelated, "skan.pdf", text_pdf([f"Tel. kontaktowy {PHONE}"]))
     tickets.add_attachment(agent, unrelated, "lista.csv", f"imie;email\nŁukasz;{EMAIL}\n".encode())
+    # The call journal: a call from his phone, rung and hung up unanswered (a call-back).
+    journal = CallJournal(db)
+    at = dt.datetime(2026, 11, 27, 9, 0, tzinfo=dt.UTC)
+    for event in (CallEventKind.RING, CallEventKind.HANGUP):
+        journal.record(
+            agent, CallEvent("0048 600-100-200", CallDirection.INBOUND, event, "rodo-1", at)
+        )
     legacy = _legacy_ticket(db, world, agent)
     drafts = tmp_path / "drafts"
     (drafts / "abc").mkdir(parents=True)
@@ -259,6 +271,7 @@ def old_person(
             email_normalized=email_key(email),
             phone=phone,
             phone_key=phone_key(phone),
+            phone_e164=phone_e164(phone),
             language=Language.POLISH,
             registered_at=LONG_AGO,
             updated_at=LONG_AGO,

@@ -16,13 +16,23 @@ from sqlalchemy import select
 from access_builders import build_access_world, open_full_ticket, unlinked_ticket
 from hezo_desk.cli import main
 from hezo_desk.db import Database
-from hezo_desk.enums import Channel, Language, MessageKind, Role, TicketState
+from hezo_desk.enums import (
+    CallDirection,
+    CallEventKind,
+    Channel,
+    Language,
+    MessageKind,
+    Role,
+    TicketState,
+)
 from hezo_desk.errors import PermissionDeniedError
 from hezo_desk.models import AuditEntry, Contact, Message, ResellerAccessChange, Ticket, utcnow
 from hezo_desk.services import audit
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.agents import AgentService
 from hezo_desk.services.audit import AuditAction
+from hezo_desk.services.call_events import CallEvent
+from hezo_desk.services.calls import CallJournal
 from hezo_desk.services.normalize import phone_key
 from hezo_desk.services.personal_data import access as access_module
 from hezo_desk.services.personal_data.access import (
@@ -38,6 +48,7 @@ from hezo_desk.services.personal_data.contacts import (
     resolve_contact,
 )
 from hezo_desk.services.registration import ContactDetails, RegistrationService
+from hezo_desk.services.tickets import TicketService
 
 PHONE = "+48 601 200 300"
 EMAIL = "pawel@laka.pl"
@@ -587,3 +598,28 @@ def test_exports_of_the_same_moment_keep_both_files(
     second = service.export(supervisor, EMAIL, out, at=moment)
     assert second.pdf_path.name == first.pdf_path.name.replace(".pdf", "-2.pdf")
     assert len(list(out.iterdir())) == 4
+
+
+def test_the_report_holds_the_persons_calls_and_the_tickets_they_led_to(
+    db: Database, person: Person, supervisor: Actor, agent: Actor
+) -> None:
+    journal = CallJournal(db)
+    # Now: only a call answered lately is live (a lost hang-up must not link every ticket).
+    at = utcnow().replace(microsecond=0)
+    # Printed another way than stored: the journal matches the number's E.164 form.
+    number = "tel:" + PHONE.replace(" ", "-")
+    for event in (CallEventKind.RING, CallEventKind.ANSWER):
+        journal.record(agent, CallEvent(number, CallDirection.INBOUND, event, "r-1", at))
+    # Answered, the agent replies on his ticket: the journal links it to the call.
+    with db.sessions() as session:
+        raised_id = session.scalar(select(Ticket.id).where(Ticket.number == person.raised))
+    assert raised_id is not None
+    TicketService(db).reply(agent, raised_id, "Oddzwonię po sprawdzeniu.")
+    # Someone else's call: not in the report.
+    journal.record(
+        agent, CallEvent("+48 22 111 22 33", CallDirection.INBOUND, CallEventKind.RING, "x", at)
+    )
+    report = PersonalDataAccessService(db).report(supervisor, EMAIL)
+    [call] = report.calls
+    assert (call.direction, call.number, call.started_at) == ("in", number, at)
+    assert call.ticket_number == person.raised

@@ -12,7 +12,15 @@ from sqlalchemy import inspect, select, text
 from hezo_desk.db import Database, alembic_config
 from hezo_desk.enums import LEGACY_DIALOGUE_KIND, TicketState
 from hezo_desk.errors import PermissionDeniedError
-from hezo_desk.models import Attachment, AuditEntry, Contact, Message, ResellerAccessChange, Ticket
+from hezo_desk.models import (
+    Attachment,
+    AuditEntry,
+    Call,
+    Contact,
+    Message,
+    ResellerAccessChange,
+    Ticket,
+)
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.audit import AuditAction
 from hezo_desk.services.personal_data.documents import pdf_pages, text_pdf
@@ -70,7 +78,11 @@ def test_erasure_reaches_every_store_and_the_proof_finds_nothing(
         assert contact is not None
         assert f"{contact.first_name} {contact.last_name}" == label
         assert contact.phone is None
+        assert contact.phone_e164 is None
         assert contact.email.endswith(".invalid")
+        # The call stays in the journal (time, direction, contact's label), its number goes.
+        call = session.execute(select(Call.number, Call.number_e164, Call.contact_id)).one()
+        assert call == ("[…]", None, desk.contact_id)
         subject = session.scalar(select(Ticket.subject).where(Ticket.id == desk.own_ticket_id))
         assert subject == "VPN nie działa – zgłasza […]", "the subject stays, but for the e-mail"
         bodies = list(

@@ -9,10 +9,12 @@ from sqlalchemy import select
 
 from builders import build_world
 from hezo_desk.db import Database
-from hezo_desk.enums import TicketState
+from hezo_desk.enums import CallDirection, CallEventKind, TicketState
 from hezo_desk.errors import PermissionDeniedError
 from hezo_desk.models import Contact, Ticket
 from hezo_desk.services.actor import Actor
+from hezo_desk.services.call_events import CallEvent
+from hezo_desk.services.calls import CallJournal
 from hezo_desk.services.personal_data.retention import RetentionService, default_closed_before
 from hezo_desk.services.personal_data.verification import verify_erased
 from personal_data_builders import CLOSED_BEFORE, RECENTLY, old_person, supervisor
@@ -55,3 +57,19 @@ def test_a_dry_run_reports_who_is_due_and_the_real_run_anonymises_only_them(
     assert {recent, still_open} <= kept
     assert subject == "Sprawa 1", "the case history stays"
     assert not verify_erased(db, ["Piotr Świeży"]).clean
+
+
+def test_a_recent_call_from_their_phone_keeps_a_contact(
+    db: Database, admin: Actor, agent: Actor
+) -> None:
+    world = build_world(db)
+    called = old_person(db, world.customer_id, 4, ("Jan", "Dzwoniący"))
+    service = RetentionService(db)
+    assert service.due_count(CLOSED_BEFORE) == 1
+    CallJournal(db).record(
+        agent,
+        CallEvent("0048 704 000 004", CallDirection.INBOUND, CallEventKind.RING, "k-4", RECENTLY),
+    )
+    assert service.due_count(CLOSED_BEFORE) == 0
+    dry = service.run(supervisor(db, admin), CLOSED_BEFORE, dry_run=True)
+    assert called not in [c.contact_id for c in dry.candidates]

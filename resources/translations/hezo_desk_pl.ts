@@ -2403,6 +2403,14 @@
         <translation>Numer</translation>
     </message>
     <message>
+        <source>incoming</source>
+        <translation>przychodzące</translation>
+    </message>
+    <message>
+        <source>outgoing</source>
+        <translation>wychodzące</translation>
+    </message>
+    <message>
         <source>Polish</source>
         <translation>polski</translation>
     </message>

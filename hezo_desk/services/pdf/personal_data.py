@@ -340,10 +340,22 @@ class _Story:
                 (0.3, QT_TRANSLATE_NOOP("PersonalDataPdf", "Ticket")),
             ],
             [
-                [local_minute(c.started_at), c.direction, c.number, c.ticket_number]
+                [
+                    local_minute(c.started_at),
+                    self._direction(c.direction),
+                    c.number,
+                    c.ticket_number,
+                ]
                 for c in report.calls
             ],
         )
+
+    def _direction(self, direction: str) -> str:
+        names = {
+            "in": QT_TRANSLATE_NOOP("PersonalDataPdf", "incoming"),
+            "out": QT_TRANSLATE_NOOP("PersonalDataPdf", "outgoing"),
+        }
+        return self._words.translate(names[direction])
 
     def _language(self, language: Language) -> str:
         names = {

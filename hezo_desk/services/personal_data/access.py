@@ -43,6 +43,8 @@ from hezo_desk.enums import Channel, Language, MessageKind, Role, TicketState
 from hezo_desk.models import (
     Agent,
     AuditEntry,
+    Call,
+    CallTicket,
     Contact,
     Customer,
     Message,
@@ -528,13 +530,34 @@ def _holds(summary: Any, details_text: Any, needle: str) -> ColumnElement[bool]:
 
 
 def _calls(session: Session, contact: Contact) -> tuple[CallRecord, ...]:
-    """The person's calls in the call journal.
-
-    The journal (table `calls`) comes with issue 16 on its own branch; until it is part of
-    this schema there is nothing to read, and its query is added here when it is.
-    """
-    del session, contact
-    return ()
+    """The person's calls in the call journal: matched to them, or from or to their phone."""
+    who = Call.contact_id == contact.id
+    if contact.phone_e164:
+        who = or_(who, Call.number_e164 == contact.phone_e164)
+    calls = session.execute(
+        select(Call.id, Call.started_at, Call.direction, Call.number)
+        .where(who)
+        .order_by(Call.started_at, Call.id)
+    ).all()
+    tickets: dict[int, list[str]] = {}
+    if calls:
+        linked = session.execute(
+            select(CallTicket.call_id, Ticket.number)
+            .join(Ticket, Ticket.id == CallTicket.ticket_id)
+            .where(CallTicket.call_id.in_([call.id for call in calls]))
+            .order_by(Ticket.number)
+        )
+        for call_id, number in linked:
+            tickets.setdefault(call_id, []).append(number)
+    return tuple(
+        CallRecord(
+            started_at=call.started_at,
+            direction=call.direction.value,
+            number=call.number,
+            ticket_number=", ".join(tickets.get(call.id, [])) or None,
+        )
+        for call in calls
+    )
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ A contact is due when it is not anonymised yet, raised at least one ticket (deci
 retention is about the people of closed cases; a contact who never raised one is left to an
 erasure on request), every ticket it raised is closed or cancelled before the date, and
 nothing of theirs is newer: no ticket changed, no message in their tickets or by them, no
-registration or update of the contact, no access decision they asked for (`NEWER_ACTIVITY`;
-the call journal of issue 16 adds its calls there).
+registration or update of the contact, no access decision they asked for, no call with them
+(`NEWER_ACTIVITY`).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from hezo_desk.db import Database
 from hezo_desk.enums import OPEN_TICKET_STATES, Role
 from hezo_desk.errors import UserError
 from hezo_desk.local_time import WARSAW
-from hezo_desk.models import Contact, Customer, Message, ResellerAccessChange, Ticket
+from hezo_desk.models import Call, Contact, Customer, Message, ResellerAccessChange, Ticket
 from hezo_desk.services import audit
 from hezo_desk.services.actor import Actor, require_role
 from hezo_desk.services.audit import AuditAction
@@ -79,6 +79,17 @@ def _access_decisions_newer(since: dt.datetime) -> ColumnElement[bool]:
     )
 
 
+def _calls_newer(since: dt.datetime) -> ColumnElement[bool]:
+    """A call with them (matched to them, or from or to their phone) is activity."""
+    return exists().where(
+        or_(
+            Call.contact_id == Contact.id,
+            (Call.number_e164 == Contact.phone_e164) & Contact.phone_e164.is_not(None),
+        ),
+        Call.started_at >= since,
+    )
+
+
 # Each: the condition that the contact (`Contact.id` of the outer query) did something at or
 # after `since`. A store of activity adds its condition here.
 NEWER_ACTIVITY: tuple[Callable[[dt.datetime], ColumnElement[bool]], ...] = (
@@ -86,6 +97,7 @@ NEWER_ACTIVITY: tuple[Callable[[dt.datetime], ColumnElement[bool]], ...] = (
     _messages_newer,
     _registration_newer,
     _access_decisions_newer,
+    _calls_newer,
 )
 
 

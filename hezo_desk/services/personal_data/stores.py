@@ -4,19 +4,7 @@ Each step takes the `ErasureScope` (the session of the erasure's transaction, th
 values, their label) and returns how many rows or files it changed. A new store of personal
 data adds its step to `ERASURE_STEPS`. Columns no dedicated step owns are covered by
 `other_text_columns`, which rewrites any text column of any table where a value occurs (a
-nullable column holding nothing but the value becomes NULL): the call journal of issue 16
-(`calls.number`/`calls.e164`) is covered that way as soon as its model is registered; a
-dedicated step is only needed for what the generic pass cannot know, e.g. naming the label
-where a call is linked to the contact by id:
-
-    def calls(scope: ErasureScope) -> int:
-        result = scope.session.execute(
-            update(Call).where(Call.contact_id == scope.contact_id)
-            .values(number=None, e164=None, caller_name=scope.label)
-        )
-        return result.rowcount
-
-    ERASURE_STEPS = (..., ("calls", calls), ("other_text_columns", ...), ...)
+nullable column holding nothing but the value becomes NULL).
 """
 
 from __future__ import annotations
@@ -54,6 +42,7 @@ from hezo_desk.models import (
     Attachment,
     AuditEntry,
     Base,
+    Call,
     Contact,
     Customer,
     Message,
@@ -143,10 +132,29 @@ def contact_row(scope: ErasureScope) -> int:
     contact.email_normalized = scope.anonymised_email
     contact.phone = None
     contact.phone_key = None
+    contact.phone_e164 = None
     contact.anonymised_number = int(number)
     contact.updated_at = dt.datetime.now(dt.UTC)
     scope.session.flush()
     return 1
+
+
+def calls(scope: ErasureScope) -> int:
+    """The call journal: the person's number goes from the calls matched to them or made from
+    or to their phone (the call, its time and its tickets stay, with the contact's label)."""
+    who = or_(
+        Call.contact_id == scope.contact_id,
+        matching(Call.number, scope.values),
+        matching(Call.number_e164, scope.values),
+    )
+    ids = list(scope.session.scalars(select(Call.id).where(who)))
+    if ids:
+        scope.session.execute(
+            update(Call)
+            .where(Call.id.in_(ids))
+            .values(number=REMOVED, number_e164=None, version=Call.version + 1)
+        )
+    return len(ids)
 
 
 def messages(scope: ErasureScope) -> int:
@@ -536,6 +544,7 @@ ERASURE_STEPS: tuple[tuple[str, Step], ...] = (
     ("ticket_subjects", ticket_subjects),
     ("access_changes", access_changes),
     ("audit_entries", audit_entries),
+    ("calls", calls),
     ("other_text_columns", other_text_columns),
     ("contact", contact_row),
     ("attachments", attachments),
