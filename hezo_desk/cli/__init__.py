@@ -25,7 +25,7 @@ from hezo_desk.cli import (
 )
 from hezo_desk.cli.context import CommandContext
 from hezo_desk.cli.failures import error_report
-from hezo_desk.cli.output import Output
+from hezo_desk.cli.output import Output, neutralised
 from hezo_desk.config import AGENT_ENV, DATABASE_URL_ENV
 from hezo_desk.errors import UserError
 
@@ -47,7 +47,7 @@ WindowOpener = Callable[[argparse.Namespace, Mapping[str, str]], int]
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        sys.stderr.write(f"{self.prog}: error: {message}\n")
+        sys.stderr.write(f"{self.prog}: error: {neutralised(message)}\n")
         raise SystemExit(EXIT_USAGE)
 
 
@@ -106,6 +106,19 @@ def main(argv: Sequence[str] | None = None, *, open_window: WindowOpener | None 
     if args.command is None and open_window is None:
         parser.error("name a command (the desk's window opens from the hezo-desk command)")
     context = CommandContext(args=args, out=Output(as_json=getattr(args, "json", False)))
+    not_text = not_utf8(args, context.environ)
+    if not_text is not None:
+        sys.stderr.write(
+            f"hezo-desk: error: {not_text} is not UTF-8 text (its bytes are in another "
+            "encoding); give it in UTF-8, as the desk stores text\n"
+        )
+        return EXIT_USAGE
+    if context.password_on_command_line():
+        sys.stderr.write(
+            "hezo-desk: warning: the password in --database is visible to every user of this "
+            f"computer in the process list; put the URL in {DATABASE_URL_ENV} instead, or "
+            "leave the password out and let the desk take it from the keyring\n"
+        )
     try:
         if args.command is None:
             assert open_window is not None
@@ -126,3 +139,36 @@ def main(argv: Sequence[str] | None = None, *, open_window: WindowOpener | None 
         return EXIT_USAGE if isinstance(error, UserError) else EXIT_FAILURE
     finally:
         context.close()
+
+
+# Arguments that name files: Linux allows any bytes in a file name, so these may be other
+# than UTF-8 (the file is found by its bytes; a stored name shows the strange bytes as �).
+_FILE_ARGUMENTS = frozenset(
+    {"file", "path", "report", "output", "work_dir", "description_file", "body_file"}
+)
+
+
+def not_utf8(args: argparse.Namespace, environ: Mapping[str, str]) -> str | None:
+    """The first argument (or variable of ours) that is not UTF-8 text, named; else None.
+
+    Python hands bytes that are not UTF-8 on as lone surrogates, which no database, file or
+    terminal takes: found here, the command ends as wrong input (2) before it does anything.
+    """
+    for name, value in sorted(vars(args).items()):
+        if name in _FILE_ARGUMENTS or name == "handler":
+            continue
+        values = value if isinstance(value, list) else [value]
+        if any(isinstance(v, str) and not _is_utf8(v) for v in values):
+            return f"the {name.replace('_', ' ')} given"
+    for variable in (DATABASE_URL_ENV, AGENT_ENV):
+        if not _is_utf8(environ.get(variable, "")):
+            return variable
+    return None
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

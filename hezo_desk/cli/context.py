@@ -56,6 +56,16 @@ class CommandContext:
         db = self.database()
         return retrying(lambda: AgentService(db).resolve(login))
 
+    def password_on_command_line(self) -> bool:
+        """Whether --database carries a password (which `ps` shows every user)."""
+        url = getattr(self.args, "database", None)
+        if not url:
+            return False
+        try:
+            return bool(parse_url(url).password)
+        except UserError:
+            return False  # not a URL at all: opening it says so
+
     def secrets(self) -> tuple[str, ...]:
         """What no message may show: the database password, if the URL has one."""
         try:

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hezo_desk.errors import InputField
 from hezo_desk.placeholders import fill
+from hezo_desk.services.limits import max_length
 from hezo_desk.services.lookup import CustomerOverview, LookupResult, LookupService
 from hezo_desk.services.records import (
     ContactRow,
@@ -55,6 +57,7 @@ class LookupView(QWidget):
 
         self.query = QLineEdit()
         self.query.setObjectName("query")
+        self.query.setMaxLength(max_length(InputField.LOOKUP))
         self.query.setClearButtonEnabled(True)
         self.query.setPlaceholderText(
             self.tr(
