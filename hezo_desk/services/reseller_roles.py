@@ -40,8 +40,9 @@ PORTAL_VIEWS = ("tickets", "messages", "attachments")
 _ROLE_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 _RESERVED_PREFIXES = ("pg_", "hezo_")
 # Names that mean something else where PostgreSQL reads a role (GRANT … TO public, SET ROLE
-# none, current_user…), its SQL keywords, and the usual superuser: a reseller role named so
-# would be created quoted and then read as the other thing, or grant to everyone.
+# none, current_user…) and its SQL keywords: a reseller role named so would be created quoted
+# and then read as the other thing, or grant to everyone. (An existing role such as postgres
+# is refused by `grant` itself: the desk did not create it.)
 _RESERVED_NAMES = RESERVED_WORDS | {
     "public",
     "none",
@@ -50,7 +51,6 @@ _RESERVED_NAMES = RESERVED_WORDS | {
     "current_role",
     "system_user",
     "user",
-    "postgres",
 }
 
 
