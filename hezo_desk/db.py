@@ -10,11 +10,12 @@ more time; the schema upgrade runs without a statement timeout (its locks still 
 from __future__ import annotations
 
 import enum
+import os
 import re
 import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -92,6 +93,9 @@ def parse_url(url: str) -> URL:
             f"not a database URL: {hide_password_in_url(url)!r} (expected e.g. "
             "sqlite:///path/to/file.sqlite3 or postgresql+psycopg://user@host/database)"
         ) from error
+    if parsed.drivername.split("+")[0] == "postgres":
+        # Heroku's and libpq's short spelling of the same server; SQLAlchemy no longer reads it.
+        parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() not in {"sqlite", "postgresql"}:
         raise UserError(
             f"unsupported database {parsed.get_backend_name()!r}: HEZO Desk works with "
@@ -103,6 +107,31 @@ def parse_url(url: str) -> URL:
     if parsed.get_backend_name() == "sqlite":
         parsed = parsed.set(drivername="sqlite+pysqlite")
     return parsed
+
+
+def private_sqlite_file(path: Path) -> None:
+    """Make the local database file readable by its user only (0600), before SQLite opens it.
+
+    It holds customers' personal data and the agents' password hashes. A folder the desk
+    creates for it is private too (0700); an existing file, and its WAL and shared-memory
+    files, are tightened (SQLite gives those its own file's mode). An existing folder is
+    left alone: it may be shared on purpose (a home, /tmp).
+    """
+    if os.name != "posix":
+        return  # Windows keeps a user's files in the user's profile, guarded by its ACLs
+    folder = path.parent
+    if not folder.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        folder.chmod(0o700)
+    with suppress(FileExistsError):
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    for companion in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        try:
+            if companion.stat().st_mode & 0o077:
+                companion.chmod(0o600)
+        except OSError:
+            # Gone, or another user's file: SQLite itself says what it cannot open.
+            continue
 
 
 def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
@@ -236,7 +265,7 @@ class Database:
         # Per thread: whether its transactions belong to a long job (`long_statements`).
         self._long = threading.local()
         if self.is_sqlite and self.url.database not in (None, "", ":memory:"):
-            Path(self.url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            private_sqlite_file(Path(self.url.database).expanduser())
         connect_args: dict[str, Any] = {}
         if not self.is_sqlite:
             connect_args = {

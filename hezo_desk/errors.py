@@ -7,6 +7,8 @@ the system (database unreachable, disk full) and is reported as such.
 
 from __future__ import annotations
 
+import enum
+
 
 class HezoError(Exception):
     """Base of all errors HEZO Desk raises on purpose."""
@@ -30,3 +32,46 @@ class ConflictError(HezoError):
 
 class DatabaseError(HezoError):
     """The database cannot be used (unreachable, too new, not upgraded)."""
+
+
+class InputField(enum.StrEnum):
+    """A value the user types that the desk stores or looks up with a length limit.
+
+    The values are stable codes (scripts may read them); `hezo_desk/wording.py` names each
+    field in words, and `hezo_desk/services/limits.py` knows its limit.
+    """
+
+    CUSTOMER_NAME = "customer_name"
+    FIRST_NAME = "first_name"
+    LAST_NAME = "last_name"
+    EMAIL = "email"
+    PHONE = "phone"
+    LOGIN = "login"
+    DISPLAY_NAME = "display_name"
+    SUBJECT = "subject"
+    REQUESTER_NAME = "requester_name"
+    FILE_NAME = "file_name"
+    LOOKUP = "lookup"
+    SEARCH = "search"
+
+
+class FieldTooLongError(UserError):
+    """`field` holds `length` characters where at most `limit` fit.
+
+    Told by code and numbers, never by an English sentence: the window and the command line
+    word it in their own language (`hezo_desk/wording.py`), naming the field and the limit.
+    """
+
+    def __init__(self, field: InputField, limit: int, length: int) -> None:
+        super().__init__(f"{field.value}: {length} characters, at most {limit}")
+        self.field = field
+        self.limit = limit
+        self.length = length
+
+
+class ReservedRoleNameError(UserError):
+    """`name` is one PostgreSQL reserves (`current_user`, `public`, a `pg_` role, …)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(f"reserved role name: {name}")
+        self.name = name

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from hezo_desk import __version__
 from hezo_desk.cli import (
@@ -30,7 +30,7 @@ from hezo_desk.cli import (
 from hezo_desk.cli.call_numbers import is_tel_uri
 from hezo_desk.cli.context import CommandContext, WindowOpener
 from hezo_desk.cli.failures import error_report
-from hezo_desk.cli.output import Output
+from hezo_desk.cli.output import Output, neutralised
 from hezo_desk.config import AGENT_ENV, AGENT_PASSWORD_ENV, DATABASE_URL_ENV
 from hezo_desk.errors import UserError
 from hezo_desk.services.secrets import SecretStore
@@ -55,7 +55,7 @@ __all__ = ["WindowOpener", "build_parser", "main"]
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        sys.stderr.write(f"{self.prog}: error: {message}\n")
+        sys.stderr.write(f"{self.prog}: error: {neutralised(message)}\n")
         raise SystemExit(EXIT_USAGE)
 
 
@@ -139,6 +139,19 @@ def main(
         secret_store=secret_store,
         open_window=open_window,
     )
+    not_text = not_utf8(args, context.environ)
+    if not_text is not None:
+        sys.stderr.write(
+            f"hezo-desk: error: {not_text} is not UTF-8 text (its bytes are in another "
+            "encoding); give it in UTF-8, as the desk stores text\n"
+        )
+        return EXIT_USAGE
+    if context.password_on_command_line():
+        sys.stderr.write(
+            "hezo-desk: warning: the password in --database is visible to every user of this "
+            f"computer in the process list; put the URL in {DATABASE_URL_ENV} instead, or "
+            "leave the password out and let the desk take it from the keyring\n"
+        )
     try:
         if args.command is None:
             assert open_window is not None
@@ -162,3 +175,36 @@ def main(
         return EXIT_USAGE if isinstance(error, UserError) else EXIT_FAILURE
     finally:
         context.close()
+
+
+# Arguments that name files: Linux allows any bytes in a file name, so these may be other
+# than UTF-8 (the file is found by its bytes; a stored name shows the strange bytes as �).
+_FILE_ARGUMENTS = frozenset(
+    {"file", "path", "report", "output", "work_dir", "description_file", "body_file"}
+)
+
+
+def not_utf8(args: argparse.Namespace, environ: Mapping[str, str]) -> str | None:
+    """The first argument (or variable of ours) that is not UTF-8 text, named; else None.
+
+    Python hands bytes that are not UTF-8 on as lone surrogates, which no database, file or
+    terminal takes: found here, the command ends as wrong input (2) before it does anything.
+    """
+    for name, value in sorted(vars(args).items()):
+        if name in _FILE_ARGUMENTS or name == "handler":
+            continue
+        values = value if isinstance(value, list) else [value]
+        if any(isinstance(v, str) and not _is_utf8(v) for v in values):
+            return f"the {name.replace('_', ' ')} given"
+    for variable in (DATABASE_URL_ENV, AGENT_ENV):
+        if not _is_utf8(environ.get(variable, "")):
+            return variable
+    return None
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

@@ -127,6 +127,16 @@ class CommandContext:
         except SecretStoreUnavailableError:
             return None
 
+    def password_on_command_line(self) -> bool:
+        """Whether --database carries a password (which `ps` shows every user)."""
+        url = getattr(self.args, "database", None)
+        if not url:
+            return False
+        try:
+            return bool(parse_url(url).password)
+        except UserError:
+            return False  # not a URL at all: opening it says so
+
     def secrets(self) -> tuple[str, ...]:
         """What no message may show: the database password and the acting agent's."""
         found = [self._agent_password] if self._agent_password else []

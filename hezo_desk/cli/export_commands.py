@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from hezo_desk.cli.context import CommandContext
+from hezo_desk.cli.output import neutralised
 from hezo_desk.errors import UserError
 from hezo_desk.services.pdf.batch import export_batch
 from hezo_desk.services.pdf.document import Variant
@@ -90,7 +91,7 @@ def export_pdf(context: CommandContext) -> int:
 
 def _report(context: CommandContext, files: list[ExportedFile], refused: list[str]) -> None:
     for reason in refused:
-        sys.stderr.write(f"hezo-desk: {reason}\n")
+        sys.stderr.write(f"hezo-desk: {neutralised(reason)}\n")
     if context.out.as_json:
         context.out.json(
             {

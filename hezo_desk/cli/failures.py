@@ -11,20 +11,28 @@ Every error a command ends with is worded by `error_report`: SQL text and its pa
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 import traceback
 from collections.abc import Callable
 from typing import TypeVar
 
+import psycopg
 from sqlalchemy.exc import SQLAlchemyError, StatementError
 
+from hezo_desk.cli.output import neutralised
 from hezo_desk.db import first_line, hide_password_in_url
 from hezo_desk.errors import HezoError, UserError
 from hezo_desk.services.resilience import fault_of, plain_words, retry
+from hezo_desk.wording import coded_error_text
 
 T = TypeVar("T")
 # Pauses between attempts: about 16 s of waiting, under half a minute with the attempts.
 CLI_RETRY_DELAYS_S = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0)
+# SQLSTATE class 22: data exceptions (too long, invalid text for a type, bad encoding…).
+_DATA_EXCEPTIONS = "22"
+# The most of a foreign error's first line shown: it may echo whatever it was given.
+_MOST_SHOWN = 300
 
 
 class GaveUpError(HezoError):
@@ -76,7 +84,7 @@ def error_report(error: BaseException, *, debug: bool, secrets: tuple[str, ...] 
         text += " (run with --debug for details)" if not debug else ""
     if debug and not isinstance(error, UserError):
         text = "".join(traceback.format_exception(error)) + text
-    return hide_secrets(text, secrets) + "\n"
+    return neutralised(hide_secrets(text, secrets)) + "\n"
 
 
 def hide_secrets(text: str, secrets: tuple[str, ...] = ()) -> str:
@@ -89,6 +97,9 @@ def hide_secrets(text: str, secrets: tuple[str, ...] = ()) -> str:
 
 
 def _describe(error: BaseException) -> str:
+    coded = coded_error_text(error)
+    if coded is not None:
+        return coded
     if isinstance(error, HezoError):
         return str(error)
     fault = fault_of(error)
@@ -100,13 +111,29 @@ def _describe(error: BaseException) -> str:
     if isinstance(error, StatementError):
         # Its text is the driver's message followed by the SQL and its parameters: only the
         # driver's message (the server's, in the server's language) is for the user.
-        orig = error.orig
-        code = getattr(orig, "sqlstate", None) or getattr(orig, "sqlite_errorname", None)
-        reason = first_line(orig) if orig is not None else type(error).__name__
-        return f"the database refused the operation: {reason}" + (f" ({code})" if code else "")
+        return _refused(error.orig if error.orig is not None else error)
+    if isinstance(error, psycopg.Error | sqlite3.Error):
+        return _refused(error)  # a driver's error met outside SQLAlchemy (a listener, a role)
     if isinstance(error, SQLAlchemyError):
         return f"database error: {type(error).__name__}"
-    return f"unexpected error: {type(error).__name__}: {first_line(error)}"
+    return f"unexpected error: {type(error).__name__}: {_clipped(first_line(error))}"
+
+
+def _refused(driver_error: BaseException) -> str:
+    code = getattr(driver_error, "sqlstate", None) or getattr(
+        driver_error, "sqlite_errorname", None
+    )
+    if code is not None and str(code).startswith(_DATA_EXCEPTIONS):
+        # A data exception quotes the value it refused ('invalid input syntax for type
+        # integer: "…"'), and a value is a parameter: named by its kind alone.
+        reason = type(driver_error).__name__
+    else:
+        reason = _clipped(first_line(driver_error))
+    return f"the database refused the operation: {reason}" + (f" ({code})" if code else "")
+
+
+def _clipped(text: str) -> str:
+    return text if len(text) <= _MOST_SHOWN else text[: _MOST_SHOWN - 1] + "…"
 
 
 def _tell_retrying(error: BaseException, pause: float) -> None:

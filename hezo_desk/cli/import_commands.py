@@ -13,6 +13,7 @@ from types import FrameType
 from typing import Any, TextIO
 
 from hezo_desk.cli.context import CommandContext
+from hezo_desk.cli.output import neutralised
 from hezo_desk.services.legacy_import import (
     ImportOptions,
     ImportProgress,
@@ -72,7 +73,7 @@ class _ProgressPrinter:
         self.last_line_at = -1e9
 
     def __call__(self, progress: ImportProgress) -> None:
-        text = describe_progress(progress)
+        text = neutralised(describe_progress(progress))
         if self.tty:
             self.stream.write("\r\x1b[2K" + text)
             if progress.phase is Phase.DONE:

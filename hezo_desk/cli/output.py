@@ -1,4 +1,10 @@
-"""What commands print: plain text for people, `--json` for scripts."""
+"""What commands print: plain text for people, `--json` for scripts.
+
+Everything printed passes `neutralised` here: a subject, a body or a name from the database
+(or an import's file) may hold terminal control sequences (ESC [ … to move the cursor,
+rewrite the title, hide text) or Unicode direction overrides that make a terminal show other
+text than was stored. They are printed as visible escapes (`\\x1b`, `\\u202e`) instead.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +12,34 @@ import dataclasses
 import datetime as dt
 import enum
 import json
+import re
 import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
 from hezo_desk.local_time import local_minute
+
+# C0 controls but newline and tab, DEL, C1 controls (U+009B is a one-character CSI), and the
+# invisible marks that reorder or hide text (bidi embeddings, overrides and isolates, LRM/RLM,
+# the Arabic letter mark; line and paragraph separators).
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+_CONTROLS_AND_LINES = re.compile("[\n\t]|" + _CONTROLS.pattern)
+# In JSON, C0 controls are escaped by the encoder already; the rest of `_CONTROLS` is not.
+_UNESCAPED_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def neutralised(text: str, *, lines: bool = True) -> str:
+    """`text` safe for a terminal: control characters shown as escapes (`\\x1b`, `\\u202e`).
+
+    With `lines` a newline or tab stays as it is (a message body); without, it is escaped too.
+    """
+    pattern = _CONTROLS if lines else _CONTROLS_AND_LINES
+    return pattern.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group(0))
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 def to_plain(value: Any) -> Any:
@@ -36,11 +65,13 @@ class Output:
         self._stream = stream or sys.stdout
 
     def json(self, value: Any) -> None:
-        json.dump(to_plain(value), self._stream, ensure_ascii=False, indent=2)
-        self._stream.write("\n")
+        text = json.dumps(to_plain(value), ensure_ascii=False, indent=2)
+        # Still JSON (a string escape), never a live control character on a terminal.
+        text = _UNESCAPED_IN_JSON.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+        self._stream.write(text + "\n")
 
     def line(self, text: str = "") -> None:
-        self._stream.write(text + "\n")
+        self._stream.write(neutralised(text) + "\n")
 
     def heading(self, text: str) -> None:
         self.line(text)
@@ -73,7 +104,7 @@ def _cell(value: Any) -> str:
         return local_minute(value)
     if isinstance(value, dt.date):
         return value.isoformat()
-    return " ".join(str(value).split())
+    return neutralised(" ".join(str(value).split()), lines=False)
 
 
 def _fit(text: str, width: int) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
 import uuid
 from pathlib import Path
@@ -14,6 +15,8 @@ from hezo_desk.cli.reseller_commands import register_ticket_access
 from hezo_desk.enums import Channel, MessageKind, Priority, TicketState
 from hezo_desk.errors import UserError
 from hezo_desk.local_time import local_minute
+from hezo_desk.models import MAX_ATTACHMENT_BYTES
+from hezo_desk.services.attachment_files import check_attachment_size
 from hezo_desk.services.records import MessageRow
 from hezo_desk.services.ticket_targets import resolve_target
 from hezo_desk.services.tickets import NewTicket, TicketChange, TicketService
@@ -251,16 +254,34 @@ def ticket_show(context: CommandContext) -> int:
 
 def ticket_attach(context: CommandContext) -> int:
     path = Path(context.args.file)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise UserError(f"cannot read {path}: {error.strerror}") from error
+    data = read_attachment(path)
     db = context.database()
     actor = context.actor()
     service = TicketService(db)
-    row = service.add_attachment(actor, service.find_id(context.args.number), path.name, data)
+    row = service.add_attachment(
+        actor, service.find_id(context.args.number), readable_name(path), data
+    )
     if context.out.as_json:
         context.out.json(row)
     else:
         context.out.line(f"attached {row.file_name} ({row.size} bytes) to {context.args.number}")
     return 0
+
+
+def read_attachment(path: Path) -> bytes:
+    """The file's bytes, refused by its size before they are read (a 4 GB file is not loaded to
+    learn it is too big); a file that grows while read, or a device with no size, is cut off one
+    byte past the limit and refused too."""
+    try:
+        with path.open("rb") as file:
+            check_attachment_size(readable_name(path), os.fstat(file.fileno()).st_size)
+            data = file.read(MAX_ATTACHMENT_BYTES + 1)
+    except OSError as error:
+        raise UserError(f"cannot read {readable_name(path)}: {error.strerror}") from error
+    check_attachment_size(readable_name(path), len(data))
+    return data
+
+
+def readable_name(path: Path) -> str:
+    """The file's name as text: bytes of another encoding (Linux allows any) shown as �."""
+    return path.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")

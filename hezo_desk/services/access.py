@@ -19,7 +19,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from hezo_desk.db import Database
 from hezo_desk.enums import Channel, ContractState, MessageKind
-from hezo_desk.errors import NotFoundError, UserError
+from hezo_desk.errors import InputField, NotFoundError, UserError
 from hezo_desk.models import (
     Attachment,
     Contact,
@@ -35,6 +35,7 @@ from hezo_desk.models import (
 from hezo_desk.services import audit
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.audit import AuditAction
+from hezo_desk.services.limits import fitted, within_limit
 from hezo_desk.services.normalize import clean_line, email_key, fold
 from hezo_desk.services.records import ContactRow, TicketRow, contact_row
 from hezo_desk.services.reseller_rule import (
@@ -55,7 +56,6 @@ from hezo_desk.services.ticket_loading import (
 )
 from hezo_desk.services.tickets import TicketService
 
-MAX_REQUESTER_LENGTH = 200
 MAX_NOTE_LENGTH = 2000
 # Channels a customer can state its decision through (the migration states nothing).
 REQUEST_CHANNELS = (Channel.PHONE, Channel.EMAIL, Channel.PORTAL, Channel.WEB_FORM)
@@ -378,17 +378,14 @@ def _requester(session: Session, ticket: Ticket, request: AccessRequest) -> tupl
                 f"that contact is not one of the customer's of {ticket.number}; only the "
                 "customer decides about its reseller"
             )
-        return contact.id, f"{contact.first_name} {contact.last_name}"
+        name = f"{contact.first_name} {contact.last_name}"
+        return contact.id, fitted(ResellerAccessChange.requested_by_name, name)
     name = clean_line(request.requested_by_name or "")
     if not name:
         raise UserError(
             "say who asked for the change: a contact of the customer or the person's name"
         )
-    if len(name) > MAX_REQUESTER_LENGTH:
-        raise UserError(
-            f"the requester's name has {len(name)} characters; at most {MAX_REQUESTER_LENGTH}"
-        )
-    return None, name
+    return None, within_limit(InputField.REQUESTER_NAME, name)
 
 
 def _ticket_reseller(session: Session, ticket_id: int) -> tuple[int, str] | None:

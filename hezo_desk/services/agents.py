@@ -11,12 +11,18 @@ from sqlalchemy.orm import Session
 
 from hezo_desk.db import Database
 from hezo_desk.enums import Role
-from hezo_desk.errors import NotFoundError, UserError
+from hezo_desk.errors import InputField, NotFoundError, UserError
 from hezo_desk.models import Agent
 from hezo_desk.services import audit
 from hezo_desk.services.actor import Actor, require_role
+from hezo_desk.services.limits import within_limit
 from hezo_desk.services.normalize import clean_line
-from hezo_desk.services.passwords import MIN_PASSWORD_LENGTH, hash_password, verify_password
+from hezo_desk.services.passwords import (
+    MIN_PASSWORD_LENGTH,
+    hash_password,
+    needs_rehash,
+    verify_password,
+)
 
 _LOGIN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 
@@ -59,7 +65,12 @@ class AgentService:
     def authenticate(self, login: str, password: str) -> Actor:
         """A desk's sign-in: the agent proves who they are, and the audit log says so."""
         with self._db.transaction() as session:
-            actor = _proven(session, login, password)
+            agent = _proven(session, login, password)
+            if agent.password_hash is not None and needs_rehash(agent.password_hash):
+                # The only moment the desk holds the password: bring an older desk's hash up
+                # to today's cost.
+                agent.password_hash = hash_password(password)
+            actor = actor_of(agent)
             audit.record(session, actor, audit.AuditAction.AGENT_SIGNED_IN, f"{login} signed in")
             return actor
 
@@ -70,7 +81,7 @@ class AgentService:
         records under this agent, and a read-only command stays a read.
         """
         with self._db.sessions() as session:
-            return _proven(session, login, password)
+            return actor_of(_proven(session, login, password))
 
     def add(
         self,
@@ -83,7 +94,7 @@ class AgentService:
     ) -> AgentRow:
         """Add an account. Without any agent yet, the first one needs no acting agent."""
         login = _valid_login(login)
-        display_name = clean_line(display_name)
+        display_name = within_limit(InputField.DISPLAY_NAME, clean_line(display_name))
         if not display_name:
             raise UserError("display name is empty")
         if password is not None:
@@ -167,7 +178,7 @@ class AgentService:
             return _row(agent)
 
 
-def _proven(session: Session, login: str, password: str) -> Actor:
+def _proven(session: Session, login: str, password: str) -> Agent:
     agent = session.scalar(select(Agent).where(Agent.login == login.strip().lower()))
     if (
         agent is None
@@ -176,7 +187,7 @@ def _proven(session: Session, login: str, password: str) -> Actor:
         or not verify_password(password, agent.password_hash)
     ):
         raise SignInError("wrong login or password, or the account is deactivated")
-    return actor_of(agent)
+    return agent
 
 
 def _by_login(session: Session, login: str) -> Agent:
@@ -187,7 +198,7 @@ def _by_login(session: Session, login: str) -> Agent:
 
 
 def _valid_login(login: str) -> str:
-    login = login.strip().lower()
+    login = within_limit(InputField.LOGIN, login.strip().lower())
     if not _LOGIN.match(login):
         raise UserError(
             f"login {login!r} is not valid: 2 to 64 characters, lower-case letters, digits, "

@@ -17,8 +17,9 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from hezo_desk.db import Database
 from hezo_desk.enums import OPEN_TICKET_STATES, ContractState
-from hezo_desk.errors import NotFoundError, UserError
+from hezo_desk.errors import InputField, NotFoundError, UserError
 from hezo_desk.models import Contact, Customer, Service, ServiceContract, Ticket
+from hezo_desk.services.limits import within_limit
 from hezo_desk.services.normalize import (
     clean_line,
     contract_number_key,
@@ -97,7 +98,7 @@ class LookupService:
         self._db = db
 
     def lookup(self, query: str) -> LookupResult:
-        text = clean_line(query)
+        text = within_limit(InputField.LOOKUP, clean_line(query))
         if not text:
             raise UserError(
                 "the lookup is empty: type a tax id, contract, serial, ticket, "

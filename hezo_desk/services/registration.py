@@ -17,11 +17,12 @@ from sqlalchemy.orm import Session
 
 from hezo_desk.db import Database
 from hezo_desk.enums import ContractState, Language
-from hezo_desk.errors import UserError
+from hezo_desk.errors import InputField, UserError
 from hezo_desk.models import Contact, Customer, Service, ServiceContract, utcnow
 from hezo_desk.services import audit
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.audit import AuditAction
+from hezo_desk.services.limits import within_limit
 from hezo_desk.services.lookup import CustomerOverview, active_only, customer_overview
 from hezo_desk.services.normalize import clean_line, contract_number_key, email_key, phone_key
 from hezo_desk.services.phones import parse_phone
@@ -340,6 +341,9 @@ def _check_serial(
 def _valid_details(details: ContactDetails) -> tuple[str, str, str, str | None]:
     first, last = clean_line(details.first_name), clean_line(details.last_name)
     email = details.email.strip()
+    within_limit(InputField.FIRST_NAME, first)
+    within_limit(InputField.LAST_NAME, last)
+    within_limit(InputField.EMAIL, email)
     if not first:
         raise UserError("first name is missing")
     if not last:
@@ -348,5 +352,6 @@ def _valid_details(details: ContactDetails) -> tuple[str, str, str, str | None]:
         raise UserError(f"{email!r} is not an e-mail address (name@company.pl)")
     phone = clean_line(details.phone or "") or None
     if phone is not None:
+        within_limit(InputField.PHONE, phone)
         parse_phone(phone)
     return first, last, email, phone

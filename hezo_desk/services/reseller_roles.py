@@ -18,11 +18,17 @@ import psycopg
 from psycopg import errors as pg_errors
 from psycopg import sql
 from sqlalchemy import select, text
+from sqlalchemy.dialects.postgresql.base import RESERVED_WORDS
 from sqlalchemy.orm import Session
 
 from hezo_desk.db import Database
 from hezo_desk.enums import Role
-from hezo_desk.errors import NotFoundError, PermissionDeniedError, UserError
+from hezo_desk.errors import (
+    NotFoundError,
+    PermissionDeniedError,
+    ReservedRoleNameError,
+    UserError,
+)
 from hezo_desk.models import Agent, Reseller, ResellerDatabaseRole, utcnow
 from hezo_desk.models.reseller_role import MAX_ROLE_NAME_LENGTH
 from hezo_desk.services import audit
@@ -33,6 +39,19 @@ PORTAL_SCHEMA = "reseller_portal"
 PORTAL_VIEWS = ("tickets", "messages", "attachments")
 _ROLE_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 _RESERVED_PREFIXES = ("pg_", "hezo_")
+# Names that mean something else where PostgreSQL reads a role (GRANT … TO public, SET ROLE
+# none, current_user…) and its SQL keywords: a reseller role named so would be created quoted
+# and then read as the other thing, or grant to everyone. (An existing role such as postgres
+# is refused by `grant` itself: the desk did not create it.)
+_RESERVED_NAMES = RESERVED_WORDS | {
+    "public",
+    "none",
+    "current_user",
+    "session_user",
+    "current_role",
+    "system_user",
+    "user",
+}
 
 
 @dataclass(frozen=True)
@@ -58,6 +77,8 @@ def valid_role_name(name: str) -> str:
             f"{role!r} is not a plain role name: use lower-case letters, digits and _ "
             "and start with a letter (e.g. partner_gesit)"
         )
+    if role in _RESERVED_NAMES:
+        raise ReservedRoleNameError(role)
     if role.startswith(_RESERVED_PREFIXES):
         raise UserError(f"role names starting with {' or '.join(_RESERVED_PREFIXES)} are reserved")
     return role

@@ -39,6 +39,7 @@ from sqlalchemy.dialects.postgresql import TSVECTOR
 
 from hezo_desk.db import Database
 from hezo_desk.models import Message, Ticket
+from hezo_desk.services.limits import SEARCH_QUERY_LENGTH
 from hezo_desk.services.normalize import fold, printable_line
 from hezo_desk.services.records import TicketRow, ticket_row, ticket_select
 from hezo_desk.services.ticket_numbers import parse_ticket_number
@@ -51,7 +52,6 @@ _LEGACY_NUMBER = re.compile(r"^(?=.*[^\W_])[\w/.#-]{2,64}$")
 MIN_PREFIX_LENGTH = 2
 # More words than this add nothing but cost; the rest are ignored.
 MAX_TERMS = 16
-MAX_QUERY_LENGTH = 500
 DEFAULT_LIMIT = 50
 # Ids a search may find and still count as few: those are read by id; more, and the sorted
 # tickets are walked and each is tested, as a common word is met within a few pages.
@@ -89,7 +89,7 @@ class SearchQuery:
 
 def parse_query(text: str) -> SearchQuery:
     """Read any user input as a search; never raises."""
-    cleaned = printable_line(text)[:MAX_QUERY_LENGTH]
+    cleaned = printable_line(text)[:SEARCH_QUERY_LENGTH]
     terms: list[str] = []
     for word in _WORD.findall(fold(cleaned)):
         if word not in terms:

@@ -20,6 +20,8 @@ NIP_WEIGHTS = (6, 5, 7, 2, 3, 4, 5, 6, 7)
 NIP_LENGTH = 10
 # Greece uses EL in VAT ids although its ISO code is GR; stdnum knows both.
 _EU_PREFIXES = frozenset(code.upper() for code in eu_vat.MEMBER_STATES) | {"EL"}
+# Country codes whose VAT prefix differs (ISO 3166 → VIES).
+_VAT_PREFIX = {"GR": "EL"}
 _SEPARATORS = re.compile(r"[\s\-./_,:]+")
 _NIP_WORD = re.compile(r"^\s*(?:NIP|VAT(?:\s*ID)?|TAX\s*ID)\b[\s:#-]*", re.IGNORECASE)
 
@@ -69,6 +71,8 @@ def parse_tax_id(text: str) -> TaxId:
         country, number = "PL", compact
     if country == "PL":
         return TaxId("PL", validate_nip_digits(number, original=text))
+    # One Greek company, one id: VIES writes Greece's prefix EL, people often its ISO code GR.
+    country = _VAT_PREFIX.get(country, country)
     if country not in _EU_PREFIXES:
         raise InvalidTaxIdError(
             TaxIdProblem.COUNTRY,

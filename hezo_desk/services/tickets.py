@@ -18,7 +18,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from hezo_desk.db import Database
 from hezo_desk.enums import Channel, ContractState, MessageKind, Priority, TicketState
-from hezo_desk.errors import NotFoundError, UserError
+from hezo_desk.errors import InputField, NotFoundError, UserError
 from hezo_desk.models import (
     Agent,
     Attachment,
@@ -36,6 +36,7 @@ from hezo_desk.services.attachment_files import check_attachment_size, guess_con
 from hezo_desk.services.audit import AuditAction
 from hezo_desk.services.call_links import link_live_call
 from hezo_desk.services.counters import next_counter
+from hezo_desk.services.limits import fitted, within_limit
 from hezo_desk.services.normalize import clean_line
 from hezo_desk.services.records import ContactRow, MessageRow, TicketRow, contact_row
 from hezo_desk.services.ticket_conflicts import ticket_conflict
@@ -48,7 +49,6 @@ from hezo_desk.services.ticket_loading import (
 )
 from hezo_desk.services.ticket_numbers import format_ticket_number, ticket_id_for
 
-MAX_SUBJECT_LENGTH = 500
 MAX_MESSAGE_LENGTH = 1_000_000
 
 
@@ -182,13 +182,16 @@ class TicketService:
                 Message(
                     ticket_id=ticket.id,
                     kind=MessageKind.CUSTOMER,
-                    author_name=author,
+                    author_name=fitted(Message.author_name, author),
                     author_contact_id=contact.id if contact else None,
                     body=description,
                     created_at=now,
                 )
             )
-            requested_by = clean_line(new.access_requested_by or "") or author
+            typed = within_limit(
+                InputField.REQUESTER_NAME, clean_line(new.access_requested_by or "")
+            )
+            requested_by = typed or fitted(ResellerAccessChange.requested_by_name, author)
             session.add(
                 ResellerAccessChange(
                     ticket_id=ticket.id,
@@ -292,12 +295,13 @@ class TicketService:
         name = clean_line(file_name.replace("\\", "/").rsplit("/", 1)[-1])
         if not name:
             raise UserError("the attachment has no file name")
+        within_limit(InputField.FILE_NAME, name)
         check_attachment_size(name, len(data))
         with self._db.transaction() as session:
             ticket = _ticket(session, ticket_id)
             attachment = Attachment(
                 ticket_id=ticket.id,
-                file_name=name[:255],
+                file_name=name,
                 content_type=content_type or guess_content_type(name),
                 size=len(data),
                 sha256=hashlib.sha256(data).hexdigest(),
@@ -471,11 +475,7 @@ def _valid_subject(subject: str) -> str:
     cleaned = clean_line(subject)
     if not cleaned:
         raise UserError("subject is empty")
-    if len(cleaned) > MAX_SUBJECT_LENGTH:
-        raise UserError(
-            f"subject has {len(cleaned)} characters; at most {MAX_SUBJECT_LENGTH} are allowed"
-        )
-    return cleaned
+    return within_limit(InputField.SUBJECT, cleaned)
 
 
 def _valid_body(body: str, *, what: str) -> str:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from hezo_desk.enums import Channel
+from hezo_desk.errors import InputField
 from hezo_desk.placeholders import fill
 from hezo_desk.services.access import (
     REQUEST_CHANNELS,
@@ -37,6 +38,7 @@ from hezo_desk.services.access import (
     ResellerAccessService,
     TicketAccess,
 )
+from hezo_desk.services.limits import max_length
 from hezo_desk.services.reseller_rule import ResellerTicketView
 from hezo_desk.services.ticket_conflicts import TicketConflictError
 from hezo_desk.services.ticket_loading import AccessChangeRow
@@ -102,6 +104,7 @@ class AccessChangeDialog(QDialog):
             self.requester.setCurrentIndex(self.requester.findData(latest))
         self.other_name = QLineEdit()
         self.other_name.setObjectName("other_name")
+        self.other_name.setMaxLength(max_length(InputField.REQUESTER_NAME))
         self.other_name.setPlaceholderText(self.tr("Name and role of the person, as they said it"))
         self.channel = QComboBox()
         self.channel.setObjectName("channel")

@@ -12,12 +12,17 @@ from PySide6.QtCore import QCoreApplication
 from hezo_desk.errors import HezoError
 from hezo_desk.placeholders import fill
 from hezo_desk.services.personal_data.contacts import ContactNotResolvedError, ContactProblem
+from hezo_desk.wording import coded_error_text
 
 
 def error_text(error: object) -> str:
     """`error` as the agent reads it in a status line, a dialog or next to a field."""
     if isinstance(error, ContactNotResolvedError):
         return contact_problem_text(error)
+    if isinstance(error, BaseException):
+        coded = coded_error_text(error, QCoreApplication.translate)
+        if coded is not None:
+            return coded
     if isinstance(error, HezoError):
         return str(error)
     lines = str(error).strip().splitlines()

@@ -30,9 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from hezo_desk.enums import CallDirection
+from hezo_desk.errors import InputField
 from hezo_desk.local_time import WARSAW
 from hezo_desk.placeholders import fill
 from hezo_desk.services.call_events import CallEvent
+from hezo_desk.services.limits import max_length
 from hezo_desk.services.lookup import CustomerOverview, LookupResult, LookupService
 from hezo_desk.services.personal_data.access import (
     EXPORT_ROLES,
@@ -78,6 +80,7 @@ class LookupView(QWidget):
 
         self.query = QLineEdit()
         self.query.setObjectName("query")
+        self.query.setMaxLength(max_length(InputField.LOOKUP))
         self.query.setClearButtonEnabled(True)
         self.query.setPlaceholderText(
             self.tr(

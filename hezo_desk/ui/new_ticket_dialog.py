@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from hezo_desk.enums import Channel, ContractState, Priority
+from hezo_desk.errors import InputField
 from hezo_desk.placeholders import fill
+from hezo_desk.services.limits import max_length
 from hezo_desk.services.lookup import CustomerOverview, LookupService
 from hezo_desk.services.records import ContractRow, TicketRow
 from hezo_desk.services.tickets import NewTicket, TicketService
@@ -79,6 +81,7 @@ class NewTicketDialog(QDialog):
         self.contact.setObjectName("contact")
         self.caller_name = QLineEdit()
         self.caller_name.setObjectName("caller_name")
+        self.caller_name.setMaxLength(max_length(InputField.REQUESTER_NAME))
         self.caller_name.setPlaceholderText(self.tr("The caller's name (not a registered contact)"))
         self.channel = QComboBox()
         self.channel.setObjectName("channel")
@@ -86,7 +89,7 @@ class NewTicketDialog(QDialog):
             self.channel.addItem(self._labels.channel(channel), channel)
         self.subject = QLineEdit()
         self.subject.setObjectName("subject")
-        self.subject.setMaxLength(500)
+        self.subject.setMaxLength(max_length(InputField.SUBJECT))
         self.description = QPlainTextEdit()
         self.description.setObjectName("description")
         self.description.setTabChangesFocus(True)

@@ -35,7 +35,9 @@ from PySide6.QtWidgets import (
 )
 
 from hezo_desk.enums import Language
+from hezo_desk.errors import InputField
 from hezo_desk.placeholders import fill
+from hezo_desk.services.limits import max_length
 from hezo_desk.services.lookup import LookupService
 from hezo_desk.services.records import ContractRow, CustomerRow, ServiceRow, TicketRow
 from hezo_desk.services.registration import (
@@ -282,13 +284,17 @@ class DetailsPage(QWizardPage):
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Register"))
         self.first_name = QLineEdit()
         self.first_name.setObjectName("first_name")
+        self.first_name.setMaxLength(max_length(InputField.FIRST_NAME))
         self.last_name = QLineEdit()
         self.last_name.setObjectName("last_name")
+        self.last_name.setMaxLength(max_length(InputField.LAST_NAME))
         self.email = QLineEdit()
         self.email.setObjectName("email")
+        self.email.setMaxLength(max_length(InputField.EMAIL))
         self.email.setPlaceholderText("jan.kowalski@firma.pl")
         self.phone = QLineEdit()
         self.phone.setObjectName("phone")
+        self.phone.setMaxLength(max_length(InputField.PHONE))
         self.phone.setPlaceholderText("+48 600 100 200")
         self.language = QComboBox()
         self.language.setObjectName("language")

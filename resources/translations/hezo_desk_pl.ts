@@ -1120,6 +1120,14 @@
         <source>The phone %1 belongs to several contacts (ids %2): choose one by its id.</source>
         <translation>Telefon %1 należy do kilku kontaktów (identyfikatory %2): wybierz jeden po identyfikatorze.</translation>
     </message>
+    <message>
+        <source>The %1 is too long: %2 characters, at most %3 fit</source>
+        <translation>Pole „%1” jest za długie (długość: %2, najwięcej: %3)</translation>
+    </message>
+    <message>
+        <source>%1 is a name PostgreSQL reserves for itself; choose another role name</source>
+        <translation>%1 to nazwa zastrzeżona przez PostgreSQL; wybierz inną nazwę roli</translation>
+    </message>
 </context>
 <context>
     <name>FactsPage</name>
@@ -1226,6 +1234,57 @@
     <message>
         <source>✓ On this contract</source>
         <translation>✓ Jest na tej umowie</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>company name</source>
+        <translation>nazwa firmy</translation>
+    </message>
+    <message>
+        <source>first name</source>
+        <translation>imię</translation>
+    </message>
+    <message>
+        <source>last name</source>
+        <translation>nazwisko</translation>
+    </message>
+    <message>
+        <source>e-mail address</source>
+        <translation>adres e-mail</translation>
+    </message>
+    <message>
+        <source>phone number</source>
+        <translation>numer telefonu</translation>
+    </message>
+    <message>
+        <source>login</source>
+        <translation>login</translation>
+    </message>
+    <message>
+        <source>display name</source>
+        <translation>nazwa wyświetlana</translation>
+    </message>
+    <message>
+        <source>subject</source>
+        <translation>temat</translation>
+    </message>
+    <message>
+        <source>requester&apos;s name</source>
+        <translation>osoba zgłaszająca</translation>
+    </message>
+    <message>
+        <source>file name</source>
+        <translation>nazwa pliku</translation>
+    </message>
+    <message>
+        <source>lookup</source>
+        <translation>wyszukiwanie klienta</translation>
+    </message>
+    <message>
+        <source>search</source>
+        <translation>wyszukiwanie zgłoszeń</translation>
     </message>
 </context>
 <context>

@@ -15,16 +15,25 @@ from pathlib import Path
 from typing import Any
 
 from hezo_desk.enums import ContractState, Language, TicketState
-from hezo_desk.models import MAX_ATTACHMENT_BYTES
+from hezo_desk.models import (
+    MAX_ATTACHMENT_BYTES,
+    Attachment,
+    Customer,
+    Message,
+    Reseller,
+    Service,
+    Ticket,
+)
 from hezo_desk.services.legacy_import import values as legacy_values
 from hezo_desk.services.legacy_import.reader import ID_COLUMNS, CsvRow
 from hezo_desk.services.legacy_import.rules import RejectReason, SkipRule, describe
 from hezo_desk.services.legacy_import.source import ExportSource
+from hezo_desk.services.limits import column_length
 from hezo_desk.services.normalize import contract_number_key
 from hezo_desk.services.serials import InvalidSerialError, parse_serial
 from hezo_desk.services.tax_ids import InvalidTaxIdError, parse_tax_id
 
-MAX_LEGACY_ID = 64
+MAX_LEGACY_ID = column_length(Customer.legacy_id)
 MAX_MESSAGE_LENGTH = 1_000_000
 INSERT_CHUNK = 5_000
 # Outcome values in the staging tables; `import` is decided but not yet written.
@@ -157,8 +166,8 @@ def stage_reseller(values: dict[str, str], fields: dict[str, Any]) -> None:
     fields["name"] = values["name"].strip()
     fields["email"] = values["email"].strip() or None
     fields["nip"] = values["nip"].strip()
-    _required("name", values["name"], 300)
-    _optional("email", values["email"], 320)
+    _required("name", values["name"], column_length(Reseller.name))
+    _optional("email", values["email"], column_length(Reseller.email))
     if fields["nip"]:
         fields["tax_id"] = _tax_id(fields["nip"]).canonical
 
@@ -170,15 +179,9 @@ def stage_customer(values: dict[str, str], fields: dict[str, Any]) -> None:
     fields["nip"] = values["nip"].strip()
     tax_id = _tax_id(fields["nip"])
     fields["tax_id"] = tax_id.canonical
-    _required("name", values["name"], 300)
-    for column, limit in (
-        ("street", 300),
-        ("postal_code", 20),
-        ("city", 120),
-        ("phone", 40),
-        ("email", 320),
-    ):
-        _optional(column, values[column], limit)
+    _required("name", values["name"], column_length(Customer.name))
+    for column in ("street", "postal_code", "city", "phone", "email"):
+        _optional(column, values[column], column_length(getattr(Customer, column)))
     country = values["country"].strip().upper()
     if not (len(country) == 2 and country.isascii() and country.isalpha()):
         country = "GR" if tax_id.country == "EL" else tax_id.country
@@ -238,7 +241,7 @@ def stage_service(values: dict[str, str], fields: dict[str, Any]) -> None:
         fields["serial"] = parse_serial(values["serial"]).serial
     except InvalidSerialError as error:
         raise RowRejectedError(RejectReason.INVALID_VALUE, f"serial: {error}") from None
-    _check_text("product", fields["product"], 200)
+    _check_text("product", fields["product"], column_length(Service.product))
     fields["start_date"] = _date("start_date", values["start_date"])
     fields["end_date"] = _date("end_date", values["end_date"])
 
@@ -265,10 +268,10 @@ def stage_ticket(values: dict[str, str], fields: dict[str, Any]) -> None:
     except legacy_values.LegacyValueError as problem:
         fields["priority"] = "normal"
         flags.append(f"legacy {problem}; set to normal")
-    _check_text("subject", fields["subject"], 500)
+    _check_text("subject", fields["subject"], column_length(Ticket.subject))
     if not fields["subject"].strip():
         flags.append("the legacy subject is empty")
-    _check_text("opened_by", fields["opened_by"] or "", 200)
+    _check_text("opened_by", fields["opened_by"] or "", column_length(Message.author_name))
     fields["opened_at"] = _timestamp("opened_at", values["opened_at"])
     if values["closed_at"].strip():
         fields["closed_at"] = _timestamp("closed_at", values["closed_at"])
@@ -287,7 +290,7 @@ def stage_message(values: dict[str, str], fields: dict[str, Any]) -> None:
         fields["kind"] = legacy_values.author_type(values["author_type"]).value
     except legacy_values.LegacyValueError as problem:
         raise RowRejectedError(RejectReason.INVALID_VALUE, str(problem)) from None
-    _check_text("author", fields["author"], 200)
+    _check_text("author", fields["author"], column_length(Message.author_name))
     body = legacy_values.decode_body(values["body"])
     _check_text("body", body, MAX_MESSAGE_LENGTH)
     fields["body"] = body
@@ -315,7 +318,9 @@ def make_attachment_stager(
         fields["path"] = relative
         name = values["file_name"].strip() or relative.rsplit("/", 1)[-1]
         fields["file_name"] = _check_text(
-            "file_name", name.replace("\\", "/").rsplit("/", 1)[-1], 255
+            "file_name",
+            name.replace("\\", "/").rsplit("/", 1)[-1],
+            column_length(Attachment.file_name),
         )
         size = source.attachment_size(relative)
         if size is None:

@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from hezo_desk.enums import Role
+from hezo_desk.errors import InputField
 from hezo_desk.placeholders import fill
 from hezo_desk.services.agents import AgentRow, AgentService
 from hezo_desk.services.demo import DEMO_PASSWORD, DemoService
+from hezo_desk.services.limits import max_length
 from hezo_desk.ui import workers
 from hezo_desk.ui.error_wording import error_text
 
@@ -56,8 +58,10 @@ class FirstStartDialog(QDialog):
 
         self.admin_login = QLineEdit("admin")
         self.admin_login.setObjectName("admin_login")
+        self.admin_login.setMaxLength(max_length(InputField.LOGIN))
         self.admin_name = QLineEdit()
         self.admin_name.setObjectName("admin_name")
+        self.admin_name.setMaxLength(max_length(InputField.DISPLAY_NAME))
         self.admin_password = QLineEdit()
         self.admin_password.setObjectName("admin_password")
         self.admin_password.setEchoMode(QLineEdit.EchoMode.Password)

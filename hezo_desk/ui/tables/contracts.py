@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from hezo_desk.enums import ContractState
+from hezo_desk.errors import InputField
 from hezo_desk.placeholders import fill
+from hezo_desk.services.limits import max_length
 from hezo_desk.services.listing.contracts import ContractFilter, ContractListing, ResellerChoice
 from hezo_desk.services.listing.serials import ServiceFilter, ServiceListing
 from hezo_desk.services.records import ContractRow
@@ -57,6 +59,8 @@ class ContractsScreen(ListScreen):
         self._resellers: list[ResellerChoice] = []
         self._shown_contract: int | None = None
         self.text = QLineEdit(self)
+        # What the filter reads (a number, a tax id, a name) is never longer than a lookup.
+        self.text.setMaxLength(max_length(InputField.LOOKUP))
         self.text.setObjectName("text")
         self.text.setClearButtonEnabled(True)
         self.state = QComboBox(self)

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from hezo_desk.enums import Priority, TicketState
+from hezo_desk.errors import InputField
+from hezo_desk.services.limits import max_length
 from hezo_desk.services.listing.tickets import OPEN_STATES, TicketFilter, TicketListing
 from hezo_desk.services.search import parse_query
 from hezo_desk.ui.context import DeskContext
@@ -48,6 +50,7 @@ class TicketsScreen(ListScreen):
         super().__init__(context, "tickets", parent)
         self._labels = Labels(self)
         self.search = QLineEdit(self)
+        self.search.setMaxLength(max_length(InputField.SEARCH))
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
         self.state = QComboBox(self)
