@@ -149,7 +149,7 @@ def test_reserved_role_names_are_refused(name: str) -> None:
 
 
 def test_the_command_line_refuses_a_reserved_role_before_the_server_sees_it(
-    pg_demo_db: Database, capsys: pytest.CaptureFixture[str]
+    pg_demo_db: Database, capsys: pytest.CaptureFixture[str], demo_agent_password: str
 ) -> None:
     url = pg_demo_db.url.render_as_string(hide_password=False)
     with pg_demo_db.sessions() as session:

@@ -20,6 +20,7 @@ from hezo_desk.enums import Role
 from hezo_desk.models import Agent, Service
 from hezo_desk.services import agents as agents_service
 from hezo_desk.services.actor import Actor
+from hezo_desk.services.demo.loader import DEMO_PASSWORD
 from hezo_desk.services.passwords import hash_password
 from hezo_desk.services.tickets import NewTicket, TicketService
 
@@ -116,11 +117,12 @@ def test_past_the_door_the_command_line_still_hides_the_hash(
     database says, stderr holds neither the statement nor the hash."""
     db = pg_demo_db
     monkeypatch.setattr(agents_service, "within_limit", lambda field, value: value)
-    monkeypatch.setattr("sys.stdin", _Stdin("correct horse battery\n"))
+    # The demo administrator proves who they are; the new agent's password follows.
+    monkeypatch.setattr("sys.stdin", _Stdin(f"{DEMO_PASSWORD}\ncorrect horse battery\n"))
     code = main(
         [
-            "agent", "add", "nowy", "--name", "N" * 300, "--password-stdin",
-            "--database", _url(db), "--agent", "admin",
+            "agent", "add", "nowy", "--name", "N" * 300, "--new-password-stdin",
+            "--database", _url(db), "--agent", "admin", "--password-stdin",
         ]
     )  # fmt: skip
     err = capsys.readouterr().err
@@ -136,10 +138,12 @@ class _Stdin:
         self._content = content
 
     def read(self) -> str:
-        return self._content
+        content, self._content = self._content, ""
+        return content
 
     def readline(self) -> str:
-        return self._content
+        line, newline, self._content = self._content.partition("\n")
+        return line + newline
 
     def isatty(self) -> bool:
         return False
