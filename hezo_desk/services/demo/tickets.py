@@ -113,6 +113,8 @@ class TicketRows:
             messages.extend(dialogue)
             last_change = max(message["created_at"] for message in dialogue)
             access = self.rng.random() < 0.3
+            # The reseller a decision is about (revision 0010): none for an unlinked ticket.
+            reseller_id = contract["reseller_id"] if contract_id is not None else None
             tickets.append(
                 {
                     "id": ticket_id,
@@ -127,6 +129,7 @@ class TicketRows:
                     "channel": Channel.MIGRATION if migrated else self.rng.choice(_CHANNELS),
                     "assignee_id": self.rng.choice([None, *agent_ids[1:3]]),
                     "reseller_access": access,
+                    "access_reseller_id": reseller_id if access else None,
                     "legacy_number": legacy_number,
                     "opened_at": opened,
                     "updated_at": last_change,
@@ -155,6 +158,7 @@ class TicketRows:
                     "channel": Channel.MIGRATION if migrated else Channel.PHONE,
                     "recorded_at": opened,
                     "note": None,
+                    "reseller_id": reseller_id,
                 }
             )
             if len(tickets) >= CHUNK:
