@@ -11,9 +11,10 @@ the append-only `reseller_access_changes` and in the audit log, and counts at on
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import and_, exists, func, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -22,6 +23,7 @@ from hezo_desk.enums import Channel, ContractState, MessageKind
 from hezo_desk.errors import NotFoundError, UserError
 from hezo_desk.models import (
     Attachment,
+    AuditEntry,
     Contact,
     Customer,
     Message,
@@ -32,11 +34,12 @@ from hezo_desk.models import (
     Ticket,
     utcnow,
 )
+from hezo_desk.models.base import UTCDateTime
 from hezo_desk.services import audit
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.audit import AuditAction
 from hezo_desk.services.normalize import clean_line, email_key, fold
-from hezo_desk.services.records import ContactRow, TicketRow, contact_row
+from hezo_desk.services.records import ContactRow, TicketRow, consent_counts, contact_row
 from hezo_desk.services.reseller_rule import (
     CUSTOMER_VISIBLE_KINDS,
     INTERNAL_ATTACHMENT_KINDS,
@@ -45,6 +48,7 @@ from hezo_desk.services.reseller_rule import (
     reseller_summary,
     reseller_view,
     visible_to_reseller,
+    visible_updated_at,
 )
 from hezo_desk.services.tax_ids import InvalidTaxIdError, parse_tax_id
 from hezo_desk.services.ticket_conflicts import ticket_conflict
@@ -100,11 +104,21 @@ class TicketAccess:
 
     @property
     def granted(self) -> bool:
+        """A yes that counts: given to the reseller the ticket's contract names now."""
         return self.ticket.reseller_access
 
     @property
     def latest(self) -> AccessChangeRow | None:
         return self.history[-1] if self.history else None
+
+    @property
+    def decision_needed(self) -> bool:
+        """The ticket names a reseller the customer has not decided about: it moved to it
+        (its yes for the one before ended), or no decision about it was ever recorded."""
+        latest = self.latest
+        return self.reseller_id is not None and (
+            latest is None or latest.reason is not None or latest.reseller_id != self.reseller_id
+        )
 
 
 class AccessChangeRefusedError(UserError):
@@ -134,7 +148,13 @@ class ResellerAccessService:
                 return None
             reseller_name = reseller.name
         detail = TicketService(self._db).detail(ticket_id, include_internal=False)
-        return reseller_view(detail, reseller_id, reseller_name, named[0] if named else None)
+        return reseller_view(
+            detail,
+            reseller_id,
+            reseller_name,
+            named[0] if named else None,
+            state_changed_at=self._state_changed_at(ticket_id),
+        )
 
     def preview(self, ticket_id: int) -> ResellerTicketView | None:
         """'What the reseller sees' of a ticket, for staff: as its own reseller would."""
@@ -143,7 +163,22 @@ class ResellerAccessService:
             return None
         reseller_id, reseller_name = named
         detail = TicketService(self._db).detail(ticket_id, include_internal=False)
-        return reseller_view(detail, reseller_id, reseller_name, reseller_id)
+        return reseller_view(
+            detail,
+            reseller_id,
+            reseller_name,
+            reseller_id,
+            state_changed_at=self._state_changed_at(ticket_id),
+        )
+
+    def _state_changed_at(self, ticket_id: int) -> dt.datetime | None:
+        with self._db.sessions() as session:
+            return session.scalar(
+                select(func.max(AuditEntry.recorded_at)).where(
+                    AuditEntry.ticket_id == ticket_id,
+                    AuditEntry.action == AuditAction.TICKET_STATE_CHANGED,
+                )
+            )
 
     # ----- resellers ----------------------------------------------------------------------
 
@@ -190,22 +225,45 @@ class ResellerAccessService:
     def visible_tickets(
         self, reseller_id: int, *, limit: int | None = None
     ) -> list[ResellerTicketSummary]:
-        """The tickets `reseller_id` may see, most recently changed first."""
+        """The tickets `reseller_id` may see, most recently changed first (as far as the
+        reseller may know: `reseller_rule.visible_updated_at`)."""
         messages = (
             select(func.count(Message.id))
             .where(Message.ticket_id == Ticket.id, Message.kind.in_(CUSTOMER_VISIBLE_KINDS))
             .correlate(Ticket)
             .scalar_subquery()
         )
+        last_message = (
+            select(func.max(Message.created_at))
+            .where(Message.ticket_id == Ticket.id, Message.kind.in_(CUSTOMER_VISIBLE_KINDS))
+            .correlate(Ticket)
+            .scalar_subquery()
+        )
         note = aliased(Message)
+        visible_attachment = and_(
+            Attachment.ticket_id == Ticket.id,
+            Attachment.kind.not_in(INTERNAL_ATTACHMENT_KINDS),
+            ~exists().where(
+                note.id == Attachment.message_id, note.kind == MessageKind.INTERNAL_NOTE
+            ),
+        )
         attachments = (
             select(func.count(Attachment.id))
+            .where(visible_attachment)
+            .correlate(Ticket)
+            .scalar_subquery()
+        )
+        last_attachment = (
+            select(func.max(Attachment.created_at))
+            .where(visible_attachment)
+            .correlate(Ticket)
+            .scalar_subquery()
+        )
+        last_state_change = (
+            select(func.max(AuditEntry.recorded_at))
             .where(
-                Attachment.ticket_id == Ticket.id,
-                Attachment.kind.not_in(INTERNAL_ATTACHMENT_KINDS),
-                ~exists().where(
-                    note.id == Attachment.message_id, note.kind == MessageKind.INTERNAL_NOTE
-                ),
+                AuditEntry.ticket_id == Ticket.id,
+                AuditEntry.action == AuditAction.TICKET_STATE_CHANGED,
             )
             .correlate(Ticket)
             .scalar_subquery()
@@ -218,29 +276,54 @@ class ResellerAccessService:
                 Ticket.state,
                 Customer.name,
                 Ticket.opened_at,
-                Ticket.updated_at,
                 messages,
                 attachments,
-                Ticket.reseller_access,
+                consent_counts(ServiceContract.reseller_id),
                 ServiceContract.reseller_id,
+                type_coerce(last_message, UTCDateTime()),
+                type_coerce(last_attachment, UTCDateTime()),
+                type_coerce(last_state_change, UTCDateTime()),
             )
             .join(ServiceContract, ServiceContract.id == Ticket.contract_id)
             .join(Customer, Customer.id == Ticket.customer_id)
             .where(visible_to_reseller(reseller_id))
-            .order_by(Ticket.updated_at.desc(), Ticket.id.desc())
         )
-        if limit is not None:
-            query = query.limit(limit)
         with self._db.sessions() as session:
             rows = session.execute(query).all()
         visible = []
-        for *fields, access, ticket_reseller_id in rows:
+        for (
+            ticket_id,
+            number,
+            subject,
+            state,
+            customer,
+            opened_at,
+            message_count,
+            attachment_count,
+            access,
+            ticket_reseller_id,
+            *moments,
+        ) in rows:
             row = reseller_summary(
-                ResellerTicketSummary(*fields), access, ticket_reseller_id, reseller_id
+                ResellerTicketSummary(
+                    ticket_id,
+                    number,
+                    subject,
+                    state,
+                    customer,
+                    opened_at,
+                    visible_updated_at(opened_at, moments),
+                    message_count,
+                    attachment_count,
+                ),
+                bool(access),
+                ticket_reseller_id,
+                reseller_id,
             )
             if row is not None:
                 visible.append(row)
-        return visible
+        visible.sort(key=lambda row: (row.updated_at, row.ticket_id), reverse=True)
+        return visible if limit is None else visible[:limit]
 
     def count_visible(self, reseller_id: int) -> int:
         with self._db.sessions() as session:
@@ -314,7 +397,12 @@ class ResellerAccessService:
                     raise ticket_conflict(session, ticket_id, expected_version)
                 contact_id, requester = _requester(session, ticket, request)
                 named = _ticket_reseller(session, ticket_id)
-                if ticket.reseller_access == request.granted:
+                before = _ticket_access(session, ticket_id)
+                # A no is worth recording when the customer has not decided about this
+                # reseller yet (the ticket moved to it): the desk asked for the decision.
+                if before.granted == request.granted and not (
+                    before.decision_needed and not request.granted
+                ):
                     already = "already has" if request.granted else "has no"
                     raise AccessChangeRefusedError(
                         f"{ticket.number}: the reseller {already} access; nothing to change"
@@ -324,9 +412,10 @@ class ResellerAccessService:
                         f"{ticket.number} is linked to no contract, so no reseller is named for "
                         "it: there is no one to grant access to (link it to its contract first)"
                     )
-                previous = ticket.reseller_access
+                previous = before.granted
                 now = utcnow()
                 ticket.reseller_access = request.granted
+                ticket.access_reseller_id = named[0] if named and request.granted else None
                 ticket.updated_at = now
                 session.add(
                     ResellerAccessChange(
@@ -339,6 +428,7 @@ class ResellerAccessService:
                         channel=request.channel,
                         recorded_at=now,
                         note=note,
+                        reseller_id=named[0] if named else None,
                     )
                 )
                 session.flush()
@@ -431,7 +521,11 @@ def _reseller_rows(session: Session, reseller_id: int | None) -> list[ResellerRo
     visible = (
         select(func.count(Ticket.id))
         .join(ServiceContract, ServiceContract.id == Ticket.contract_id)
-        .where(ServiceContract.reseller_id == Reseller.id, Ticket.reseller_access.is_(True))
+        .where(
+            ServiceContract.reseller_id == Reseller.id,
+            Ticket.reseller_access.is_(True),
+            Ticket.access_reseller_id == Reseller.id,
+        )
         .correlate(Reseller)
         .scalar_subquery()
     )

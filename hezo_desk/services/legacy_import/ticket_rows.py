@@ -251,7 +251,7 @@ def insert_tickets(
             select(ServiceContract.id, ServiceContract.reseller_id).where(
                 ServiceContract.id.in_(linked)
             )
-        ).tuples()
+        ).all()
     )
     session.execute(
         insert(ResellerAccessChange),
