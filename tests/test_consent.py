@@ -21,6 +21,7 @@ from access_builders import (
     open_full_ticket,
     service_on,
 )
+from hezo_desk.cli import main
 from hezo_desk.db import Database, alembic_config
 from hezo_desk.enums import AccessChangeReason, Channel, TicketState
 from hezo_desk.models import AuditEntry, ResellerAccessChange, ServiceContract, Ticket, utcnow
@@ -368,3 +369,42 @@ def test_the_views_last_change_moves_only_with_what_the_reseller_may_see(
     )
     (moved,) = _as(db, gesit, query)
     assert moved[0] > first[0]
+
+
+def test_the_command_line_shows_the_ended_yes_and_records_the_new_decision(
+    db: Database,
+    aw: AccessWorld,
+    agent: Actor,
+    admin: Actor,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    ticket = _migrated(db, agent, aw, "Przeniesione – wiersz poleceń")
+    ReviewService(db).link(
+        admin, ticket.id, aw.other_reseller_contract_id, None, expected_version=None
+    )
+    database = ("--database", db.url.render_as_string(hide_password=False))
+    assert main(["ticket", "access", ticket.number, *database]) == 0
+    out = capsys.readouterr().out
+    assert "decision needed: the customer has not decided about Żuraw Systemy S.A." in out
+    assert "access → no access (the ticket moved from Gęś I" in out  # the table cuts it
+    assert "(ended by the desk)" in out
+    code = main(
+        [
+            "ticket",
+            "access",
+            ticket.number,
+            "--revoke",
+            "--requested-by",
+            "pawel@laka.pl",
+            "--channel",
+            "phone",
+            "--agent",
+            agent.login,
+            *database,
+        ]
+    )
+    assert code == 0
+    capsys.readouterr()
+    now = ResellerAccessService(db).ticket_access(ticket.id)
+    assert not now.decision_needed
+    assert (now.history[-1].reseller_id, now.history[-1].granted) == (aw.other_reseller_id, False)
