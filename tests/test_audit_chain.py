@@ -11,9 +11,17 @@ from sqlalchemy import func, insert, select, text
 from access_builders import build_access_world, open_full_ticket
 from hezo_desk.cli import main
 from hezo_desk.db import Database, alembic_config
-from hezo_desk.models import AuditEntry, utcnow
+from hezo_desk.models import (
+    AuditEntry,
+    ResellerAccessChange,
+    ServiceContract,
+    Ticket,
+    utcnow,
+)
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.audit_chain import ChainProblem, verify_chain
+from hezo_desk.services.legacy_import import RunStatus
+from legacy_support import SAMPLE, back_office, run_import
 
 
 def _run(capsys: pytest.CaptureFixture[str], db: Database, *argv: str) -> tuple[int, str]:
@@ -165,3 +173,22 @@ def test_the_revision_chains_the_entries_already_there(db: Database, busy_log: l
     check = verify_chain(db)
     assert check.intact
     assert check.entries == len(busy_log) + 1
+
+
+def test_the_legacy_imports_entries_are_chained_with_the_desks(db: Database, admin: Actor) -> None:
+    """The importer writes its entries in bulk, through the same chain; the decisions it
+    records name the reseller of the ticket's contract."""
+    office = back_office(db, admin)
+    report = run_import(db, office, SAMPLE)
+    assert report.status is RunStatus.COMPLETED
+    check = verify_chain(db)
+    assert check.intact
+    with db.sessions() as session:
+        assert check.entries == session.scalar(select(func.count(AuditEntry.id)))
+        decisions = session.execute(
+            select(ResellerAccessChange.reseller_id, ServiceContract.reseller_id)
+            .join(Ticket, Ticket.id == ResellerAccessChange.ticket_id)
+            .outerjoin(ServiceContract, ServiceContract.id == Ticket.contract_id)
+        ).all()
+    assert decisions
+    assert all(recorded == named for recorded, named in decisions)
