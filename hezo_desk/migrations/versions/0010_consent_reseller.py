@@ -8,7 +8,8 @@ Create Date: 2026-11-30 08:30:00.000000
   yes is for, each `reseller_access_changes` row the reseller its decision was about, and a
   decision the desk took itself (the ticket moved to another reseller's contract) says why
   (`reason`) and where the ticket went (`new_reseller_id`). Existing decisions are given the
-  reseller of the ticket's contract as it is now.
+  reseller of the ticket's contract as it is now; a yes on a ticket with no contract (given to
+  nobody, never counted) becomes a no.
 - The `reseller_portal` views show a ticket only while the yes was given to the reseller its
   contract names now: a `contract_id` or `reseller_id` changed by any path, even plain SQL,
   cannot hand a yes to another reseller. Their `updated_at` moves only with what the reseller
@@ -151,6 +152,11 @@ def upgrade() -> None:
     # The yes there is was given to the ticket's reseller as it is now; so was every decision.
     current_reseller = (
         "(SELECT c.reseller_id FROM service_contracts c WHERE c.id = {table}.{ticket_contract})"
+    )
+    # A yes on a ticket linked to no contract was given to nobody and never counted (the rule
+    # wants the ticket's own reseller): it becomes the no the rule already read it as.
+    op.execute(
+        "UPDATE tickets SET reseller_access = false WHERE reseller_access AND contract_id IS NULL"
     )
     op.execute(
         "UPDATE tickets SET access_reseller_id = "

@@ -128,7 +128,8 @@ class TicketRows:
                     "priority": self.rng.choices(priorities, priority_weights)[0],
                     "channel": Channel.MIGRATION if migrated else self.rng.choice(_CHANNELS),
                     "assignee_id": self.rng.choice([None, *agent_ids[1:3]]),
-                    "reseller_access": access,
+                    # A yes is given to a reseller: an unlinked ticket names none.
+                    "reseller_access": access and reseller_id is not None,
                     "access_reseller_id": reseller_id if access else None,
                     "legacy_number": legacy_number,
                     "opened_at": opened,
@@ -151,7 +152,7 @@ class TicketRows:
                     "id": access_id + n,
                     "ticket_id": ticket_id,
                     "previous": None,
-                    "granted": access,
+                    "granted": access and reseller_id is not None,
                     "agent_id": None if migrated else self.rng.choice(agent_ids[1:3]),
                     "requested_by_contact_id": contact[0] if contact else None,
                     "requested_by_name": contact[1] if contact else "zgłaszający",
