@@ -437,9 +437,8 @@ class ResellerAccessService:
                     session,
                     actor,
                     AuditAction.TICKET_RESELLER_ACCESS_CHANGED,
-                    f"{ticket.number}: reseller access "
-                    f"{'granted to' if request.granted else 'withdrawn from'} {reseller_name} "
-                    f"at the request of {requester} ({request.channel.value})",
+                    f"{ticket.number}: reseller access {_verb(previous, request.granted)} "
+                    f"{reseller_name} at the request of {requester} ({request.channel.value})",
                     ticket_id=ticket.id,
                     details={
                         "from": previous,
@@ -458,6 +457,13 @@ class ResellerAccessService:
             # Someone committed between our read and our write: report it like any conflict.
             with self._db.sessions() as session:
                 raise ticket_conflict(session, ticket_id, expected_version or -1) from None
+
+
+def _verb(previous: bool, granted: bool) -> str:
+    if granted:
+        return "granted to"
+    # A no where there was no yes: the customer's first answer about a new reseller.
+    return "withdrawn from" if previous else "refused to"
 
 
 def _requester(session: Session, ticket: Ticket, request: AccessRequest) -> tuple[int | None, str]:
