@@ -72,8 +72,14 @@ def audit_verify(context: CommandContext) -> int:
 
 def _words(check: ChainCheck, head: str | None) -> str:
     if check.problem is None:
-        return f"audit log intact, {check.entries} entries"
+        return f"audit log intact, {_entries(check.entries)}"
     problem = _PROBLEMS[check.problem].format(id=check.broken_id, head=head)
     if check.broken_id is None:
-        return f"audit log BROKEN: {problem} ({check.entries} entries fit the chain)"
-    return f"audit log BROKEN: {problem} (the {check.entries} entries before it fit the chain)"
+        return f"audit log BROKEN: {problem} ({_entries(check.entries)} fit the chain)"
+    if check.entries == 0:
+        return f"audit log BROKEN: {problem} (it is the first entry)"
+    return f"audit log BROKEN: {problem} (the {_entries(check.entries)} before it fit the chain)"
+
+
+def _entries(count: int) -> str:
+    return f"{count} entry" if count == 1 else f"{count} entries"
