@@ -2490,6 +2490,10 @@
         <translation>Powiązano.</translation>
     </message>
     <message>
+        <source>Linked. The ticket moved from %1 to %2: a yes of the customer does not carry over. Ask the customer whether %2 may see it and record the decision on the ticket&apos;s Reseller access tab.</source>
+        <translation>Powiązano. Zgłoszenie przeszło od %1 do %2: zgoda klienta nie przechodzi na nowego resellera. Zapytaj klienta, czy %2 może je widzieć, i zapisz decyzję na karcie zgłoszenia „Dostęp resellera”.</translation>
+    </message>
+    <message>
         <source>Saving…</source>
         <translation>Zapisywanie…</translation>
     </message>
