@@ -48,7 +48,6 @@ from hezo_desk.services.reseller_rule import (
     reseller_summary,
     reseller_view,
     visible_to_reseller,
-    visible_updated_at,
 )
 from hezo_desk.services.tax_ids import InvalidTaxIdError, parse_tax_id
 from hezo_desk.services.ticket_conflicts import ticket_conflict
@@ -268,6 +267,20 @@ class ResellerAccessService:
             .correlate(Ticket)
             .scalar_subquery()
         )
+        # `reseller_rule.visible_updated_at` in SQL, to sort and cut the list there: the
+        # latest of the opening and those moments (SQLite's max() of several values is
+        # PostgreSQL's greatest(); both compare the stored UTC instants).
+        latest = func.max if self._db.is_sqlite else func.greatest
+        updated_at = type_coerce(
+            latest(
+                Ticket.opened_at,
+                *(
+                    func.coalesce(moment, Ticket.opened_at)
+                    for moment in (last_message, last_attachment, last_state_change)
+                ),
+            ),
+            UTCDateTime(),
+        )
         query = (
             select(
                 Ticket.id,
@@ -276,54 +289,29 @@ class ResellerAccessService:
                 Ticket.state,
                 Customer.name,
                 Ticket.opened_at,
+                updated_at,
                 messages,
                 attachments,
                 consent_counts(ServiceContract.reseller_id),
                 ServiceContract.reseller_id,
-                type_coerce(last_message, UTCDateTime()),
-                type_coerce(last_attachment, UTCDateTime()),
-                type_coerce(last_state_change, UTCDateTime()),
             )
             .join(ServiceContract, ServiceContract.id == Ticket.contract_id)
             .join(Customer, Customer.id == Ticket.customer_id)
             .where(visible_to_reseller(reseller_id))
+            .order_by(updated_at.desc(), Ticket.id.desc())
         )
+        if limit is not None:
+            query = query.limit(limit)
         with self._db.sessions() as session:
             rows = session.execute(query).all()
         visible = []
-        for (
-            ticket_id,
-            number,
-            subject,
-            state,
-            customer,
-            opened_at,
-            message_count,
-            attachment_count,
-            access,
-            ticket_reseller_id,
-            *moments,
-        ) in rows:
+        for *fields, access, ticket_reseller_id in rows:
             row = reseller_summary(
-                ResellerTicketSummary(
-                    ticket_id,
-                    number,
-                    subject,
-                    state,
-                    customer,
-                    opened_at,
-                    visible_updated_at(opened_at, moments),
-                    message_count,
-                    attachment_count,
-                ),
-                bool(access),
-                ticket_reseller_id,
-                reseller_id,
+                ResellerTicketSummary(*fields), bool(access), ticket_reseller_id, reseller_id
             )
             if row is not None:
                 visible.append(row)
-        visible.sort(key=lambda row: (row.updated_at, row.ticket_id), reverse=True)
-        return visible if limit is None else visible[:limit]
+        return visible
 
     def count_visible(self, reseller_id: int) -> int:
         with self._db.sessions() as session:
