@@ -183,6 +183,23 @@ def test_a_plain_sql_move_hands_the_yes_to_nobody(
     seen = access.ticket_access(ticket.id)
     assert not seen.granted
     assert seen.decision_needed
+    # The database itself ended the yes, and its history says why (no agent recorded it).
+    ended = seen.history[-1]
+    assert (ended.previous, ended.granted, ended.reason, ended.agent_login) == (
+        True,
+        False,
+        AccessChangeReason.RESELLER_CHANGED,
+        None,
+    )
+    assert (ended.reseller_id, ended.new_reseller_name) == (
+        aw.world.reseller_id,
+        "Żuraw Systemy S.A.",
+    )
+    with db.sessions() as session:
+        flags = session.execute(
+            select(Ticket.reseller_access, Ticket.access_reseller_id).where(Ticket.id == ticket.id)
+        ).one()
+    assert tuple(flags) == (False, None)
     assert access.view_for_reseller(ticket.id, aw.other_reseller_id) is None
     assert access.visible_tickets(aw.other_reseller_id) == []
     assert access.count_visible(aw.other_reseller_id) == 0

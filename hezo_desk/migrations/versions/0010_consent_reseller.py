@@ -113,6 +113,77 @@ def _views(consent_bound: bool) -> list[str]:
     ]
 
 
+# The database's own side of the rule, for a path that moves a ticket and forgets it (plain
+# SQL): the yes falls back to no and the access history says why, as `services.consent` does
+# (no agent: the database decided). The desk's own moves end the yes in the same UPDATE, so
+# these find nothing left to do there.
+_HISTORY_COLUMNS = (
+    "ticket_id, previous, granted, agent_id, requested_by_contact_id, requested_by_name, "
+    "channel, recorded_at, note, reseller_id, reason, new_reseller_id"
+)
+_REASON = "'reseller_changed'"
+# SQLite: the instant as SQLAlchemy stores it (microseconds; %f gives milliseconds).
+_SQLITE_NOW = "strftime('%Y-%m-%d %H:%M:%f000', 'now')"
+_TICKET_RESELLER = "(SELECT c.reseller_id FROM service_contracts c WHERE c.id = NEW.contract_id)"
+
+SQLITE_TRIGGERS = [
+    f"""
+    CREATE TRIGGER tickets_consent_follows_contract AFTER UPDATE OF contract_id ON tickets
+    WHEN NEW.reseller_access AND NEW.access_reseller_id IS NOT {_TICKET_RESELLER}
+    BEGIN
+        INSERT INTO reseller_access_changes ({_HISTORY_COLUMNS})
+        VALUES (NEW.id, 1, 0, NULL, NULL, '', NEW.channel, {_SQLITE_NOW}, NULL,
+                NEW.access_reseller_id, {_REASON}, {_TICKET_RESELLER});
+        UPDATE tickets SET reseller_access = 0, access_reseller_id = NULL WHERE id = NEW.id;
+    END
+    """,
+    f"""
+    CREATE TRIGGER service_contracts_consent_follows_reseller
+    AFTER UPDATE OF reseller_id ON service_contracts
+    WHEN NEW.reseller_id IS NOT OLD.reseller_id
+    BEGIN
+        INSERT INTO reseller_access_changes ({_HISTORY_COLUMNS})
+        SELECT t.id, 1, 0, NULL, NULL, '', t.channel, {_SQLITE_NOW}, NULL,
+               t.access_reseller_id, {_REASON}, NEW.reseller_id
+        FROM tickets t
+        WHERE t.contract_id = NEW.id AND t.reseller_access
+          AND t.access_reseller_id IS NOT NEW.reseller_id;
+        UPDATE tickets SET reseller_access = 0, access_reseller_id = NULL
+        WHERE contract_id = NEW.id AND reseller_access
+          AND access_reseller_id IS NOT NEW.reseller_id;
+    END
+    """,
+]
+POSTGRESQL_TRIGGERS = [
+    f"""
+    CREATE FUNCTION hezo_consent_follows_reseller() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        WITH ended AS (
+            UPDATE tickets t SET reseller_access = false, access_reseller_id = NULL
+            FROM service_contracts c, tickets before_row
+            WHERE c.id = t.contract_id AND before_row.id = t.id
+              AND (CASE WHEN TG_TABLE_NAME = 'tickets' THEN t.id = NEW.id
+                        ELSE t.contract_id = NEW.id END)
+              AND t.reseller_access AND t.access_reseller_id IS DISTINCT FROM c.reseller_id
+            RETURNING t.id, t.channel, before_row.access_reseller_id, c.reseller_id
+        )
+        INSERT INTO reseller_access_changes ({_HISTORY_COLUMNS})
+        SELECT ended.id, true, false, NULL, NULL, '', ended.channel, now(), NULL,
+               ended.access_reseller_id, {_REASON}, ended.reseller_id
+        FROM ended;
+        RETURN NULL;
+    END
+    $$
+    """,
+    "CREATE TRIGGER tickets_consent_follows_contract AFTER UPDATE OF contract_id ON tickets "
+    "FOR EACH ROW EXECUTE FUNCTION hezo_consent_follows_reseller()",
+    "CREATE TRIGGER service_contracts_consent_follows_reseller "
+    "AFTER UPDATE OF reseller_id ON service_contracts "
+    "FOR EACH ROW WHEN (NEW.reseller_id IS DISTINCT FROM OLD.reseller_id) "
+    "EXECUTE FUNCTION hezo_consent_follows_reseller()",
+]
+
+
 def _append_only_lifted(table: str, *, lifted: bool) -> list[str]:
     """Statements that lift (or restore) a table's append-only triggers for this revision's
     own one-time fill; no desk ever writes through them."""
@@ -180,7 +251,10 @@ def upgrade() -> None:
         op.execute(statement)
 
     if postgresql:
-        for statement in _views(consent_bound=True):
+        for statement in [*_views(consent_bound=True), *POSTGRESQL_TRIGGERS]:
+            op.execute(statement)
+    else:
+        for statement in SQLITE_TRIGGERS:
             op.execute(statement)
 
 
@@ -236,6 +310,12 @@ def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         for statement in _views(consent_bound=False):
             op.execute(statement)
+        op.execute("DROP TRIGGER service_contracts_consent_follows_reseller ON service_contracts")
+        op.execute("DROP TRIGGER tickets_consent_follows_contract ON tickets")
+        op.execute("DROP FUNCTION hezo_consent_follows_reseller()")
+    else:
+        op.execute("DROP TRIGGER service_contracts_consent_follows_reseller")
+        op.execute("DROP TRIGGER tickets_consent_follows_contract")
     op.drop_column("audit_log", "chain_hash")
     op.drop_column("audit_log", "chain_previous")
     op.drop_column("reseller_access_changes", "reason")
