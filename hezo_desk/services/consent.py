@@ -5,9 +5,10 @@ any later one must do the same) calls `reseller_moved` in its transaction, with 
 the ticket's contract named before and names now. A yes for the old reseller falls back to no
 at once, and the history says why and where the ticket went (a decision of the desk, not of
 the customer). The desk then asks the agent for the customer's decision about the new reseller
-(`TicketAccess.decision_needed`). The database holds the same line on its own: the reseller
-views show a ticket only while its yes was given to the reseller its contract names now
-(revision 0010_consent_reseller), and so does `records.consent_counts`.
+(`TicketAccess.decision_needed`). The database holds the same line on its own (revision
+0010_consent_reseller): triggers end a yes the same way when a plain SQL UPDATE moves a ticket
+or a contract (no agent recorded), and the reseller views show a ticket only while its yes
+was given to the reseller its contract names now, as `records.consent_counts` reads it.
 """
 
 from __future__ import annotations
