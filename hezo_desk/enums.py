@@ -58,6 +58,14 @@ class Channel(enum.StrEnum):
     MIGRATION = "migration"
 
 
+class AccessChangeReason(enum.StrEnum):
+    """Why the desk itself changed a ticket's reseller access (the customer decides the rest)."""
+
+    # The ticket's contract, and with it its reseller, changed: a yes is given to one reseller
+    # and does not follow the ticket to another.
+    RESELLER_CHANGED = "reseller_changed"
+
+
 class MessageKind(enum.StrEnum):
     CUSTOMER = "customer"
     AGENT = "agent"

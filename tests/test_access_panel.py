@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QAbstractItemView, QDialogButtonBox, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from access_builders import (
     FILE_NAME,
@@ -21,13 +21,15 @@ from access_builders import (
     build_access_world,
     desk_for,
     open_full_ticket,
+    service_on,
 )
 from hezo_desk.db import Database
 from hezo_desk.enums import Channel
-from hezo_desk.models import AuditEntry
+from hezo_desk.models import AuditEntry, Ticket, utcnow
 from hezo_desk.services.access import AccessRequest, ResellerAccessService, TicketAccess
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.audit import AuditAction
+from hezo_desk.services.review import ReviewService
 from hezo_desk.services.tickets import TicketChange, TicketService
 from hezo_desk.ui.access_panel import OTHER_PERSON, AccessChangeDialog, AccessPanel
 from hezo_desk.ui.context import DeskContext
@@ -215,4 +217,69 @@ def test_the_change_dialog_asks_for_contact_or_name_and_channel(
         requested_by_contact_id=None,
         requested_by_name="Zofia Łęcka (prezes)",
         note="pismo z 3.11",
+    )
+
+
+def test_a_ticket_moved_to_another_reseller_asks_for_the_customers_decision(
+    qtbot: QtBot,
+    qtmodeltester: ModelTester,
+    context: DeskContext,
+    aw: AccessWorld,
+    agent: Actor,
+    admin: Actor,
+    db: Database,
+    tmp_path: Path,
+) -> None:
+    ticket = open_full_ticket(db, agent, aw.world.contract_id, "Przeniesione", access=True)
+    with db.transaction() as session:
+        session.execute(update(Ticket).where(Ticket.id == ticket.id).values(migrated_at=utcnow()))
+    ReviewService(db).link(
+        admin,
+        ticket.id,
+        aw.other_reseller_contract_id,
+        service_on(db, aw.other_reseller_contract_id),
+        expected_version=None,
+    )
+    answers = _Answers(
+        AccessRequest(granted=False, channel=Channel.PHONE, requested_by_contact_id=aw.contact_id)
+    )
+    panel = _panel(qtbot, context, ticket.id, answers)
+    assert panel.decision.text() == "Żuraw Systemy S.A. may NOT see this ticket."
+    assert panel.ask_customer.isVisible()
+    assert "now belongs to Żuraw Systemy S.A. (it moved from Gęś IT Partner Sp. z o.o.)" in (
+        panel.ask_customer.text()
+    )
+    assert "yes for Gęś IT Partner Sp. z o.o. does not carry over" in panel.ask_customer.text()
+    assert "The desk ended the customer's yes" in panel.recorded.text()
+    assert panel.change_button.text() == "&Record the decision…"
+    ended = panel.history_model.index(0, 1).data()
+    assert ended == (
+        "access → no access (the ticket moved from Gęś IT Partner Sp. z o.o. to Żuraw Systemy S.A.)"
+    )
+    assert panel.history_model.index(0, 2).data() == "nobody (ended by the desk)"
+    qtmodeltester.check(panel.history_model)
+    save_picture(panel, tmp_path, "access-panel-moved")
+
+    dialog = AccessChangeDialog(panel.access)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.decision is not None
+    assert "has not decided about Żuraw Systemy S.A. yet" in dialog.what.text()
+    assert dialog.request().granted is False, "no is the first answer offered"
+    dialog.decision.setCurrentIndex(dialog.decision.findData(True))
+    assert dialog.request().granted is True
+    save_picture(dialog, tmp_path, "access-decision-dialog")
+
+    changed: list[int] = []
+    panel.changed.connect(changed.append)
+    panel.change_button.click()
+    qtbot.waitUntil(lambda: bool(changed), timeout=WAIT_MS)
+    assert not panel.ask_customer.isVisible()
+    assert panel.change_button.text() == "&Grant access…"
+    newest = panel.history_model.row_at(0)
+    assert newest is not None
+    assert (newest.granted, newest.reseller_name, newest.reason) == (
+        False,
+        "Żuraw Systemy S.A.",
+        None,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from hezo_desk.db import Database
 from hezo_desk.services.audit import AuditAction
+from hezo_desk.services.audit_chain import verify_chain
 from support.loadcheck import verify
 from support.loadtest import audit_position, run
 
@@ -25,6 +26,8 @@ def test_four_agents_at_once_lose_and_double_nothing(pg_demo_db: Database) -> No
     assert verdict.problems == []
     assert (verdict.lost, verdict.doubled, verdict.unsure) == (0, 0, 0)
     assert verdict.acknowledged == sum(r.acknowledged for r in result.reports) > 0
+    # Four writers at once took turns on the audit chain: it holds, in id order.
+    assert verify_chain(pg_demo_db).intact
 
 
 def test_agents_whose_connections_are_killed_lose_and_double_nothing(
@@ -41,6 +44,8 @@ def test_agents_whose_connections_are_killed_lose_and_double_nothing(
     assert verdict.problems == []
     assert (verdict.lost, verdict.doubled) == (0, 0)
     assert verdict.acknowledged > 0
+    # A transaction killed holding the chain's turn leaves no gap in it.
+    assert verify_chain(pg_demo_db).intact
 
 
 def test_verify_notices_a_lost_reply(pg_demo_db: Database) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -293,3 +294,19 @@ def test_the_reports_of_every_run_are_viewable(
     }
     assert "closed tickets do not move" in reasons
     save_picture(view, tmp_path, f"reports-{migrated.dialect}")
+
+
+def test_linking_to_another_resellers_contract_says_a_decision_is_needed(
+    qtbot: QtBot, migrated: Database, context: DeskContext
+) -> None:
+    screen = _open_screen(qtbot, context)
+    case = screen.case
+    assert case is not None
+    before = replace(case.ticket, reseller_name="Gęś IT Partner Sp. z o.o.")
+    same = replace(case.ticket, reseller_name="Gęś IT Partner Sp. z o.o.")
+    other = replace(case.ticket, reseller_name="Żuraw Systemy S.A.")
+    assert screen._linked(before.reseller_name, same) == "Linked."
+    assert screen._linked(None, other) == "Linked."
+    told = screen._linked(before.reseller_name, other)
+    assert told.startswith("Linked. The ticket moved from Gęś IT Partner Sp. z o.o. to Żuraw")
+    assert "record the decision on the ticket's Reseller access tab" in told

@@ -9,7 +9,9 @@ from typing import Any
 _: Any = None
 
 # SQLAlchemy calls these: engine event listeners (db.py), the sqlite3 connection attribute
-# set in one, and the TypeDecorator protocol (models/base.py).
+# set in one, the session listener that chains audit entries (services/audit.py), and the
+# TypeDecorator protocol (models/base.py).
+_._chain_recorded_entries
 _.on_connect
 _.on_close
 _.on_begin

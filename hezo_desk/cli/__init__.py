@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from hezo_desk import __version__
 from hezo_desk.cli import (
     admin_commands,
+    audit_commands,
     call_commands,
     desk_commands,
     desktop_commands,
@@ -39,6 +40,7 @@ EXIT_FAILURE, EXIT_USAGE = 1, 2
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for such a pipe
 COMMAND_MODULES = (
     admin_commands,
+    audit_commands,
     desk_commands,
     export_commands,
     ticket_commands,

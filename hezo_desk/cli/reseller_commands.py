@@ -9,7 +9,7 @@ import sys
 from typing import Any
 
 from hezo_desk.cli.context import CommandContext
-from hezo_desk.enums import Channel
+from hezo_desk.enums import AccessChangeReason, Channel
 from hezo_desk.errors import UserError
 from hezo_desk.local_time import local_minute
 from hezo_desk.services.access import (
@@ -19,6 +19,7 @@ from hezo_desk.services.access import (
     TicketAccess,
 )
 from hezo_desk.services.reseller_roles import ResellerRoleService, pg_hba_lines
+from hezo_desk.services.ticket_loading import AccessChangeRow
 from hezo_desk.services.tickets import TicketService
 
 RESELLER_HELP = "the reseller: its tax id (any form), legacy id or exact name"
@@ -34,7 +35,11 @@ def register_ticket_access(actions: Any, common: argparse.ArgumentParser) -> Non
     access.add_argument("number", help="HD-000123 or a legacy number")
     decision = access.add_mutually_exclusive_group()
     decision.add_argument("--grant", action="store_true", help="the customer allows its reseller")
-    decision.add_argument("--revoke", action="store_true", help="the customer withdraws it")
+    decision.add_argument(
+        "--revoke",
+        action="store_true",
+        help="the customer withdraws it, or says no to a reseller the ticket moved to",
+    )
     access.add_argument(
         "--requested-by",
         metavar="WHO",
@@ -152,15 +157,20 @@ def _print_access(context: CommandContext, access: TicketAccess) -> None:
     out.line(f"  reseller:        {access.reseller_name or '(none: no contract linked)'}")
     out.line(f"  reseller access: {'yes' if access.granted else 'no'}")
     out.line(f"  version:         {ticket.version}")
+    if access.decision_needed and not access.granted:
+        out.line(
+            f"  decision needed: the customer has not decided about {access.reseller_name}; "
+            "ask and record it (--grant or --revoke)"
+        )
     out.line()
     out.table(
         ["when", "decision", "requested by", "channel", "recorded by", "note"],
         [
             [
                 local_minute(change.recorded_at),
-                _decision(change.previous, change.granted),
-                change.requested_by_name,
-                change.channel,
+                _decision(change),
+                "(ended by the desk)" if change.reason else change.requested_by_name,
+                "" if change.reason else change.channel,
                 change.agent_login or "",
                 change.note or "",
             ]
@@ -169,11 +179,16 @@ def _print_access(context: CommandContext, access: TicketAccess) -> None:
     )
 
 
-def _decision(previous: bool | None, granted: bool) -> str:
-    now = "access" if granted else "no access"
-    if previous is None:
+def _decision(change: AccessChangeRow) -> str:
+    if change.reason is AccessChangeReason.RESELLER_CHANGED:
+        return (
+            f"access → no access (the ticket moved from {change.reseller_name or 'no reseller'} "
+            f"to {change.new_reseller_name or 'no reseller'})"
+        )
+    now = "access" if change.granted else "no access"
+    if change.previous is None:
         return f"{now} (asked when the ticket was opened)"
-    return f"{'access' if previous else 'no access'} → {now}"
+    return f"{'access' if change.previous else 'no access'} → {now}"
 
 
 # ----- resellers --------------------------------------------------------------------------

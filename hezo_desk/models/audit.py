@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from typing import Any
 
 from sqlalchemy import JSON, BigInteger, Boolean, FetchedValue, ForeignKey, Index, String, Text
@@ -37,6 +39,47 @@ class AuditEntry(Base):
     # revision 0007), so that the change feed reads entries by commit, not by id. NULL on
     # SQLite (one writer at a time: ids are in commit order) and for older entries.
     xact: Mapped[int | None] = mapped_column(BigInteger, server_default=FetchedValue())
+    # The hash chain (revision 0010): the hash of the entry before it (by id; '' for the first)
+    # and `chain_hash(chain_previous, entry)`. Written by the desk with the entry, so that an
+    # entry edited, removed, slipped in or moved by hand no longer fits (`hezo-desk audit
+    # verify`). NULL: written by something that did not chain it.
+    chain_previous: Mapped[str | None] = mapped_column(String(64))
+    chain_hash: Mapped[str | None] = mapped_column(String(64))
+
+
+def chain_hash(
+    previous: str,
+    *,
+    id: int,
+    recorded_at: dt.datetime,
+    agent_id: int | None,
+    action: str,
+    ticket_id: int | None,
+    subject_type: str | None,
+    subject_id: int | None,
+    summary: str,
+    details: dict[str, Any] | None,
+) -> str:
+    """SHA-256 of the previous entry's hash and this entry's content, as hex.
+
+    Never change what goes in or how: every chain already stored was computed this way (the
+    migration that chained the existing entries calls this too). The content is written as
+    canonical JSON (sorted keys, no spaces) of what the database gives back, so that the
+    desk's value and the one read later agree: an aware instant in UTC to the microsecond.
+    """
+    content = [
+        id,
+        recorded_at.astimezone(dt.UTC).isoformat(timespec="microseconds"),
+        agent_id,
+        action,
+        ticket_id,
+        subject_type,
+        subject_id,
+        summary,
+        details or {},
+    ]
+    text = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(f"{previous}\n{text}".encode()).hexdigest()
 
 
 class MigrationRun(Base):

@@ -81,6 +81,9 @@ class Ticket(Base):
     assignee_id: Mapped[int | None] = mapped_column(ForeignKey("agents.id"))
     # The customer's current decision; its history is in reseller_access_changes.
     reseller_access: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The reseller the current yes was given to (revision 0010): a yes counts only while it is
+    # still the ticket's reseller, so a yes never follows the ticket to another reseller.
+    access_reseller_id: Mapped[int | None] = mapped_column(ForeignKey("resellers.id"))
     legacy_number: Mapped[str | None] = mapped_column(String(64), unique=True)
     opened_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -173,6 +176,12 @@ class ResellerAccessChange(Base):
     channel: Mapped[Channel] = mapped_column(str_enum(Channel, "access_channel"))
     recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     note: Mapped[str | None] = mapped_column(Text)
+    # The reseller the decision was about (revision 0010; NULL: the ticket named none).
+    reseller_id: Mapped[int | None] = mapped_column(ForeignKey("resellers.id"))
+    # NULL for the customer's decision; for one the desk made itself, why (`ConsentEnd`), and
+    # the reseller the ticket moved to. The channel of such an entry is the ended decision's.
+    reason: Mapped[str | None] = mapped_column(String(32))
+    new_reseller_id: Mapped[int | None] = mapped_column(ForeignKey("resellers.id"))
 
 
 class Counter(Base):

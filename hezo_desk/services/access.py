@@ -11,9 +11,10 @@ the append-only `reseller_access_changes` and in the audit log, and counts at on
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import and_, exists, func, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -22,6 +23,7 @@ from hezo_desk.enums import Channel, ContractState, MessageKind
 from hezo_desk.errors import InputField, NotFoundError, UserError
 from hezo_desk.models import (
     Attachment,
+    AuditEntry,
     Contact,
     Customer,
     Message,
@@ -32,12 +34,13 @@ from hezo_desk.models import (
     Ticket,
     utcnow,
 )
+from hezo_desk.models.base import UTCDateTime
 from hezo_desk.services import audit
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.audit import AuditAction
 from hezo_desk.services.limits import fitted, within_limit
 from hezo_desk.services.normalize import clean_line, email_key, fold
-from hezo_desk.services.records import ContactRow, TicketRow, contact_row
+from hezo_desk.services.records import ContactRow, TicketRow, consent_counts, contact_row
 from hezo_desk.services.reseller_rule import (
     CUSTOMER_VISIBLE_KINDS,
     INTERNAL_ATTACHMENT_KINDS,
@@ -100,11 +103,21 @@ class TicketAccess:
 
     @property
     def granted(self) -> bool:
+        """A yes that counts: given to the reseller the ticket's contract names now."""
         return self.ticket.reseller_access
 
     @property
     def latest(self) -> AccessChangeRow | None:
         return self.history[-1] if self.history else None
+
+    @property
+    def decision_needed(self) -> bool:
+        """The ticket names a reseller the customer has not decided about: it moved to it
+        (its yes for the one before ended), or no decision about it was ever recorded."""
+        latest = self.latest
+        return self.reseller_id is not None and (
+            latest is None or latest.reason is not None or latest.reseller_id != self.reseller_id
+        )
 
 
 class AccessChangeRefusedError(UserError):
@@ -134,7 +147,13 @@ class ResellerAccessService:
                 return None
             reseller_name = reseller.name
         detail = TicketService(self._db).detail(ticket_id, include_internal=False)
-        return reseller_view(detail, reseller_id, reseller_name, named[0] if named else None)
+        return reseller_view(
+            detail,
+            reseller_id,
+            reseller_name,
+            named[0] if named else None,
+            state_changed_at=self._state_changed_at(ticket_id),
+        )
 
     def preview(self, ticket_id: int) -> ResellerTicketView | None:
         """'What the reseller sees' of a ticket, for staff: as its own reseller would."""
@@ -143,7 +162,22 @@ class ResellerAccessService:
             return None
         reseller_id, reseller_name = named
         detail = TicketService(self._db).detail(ticket_id, include_internal=False)
-        return reseller_view(detail, reseller_id, reseller_name, reseller_id)
+        return reseller_view(
+            detail,
+            reseller_id,
+            reseller_name,
+            reseller_id,
+            state_changed_at=self._state_changed_at(ticket_id),
+        )
+
+    def _state_changed_at(self, ticket_id: int) -> dt.datetime | None:
+        with self._db.sessions() as session:
+            return session.scalar(
+                select(func.max(AuditEntry.recorded_at)).where(
+                    AuditEntry.ticket_id == ticket_id,
+                    AuditEntry.action == AuditAction.TICKET_STATE_CHANGED,
+                )
+            )
 
     # ----- resellers ----------------------------------------------------------------------
 
@@ -190,25 +224,62 @@ class ResellerAccessService:
     def visible_tickets(
         self, reseller_id: int, *, limit: int | None = None
     ) -> list[ResellerTicketSummary]:
-        """The tickets `reseller_id` may see, most recently changed first."""
+        """The tickets `reseller_id` may see, most recently changed first (as far as the
+        reseller may know: `reseller_rule.visible_updated_at`)."""
         messages = (
             select(func.count(Message.id))
             .where(Message.ticket_id == Ticket.id, Message.kind.in_(CUSTOMER_VISIBLE_KINDS))
             .correlate(Ticket)
             .scalar_subquery()
         )
+        last_message = (
+            select(func.max(Message.created_at))
+            .where(Message.ticket_id == Ticket.id, Message.kind.in_(CUSTOMER_VISIBLE_KINDS))
+            .correlate(Ticket)
+            .scalar_subquery()
+        )
         note = aliased(Message)
+        visible_attachment = and_(
+            Attachment.ticket_id == Ticket.id,
+            Attachment.kind.not_in(INTERNAL_ATTACHMENT_KINDS),
+            ~exists().where(
+                note.id == Attachment.message_id, note.kind == MessageKind.INTERNAL_NOTE
+            ),
+        )
         attachments = (
             select(func.count(Attachment.id))
+            .where(visible_attachment)
+            .correlate(Ticket)
+            .scalar_subquery()
+        )
+        last_attachment = (
+            select(func.max(Attachment.created_at))
+            .where(visible_attachment)
+            .correlate(Ticket)
+            .scalar_subquery()
+        )
+        last_state_change = (
+            select(func.max(AuditEntry.recorded_at))
             .where(
-                Attachment.ticket_id == Ticket.id,
-                Attachment.kind.not_in(INTERNAL_ATTACHMENT_KINDS),
-                ~exists().where(
-                    note.id == Attachment.message_id, note.kind == MessageKind.INTERNAL_NOTE
-                ),
+                AuditEntry.ticket_id == Ticket.id,
+                AuditEntry.action == AuditAction.TICKET_STATE_CHANGED,
             )
             .correlate(Ticket)
             .scalar_subquery()
+        )
+        # `reseller_rule.visible_updated_at` in SQL, to sort and cut the list there: the
+        # latest of the opening and those moments (SQLite's max() of several values is
+        # PostgreSQL's greatest(); both compare the stored UTC instants).
+        latest = func.max if self._db.is_sqlite else func.greatest
+        updated_at = type_coerce(
+            latest(
+                Ticket.opened_at,
+                *(
+                    func.coalesce(moment, Ticket.opened_at)
+                    for moment in (last_message, last_attachment, last_state_change)
+                ),
+            ),
+            UTCDateTime(),
         )
         query = (
             select(
@@ -218,16 +289,16 @@ class ResellerAccessService:
                 Ticket.state,
                 Customer.name,
                 Ticket.opened_at,
-                Ticket.updated_at,
+                updated_at,
                 messages,
                 attachments,
-                Ticket.reseller_access,
+                consent_counts(ServiceContract.reseller_id),
                 ServiceContract.reseller_id,
             )
             .join(ServiceContract, ServiceContract.id == Ticket.contract_id)
             .join(Customer, Customer.id == Ticket.customer_id)
             .where(visible_to_reseller(reseller_id))
-            .order_by(Ticket.updated_at.desc(), Ticket.id.desc())
+            .order_by(updated_at.desc(), Ticket.id.desc())
         )
         if limit is not None:
             query = query.limit(limit)
@@ -236,7 +307,7 @@ class ResellerAccessService:
         visible = []
         for *fields, access, ticket_reseller_id in rows:
             row = reseller_summary(
-                ResellerTicketSummary(*fields), access, ticket_reseller_id, reseller_id
+                ResellerTicketSummary(*fields), bool(access), ticket_reseller_id, reseller_id
             )
             if row is not None:
                 visible.append(row)
@@ -314,7 +385,12 @@ class ResellerAccessService:
                     raise ticket_conflict(session, ticket_id, expected_version)
                 contact_id, requester = _requester(session, ticket, request)
                 named = _ticket_reseller(session, ticket_id)
-                if ticket.reseller_access == request.granted:
+                before = _ticket_access(session, ticket_id)
+                # A no is worth recording when the customer has not decided about this
+                # reseller yet (the ticket moved to it): the desk asked for the decision.
+                if before.granted == request.granted and not (
+                    before.decision_needed and not request.granted
+                ):
                     already = "already has" if request.granted else "has no"
                     raise AccessChangeRefusedError(
                         f"{ticket.number}: the reseller {already} access; nothing to change"
@@ -324,9 +400,10 @@ class ResellerAccessService:
                         f"{ticket.number} is linked to no contract, so no reseller is named for "
                         "it: there is no one to grant access to (link it to its contract first)"
                     )
-                previous = ticket.reseller_access
+                previous = before.granted
                 now = utcnow()
                 ticket.reseller_access = request.granted
+                ticket.access_reseller_id = named[0] if named and request.granted else None
                 ticket.updated_at = now
                 session.add(
                     ResellerAccessChange(
@@ -339,6 +416,7 @@ class ResellerAccessService:
                         channel=request.channel,
                         recorded_at=now,
                         note=note,
+                        reseller_id=named[0] if named else None,
                     )
                 )
                 session.flush()
@@ -347,9 +425,8 @@ class ResellerAccessService:
                     session,
                     actor,
                     AuditAction.TICKET_RESELLER_ACCESS_CHANGED,
-                    f"{ticket.number}: reseller access "
-                    f"{'granted to' if request.granted else 'withdrawn from'} {reseller_name} "
-                    f"at the request of {requester} ({request.channel.value})",
+                    f"{ticket.number}: reseller access {_verb(previous, request.granted)} "
+                    f"{reseller_name} at the request of {requester} ({request.channel.value})",
                     ticket_id=ticket.id,
                     details={
                         "from": previous,
@@ -368,6 +445,13 @@ class ResellerAccessService:
             # Someone committed between our read and our write: report it like any conflict.
             with self._db.sessions() as session:
                 raise ticket_conflict(session, ticket_id, expected_version or -1) from None
+
+
+def _verb(previous: bool, granted: bool) -> str:
+    if granted:
+        return "granted to"
+    # A no where there was no yes: the customer's first answer about a new reseller.
+    return "withdrawn from" if previous else "refused to"
 
 
 def _requester(session: Session, ticket: Ticket, request: AccessRequest) -> tuple[int | None, str]:
@@ -428,7 +512,11 @@ def _reseller_rows(session: Session, reseller_id: int | None) -> list[ResellerRo
     visible = (
         select(func.count(Ticket.id))
         .join(ServiceContract, ServiceContract.id == Ticket.contract_id)
-        .where(ServiceContract.reseller_id == Reseller.id, Ticket.reseller_access.is_(True))
+        .where(
+            ServiceContract.reseller_id == Reseller.id,
+            Ticket.reseller_access.is_(True),
+            Ticket.access_reseller_id == Reseller.id,
+        )
         .correlate(Reseller)
         .scalar_subquery()
     )

@@ -1,18 +1,27 @@
-"""The append-only audit log: written inside the transaction of the change it records."""
+"""The append-only audit log: written inside the transaction of the change it records.
+
+Every entry is chained (revision 0010): it carries the hash of the entry before it and the
+hash of that and its own content (`models.audit.chain_hash`), computed here when the entry is
+flushed. Entries are chained in id order, so their ids are taken here too, one writer at a
+time: SQLite lets one writer in anyway; on PostgreSQL a transaction-long advisory lock lines up
+the writers of audit entries until they commit. `audit_chain.verify_chain` walks the chain.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import ColumnElement, event, func, or_, select, text
+from sqlalchemy.orm import Session, UOWTransaction, aliased
 
 from hezo_desk.db import Database
 from hezo_desk.enums import Role
 from hezo_desk.models import Agent, AuditEntry, Ticket, utcnow
+from hezo_desk.models.audit import chain_hash
 from hezo_desk.services.actor import Actor, require_role
 from hezo_desk.services.normalize import printable_line
 from hezo_desk.services.records import AnySelect
@@ -59,6 +68,12 @@ class AuditAction:
     CALL_BACK_MADE = "call.back_made"
 
 
+# The PostgreSQL advisory lock that lines up the writers of the chain ("hezo" in ASCII).
+CHAIN_LOCK_KEY = 0x68657A6F
+# The session's entries recorded and not yet chained, in the order they were recorded.
+_UNCHAINED = "hezo_desk.audit.unchained"
+
+
 def record(
     session: Session,
     actor: Actor | None,
@@ -70,18 +85,101 @@ def record(
     details: dict[str, Any] | None = None,
     at: dt.datetime | None = None,
 ) -> None:
-    session.add(
-        AuditEntry(
-            recorded_at=at or utcnow(),
-            agent_id=actor.id if actor else None,
-            action=action,
-            ticket_id=ticket_id,
-            subject_type=subject[0] if subject else None,
-            subject_id=subject[1] if subject else None,
-            summary=summary,
-            details=details or {},
-        )
+    entry = AuditEntry(
+        recorded_at=at or utcnow(),
+        agent_id=actor.id if actor else None,
+        action=action,
+        ticket_id=ticket_id,
+        subject_type=subject[0] if subject else None,
+        subject_id=subject[1] if subject else None,
+        summary=summary,
+        details=as_stored(details or {}),
     )
+    session.add(entry)
+    session.info.setdefault(_UNCHAINED, []).append(entry)
+
+
+def as_stored(details: dict[str, Any]) -> dict[str, Any]:
+    """`details` as the database gives them back (tuples as lists, keys as strings), so that
+    the hash the desk computes is the hash of what is read later."""
+    stored: dict[str, Any] = json.loads(json.dumps(details))
+    return stored
+
+
+def chain_rows(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Give bulk-inserted entries (values of AuditEntry's columns, in order) their ids and
+    links, after whatever this session has pending. Insert them in this transaction."""
+    session.flush()
+    for row in rows:
+        row["details"] = as_stored(row.get("details") or {})
+    _link(session, rows)
+
+
+@event.listens_for(Session, "before_flush")
+def _chain_recorded_entries(session: Session, _flush: UOWTransaction, _instances: object) -> None:
+    recorded = session.info.pop(_UNCHAINED, None)
+    if not recorded:
+        return
+    pending = [entry for entry in recorded if entry in session.new]
+    if not pending:
+        return
+    rows = [{column: getattr(entry, column) for column in _CONTENT} for entry in pending]
+    _link(session, rows)
+    for entry, row in zip(pending, rows, strict=True):
+        entry.id = row["id"]
+        entry.chain_previous = row["chain_previous"]
+        entry.chain_hash = row["chain_hash"]
+
+
+_CONTENT = (
+    "recorded_at",
+    "agent_id",
+    "action",
+    "ticket_id",
+    "subject_type",
+    "subject_id",
+    "summary",
+    "details",
+)
+
+
+def _link(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Set `id`, `chain_previous` and `chain_hash` of `rows`, the next entries of the log."""
+    if not rows:
+        return
+    postgresql = session.get_bind().dialect.name == "postgresql"
+    if postgresql:
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHAIN_LOCK_KEY})
+        ids = sorted(
+            session.scalars(
+                text(
+                    "SELECT nextval(pg_get_serial_sequence('audit_log', 'id')) "
+                    "FROM generate_series(1, :count)"
+                ),
+                {"count": len(rows)},
+            )
+        )
+    else:
+        last_id = session.scalar(select(func.max(AuditEntry.id))) or 0
+        ids = list(range(last_id + 1, last_id + 1 + len(rows)))
+    previous = (
+        session.scalar(select(AuditEntry.chain_hash).order_by(AuditEntry.id.desc()).limit(1)) or ""
+    )
+    for row, entry_id in zip(rows, ids, strict=True):
+        row["id"] = entry_id
+        row["chain_previous"] = previous
+        row["chain_hash"] = previous = chain_hash(
+            previous,
+            id=entry_id,
+            recorded_at=row["recorded_at"],
+            agent_id=row.get("agent_id"),
+            action=row["action"],
+            ticket_id=row.get("ticket_id"),
+            subject_type=row.get("subject_type"),
+            subject_id=row.get("subject_id"),
+            summary=row["summary"],
+            details=row["details"],
+        )
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, TypeAlias
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, select
 from sqlalchemy.engine import Row
 from sqlalchemy.orm import aliased
 
@@ -101,6 +101,8 @@ class TicketRow:
     channel: Channel
     assignee_login: str | None
     assignee_name: str | None
+    # Whether the ticket's reseller may see it: a yes given to the reseller its contract names
+    # now (`consent_counts`).
     reseller_access: bool
     reseller_name: str | None
     legacy_number: str | None
@@ -240,6 +242,22 @@ _ticket_contract = aliased(ServiceContract, name="ticket_contract")
 _ticket_reseller = aliased(Reseller, name="ticket_reseller")
 
 
+def consent_counts(contract_reseller_id: Any) -> ColumnElement[bool]:
+    """Whether a ticket's yes counts, in SQL: it was given to `contract_reseller_id`, the
+    reseller of the ticket's contract now. A yes never follows a ticket to another reseller,
+    even one moved by a path that forgot to withdraw it."""
+    return case(
+        (
+            and_(
+                Ticket.reseller_access.is_(True),
+                Ticket.access_reseller_id == contract_reseller_id,
+            ),
+            True,
+        ),
+        else_=False,
+    )
+
+
 def ticket_select() -> AnySelect:
     return (
         select(
@@ -259,7 +277,7 @@ def ticket_select() -> AnySelect:
             Ticket.channel,
             _assignee.login,
             _assignee.display_name,
-            Ticket.reseller_access,
+            consent_counts(_ticket_contract.reseller_id),
             _ticket_reseller.name,
             Ticket.legacy_number,
             Ticket.opened_at,
@@ -300,7 +318,7 @@ def ticket_row(row: AnyRow, matched_by: tuple[str, ...] = ()) -> TicketRow:
         channel=channel,
         assignee_login=assignee_login,
         assignee_name=assignee_name,
-        reseller_access=reseller_access,
+        reseller_access=bool(reseller_access),
         reseller_name=reseller_name,
         legacy_number=legacy_number,
         opened_at=opened_at,

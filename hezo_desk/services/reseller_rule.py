@@ -61,7 +61,10 @@ class ResellerTicketSummary:
 def reseller_may_see(
     reseller_access: bool, ticket_reseller_id: int | None, reseller_id: int
 ) -> bool:
-    """The rule's decision: the customer allowed it, and it is the ticket's own reseller."""
+    """The rule's decision: the customer allowed it, and it is the ticket's own reseller.
+
+    `reseller_access` is the yes that counts (`records.consent_counts`): one given to the
+    reseller the ticket's contract names now, never one given to a reseller before it."""
     return (
         bool(reseller_access)
         and ticket_reseller_id is not None
@@ -74,7 +77,11 @@ def visible_to_reseller(reseller_id: int) -> ColumnElement[bool]:
 
     Used only to choose candidate rows; every row chosen is decided again in Python.
     """
-    return and_(Ticket.reseller_access.is_(True), ServiceContract.reseller_id == reseller_id)
+    return and_(
+        Ticket.reseller_access.is_(True),
+        ServiceContract.reseller_id == reseller_id,
+        Ticket.access_reseller_id == reseller_id,
+    )
 
 
 def customer_visible_messages(messages: list[MessageRow]) -> list[MessageRow]:
@@ -95,13 +102,30 @@ def customer_visible_attachments(
     ]
 
 
+def visible_updated_at(
+    opened_at: dt.datetime,
+    moments: list[dt.datetime | None],
+) -> dt.datetime:
+    """A ticket's last change as a reseller may know it: its opening, or the latest of
+    `moments` (customer-visible messages and attachments, changes of state). The ticket's own
+    `updated_at` moves with internal notes too, and would tell when one was written."""
+    return max([opened_at, *(moment for moment in moments if moment is not None)])
+
+
 def reseller_view(
-    detail: TicketDetail, reseller_id: int, reseller_name: str, ticket_reseller_id: int | None
+    detail: TicketDetail,
+    reseller_id: int,
+    reseller_name: str,
+    ticket_reseller_id: int | None,
+    *,
+    state_changed_at: dt.datetime | None = None,
 ) -> ResellerTicketView | None:
     """The rule itself: None unless the customer allowed it and it is the ticket's reseller."""
     ticket = detail.ticket
     if not reseller_may_see(ticket.reseller_access, ticket_reseller_id, reseller_id):
         return None
+    messages = customer_visible_messages(detail.messages)
+    attachments = customer_visible_attachments(detail.attachments, detail.messages)
     return ResellerTicketView(
         reseller_id=reseller_id,
         reseller_name=reseller_name,
@@ -110,9 +134,16 @@ def reseller_view(
         state=ticket.state,
         customer_name=ticket.customer_name,
         opened_at=ticket.opened_at,
-        updated_at=ticket.updated_at,
-        messages=customer_visible_messages(detail.messages),
-        attachments=customer_visible_attachments(detail.attachments, detail.messages),
+        updated_at=visible_updated_at(
+            ticket.opened_at,
+            [
+                *(m.created_at for m in messages),
+                *(a.created_at for a in attachments),
+                state_changed_at,
+            ],
+        ),
+        messages=messages,
+        attachments=attachments,
     )
 
 

@@ -35,6 +35,7 @@ from hezo_desk.models import (
 from hezo_desk.services import audit
 from hezo_desk.services.actor import Actor, require_role
 from hezo_desk.services.audit import AuditAction
+from hezo_desk.services.consent import contract_reseller, reseller_moved
 from hezo_desk.services.listing.definition import KeyExpression, Listing, Sort
 from hezo_desk.services.listing.paging import Condition
 from hezo_desk.services.records import (
@@ -295,10 +296,21 @@ class ReviewService:
                 if ticket.contract_id == contract.id and ticket.service_id == service_id:
                     raise UserError(f"{ticket.number} is already linked so")
                 before = _link_description(session, ticket.contract_id, ticket.service_id)
+                reseller_before = contract_reseller(session, ticket.contract_id)
+                now = utcnow()
                 with session.no_autoflush:
                     ticket.contract_id = contract.id
                     ticket.service_id = service.id if service else None
-                    ticket.updated_at = utcnow()
+                    ticket.updated_at = now
+                # A yes given to the reseller of the old contract does not carry over.
+                reseller_moved(
+                    session,
+                    actor,
+                    ticket,
+                    before=reseller_before,
+                    after=contract.reseller_id,
+                    at=now,
+                )
                 after = {
                     "contract": contract.number,
                     "serial": format_notation(service.serial, service.notation_index)

@@ -7,11 +7,18 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
-from hezo_desk.enums import Channel, MessageKind
+from hezo_desk.enums import AccessChangeReason, Channel, MessageKind
 from hezo_desk.errors import NotFoundError
-from hezo_desk.models import Agent, Attachment, Message, ResellerAccessChange, Ticket
+from hezo_desk.models import (
+    Agent,
+    Attachment,
+    Message,
+    Reseller,
+    ResellerAccessChange,
+    Ticket,
+)
 from hezo_desk.services.records import MessageRow, TicketRow, ticket_row, ticket_select
 
 
@@ -40,6 +47,12 @@ class AccessChangeRow:
     channel: Channel
     recorded_at: dt.datetime
     note: str | None
+    # The reseller the decision was about (None: the ticket named none).
+    reseller_id: int | None = None
+    reseller_name: str | None = None
+    # Set when the desk decided itself (the customer decides the rest), and where to.
+    reason: AccessChangeReason | None = None
+    new_reseller_name: str | None = None
 
 
 def load_ticket_row(session: Session, ticket_id: int) -> TicketRow:
@@ -70,9 +83,12 @@ def load_attachments(session: Session, ticket_id: int) -> list[AttachmentRow]:
 
 
 def load_access_history(session: Session, ticket_id: int) -> list[AccessChangeRow]:
+    about, moved_to = aliased(Reseller), aliased(Reseller)
     rows = session.execute(
-        select(ResellerAccessChange, Agent.login, Agent.display_name)
+        select(ResellerAccessChange, Agent.login, Agent.display_name, about.name, moved_to.name)
         .outerjoin(Agent, Agent.id == ResellerAccessChange.agent_id)
+        .outerjoin(about, about.id == ResellerAccessChange.reseller_id)
+        .outerjoin(moved_to, moved_to.id == ResellerAccessChange.new_reseller_id)
         .where(ResellerAccessChange.ticket_id == ticket_id)
         .order_by(ResellerAccessChange.id)
     ).all()
@@ -88,8 +104,12 @@ def load_access_history(session: Session, ticket_id: int) -> list[AccessChangeRo
             channel=change.channel,
             recorded_at=change.recorded_at,
             note=change.note,
+            reseller_id=change.reseller_id,
+            reseller_name=reseller_name,
+            reason=AccessChangeReason(change.reason) if change.reason else None,
+            new_reseller_name=new_reseller_name,
         )
-        for change, login, name in rows
+        for change, login, name, reseller_name, new_reseller_name in rows
     ]
 
 

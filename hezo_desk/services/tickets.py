@@ -171,6 +171,8 @@ class TicketService:
                 priority=new.priority,
                 channel=new.channel,
                 reseller_access=new.reseller_access,
+                # A yes is given to the reseller named on the contract, and to it alone.
+                access_reseller_id=contract.reseller_id if new.reseller_access else None,
                 opened_at=now,
                 updated_at=now,
                 created_by_agent_id=actor.id,
@@ -204,6 +206,7 @@ class TicketService:
                     recorded_at=now,
                     # The first entry is the decision asked when opening (the desk says so).
                     note=None,
+                    reseller_id=contract.reseller_id,
                 )
             )
             audit.record(

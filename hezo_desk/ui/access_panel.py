@@ -54,6 +54,11 @@ from hezo_desk.ui.labels import Labels
 from hezo_desk.ui.short_list_model import Column, RowTableModel, display, read_only_table
 
 OTHER_PERSON = -1
+# The desk's question to the agent: to be seen at once, not alarming.
+ASK_STYLE = (
+    "background: #fff8e1; border: 1px solid #f9a825; border-radius: 4px; padding: 6px; "
+    "font-weight: bold;"
+)
 
 
 @dataclass(frozen=True)
@@ -70,28 +75,38 @@ class AccessChangeDialog(QDialog):
         self._access = access
         self._labels = Labels(self)
         granting = not access.granted
+        # The ticket names a reseller the customer has not decided about: either answer counts.
+        asking = access.decision_needed and not access.granted
         self.setMinimumWidth(480)
         reseller = access.reseller_name or self.tr("the reseller")
-        self.setWindowTitle(
-            self.tr("Grant reseller access") if granting else self.tr("Withdraw reseller access")
-        )
-        self.what = what = QLabel(
-            fill(
-                self.tr(
-                    "The customer allows %1 to see ticket %2 (subject, state, messages to "
-                    "and from the customer, attachments; never internal notes)."
-                )
-                if granting
-                else self.tr(
-                    "The customer withdraws access: %1 will see nothing of ticket %2, at once."
-                ),
-                reseller,
-                access.ticket.number,
+        if asking:
+            self.setWindowTitle(self.tr("Record the customer's decision"))
+            sentence = self.tr(
+                "Ticket %2 names %1 now, and the customer has not decided about %1 yet. "
+                "Record what the customer says: may %1 see the ticket (subject, state, "
+                "messages to and from the customer, attachments; never internal notes)?"
             )
-        )
+        elif granting:
+            self.setWindowTitle(self.tr("Grant reseller access"))
+            sentence = self.tr(
+                "The customer allows %1 to see ticket %2 (subject, state, messages to "
+                "and from the customer, attachments; never internal notes)."
+            )
+        else:
+            self.setWindowTitle(self.tr("Withdraw reseller access"))
+            sentence = self.tr(
+                "The customer withdraws access: %1 will see nothing of ticket %2, at once."
+            )
+        self.what = what = QLabel(fill(sentence, reseller, access.ticket.number))
         what.setObjectName("what")
         what.setWordWrap(True)
         what.setStyleSheet("font-weight: bold;")
+        self.decision: QComboBox | None = None
+        if asking:
+            self.decision = QComboBox()
+            self.decision.setObjectName("decision")
+            self.decision.addItem(fill(self.tr("No: %1 may not see it"), reseller), False)
+            self.decision.addItem(fill(self.tr("Yes: %1 may see it"), reseller), True)
 
         self.requester = QComboBox()
         self.requester.setObjectName("requester")
@@ -121,6 +136,8 @@ class AccessChangeDialog(QDialog):
         self.problem.setStyleSheet(ERROR_STYLE)
 
         form = QFormLayout()
+        if self.decision is not None:
+            form.addRow(self.tr("&Decision:"), self.decision)
         form.addRow(self.tr("&Requested by:"), self.requester)
         form.addRow(self.tr("&Name:"), self.other_name)
         form.addRow(self.tr("&Channel:"), self.channel)
@@ -129,7 +146,10 @@ class AccessChangeDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("&Grant access") if granting else self.tr("&Withdraw access"))
+        if asking:
+            ok.setText(self.tr("&Record decision"))
+        else:
+            ok.setText(self.tr("&Grant access") if granting else self.tr("&Withdraw access"))
         ok.setObjectName("confirm")
         self.buttons.accepted.connect(self._accept_if_complete)
         self.buttons.rejected.connect(self.reject)
@@ -140,11 +160,13 @@ class AccessChangeDialog(QDialog):
         layout.addWidget(self.buttons)
         self.requester.currentIndexChanged.connect(lambda _i: self._requester_changed())
         self._requester_changed()
+        if self.decision is not None:
+            self.setTabOrder(self.decision, self.requester)
         self.setTabOrder(self.requester, self.other_name)
         self.setTabOrder(self.other_name, self.channel)
         self.setTabOrder(self.channel, self.note)
         self.setTabOrder(self.note, self.buttons)
-        self.requester.setFocus()
+        (self.decision if self.decision is not None else self.requester).setFocus()
 
     def _requester_changed(self) -> None:
         other = self.requester.currentData() == OTHER_PERSON
@@ -154,8 +176,13 @@ class AccessChangeDialog(QDialog):
 
     def request(self) -> AccessRequest:
         chosen = int(self.requester.currentData())
+        granted = (
+            bool(self.decision.currentData())
+            if self.decision is not None
+            else not self._access.granted
+        )
         return AccessRequest(
-            granted=not self._access.granted,
+            granted=granted,
             channel=Channel(self.channel.currentData()),
             requested_by_contact_id=None if chosen == OTHER_PERSON else chosen,
             requested_by_name=self.other_name.text() if chosen == OTHER_PERSON else None,
@@ -200,6 +227,13 @@ class AccessPanel(QWidget):
         self.recorded.setObjectName("recorded")
         self.recorded.setWordWrap(True)
         self.recorded.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # The desk asks for the customer's decision about a reseller it has none for (the
+        # ticket moved to it, and a yes for the one before ended).
+        self.ask_customer = QLabel()
+        self.ask_customer.setObjectName("decision_needed")
+        self.ask_customer.setWordWrap(True)
+        self.ask_customer.setStyleSheet(ASK_STYLE)
+        self.ask_customer.hide()
         self.change_button = QPushButton(self.tr("&Change…"))
         self.change_button.setObjectName("change_access")
         self.change_button.setEnabled(False)
@@ -214,8 +248,11 @@ class AccessPanel(QWidget):
             [
                 Column(self.tr("When"), lambda c: c.recorded_at),
                 Column(self.tr("Decision"), self._describe),
-                Column(self.tr("Requested by"), lambda c: c.requested_by_name),
-                Column(self.tr("Channel"), lambda c: self._labels.channel(c.channel)),
+                Column(self.tr("Requested by"), self._requester),
+                Column(
+                    self.tr("Channel"),
+                    lambda c: "" if c.reason else self._labels.channel(c.channel),
+                ),
                 Column(self.tr("Recorded by"), lambda c: c.agent_name or self.tr("system")),
                 Column(self.tr("Note"), lambda c: c.note or ""),
             ],
@@ -228,6 +265,7 @@ class AccessPanel(QWidget):
         texts = QVBoxLayout()
         texts.addWidget(self.decision)
         texts.addWidget(self.recorded)
+        texts.addWidget(self.ask_customer)
         top.addLayout(texts, 1)
         top.addWidget(self.change_button, 0, Qt.AlignmentFlag.AlignTop)
         history_box = QGroupBox(self.tr("History of the decision (cannot be edited)"))
@@ -272,6 +310,19 @@ class AccessPanel(QWidget):
         latest = access.latest
         if latest is None:
             self.recorded.setText(self.tr("No decision recorded (the default is no access)."))
+        elif latest.reason is not None:
+            self.recorded.setText(
+                fill(
+                    self.tr(
+                        "The desk ended the customer's yes on %1: the ticket moved from %2 to "
+                        "%3 (re-linked by %4)."
+                    ),
+                    display(latest.recorded_at),
+                    latest.reseller_name or self.tr("no reseller"),
+                    latest.new_reseller_name or self.tr("no reseller"),
+                    latest.agent_name or self.tr("the system"),
+                )
+            )
         else:
             self.recorded.setText(
                 fill(
@@ -283,9 +334,16 @@ class AccessPanel(QWidget):
                 )
             )
         self.recorded.setStyleSheet(MUTED_STYLE if latest is None else "")
-        self.change_button.setText(
-            self.tr("&Withdraw access…") if access.granted else self.tr("&Grant access…")
-        )
+        asking = access.decision_needed and not access.granted
+        if asking:
+            self.ask_customer.setText(self._question(access))
+        self.ask_customer.setVisible(asking)
+        if asking:
+            self.change_button.setText(self.tr("&Record the decision…"))
+        else:
+            self.change_button.setText(
+                self.tr("&Withdraw access…") if access.granted else self.tr("&Grant access…")
+            )
         self.change_button.setEnabled(reseller is not None or access.granted)
         self.history_model.set_rows(list(reversed(access.history)))
         if loaded.preview is not None:
@@ -298,7 +356,39 @@ class AccessPanel(QWidget):
                 else self.tr("no reseller is named for it"),
             )
 
+    def _question(self, access: TicketAccess) -> str:
+        reseller = access.reseller_name or ""
+        latest = access.latest
+        if latest is not None and latest.reason is not None:
+            return fill(
+                self.tr(
+                    "This ticket now belongs to %2 (it moved from %1), and the customer's yes "
+                    "for %1 does not carry over: %2 may not see it. Ask the customer whether %2 "
+                    "may see this ticket and record the decision."
+                ),
+                latest.reseller_name or self.tr("no reseller"),
+                reseller,
+            )
+        return fill(
+            self.tr(
+                "No decision of the customer about %1 is recorded for this ticket (it names %1 "
+                "now). Ask the customer whether %1 may see it and record the decision."
+            ),
+            reseller,
+        )
+
+    def _requester(self, change: AccessChangeRow) -> str:
+        if change.reason is not None:
+            return self.tr("nobody (ended by the desk)")
+        return change.requested_by_name
+
     def _describe(self, change: AccessChangeRow) -> str:
+        if change.reason is not None:
+            return fill(
+                self.tr("access → no access (the ticket moved from %1 to %2)"),
+                change.reseller_name or self.tr("no reseller"),
+                change.new_reseller_name or self.tr("no reseller"),
+            )
         now = self.tr("access") if change.granted else self.tr("no access")
         if change.previous is None:
             return fill(self.tr("%1 (asked when the ticket was opened)"), now)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from hezo_desk.placeholders import fill
+from hezo_desk.services.records import TicketRow
 from hezo_desk.services.review import (
     REVIEW_ROLES,
     ContractCandidate,
@@ -439,13 +440,29 @@ class ReviewScreen(ListScreen):
         service_id = self.service_box.currentData()
         actor, service, version = self.context.actor, self._service, case.ticket.version
         ticket_id = case.ticket.id
+        reseller_before = case.ticket.reseller_name
         self._busy(True)
         self.tasks.start(
             lambda _control: service.link(
                 actor, ticket_id, contract_id, service_id, expected_version=version
             ),
-            finished=lambda _row: self._changed(ticket_id, self.tr("Linked.")),
+            finished=lambda row: self._changed(ticket_id, self._linked(reseller_before, row)),
             failed=lambda error: self._change_failed(ticket_id, error),
+        )
+
+    def _linked(self, reseller_before: str | None, row: TicketRow) -> str:
+        """What linking did; when the ticket moved to another reseller, that the customer's
+        decision about it is needed (a yes for the one before ended)."""
+        if reseller_before is None or row.reseller_name in (None, reseller_before):
+            return self.tr("Linked.")
+        return fill(
+            self.tr(
+                "Linked. The ticket moved from %1 to %2: a yes of the customer does not carry "
+                "over. Ask the customer whether %2 may see it and record the decision on the "
+                "ticket's Reseller access tab."
+            ),
+            reseller_before,
+            row.reseller_name or "",
         )
 
     def mark_reviewed(self) -> None:

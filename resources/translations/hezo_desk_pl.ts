@@ -20,8 +20,24 @@
         <translation>Klient zgadza się, aby %1 widział zgłoszenie %2 (temat, stan, korespondencję z klientem, załączniki; nigdy notatek wewnętrznych).</translation>
     </message>
     <message>
+        <source>Record the customer&apos;s decision</source>
+        <translation>Zapisz decyzję klienta</translation>
+    </message>
+    <message>
+        <source>Ticket %2 names %1 now, and the customer has not decided about %1 yet. Record what the customer says: may %1 see the ticket (subject, state, messages to and from the customer, attachments; never internal notes)?</source>
+        <translation>Zgłoszenie %2 wskazuje teraz resellera %1, a klient nie podjął jeszcze decyzji w jego sprawie. Zapisz, co mówi klient: czy %1 może widzieć zgłoszenie (temat, stan, korespondencję z klientem, załączniki; nigdy notatek wewnętrznych)?</translation>
+    </message>
+    <message>
         <source>The customer withdraws access: %1 will see nothing of ticket %2, at once.</source>
         <translation>Klient odbiera dostęp: %1 od razu przestaje widzieć cokolwiek ze zgłoszenia %2.</translation>
+    </message>
+    <message>
+        <source>No: %1 may not see it</source>
+        <translation>Nie: %1 nie może go widzieć</translation>
+    </message>
+    <message>
+        <source>Yes: %1 may see it</source>
+        <translation>Tak: %1 może je widzieć</translation>
     </message>
     <message>
         <source>Someone else (type the name)</source>
@@ -34,6 +50,10 @@
     <message>
         <source>Optional: e.g. the e-mail&apos;s date or what was said</source>
         <translation>Opcjonalnie: np. data e-maila lub co zostało powiedziane</translation>
+    </message>
+    <message>
+        <source>&amp;Decision:</source>
+        <translation>&amp;Decyzja:</translation>
     </message>
     <message>
         <source>&amp;Requested by:</source>
@@ -50,6 +70,10 @@
     <message>
         <source>N&amp;ote:</source>
         <translation>N&amp;otatka:</translation>
+    </message>
+    <message>
+        <source>&amp;Record decision</source>
+        <translation>&amp;Zapisz decyzję</translation>
     </message>
     <message>
         <source>&amp;Grant access</source>
@@ -123,12 +147,24 @@
         <translation>Nie zapisano decyzji (domyślnie: brak dostępu).</translation>
     </message>
     <message>
+        <source>The desk ended the customer&apos;s yes on %1: the ticket moved from %2 to %3 (re-linked by %4).</source>
+        <translation>Program zakończył zgodę klienta dnia %1: zgłoszenie przeszło od %2 do %3 (powiązanie zmienił(a) %4).</translation>
+    </message>
+    <message>
+        <source>no reseller</source>
+        <translation>brak resellera</translation>
+    </message>
+    <message>
         <source>Recorded by %1 on %2 at the request of %3 (%4).</source>
         <translation>Zapisał(a) %1 dnia %2 na prośbę: %3 (%4).</translation>
     </message>
     <message>
         <source>the system</source>
         <translation>system</translation>
+    </message>
+    <message>
+        <source>&amp;Record the decision…</source>
+        <translation>&amp;Zapisz decyzję…</translation>
     </message>
     <message>
         <source>&amp;Withdraw access…</source>
@@ -145,6 +181,22 @@
     <message>
         <source>no reseller is named for it</source>
         <translation>nie wskazano dla niego resellera</translation>
+    </message>
+    <message>
+        <source>This ticket now belongs to %2 (it moved from %1), and the customer&apos;s yes for %1 does not carry over: %2 may not see it. Ask the customer whether %2 may see this ticket and record the decision.</source>
+        <translation>To zgłoszenie należy teraz do resellera %2 (przeszło od %1), a zgoda klienta udzielona resellerowi %1 nie przechodzi na nowego: %2 nie może go widzieć. Zapytaj klienta, czy %2 może widzieć to zgłoszenie, i zapisz decyzję.</translation>
+    </message>
+    <message>
+        <source>No decision of the customer about %1 is recorded for this ticket (it names %1 now). Ask the customer whether %1 may see it and record the decision.</source>
+        <translation>Dla tego zgłoszenia nie zapisano decyzji klienta w sprawie resellera %1 (wskazuje ono teraz resellera %1). Zapytaj klienta, czy %1 może je widzieć, i zapisz decyzję.</translation>
+    </message>
+    <message>
+        <source>nobody (ended by the desk)</source>
+        <translation>nikt (zakończone przez program)</translation>
+    </message>
+    <message>
+        <source>access → no access (the ticket moved from %1 to %2)</source>
+        <translation>dostęp → brak dostępu (zgłoszenie przeszło od %1 do %2)</translation>
     </message>
     <message>
         <source>access</source>
@@ -3132,6 +3184,10 @@
     <message>
         <source>Linked.</source>
         <translation>Powiązano.</translation>
+    </message>
+    <message>
+        <source>Linked. The ticket moved from %1 to %2: a yes of the customer does not carry over. Ask the customer whether %2 may see it and record the decision on the ticket&apos;s Reseller access tab.</source>
+        <translation>Powiązano. Zgłoszenie przeszło od %1 do %2: zgoda klienta nie przechodzi na nowego resellera. Zapytaj klienta, czy %2 może je widzieć, i zapisz decyzję na karcie zgłoszenia „Dostęp resellera”.</translation>
     </message>
     <message>
         <source>Saving…</source>

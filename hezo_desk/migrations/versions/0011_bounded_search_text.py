@@ -1,7 +1,7 @@
 """Messages are indexed for search by a bounded prefix; the message itself is kept whole.
 
 Revision ID: 0011_bounded_search_text
-Revises: 0009_personal_data
+Revises: 0010_consent_reseller
 Create Date: 2026-11-30 08:30:00.000000
 
 PostgreSQL's tsvector holds at most 1 MB of distinct lexemes: `to_tsvector` fails ("string is
@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "0011_bounded_search_text"
-down_revision: str | None = "0009_personal_data"
+down_revision: str | None = "0010_consent_reseller"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -89,7 +89,7 @@ def upgrade() -> None:
         op.execute(statement)
     op.execute(
         "INSERT INTO schema_compatibility (revision, oldest_client_revision) "
-        "VALUES ('0011_bounded_search_text', '0001')"
+        "VALUES ('0011_bounded_search_text', '0010_consent_reseller')"
     )
 
 

@@ -13,8 +13,8 @@ Presence heartbeats no longer notify at all (desks read presence when they beat 
 Identical notifications of one transaction are delivered once, so a busy transaction wakes
 each desk once.
 
-A desk of an earlier revision reads an empty payload as "something changed" and reads its feed:
-it keeps working.
+A desk of an earlier revision reads an empty payload as "something changed" and reads its feed;
+desks from 0010 on (which chain audit entries and name a consent's reseller) keep working.
 
 Temporary tables: PUBLIC may create them in a new database by default. The right is withdrawn
 from PUBLIC and kept for the role that runs the upgrade (the desk's); reseller roles get none
@@ -81,7 +81,7 @@ def upgrade() -> None:
             op.execute(statement)
     op.execute(
         "INSERT INTO schema_compatibility (revision, oldest_client_revision) "
-        "VALUES ('0012', '0001')"
+        "VALUES ('0012', '0010_consent_reseller')"
     )
 
 

@@ -113,6 +113,8 @@ class TicketRows:
             messages.extend(dialogue)
             last_change = max(message["created_at"] for message in dialogue)
             access = self.rng.random() < 0.3
+            # The reseller a decision is about (revision 0010): none for an unlinked ticket.
+            reseller_id = contract["reseller_id"] if contract_id is not None else None
             tickets.append(
                 {
                     "id": ticket_id,
@@ -126,7 +128,9 @@ class TicketRows:
                     "priority": self.rng.choices(priorities, priority_weights)[0],
                     "channel": Channel.MIGRATION if migrated else self.rng.choice(_CHANNELS),
                     "assignee_id": self.rng.choice([None, *agent_ids[1:3]]),
-                    "reseller_access": access,
+                    # A yes is given to a reseller: an unlinked ticket names none.
+                    "reseller_access": access and reseller_id is not None,
+                    "access_reseller_id": reseller_id if access else None,
                     "legacy_number": legacy_number,
                     "opened_at": opened,
                     "updated_at": last_change,
@@ -148,13 +152,14 @@ class TicketRows:
                     "id": access_id + n,
                     "ticket_id": ticket_id,
                     "previous": None,
-                    "granted": access,
+                    "granted": access and reseller_id is not None,
                     "agent_id": None if migrated else self.rng.choice(agent_ids[1:3]),
                     "requested_by_contact_id": contact[0] if contact else None,
                     "requested_by_name": contact[1] if contact else "zgłaszający",
                     "channel": Channel.MIGRATION if migrated else Channel.PHONE,
                     "recorded_at": opened,
                     "note": None,
+                    "reseller_id": reseller_id,
                 }
             )
             if len(tickets) >= CHUNK:

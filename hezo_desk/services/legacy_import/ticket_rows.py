@@ -13,7 +13,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from hezo_desk.enums import (
@@ -24,7 +24,15 @@ from hezo_desk.enums import (
     Priority,
     TicketState,
 )
-from hezo_desk.models import Attachment, AuditEntry, Message, ResellerAccessChange, Ticket
+from hezo_desk.models import (
+    Attachment,
+    AuditEntry,
+    Message,
+    ResellerAccessChange,
+    ServiceContract,
+    Ticket,
+)
+from hezo_desk.services import audit
 from hezo_desk.services.attachment_files import guess_content_type
 from hezo_desk.services.audit import AuditAction
 from hezo_desk.services.legacy_import.source import ExportSource, UnreadableFileError
@@ -250,11 +258,23 @@ def insert_tickets(
             )
     if attachment_rows:
         session.execute(insert(Attachment), attachment_rows)
+    # The decision is about the reseller of the ticket's contract (none for an unlinked one).
+    linked = [contracts[t.link_contract] for t in batch if t.link_contract]
+    reseller_of: dict[int, int] = dict(
+        session.execute(
+            select(ServiceContract.id, ServiceContract.reseller_id).where(
+                ServiceContract.id.in_(linked)
+            )
+        ).all()
+    )
     session.execute(
         insert(ResellerAccessChange),
         [
             {
                 "ticket_id": ticket_id,
+                "reseller_id": reseller_of[contracts[ticket.link_contract]]
+                if ticket.link_contract
+                else None,
                 "previous": None,
                 "granted": False,
                 "agent_id": actor_id,
@@ -265,35 +285,34 @@ def insert_tickets(
                 "note": "the legacy system recorded no decision: no access (privacy by "
                 "default) until the customer says otherwise",
             }
-            for ticket_id in ticket_ids
-        ],
-    )
-    session.execute(
-        insert(AuditEntry),
-        [
-            {
-                "recorded_at": now,
-                "agent_id": actor_id,
-                "action": AuditAction.LEGACY_IMPORTED,
-                "ticket_id": ticket_id,
-                "subject_type": "migration_run",
-                "subject_id": run_id,
-                "summary": f"{ticket.number}: migrated from legacy ticket "
-                f"{ticket.legacy_number} (run {run_id})"
-                + (f", {len(ticket.flags)} flag(s) for review" if ticket.flags else ""),
-                "details": {
-                    "legacy_number": ticket.legacy_number,
-                    "legacy_contract": ticket.legacy_contract,
-                    "legacy_serial": ticket.legacy_serial,
-                    "run_id": run_id,
-                    "messages": len(ticket.messages),
-                    "attachments": len(ticket.attachments),
-                    "flags": ticket.flags,
-                },
-            }
             for ticket, ticket_id in zip(batch, ticket_ids, strict=True)
         ],
     )
+    entries = [
+        {
+            "recorded_at": now,
+            "agent_id": actor_id,
+            "action": AuditAction.LEGACY_IMPORTED,
+            "ticket_id": ticket_id,
+            "subject_type": "migration_run",
+            "subject_id": run_id,
+            "summary": f"{ticket.number}: migrated from legacy ticket "
+            f"{ticket.legacy_number} (run {run_id})"
+            + (f", {len(ticket.flags)} flag(s) for review" if ticket.flags else ""),
+            "details": {
+                "legacy_number": ticket.legacy_number,
+                "legacy_contract": ticket.legacy_contract,
+                "legacy_serial": ticket.legacy_serial,
+                "run_id": run_id,
+                "messages": len(ticket.messages),
+                "attachments": len(ticket.attachments),
+                "flags": ticket.flags,
+            },
+        }
+        for ticket, ticket_id in zip(batch, ticket_ids, strict=True)
+    ]
+    audit.chain_rows(session, entries)
+    session.execute(insert(AuditEntry), entries)
     return ticket_ids
 
 
