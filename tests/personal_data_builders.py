@@ -23,7 +23,8 @@ from hezo_desk.enums import (
     Role,
     TicketState,
 )
-from hezo_desk.models import Attachment, AuditEntry, Contact, Message, Service, Ticket
+from hezo_desk.models import Attachment, Contact, Message, Service, Ticket
+from hezo_desk.services import audit
 from hezo_desk.services.access import AccessRequest, ResellerAccessService
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.agents import AgentService
@@ -238,14 +239,14 @@ def _legacy_ticket(db: Database, world: World, agent: Actor) -> int:
                 created_by_agent_id=agent.id,
             )
         )
-        session.add(
-            AuditEntry(
-                agent_id=agent.id,
-                action=AuditAction.LEGACY_IMPORTED,
-                ticket_id=ticket.id,
-                summary="HD-900001: migrated from legacy ticket ZG/2024/00042",
-                details={"legacy_contract": "UMS/2024/00001", "legacy_serial": "FG1234567890"},
-            )
+        session.flush()
+        audit.record(
+            session,
+            agent,
+            AuditAction.LEGACY_IMPORTED,
+            "HD-900001: migrated from legacy ticket ZG/2024/00042",
+            ticket_id=ticket.id,
+            details={"legacy_contract": "UMS/2024/00001", "legacy_serial": "FG1234567890"},
         )
         return ticket.id
 

@@ -4,6 +4,8 @@ databases. The append-only triggers are lifted first, as anyone owning the table
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from alembic import command
 from sqlalchemy import func, insert, select, text
@@ -19,9 +21,12 @@ from hezo_desk.models import (
     utcnow,
 )
 from hezo_desk.services.actor import Actor
+from hezo_desk.services.audit import AuditAction
 from hezo_desk.services.audit_chain import ChainProblem, verify_chain
 from hezo_desk.services.legacy_import import RunStatus
+from hezo_desk.services.personal_data.erasure import ErasureService
 from legacy_support import SAMPLE, back_office, run_import
+from personal_data_builders import build_person_desk
 
 
 def _run(capsys: pytest.CaptureFixture[str], db: Database, *argv: str) -> tuple[int, str]:
@@ -192,3 +197,24 @@ def test_the_legacy_imports_entries_are_chained_with_the_desks(db: Database, adm
         ).all()
     assert decisions
     assert all(recorded == named for recorded, named in decisions)
+
+
+def test_an_erasure_rewrites_entries_and_the_chain_still_holds(
+    db: Database, agent: Actor, tmp_path: Path
+) -> None:
+    """RODO erasure rewrites the words of entries that named the person: its own chained
+    entry lists them, so the chain holds; an edit of any other entry is still found."""
+    desk = build_person_desk(db, agent, tmp_path)
+    ErasureService(db, drafts=desk.drafts).erase(agent, desk.contact_id)
+    assert verify_chain(db).intact
+    with db.sessions() as session:
+        untouched = session.scalar(
+            select(AuditEntry.id)
+            .where(AuditEntry.action == AuditAction.TICKET_OPENED)
+            .order_by(AuditEntry.id.desc())
+            .limit(1)
+        )
+    assert untouched is not None
+    _tamper(db, f"UPDATE audit_log SET summary = 'podrobione' WHERE id = {untouched}")
+    check = verify_chain(db)
+    assert (check.problem, check.broken_id) == (ChainProblem.ALTERED, untouched)

@@ -9,6 +9,11 @@ first entry that does not fit:
   slipped in or moved (`ChainProblem.UNLINKED`);
 - it has no hash at all: something wrote it outside the desk (`ChainProblem.UNCHAINED`).
 
+An erasure of a person's data (RODO, services/personal_data) rewrites the words of entries
+that named them; its own entry, chained like any other, lists them (`redacted_rows`). Such an
+entry keeps its place in the chain (its link and hash as written) and is not read for its
+content: the chain proves it was there, the erasure's entry says why its words changed.
+
 What a chain cannot show by itself: entries removed from the end, or a log rewritten whole
 with every hash recomputed (anyone holding a SQLite file can). Against that, keep the head
 (the last hash, `audit verify --print-head`) somewhere else and check that the log still holds
@@ -22,10 +27,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Row, select
+from sqlalchemy.orm import Session
 
 from hezo_desk.db import Database
 from hezo_desk.models import AuditEntry
 from hezo_desk.models.audit import chain_hash
+from hezo_desk.services.audit import AuditAction
 
 PAGE = 2000
 
@@ -74,12 +81,13 @@ def verify_chain(db: Database, *, expected_head: str | None = None) -> ChainChec
     seen_head = False
     count, previous, last_id = 0, "", 0
     with db.sessions() as session:
+        redacted = _redacted_by_erasures(session)
         while True:
             rows = session.execute(query.where(entry.id > last_id).limit(PAGE)).all()
             if not rows:
                 break
             for row in rows:
-                problem = _problem(row, previous)
+                problem = _problem(row, previous, redacted=row.id in redacted)
                 if problem is not None:
                     return ChainCheck(count, last_id or None, previous or None, problem, row.id)
                 count, previous, last_id = count + 1, row.chain_hash, row.id
@@ -89,11 +97,25 @@ def verify_chain(db: Database, *, expected_head: str | None = None) -> ChainChec
     return ChainCheck(count, last_id or None, previous or None)
 
 
-def _problem(row: Row[Any], previous: str) -> ChainProblem | None:
+def _redacted_by_erasures(session: Session) -> set[int]:
+    """The entries an erasure rewrote, as its own entry lists them."""
+    lists = session.scalars(
+        select(AuditEntry.details).where(AuditEntry.action == AuditAction.CONTACT_ANONYMISED)
+    )
+    found: set[int] = set()
+    for details in lists:
+        rows = (details or {}).get("redacted_rows", {}) if isinstance(details, dict) else {}
+        found.update(int(i) for i in rows.get(AuditEntry.__tablename__, []))
+    return found
+
+
+def _problem(row: Row[Any], previous: str, *, redacted: bool) -> ChainProblem | None:
     stored: str | None = row.chain_hash
     link: str | None = row.chain_previous
     if stored is None or link is None:
         return ChainProblem.UNCHAINED
+    if redacted:
+        return None if link == previous else ChainProblem.UNLINKED
     computed = chain_hash(
         link,
         id=row.id,

@@ -184,18 +184,22 @@ POSTGRESQL_TRIGGERS = [
 ]
 
 
-def _append_only_lifted(table: str, *, lifted: bool) -> list[str]:
-    """Statements that lift (or restore) a table's append-only triggers for this revision's
-    own one-time fill; no desk ever writes through them."""
-    if op.get_bind().dialect.name == "postgresql":
-        verb = "DISABLE" if lifted else "ENABLE"
-        return [f"ALTER TABLE {table} {verb} TRIGGER {table}_append_only"]
-    if lifted:
-        return [f"DROP TRIGGER {table}_no_update"]
-    return [
-        f"CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table} "
-        f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
-    ]
+def _lift_update_guards(table: str) -> list[str]:
+    """Lift the triggers that refuse updates of `table` for this revision's own one-time
+    fill (no desk ever writes through them); return the statements that restore them as
+    they were, whatever an earlier revision made of them (0009's redaction permits)."""
+    bind = op.get_bind()
+    if bind.dialect.name == "postgresql":
+        op.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
+        return [f"ALTER TABLE {table} ENABLE TRIGGER USER"]
+    guards = bind.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? "
+        "AND sql LIKE '%BEFORE UPDATE%'",
+        (table,),
+    ).all()
+    for name, _sql in guards:
+        op.execute(f"DROP TRIGGER {name}")
+    return [sql for _name, sql in guards]
 
 
 def _add_reseller_reference(table: str, column: str) -> None:
@@ -234,20 +238,18 @@ def upgrade() -> None:
         + current_reseller.format(table="tickets", ticket_contract="contract_id")
         + " WHERE reseller_access"
     )
-    for statement in _append_only_lifted("reseller_access_changes", lifted=True):
-        op.execute(statement)
+    restore = _lift_update_guards("reseller_access_changes")
     op.execute(
         "UPDATE reseller_access_changes SET reseller_id = (SELECT c.reseller_id "
         "FROM tickets t JOIN service_contracts c ON c.id = t.contract_id "
         "WHERE t.id = reseller_access_changes.ticket_id)"
     )
-    for statement in _append_only_lifted("reseller_access_changes", lifted=False):
+    for statement in restore:
         op.execute(statement)
 
-    for statement in _append_only_lifted("audit_log", lifted=True):
-        op.execute(statement)
+    restore = _lift_update_guards("audit_log")
     _chain_existing_entries()
-    for statement in _append_only_lifted("audit_log", lifted=False):
+    for statement in restore:
         op.execute(statement)
 
     if postgresql:

@@ -160,7 +160,7 @@ class ErasureService:
             scope = ErasureScope(
                 session=session,
                 contact_id=contact_id,
-                actor_id=actor.id,
+                actor=actor,
                 label=label,
                 values=values,
                 signature=_signature(contact),

@@ -51,6 +51,8 @@ from hezo_desk.models import (
     ServiceContract,
     Ticket,
 )
+from hezo_desk.services import audit
+from hezo_desk.services.actor import Actor
 from hezo_desk.services.audit import AuditAction
 from hezo_desk.services.normalize import fold
 from hezo_desk.services.pdf import (
@@ -69,7 +71,7 @@ _PHONE_SEPARATORS = (" ", "-", ".", "/", "(", ")", "+")
 class ErasureScope:
     session: Session
     contact_id: int
-    actor_id: int
+    actor: Actor
     label: str
     values: PersonalValues
     # Surname alone and "J. Kowalski": redacted only in the person's own tickets, where they
@@ -514,16 +516,14 @@ def ticket_history(scope: ErasureScope) -> int:
     """One entry per touched ticket in its own history (no erased data): the ticket's page
     shows that its words changed, and other desks showing it refresh (the change feed)."""
     for ticket_id in sorted(scope.touched_ticket_ids):
-        scope.session.add(
-            AuditEntry(
-                agent_id=scope.actor_id,
-                action=AuditAction.PERSONAL_DATA_REDACTED,
-                ticket_id=ticket_id,
-                subject_type="contact",
-                subject_id=scope.contact_id,
-                summary=f"personal data redacted (contact {scope.contact_id})",
-                details={"contact_id": scope.contact_id},
-            )
+        audit.record(
+            scope.session,
+            scope.actor,
+            AuditAction.PERSONAL_DATA_REDACTED,
+            f"personal data redacted (contact {scope.contact_id})",
+            ticket_id=ticket_id,
+            subject=("contact", scope.contact_id),
+            details={"contact_id": scope.contact_id},
         )
     return len(scope.touched_ticket_ids)
 
