@@ -20,6 +20,10 @@ from hezo_desk.services.registration import (
 )
 from hezo_desk.services.tickets import NewTicket, TicketService
 
+# The other company of builders.build_world (name, tax id) and its contract.
+OTHER_CUSTOMER = ("Żółw", "7251801126")
+OTHER_CONTRACT = "UMS/2024/00003"
+
 CALLER = ContactDetails(
     first_name="Paweł",
     last_name="Żółkiewski",
@@ -135,7 +139,7 @@ def test_the_caller_typing_h_where_the_contract_holds_h2_gets_the_exact_notation
             "FA9999999999",
             "contract",
             FactProblem.CONTRACT_OF_ANOTHER_COMPANY,
-            "belongs to another company",
+            "does not belong to the company PL5260250274",
         ),
         (
             "PL5260250274",
@@ -143,7 +147,7 @@ def test_the_caller_typing_h_where_the_contract_holds_h2_gets_the_exact_notation
             "FA9999999999",
             "serial",
             FactProblem.SERIAL_NOT_ON_CONTRACT,
-            "it is on UMS/2024/00003",
+            "it is on another company's contract",
         ),
         (
             "PL5260250274",
@@ -175,6 +179,11 @@ def test_each_failing_fact_is_named_with_its_reason(
     assert failures[failed].problem is problem
     assert fragment in failures[failed].message
     assert fragment in str(caught.value)
+    # Whoever is on the phone never hears another customer's name, tax id or contracts.
+    for other in OTHER_CUSTOMER:
+        assert other not in str(caught.value)
+    if contract != OTHER_CONTRACT:  # the caller's own words may be said back, no one else's
+        assert OTHER_CONTRACT not in str(caught.value)
     with db.sessions() as session:
         assert session.scalar(select(func.count(Contact.id))) == 0
 
@@ -211,7 +220,7 @@ def test_an_email_of_another_company_is_refused(db: Database, world: World, agen
         serial="FA9999999999",
         details=CALLER,
     )
-    with pytest.raises(UserError, match="another company"):
+    with pytest.raises(UserError, match="another company") as refused:
         service.register(
             agent,
             tax_id="PL5260250274",
@@ -220,6 +229,8 @@ def test_an_email_of_another_company_is_refused(db: Database, world: World, agen
             details=CALLER,
             update_existing=True,
         )
+    for other in OTHER_CUSTOMER:
+        assert other not in str(refused.value)
 
 
 @pytest.mark.parametrize(

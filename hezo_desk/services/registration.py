@@ -165,9 +165,10 @@ class RegistrationService:
             if existing is not None:
                 owner = session.get_one(Customer, existing.customer_id)
                 if existing.customer_id != check.customer_id:
+                    # Which company is not for whoever is on the phone.
                     raise UserError(
-                        f"{email} is already registered for another company ({owner.name}, "
-                        f"{owner.tax_id}); one e-mail address belongs to one contact"
+                        f"{email} is already registered for another company; one e-mail "
+                        "address belongs to one contact"
                     )
                 if not update_existing:
                     raise ContactExistsError(contact_row(existing), owner.name)
@@ -257,12 +258,11 @@ def _check_contract(
             Fact.CONTRACT, FactProblem.NO_SUCH_CONTRACT, f"no contract numbered {text.strip()!r}"
         ), None
     if customer is not None and contract.customer_id != customer.id:
-        holder = session.get_one(Customer, contract.customer_id)
         return FactCheck(
             Fact.CONTRACT,
             FactProblem.CONTRACT_OF_ANOTHER_COMPANY,
-            f"contract {contract.number} belongs to another company "
-            f"({holder.name}, {holder.tax_id}), not to {customer.tax_id}",
+            # Another customer's name and tax id are not for whoever is on the phone.
+            f"contract {contract.number} does not belong to the company {customer.tax_id}",
         ), contract
     if contract.state is not ContractState.ACTIVE:
         return FactCheck(
@@ -309,14 +309,21 @@ def _check_serial(
         )
     ]
     if not rows:
-        elsewhere = session.scalars(
-            select(ServiceContract.number)
+        holders = session.execute(
+            select(ServiceContract.number, ServiceContract.customer_id)
             .join(Service, Service.contract_id == ServiceContract.id)
             .where(Service.serial == parsed.serial)
             .distinct()
+            .order_by(ServiceContract.number)
         ).all()
+        # Whoever is on the phone may hear this company's own contracts, never another's.
+        own = [number for number, customer_id in holders if customer_id == contract.customer_id]
         hint = (
-            f" (it is on {', '.join(elsewhere)})" if elsewhere else " (HEZO knows no such serial)"
+            f" (it is on {', '.join(own)})"
+            if own
+            else " (it is on another company's contract)"
+            if holders
+            else " (HEZO knows no such serial)"
         )
         return (
             FactCheck(
