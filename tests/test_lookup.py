@@ -12,6 +12,7 @@ from hezo_desk.models import Service, Ticket
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.lookup import LookupService
 from hezo_desk.services.registration import ContactDetails, RegistrationService
+from hezo_desk.services.tax_ids import NipChecksumHint, nip_check_digit
 from hezo_desk.services.tickets import NewTicket, TicketService
 
 
@@ -116,3 +117,19 @@ def test_overview_shows_contracts_services_and_open_tickets(db: Database, world:
     assert len(overview.services) == 4
     assert [t.subject for t in overview.open_tickets] == ["Awaria łącza"]
     assert [c.email for c in overview.contacts] == ["ewa.klos@laka.pl"]
+
+
+def test_a_nip_with_a_wrong_check_digit_says_which_digit_would_fit(
+    db: Database, world: World
+) -> None:
+    service = LookupService(db)
+    # 526-025-02-74 is right; its last digit misheard as 5.
+    result = service.lookup("526-025-02-75")
+    assert result.nip_checksum == NipChecksumHint("5260250275", 4)
+    assert service.lookup("526-025-02-74").nip_checksum is None
+    assert service.lookup("600 100 200").nip_checksum is None, "a phone is no NIP"
+    # No NIP begins with these nine digits (their check value is 10).
+    nine = next(
+        f"{n:09d}" for n in range(100000000, 100001000) if nip_check_digit(f"{n:09d}") == 10
+    )
+    assert service.lookup(nine + "0").nip_checksum == NipChecksumHint(nine + "0", None)

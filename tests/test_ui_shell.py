@@ -284,6 +284,16 @@ def test_a_failed_or_cleared_lookup_forgets_the_previous_caller(
     assert lookup.customers_model.rowCount() == 0
 
 
+def test_a_misheard_nip_is_said_to_be_one(qtbot: QtBot, window: MainWindow) -> None:
+    lookup = window.screen_widget("lookup")
+    assert isinstance(lookup, LookupView)
+    lookup.query.setText("526-025-02-75")
+    qtbot.keyClick(lookup.query, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: lookup.result is not None, timeout=WAIT_MS)
+    assert "5260250275" in lookup.read_as.text()
+    assert "the last would be 4" in lookup.read_as.text()
+
+
 def test_f1_lists_every_shortcut_once(window: MainWindow) -> None:
     rows = window.shortcut_rows()
     keys = [key for row_keys, _text in rows for key in row_keys.split(", ")]

@@ -65,6 +65,7 @@ def lookup_command(context: CommandContext) -> int:
             {
                 "query": result.query,
                 "interpretations": result.interpretations,
+                "nip_checksum": result.nip_checksum,
                 "customers": result.customers,
                 "contracts": result.contracts,
                 "services": result.services,
@@ -72,6 +73,16 @@ def lookup_command(context: CommandContext) -> int:
             }
         )
         return 0
+    hint = result.nip_checksum
+    if hint is not None:
+        out.line(
+            f"as a NIP, {hint.nip} has a wrong check digit: "
+            + (
+                "no NIP begins with its first nine digits"
+                if hint.expected is None
+                else f"with these first nine digits the last would be {hint.expected}"
+            )
+        )
     if result.is_empty:
         read = ", ".join(result.interpretations) or "nothing recognisable"
         out.line(f"nothing found for {result.query!r} (read as: {read})")

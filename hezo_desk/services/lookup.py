@@ -8,6 +8,7 @@ matched contract, service or ticket are included, so the caller's company is alw
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -47,7 +48,12 @@ from hezo_desk.services.records import (
     ticket_select,
 )
 from hezo_desk.services.serials import InvalidSerialError, parse_serial
-from hezo_desk.services.tax_ids import InvalidTaxIdError, parse_tax_id
+from hezo_desk.services.tax_ids import (
+    InvalidTaxIdError,
+    NipChecksumHint,
+    nip_checksum_hint,
+    parse_tax_id,
+)
 from hezo_desk.services.ticket_numbers import parse_ticket_number
 
 MIN_NAME_QUERY = 2
@@ -63,6 +69,8 @@ class LookupResult:
     tickets: list[TicketRow] = field(default_factory=list)
     # What the query was read as, for the agent ("tax id PL5260250274", "serial FG…").
     interpretations: list[str] = field(default_factory=list)
+    # A NIP typed with a wrong check digit: the agent hears which digit looks wrong.
+    nip_checksum: NipChecksumHint | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -114,7 +122,8 @@ class LookupService:
             self._by_phone(session, text, customers, read_as)
             self._by_email(session, text, customers, read_as)
             self._by_name(session, text, customers, read_as)
-            return self._result(session, text, customers, contracts, services, tickets, read_as)
+            result = self._result(session, text, customers, contracts, services, tickets, read_as)
+        return dataclasses.replace(result, nip_checksum=nip_checksum_hint(text))
 
     def overview(self, customer_id: int) -> CustomerOverview:
         with self._db.sessions() as session:

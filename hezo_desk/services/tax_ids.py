@@ -149,3 +149,28 @@ def make_nip(first_nine: str) -> str | None:
     """Complete nine digits with their check digit, or None where none exists (demo data)."""
     check = nip_check_digit(first_nine)
     return None if check == 10 else first_nine + str(check)
+
+
+@dataclass(frozen=True)
+class NipChecksumHint:
+    """A NIP-shaped input whose check digit is wrong: which digit would fit, if any.
+
+    `expected` is the last digit these first nine digits need, or None when no valid NIP
+    begins with them (one of the first nine was mistyped).
+    """
+
+    nip: str
+    expected: int | None
+
+
+def nip_checksum_hint(text: str) -> NipChecksumHint | None:
+    """For a lookup: the hint when `text` reads as a Polish NIP but its checksum is wrong."""
+    try:
+        parse_tax_id(text)
+    except InvalidTaxIdError as error:
+        if error.problem is not TaxIdProblem.CHECKSUM:
+            return None
+        digits = "".join(char for char in text if char.isdigit())[-NIP_LENGTH:]
+        remainder = nip_check_digit(digits[:9])
+        return NipChecksumHint(digits, None if remainder == 10 else remainder)
+    return None

@@ -48,6 +48,7 @@ from hezo_desk.services.records import (
     ServiceRow,
     TicketRow,
 )
+from hezo_desk.services.tax_ids import NipChecksumHint
 from hezo_desk.ui import workers
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.dialogs.anonymise import AnonymiseDialog
@@ -364,11 +365,12 @@ class LookupView(QWidget):
         self.result = result
         read = ", ".join(result.interpretations) or self.tr("nothing recognisable")
         if result.is_empty:
-            self.read_as.setText(
-                fill(self.tr("Nothing found for “%1” (read as: %2)."), result.query, read)
-            )
+            said = fill(self.tr("Nothing found for “%1” (read as: %2)."), result.query, read)
         else:
-            self.read_as.setText(fill(self.tr("“%1” read as: %2"), result.query, read))
+            said = fill(self.tr("“%1” read as: %2"), result.query, read)
+        if result.nip_checksum is not None:
+            said += " " + self._checksum_hint(result.nip_checksum)
+        self.read_as.setText(said)
         self.customers_model.set_rows(result.customers)
         self.tickets_found_model.set_rows(result.tickets)
         self.tickets_found.setVisible(bool(result.tickets))
@@ -393,6 +395,24 @@ class LookupView(QWidget):
             self.tr("Look up the caller first: a new ticket needs the caller's company.")
         )
         self.focus_query()
+
+    def _checksum_hint(self, hint: NipChecksumHint) -> str:
+        if hint.expected is None:
+            return fill(
+                self.tr(
+                    "As a NIP, %1 cannot be right: no NIP begins with its first nine digits; "
+                    "one of them was probably misheard."
+                ),
+                hint.nip,
+            )
+        return fill(
+            self.tr(
+                "As a NIP, %1 has a wrong check digit: with these first nine digits the last "
+                "would be %2; a digit was probably misheard."
+            ),
+            hint.nip,
+            str(hint.expected),
+        )
 
     def _forget_caller(self) -> None:
         self.result = None

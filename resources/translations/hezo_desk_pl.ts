@@ -1882,6 +1882,14 @@
         <translation>Najpierw wyszukaj dzwoniącego: nowe zgłoszenie wymaga firmy dzwoniącego.</translation>
     </message>
     <message>
+        <source>As a NIP, %1 cannot be right: no NIP begins with its first nine digits; one of them was probably misheard.</source>
+        <translation>Jako NIP %1 nie może być poprawny: żaden NIP nie zaczyna się od tych dziewięciu cyfr; któraś z nich została pewnie źle usłyszana.</translation>
+    </message>
+    <message>
+        <source>As a NIP, %1 has a wrong check digit: with these first nine digits the last would be %2; a digit was probably misheard.</source>
+        <translation>Jako NIP %1 ma złą cyfrę kontrolną: przy tych dziewięciu pierwszych cyfrach ostatnia byłaby %2; któraś cyfra została pewnie źle usłyszana.</translation>
+    </message>
+    <message>
         <source>%1 companies have this number: ask the caller which, then choose.</source>
         <translation>Firm z tym numerem: %1. Zapytaj dzwoniącego, o którą chodzi, i wybierz ją.</translation>
     </message>
