@@ -36,6 +36,9 @@ from hezo_desk.services.reseller_roles import ResellerRoleService
 from hezo_desk.services.review import ReviewService
 from hezo_desk.services.tickets import TicketChange, TicketService
 
+# Commands prove their acting agent (issue 12): the fixtures' agents' password is at hand.
+pytestmark = pytest.mark.usefixtures("agent_password")
+
 POSTGRESQL_ONLY = pytest.mark.parametrize("db", ["postgresql"], indirect=True)
 SAYS_NO = AccessRequest(granted=False, channel=Channel.PHONE, requested_by_name="Paweł Żółkiewski")
 SAYS_YES = AccessRequest(granted=True, channel=Channel.EMAIL, requested_by_name="Paweł Żółkiewski")

@@ -81,7 +81,18 @@ class AgentService:
         records under this agent, and a read-only command stays a read.
         """
         with self._db.sessions() as session:
-            return actor_of(_proven(session, login, password))
+            agent = session.scalar(select(Agent).where(Agent.login == login.strip().lower()))
+            found = (
+                None if agent is None else (actor_of(agent), agent.is_active, agent.password_hash)
+            )
+        # Checked with the connection given back: scrypt takes half a second, and a command's
+        # connection may be cut meanwhile (a read that held it would have to start again).
+        if found is None:
+            raise SignInError("wrong login or password, or the account is deactivated")
+        actor, active, stored = found
+        if not active or stored is None or not verify_password(password, stored):
+            raise SignInError("wrong login or password, or the account is deactivated")
+        return actor
 
     def add(
         self,
