@@ -29,7 +29,7 @@ from hezo_desk.models import Call, utcnow
 from hezo_desk.services import audit
 from hezo_desk.services.actor import Actor, require_role
 from hezo_desk.services.audit import CALL_SUBJECT, AuditAction
-from hezo_desk.services.call_events import CallEvent
+from hezo_desk.services.call_events import MAX_CALL_ID_LENGTH, CallEvent
 from hezo_desk.services.call_links import MAX_LIVE_CALL, live_call
 from hezo_desk.services.call_records import (
     CallRecord,
@@ -43,7 +43,6 @@ from hezo_desk.services.phone_match import match_phone
 from hezo_desk.services.phones import NotAPhoneNumberError, parse_phone, phone_e164
 
 MAX_NUMBER_LENGTH = 100
-MAX_CALL_ID_LENGTH = 128
 MAX_OUTCOME_LENGTH = 300
 SUPERVISING_ROLES = (Role.SUPERVISOR, Role.ADMINISTRATOR)
 
