@@ -145,14 +145,10 @@ class CallJournal:
                 call.call_id, changed = call_id, True
             if event.event is CallEventKind.RING and call.rang_at is None:
                 call.rang_at, changed = event.at, True
-            elif event.event is CallEventKind.ANSWER and call.answered_at is None:
-                call.answered_at, call.agent_id, changed = event.at, actor.id, True
-                _settle_callbacks(session, call, event.at)
-            elif event.event is CallEventKind.HANGUP and call.ended_at is None:
-                call.ended_at, changed = event.at, True
-                if call.answered_at is not None:
-                    seconds = (event.at - call.answered_at).total_seconds()
-                    call.duration_s = max(0, round(seconds))
+            elif event.event is CallEventKind.ANSWER:
+                changed = _answer(session, call, actor, event.at) or changed
+            elif event.event is CallEventKind.HANGUP:
+                changed = _hang_up(call, actor, event.at) or changed
             if changed:
                 session.flush()
                 audit.record(
@@ -405,6 +401,50 @@ class CallJournal:
             outgoing=sum(hour.outgoing for hour in hours),
             missed=sum(hour.missed for hour in hours),
         )
+
+
+def _answer(session: Session, call: Call, actor: Actor, at: dt.datetime) -> bool:
+    """The actor's phone answered the call; whether that changed it.
+
+    Each desk's phone system reports its own leg of a call: in a ring group the hang-up of the
+    leg that stopped ringing may come before the colleague's answer, and a call passed on is
+    answered again on the other agent's phone.
+    """
+    if call.answered_at is None:
+        if call.ended_at is not None and (call.agent_id != actor.id or at >= call.ended_at):
+            # What ended was another desk's leg, or an earlier offer of the call: it goes on.
+            call.ended_at = None
+        call.answered_at, call.agent_id = at, actor.id
+        if call.ended_at is not None:
+            # This desk's own hang-up reached the journal first (two commands raced).
+            call.duration_s = _seconds(call.answered_at, call.ended_at)
+        _settle_callbacks(session, call, at)
+        return True
+    if call.ended_at is None and call.agent_id != actor.id:
+        # Passed on to another agent: tickets they open now belong to it, their hang-up ends it.
+        call.agent_id = actor.id
+        return True
+    return False
+
+
+def _hang_up(call: Call, actor: Actor, at: dt.datetime) -> bool:
+    """The actor's leg of the call ended; whether that ended the call.
+
+    An answered call ends with the leg of the agent who has it: another desk's leg ending (its
+    phone stopped ringing when a colleague answered, or it passed the call on) leaves it live.
+    """
+    if call.ended_at is not None:
+        return False
+    if call.answered_at is not None and call.agent_id != actor.id:
+        return False
+    call.ended_at = at
+    if call.answered_at is not None:
+        call.duration_s = _seconds(call.answered_at, at)
+    return True
+
+
+def _seconds(start: dt.datetime, end: dt.datetime) -> int:
+    return max(0, round((end - start).total_seconds()))
 
 
 def _match_caller(session: Session, call: Call) -> None:
