@@ -5,6 +5,7 @@ own leg of the call; the journal keeps the call of the agent who has it."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import select
@@ -133,3 +134,38 @@ def test_a_call_taken_over_by_another_agent_is_theirs_until_they_hang_up(
     ended = journal.record(colleague, _event(CallEventKind.HANGUP, now, 125))
     assert (ended.state, ended.duration_s) == (CallState.ANSWERED, 120)
     assert ended.ticket_numbers == tuple(sorted((first, second)))
+
+
+def test_one_call_id_for_calls_from_two_numbers_makes_two_calls(
+    db: Database, world: World, agent: Actor, colleague: Actor, now: dt.datetime
+) -> None:
+    """Two desks' phone systems number their calls alike: the same id, other callers."""
+    journal = CallJournal(db)
+    first = journal.record(agent, _event(CallEventKind.RING, now, 0))
+    other = CallEvent("601 200 300", CallDirection.INBOUND, CallEventKind.RING, "group-7", now)
+    second = journal.record(colleague, other)
+    assert second.id != first.id
+    assert (second.number_e164, second.agent_id) == ("+48601200300", colleague.id)
+    answered = journal.record(colleague, replace(other, event=CallEventKind.ANSWER))
+    assert (answered.id, answered.state) == (second.id, CallState.LIVE)
+    assert journal.get(first.id).state is CallState.RINGING
+    journal.record(agent, _event(CallEventKind.HANGUP, now, 30))
+    assert journal.get(first.id).state is CallState.MISSED
+    assert journal.get(second.id).state is CallState.LIVE
+
+
+def test_a_call_id_used_again_days_later_is_a_new_call(
+    db: Database, world: World, agent: Actor, now: dt.datetime
+) -> None:
+    """A phone system that counts its calls from 1 again after a restart."""
+    journal = CallJournal(db)
+    yesterday = now - dt.timedelta(days=1)
+    old = journal.record(agent, _event(CallEventKind.RING, yesterday, 0))
+    journal.record(agent, _event(CallEventKind.ANSWER, yesterday, 5))
+    journal.record(agent, _event(CallEventKind.HANGUP, yesterday, 65))
+    new = journal.record(agent, _event(CallEventKind.RING, now, 0))
+    assert new.id != old.id
+    assert (new.state, new.call_id) == (CallState.RINGING, "group-7")
+    ended = journal.record(agent, _event(CallEventKind.HANGUP, now, 20))
+    assert (ended.id, ended.state) == (new.id, CallState.MISSED)
+    assert journal.get(old.id).duration_s == 60

@@ -127,6 +127,7 @@ class CallJournal:
     ) -> CallRecord:
         e164 = phone_e164(number)
         with self._db.transaction() as session:
+            call_id = _own_call_id(session, call_id, number, e164, event.at)
             call = self._find(session, actor, event, number, e164, call_id)
             changed = call is None
             if call is None:
@@ -401,6 +402,36 @@ class CallJournal:
             outgoing=sum(hour.outgoing for hour in hours),
             missed=sum(hour.missed for hour in hours),
         )
+
+
+def _own_call_id(
+    session: Session, call_id: str | None, number: str, e164: str | None, at: dt.datetime
+) -> str | None:
+    """The call id this event's call may go by: `call_id`, unless another call has it.
+
+    Phone systems number their calls alike or from 1 again after a restart: a call that holds
+    the id with another number, or that began too long ago to be going on, is another call. A
+    finished one gives the id up (it only tied that call's events together); one still going
+    on keeps it, and this event's call goes without an id, tied by its agent and number.
+    """
+    if call_id is None:
+        return None
+    known = session.scalar(select(Call).where(Call.call_id == call_id))
+    if known is None:
+        return call_id
+    same_number = (
+        known.number_e164 == e164
+        if known.number_e164 is not None and e164 is not None
+        else known.number == number
+    )
+    recent = known.started_at > at - MAX_LIVE_CALL
+    if same_number and recent:
+        return call_id
+    if known.ended_at is not None or not recent:
+        known.call_id = None
+        session.flush()
+        return call_id
+    return None
 
 
 def _answer(session: Session, call: Call, actor: Actor, at: dt.datetime) -> bool:
