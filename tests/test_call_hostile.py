@@ -3,7 +3,9 @@ call ids on the command line, a runtime folder other users may enter."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 import os
 import shutil
@@ -18,7 +20,9 @@ from pytestqt.qtbot import QtBot
 
 from hezo_desk.cli import main
 from hezo_desk.cli.call_numbers import call_number
+from hezo_desk.enums import CallDirection, CallState
 from hezo_desk.services.call_events import CallEvent
+from hezo_desk.services.call_records import CallRecord, write_csv
 from hezo_desk.services.desk_handoff import desk_address
 from hezo_desk.ui.call_listener import CallListener
 from waiting import WAIT_MS
@@ -144,3 +148,45 @@ def test_a_runtime_folder_others_may_enter_is_not_used_for_the_socket(
     own = runtime_dir / "own"
     own.mkdir(mode=0o700)
     assert Path(desk_address(None, {"XDG_RUNTIME_DIR": str(own)})).parent == own
+
+
+def test_the_csv_export_keeps_spreadsheet_formulas_as_text() -> None:
+    """A caller registered as `=HYPERLINK(…)` must not become a live formula in the
+    supervisor's spreadsheet; the number keeps its +."""
+    at = dt.datetime(2026, 11, 27, 9, 0, tzinfo=dt.UTC)
+    record = CallRecord(
+        id=1,
+        started_at=at,
+        direction=CallDirection.INBOUND,
+        state=CallState.ANSWERED,
+        number="+48 12 345 67 89",
+        number_e164="+48123456789",
+        display="12 345 67 89",
+        customer_id=1,
+        customer_name='=HYPERLINK("http://evil.example","Drukarnia")',
+        contact_id=1,
+        contact_name="@SUM(A1) -2",
+        agent_id=1,
+        agent_name="+Anna",
+        call_id=None,
+        rang_at=at,
+        answered_at=at,
+        ended_at=at,
+        duration_s=0,
+        outcome="-1+1",
+        ticket_numbers=(),
+        callback_agent_id=None,
+        callback_agent_name="\t=1",
+        callback_claimed_at=None,
+        callback_done_at=None,
+        version=1,
+    )
+    out = io.StringIO()
+    write_csv([record], out)
+    row = next(csv.DictReader(io.StringIO(out.getvalue())))
+    assert row["number"] == "+48123456789"
+    assert row["customer"] == '\'=HYPERLINK("http://evil.example","Drukarnia")'
+    assert row["contact"] == "'@SUM(A1) -2"
+    assert row["agent"] == "'+Anna"
+    assert row["outcome"] == "'-1+1"
+    assert row["called_back_by"] == "'\t=1"
