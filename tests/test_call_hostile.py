@@ -190,3 +190,19 @@ def test_the_csv_export_keeps_spreadsheet_formulas_as_text() -> None:
     assert row["agent"] == "'+Anna"
     assert row["outcome"] == "'-1+1"
     assert row["called_back_by"] == "'\t=1"
+
+
+@pytest.mark.parametrize(
+    ("given", "number"),
+    [
+        # 15 digits of E.164 after the international prefix 00: 17 digits in all.
+        ("00 49 3012 3456 7890 1", "00 49 3012 3456 7890 1"),
+        ("tel:00493012345678901", "00493012345678901"),
+    ],
+)
+def test_fifteen_digits_after_the_international_prefix_are_a_number(
+    given: str, number: str
+) -> None:
+    assert call_number(given) == number
+    event = CallEvent.from_json(_line(number=number).decode())
+    assert event.number == number

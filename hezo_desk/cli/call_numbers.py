@@ -13,7 +13,7 @@ import unicodedata
 from urllib.parse import unquote
 
 from hezo_desk.errors import UserError
-from hezo_desk.services.call_events import MAX_DIGITS, MIN_DIGITS
+from hezo_desk.services.call_events import MAX_DIGITS, MIN_DIGITS, digit_count
 from hezo_desk.services.phones import strip_tel_uri
 
 TEL_SCHEME = "tel:"
@@ -69,7 +69,7 @@ def _check(number: str, given: str) -> str:
             f"{given!r} is not a phone number: digits with an optional leading +, spaces, "
             "dashes, dots and brackets between them"
         )
-    digits = len(compact.lstrip("+"))
+    digits = digit_count(compact)
     if not MIN_DIGITS <= digits <= MAX_DIGITS:
         raise NotAPhoneNumberError(
             f"{given!r} is not a phone number: it has {digits} digits "

@@ -26,7 +26,14 @@ def is_call_number(number: str) -> bool:
     """Whether `number` is a number as `hezo-desk call` sends it: ASCII digits, a leading +
     and separators, MIN_DIGITS to MAX_DIGITS digits (so never markup or control characters)."""
     compact = _SENT_SEPARATORS.sub("", number)
-    return bool(_DIGITS.fullmatch(compact)) and MIN_DIGITS <= len(compact.lstrip("+")) <= MAX_DIGITS
+    return bool(_DIGITS.fullmatch(compact)) and MIN_DIGITS <= digit_count(compact) <= MAX_DIGITS
+
+
+def digit_count(compact: str) -> int:
+    """The digits of a number without separators, the international prefix `00` not counted
+    (`0048…` is `+48…`)."""
+    digits = compact.lstrip("+")
+    return len(digits) - 2 if digits.startswith("00") else len(digits)
 
 
 def is_call_id(call_id: str) -> bool:
