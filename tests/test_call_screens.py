@@ -199,6 +199,10 @@ def test_two_agents_share_the_call_back_list(
     )
     assert not jan_screen.claim.isEnabled()
     assert not jan_screen.call_back.isEnabled()
+    # Worded by the window (in the desk's language), not the service's English.
+    assert jan_screen.status.text() == (
+        "Anna Nowak is calling back 22 111 22 33 already; nothing was changed."
+    )
     save_picture(jan_screen, tmp_path, "callbacks-refused")
 
     anna_screen.call_back_selected()

@@ -476,3 +476,26 @@ def test_a_desk_started_second_hands_its_calls_to_the_first(
     finally:
         server.close()
         second.shutdown()
+
+
+def test_a_call_id_used_again_for_another_caller_or_hours_later_shows_the_caller(
+    qtbot: QtBot, world_context: DeskContext, world: World, tmp_path: Path
+) -> None:
+    """Phone systems number their calls alike, or from 1 again after a restart."""
+    window = _window(qtbot, world_context, tmp_path)
+    lookup = _lookup(window)
+    calls = IncomingCalls(CallListener())
+    calls.attach(window, world_context)
+    calls.take(_event("+48 12 345 67 89"))
+    tickets = window.show_screen("tickets")
+    calls.take(_event("+48 22 600 70 80"))
+    assert window.stack.currentWidget() is lookup
+    assert lookup.call_banner.text() == "Call from +48 22 600 70 80 (09:15)"
+    window.show_screen("tickets")
+    calls.take(_event("+48 12 345 67 89", seconds=5 * 3600))
+    assert window.stack.currentWidget() is lookup
+    assert lookup.call_banner.text() == "Call from +48 12 345 67 89 (14:15)"
+    # The same call's ring repeated (a ring group's second leg) shows nothing again.
+    window.show_screen("tickets")
+    calls.take(_event("0048123456789", seconds=5 * 3600 + 2))
+    assert window.stack.currentWidget() is tickets

@@ -9,18 +9,19 @@ visual separators (`-`, `.`, `(`, `)`, which carry no meaning in RFC 3966) dropp
 from __future__ import annotations
 
 import re
+import unicodedata
 from urllib.parse import unquote
 
 from hezo_desk.errors import UserError
+from hezo_desk.services.call_events import MAX_DIGITS, MIN_DIGITS, digit_count
 from hezo_desk.services.phones import strip_tel_uri
 
 TEL_SCHEME = "tel:"
-# E.164 allows 15 digits; internal extensions of a phone system have two or three.
-MIN_DIGITS, MAX_DIGITS = 2, 15
 # What a person or a phone system writes between digits: RFC 3966's visual separators, a
 # space and a slash.
 _SEPARATORS = re.compile(r"[\s\-.()/]+")
 _NUMBER = re.compile(r"\+?[0-9]+")
+_FULL_WIDTH = {"\uff0b": "+", "\uff08": "(", "\uff09": ")", "\uff0d": "-", "\uff0e": "."}
 
 
 class NotAPhoneNumberError(UserError):
@@ -33,7 +34,7 @@ def is_tel_uri(text: str) -> bool:
 
 def call_number(text: str) -> str:
     """The number of a call from `text` (a number in any form, or a `tel:` URI)."""
-    stripped = text.strip()
+    stripped = _ascii_digits(text).strip()
     if is_tel_uri(stripped):
         return _from_tel_uri(stripped)
     _check(stripped, stripped)
@@ -42,7 +43,16 @@ def call_number(text: str) -> str:
 
 def _from_tel_uri(uri: str) -> str:
     # A browser may hand the link over percent-escaped (`tel:%2B48%2012…`).
-    return _check(strip_tel_uri(unquote(uri)), uri)
+    return _check(strip_tel_uri(_ascii_digits(unquote(uri))), uri)
+
+
+def _ascii_digits(text: str) -> str:
+    """`text` with the digits and plus of other scripts (full-width `１２`, Arabic-Indic `١٢`)
+    as ASCII, as phonenumbers reads them; the desk takes only ASCII digits."""
+    return "".join(
+        str(unicodedata.decimal(char)) if char.isdecimal() else _FULL_WIDTH.get(char, char)
+        for char in text
+    )
 
 
 def _check(number: str, given: str) -> str:
@@ -59,7 +69,7 @@ def _check(number: str, given: str) -> str:
             f"{given!r} is not a phone number: digits with an optional leading +, spaces, "
             "dashes, dots and brackets between them"
         )
-    digits = len(compact.lstrip("+"))
+    digits = digit_count(compact)
     if not MIN_DIGITS <= digits <= MAX_DIGITS:
         raise NotAPhoneNumberError(
             f"{given!r} is not a phone number: it has {digits} digits "

@@ -16,8 +16,8 @@ from typing import Any
 from hezo_desk.cli.call_numbers import call_number
 from hezo_desk.cli.context import CommandContext
 from hezo_desk.enums import CallDirection, CallEventKind
-from hezo_desk.errors import HezoError
-from hezo_desk.services.call_events import CallEvent
+from hezo_desk.errors import HezoError, UserError
+from hezo_desk.services.call_events import MAX_CALL_ID_LENGTH, CallEvent, is_call_id
 from hezo_desk.services.desk_handoff import (
     ANSWER_TIMEOUT_S,
     DeskRefusedError,
@@ -71,6 +71,11 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 def call_command(context: CommandContext) -> int:
     args = context.args
     call_id = (args.call_id or "").strip() or None
+    if call_id is not None and not is_call_id(call_id):
+        # Not echoed: it may hold control characters meant for the terminal.
+        raise UserError(
+            f"the call id is at most {MAX_CALL_ID_LENGTH} printable characters on one line"
+        )
     event = CallEvent(
         number=call_number(" ".join(args.number)),
         direction=CallDirection(args.direction),

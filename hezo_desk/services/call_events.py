@@ -8,9 +8,37 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 
 from hezo_desk.enums import CallDirection, CallEventKind
+
+# E.164 allows 15 digits; internal extensions of a phone system have two or three.
+MIN_DIGITS, MAX_DIGITS = 2, 15
+# The journal keeps a phone system's call id up to this length.
+MAX_CALL_ID_LENGTH = 128
+# What `hezo-desk call` leaves between digits (white space it has made single spaces).
+_SENT_SEPARATORS = re.compile(r"[ \-.()/]+")
+_DIGITS = re.compile(r"\+?[0-9]+")
+
+
+def is_call_number(number: str) -> bool:
+    """Whether `number` is a number as `hezo-desk call` sends it: ASCII digits, a leading +
+    and separators, MIN_DIGITS to MAX_DIGITS digits (so never markup or control characters)."""
+    compact = _SENT_SEPARATORS.sub("", number)
+    return bool(_DIGITS.fullmatch(compact)) and MIN_DIGITS <= digit_count(compact) <= MAX_DIGITS
+
+
+def digit_count(compact: str) -> int:
+    """The digits of a number without separators, the international prefix `00` not counted
+    (`0048…` is `+48…`)."""
+    digits = compact.lstrip("+")
+    return len(digits) - 2 if digits.startswith("00") else len(digits)
+
+
+def is_call_id(call_id: str) -> bool:
+    """Whether the journal keeps `call_id` as it is: printable, one line, not too long."""
+    return 0 < len(call_id) <= MAX_CALL_ID_LENGTH and call_id.isprintable()
 
 
 @dataclass(frozen=True)
@@ -38,23 +66,30 @@ class CallEvent:
 
     @classmethod
     def from_json(cls, text: str) -> CallEvent:
-        """Raises ValueError (KeyError, TypeError included) on anything but a well-formed event."""
+        """Raises ValueError on anything but an event as `hezo-desk call` sends it.
+
+        The line comes from whatever could open the socket: its number and call id are
+        refused unless they are what the command sends (they reach the screen and the journal).
+        """
         try:
             raw = json.loads(text)
             at = dt.datetime.fromisoformat(raw["at"])
             if at.tzinfo is None:
                 raise ValueError("a call event's time carries its zone")
             call_id = raw["call_id"]
-            if call_id is not None and not isinstance(call_id, str):
-                raise ValueError("a call id is text")
-            if not isinstance(raw["number"], str):
-                raise ValueError("a number is text")
+            if call_id is not None and not (isinstance(call_id, str) and is_call_id(call_id)):
+                raise ValueError("a call id is one printable line")
+            number = raw["number"]
+            if not (isinstance(number, str) and is_call_number(number)):
+                raise ValueError("not a call's number")
             return cls(
-                number=raw["number"],
+                number=number,
                 direction=CallDirection(raw["direction"]),
                 event=CallEventKind(raw["event"]),
                 call_id=call_id,
                 at=at.astimezone(dt.UTC),
             )
-        except (KeyError, TypeError, AttributeError) as error:
+        # A time past the calendar's ends (OverflowError), nesting deeper than the decoder goes
+        # (RecursionError): refused like any other malformed line.
+        except (KeyError, TypeError, AttributeError, OverflowError, RecursionError) as error:
             raise ValueError(f"not a call event: {error}") from error

@@ -19,6 +19,7 @@ from hezo_desk.services.phones import format_phone
 from hezo_desk.services.records import AnyRow, AnySelect
 
 _NUMBERS_SEPARATOR = " "
+_FORMULA_STARTS = frozenset("=+-@\t\r")
 CSV_COLUMNS = (
     "started",
     "direction",
@@ -169,6 +170,15 @@ def load_call_record(session: Session, call_id: int, *, is_sqlite: bool) -> Call
     return make_call_record(row)
 
 
+def _as_text(value: str | None) -> str:
+    """A name or the agent's words, never read as a formula by a spreadsheet: what begins with
+    `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'` (OWASP's CSV injection).
+    Callers' names come from the callers themselves."""
+    if not value:
+        return ""
+    return f"'{value}" if value[0] in _FORMULA_STARTS else value
+
+
 def write_csv(records: Iterable[CallRecord], out: TextIO) -> int:
     """The journal as CSV (Warsaw time, one call a line); returns the number of calls."""
     writer = csv.writer(out)
@@ -181,15 +191,15 @@ def write_csv(records: Iterable[CallRecord], out: TextIO) -> int:
                 record.direction.value,
                 record.state.value,
                 record.number_e164 or record.number,
-                record.customer_name or "",
-                record.contact_name or "",
-                record.agent_name or "",
+                _as_text(record.customer_name),
+                _as_text(record.contact_name),
+                _as_text(record.agent_name),
                 local_minute(record.answered_at),
                 local_minute(record.ended_at),
                 "" if record.duration_s is None else record.duration_s,
                 " ".join(record.ticket_numbers),
-                record.outcome or "",
-                record.callback_agent_name or "",
+                _as_text(record.outcome),
+                _as_text(record.callback_agent_name),
                 local_minute(record.callback_done_at),
             )
         )

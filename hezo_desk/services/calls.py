@@ -29,7 +29,7 @@ from hezo_desk.models import Call, utcnow
 from hezo_desk.services import audit
 from hezo_desk.services.actor import Actor, require_role
 from hezo_desk.services.audit import CALL_SUBJECT, AuditAction
-from hezo_desk.services.call_events import CallEvent
+from hezo_desk.services.call_events import MAX_CALL_ID_LENGTH, CallEvent
 from hezo_desk.services.call_links import MAX_LIVE_CALL, live_call
 from hezo_desk.services.call_records import (
     CallRecord,
@@ -43,7 +43,6 @@ from hezo_desk.services.phone_match import match_phone
 from hezo_desk.services.phones import NotAPhoneNumberError, parse_phone, phone_e164
 
 MAX_NUMBER_LENGTH = 100
-MAX_CALL_ID_LENGTH = 128
 MAX_OUTCOME_LENGTH = 300
 SUPERVISING_ROLES = (Role.SUPERVISOR, Role.ADMINISTRATOR)
 
@@ -128,6 +127,7 @@ class CallJournal:
     ) -> CallRecord:
         e164 = phone_e164(number)
         with self._db.transaction() as session:
+            call_id = _own_call_id(session, call_id, number, e164, event.at)
             call = self._find(session, actor, event, number, e164, call_id)
             changed = call is None
             if call is None:
@@ -146,14 +146,10 @@ class CallJournal:
                 call.call_id, changed = call_id, True
             if event.event is CallEventKind.RING and call.rang_at is None:
                 call.rang_at, changed = event.at, True
-            elif event.event is CallEventKind.ANSWER and call.answered_at is None:
-                call.answered_at, call.agent_id, changed = event.at, actor.id, True
-                _settle_callbacks(session, call, event.at)
-            elif event.event is CallEventKind.HANGUP and call.ended_at is None:
-                call.ended_at, changed = event.at, True
-                if call.answered_at is not None:
-                    seconds = (event.at - call.answered_at).total_seconds()
-                    call.duration_s = max(0, round(seconds))
+            elif event.event is CallEventKind.ANSWER:
+                changed = _answer(session, call, actor, event.at) or changed
+            elif event.event is CallEventKind.HANGUP:
+                changed = _hang_up(call, actor, event.at) or changed
             if changed:
                 session.flush()
                 audit.record(
@@ -406,6 +402,80 @@ class CallJournal:
             outgoing=sum(hour.outgoing for hour in hours),
             missed=sum(hour.missed for hour in hours),
         )
+
+
+def _own_call_id(
+    session: Session, call_id: str | None, number: str, e164: str | None, at: dt.datetime
+) -> str | None:
+    """The call id this event's call may go by: `call_id`, unless another call has it.
+
+    Phone systems number their calls alike or from 1 again after a restart: a call that holds
+    the id with another number, or that began too long ago to be going on, is another call. A
+    finished one gives the id up (it only tied that call's events together); one still going
+    on keeps it, and this event's call goes without an id, tied by its agent and number.
+    """
+    if call_id is None:
+        return None
+    known = session.scalar(select(Call).where(Call.call_id == call_id))
+    if known is None:
+        return call_id
+    same_number = (
+        known.number_e164 == e164
+        if known.number_e164 is not None and e164 is not None
+        else known.number == number
+    )
+    recent = known.started_at > at - MAX_LIVE_CALL
+    if same_number and recent:
+        return call_id
+    if known.ended_at is not None or not recent:
+        known.call_id = None
+        session.flush()
+        return call_id
+    return None
+
+
+def _answer(session: Session, call: Call, actor: Actor, at: dt.datetime) -> bool:
+    """The actor's phone answered the call; whether that changed it.
+
+    Each desk's phone system reports its own leg of a call: in a ring group the hang-up of the
+    leg that stopped ringing may come before the colleague's answer, and a call passed on is
+    answered again on the other agent's phone.
+    """
+    if call.answered_at is None:
+        if call.ended_at is not None and (call.agent_id != actor.id or at >= call.ended_at):
+            # What ended was another desk's leg, or an earlier offer of the call: it goes on.
+            call.ended_at = None
+        call.answered_at, call.agent_id = at, actor.id
+        if call.ended_at is not None:
+            # This desk's own hang-up reached the journal first (two commands raced).
+            call.duration_s = _seconds(call.answered_at, call.ended_at)
+        _settle_callbacks(session, call, at)
+        return True
+    if call.ended_at is None and call.agent_id != actor.id:
+        # Passed on to another agent: tickets they open now belong to it, their hang-up ends it.
+        call.agent_id = actor.id
+        return True
+    return False
+
+
+def _hang_up(call: Call, actor: Actor, at: dt.datetime) -> bool:
+    """The actor's leg of the call ended; whether that ended the call.
+
+    An answered call ends with the leg of the agent who has it: another desk's leg ending (its
+    phone stopped ringing when a colleague answered, or it passed the call on) leaves it live.
+    """
+    if call.ended_at is not None:
+        return False
+    if call.answered_at is not None and call.agent_id != actor.id:
+        return False
+    call.ended_at = at
+    if call.answered_at is not None:
+        call.duration_s = _seconds(call.answered_at, at)
+    return True
+
+
+def _seconds(start: dt.datetime, end: dt.datetime) -> int:
+    return max(0, round((end - start).total_seconds()))
 
 
 def _match_caller(session: Session, call: Call) -> None:

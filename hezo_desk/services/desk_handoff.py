@@ -178,9 +178,23 @@ def _database_identity(database_url: str | None) -> str:
 
 def _runtime_folder(environ: Mapping[str, str]) -> Path:
     runtime = environ.get("XDG_RUNTIME_DIR")
-    if runtime and Path(runtime).is_dir():
+    # The specification wants it the user's own, mode 700; one that is not (a shared folder
+    # named there by mistake) would let another user listen in the desk's place.
+    if runtime and _users_own(Path(runtime)):
         return Path(runtime)
     return _private_temporary_folder(environ)
+
+
+def _users_own(folder: Path) -> bool:
+    """Whether `folder` is a folder (not a link) of this user that no other user may enter."""
+    try:
+        info = folder.lstat()
+    except OSError:
+        return False
+    uid = os.getuid() if hasattr(os, "getuid") else 0
+    return (
+        stat.S_ISDIR(info.st_mode) and info.st_uid == uid and not stat.S_IMODE(info.st_mode) & 0o077
+    )
 
 
 def _private_temporary_folder(environ: Mapping[str, str]) -> Path:
@@ -194,7 +208,6 @@ def _private_temporary_folder(environ: Mapping[str, str]) -> Path:
     folder = base / f"hezo-desk-{uid}"
     with contextlib.suppress(FileExistsError):
         folder.mkdir(mode=0o700)
-    info = folder.lstat()
-    if not stat.S_ISDIR(info.st_mode) or info.st_uid != uid or stat.S_IMODE(info.st_mode) & 0o077:
+    if not _users_own(folder):
         raise UnsafeFolderError(folder)
     return folder

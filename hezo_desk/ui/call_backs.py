@@ -15,7 +15,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from hezo_desk.placeholders import fill
 from hezo_desk.services.call_records import CallRecord
-from hezo_desk.services.calls import SUPERVISING_ROLES, CallConflictError, CallJournal
+from hezo_desk.services.calls import (
+    SUPERVISING_ROLES,
+    CallBackClaimedError,
+    CallConflictError,
+    CallJournal,
+    NotACallBackError,
+)
 from hezo_desk.services.phones import tel_uri
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.error_wording import error_text
@@ -165,7 +171,26 @@ class CallBacksScreen(QWidget):
 
     def _failed(self, error: object) -> None:
         self.status.setStyleSheet("color: #b00020;")
-        self.status.setText(error_text(error))
-        if isinstance(error, CallConflictError):
-            # Show the list as it is now: who has the call-back.
+        self.status.setText(self._worded(error))
+        if isinstance(error, CallConflictError | NotACallBackError):
+            # Show the list as it is now: who has the call-back, or that it is done.
             self.refresh()
+
+    def _worded(self, error: object) -> str:
+        """The conflicts of a shared list in the desk's language (the service words English)."""
+        if isinstance(error, CallBackClaimedError):
+            return fill(
+                self.tr("%1 is calling back %2 already; nothing was changed."),
+                error.current.callback_agent_name or self.tr("Another agent"),
+                error.current.display,
+            )
+        if isinstance(error, CallConflictError):
+            return fill(
+                self.tr("The call from %1 was changed by someone else meanwhile; look again."),
+                error.current.display,
+            )
+        if isinstance(error, NotACallBackError):
+            return fill(
+                self.tr("The call from %1 needs no call-back any more."), error.current.display
+            )
+        return error_text(error)

@@ -6,6 +6,7 @@ window to the front on the caller lookup, looked up by the number.
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections import OrderedDict, deque
 
@@ -14,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 
 from hezo_desk.enums import CallDirection, CallEventKind
 from hezo_desk.services.call_events import CallEvent
+from hezo_desk.services.call_links import MAX_LIVE_CALL
 from hezo_desk.services.phones import phone_e164
 from hezo_desk.ui.call_listener import CallListener
 from hezo_desk.ui.context import DeskContext
@@ -43,7 +45,9 @@ class IncomingCalls(QObject):
         self._pending: deque[CallEvent] = deque()
         self._window: MainWindow | None = None
         self._context: DeskContext | None = None
-        self._shown: OrderedDict[str, None] = OrderedDict()
+        # By call id and number, with when: phone systems number their calls alike, or from 1
+        # again after a restart, so the same id from another caller or hours later is a call.
+        self._shown: OrderedDict[tuple[str, str], dt.datetime] = OrderedDict()
         # Numbers this desk dialled (opened a tel: link for), with when.
         self._dialled: dict[str, float] = {}
 
@@ -103,9 +107,12 @@ class IncomingCalls(QObject):
         if event.call_id is None:
             # Nothing ties an answer to its ring: only a ring shows the caller.
             return event.event is CallEventKind.RING
-        if event.call_id in self._shown:
+        key = (event.call_id, phone_e164(event.number) or event.number)
+        shown_at = self._shown.pop(key, None)
+        if shown_at is not None and abs(event.at - shown_at) < MAX_LIVE_CALL:
+            self._shown[key] = shown_at
             return False
-        self._shown[event.call_id] = None
+        self._shown[key] = event.at
         while len(self._shown) > REMEMBERED_CALLS:
             self._shown.popitem(last=False)
         return True

@@ -104,6 +104,8 @@ class LookupView(QWidget):
         self.call_banner = QLabel()
         self.call_banner.setObjectName("call_banner")
         self.call_banner.setWordWrap(True)
+        # The number comes from outside the desk: shown as text, never read as markup.
+        self.call_banner.setTextFormat(Qt.TextFormat.PlainText)
         self.call_banner.setStyleSheet(
             "font-size: 13pt; font-weight: bold; padding: 6px; color: #0d47a1; "
             "background-color: #e3f2fd; border: 1px solid #90caf9;"

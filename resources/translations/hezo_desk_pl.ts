@@ -578,6 +578,22 @@
             <numerusform>%Ln połączeń do oddzwonienia</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 is calling back %2 already; nothing was changed.</source>
+        <translation>%1 już oddzwania pod %2; niczego nie zmieniono.</translation>
+    </message>
+    <message>
+        <source>Another agent</source>
+        <translation>Inny konsultant</translation>
+    </message>
+    <message>
+        <source>The call from %1 was changed by someone else meanwhile; look again.</source>
+        <translation>Połączenie z %1 zostało w międzyczasie zmienione przez kogoś innego; sprawdź ponownie.</translation>
+    </message>
+    <message>
+        <source>The call from %1 needs no call-back any more.</source>
+        <translation>Połączenie z %1 nie wymaga już oddzwonienia.</translation>
+    </message>
 </context>
 <context>
     <name>CallStatisticsScreen</name>
