@@ -167,7 +167,7 @@ def test_every_bad_row_kind_is_rejected_with_its_reason(
     assert mismatches(report, expected) == []
     reasons = {entry.code for entry in report.rejected}
     # Files that cannot be taken and over-long rows need hostile exports of their own
-    # (tests/test_legacy_hostile_export.py).
+    # (tests/security/test_legacy_hostile_export.py).
     hostile = {
         RejectReason.DAMAGED_FILE, RejectReason.UNREADABLE_FILE, RejectReason.ENCRYPTED_FILE,
         RejectReason.UNSUPPORTED_COMPRESSION, RejectReason.COMPRESSION_BOMB,

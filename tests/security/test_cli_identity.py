@@ -106,7 +106,7 @@ def test_password_stdin_takes_the_first_line_and_leaves_the_rest_to_the_command(
     monkeypatch: pytest.MonkeyPatch,
     agent_password: str,
 ) -> None:
-    monkeypatch.delenv(AGENT_PASSWORD_ENV)
+    monkeypatch.delenv(AGENT_PASSWORD_ENV, raising=False)
     monkeypatch.setattr("sys.stdin", _Stdin(f"{agent_password}\nnowe-hasło-1\n"))
     code, _, err = run(
         capsys,
@@ -139,7 +139,7 @@ def test_the_password_the_desk_remembered_proves_the_agent(
     agent_password: str,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.delenv(AGENT_PASSWORD_ENV)
+    monkeypatch.delenv(AGENT_PASSWORD_ENV, raising=False)
     store = SecretStore(MemoryKeyring())
     # The key the desk's sign-in writes for "remember me" on this database.
     store.set(agent_key(db.display_url, "admin"), agent_password)
