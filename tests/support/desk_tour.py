@@ -166,6 +166,7 @@ def desk_tour(db: Database, folder: Path) -> Iterator[Tour]:
     finally:
         window.close()
         tour.settle()
+        settings.sync()
         window.deleteLater()
         tour.settle()
         copies.remove_all()

@@ -199,7 +199,9 @@ class ListScreen(QWidget):
             # The saved sort becomes the model's before its first read.
             model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self._headers.append(memory)
-        # After the restore: a width saved in the other language may be too narrow.
+        # After the restore: a width saved in the other language may be too narrow, and the
+        # fitter decides afresh whether the last column stretches.
+        header.setStretchLastSection(True)
         HeaderFitter(header)
         ColumnChooser(header, memory)
         view.setSortingEnabled(True)
@@ -253,6 +255,8 @@ def fill_combo(combo: QComboBox, texts: list[str]) -> None:
     current = combo.currentIndex()
     # As blocked as before: a caller that blocked the signals itself keeps them blocked.
     was_blocked = combo.blockSignals(True)
+    # A filter shows its longest entry whole, in either language (not only the first one's).
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
     combo.clear()
     combo.addItems(texts)
     combo.setCurrentIndex(min(max(current, 0), len(texts) - 1))
