@@ -126,10 +126,9 @@ def test_no_screen_cuts_a_header_or_a_filter_nor_grows_the_window(
                 problems.append(f"{name}: the window became {size}")
             problems += [f"{name}: {cut}" for cut in _cut_headers(screen, padding)]
             problems += [f"{name}: {cut}" for cut in _cut_combo_entries(screen)]
-            table = getattr(screen, "view", None)
-            if isinstance(screen, TicketsScreen) and table is not None:
-                if table.horizontalScrollBar().maximum() > 0:
-                    problems.append("tickets: the list scrolls sideways")
+            sideways = isinstance(screen, TicketsScreen) and screen.view.horizontalScrollBar()
+            if sideways and sideways.maximum() > 0:
+                problems.append("tickets: the list scrolls sideways")
         save_picture(tour.window, tmp_path, f"{look[0]}-{look[1]}-ticket")
     assert problems == [], "\n".join(problems)
 
