@@ -108,6 +108,7 @@ def _everything_shown(tour: Tour) -> Iterator[tuple[str, QWidget]]:
         assert screen is not None
         tour.settle()
         yield key, screen
+    yield "lookup with a caller", tour.look_up_caller()
     ticket = tour.window.open_ticket(tour.first_ticket_id())
     tour.settle()
     yield "ticket", ticket

@@ -34,6 +34,7 @@ from hezo_desk.ui.dialogs.settings_dialog import SettingsDialog
 from hezo_desk.ui.dialogs.sign_in import SignInDialog
 from hezo_desk.ui.import_dialog import ImportDialog
 from hezo_desk.ui.labels import Labels
+from hezo_desk.ui.lookup_view import LookupView
 from hezo_desk.ui.main_window import MainWindow
 from hezo_desk.ui.new_ticket_dialog import NewTicketDialog
 from hezo_desk.ui.pdf_batch_export import BatchExportDialog
@@ -90,6 +91,22 @@ class Tour:
     def first_ticket_id(self) -> int:
         with self.context.db.sessions() as session:
             return int(session.scalars(select(Ticket.id).order_by(Ticket.id).limit(1)).one())
+
+    def look_up_caller(self) -> QWidget:
+        """The lookup screen after the caller read out the tax id of the first ticket's company."""
+        with self.context.db.sessions() as session:
+            tax_id = session.scalars(
+                select(Customer.tax_id)
+                .join(Ticket, Ticket.customer_id == Customer.id)
+                .order_by(Ticket.id)
+                .limit(1)
+            ).one()
+        lookup = self.window.show_screen("lookup")
+        assert isinstance(lookup, LookupView)
+        lookup.query.setText(tax_id)
+        lookup.run_lookup()
+        self.settle()
+        return lookup
 
     def dialogs(self) -> list[tuple[str, Callable[[], QWidget]]]:
         """Every dialog of the desk, each with a way to build it on the demo data."""
