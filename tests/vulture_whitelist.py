@@ -61,6 +61,7 @@ _.eventFilter
 _.SMALL_SCREEN
 _.make_demo_database
 _.screen_keys
+_.look_up_caller
 _.dialogs
 _.desk_tour
 
