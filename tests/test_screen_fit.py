@@ -212,3 +212,21 @@ def test_the_last_column_shown_cannot_be_hidden(
         last = [a for a in chooser.menu().actions() if a.isChecked()]
         assert len(last) == 1
         assert not last[0].isEnabled()
+
+
+@pytest.mark.parametrize("look", [("en", "light")], indirect=True, ids=["en-light"])
+def test_headers_fit_again_after_switching_to_polish(
+    qtbot: QtBot, look: tuple[str, str], demo_db: Database, tmp_path: Path, qapp: QApplication
+) -> None:
+    """Widths fitted to the English headers grow for the longer Polish ones, at once."""
+    padding = _section_padding(qapp)
+    with desk_tour(demo_db, tmp_path / "tour") as tour:
+        screens = dict(_everything_shown(tour))
+        assert Translations(qapp).apply("pl")
+        tour.settle()
+        problems = []
+        for name in tour.screen_keys():
+            tour.window.show_screen(name)
+            tour.settle()
+            problems += [f"{name}: {cut}" for cut in _cut_headers(screens[name], padding)]
+    assert problems == [], "\n".join(problems)
