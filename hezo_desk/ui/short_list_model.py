@@ -90,8 +90,9 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
+        # The tooltip too: a column the agent narrowed still says what it is.
         if (
-            role == Qt.ItemDataRole.DisplayRole
+            role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
             and orientation == Qt.Orientation.Horizontal
             and 0 <= section < len(self._columns)
         ):
