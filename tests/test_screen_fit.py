@@ -220,13 +220,18 @@ def test_headers_fit_again_after_switching_to_polish(
 ) -> None:
     """Widths fitted to the English headers grow for the longer Polish ones, at once."""
     padding = _section_padding(qapp)
-    with desk_tour(demo_db, tmp_path / "tour") as tour:
-        screens = dict(_everything_shown(tour))
-        assert Translations(qapp).apply("pl")
-        tour.settle()
-        problems = []
-        for name in tour.screen_keys():
-            tour.window.show_screen(name)
+    switch = Translations(qapp)
+    problems = []
+    try:
+        with desk_tour(demo_db, tmp_path / "tour") as tour:
+            screens = dict(_everything_shown(tour))
+            assert switch.apply("pl")
             tour.settle()
-            problems += [f"{name}: {cut}" for cut in _cut_headers(screens[name], padding)]
+            for name in tour.screen_keys():
+                tour.window.show_screen(name)
+                tour.settle()
+                problems += [f"{name}: {cut}" for cut in _cut_headers(screens[name], padding)]
+    finally:
+        # Its translators are this object's: the fixture's own cannot take them away.
+        switch.apply("en")
     assert problems == [], "\n".join(problems)
