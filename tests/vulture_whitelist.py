@@ -53,6 +53,18 @@ _.draw
 # Qt calls this QWidget override (ui/call_statistics.py: the hours' bars).
 _.paintEvent
 
+# Qt calls this QObject override (ui/header_fit.py: a header's resize refits it).
+_.eventFilter
+
+# The desk's tour (tests/support/desk_tour.py): scripts/screenshots and tests/test_screen_fit.py
+# walk every screen and dialog with it.
+_.SMALL_SCREEN
+_.make_demo_database
+_.screen_keys
+_.look_up_caller
+_.dialogs
+_.desk_tour
+
 # Qt calls these QWizardPage overrides (ui/registration_wizard.py).
 _.validatePage
 _.initializePage

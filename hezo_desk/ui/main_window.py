@@ -38,6 +38,9 @@ from hezo_desk.ui.ticket.view import TicketView
 TICKET_ROLE = Qt.ItemDataRole.UserRole + 10
 SCREEN_ROLE = Qt.ItemDataRole.UserRole + 11
 REMOTE_REFRESH_DELAY_MS = 250
+# The first size of the window: the screen the desk is made to fit (no sideways scrolling).
+WINDOW_WIDTH, WINDOW_HEIGHT = 1280, 800
+NAVIGATION_WIDTH = 190
 
 
 class TicketSequence(Protocol):
@@ -93,7 +96,7 @@ class MainWindow(QMainWindow):
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
-        self.navigation.setMinimumWidth(190)
+        self.navigation.setMinimumWidth(NAVIGATION_WIDTH)
         self.navigation.setMaximumWidth(320)
         for screen in self._screens:
             item = QListWidgetItem(screen.title)
@@ -108,6 +111,8 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.navigation)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
+        # The navigation as narrow as its names allow: the lists need the width (1280 px).
+        splitter.setSizes([NAVIGATION_WIDTH, WINDOW_WIDTH - NAVIGATION_WIDTH])
         self.setCentralWidget(splitter)
         self.navigation.currentItemChanged.connect(lambda current, _old: self._show_item(current))
 
@@ -136,7 +141,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            self.resize(WINDOW_WIDTH, WINDOW_HEIGHT)
         if self._screens:
             self.navigation.setCurrentRow(0)
 

@@ -344,4 +344,5 @@ class PdfPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.preview, 1)
         layout.addWidget(buttons)
-        self.resize(820, 960)
+        # A page's width, and a laptop's height (1366×768 with its panel and title bar).
+        self.resize(820, 680)

@@ -109,6 +109,8 @@ class ReviewScreen(ListScreen):
 
         self.progress_label = QLabel(self)
         self.progress_label.setObjectName("review_progress")
+        # Long in Polish: wrapped, it never widens the window (nor does the PDF's line).
+        self.progress_label.setWordWrap(True)
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setObjectName("review_progress_bar")
         self.progress_bar.setFormat("%p%")
@@ -153,6 +155,7 @@ class ReviewScreen(ListScreen):
         self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.pdf_status = QLabel(self)
         self.pdf_status.setObjectName("pdf_status")
+        self.pdf_status.setWordWrap(True)
         self._form_labels = [QLabel(self) for _ in range(2)]
         self._next_row = 0
 

@@ -15,8 +15,9 @@ from hezo_desk.config import ConnectionSettings
 
 THEMES = ("light", "dark")
 LANGUAGES = ("pl", "en")
-# Bump when a list's columns change: an old saved header would put widths on wrong columns.
-HEADER_VERSION = 1
+# Bump when a list's columns or their defaults change: an old saved header would put widths on
+# wrong columns (2: the ticket list hides some columns by default, to fit 1280 px).
+HEADER_VERSION = 2
 
 
 class DeskSettings:

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from hezo_desk.local_time import local_minute
+from hezo_desk.ui.header_fit import HeaderFitter, fit_header
 
 R = TypeVar("R")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -89,8 +90,9 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
+        # The tooltip too: a column the agent narrowed still says what it is.
         if (
-            role == Qt.ItemDataRole.DisplayRole
+            role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
             and orientation == Qt.Orientation.Horizontal
             and 0 <= section < len(self._columns)
         ):
@@ -114,28 +116,19 @@ def read_only_table(model: RowTableModel[Any], name: str) -> QTableView:
     view.horizontalHeader().setResizeContentsPrecision(FIT_PRECISION_ROWS)
     view.setAlternatingRowColors(True)
     model.modelReset.connect(lambda: fit_columns(view))
+    # A language switch renames the headers without a reset.
+    HeaderFitter(view.horizontalHeader())
     return view
 
 
 FIT_PRECISION_ROWS = 50
-# Room beside a header's text: qt-material pads a section by 24 px on each side.
-HEADER_PADDING = 52
 
 
 def fit_columns(view: QTableView) -> None:
     """Columns as wide as their contents and their headers as the theme draws them.
 
-    Qt measures a header's own text, but qt-material draws it in capitals and pads it more,
-    which would cut a header off in a column fitted to short contents.
+    Qt measures a header's own text, but qt-material draws it in capitals, which would cut a
+    header off in a column fitted to short contents.
     """
     view.resizeColumnsToContents()
-    header = view.horizontalHeader()
-    font = QFont(header.font())
-    font.setBold(True)
-    metrics = QFontMetrics(font)
-    model = view.model()
-    for section in range(header.count()):
-        text = str(model.headerData(section, Qt.Orientation.Horizontal) or "")
-        needed = metrics.horizontalAdvance(text.upper()) + HEADER_PADDING
-        if header.sectionSize(section) < needed:
-            header.resizeSection(section, needed)
+    fit_header(view.horizontalHeader())

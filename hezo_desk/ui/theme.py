@@ -9,6 +9,12 @@ from PySide6.QtWidgets import QApplication
 _MATERIAL_THEMES = {"light": "light_blue.xml", "dark": "dark_blue.xml"}
 # Denser than qt-material's default: agents look at long lists all day.
 _EXTRA = {"density_scale": "-1", "font_family": "Roboto"}
+# qt-material pads a header section by 20 px on each side (at this density): too much for a
+# list of ten columns at 1280 px. Sections are measured with this padding (ui/header_fit.py).
+HEADER_SECTION_PADDING = 8
+_OVERRIDES = f"""
+QHeaderView::section {{ padding: 0 {HEADER_SECTION_PADDING}px; }}
+"""
 
 
 @dataclass(frozen=True)
@@ -36,6 +42,7 @@ def apply_theme(app: QApplication, theme: str) -> None:
         invert_secondary=theme != "dark",
         extra=dict(_EXTRA),
     )
+    app.setStyleSheet(app.styleSheet() + _OVERRIDES)
     app.setProperty("hezo_theme", theme)
 
 

@@ -55,6 +55,8 @@ class AuditScreen(ListScreen):
         self.agent = QComboBox(self)
         self.agent.setObjectName("agent")
         self.agent.setMinimumContentsLength(22)
+        # The agents arrive after the first show: the box grows to the longest name then.
+        self.agent.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.ticket = QLineEdit(self)
         self.ticket.setObjectName("ticket")
         self.ticket.setClearButtonEnabled(True)

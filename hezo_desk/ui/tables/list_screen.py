@@ -11,6 +11,8 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QEvent,
     QItemSelectionModel,
+    QObject,
+    QPoint,
     Qt,
 )
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -19,12 +21,14 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
     QLabel,
+    QMenu,
     QTableView,
     QWidget,
 )
 
 from hezo_desk.placeholders import fill
 from hezo_desk.ui.context import DeskContext
+from hezo_desk.ui.header_fit import HeaderFitter, fit_header, header_text
 from hezo_desk.ui.settings import DeskSettings
 from hezo_desk.ui.tables.windowed_model import WindowedTableModel
 from hezo_desk.ui.workers import TaskSet
@@ -50,6 +54,46 @@ class HeaderMemory:
 
     def save(self, *_args: object) -> None:
         self._settings.set_header_state(self._list_name, self._header.saveState())
+
+
+class ColumnChooser(QObject):
+    """The header's context menu: a checkable entry per column, to show or hide it; the
+    choice is kept with the header's state (`HeaderMemory`). One column always stays."""
+
+    def __init__(self, header: QHeaderView, memory: HeaderMemory) -> None:
+        super().__init__(header)
+        self._header = header
+        self._memory = memory
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self.show_menu)
+
+    def menu(self) -> QMenu:
+        """The menu as it would open now (the columns in their shown order)."""
+        header = self._header
+        menu = QMenu(header)
+        menu.setObjectName("column_chooser")
+        shown = [s for s in range(header.count()) if not header.isSectionHidden(s)]
+        model = header.model()
+        for visual in range(header.count()):
+            section = header.logicalIndex(visual)
+            action = menu.addAction(header_text(model, header, section))
+            action.setCheckable(True)
+            action.setChecked(section in shown)
+            # The last column shown cannot go: a header without columns has no menu to undo it.
+            action.setEnabled(shown != [section])
+            action.toggled.connect(partial(self.set_shown, section))
+        return menu
+
+    def show_menu(self, position: QPoint) -> None:
+        menu = self.menu()
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self._header.mapToGlobal(position))
+
+    def set_shown(self, section: int, shown: bool) -> None:
+        self._header.setSectionHidden(section, not shown)
+        if shown:
+            fit_header(self._header)
+        self._memory.save()
 
 
 class ListScreen(QWidget):
@@ -109,8 +153,10 @@ class ListScreen(QWidget):
         widths: list[int],
         *,
         multi_select: bool = False,
+        hidden: Sequence[int] = (),
     ) -> None:
-        """Configure a table, restore its saved header and, for a windowed model, load it."""
+        """Configure a table and restore its saved header (columns `hidden` until the user
+        shows them in the header's menu)."""
         view.setObjectName(name)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(
@@ -136,6 +182,8 @@ class ListScreen(QWidget):
         header.setSortIndicatorShown(True)
         for section, width in enumerate(widths):
             header.resizeSection(section, width)
+        for section in hidden:
+            header.hideSection(section)
         if isinstance(model, WindowedTableModel):
             self._windowed.append((view, model))
             model.reselect.connect(partial(_select_rows, view, model))
@@ -151,6 +199,11 @@ class ListScreen(QWidget):
             # The saved sort becomes the model's before its first read.
             model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self._headers.append(memory)
+        # After the restore: a width saved in the other language may be too narrow, and the
+        # fitter decides afresh whether the last column stretches.
+        header.setStretchLastSection(True)
+        HeaderFitter(header)
+        ColumnChooser(header, memory)
         view.setSortingEnabled(True)
 
     def let_window_refresh(self) -> None:
@@ -202,6 +255,8 @@ def fill_combo(combo: QComboBox, texts: list[str]) -> None:
     current = combo.currentIndex()
     # As blocked as before: a caller that blocked the signals itself keeps them blocked.
     was_blocked = combo.blockSignals(True)
+    # A filter shows its longest entry whole, in either language (not only the first one's).
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
     combo.clear()
     combo.addItems(texts)
     combo.setCurrentIndex(min(max(current, 0), len(texts) - 1))

@@ -48,8 +48,8 @@ class ChangeControls(QWidget):
         self.priority.activated.connect(lambda _i: self._changed("priority"))
         self.assignee.activated.connect(lambda _i: self._changed("assignee"))
         for combo in (self.state, self.priority, self.assignee):
+            # As wide as their longest entry, no wider: the row must leave the assignee room.
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            combo.setMinimumWidth(160)
         self.take_button = QPushButton(QCoreApplication.translate("TicketView", "Assign to &me"))
         self.take_button.setObjectName("take")
         self.take_button.clicked.connect(self._assign_to_me)

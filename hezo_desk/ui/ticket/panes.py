@@ -27,6 +27,7 @@ from hezo_desk.services.ticket_loading import AttachmentRow
 from hezo_desk.services.tickets import TicketService
 from hezo_desk.ui import workers
 from hezo_desk.ui.dialogue_html import DialogueLabels, dialogue_html
+from hezo_desk.ui.header_fit import HeaderFitter
 from hezo_desk.ui.labels import Labels
 from hezo_desk.ui.short_list_model import Column, RowTableModel
 from hezo_desk.ui.theme import dialogue_colours
@@ -114,6 +115,7 @@ class AttachmentsPane(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        HeaderFitter(self.table.horizontalHeader())
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         open_button = QPushButton(QCoreApplication.translate("TicketView", "&Open"))
         open_button.clicked.connect(self.open_selected)
@@ -192,4 +194,5 @@ def history_table(parent: QWidget) -> tuple[RowTableModel[AuditRow], QTableView]
     view.setObjectName("history")
     view.setModel(model)
     view.horizontalHeader().setStretchLastSection(True)
+    HeaderFitter(view.horizontalHeader())
     return model, view
