@@ -278,3 +278,45 @@ def test_on_sqlite_the_proof_reads_what_no_query_sees(db: Database) -> None:
     places = {finding.place for finding in report.findings}
     assert places
     assert places <= {"database file", "write-ahead log"}
+
+
+def test_a_declined_name_and_any_printed_phone_go_from_bodies_subjects_and_files(
+    db: Database, agent: Actor, tmp_path: Path
+) -> None:
+    desk = build_person_desk(db, agent, tmp_path)
+    tickets = TicketService(db)
+    tickets.reply(
+        agent,
+        desk.other_ticket_id,
+        "Rozmawiałem z Łukaszem Kowalskim, proszę przekazać ŁUKASZOWI KOWALSKIEMU. "
+        "Tel +48 (600) 100 200.",
+    )
+    asked = open_ticket(
+        db, desk.world, agent, desk.other_contact_id, "Pytanie od LUKASZ.KOWALSKI@LAKA.PL", "?"
+    )
+    tickets.add_attachment(
+        agent, asked, "notatka.pdf", text_pdf(["Dzwonić do Łukasza Kowalskiego: 600-100-200"])
+    )
+    tickets.add_attachment(agent, asked, "notatka.txt", "Pismo od Łukasza Kowalskiego".encode())
+
+    ErasureService(db, drafts=desk.drafts).erase(agent, desk.contact_id)
+
+    declined = ("Łukaszem Kowalskim", "Łukasza Kowalskiego", "ŁUKASZOWI KOWALSKIEMU")
+    assert verify_erased(db, (*VALUES, *declined)).findings == []
+    with db.sessions() as session:
+        reply = session.scalar(
+            select(Message.body)
+            .where(Message.ticket_id == desk.other_ticket_id)
+            .order_by(Message.id.desc())
+            .limit(1)
+        )
+        subject = session.scalar(select(Ticket.subject).where(Ticket.id == asked))
+        files = session.scalars(select(Attachment.data).where(Attachment.ticket_id == asked)).all()
+    label = "Osoba zanonimizowana 1"
+    assert reply == f"Rozmawiałem z {label}, proszę przekazać {label}. Tel […]."
+    assert subject == "Pytanie od […]"
+    texts = {
+        (pdf_pages(data)[0] if data.startswith(b"%PDF") else data.decode()).strip()
+        for data in files
+    }
+    assert texts == {f"Dzwonić do {label}: […]", f"Pismo od {label}"}

@@ -390,6 +390,9 @@ def attachments_holding(session: Session, values: PersonalValues) -> set[int]:
     in the file, so read here one by one). Legacy dialogue PDFs are left to `attachments`:
     they are rendered from messages, which the erasure redacts anyway."""
     needles = [spelling for spelling in values.literal_spellings() if spelling]
+    # A name declined in a sentence (`Kowalskiemu`) holds its stem: a candidate, which the
+    # erasure reads and rewrites only where the matcher finds the person.
+    needles += [prefix.encode() for prefix in values.name_prefixes() if prefix]
     for key in values.phone_digits():
         needles.append(key.encode())
     found: set[int] = set()
