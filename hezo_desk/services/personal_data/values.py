@@ -87,6 +87,15 @@ class PersonalValues:
     def is_empty(self) -> bool:
         return not (self.names or self.emails or self.phones)
 
+    def without(self, kinds: Iterable[str]) -> PersonalValues:
+        """These values but those of the given kinds ("name", "e-mail", "phone")."""
+        dropped = set(kinds)
+        return PersonalValues(
+            names=() if "name" in dropped else self.names,
+            emails=() if "e-mail" in dropped else self.emails,
+            phones=() if "phone" in dropped else self.phones,
+        )
+
     # ----- forms -----------------------------------------------------------------------------
 
     @cached_property
