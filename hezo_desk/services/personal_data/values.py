@@ -178,11 +178,11 @@ class PersonalValues:
         return tuple(sorted(fragments))
 
     def name_prefixes(self) -> tuple[str, ...]:
-        """For each form of a name, what every inflection of its longest word begins with, in
-        the usual cases: a text naming the person holds one of them."""
+        """For each form of a name, the longest stem every inflection of one of its words begins
+        with (`Kowalsk`, `Żółtows`), in the usual cases: a text naming the person holds one."""
         prefixes: set[str] = set()
         for form in self._name_forms:
-            prefix = common_prefix(max(form, key=len))
+            prefix = max((common_prefix(word) for word in form), key=len)
             for spelling in (prefix, fold(prefix)):
                 prefixes.update(_cases(spelling))
         return tuple(sorted(prefixes))
