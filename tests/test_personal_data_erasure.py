@@ -374,7 +374,13 @@ def test_a_namesake_and_a_contact_sharing_the_phone_keep_their_own_data(
         assert session.execute(
             select(Message.author_name, Message.body).where(Message.ticket_id == hers)
         ).one() == ("Ewa Wspólna", "Ewa, tel. 600 100 200")
-        assert session.scalar(select(Call.number).where(Call.call_id == "rodo-2")) == ("600100200")
+        assert session.scalar(select(Call.number).where(Call.call_id == "rodo-2")) == "600100200"
+        registered = session.scalar(
+            select(AuditEntry.summary).where(
+                AuditEntry.subject_type == "contact", AuditEntry.subject_id == namesake
+            )
+        )
+        assert registered == f"registered contact {NAME} <lk2@laka.pl>"
     assert outcome.tickets_touched >= 1
     # The proof still names where the values are, and whose they are.
     report = verify_erased(db, VALUES, drafts=desk.drafts)
@@ -382,4 +388,5 @@ def test_a_namesake_and_a_contact_sharing_the_phone_keep_their_own_data(
     held = {finding.where for finding in report.held_by_others}
     assert f"contacts.phone/{sharing}" in held
     assert any(where.startswith("messages.author_name/") for where in held)
+    assert any(where.startswith("audit_log.summary/") for where in held)
     assert report.others == (namesake, sharing)

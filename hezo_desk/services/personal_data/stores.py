@@ -287,9 +287,17 @@ def access_changes(scope: ErasureScope) -> int:
 
 
 def audit_entries(scope: ErasureScope) -> int:
-    """The words of audit entries (summary, details); who, what and when stay."""
+    """The words of audit entries (summary, details); who, what and when stay. An entry about
+    another contact holding a value (a namesake's registration) keeps what is theirs."""
     rows = scope.session.execute(
-        select(AuditEntry.id, AuditEntry.summary, AuditEntry.details).where(
+        select(
+            AuditEntry.id,
+            AuditEntry.subject_type,
+            AuditEntry.subject_id,
+            AuditEntry.ticket_id,
+            AuditEntry.summary,
+            AuditEntry.details,
+        ).where(
             or_(
                 matching(AuditEntry.summary, scope.values),
                 matching(AuditEntry.details, scope.values),
@@ -297,9 +305,18 @@ def audit_entries(scope: ErasureScope) -> int:
         )
     ).all()
     changed = 0
-    for entry_id, summary, details in rows:
-        new_summary = scope.redact(summary)
-        new_details = redact_json(details, scope.redact)
+    for entry_id, subject_type, subject_id, ticket_id, summary, details in rows:
+        about = subject_id if subject_type == "contact" else None
+
+        def redact(text: str, ticket_id: int | None = ticket_id, about: int | None = about) -> str:
+            if scope.others is not None and about is not None and about != scope.contact_id:
+                return scope.values.without(scope.others.of(about)).redact(text, scope.label)
+            if ticket_id is not None:
+                return scope.redact_in(ticket_id, text)
+            return scope.redact(text)
+
+        new_summary = redact(summary)
+        new_details = redact_json(details, redact)
         if (new_summary, new_details) != (summary, details):
             _permit(scope, "audit_log", entry_id)
             scope.session.execute(

@@ -42,7 +42,7 @@ from sqlalchemy.exc import SAWarning
 from sqlalchemy.orm import Session
 
 from hezo_desk.db import Database
-from hezo_desk.models import Attachment, Call, Message, ResellerAccessChange
+from hezo_desk.models import Attachment, AuditEntry, Call, Message, ResellerAccessChange
 from hezo_desk.services.personal_data.documents import as_text, is_pdf, pdf_pages
 from hezo_desk.services.personal_data.holders import OtherHolders, other_holders
 from hezo_desk.services.personal_data.values import PersonalValues
@@ -143,7 +143,8 @@ _INDEXED = {"message_fts": "messages", "ticket_fts": "tickets"}
 
 def _rows_of(session: Session, holders: OtherHolders) -> dict[str, set[str]]:
     """The rows that are the other holders' own: their contact rows, the tickets they raised
-    and everything in them, the messages they wrote, their calls, the decisions they asked."""
+    and everything in them, the messages they wrote, their calls, the decisions they asked,
+    the audit entries about them or their tickets."""
     if not holders.kinds:
         return {}
     contacts = holders.contact_ids
@@ -162,6 +163,10 @@ def _rows_of(session: Session, holders: OtherHolders) -> dict[str, set[str]]:
             | ResellerAccessChange.ticket_id.in_(tickets)
         ),
         "attachments": select(Attachment.id).where(Attachment.ticket_id.in_(tickets)),
+        "audit_log": select(AuditEntry.id).where(
+            (AuditEntry.subject_type == "contact") & AuditEntry.subject_id.in_(contacts)
+            | AuditEntry.ticket_id.in_(tickets)
+        ),
     }
     for table, query in queries.items():
         rows[table] = {str(row_id) for row_id in session.scalars(query)}
