@@ -115,3 +115,15 @@ def test_json_escapes_and_raw_bytes_are_looked_for() -> None:
     # begins with it), as written, folded and as JSON writes it.
     fragments = PersonalValues.of(["Ela Żółtowska"]).like_fragments()
     assert {"Żółtows", json.dumps("Żółtows")[1:-1], "ŻÓŁTOWS", "zoltows"} <= set(fragments)
+
+
+def test_each_part_of_a_double_surname_is_declined() -> None:
+    person = PersonalValues.of(["Anna Nowak-Kowalska"])
+    assert person.found_in("dla Anny Nowak-Kowalskiej") == ["name"]
+    assert person.found_in("o Annie Nowakowej-Kowalskiej") == []
+    assert person.redact("z Anną Nowak-Kowalską.", LABEL) == f"z {LABEL}."
+    assert PersonalValues.of(["Jan Nowak-Kowalski"]).found_in("od Jana Nowaka-Kowalskiego") == [
+        "name"
+    ]
+    # The pre-filter holds a stem every declined form contains.
+    assert "Kowalsk" in PersonalValues.of(["Jan Nowak-Kowalski"]).like_fragments()

@@ -44,7 +44,11 @@ def _json_spelling(text: str) -> str:
 
 
 def _word_pattern(word: str) -> str:
-    """Any declined form of the word, also without diacritics (longest first)."""
+    """Any declined form of the word, also without diacritics (longest first); each part of
+    a double surname declines on its own (`Nowaka-Kowalskiego`)."""
+    parts = word.split("-")
+    if len(parts) > 1 and all(parts):
+        return r"-".join(_word_pattern(part) for part in parts)
     forms = inflections(word)
     forms |= {fold(form) for form in forms}
     return (
@@ -182,7 +186,8 @@ class PersonalValues:
         with (`Kowalsk`, `Żółtows`), in the usual cases: a text naming the person holds one."""
         prefixes: set[str] = set()
         for form in self._name_forms:
-            prefix = max((common_prefix(word) for word in form), key=len)
+            parts = [part for word in form for part in word.split("-") if part]
+            prefix = max((common_prefix(part) for part in parts), key=len)
             for spelling in (prefix, fold(prefix)):
                 prefixes.update(_cases(spelling))
         return tuple(sorted(prefixes))
