@@ -127,3 +127,7 @@ def test_each_part_of_a_double_surname_is_declined() -> None:
     ]
     # The pre-filter holds a stem every declined form contains.
     assert "Kowalsk" in PersonalValues.of(["Jan Nowak-Kowalski"]).like_fragments()
+
+
+def test_a_bracketed_area_part_goes_with_the_phone() -> None:
+    assert PERSON.redact("tel. (600) 100 200.", LABEL) == "tel. […]."

@@ -119,7 +119,8 @@ class PersonalValues:
         return tuple(sorted(key for key in keys if key))
 
     def _phone_pattern(self, key: str) -> str:
-        return r"(?<!\d)" + _PHONE_PREFIX + _SEPARATORS.join(key) + r"(?!\d)"
+        # `(600) 100 200`: the bracket opening the number goes with it.
+        return r"(?<!\d)" + _PHONE_PREFIX + r"(?:\(\s*)?" + _SEPARATORS.join(key) + r"(?!\d)"
 
     @cached_property
     def _email_regex(self) -> re.Pattern[str] | None:
