@@ -11,8 +11,17 @@ from hezo_desk.cli import main
 from hezo_desk.config import DATA_DIR_ENV
 from hezo_desk.db import Database
 from hezo_desk.services.actor import Actor
+from hezo_desk.services.personal_data.erasure import ErasureService
+from hezo_desk.services.registration import ContactDetails
 from hezo_desk.services.tickets import TicketService
-from personal_data_builders import EMAIL, VALUES, build_person_desk, open_ticket, supervisor
+from personal_data_builders import (
+    EMAIL,
+    VALUES,
+    build_person_desk,
+    open_ticket,
+    register,
+    supervisor,
+)
 
 
 def _run(capsys: pytest.CaptureFixture[str], db: Database, *argv: str) -> tuple[int, str, str]:
@@ -81,3 +90,23 @@ def test_erase_verify_and_retention_from_the_command_line(
         _run(capsys, db, "gdpr", "retention", "--closed-before", "someday")
     assert exited.value.code == 2
     assert "not a date" in capsys.readouterr().err
+
+
+def test_verify_erased_passes_but_names_a_namesake_s_own_data(
+    capsys: pytest.CaptureFixture[str], db: Database, agent: Actor, tmp_path: Path
+) -> None:
+    desk = build_person_desk(db, agent, tmp_path)
+    namesake = register(
+        db, agent, ContactDetails("Łukasz", "Kowalski", "lk2@laka.pl", "+48 699 000 111")
+    )
+    open_ticket(db, desk.world, agent, namesake, "Mój", "Pozdrawiam, Łukasz Kowalski")
+    ErasureService(db).erase(agent, desk.contact_id)
+
+    code, out, _err = _run(capsys, db, "gdpr", "verify-erased", *VALUES)
+    assert code == 0
+    assert f"held by other contacts too (#{namesake})" in out
+    code, out, _err = _run(capsys, db, "gdpr", "verify-erased", *VALUES, "--json")
+    assert code == 0
+    held = json.loads(out)["held_by_other_contacts"]
+    assert held["contacts"] == [namesake]
+    assert any(found["where"].startswith("messages.author_name/") for found in held["found"])

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
 from alembic import command
-from sqlalchemy import inspect, select, text
+from sqlalchemy import inspect, select, text, update
 
 from hezo_desk.db import Database, alembic_config
-from hezo_desk.enums import LEGACY_DIALOGUE_KIND, TicketState
+from hezo_desk.enums import LEGACY_DIALOGUE_KIND, CallDirection, CallEventKind, TicketState
 from hezo_desk.errors import PermissionDeniedError
 from hezo_desk.models import (
     Attachment,
@@ -23,6 +24,8 @@ from hezo_desk.models import (
 )
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.audit import AuditAction
+from hezo_desk.services.call_events import CallEvent
+from hezo_desk.services.calls import CallJournal
 from hezo_desk.services.personal_data.documents import pdf_pages, text_pdf
 from hezo_desk.services.personal_data.erasure import (
     AlreadyAnonymisedError,
@@ -30,9 +33,18 @@ from hezo_desk.services.personal_data.erasure import (
     ErasureService,
 )
 from hezo_desk.services.personal_data.verification import verify_erased
+from hezo_desk.services.registration import ContactDetails
 from hezo_desk.services.search import SearchService
 from hezo_desk.services.tickets import TicketService
-from personal_data_builders import NAME, OTHER, VALUES, build_person_desk, open_ticket, supervisor
+from personal_data_builders import (
+    NAME,
+    OTHER,
+    VALUES,
+    build_person_desk,
+    open_ticket,
+    register,
+    supervisor,
+)
 
 
 def test_before_the_erasure_the_proof_finds_the_person_everywhere(
@@ -278,3 +290,103 @@ def test_on_sqlite_the_proof_reads_what_no_query_sees(db: Database) -> None:
     places = {finding.place for finding in report.findings}
     assert places
     assert places <= {"database file", "write-ahead log"}
+
+
+def test_a_declined_name_and_any_printed_phone_go_from_bodies_subjects_and_files(
+    db: Database, agent: Actor, tmp_path: Path
+) -> None:
+    desk = build_person_desk(db, agent, tmp_path)
+    tickets = TicketService(db)
+    tickets.reply(
+        agent,
+        desk.other_ticket_id,
+        "Rozmawiałem z Łukaszem Kowalskim, proszę przekazać ŁUKASZOWI KOWALSKIEMU. "
+        "Tel +48 (600) 100 200.",
+    )
+    asked = open_ticket(
+        db, desk.world, agent, desk.other_contact_id, "Pytanie od LUKASZ.KOWALSKI@LAKA.PL", "?"
+    )
+    tickets.add_attachment(
+        agent, asked, "notatka.pdf", text_pdf(["Dzwonić do Łukasza Kowalskiego: 600-100-200"])
+    )
+    tickets.add_attachment(agent, asked, "notatka.txt", "Pismo od Łukasza Kowalskiego".encode())
+
+    ErasureService(db, drafts=desk.drafts).erase(agent, desk.contact_id)
+
+    declined = ("Łukaszem Kowalskim", "Łukasza Kowalskiego", "ŁUKASZOWI KOWALSKIEMU")
+    assert verify_erased(db, (*VALUES, *declined)).findings == []
+    with db.sessions() as session:
+        reply = session.scalar(
+            select(Message.body)
+            .where(Message.ticket_id == desk.other_ticket_id)
+            .order_by(Message.id.desc())
+            .limit(1)
+        )
+        subject = session.scalar(select(Ticket.subject).where(Ticket.id == asked))
+        files = session.scalars(select(Attachment.data).where(Attachment.ticket_id == asked)).all()
+    label = "Osoba zanonimizowana 1"
+    assert reply == f"Rozmawiałem z {label}, proszę przekazać {label}. Tel […]."
+    assert subject == "Pytanie od […]"
+    texts = {
+        (pdf_pages(data)[0] if data.startswith(b"%PDF") else data.decode()).strip()
+        for data in files
+    }
+    assert texts == {f"Dzwonić do {label}: […]", f"Pismo od {label}"}
+
+
+def test_a_namesake_and_a_contact_sharing_the_phone_keep_their_own_data(
+    db: Database, agent: Actor, tmp_path: Path
+) -> None:
+    """Another contact with the same name (the demo has such) or the same phone (a shared
+    switchboard) is another person: their rows, messages, calls and tickets stay theirs."""
+    desk = build_person_desk(db, agent, tmp_path)
+    namesake = register(
+        db, agent, ContactDetails("Łukasz", "Kowalski", "lk2@laka.pl", "+48 699 000 111")
+    )
+    theirs = open_ticket(
+        db, desk.world, agent, namesake, "Mój ticket", "Pozdrawiam, Łukasz Kowalski"
+    )
+    sharing = register(db, agent, ContactDetails("Ewa", "Wspólna", "ewa@laka.pl", "600 100 200"))
+    hers = open_ticket(db, desk.world, agent, sharing, "Centrala", "Ewa, tel. 600 100 200")
+    CallJournal(db).record(
+        agent,
+        CallEvent(
+            "600100200",
+            CallDirection.INBOUND,
+            CallEventKind.RING,
+            "rodo-2",
+            dt.datetime(2026, 11, 28, 9, 0, tzinfo=dt.UTC),
+        ),
+    )
+    with db.transaction() as session:
+        session.execute(update(Call).where(Call.call_id == "rodo-2").values(contact_id=sharing))
+
+    outcome = ErasureService(db, drafts=desk.drafts).erase(agent, desk.contact_id)
+
+    with db.sessions() as session:
+        for contact_id, full_name in ((namesake, NAME), (sharing, "Ewa Wspólna")):
+            contact = session.get(Contact, contact_id)
+            assert contact is not None
+            assert f"{contact.first_name} {contact.last_name}" == full_name
+        assert session.execute(
+            select(Message.author_name, Message.body).where(Message.ticket_id == theirs)
+        ).one() == (NAME, f"Pozdrawiam, {NAME}")
+        assert session.execute(
+            select(Message.author_name, Message.body).where(Message.ticket_id == hers)
+        ).one() == ("Ewa Wspólna", "Ewa, tel. 600 100 200")
+        assert session.scalar(select(Call.number).where(Call.call_id == "rodo-2")) == "600100200"
+        registered = session.scalar(
+            select(AuditEntry.summary).where(
+                AuditEntry.subject_type == "contact", AuditEntry.subject_id == namesake
+            )
+        )
+        assert registered == f"registered contact {NAME} <lk2@laka.pl>"
+    assert outcome.tickets_touched >= 1
+    # The proof still names where the values are, and whose they are.
+    report = verify_erased(db, VALUES, drafts=desk.drafts)
+    assert report.findings == []
+    held = {finding.where for finding in report.held_by_others}
+    assert f"contacts.phone/{sharing}" in held
+    assert any(where.startswith("messages.author_name/") for where in held)
+    assert any(where.startswith("audit_log.summary/") for where in held)
+    assert report.others == (namesake, sharing)

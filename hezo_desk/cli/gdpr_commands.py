@@ -197,6 +197,13 @@ def gdpr_verify_erased(context: CommandContext) -> int:
                     {"where": finding.where, "kinds": list(finding.kinds)}
                     for finding in report.findings
                 ],
+                "held_by_other_contacts": {
+                    "contacts": list(report.others),
+                    "found": [
+                        {"where": finding.where, "kinds": list(finding.kinds)}
+                        for finding in report.held_by_others
+                    ],
+                },
                 "read": {
                     "tables": report.tables,
                     "columns": report.columns,
@@ -215,6 +222,13 @@ def gdpr_verify_erased(context: CommandContext) -> int:
     else:
         for finding in report.findings:
             context.out.line(f"{finding.where}: {', '.join(finding.kinds)}")
+    if report.others and not context.out.as_json:
+        context.out.line(
+            f"held by other contacts too ({', '.join(f'#{c}' for c in report.others)}), "
+            f"theirs and kept: {len(report.held_by_others)} place(s)"
+        )
+        for finding in report.held_by_others:
+            context.out.line(f"  {finding.where}: {', '.join(finding.kinds)}")
     return 0 if report.clean else EXIT_FOUND
 
 

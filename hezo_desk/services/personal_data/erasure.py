@@ -28,6 +28,7 @@ from hezo_desk.services.audit import AuditAction
 from hezo_desk.services.counters import next_counter
 from hezo_desk.services.normalize import printable_line
 from hezo_desk.services.personal_data.contacts import resolve_contact
+from hezo_desk.services.personal_data.holders import other_holders
 from hezo_desk.services.personal_data.search_index import SearchScrub, scrub_search_index
 from hezo_desk.services.personal_data.stores import (
     ERASURE_STEPS,
@@ -167,6 +168,7 @@ class ErasureService:
                 own_ticket_ids=_own_tickets(session, contact_id, values),
                 found_attachment_ids=found_files,
                 anonymised_email=anonymised_email(number),
+                others=other_holders(session, values, but=contact_id),
             )
             changed = {name: step(scope) for name, step in ERASURE_STEPS}
             audit.record(

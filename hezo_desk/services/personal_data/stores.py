@@ -13,7 +13,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     JSON,
@@ -64,6 +64,9 @@ from hezo_desk.services.pdf import (
 from hezo_desk.services.personal_data.documents import as_text, is_pdf, pdf_pages, text_pdf
 from hezo_desk.services.personal_data.values import REMOVED, PersonalValues
 
+if TYPE_CHECKING:
+    from hezo_desk.services.personal_data.holders import OtherHolders
+
 _PHONE_SEPARATORS = (" ", "-", ".", "/", "(", ")", "+")
 
 
@@ -87,12 +90,34 @@ class ErasureScope:
     redacted_rows: dict[str, list[int]] = field(default_factory=dict)
     # The anonymised contact's own values, the caller's: a step needs them before it changes.
     anonymised_email: str = ""
+    # Other contacts holding one of the values (a namesake, a shared phone): what is theirs
+    # stays (`holders`).
+    others: OtherHolders | None = None
 
     def redact(self, text: str) -> str:
         return self.values.redact(text, self.label)
 
     def redact_own(self, text: str) -> str:
         return self.signature.redact(self.redact(text), self.label)
+
+    def redact_in(self, ticket_id: int, text: str, author_contact_id: int | None = None) -> str:
+        """`text` of the ticket redacted: the person's own tickets lose their signature too;
+        a ticket another holder raised, or a message they wrote, keeps the values that are
+        that contact's as well."""
+        if ticket_id in self.own_ticket_ids and author_contact_id in (None, self.contact_id):
+            return self.redact_own(text)
+        shared: frozenset[str] = frozenset()
+        if self.others is not None:
+            shared = self.others.in_ticket(ticket_id) | self.others.of(author_contact_id)
+        return self.values.without(shared).redact(text, self.label)
+
+    def is_others_contact(self, contact_id: int | None) -> bool:
+        return contact_id is not None and contact_id != self.contact_id
+
+    def phone_sharers(self) -> tuple[int, ...]:
+        if self.others is None:
+            return ()
+        return tuple(c for c, kinds in self.others.kinds.items() if "phone" in kinds)
 
 
 def matching(column: Any, values: PersonalValues) -> ColumnElement[bool]:
@@ -144,11 +169,12 @@ def contact_row(scope: ErasureScope) -> int:
 def calls(scope: ErasureScope) -> int:
     """The call journal: the person's number goes from the calls matched to them or made from
     or to their phone (the call, its time and its tickets stay, with the contact's label)."""
-    who = or_(
-        Call.contact_id == scope.contact_id,
-        matching(Call.number, scope.values),
-        matching(Call.number_e164, scope.values),
-    )
+    by_number = or_(matching(Call.number, scope.values), matching(Call.number_e164, scope.values))
+    sharers = scope.phone_sharers()
+    if sharers:
+        # A call matched to another contact who has the same phone is that contact's call.
+        by_number = by_number & (Call.contact_id.is_(None) | Call.contact_id.not_in(sharers))
+    who = or_(Call.contact_id == scope.contact_id, by_number)
     ids = list(scope.session.scalars(select(Call.id).where(who)))
     if ids:
         scope.session.execute(
@@ -178,14 +204,14 @@ def messages(scope: ErasureScope) -> int:
     ).all()  # fmt: skip
     changed = 0
     for message_id, ticket_id, author_contact_id, author_agent_id, author, body in rows:
-        redact = scope.redact_own if ticket_id in scope.own_ticket_ids else scope.redact
         if author_contact_id == scope.contact_id:
             new_author = scope.label
-        elif author_agent_id is not None:
-            new_author = author  # staff are not the subject (a namesake agent keeps the name)
+        elif author_agent_id is not None or scope.is_others_contact(author_contact_id):
+            # Staff are not the subject, nor is another contact (a namesake keeps the name).
+            new_author = author
         else:
             new_author = scope.redact(author)  # a legacy author: the full name only
-        new_body = redact(body)
+        new_body = scope.redact_in(ticket_id, body, author_contact_id)
         if (new_author, new_body) != (author, body):
             scope.session.execute(
                 update(Message)
@@ -205,7 +231,7 @@ def ticket_subjects(scope: ErasureScope) -> int:
     ).all()
     changed = 0
     for ticket_id, subject in rows:
-        new = scope.redact(subject)
+        new = scope.redact_in(ticket_id, subject)
         if new != subject:
             # A plain UPDATE, as the redaction of messages: a ticket's fields did not change
             # in the agents' sense, so its version (a concurrent edit's base) stays.
@@ -241,8 +267,13 @@ def access_changes(scope: ErasureScope) -> int:
     ).all()
     changed = 0
     for change_id, ticket_id, contact_id, name, note in rows:
-        new_name = scope.label if contact_id == scope.contact_id else scope.redact(name)
-        new_note = None if note is None else scope.redact(note)
+        if contact_id == scope.contact_id:
+            new_name = scope.label
+        elif scope.is_others_contact(contact_id):
+            new_name = name  # another contact asked (a namesake keeps the name)
+        else:
+            new_name = scope.redact(name)
+        new_note = None if note is None else scope.redact_in(ticket_id, note)
         if (new_name, new_note) != (name, note):
             _permit(scope, "reseller_access_changes", change_id)
             scope.session.execute(
@@ -256,9 +287,17 @@ def access_changes(scope: ErasureScope) -> int:
 
 
 def audit_entries(scope: ErasureScope) -> int:
-    """The words of audit entries (summary, details); who, what and when stay."""
+    """The words of audit entries (summary, details); who, what and when stay. An entry about
+    another contact holding a value (a namesake's registration) keeps what is theirs."""
     rows = scope.session.execute(
-        select(AuditEntry.id, AuditEntry.summary, AuditEntry.details).where(
+        select(
+            AuditEntry.id,
+            AuditEntry.subject_type,
+            AuditEntry.subject_id,
+            AuditEntry.ticket_id,
+            AuditEntry.summary,
+            AuditEntry.details,
+        ).where(
             or_(
                 matching(AuditEntry.summary, scope.values),
                 matching(AuditEntry.details, scope.values),
@@ -266,9 +305,18 @@ def audit_entries(scope: ErasureScope) -> int:
         )
     ).all()
     changed = 0
-    for entry_id, summary, details in rows:
-        new_summary = scope.redact(summary)
-        new_details = redact_json(details, scope.redact)
+    for entry_id, subject_type, subject_id, ticket_id, summary, details in rows:
+        about = subject_id if subject_type == "contact" else None
+
+        def redact(text: str, ticket_id: int | None = ticket_id, about: int | None = about) -> str:
+            if scope.others is not None and about is not None and about != scope.contact_id:
+                return scope.values.without(scope.others.of(about)).redact(text, scope.label)
+            if ticket_id is not None:
+                return scope.redact_in(ticket_id, text)
+            return scope.redact(text)
+
+        new_summary = redact(summary)
+        new_details = redact_json(details, redact)
         if (new_summary, new_details) != (summary, details):
             _permit(scope, "audit_log", entry_id)
             scope.session.execute(
@@ -285,6 +333,8 @@ _OWNED = {
     "contacts": None,  # the whole row: `contact_row`
     "messages": {"body", "author_name"},
     "tickets": {"subject", "customer_sort", "serial_sort", "assignee_sort"},
+    # `calls` owns the numbers (a call matched to a contact sharing the phone keeps its own).
+    "calls": {"number", "number_e164"},
     "audit_log": None,
     "reseller_access_changes": None,
     "redaction_permits": None,
@@ -390,6 +440,9 @@ def attachments_holding(session: Session, values: PersonalValues) -> set[int]:
     in the file, so read here one by one). Legacy dialogue PDFs are left to `attachments`:
     they are rendered from messages, which the erasure redacts anyway."""
     needles = [spelling for spelling in values.literal_spellings() if spelling]
+    # A name declined in a sentence (`Kowalskiemu`) holds its stem: a candidate, which the
+    # erasure reads and rewrites only where the matcher finds the person.
+    needles += [prefix.encode() for prefix in values.name_prefixes() if prefix]
     for key in values.phone_digits():
         needles.append(key.encode())
     found: set[int] = set()
@@ -427,7 +480,9 @@ def attachments_holding(session: Session, values: PersonalValues) -> set[int]:
 
 
 def _redacted_file(scope: ErasureScope, data: bytes, ticket_id: int) -> bytes | None:
-    redact = scope.redact_own if ticket_id in scope.own_ticket_ids else scope.redact
+    def redact(text: str) -> str:
+        return scope.redact_in(ticket_id, text)
+
     if is_pdf(data):
         pages = pdf_pages(data)
         new_pages = [redact(page) for page in pages]

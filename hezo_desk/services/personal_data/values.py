@@ -4,13 +4,15 @@ One matcher serves the erasure (which rewrites what it finds) and the proof (whi
 what it finds), so that the proof looks for exactly what the erasure removes, and more:
 
 - a name in any case, its words separated by any white space, in either order (`Jan Kowalski`,
-  `KOWALSKI  Jan`), and folded (`jan kowalski`, the form of lookups' folded columns);
+  `KOWALSKI  Jan`), folded (`jan kowalski`, the form of lookups' folded columns), and in any
+  grammatical case (`Janem Kowalskim`, `JANOWI KOWALSKIEMU`: `inflection`);
 - an e-mail in any case;
 - a phone by its last nine digits (the desk's `phone_key`) in any printed form: `600100200`,
   `600 100 200`, `600-100-200`, `+48 600 100 200`, `(+48) 600-100-200`, `0048600100200`.
 
 JSON columns keep non-ASCII characters escaped (`\\u0141`): the SQL pre-filter and the raw
-file scan look for those spellings too.
+file scan look for those spellings too. The raw file scan (what no query sees any more) looks
+for names as given, not inflected: a sentence's inflected name is live text a column shows.
 """
 
 from __future__ import annotations
@@ -22,11 +24,13 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from hezo_desk.services.normalize import fold, phone_key
+from hezo_desk.services.personal_data.inflection import common_prefix, inflections
 
 # What an e-mail or a phone becomes inside a text; a name becomes the person's label.
 REMOVED = "[…]"
 _SEPARATORS = r"[\s\-./()]*"
-_PHONE_PREFIX = r"(?:\(?\s*(?:\+|00)?\d{1,3}\s*\)?" + _SEPARATORS + r")?"
+# A country code, perhaps in brackets; the blank before it is the sentence's, not the phone's.
+_PHONE_PREFIX = r"(?:(?:\(\s*)?(?:\+|00)?\d{1,3}(?:\s*\))?" + _SEPARATORS + r")?"
 _PHONE_CHARACTERS = re.compile(r"[\s\-./()+]")
 MIN_PHONE_DIGITS = 6
 
@@ -37,6 +41,21 @@ def _cases(text: str) -> set[str]:
 
 def _json_spelling(text: str) -> str:
     return json.dumps(text)[1:-1]
+
+
+def _word_pattern(word: str) -> str:
+    """Any declined form of the word, also without diacritics (longest first); each part of
+    a double surname declines on its own (`Nowaka-Kowalskiego`)."""
+    parts = word.split("-")
+    if len(parts) > 1 and all(parts):
+        return r"-".join(_word_pattern(part) for part in parts)
+    forms = inflections(word)
+    forms |= {fold(form) for form in forms}
+    return (
+        "(?:"
+        + "|".join(re.escape(form) for form in sorted(forms, key=(lambda f: (-len(f), f))))
+        + ")"
+    )
 
 
 @dataclass(frozen=True)
@@ -72,6 +91,15 @@ class PersonalValues:
     def is_empty(self) -> bool:
         return not (self.names or self.emails or self.phones)
 
+    def without(self, kinds: Iterable[str]) -> PersonalValues:
+        """These values but those of the given kinds ("name", "e-mail", "phone")."""
+        dropped = set(kinds)
+        return PersonalValues(
+            names=() if "name" in dropped else self.names,
+            emails=() if "e-mail" in dropped else self.emails,
+            phones=() if "phone" in dropped else self.phones,
+        )
+
     # ----- forms -----------------------------------------------------------------------------
 
     @cached_property
@@ -91,7 +119,8 @@ class PersonalValues:
         return tuple(sorted(key for key in keys if key))
 
     def _phone_pattern(self, key: str) -> str:
-        return r"(?<!\d)" + _PHONE_PREFIX + _SEPARATORS.join(key) + r"(?!\d)"
+        # `(600) 100 200`: the bracket opening the number goes with it.
+        return r"(?<!\d)" + _PHONE_PREFIX + r"(?:\(\s*)?" + _SEPARATORS.join(key) + r"(?!\d)"
 
     @cached_property
     def _email_regex(self) -> re.Pattern[str] | None:
@@ -109,7 +138,9 @@ class PersonalValues:
     def _name_regex(self) -> re.Pattern[str] | None:
         if not self._name_forms:
             return None
-        alternatives = (r"\s+".join(re.escape(word) for word in form) for form in self._name_forms)
+        alternatives = (
+            r"\s+".join(_word_pattern(word) for word in form) for form in self._name_forms
+        )
         return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
 
     # ----- text ------------------------------------------------------------------------------
@@ -144,14 +175,23 @@ class PersonalValues:
         """Substrings one of which a text holding a name or an e-mail must contain (any case
         the database compares, JSON spellings included); phones are found by their digits."""
         fragments: set[str] = set()
-        for form in self._name_forms:
-            longest = max(form, key=len)
-            for spelling in _cases(longest):
-                fragments.update({spelling, _json_spelling(spelling)})
+        for prefix in self.name_prefixes():
+            fragments.update({prefix, _json_spelling(prefix)})
         for email in self.emails:
             for spelling in _cases(email):
                 fragments.update({spelling, _json_spelling(spelling)})
         return tuple(sorted(fragments))
+
+    def name_prefixes(self) -> tuple[str, ...]:
+        """For each form of a name, the longest stem every inflection of one of its words begins
+        with (`Kowalsk`, `Żółtows`), in the usual cases: a text naming the person holds one."""
+        prefixes: set[str] = set()
+        for form in self._name_forms:
+            parts = [part for word in form for part in word.split("-") if part]
+            prefix = max((common_prefix(part) for part in parts), key=len)
+            for spelling in (prefix, fold(prefix)):
+                prefixes.update(_cases(spelling))
+        return tuple(sorted(prefixes))
 
     def phone_digits(self) -> tuple[str, ...]:
         return self._phone_keys
