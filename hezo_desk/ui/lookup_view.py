@@ -255,7 +255,7 @@ class LookupView(QWidget):
         self._exporting = False
         self.export_personal_data_action = QAction(self.tr("Export personal data…"), self)
         self.export_personal_data_action.triggered.connect(self.export_personal_data)
-        self.export_personal_data_button = QPushButton(self.tr("Export personal &data…"))
+        self.export_personal_data_button = QPushButton(self.tr("E&xport personal data…"))
         self.export_personal_data_button.setObjectName("export_personal_data")
         self.export_personal_data_button.setToolTip(
             self.tr(

@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
             )
         )
         ticket.addAction(self._action(self.tr("&Reply"), "Ctrl+R", self.reply, "reply"))
-        ticket.addAction(self._action(self.tr("Internal &note"), "Ctrl+Shift+N", self.note, "note"))
+        ticket.addAction(self._action(self.tr("Internal no&te"), "Ctrl+Shift+N", self.note, "note"))
         ticket.addAction(
             self._action(
                 self.tr("Ne&xt ticket"), "Ctrl+PgDown", lambda: self.step_ticket(1), "next_ticket"

@@ -96,7 +96,7 @@
     </message>
     <message>
         <source>&amp;Change…</source>
-        <translation>&amp;Zmień…</translation>
+        <translation>Zm&amp;ień…</translation>
     </message>
     <message>
         <source>When</source>
@@ -556,11 +556,11 @@
     </message>
     <message>
         <source>&amp;Claim</source>
-        <translation>&amp;Przejmij</translation>
+        <translation>Przej&amp;mij</translation>
     </message>
     <message>
         <source>&amp;Release</source>
-        <translation>&amp;Zwolnij</translation>
+        <translation>Z&amp;wolnij</translation>
     </message>
     <message>
         <source>Call &amp;back</source>
@@ -1735,7 +1735,7 @@
     </message>
     <message>
         <source>&amp;Register caller…</source>
-        <translation>&amp;Zarejestruj dzwoniącego…</translation>
+        <translation>Za&amp;rejestruj dzwoniącego…</translation>
     </message>
     <message>
         <source>&amp;New ticket…</source>
@@ -1822,7 +1822,7 @@
         <translation>Eksportuj dane osobowe…</translation>
     </message>
     <message>
-        <source>Export personal &amp;data…</source>
+        <source>E&amp;xport personal data…</source>
         <translation>Eksportuj &amp;dane osobowe…</translation>
     </message>
     <message>
@@ -1966,7 +1966,7 @@
     </message>
     <message>
         <source>&amp;Go</source>
-        <translation>P&amp;rzejdź</translation>
+        <translation>Prz&amp;ejdź</translation>
     </message>
     <message>
         <source>Caller &amp;lookup</source>
@@ -1989,12 +1989,12 @@
         <translation>&amp;Odpowiedz</translation>
     </message>
     <message>
-        <source>Internal &amp;note</source>
+        <source>Internal no&amp;te</source>
         <translation>Notatka &amp;wewnętrzna</translation>
     </message>
     <message>
         <source>Ne&amp;xt ticket</source>
-        <translation>&amp;Następne zgłoszenie</translation>
+        <translation>N&amp;astępne zgłoszenie</translation>
     </message>
     <message>
         <source>&amp;Previous ticket</source>
@@ -2006,7 +2006,7 @@
     </message>
     <message>
         <source>Re&amp;fresh</source>
-        <translation>&amp;Odśwież</translation>
+        <translation>O&amp;dśwież</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -2184,7 +2184,7 @@
     </message>
     <message>
         <source>&amp;Open ticket</source>
-        <translation>&amp;Otwórz zgłoszenie</translation>
+        <translation>Otwórz z&amp;głoszenie</translation>
     </message>
     <message>
         <source>New ticket — %1</source>
@@ -2216,7 +2216,7 @@
     </message>
     <message>
         <source>&amp;Yes, %1 may see it</source>
-        <translation>&amp;Tak, %1 może je widzieć</translation>
+        <translation>Tak, %1 może je &amp;widzieć</translation>
     </message>
     <message>
         <source>Choose the contract the ticket is about.</source>
@@ -3051,7 +3051,7 @@
     <name>ReviewScreen</name>
     <message>
         <source>&amp;Flagged only</source>
-        <translation>Tylko &amp;oznaczone</translation>
+        <translation>Tylko ozn&amp;aczone</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
@@ -3059,11 +3059,11 @@
     </message>
     <message>
         <source>&amp;Link contract and serial</source>
-        <translation>&amp;Powiąż umowę i numer seryjny</translation>
+        <translation>Po&amp;wiąż umowę i numer seryjny</translation>
     </message>
     <message>
         <source>&amp;Mark reviewed</source>
-        <translation>Oznacz jako &amp;przejrzane</translation>
+        <translation>Oznacz jako prze&amp;jrzane</translation>
     </message>
     <message>
         <source>Contract:</source>
@@ -3571,7 +3571,7 @@
         <translation>P&amp;riorytet:</translation>
     </message>
     <message>
-        <source>Assi&amp;gnee:</source>
+        <source>Ass&amp;ignee:</source>
         <translation>O&amp;dpowiedzialny:</translation>
     </message>
     <message>
@@ -3607,8 +3607,8 @@
         <translation>Zapisz &amp;jako…</translation>
     </message>
     <message>
-        <source>A&amp;dd file…</source>
-        <translation>&amp;Dodaj plik…</translation>
+        <source>Add &amp;file…</source>
+        <translation>Dodaj p&amp;lik…</translation>
     </message>
     <message>
         <source>When</source>
@@ -3651,7 +3651,7 @@
         <translation>Notatka wewnętrzna (tylko dla personelu)</translation>
     </message>
     <message>
-        <source>Sen&amp;d</source>
+        <source>Se&amp;nd</source>
         <translation>&amp;Wyślij</translation>
     </message>
     <message>
