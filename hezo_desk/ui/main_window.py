@@ -274,6 +274,10 @@ class MainWindow(QMainWindow):
             ("Ctrl+Enter", self.tr("Send the reply or note; open the new ticket")),
             ("Ctrl+F", self.tr("Search the list shown")),
             (self.tr("Enter, double click"), self.tr("Open the selected row")),
+            (
+                self.tr("Down"),
+                self.tr("From a search field to its results (Enter too, once they are shown)"),
+            ),
         ]
         return rows
 

@@ -2037,6 +2037,14 @@
         <translation>Otwórz zaznaczony wiersz</translation>
     </message>
     <message>
+        <source>Down</source>
+        <translation>Strzałka w dół</translation>
+    </message>
+    <message>
+        <source>From a search field to its results (Enter too, once they are shown)</source>
+        <translation>Z pola wyszukiwania do wyników (także Enter, gdy wyniki są widoczne)</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>Skróty klawiszowe</translation>
     </message>

@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QEvent,
     QItemSelectionModel,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -19,12 +20,14 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QTableView,
     QWidget,
 )
 
 from hezo_desk.placeholders import fill
 from hezo_desk.ui.context import DeskContext
+from hezo_desk.ui.search_keys import ResultsKeys
 from hezo_desk.ui.settings import DeskSettings
 from hezo_desk.ui.tables.windowed_model import WindowedTableModel
 from hezo_desk.ui.workers import TaskSet
@@ -152,6 +155,17 @@ class ListScreen(QWidget):
             model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self._headers.append(memory)
         view.setSortingEnabled(True)
+
+    def lead_to_results(self, field: QLineEdit, view: QTableView, pending: QTimer) -> None:
+        """Down in `field`, or Enter once the list shows what it says (no filter `pending`,
+        nothing loading), moves the focus into the list; Enter there opens the row."""
+        model = view.model()
+
+        def shown() -> bool:
+            loading = isinstance(model, WindowedTableModel) and model.is_loading
+            return not pending.isActive() and not loading
+
+        ResultsKeys(field, lambda: view, shown)
 
     def let_window_refresh(self) -> None:
         """Inside the main window F5 is the window's (two F5s would cancel each other out)."""
