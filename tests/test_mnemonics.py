@@ -40,7 +40,7 @@ from hezo_desk.services.agents import AgentService
 from hezo_desk.services.demo import DemoService
 from hezo_desk.services.records import contact_row
 from hezo_desk.services.secrets import SecretStore
-from hezo_desk.ui.access_panel import AccessChangeDialog
+from hezo_desk.ui.access_panel import AccessChangeDialog, AccessPanel
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.dialogs.anonymise import AnonymiseDialog
 from hezo_desk.ui.dialogs.first_start import FirstStartDialog
@@ -200,6 +200,9 @@ def test_no_window_of_the_desk_has_two_widgets_on_one_alt_key(
     ticket_id, customer_id = _open_ticket_and_contact(db)
     view = window.open_ticket(ticket_id)
     qtbot.waitUntil(lambda: view.detail is not None, timeout=WAIT_MS)
+    access = view.findChild(AccessPanel)
+    assert access is not None
+    qtbot.waitUntil(lambda: access.access is not None, timeout=WAIT_MS)
     clashes += window_clashes(window, "main window / ticket")
     clashes += menu_clashes(window)
 

@@ -163,15 +163,15 @@
         <translation>system</translation>
     </message>
     <message>
-        <source>&amp;Record the decision…</source>
-        <translation>&amp;Zapisz decyzję…</translation>
+        <source>Re&amp;cord the decision…</source>
+        <translation>Z&amp;apisz decyzję…</translation>
     </message>
     <message>
         <source>&amp;Withdraw access…</source>
         <translation>&amp;Odbierz dostęp…</translation>
     </message>
     <message>
-        <source>&amp;Grant access…</source>
+        <source>Gr&amp;ant access…</source>
         <translation>&amp;Udziel dostępu…</translation>
     </message>
     <message>
@@ -3272,8 +3272,8 @@
         <translation>Konsultanci</translation>
     </message>
     <message>
-        <source>Reseller access</source>
-        <translation>Dostęp resellera</translation>
+        <source>R&amp;eseller access</source>
+        <translation>Dos&amp;tęp resellera</translation>
     </message>
     <message>
         <source>PDF: preview, export, print…</source>
