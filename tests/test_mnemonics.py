@@ -214,12 +214,18 @@ def test_no_window_of_the_desk_has_two_widgets_on_one_alt_key(
             select(Contact).where(Contact.customer_id == customer_id).limit(1)
         ).one()
         contact_shown = contact_row(contact)
+    access = ResellerAccessService(db).ticket_access(ticket_id)
+    assert access.reseller_id is not None
+    assert access.history
+    granted = replace(access.ticket, reseller_access=True)
     dialogs: list[tuple[str, QWidget]] = [
         ("sign-in", SignInDialog(AgentService(db), secrets, settings, db.display_url, pool)),
         ("settings", SettingsDialog(settings, secrets, pool)),
         ("first start", FirstStartDialog(AgentService(db), DemoService(db), pool)),
         ("new ticket", NewTicketDialog(context, customer_id)),
-        ("access", AccessChangeDialog(ResellerAccessService(db).ticket_access(ticket_id))),
+        ("access: grant", AccessChangeDialog(replace(access, history=access.history[:1]))),
+        ("access: withdraw", AccessChangeDialog(replace(access, ticket=granted))),
+        ("access: the customer's decision", AccessChangeDialog(replace(access, history=[]))),
         ("anonymise", AnonymiseDialog(context, contact_shown)),
         ("pdf preview", PdfPreviewDialog(context, ticket_id)),
         ("pdf export", BatchExportDialog(context, [ticket_id])),

@@ -147,7 +147,7 @@ class AccessChangeDialog(QDialog):
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         if asking:
-            ok.setText(self.tr("&Record decision"))
+            ok.setText(self.tr("R&ecord decision"))
         else:
             ok.setText(self.tr("&Grant access") if granting else self.tr("&Withdraw access"))
         ok.setObjectName("confirm")

@@ -72,7 +72,7 @@
         <translation>N&amp;otatka:</translation>
     </message>
     <message>
-        <source>&amp;Record decision</source>
+        <source>R&amp;ecord decision</source>
         <translation>&amp;Zapisz decyzję</translation>
     </message>
     <message>
@@ -81,7 +81,7 @@
     </message>
     <message>
         <source>&amp;Withdraw access</source>
-        <translation>&amp;Odbierz dostęp</translation>
+        <translation>Od&amp;bierz dostęp</translation>
     </message>
     <message>
         <source>Say who asked for the change: type the person&apos;s name.</source>
