@@ -88,7 +88,7 @@ def test_no_access_shows_the_decision_its_origin_and_nothing_for_the_reseller(
     assert panel.decision.text() == "Gęś IT Partner Sp. z o.o. may NOT see this ticket."
     assert "at the request of Paweł Żółkiewski (phone)" in panel.recorded.text()
     assert "Recorded by Anna.Nowak" in panel.recorded.text()
-    assert panel.change_button.text() == "&Grant access…"
+    assert panel.change_button.text() == "Gr&ant access…"
     assert panel.history_model.rowCount() == 1
     decision = panel.history_model.index(0, 1).data()
     assert decision == "no access (asked when the ticket was opened)"
@@ -251,7 +251,7 @@ def test_a_ticket_moved_to_another_reseller_asks_for_the_customers_decision(
     )
     assert "yes for Gęś IT Partner Sp. z o.o. does not carry over" in panel.ask_customer.text()
     assert "The desk ended the customer's yes" in panel.recorded.text()
-    assert panel.change_button.text() == "&Record the decision…"
+    assert panel.change_button.text() == "Re&cord the decision…"
     ended = panel.history_model.index(0, 1).data()
     assert ended == (
         "access → no access (the ticket moved from Gęś IT Partner Sp. z o.o. to Żuraw Systemy S.A.)"
@@ -275,7 +275,7 @@ def test_a_ticket_moved_to_another_reseller_asks_for_the_customers_decision(
     panel.change_button.click()
     qtbot.waitUntil(lambda: bool(changed), timeout=WAIT_MS)
     assert not panel.ask_customer.isVisible()
-    assert panel.change_button.text() == "&Grant access…"
+    assert panel.change_button.text() == "Gr&ant access…"
     newest = panel.history_model.row_at(0)
     assert newest is not None
     assert (newest.granted, newest.reseller_name, newest.reason) == (

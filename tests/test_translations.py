@@ -170,7 +170,7 @@ def test_the_whole_desk_speaks_polish(
     qtbot.addWidget(window)
     assert [a.text() for a in window.menuBar().actions()] == [
         "&Program",
-        "P&rzejdź",
+        "Prz&ejdź",
         "&Zgłoszenie",
         "Pomo&c",
     ]

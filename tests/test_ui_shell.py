@@ -457,7 +457,7 @@ def test_every_ticket_view_has_the_reseller_access_tab_and_pdf(
 
     view = window.open_ticket(_open_ticket_id(desk_context.db))
     qtbot.waitUntil(lambda: view.detail is not None and view.tabs.count() == 4, timeout=WAIT_MS)
-    assert view.tabs.tabText(3) == "Reseller access"
+    assert view.tabs.tabText(3) == "R&eseller access"
     assert isinstance(view.tabs.widget(3), AccessPanel)
     qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     preview = view.findChild(PdfPreviewDialog)

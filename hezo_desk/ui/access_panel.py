@@ -147,7 +147,7 @@ class AccessChangeDialog(QDialog):
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         if asking:
-            ok.setText(self.tr("&Record decision"))
+            ok.setText(self.tr("R&ecord decision"))
         else:
             ok.setText(self.tr("&Grant access") if granting else self.tr("&Withdraw access"))
         ok.setObjectName("confirm")
@@ -339,10 +339,10 @@ class AccessPanel(QWidget):
             self.ask_customer.setText(self._question(access))
         self.ask_customer.setVisible(asking)
         if asking:
-            self.change_button.setText(self.tr("&Record the decision…"))
+            self.change_button.setText(self.tr("Re&cord the decision…"))
         else:
             self.change_button.setText(
-                self.tr("&Withdraw access…") if access.granted else self.tr("&Grant access…")
+                self.tr("&Withdraw access…") if access.granted else self.tr("Gr&ant access…")
             )
         self.change_button.setEnabled(reseller is not None or access.granted)
         self.history_model.set_rows(list(reversed(access.history)))

@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -54,6 +55,7 @@ from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.dialogs.anonymise import AnonymiseDialog
 from hezo_desk.ui.error_wording import error_text
 from hezo_desk.ui.labels import Labels
+from hezo_desk.ui.search_keys import ResultsKeys, enter_results
 from hezo_desk.ui.short_list_model import Column, RowTableModel, read_only_table
 
 TYPING_PAUSE_MS = 350
@@ -247,6 +249,10 @@ class LookupView(QWidget):
         layout.addLayout(offer)
         layout.addWidget(self.error)
         layout.addWidget(splitter, 1)
+        # Down, or Enter once the result is shown, goes from the query to the companies (or
+        # the tickets found); Enter on a company goes on to what the company has.
+        ResultsKeys(self.query, self._results_view, self._results_shown)
+        self.customers.activated.connect(self._customer_opened)
         self.setTabOrder(self.query, self.customers)
         self.setTabOrder(self.customers, self.register_button)
         self.setTabOrder(self.register_button, self.new_ticket_button)
@@ -258,7 +264,7 @@ class LookupView(QWidget):
         self._exporting = False
         self.export_personal_data_action = QAction(self.tr("Export personal data…"), self)
         self.export_personal_data_action.triggered.connect(self.export_personal_data)
-        self.export_personal_data_button = QPushButton(self.tr("Export personal &data…"))
+        self.export_personal_data_button = QPushButton(self.tr("E&xport personal data…"))
         self.export_personal_data_button.setObjectName("export_personal_data")
         self.export_personal_data_button.setToolTip(
             self.tr(
@@ -390,6 +396,22 @@ class LookupView(QWidget):
             self._query_serial += 1
             self._forget_caller()
         self._typing.start()
+
+    def _results_shown(self) -> bool:
+        # Typing forgets the result: one that is there belongs to the query as it reads now.
+        return self.result is not None and not self._typing.isActive()
+
+    def _results_view(self) -> QAbstractItemView:
+        if self.customers_model.rowCount() == 0 and self.tickets_found_model.rowCount() > 0:
+            return self.tickets_found
+        return self.customers
+
+    def _customer_opened(self, _index: QModelIndex) -> None:
+        """Enter on a company: on to the table of the tab shown (its open tickets at first)."""
+        tables = (self.open_tickets, self.services, self.contracts, self.contacts)
+        table = tables[max(self.details.currentIndex(), 0)]
+        if not enter_results(table):
+            table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def explain_no_caller(self) -> None:
         """Ctrl+N with no caller shown: say why nothing opens."""

@@ -210,7 +210,7 @@ class MainWindow(QMainWindow):
             )
         )
         ticket.addAction(self._action(self.tr("&Reply"), "Ctrl+R", self.reply, "reply"))
-        ticket.addAction(self._action(self.tr("Internal &note"), "Ctrl+Shift+N", self.note, "note"))
+        ticket.addAction(self._action(self.tr("Internal no&te"), "Ctrl+Shift+N", self.note, "note"))
         ticket.addAction(
             self._action(
                 self.tr("Ne&xt ticket"), "Ctrl+PgDown", lambda: self.step_ticket(1), "next_ticket"
@@ -279,6 +279,10 @@ class MainWindow(QMainWindow):
             ("Ctrl+Enter", self.tr("Send the reply or note; open the new ticket")),
             ("Ctrl+F", self.tr("Search the list shown")),
             (self.tr("Enter, double click"), self.tr("Open the selected row")),
+            (
+                self.tr("Down"),
+                self.tr("From a search field to its results (Enter too, once they are shown)"),
+            ),
         ]
         return rows
 

@@ -134,7 +134,7 @@ class _TicketListSequence:
 
 def ticket_tabs() -> TicketTabs:
     """Tabs every ticket view has besides its dialogue, attachments and history."""
-    return TicketTabs(((QCoreApplication.translate("Screens", "Reseller access"), _access_panel),))
+    return TicketTabs(((QCoreApplication.translate("Screens", "R&eseller access"), _access_panel),))
 
 
 def _access_panel(context: DeskContext, ticket_id: int) -> QWidget:

@@ -72,7 +72,7 @@
         <translation>N&amp;otatka:</translation>
     </message>
     <message>
-        <source>&amp;Record decision</source>
+        <source>R&amp;ecord decision</source>
         <translation>&amp;Zapisz decyzję</translation>
     </message>
     <message>
@@ -81,7 +81,7 @@
     </message>
     <message>
         <source>&amp;Withdraw access</source>
-        <translation>&amp;Odbierz dostęp</translation>
+        <translation>Od&amp;bierz dostęp</translation>
     </message>
     <message>
         <source>Say who asked for the change: type the person&apos;s name.</source>
@@ -96,7 +96,7 @@
     </message>
     <message>
         <source>&amp;Change…</source>
-        <translation>&amp;Zmień…</translation>
+        <translation>Zm&amp;ień…</translation>
     </message>
     <message>
         <source>When</source>
@@ -163,15 +163,15 @@
         <translation>system</translation>
     </message>
     <message>
-        <source>&amp;Record the decision…</source>
-        <translation>&amp;Zapisz decyzję…</translation>
+        <source>Re&amp;cord the decision…</source>
+        <translation>Z&amp;apisz decyzję…</translation>
     </message>
     <message>
         <source>&amp;Withdraw access…</source>
         <translation>&amp;Odbierz dostęp…</translation>
     </message>
     <message>
-        <source>&amp;Grant access…</source>
+        <source>Gr&amp;ant access…</source>
         <translation>&amp;Udziel dostępu…</translation>
     </message>
     <message>
@@ -556,11 +556,11 @@
     </message>
     <message>
         <source>&amp;Claim</source>
-        <translation>&amp;Przejmij</translation>
+        <translation>Przej&amp;mij</translation>
     </message>
     <message>
         <source>&amp;Release</source>
-        <translation>&amp;Zwolnij</translation>
+        <translation>Z&amp;wolnij</translation>
     </message>
     <message>
         <source>Call &amp;back</source>
@@ -1751,7 +1751,7 @@
     </message>
     <message>
         <source>&amp;Register caller…</source>
-        <translation>&amp;Zarejestruj dzwoniącego…</translation>
+        <translation>Za&amp;rejestruj dzwoniącego…</translation>
     </message>
     <message>
         <source>&amp;New ticket…</source>
@@ -1838,7 +1838,7 @@
         <translation>Eksportuj dane osobowe…</translation>
     </message>
     <message>
-        <source>Export personal &amp;data…</source>
+        <source>E&amp;xport personal data…</source>
         <translation>Eksportuj &amp;dane osobowe…</translation>
     </message>
     <message>
@@ -1990,7 +1990,7 @@
     </message>
     <message>
         <source>&amp;Go</source>
-        <translation>P&amp;rzejdź</translation>
+        <translation>Prz&amp;ejdź</translation>
     </message>
     <message>
         <source>Caller &amp;lookup</source>
@@ -2013,12 +2013,12 @@
         <translation>&amp;Odpowiedz</translation>
     </message>
     <message>
-        <source>Internal &amp;note</source>
+        <source>Internal no&amp;te</source>
         <translation>Notatka &amp;wewnętrzna</translation>
     </message>
     <message>
         <source>Ne&amp;xt ticket</source>
-        <translation>&amp;Następne zgłoszenie</translation>
+        <translation>N&amp;astępne zgłoszenie</translation>
     </message>
     <message>
         <source>&amp;Previous ticket</source>
@@ -2030,7 +2030,7 @@
     </message>
     <message>
         <source>Re&amp;fresh</source>
-        <translation>&amp;Odśwież</translation>
+        <translation>O&amp;dśwież</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -2059,6 +2059,14 @@
     <message>
         <source>Open the selected row</source>
         <translation>Otwórz zaznaczony wiersz</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Strzałka w dół</translation>
+    </message>
+    <message>
+        <source>From a search field to its results (Enter too, once they are shown)</source>
+        <translation>Z pola wyszukiwania do wyników (także Enter, gdy wyniki są widoczne)</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
@@ -2208,7 +2216,7 @@
     </message>
     <message>
         <source>&amp;Open ticket</source>
-        <translation>&amp;Otwórz zgłoszenie</translation>
+        <translation>Otwórz z&amp;głoszenie</translation>
     </message>
     <message>
         <source>New ticket — %1</source>
@@ -2240,7 +2248,7 @@
     </message>
     <message>
         <source>&amp;Yes, %1 may see it</source>
-        <translation>&amp;Tak, %1 może je widzieć</translation>
+        <translation>Tak, %1 może je &amp;widzieć</translation>
     </message>
     <message>
         <source>Choose the contract the ticket is about.</source>
@@ -3075,7 +3083,7 @@
     <name>ReviewScreen</name>
     <message>
         <source>&amp;Flagged only</source>
-        <translation>Tylko &amp;oznaczone</translation>
+        <translation>Tylko ozn&amp;aczone</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
@@ -3083,11 +3091,11 @@
     </message>
     <message>
         <source>&amp;Link contract and serial</source>
-        <translation>&amp;Powiąż umowę i numer seryjny</translation>
+        <translation>Po&amp;wiąż umowę i numer seryjny</translation>
     </message>
     <message>
         <source>&amp;Mark reviewed</source>
-        <translation>Oznacz jako &amp;przejrzane</translation>
+        <translation>Oznacz jako prze&amp;jrzane</translation>
     </message>
     <message>
         <source>Contract:</source>
@@ -3288,8 +3296,8 @@
         <translation>Konsultanci</translation>
     </message>
     <message>
-        <source>Reseller access</source>
-        <translation>Dostęp resellera</translation>
+        <source>R&amp;eseller access</source>
+        <translation>Dos&amp;tęp resellera</translation>
     </message>
     <message>
         <source>PDF: preview, export, print…</source>
@@ -3595,7 +3603,7 @@
         <translation>P&amp;riorytet:</translation>
     </message>
     <message>
-        <source>Assi&amp;gnee:</source>
+        <source>Ass&amp;ignee:</source>
         <translation>O&amp;dpowiedzialny:</translation>
     </message>
     <message>
@@ -3631,8 +3639,8 @@
         <translation>Zapisz &amp;jako…</translation>
     </message>
     <message>
-        <source>A&amp;dd file…</source>
-        <translation>&amp;Dodaj plik…</translation>
+        <source>Add &amp;file…</source>
+        <translation>Dodaj p&amp;lik…</translation>
     </message>
     <message>
         <source>When</source>
@@ -3675,7 +3683,7 @@
         <translation>Notatka wewnętrzna (tylko dla personelu)</translation>
     </message>
     <message>
-        <source>Sen&amp;d</source>
+        <source>Se&amp;nd</source>
         <translation>&amp;Wyślij</translation>
     </message>
     <message>

@@ -79,7 +79,9 @@ class CallsScreen(ListScreen):
         self.outcome.clicked.connect(self.ask_outcome)
         self.export.clicked.connect(self.ask_export)
         self.ticket.clicked.connect(self.open_linked_ticket)
-        self.view.doubleClicked.connect(lambda _index: self.ask_outcome())
+        # Enter on a call, like a double click (which also activates), asks its outcome.
+        self.view.activated.connect(lambda _index: self.ask_outcome())
+        self.lead_to_results(self.search, self.view, self._timer)
         self.model.start()
 
     # ----- public --------------------------------------------------------------------------

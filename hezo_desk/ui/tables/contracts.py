@@ -132,6 +132,7 @@ class ContractsScreen(ListScreen):
         self.expiring.toggled.connect(self._apply_filter)
         self.days.valueChanged.connect(self._apply_filter)
         self.view.activated.connect(self._open)
+        self.lead_to_results(self.text, self.view, self._text_timer)
         self.view.selectionModel().currentRowChanged.connect(self._show_services)
         self.model.start()
         self._load_resellers()

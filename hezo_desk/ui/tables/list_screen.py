@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QObject,
     QPoint,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMenu,
     QTableView,
     QWidget,
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
 from hezo_desk.placeholders import fill
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.header_fit import HeaderFitter, fit_header, header_text
+from hezo_desk.ui.search_keys import ResultsKeys
 from hezo_desk.ui.settings import DeskSettings
 from hezo_desk.ui.tables.windowed_model import WindowedTableModel
 from hezo_desk.ui.workers import TaskSet
@@ -205,6 +208,17 @@ class ListScreen(QWidget):
         HeaderFitter(header)
         ColumnChooser(header, memory)
         view.setSortingEnabled(True)
+
+    def lead_to_results(self, field: QLineEdit, view: QTableView, pending: QTimer) -> None:
+        """Down in `field`, or Enter once the list shows what it says (no filter `pending`,
+        nothing loading), moves the focus into the list; Enter there opens the row."""
+        model = view.model()
+
+        def shown() -> bool:
+            loading = isinstance(model, WindowedTableModel) and model.is_loading
+            return not pending.isActive() and not loading
+
+        ResultsKeys(field, lambda: view, shown)
 
     def let_window_refresh(self) -> None:
         """Inside the main window F5 is the window's (two F5s would cancel each other out)."""

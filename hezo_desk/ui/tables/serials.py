@@ -57,6 +57,7 @@ class SerialsScreen(ListScreen):
         self.serial.returnPressed.connect(self._apply_now)
         self._timer.timeout.connect(self._apply_filter)
         self.view.activated.connect(self._open)
+        self.lead_to_results(self.serial, self.view, self._timer)
         self.model.start()
 
     @property

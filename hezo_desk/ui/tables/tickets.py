@@ -110,6 +110,7 @@ class TicketsScreen(ListScreen):
         for box in (self.mine, self.unassigned, self.awaiting_review):
             box.toggled.connect(self._apply_filter)
         self.view.activated.connect(self._open)
+        self.lead_to_results(self.search, self.view, self._search_timer)
         selection = self.view.selectionModel()
         selection.selectionChanged.connect(lambda *_args: self.selection_changed.emit())
         # What an agent works on: closed and cancelled tickets are one choice away.

@@ -68,7 +68,7 @@ class Composer(QWidget):
         self.kind.addItem(
             QCoreApplication.translate("TicketView", "Internal note (staff only)"), "note"
         )
-        self.send_button = QPushButton(QCoreApplication.translate("TicketView", "Sen&d"))
+        self.send_button = QPushButton(QCoreApplication.translate("TicketView", "Se&nd"))
         self.send_button.setObjectName("send")
         self.send_button.clicked.connect(lambda _checked=False: self.send_requested.emit())
         self.hint = QLabel()

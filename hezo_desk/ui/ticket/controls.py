@@ -59,7 +59,7 @@ class ChangeControls(QWidget):
         for caption, combo in (
             (QCoreApplication.translate("TicketView", "&State:"), self.state),
             (QCoreApplication.translate("TicketView", "P&riority:"), self.priority),
-            (QCoreApplication.translate("TicketView", "Assi&gnee:"), self.assignee),
+            (QCoreApplication.translate("TicketView", "Ass&ignee:"), self.assignee),
         ):
             form = QFormLayout()
             form.addRow(caption, combo)

@@ -121,7 +121,7 @@ class AttachmentsPane(QWidget):
         open_button.clicked.connect(self.open_selected)
         save_button = QPushButton(QCoreApplication.translate("TicketView", "Save &as…"))
         save_button.clicked.connect(self.save_selected)
-        add_button = QPushButton(QCoreApplication.translate("TicketView", "A&dd file…"))
+        add_button = QPushButton(QCoreApplication.translate("TicketView", "Add &file…"))
         add_button.setObjectName("add_attachment")
         add_button.clicked.connect(self._choose_file_to_add)
         buttons = QHBoxLayout()
