@@ -107,14 +107,14 @@ def _type_facts(
             "UMS/2024/00003",
             "FA9999999999",
             "contract_status",
-            ["Contract of another company", "Żółw Logistyka"],
+            ["Contract of another company", "does not belong to the company PL5260250274"],
         ),
         (
             "PL5260250274",
             "UMS/2024/00001",
             "FA9999999999",
             "serial_status",
-            ["Serial not on that contract", "it is on UMS/2024/00003"],
+            ["Serial not on that contract", "it is on another company's contract"],
         ),
         (
             "PL5260250274",
@@ -151,6 +151,9 @@ def test_each_failing_fact_is_named_as_it_is_typed(
     status = getattr(wizard.facts, label).text()
     for fragment in fragments:
         assert fragment in status
+    # Whoever is on the phone never hears another customer's name or tax id.
+    assert "Żółw" not in status
+    assert "7251801126" not in status
     assert "✗" in status
     assert not wizard.facts.isComplete()
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()

@@ -8,9 +8,10 @@ are drawn and only ever grown; the full text is also the section's tooltip.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
+import shiboken6
+from PySide6.QtCore import QAbstractItemModel, QObject, Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QHeaderView
+from PySide6.QtWidgets import QAbstractScrollArea, QHeaderView
 
 from hezo_desk.ui.theme import HEADER_SECTION_PADDING
 
@@ -48,19 +49,36 @@ class HeaderFitter(QObject):
         super().__init__(header)
         self._header = header
         self._stretch = header.stretchLastSection()
+        self._fitting = False
         self.fit()
         model = header.model()
         model.headerDataChanged.connect(self.fit)
         model.modelReset.connect(self.fit)
-        header.installEventFilter(self)
+        # No event filter on the header (PySide crashed delivering a never-shown header's events
+        # to one while the header was destroyed). A narrower header shrinks a stretched last
+        # section (sectionResized); a wider one changes the view's horizontal scroll range.
+        header.sectionResized.connect(self._resized)
+        view = header.parentWidget()
+        if isinstance(view, QAbstractScrollArea):
+            view.horizontalScrollBar().rangeChanged.connect(self._resized)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._header and event.type() == QEvent.Type.Resize:
+    def _resized(self, *_args: object) -> None:
+        if not self._fitting:
             self.fit()
-        return False
 
     def fit(self, *_args: object) -> None:
+        self._fitting = True
+        try:
+            self._fit()
+        finally:
+            self._fitting = False
+
+    def _fit(self) -> None:
         header = self._header
+        # A view being destroyed resizes its header after dropping its model: nothing to fit
+        # (measuring then crashed PySide).
+        if not shiboken6.isValid(header) or header.model() is None:
+            return
         fit_header(header)
         shown = [
             header.logicalIndex(visual)
