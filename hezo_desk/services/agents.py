@@ -88,10 +88,10 @@ class AgentService:
         # Checked with the connection given back: scrypt takes half a second, and a command's
         # connection may be cut meanwhile (a read that held it would have to start again).
         if found is None:
-            raise SignInError("wrong login or password, or the account is deactivated")
+            raise _refused()
         actor, active, stored = found
         if not active or stored is None or not verify_password(password, stored):
-            raise SignInError("wrong login or password, or the account is deactivated")
+            raise _refused()
         return actor
 
     def add(
@@ -197,8 +197,13 @@ def _proven(session: Session, login: str, password: str) -> Agent:
         or agent.password_hash is None
         or not verify_password(password, agent.password_hash)
     ):
-        raise SignInError("wrong login or password, or the account is deactivated")
+        raise _refused()
     return agent
+
+
+def _refused() -> SignInError:
+    # One wording for every refusal: it never says whether the login or the password was wrong.
+    return SignInError("wrong login or password, or the account is deactivated")
 
 
 def _by_login(session: Session, login: str) -> Agent:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.pagesizes import A4
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer
+from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate, Spacer
 
 from hezo_desk.catalogue import QT_TRANSLATE_NOOP, Catalogue
 from hezo_desk.enums import Channel, Language
@@ -38,11 +38,10 @@ from hezo_desk.services.pdf.render import (
     MARGIN_BOTTOM,
     MARGIN_TOP,
     MARGIN_X,
-    PAGE_HEIGHT,
-    PAGE_WIDTH,
     _Footer,
     _NumberedCanvas,
     _Replaced,
+    body_frame,
 )
 
 if TYPE_CHECKING:
@@ -128,17 +127,7 @@ def render_personal_data_pdf(
         initialFontName=fonts.regular,
         initialFontSize=BODY_SIZE,
     )
-    frame = Frame(
-        MARGIN_X,
-        MARGIN_BOTTOM,
-        PAGE_WIDTH - 2 * MARGIN_X,
-        PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-        id="body",
-    )
+    frame = body_frame()
     template.addPageTemplates([PageTemplate(id="personal_data", frames=[frame])])
 
     def canvas_maker(*args: Any, **kwargs: Any) -> _NumberedCanvas:

@@ -150,17 +150,7 @@ def render_case_pdf(
         initialFontName=fonts.regular,
         initialFontSize=BODY_SIZE,
     )
-    frame = Frame(
-        MARGIN_X,
-        MARGIN_BOTTOM,
-        PAGE_WIDTH - 2 * MARGIN_X,
-        PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-        id="body",
-    )
+    frame = body_frame()
     template.addPageTemplates([PageTemplate(id="case", frames=[frame])])
 
     def canvas_maker(*args: Any, **kwargs: Any) -> _NumberedCanvas:
@@ -287,3 +277,18 @@ def _facts(document: CaseDocument, labels: Labels) -> list[tuple[str, str]]:
     facts.append((names["prepared_for"], document.prepared_for))
     facts.extend((names.get(key, key), value) for key, value in document.extra_facts)
     return [(label, value) for label, value in facts if value is not None and value != ""]
+
+
+def body_frame() -> Frame:
+    """The page's body between the margins: every PDF the desk renders lays out in it."""
+    return Frame(
+        MARGIN_X,
+        MARGIN_BOTTOM,
+        PAGE_WIDTH - 2 * MARGIN_X,
+        PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
+    )
