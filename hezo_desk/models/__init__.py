@@ -8,6 +8,7 @@ from hezo_desk.models.contract import Service, ServiceContract
 from hezo_desk.models.customer import Contact, Customer, Reseller
 from hezo_desk.models.live import SchemaCompatibility, TicketPresence
 from hezo_desk.models.reseller_role import ResellerDatabaseRole
+from hezo_desk.models.service_level import ServiceLevel, ServiceLevelTarget, TicketPause
 from hezo_desk.models.ticket import (
     MAX_ATTACHMENT_BYTES,
     Attachment,
@@ -37,7 +38,10 @@ __all__ = [
     "SchemaCompatibility",
     "Service",
     "ServiceContract",
+    "ServiceLevel",
+    "ServiceLevelTarget",
     "Ticket",
+    "TicketPause",
     "TicketPresence",
     "utcnow",
 ]

@@ -49,6 +49,7 @@ class Service(Base):
         UniqueConstraint("serial", "notation_index", name="uq_services_notation"),
         CheckConstraint("notation_index >= 0", name="notation_index_not_negative"),
         Index("ix_services_contract_id", "contract_id"),
+        Index("ix_services_service_level_id", "service_level_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -60,5 +61,9 @@ class Service(Base):
     end_date: Mapped[dt.date] = mapped_column(Date)
     legacy_id: Mapped[str | None] = mapped_column(String(64), unique=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The service level its tickets are served on (revision 0013): set from the product's name
+    # when the service is created, editable by the back office. NULL only for a row written
+    # around the desk; the services then read it as the product rule gives.
+    service_level_id: Mapped[int | None] = mapped_column(ForeignKey("service_levels.id"))
 
     contract: Mapped[ServiceContract] = relationship(back_populates="services")

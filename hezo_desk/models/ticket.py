@@ -12,11 +12,12 @@ from sqlalchemy import (
     LargeBinary,
     String,
     Text,
+    false,
     text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from hezo_desk.enums import Channel, MessageKind, Priority, TicketState
+from hezo_desk.enums import CalendarKind, Channel, MessageKind, Priority, TicketState
 from hezo_desk.models.base import Base, UTCDateTime, str_enum, utcnow
 
 STATE_RANK_SQL = (
@@ -64,6 +65,8 @@ class Ticket(Base):
         Index("ix_tickets_assignee_sort", "assignee_sort", "id"),
         Index("ix_tickets_channel", "channel", "id"),
         Index("ix_tickets_reseller_access", "reseller_access", "id"),
+        # Time left (revision 0013): sorted and filtered ("breached", "due within an hour").
+        Index("ix_tickets_next_due", "next_due_at", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -102,6 +105,36 @@ class Ticket(Base):
     serial_sort: Mapped[str] = mapped_column(Text, server_default="")
     notation_index_sort: Mapped[int] = mapped_column(server_default="-1")
     assignee_sort: Mapped[str] = mapped_column(Text, server_default="")
+    # Service level (revision 0013). The targets the ticket was opened under, copied from its
+    # service's level (minutes of `sla_calendar`, or the next business day's closing, or none:
+    # minutes NULL and the flag false), so a later change of the level does not move them.
+    sla_level_id: Mapped[int | None] = mapped_column(ForeignKey("service_levels.id"))
+    sla_calendar: Mapped[CalendarKind | None] = mapped_column(
+        str_enum(CalendarKind, "ticket_sla_calendar")
+    )
+    response_target_minutes: Mapped[int | None] = mapped_column()
+    response_target_nbd: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
+    resolution_target_minutes: Mapped[int | None] = mapped_column()
+    resolution_target_nbd: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
+    # The dues (UTC); NULL: no target, or the clock is held by a pause that has not ended.
+    response_due_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    resolution_due_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    # The first reply to the customer (an internal note does not count).
+    first_response_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    # Whether each target was met, decided when it is met or the ticket stops (NULL: not yet).
+    response_met: Mapped[bool | None] = mapped_column(Boolean)
+    resolution_met: Mapped[bool | None] = mapped_column(Boolean)
+    # The due the list counts down to: the response due while unanswered, then the resolution
+    # due; NULL while paused, once stopped, or without a target. Sorted and filtered on.
+    next_due_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    # A migrated ticket already past a due when it arrived: marked once, not alarmed.
+    overdue_at_migration: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
     # Optimistic locking: a save based on an older version is refused.
     version: Mapped[int] = mapped_column(default=1)
 
