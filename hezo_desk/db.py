@@ -43,6 +43,10 @@ LONG_STATEMENT_TIMEOUT_MS = 30 * 60_000
 LOCK_NOT_AVAILABLE = "55P03"  # lock_timeout
 QUERY_CANCELED = "57014"  # statement_timeout (or a cancel request)
 WRITE_OPTION = "hezo_desk_write"
+# The PostgreSQL advisory lock that lines up the desk's writing transactions ("hezo" in ASCII):
+# they chain audit entries one after another (services/audit.py). Taken at BEGIN, before any
+# row lock, so two writers never hold one each of a row and the chain and wait on each other.
+CHAIN_LOCK_KEY = 0x68657A6F
 # Tables and columns that exist only on one dialect (full-text search) and so are not in
 # the models' metadata; schema comparisons skip them.
 DIALECT_SPECIFIC_TABLE_PREFIXES = ("message_fts", "ticket_fts")
@@ -195,6 +199,8 @@ def _configure_postgresql(engine: Engine, database: Database) -> None:
             connection.exec_driver_sql(
                 f"SET LOCAL statement_timeout = {int(database.long_statement_timeout_ms)}"
             )
+        if connection.get_execution_options().get(WRITE_OPTION, False):
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({CHAIN_LOCK_KEY})")
 
     @event.listens_for(engine, "handle_error")
     def on_error(context: ExceptionContext) -> BaseException | None:

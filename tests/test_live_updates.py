@@ -281,7 +281,8 @@ def test_a_change_committed_after_a_later_one_still_reaches_the_desk(
     with qtbot.waitSignal(live.connection_changed, timeout=WAIT_MS):
         live.start()
     try:
-        with db.transaction() as a:
+        # A writes around the desk (no write lock at BEGIN): see test_shared_mode.
+        with db.sessions() as a, a.begin():
             if a.scalar(text("SELECT current_setting('is_superuser')")) == "on":
                 a.execute(text("SET LOCAL session_replication_role = replica"))  # no NOTIFY
             ticket = a.get_one(Ticket, first)

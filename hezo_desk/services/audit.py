@@ -4,7 +4,8 @@ Every entry is chained (revision 0010): it carries the hash of the entry before 
 hash of that and its own content (`models.audit.chain_hash`), computed here when the entry is
 flushed. Entries are chained in id order, so their ids are taken here too, one writer at a
 time: SQLite lets one writer in anyway; on PostgreSQL a transaction-long advisory lock lines up
-the writers of audit entries until they commit. `audit_chain.verify_chain` walks the chain.
+the writers of audit entries until they commit (the desk's own writing transactions take it at
+BEGIN, before any row lock: see `db.CHAIN_LOCK_KEY`). `audit_chain.verify_chain` walks the chain.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, event, func, or_, select, text
 from sqlalchemy.orm import Session, UOWTransaction, aliased
 
-from hezo_desk.db import Database
+from hezo_desk.db import CHAIN_LOCK_KEY, Database
 from hezo_desk.enums import Role
 from hezo_desk.models import Agent, AuditEntry, Ticket, utcnow
 from hezo_desk.models.audit import chain_hash
@@ -68,8 +69,6 @@ class AuditAction:
     CALL_BACK_MADE = "call.back_made"
 
 
-# The PostgreSQL advisory lock that lines up the writers of the chain ("hezo" in ASCII).
-CHAIN_LOCK_KEY = 0x68657A6F
 # The session's entries recorded and not yet chained, in the order they were recorded.
 _UNCHAINED = "hezo_desk.audit.unchained"
 
