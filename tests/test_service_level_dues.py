@@ -1,0 +1,261 @@
+"""A ticket's dues in the database: opening, waiting, replies, closing, priority and service.
+
+Every instant is fixed: the ticket service's clock is set by the test (`Clock`), never read
+from the wall. The expected dues come from `levels.compute_dues` (the one computation, tested
+against a minute walk elsewhere) and, where the arithmetic is easy, from the calendar itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from builders import World, add_services, build_world
+from hezo_desk.db import Database
+from hezo_desk.enums import ContractState, Priority, TicketState
+from hezo_desk.local_time import WARSAW
+from hezo_desk.models import AuditEntry, Service, ServiceContract, Ticket, TicketPause
+from hezo_desk.services import review as review_module
+from hezo_desk.services import tickets as tickets_module
+from hezo_desk.services.actor import Actor
+from hezo_desk.services.service_levels import levels
+from hezo_desk.services.service_levels.clock import Pause
+from hezo_desk.services.tickets import NewTicket, TicketChange, TicketService
+
+
+def warsaw(day: int, hour: int, minute: int = 0, month: int = 11) -> dt.datetime:
+    """An instant of 2026 given in Warsaw wall-clock time, as UTC."""
+    return dt.datetime(2026, month, day, hour, minute, tzinfo=WARSAW).astimezone(dt.UTC)
+
+
+class Clock:
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.now = warsaw(2, 9)
+        for module in (tickets_module, review_module):
+            monkeypatch.setattr(module, "utcnow", lambda: self.now)
+
+    def at(self, moment: dt.datetime) -> None:
+        self.now = moment
+
+
+@pytest.fixture
+def world(db: Database) -> World:
+    return build_world(db)
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
+    return Clock(monkeypatch)
+
+
+def _service_id(db: Database, serial: str, index: int) -> int:
+    with db.sessions() as session:
+        found = session.scalar(
+            select(Service.id).where(Service.serial == serial, Service.notation_index == index)
+        )
+    assert found is not None
+    return found
+
+
+def _open(db: Database, world: World, actor: Actor, service_id: int, **extra: Any) -> int:
+    new = NewTicket(
+        contract_id=world.contract_id,
+        service_id=service_id,
+        subject="VPN nie działa",
+        description="Tunel nie wstaje.",
+        **extra,
+    )
+    return TicketService(db).open(actor, new).id
+
+
+def _ticket(db: Database, ticket_id: int) -> Ticket:
+    with db.sessions() as session:
+        ticket = session.get_one(Ticket, ticket_id)
+        session.expunge(ticket)
+        return ticket
+
+
+def _dues_entries(db: Database, ticket_id: int) -> list[dict[str, Any]]:
+    with db.sessions() as session:
+        return list(
+            session.scalars(
+                select(AuditEntry.details)
+                .where(
+                    AuditEntry.ticket_id == ticket_id, AuditEntry.action == "ticket.dues_changed"
+                )
+                .order_by(AuditEntry.id)
+            )
+        )
+
+
+def _set(db: Database, actor: Actor, ticket_id: int, **change: Any) -> None:
+    TicketService(db).change(actor, ticket_id, TicketChange(**change), expected_version=None)
+
+
+def test_the_lifecycle_of_a_business_hours_ticket(
+    db: Database, world: World, agent: Actor, clock: Clock
+) -> None:
+    service = TicketService(db)
+    ticket_id = _open(db, world, agent, _service_id(db, "FG1234567890", 1))  # FortiCare 8x5
+    ticket = _ticket(db, ticket_id)
+    expected = levels.compute_dues(levels.EIGHT_FIVE, Priority.NORMAL, warsaw(2, 9))
+    # 960 business minutes from Monday 9:00: Monday 7 h, Tuesday 8 h, Wednesday 1 h.
+    assert ticket.response_due_at == expected.response == warsaw(4, 9)
+    assert ticket.resolution_due_at == expected.resolution
+    assert ticket.next_due_at == ticket.response_due_at
+    assert ticket.response_target_minutes == 960
+    assert ticket.resolution_target_minutes == 80 * 60
+    assert ticket.sla_calendar is not None and ticket.sla_calendar.value == "business_hours"
+    assert [e["reason"] for e in _dues_entries(db, ticket_id)] == ["opened"]
+
+    clock.at(warsaw(2, 11))  # waiting for the customer from Monday 11:00
+    _set(db, agent, ticket_id, state=TicketState.WAITING_FOR_CUSTOMER)
+    ticket = _ticket(db, ticket_id)
+    assert ticket.next_due_at is None
+    assert ticket.response_due_at is None, "held by the pause before the target ran out"
+    with db.sessions() as session:
+        pauses = session.execute(
+            select(TicketPause.started_at, TicketPause.ended_at).where(
+                TicketPause.ticket_id == ticket_id
+            )
+        ).all()
+    assert [tuple(p) for p in pauses] == [(warsaw(2, 11), None)]
+
+    clock.at(warsaw(3, 11))  # back on Tuesday 11:00: 5 h + 3 h of business time held
+    _set(db, agent, ticket_id, state=TicketState.IN_PROGRESS)
+    ticket = _ticket(db, ticket_id)
+    assert ticket.response_due_at == warsaw(5, 9), "pushed by the 8 business hours held"
+    assert ticket.next_due_at == ticket.response_due_at
+    assert ticket.resolution_due_at == levels.compute_dues(
+        levels.EIGHT_FIVE, Priority.NORMAL, warsaw(2, 9), [Pause(warsaw(2, 11), warsaw(3, 11))]
+    ).resolution
+
+    clock.at(warsaw(4, 10))
+    service.add_note(agent, ticket_id, "Sprawdzić logi.")
+    assert _ticket(db, ticket_id).first_response_at is None, "a note is no reply"
+    version = _ticket(db, ticket_id).version
+    service.reply(agent, ticket_id, "Proszę o log z urządzenia.")
+    ticket = _ticket(db, ticket_id)
+    assert ticket.version == version, "a reply does not bump the version"
+    assert ticket.first_response_at == warsaw(4, 10)
+    assert ticket.response_met is True
+    assert ticket.next_due_at == ticket.resolution_due_at
+    clock.at(warsaw(4, 11))
+    service.reply(agent, ticket_id, "Jeszcze jedno pytanie.")
+    assert _ticket(db, ticket_id).first_response_at == warsaw(4, 10), "the first reply counts"
+
+    clock.at(warsaw(4, 12))
+    _set(db, agent, ticket_id, priority=Priority.CRITICAL)
+    ticket = _ticket(db, ticket_id)
+    critical = levels.compute_dues(
+        levels.EIGHT_FIVE, Priority.CRITICAL, warsaw(2, 9), [Pause(warsaw(2, 11), warsaw(3, 11))]
+    )
+    assert ticket.resolution_target_minutes == 16 * 60
+    assert ticket.resolution_due_at == critical.resolution
+    assert ticket.response_due_at == critical.response
+    assert ticket.response_met is (warsaw(4, 10) <= critical.response)
+    assert ticket.next_due_at == critical.resolution
+
+    clock.at(warsaw(4, 13))
+    _set(db, agent, ticket_id, state=TicketState.CLOSED)
+    ticket = _ticket(db, ticket_id)
+    assert ticket.next_due_at is None
+    assert ticket.resolution_met is (warsaw(4, 13) <= critical.resolution)
+    reasons = [e["reason"] for e in _dues_entries(db, ticket_id)]
+    assert reasons == [
+        "opened",
+        "paused",
+        "resumed",
+        "responded",
+        "priority_changed",
+        "stopped",
+    ]
+    priority_entry = _dues_entries(db, ticket_id)[4]
+    assert priority_entry["from"]["resolution_due"] == expected_resolution_iso(
+        levels.compute_dues(
+            levels.EIGHT_FIVE, Priority.NORMAL, warsaw(2, 9), [Pause(warsaw(2, 11), warsaw(3, 11))]
+        )
+    )
+    assert priority_entry["to"]["resolution_due"] == expected_resolution_iso(critical)
+
+
+def expected_resolution_iso(dues: levels.Dues) -> str | None:
+    return None if dues.resolution is None else dues.resolution.isoformat()
+
+
+def test_a_late_first_reply_breaches_the_response_and_closing_decides_resolution(
+    db: Database, world: World, agent: Actor, clock: Clock
+) -> None:
+    with db.transaction() as session:
+        contract = session.get_one(ServiceContract, world.contract_id)
+        add_services(session, contract, "FG7777777777", ["FortiCare 24x7"])
+    ticket_id = _open(
+        db, world, agent, _service_id(db, "FG7777777777", 0), priority=Priority.CRITICAL
+    )
+    ticket = _ticket(db, ticket_id)
+    assert ticket.response_due_at == warsaw(2, 10), "24x7, critical: one hour"
+    assert ticket.resolution_due_at == warsaw(2, 17)
+    clock.at(warsaw(2, 10, 1))
+    TicketService(db).reply(agent, ticket_id, "Już sprawdzamy.")
+    ticket = _ticket(db, ticket_id)
+    assert ticket.response_met is False
+    clock.at(warsaw(2, 16))
+    _set(db, agent, ticket_id, state=TicketState.CLOSED)
+    assert _ticket(db, ticket_id).resolution_met is True
+
+
+def test_closing_without_a_reply_after_the_response_due_breaches_it_and_cancelling_decides_none(
+    db: Database, world: World, agent: Actor, clock: Clock
+) -> None:
+    service_id = _service_id(db, "FG1234567890", 1)
+    late = _open(db, world, agent, service_id)
+    clock.at(warsaw(6, 9))  # Friday: past Wednesday's response due
+    _set(db, agent, late, state=TicketState.CLOSED)
+    ticket = _ticket(db, late)
+    assert (ticket.response_met, ticket.resolution_met) == (False, True)
+    clock.at(warsaw(9, 9))
+    early = _open(db, world, agent, service_id)
+    clock.at(warsaw(9, 10))
+    _set(db, agent, early, state=TicketState.CANCELLED)
+    ticket = _ticket(db, early)
+    assert (ticket.response_met, ticket.resolution_met, ticket.next_due_at) == (None, None, None)
+    assert ticket.response_due_at == warsaw(11 + 1, 9), "Wednesday 11 November is a holiday"
+
+
+def test_reopening_counts_the_closed_time_as_a_pause(
+    db: Database, world: World, agent: Actor, clock: Clock
+) -> None:
+    ticket_id = _open(db, world, agent, _service_id(db, "FG1234567890", 1))
+    clock.at(warsaw(2, 10))
+    _set(db, agent, ticket_id, state=TicketState.CLOSED)
+    clock.at(warsaw(3, 10))  # reopened a day later: 8 business hours lay closed
+    _set(db, agent, ticket_id, state=TicketState.IN_PROGRESS)
+    ticket = _ticket(db, ticket_id)
+    assert ticket.response_due_at == warsaw(5, 9)
+    assert ticket.next_due_at == warsaw(5, 9)
+    assert (ticket.response_met, ticket.resolution_met) == (None, None)
+    assert [e["reason"] for e in _dues_entries(db, ticket_id)] == [
+        "opened",
+        "stopped",
+        "reopened",
+    ]
+
+
+def test_a_ticket_without_an_active_service_gets_the_none_level(
+    db: Database, world: World, agent: Actor, clock: Clock
+) -> None:
+    ticket_id = _open(db, world, agent, _service_id(db, "FG1234567890", 1))
+    with db.transaction() as session:
+        session.get_one(ServiceContract, world.contract_id).state = ContractState.EXPIRED
+        ticket = session.get_one(Ticket, ticket_id)
+        from hezo_desk.services.service_levels import dues  # noqa: PLC0415
+
+        dues.service_changed(session, None, ticket, warsaw(2, 9))
+    ticket = _ticket(db, ticket_id)
+    assert ticket.resolution_due_at is None
+    assert ticket.resolution_target_minutes is None and not ticket.resolution_target_nbd
+    assert ticket.response_target_minutes == 960
+    assert _dues_entries(db, ticket_id)[-1]["reason"] == "service_changed"
