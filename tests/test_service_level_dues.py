@@ -11,13 +11,15 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from alembic import command
+from sqlalchemy import Boolean, Integer, String, column, insert, select, table
 
 from builders import World, add_services, build_world
-from hezo_desk.db import Database
+from hezo_desk.db import Database, alembic_config
 from hezo_desk.enums import ContractState, Priority, TicketState
 from hezo_desk.local_time import WARSAW
 from hezo_desk.models import AuditEntry, Service, ServiceContract, Ticket, TicketPause
+from hezo_desk.models.base import UTCDateTime
 from hezo_desk.services import review as review_module
 from hezo_desk.services import tickets as tickets_module
 from hezo_desk.services.actor import Actor
@@ -108,7 +110,8 @@ def test_the_lifecycle_of_a_business_hours_ticket(
     assert ticket.next_due_at == ticket.response_due_at
     assert ticket.response_target_minutes == 960
     assert ticket.resolution_target_minutes == 80 * 60
-    assert ticket.sla_calendar is not None and ticket.sla_calendar.value == "business_hours"
+    assert ticket.sla_calendar is not None
+    assert ticket.sla_calendar.value == "business_hours"
     assert [e["reason"] for e in _dues_entries(db, ticket_id)] == ["opened"]
 
     clock.at(warsaw(2, 11))  # waiting for the customer from Monday 11:00
@@ -129,9 +132,12 @@ def test_the_lifecycle_of_a_business_hours_ticket(
     ticket = _ticket(db, ticket_id)
     assert ticket.response_due_at == warsaw(5, 9), "pushed by the 8 business hours held"
     assert ticket.next_due_at == ticket.response_due_at
-    assert ticket.resolution_due_at == levels.compute_dues(
-        levels.EIGHT_FIVE, Priority.NORMAL, warsaw(2, 9), [Pause(warsaw(2, 11), warsaw(3, 11))]
-    ).resolution
+    assert (
+        ticket.resolution_due_at
+        == levels.compute_dues(
+            levels.EIGHT_FIVE, Priority.NORMAL, warsaw(2, 9), [Pause(warsaw(2, 11), warsaw(3, 11))]
+        ).resolution
+    )
 
     clock.at(warsaw(4, 10))
     service.add_note(agent, ticket_id, "Sprawdzić logi.")
@@ -251,11 +257,111 @@ def test_a_ticket_without_an_active_service_gets_the_none_level(
     with db.transaction() as session:
         session.get_one(ServiceContract, world.contract_id).state = ContractState.EXPIRED
         ticket = session.get_one(Ticket, ticket_id)
-        from hezo_desk.services.service_levels import dues  # noqa: PLC0415
+        from hezo_desk.services.service_levels import dues
 
         dues.service_changed(session, None, ticket, warsaw(2, 9))
     ticket = _ticket(db, ticket_id)
     assert ticket.resolution_due_at is None
-    assert ticket.resolution_target_minutes is None and not ticket.resolution_target_nbd
+    assert ticket.resolution_target_minutes is None
+    assert not ticket.resolution_target_nbd
     assert ticket.response_target_minutes == 960
     assert _dues_entries(db, ticket_id)[-1]["reason"] == "service_changed"
+
+
+def _migrate(db: Database, revision: str, *, down: bool = False) -> None:
+    config = alembic_config()
+    with db.engine.connect() as connection, connection.begin():
+        config.attributes["connection"] = connection
+        (command.downgrade if down else command.upgrade)(config, revision)
+
+
+def test_revision_0013_fills_the_dues_of_tickets_already_there(db: Database, world: World) -> None:
+    """Down to 0012, tickets written as that desk wrote them, then up: each has its dues."""
+    fortinet_8x5 = _service_id(db, "FG1234567890", 1)
+    _migrate(db, "0012", down=True)
+    tickets = table(
+        "tickets",
+        column("id", Integer),
+        column("number", String),
+        column("subject", String),
+        column("customer_id", Integer),
+        column("contract_id", Integer),
+        column("service_id", Integer),
+        column("state", String),
+        column("priority", String),
+        column("channel", String),
+        column("reseller_access", Boolean),
+        column("opened_at", UTCDateTime()),
+        column("updated_at", UTCDateTime()),
+        column("closed_at", UTCDateTime()),
+        column("version", Integer),
+    )
+    messages = table(
+        "messages",
+        column("ticket_id", Integer),
+        column("kind", String),
+        column("author_name", String),
+        column("body", String),
+        column("created_at", UTCDateTime()),
+    )
+    opened = warsaw(2, 9)
+
+    def row(n: int, state: str, **extra: Any) -> dict[str, Any]:
+        return {
+            "id": n,
+            "number": f"HD-{n:06d}",
+            "subject": "stary",
+            "customer_id": world.customer_id,
+            "contract_id": world.contract_id,
+            "service_id": fortinet_8x5,
+            "state": state,
+            "priority": "normal",
+            "channel": "phone",
+            "reseller_access": False,
+            "opened_at": opened,
+            "updated_at": opened,
+            "closed_at": None,
+            "version": 1,
+            **extra,
+        }
+
+    with db.transaction() as session:
+        session.execute(
+            insert(tickets),
+            [
+                row(1, "new"),
+                row(2, "waiting_for_customer", updated_at=warsaw(2, 11)),
+                row(3, "closed", updated_at=warsaw(3, 9), closed_at=warsaw(3, 9)),
+                row(4, "in_progress"),
+                row(5, "in_progress", service_id=None, contract_id=None),
+            ],
+        )
+        session.execute(
+            insert(messages),
+            [
+                {"ticket_id": 3, "kind": "internal_note", "author_name": "A", "body": "x",
+                 "created_at": warsaw(2, 10)},
+                {"ticket_id": 3, "kind": "agent", "author_name": "A", "body": "y",
+                 "created_at": warsaw(2, 12)},
+                {"ticket_id": 3, "kind": "agent", "author_name": "A", "body": "z",
+                 "created_at": warsaw(2, 13)},
+                {"ticket_id": 4, "kind": "internal_note", "author_name": "A", "body": "x",
+                 "created_at": warsaw(2, 10)},
+            ],
+        )  # fmt: skip
+    db.upgrade()
+    expected = levels.compute_dues(levels.EIGHT_FIVE, Priority.NORMAL, opened)
+    new, waiting, closed, noted, unlinked = (_ticket(db, n) for n in range(1, 6))
+    assert (new.response_due_at, new.resolution_due_at) == (expected.response, expected.resolution)
+    assert new.next_due_at == warsaw(4, 9)
+    assert new.response_target_minutes == 960
+    assert (waiting.response_due_at, waiting.next_due_at) == (None, None)
+    with db.sessions() as session:
+        pauses = session.execute(select(TicketPause.ticket_id, TicketPause.started_at)).all()
+    assert [tuple(p) for p in pauses] == [(2, warsaw(2, 11))]
+    assert closed.first_response_at == warsaw(2, 12)
+    assert (closed.response_met, closed.resolution_met, closed.next_due_at) == (True, True, None)
+    assert noted.first_response_at is None, "an internal note is no reply"
+    assert noted.next_due_at == warsaw(4, 9)
+    assert unlinked.resolution_due_at is None, "no service: the level 'none'"
+    assert unlinked.response_due_at == warsaw(4, 9)

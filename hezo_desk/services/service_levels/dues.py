@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -47,7 +46,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from hezo_desk.enums import CalendarKind, ContractState, MessageKind, Priority, TicketState
+from hezo_desk.enums import ContractState, MessageKind, Priority, TicketState
 from hezo_desk.errors import NotFoundError
 from hezo_desk.models import (
     Message,
@@ -57,12 +56,20 @@ from hezo_desk.models import (
     TicketPause,
 )
 from hezo_desk.models import ServiceLevel as LevelRow
-from hezo_desk.models import ServiceLevelTarget as TargetRow
 from hezo_desk.services import audit
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.audit import AuditAction
 from hezo_desk.services.service_levels import levels
 from hezo_desk.services.service_levels.clock import Pause
+from hezo_desk.services.service_levels.settling import (
+    HELD_STATES,
+    STOPPED_STATES,
+    Settled,
+    Targets,
+    settle,
+    target_of,
+    targets_for,
+)
 
 # The rule key of each built-in level, by the name `levels` gives it.
 RULE_KEYS: Mapping[str, str] = MappingProxyType(
@@ -74,9 +81,6 @@ RULE_KEYS: Mapping[str, str] = MappingProxyType(
     }
 )
 NO_SERVICE_RULE = "none"
-# States in which the clock stands still: waiting (held), closed or cancelled (stopped).
-STOPPED_STATES = frozenset({TicketState.CLOSED, TicketState.CANCELLED})
-HELD_STATES = frozenset({TicketState.WAITING_FOR_CUSTOMER, *STOPPED_STATES})
 
 
 class DuesReason(enum.StrEnum):
@@ -94,111 +98,6 @@ class DuesReason(enum.StrEnum):
     MIGRATED = "migrated"
 
 
-# ----- the pure part ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Targets:
-    """The targets a ticket carries (copied from its level at its priority)."""
-
-    level_id: int | None
-    calendar: CalendarKind
-    response: levels.Target
-    resolution: levels.Target
-
-    def columns(self) -> dict[str, Any]:
-        return {
-            "sla_level_id": self.level_id,
-            "sla_calendar": self.calendar,
-            "response_target_minutes": _minutes(self.response),
-            "response_target_nbd": self.response == levels.NEXT_BUSINESS_DAY,
-            "resolution_target_minutes": _minutes(self.resolution),
-            "resolution_target_nbd": self.resolution == levels.NEXT_BUSINESS_DAY,
-        }
-
-
-@dataclass(frozen=True)
-class Settled:
-    """What a ticket's targets and history give: its dues, met flags and the next due."""
-
-    response_due: dt.datetime | None
-    resolution_due: dt.datetime | None
-    response_met: bool | None
-    resolution_met: bool | None
-    next_due: dt.datetime | None
-
-    def columns(self) -> dict[str, Any]:
-        return {
-            "response_due_at": self.response_due,
-            "resolution_due_at": self.resolution_due,
-            "response_met": self.response_met,
-            "resolution_met": self.resolution_met,
-            "next_due_at": self.next_due,
-        }
-
-
-def targets_for(level_id: int | None, level: levels.ServiceLevel, priority: Priority) -> Targets:
-    return Targets(level_id, level.calendar, level.response[priority], level.resolution[priority])
-
-
-def settle(
-    targets: Targets,
-    state: TicketState,
-    opened_at: dt.datetime,
-    *,
-    closed_at: dt.datetime | None = None,
-    first_response_at: dt.datetime | None = None,
-    pauses: Sequence[Pause] = (),
-) -> Settled:
-    """A ticket's dues, met flags and next due (see the module's docstring for the rules)."""
-    stopped = state in STOPPED_STATES
-    if stopped and closed_at is not None:
-        # The clock stopped at closing: a pause still open ends there.
-        pauses = [
-            pause if pause.end is not None else Pause(pause.start, max(pause.start, closed_at))
-            for pause in pauses
-        ]
-    dues = levels.compute_dues(_as_level(targets), Priority.NORMAL, opened_at, pauses)
-    response_met: bool | None = None
-    if targets.response is not None:
-        if first_response_at is not None:
-            # None: the clock was held before the target ran out, so the reply came in time.
-            response_met = dues.response is None or first_response_at <= dues.response
-        elif stopped and closed_at is not None and dues.response is not None:
-            response_met = False if closed_at > dues.response else None
-    resolution_met: bool | None = None
-    if state is TicketState.CLOSED and targets.resolution is not None and closed_at is not None:
-        resolution_met = dues.resolution is None or closed_at <= dues.resolution
-    next_due: dt.datetime | None = None
-    if not stopped and state is not TicketState.WAITING_FOR_CUSTOMER:
-        if first_response_at is None and targets.response is not None:
-            next_due = dues.response
-        else:
-            next_due = dues.resolution
-    return Settled(dues.response, dues.resolution, response_met, resolution_met, next_due)
-
-
-@functools.lru_cache(maxsize=256)
-def _as_level(targets: Targets) -> levels.ServiceLevel:
-    """The copied targets as a level with the same targets at every priority."""
-    return levels.ServiceLevel(
-        name="",
-        calendar=targets.calendar,
-        response=MappingProxyType(dict.fromkeys(Priority, targets.response)),
-        resolution=MappingProxyType(dict.fromkeys(Priority, targets.resolution)),
-    )
-
-
-def _minutes(target: levels.Target) -> int | None:
-    return target if isinstance(target, int) else None
-
-
-def _target(minutes: int | None, next_business_day: bool) -> levels.Target:
-    if next_business_day:
-        return levels.NEXT_BUSINESS_DAY
-    return minutes
-
-
 # ----- levels in the database ---------------------------------------------------------------
 
 
@@ -207,10 +106,10 @@ def level_from_row(row: LevelRow) -> levels.ServiceLevel:
     response: dict[Priority, levels.Target] = dict.fromkeys(Priority)
     resolution: dict[Priority, levels.Target] = dict.fromkeys(Priority)
     for target in row.targets:
-        response[target.priority] = _target(
+        response[target.priority] = target_of(
             target.response_minutes, target.response_next_business_day
         )
-        resolution[target.priority] = _target(
+        resolution[target.priority] = target_of(
             target.resolution_minutes, target.resolution_next_business_day
         )
     return levels.ServiceLevel(
@@ -280,8 +179,8 @@ def copied_targets(ticket: Ticket) -> Targets | None:
     return Targets(
         ticket.sla_level_id,
         ticket.sla_calendar,
-        _target(ticket.response_target_minutes, ticket.response_target_nbd),
-        _target(ticket.resolution_target_minutes, ticket.resolution_target_nbd),
+        target_of(ticket.response_target_minutes, ticket.response_target_nbd),
+        target_of(ticket.resolution_target_minutes, ticket.resolution_target_nbd),
     )
 
 
@@ -331,9 +230,7 @@ def state_changed(
         if was_stopped and not opened and old_closed_at is not None:
             # The time it lay closed does not count.
             session.add(
-                TicketPause(
-                    ticket_id=ticket.id, started_at=min(old_closed_at, now), ended_at=now
-                )
+                TicketPause(ticket_id=ticket.id, started_at=min(old_closed_at, now), ended_at=now)
             )
     session.flush()
     if new_state in STOPPED_STATES:
@@ -355,14 +252,18 @@ def replied(session: Session, actor: Actor | None, ticket: Ticket, at: dt.dateti
     _write(session, actor, ticket, DuesReason.RESPONDED, at, first_response_at=at, quiet=True)
 
 
-def priority_changed(session: Session, actor: Actor | None, ticket: Ticket, now: dt.datetime) -> None:
+def priority_changed(
+    session: Session, actor: Actor | None, ticket: Ticket, now: dt.datetime
+) -> None:
     """The ticket's priority changed: its level's targets at the new priority."""
     level_id = ticket.sla_level_id or ticket_level_id(session, ticket.service_id)
     targets = targets_for(level_id, read_level(session, level_id), ticket.priority)
     _write(session, actor, ticket, DuesReason.PRIORITY_CHANGED, now, targets=targets)
 
 
-def service_changed(session: Session, actor: Actor | None, ticket: Ticket, now: dt.datetime) -> None:
+def service_changed(
+    session: Session, actor: Actor | None, ticket: Ticket, now: dt.datetime
+) -> None:
     """The ticket moved to another service (or none): the new service's level's targets."""
     level_id = ticket_level_id(session, ticket.service_id)
     targets = targets_for(level_id, read_level(session, level_id), ticket.priority)
@@ -427,9 +328,7 @@ def _write(
                 setattr(ticket, column, value)
     changed = opened or before != after or before_targets != targets
     if changed:
-        record_dues_change(
-            session, actor, ticket.id, ticket.number, reason, before, after, at=now
-        )
+        record_dues_change(session, actor, ticket.id, ticket.number, reason, before, after, at=now)
     return changed
 
 
@@ -520,9 +419,7 @@ class BulkDues:
 
     def __init__(self, session: Session) -> None:
         self._rules = rule_level_ids(session)
-        self._levels = {
-            row.id: level_from_row(row) for row in session.scalars(select(LevelRow))
-        }
+        self._levels = {row.id: level_from_row(row) for row in session.scalars(select(LevelRow))}
         self._service_levels: dict[int, int] = {}
         self._session = session
 
@@ -531,16 +428,14 @@ class BulkDues:
         wanted = sorted({s for s in service_ids if s is not None} - set(self._service_levels))
         for start in range(0, len(wanted), 500):
             for service_id, level_id, product, state in self._session.execute(
-                select(
-                    Service.id, Service.service_level_id, Service.product, ServiceContract.state
-                )
+                select(Service.id, Service.service_level_id, Service.product, ServiceContract.state)
                 .join(ServiceContract, ServiceContract.id == Service.contract_id)
                 .where(Service.id.in_(wanted[start : start + 500]))
             ):
                 if state is ContractState.ACTIVE:
-                    self._service_levels[service_id] = level_id or self._rules[
-                        product_rule_key(product)
-                    ]
+                    self._service_levels[service_id] = (
+                        level_id or self._rules[product_rule_key(product)]
+                    )
                 else:
                     self._service_levels[service_id] = self._rules[NO_SERVICE_RULE]
 
@@ -556,8 +451,7 @@ class BulkDues:
         targets = targets_for(level_id, self._levels[level_id], ticket.priority)
         pauses = (
             [Pause(ticket.waiting_since, None)]
-            if ticket.waiting_since is not None
-            and ticket.state is TicketState.WAITING_FOR_CUSTOMER
+            if ticket.waiting_since is not None and ticket.state is TicketState.WAITING_FOR_CUSTOMER
             else []
         )
         settled = settle(
