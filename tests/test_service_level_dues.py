@@ -12,20 +12,24 @@ from typing import Any
 
 import pytest
 from alembic import command
-from sqlalchemy import Boolean, Integer, String, column, insert, select, table
+from sqlalchemy import Boolean, Integer, String, column, func, insert, select, table
 
 from builders import World, add_services, build_world
 from hezo_desk.db import Database, alembic_config
-from hezo_desk.enums import ContractState, Priority, TicketState
+from hezo_desk.enums import ContractState, MessageKind, Priority, TicketState
 from hezo_desk.local_time import WARSAW
-from hezo_desk.models import AuditEntry, Service, ServiceContract, Ticket, TicketPause
+from hezo_desk.models import AuditEntry, Message, Service, ServiceContract, Ticket, TicketPause
+from hezo_desk.models import ServiceLevel as LevelRow
 from hezo_desk.models.base import UTCDateTime
 from hezo_desk.services import review as review_module
 from hezo_desk.services import tickets as tickets_module
 from hezo_desk.services.actor import Actor
+from hezo_desk.services.legacy_import.report import summary_lines
 from hezo_desk.services.service_levels import levels
 from hezo_desk.services.service_levels.clock import Pause
+from hezo_desk.services.service_levels.dues import product_rule_key
 from hezo_desk.services.tickets import NewTicket, TicketChange, TicketService
+from legacy_support import SAMPLE, back_office, run_import
 
 
 def warsaw(day: int, hour: int, minute: int = 0, month: int = 11) -> dt.datetime:
@@ -365,3 +369,52 @@ def test_revision_0013_fills_the_dues_of_tickets_already_there(db: Database, wor
     assert noted.next_due_at == warsaw(4, 9)
     assert unlinked.resolution_due_at is None, "no service: the level 'none'"
     assert unlinked.response_due_at == warsaw(4, 9)
+
+
+def test_migrated_tickets_get_dues_from_their_legacy_opening_and_overdue_ones_are_marked(
+    db: Database, admin: Actor
+) -> None:
+    report = run_import(db, back_office(db, admin), SAMPLE)
+    # Opened in 2022: all but the two answered ones without a service (level "none": no
+    # resolution due) are long overdue.
+    assert report.overdue_total == 4
+    assert any("4 migrated ticket(s) already overdue" in line for line in summary_lines(report))
+    with db.sessions() as session:
+        marked = session.execute(
+            select(
+                Ticket.legacy_number, Ticket.resolution_target_minutes, Ticket.first_response_at
+            ).where(Ticket.overdue_at_migration.is_(False))
+        ).all()
+        assert len(marked) == 2
+        assert all(row[1] is None and row[2] is not None for row in marked)
+        services = session.execute(
+            select(Service.product, LevelRow.rule_key).join(
+                LevelRow, LevelRow.id == Service.service_level_id
+            )
+        ).all()
+        assert services, "the imported services have a level"
+        for product, rule_key in services:
+            assert rule_key == product_rule_key(product), product
+        z3 = session.scalar(select(Ticket).where(Ticket.legacy_number == "Z000003"))
+        assert z3 is not None
+        service = session.get_one(Service, z3.service_id)
+        level = levels.default_level(service.product)
+        first_reply = session.scalar(
+            select(func.min(Message.created_at)).where(
+                Message.ticket_id == z3.id, Message.kind == MessageKind.AGENT
+            )
+        )
+        expected = levels.compute_dues(level, z3.priority, z3.opened_at)
+        assert (z3.response_due_at, z3.resolution_due_at) == (
+            expected.response,
+            expected.resolution,
+        )
+        assert z3.first_response_at == first_reply
+        assert z3.overdue_at_migration is True
+        entries = session.scalars(
+            select(AuditEntry.details).where(
+                AuditEntry.action == "ticket.dues_changed", AuditEntry.ticket_id == z3.id
+            )
+        ).all()
+    assert [e["reason"] for e in entries] == ["migrated"]
+    assert entries[0]["overdue_at_migration"] is True
