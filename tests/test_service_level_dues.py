@@ -8,6 +8,7 @@ against a minute walk elsewhere) and, where the arithmetic is easy, from the cal
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 import pytest
@@ -15,6 +16,7 @@ from alembic import command
 from sqlalchemy import Boolean, Integer, String, column, func, insert, select, table
 
 from builders import World, add_services, build_world
+from hezo_desk.cli import main
 from hezo_desk.db import Database, alembic_config
 from hezo_desk.enums import ContractState, MessageKind, Priority, TicketState
 from hezo_desk.local_time import WARSAW
@@ -29,6 +31,7 @@ from hezo_desk.services.service_levels import levels
 from hezo_desk.services.service_levels.clock import Pause
 from hezo_desk.services.service_levels.dues import product_rule_key
 from hezo_desk.services.tickets import NewTicket, TicketChange, TicketService
+from hezo_desk.wording import recomputed_text
 from legacy_support import SAMPLE, back_office, run_import
 
 
@@ -418,3 +421,66 @@ def test_migrated_tickets_get_dues_from_their_legacy_opening_and_overdue_ones_ar
         ).all()
     assert [e["reason"] for e in entries] == ["migrated"]
     assert entries[0]["overdue_at_migration"] is True
+
+
+def test_demo_tickets_have_dues_some_breached_some_due_soon_some_met(demo_db: Database) -> None:
+    with demo_db.sessions() as session:
+        loaded = session.scalar(select(func.max(Ticket.updated_at)))
+        assert loaded is not None
+        open_dues = session.scalars(
+            select(Ticket.next_due_at).where(Ticket.next_due_at.is_not(None))
+        ).all()
+        met = session.execute(
+            select(Ticket.resolution_met, func.count()).group_by(Ticket.resolution_met)
+        ).all()
+        untargeted = session.scalar(select(func.count()).where(Ticket.sla_calendar.is_(None)))
+        waiting = session.scalar(
+            select(func.count()).where(Ticket.state == TicketState.WAITING_FOR_CUSTOMER)
+        )
+        pauses = session.scalar(
+            select(func.count(TicketPause.id)).where(TicketPause.ended_at.is_(None))
+        )
+    assert untargeted == 0
+    assert waiting == pauses, "each waiting ticket holds its clock"
+    assert any(due < loaded for due in open_dues), "some are overdue"
+    assert any(due > loaded for due in open_dues), "some are still due"
+    assert {row[0] for row in met} >= {True, False}, "closed ones met or missed"
+
+
+def test_the_recompute_command_gives_a_levels_open_tickets_its_new_targets(
+    db: Database,
+    world: World,
+    admin: Actor,
+    agent: Actor,
+    clock: Clock,
+    agent_password: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    service_id = _service_id(db, "FG1234567890", 1)  # 8x5
+    first, second, closed = (_open(db, world, agent, service_id) for _ in range(3))
+    _set(db, agent, closed, state=TicketState.CLOSED)
+    with db.transaction() as session:
+        eight_five = session.scalar(select(LevelRow).where(LevelRow.rule_key == "8x5"))
+        assert eight_five is not None
+        for target in eight_five.targets:
+            if target.priority is Priority.NORMAL:
+                target.response_minutes = 120
+    url = db.url.render_as_string(hide_password=False)
+    base = ["--database", url, "--json", "service-level", "recompute", "8X5"]
+    assert main([*base, "--agent", agent.login]) == 2, "agents do not recompute"
+    capsys.readouterr()
+    assert main([*base, "--agent", admin.login]) == 0
+    assert json.loads(capsys.readouterr().out) == {"level": "8x5", "tickets": 2, "changed": 2}
+    for ticket_id in (first, second):
+        ticket = _ticket(db, ticket_id)
+        assert ticket.response_target_minutes == 120
+        assert ticket.response_due_at == warsaw(2, 11), "two business hours from Monday 9:00"
+        assert ticket.next_due_at == warsaw(2, 11)
+        assert _dues_entries(db, ticket_id)[-1]["reason"] == "recomputed"
+    assert _ticket(db, closed).response_target_minutes == 960, "a closed ticket keeps its own"
+    assert main([*base[:-1], "Platinum", "--agent", admin.login]) == 2
+    assert "no service level named 'Platinum'" in capsys.readouterr().err
+    assert (
+        recomputed_text("8x5", 2, 1)
+        == "Service level 8x5: 2 open ticket(s) recomputed, 1 with changed dues"
+    )

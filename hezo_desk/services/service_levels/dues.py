@@ -43,21 +43,22 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from hezo_desk.enums import ContractState, MessageKind, Priority, TicketState
+from hezo_desk.enums import ContractState, Priority, Role, TicketState
+from hezo_desk.db import Database
 from hezo_desk.errors import NotFoundError
 from hezo_desk.models import (
-    Message,
     Service,
     ServiceContract,
     Ticket,
     TicketPause,
+    utcnow,
 )
 from hezo_desk.models import ServiceLevel as LevelRow
 from hezo_desk.services import audit
-from hezo_desk.services.actor import Actor
+from hezo_desk.services.actor import Actor, require_role
 from hezo_desk.services.audit import AuditAction
 from hezo_desk.services.service_levels import levels
 from hezo_desk.services.service_levels.clock import Pause
@@ -412,6 +413,8 @@ class BulkTicket:
     first_response_at: dt.datetime | None = None
     # When it began waiting for the customer (a waiting ticket's pause, still open).
     waiting_since: dt.datetime | None = None
+    # Its level when the writer knows it (`BulkDues.service_level`); else read by service.
+    level_id: int | None = None
 
 
 class BulkDues:
@@ -439,15 +442,24 @@ class BulkDues:
                 else:
                     self._service_levels[service_id] = self._rules[NO_SERVICE_RULE]
 
+    def service_level(self, service_id: int | None, *, active: bool, level_id: int | None) -> int:
+        """The level of a ticket on a service the writer knows: its `level_id` (None: by the
+        product rule, which the writer then has set) when its contract is `active`."""
+        if service_id is None or not active or level_id is None:
+            return self._rules[NO_SERVICE_RULE]
+        return level_id
+
     def columns(self, ticket: BulkTicket) -> tuple[dict[str, Any], Settled]:
         """The dues columns of one ticket, and what they settle to."""
-        if ticket.service_id is not None and ticket.service_id not in self._service_levels:
-            self.learn_services([ticket.service_id])
-        level_id = (
-            self._service_levels[ticket.service_id]
-            if ticket.service_id is not None
-            else self._rules[NO_SERVICE_RULE]
-        )
+        level_id = ticket.level_id
+        if level_id is None:
+            if ticket.service_id is not None and ticket.service_id not in self._service_levels:
+                self.learn_services([ticket.service_id])
+            level_id = (
+                self._service_levels[ticket.service_id]
+                if ticket.service_id is not None
+                else self._rules[NO_SERVICE_RULE]
+            )
         targets = targets_for(level_id, self._levels[level_id], ticket.priority)
         pauses = (
             [Pause(ticket.waiting_since, None)]
@@ -512,17 +524,42 @@ def recompute_level_tickets(
     return len(tickets), changed, last
 
 
-def first_agent_replies(session: Session, ticket_ids: Sequence[int]) -> dict[int, dt.datetime]:
-    """The first reply to the customer of each ticket (internal notes do not count)."""
-    found: dict[int, dt.datetime] = {}
-    for start in range(0, len(ticket_ids), 500):
-        for ticket_id, first in session.execute(
-            select(Message.ticket_id, func.min(Message.created_at))
-            .where(
-                Message.ticket_id.in_(ticket_ids[start : start + 500]),
-                Message.kind == MessageKind.AGENT,
+@dataclass(frozen=True)
+class Recomputed:
+    """What `recompute_level` did: the level's name, the open tickets looked at and changed."""
+
+    level: str
+    tickets: int
+    changed: int
+
+
+RECOMPUTE_ROLES = (Role.SUPERVISOR, Role.ADMINISTRATOR)
+
+
+def recompute_level(
+    db: Database,
+    actor: Actor,
+    name: str,
+    *,
+    now: dt.datetime | None = None,
+    chunk: int = RECOMPUTE_CHUNK,
+) -> Recomputed:
+    """A supervisor changed a level's targets and chose to recompute: every open ticket on it
+    copies the level's targets again and gets its dues anew, a chunk per transaction, each
+    ticket whose dues changed audited (`recomputed`). Closed and cancelled tickets keep theirs.
+    """
+    require_role(actor, RECOMPUTE_ROLES, "recompute the dues of a service level")
+    moment = now or utcnow()
+    with db.sessions() as session:
+        level_id = level_id_by_name(session, name)
+        level_name = session.get_one(LevelRow, level_id).name
+    looked = changed = 0
+    after: int | None = 0
+    while after is not None:
+        with db.transaction() as session:
+            count, altered, after = recompute_level_tickets(
+                session, actor, level_id, moment, after_id=after, limit=chunk
             )
-            .group_by(Message.ticket_id)
-        ):
-            found[ticket_id] = first
-    return found
+        looked += count
+        changed += altered
+    return Recomputed(level_name, looked, changed)
