@@ -116,27 +116,25 @@ def dues_change_text(details: Mapping[str, Any], translate: Translate = in_engli
 
     reason = str(details.get("reason", ""))
     after, before = details.get("to"), details.get("from")
-    parts = [
-        words(DUES_REASONS[reason]) if reason in DUES_REASONS else reason,
-        fill(words(DUES_NOW), due(after, "response_due"), due(after, "resolution_due")),
-    ]
-    moved = before is not None and any(
-        (before or {}).get(key) != (after or {}).get(key)
-        for key in ("response_due", "resolution_due")
-    )
-    if moved:
-        parts.append(
-            fill(words(DUES_WERE), due(before, "response_due"), due(before, "resolution_due"))
-        )
-    for flag, met, missed in (
-        ("response_met", RESPONSE_MET, RESPONSE_MISSED),
-        ("resolution_met", RESOLUTION_MET, RESOLUTION_MISSED),
+    text = fill(words(DUES_NOW), due(after, "response_due"), due(after, "resolution_due"))
+    if before is not None and any(
+        before.get(key) != (after or {}).get(key) for key in ("response_due", "resolution_due")
     ):
-        if details.get(flag) is not None:
-            parts.append(words(met if details[flag] else missed))
+        text += " " + fill(
+            words(DUES_WERE), due(before, "response_due"), due(before, "resolution_due")
+        )
+    decided = [
+        words(met if details[flag] else missed)
+        for flag, met, missed in (
+            ("response_met", RESPONSE_MET, RESPONSE_MISSED),
+            ("resolution_met", RESOLUTION_MET, RESOLUTION_MISSED),
+        )
+        if details.get(flag) is not None
+    ]
     if details.get("overdue_at_migration"):
-        parts.append(words(OVERDUE_ON_ARRIVAL))
-    return "; ".join(parts[:1]) + ": " + ", ".join(parts[1:])
+        decided.append(words(OVERDUE_ON_ARRIVAL))
+    why = words(DUES_REASONS[reason]) if reason in DUES_REASONS else reason
+    return f"{why}: " + ", ".join([text, *decided])
 
 
 def recomputed_text(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -16,6 +17,7 @@ from alembic import command
 from sqlalchemy import Boolean, Integer, String, column, func, insert, select, table
 
 from builders import World, add_services, build_world
+from hezo_desk.catalogue import Catalogue
 from hezo_desk.cli import main
 from hezo_desk.db import Database, alembic_config
 from hezo_desk.enums import ContractState, MessageKind, Priority, TicketState
@@ -26,12 +28,14 @@ from hezo_desk.models.base import UTCDateTime
 from hezo_desk.services import review as review_module
 from hezo_desk.services import tickets as tickets_module
 from hezo_desk.services.actor import Actor
+from hezo_desk.services.audit import AuditRow
 from hezo_desk.services.legacy_import.report import summary_lines
+from hezo_desk.services.review import ReviewService
 from hezo_desk.services.service_levels import levels
 from hezo_desk.services.service_levels.clock import Pause
 from hezo_desk.services.service_levels.dues import product_rule_key
 from hezo_desk.services.tickets import NewTicket, TicketChange, TicketService
-from hezo_desk.wording import recomputed_text
+from hezo_desk.wording import dues_change_text, recomputed_text
 from legacy_support import SAMPLE, back_office, run_import
 
 
@@ -484,3 +488,82 @@ def test_the_recompute_command_gives_a_levels_open_tickets_its_new_targets(
         recomputed_text("8x5", 2, 1)
         == "Service level 8x5: 2 open ticket(s) recomputed, 1 with changed dues"
     )
+
+
+def test_relinking_a_migrated_ticket_to_another_service_recomputes_on_its_level(
+    db: Database, world: World, admin: Actor, agent: Actor, clock: Clock
+) -> None:
+    with db.transaction() as session:
+        contract = session.get_one(ServiceContract, world.contract_id)
+        add_services(session, contract, "FG7777777777", ["FortiCare 24x7"])
+    ticket_id = _open(db, world, agent, _service_id(db, "FG1234567890", 1))
+    with db.transaction() as session:
+        session.get_one(Ticket, ticket_id).migrated_at = warsaw(2, 9)
+    clock.at(warsaw(2, 9, 30))
+    ReviewService(db).link(
+        admin,
+        ticket_id,
+        world.contract_id,
+        _service_id(db, "FG7777777777", 0),
+        expected_version=None,
+    )
+    ticket = _ticket(db, ticket_id)
+    assert ticket.sla_calendar is not None
+    assert ticket.sla_calendar.value == "24x7"
+    assert ticket.response_target_minutes == 240
+    assert ticket.response_due_at == warsaw(2, 13), "24x7 normal: four hours from the opening"
+    entry = _dues_entries(db, ticket_id)[-1]
+    assert entry["reason"] == "service_changed"
+    assert entry["from"]["response_due"] == warsaw(4, 9).isoformat()
+    assert entry["to"]["response_due"] == warsaw(2, 13).isoformat()
+
+
+def test_a_dues_change_reads_in_english_and_in_polish() -> None:
+    details = {
+        "reason": "priority_changed",
+        "from": {"response_due": warsaw(4, 9).isoformat(), "resolution_due": None},
+        "to": {"response_due": warsaw(2, 13).isoformat(), "resolution_due": None},
+        "response_met": True,
+        "resolution_met": None,
+    }
+    assert dues_change_text(details) == (
+        "Dues recomputed for the new priority: response due 2026-11-02 13:00, "
+        "resolution due none (were 2026-11-04 09:00 and none), response target met"
+    )
+    polish = Catalogue().language("pl")
+    worded = dues_change_text(details, polish.translate)
+    assert "2026-11-02 13:00" in worded
+    assert "priorytet" in worded.lower()
+
+
+def test_the_ticket_history_words_a_dues_change(qtbot: Any) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from hezo_desk.ui.ticket.panes import history_table
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    model, _view = history_table(parent)
+    entry = AuditRow(
+        id=1,
+        recorded_at=warsaw(2, 9),
+        agent_login=None,
+        agent_name=None,
+        action="ticket.dues_changed",
+        ticket_number="HD-000001",
+        summary="HD-000001: dues opened: …",
+        details={
+            "reason": "opened",
+            "from": None,
+            "to": {"response_due": warsaw(4, 9).isoformat(), "resolution_due": None},
+            "response_met": None,
+            "resolution_met": None,
+        },
+    )
+    other = replace(entry, id=2, action="ticket.replied", summary="HD-000001: reply")
+    model.set_rows([entry, other])
+    what = model.columnCount() - 1
+    assert model.index(0, what).data() == (
+        "Dues set at opening: response due 2026-11-04 09:00, resolution due none"
+    )
+    assert model.index(1, what).data() == "HD-000001: reply"
