@@ -316,7 +316,7 @@ def _fill_dues() -> None:
             return
         replies = dict(bind.execute(first_replies, {"low": rows[0].id, "high": rows[-1].id}).all())
         values = []
-        pauses = []
+        pauses: list[dict[str, object]] = []
         for row in rows:
             level_id = (
                 row.service_level_id

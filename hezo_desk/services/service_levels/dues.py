@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
@@ -46,8 +46,8 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from hezo_desk.enums import ContractState, Priority, Role, TicketState
 from hezo_desk.db import Database
+from hezo_desk.enums import ContractState, Priority, Role, TicketState
 from hezo_desk.errors import NotFoundError
 from hezo_desk.models import (
     Service,
@@ -151,11 +151,6 @@ def rule_level_ids(session: Session) -> dict[str, int]:
 def product_rule_key(product: str | None) -> str:
     """The rule key of the level a product gets (None: no active service)."""
     return RULE_KEYS[levels.default_level(product).name]
-
-
-def level_id_for_product(session: Session, product: str) -> int:
-    """The level a new service of `product` gets: the product rule's built-in level."""
-    return rule_level_ids(session)[product_rule_key(product)]
 
 
 def ticket_level_id(session: Session, service_id: int | None) -> int:
