@@ -124,6 +124,7 @@ def test_the_lifecycle_of_a_business_hours_ticket(
     assert ticket.sla_calendar is not None
     assert ticket.sla_calendar.value == "business_hours"
     assert [e["reason"] for e in _dues_entries(db, ticket_id)] == ["opened"]
+    assert ticket.version == 1, "the dues set at opening are no change of the ticket"
 
     clock.at(warsaw(2, 11))  # waiting for the customer from Monday 11:00
     _set(db, agent, ticket_id, state=TicketState.WAITING_FOR_CUSTOMER)

@@ -6,9 +6,10 @@ migrated case, and the first of those get the dialogue PDF the migration would a
 Each gets its service-level dues as the desk computes them (`dues.BulkDues`): a waiting ticket
 holds its clock since its last change, the first agent message is its first reply. Most open
 tickets were opened days ago and are overdue; about one open ticket in four was opened in the
-last hours, so some are due soon (its dialogue stops at the demo's "now"); closed ones met or
-missed their targets as their replies fell. The choice is drawn per ticket from its id, so the
-rest of the demo data is what it always was for a seed.
+last hours, so some are due soon (its dialogue stops there); closed ones met or missed their
+targets as their replies fell. The choice is drawn per ticket from its id, so the rest of the
+demo data is what it always was for a seed; "the last hours" end at noon of the demo's day,
+or now if that is earlier, so a seed and a day give the same data whenever they are loaded.
 """
 
 from __future__ import annotations
@@ -79,6 +80,10 @@ class TicketRows:
         self.progress = progress
         # Migrated tickets that get a dialogue PDF (rendering is the slow part of demo data).
         self._migrated: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []
+        # Where the recent openings end: noon of the demo's day (Warsaw), or now if earlier.
+        self._recent_end = min(
+            now, dt.datetime.combine(today, dt.time(12), WARSAW).astimezone(dt.UTC)
+        )
         # The open pauses of the waiting tickets not yet written.
         self._pauses: list[dict[str, Any]] = []
 
@@ -133,7 +138,8 @@ class TicketRows:
             )
             if recent is not None:
                 # A ticket opened hours ago has only what was written until now.
-                dialogue = [m for m in dialogue if m["created_at"] <= self.now] or dialogue[:1]
+                end = self._recent_end
+                dialogue = [m for m in dialogue if m["created_at"] <= end] or dialogue[:1]
             messages.extend(dialogue)
             last_change = max(message["created_at"] for message in dialogue)
             access = self.rng.random() < 0.3
@@ -337,7 +343,7 @@ class TicketRows:
         draw = random.Random(ticket_id * 7919)
         if draw.random() >= 0.25:
             return None
-        return self.now - dt.timedelta(minutes=draw.randrange(10, 8 * 60))
+        return self._recent_end - dt.timedelta(minutes=draw.randrange(10, 8 * 60))
 
     def _moment(self, *, days_back: int) -> dt.datetime:
         day = self.today - dt.timedelta(days=self.rng.randrange(1, days_back))

@@ -181,24 +181,41 @@ def copied_targets(ticket: Ticket) -> Targets | None:
 
 
 def ticket_pauses(session: Session, ticket_id: int) -> list[Pause]:
-    return [
-        Pause(start, end)
-        for start, end in session.execute(
-            select(TicketPause.started_at, TicketPause.ended_at)
-            .where(TicketPause.ticket_id == ticket_id)
-            .order_by(TicketPause.started_at, TicketPause.id)
+    """The ticket's pauses, those changed or added in this session and not yet flushed too."""
+    return sorted(
+        (Pause(row.started_at, row.ended_at) for row in _pause_rows(session, ticket_id)),
+        key=lambda pause: pause.start,
+    )
+
+
+def _pause_rows(session: Session, ticket_id: int) -> list[TicketPause]:
+    # Read without flushing: one change of a ticket is flushed once, at its end (one version).
+    with session.no_autoflush:
+        stored = list(
+            session.scalars(select(TicketPause).where(TicketPause.ticket_id == ticket_id))
         )
+    pending = [
+        row
+        for row in session.new
+        if isinstance(row, TicketPause) and row.ticket_id == ticket_id and row not in stored
     ]
+    return stored + pending
 
 
 # ----- the lifecycle ------------------------------------------------------------------------
 
 
 def start_clock(session: Session, actor: Actor | None, ticket: Ticket, now: dt.datetime) -> None:
-    """A ticket just opened (flushed, with its id): copy its level's targets, set its dues."""
-    level_id = ticket_level_id(session, ticket.service_id)
-    targets = targets_for(level_id, read_level(session, level_id), ticket.priority)
-    _write(session, actor, ticket, DuesReason.OPENED, now, targets=targets, opened=True)
+    """A ticket just opened (flushed, with its id): copy its level's targets, set its dues.
+
+    Written past the ORM, so that the ticket starts at version 1 as it always has.
+    """
+    with session.no_autoflush:
+        level_id = ticket_level_id(session, ticket.service_id)
+        targets = targets_for(level_id, read_level(session, level_id), ticket.priority)
+        _write(
+            session, actor, ticket, DuesReason.OPENED, now, targets=targets, opened=True, quiet=True
+        )
 
 
 def state_changed(
@@ -214,7 +231,20 @@ def state_changed(
     new_state = ticket.state
     if new_state is old_state:
         return
-    opened = _open_pauses(session, ticket.id)
+    with session.no_autoflush:
+        _hold_or_resume(session, actor, ticket, old_state, old_closed_at, now)
+
+
+def _hold_or_resume(
+    session: Session,
+    actor: Actor | None,
+    ticket: Ticket,
+    old_state: TicketState,
+    old_closed_at: dt.datetime | None,
+    now: dt.datetime,
+) -> None:
+    new_state = ticket.state
+    opened = [row for row in _pause_rows(session, ticket.id) if row.ended_at is None]
     was_stopped = old_state in STOPPED_STATES
     if new_state is TicketState.WAITING_FOR_CUSTOMER and not opened:
         # Waiting from a running state starts now; from a closed one, where it stopped.
@@ -228,7 +258,6 @@ def state_changed(
             session.add(
                 TicketPause(ticket_id=ticket.id, started_at=min(old_closed_at, now), ended_at=now)
             )
-    session.flush()
     if new_state in STOPPED_STATES:
         reason = DuesReason.STOPPED
     elif was_stopped:
@@ -245,35 +274,28 @@ def replied(session: Session, actor: Actor | None, ticket: Ticket, at: dt.dateti
     if ticket.first_response_at is not None:
         return
     # Replies never bump the ticket's version (they never conflict): written past the ORM.
-    _write(session, actor, ticket, DuesReason.RESPONDED, at, first_response_at=at, quiet=True)
+    with session.no_autoflush:
+        _write(session, actor, ticket, DuesReason.RESPONDED, at, first_response_at=at, quiet=True)
 
 
 def priority_changed(
     session: Session, actor: Actor | None, ticket: Ticket, now: dt.datetime
 ) -> None:
     """The ticket's priority changed: its level's targets at the new priority."""
-    level_id = ticket.sla_level_id or ticket_level_id(session, ticket.service_id)
-    targets = targets_for(level_id, read_level(session, level_id), ticket.priority)
-    _write(session, actor, ticket, DuesReason.PRIORITY_CHANGED, now, targets=targets)
+    with session.no_autoflush:
+        level_id = ticket.sla_level_id or ticket_level_id(session, ticket.service_id)
+        targets = targets_for(level_id, read_level(session, level_id), ticket.priority)
+        _write(session, actor, ticket, DuesReason.PRIORITY_CHANGED, now, targets=targets)
 
 
 def service_changed(
     session: Session, actor: Actor | None, ticket: Ticket, now: dt.datetime
 ) -> None:
     """The ticket moved to another service (or none): the new service's level's targets."""
-    level_id = ticket_level_id(session, ticket.service_id)
-    targets = targets_for(level_id, read_level(session, level_id), ticket.priority)
-    _write(session, actor, ticket, DuesReason.SERVICE_CHANGED, now, targets=targets)
-
-
-def _open_pauses(session: Session, ticket_id: int) -> list[TicketPause]:
-    return list(
-        session.scalars(
-            select(TicketPause).where(
-                TicketPause.ticket_id == ticket_id, TicketPause.ended_at.is_(None)
-            )
-        )
-    )
+    with session.no_autoflush:
+        level_id = ticket_level_id(session, ticket.service_id)
+        targets = targets_for(level_id, read_level(session, level_id), ticket.priority)
+        _write(session, actor, ticket, DuesReason.SERVICE_CHANGED, now, targets=targets)
 
 
 def _write(
@@ -316,7 +338,8 @@ def _write(
             update(Ticket)
             .where(Ticket.id == ticket.id)
             .values(**values)
-            .execution_options(synchronize_session=False)
+            # The ticket in the session takes the values too, without a change to flush.
+            .execution_options(synchronize_session="evaluate")
         )
     else:
         for column, value in values.items():
@@ -512,7 +535,8 @@ def recompute_level_tickets(
     changed = 0
     for ticket in tickets:
         targets = targets_for(level_id, level, ticket.priority)
-        if _write(session, actor, ticket, DuesReason.RECOMPUTED, now, targets=targets):
+        # Past the ORM: a recompute is no edit of the ticket and conflicts with none.
+        if _write(session, actor, ticket, DuesReason.RECOMPUTED, now, targets=targets, quiet=True):
             changed += 1
     session.flush()
     last = tickets[-1].id if len(tickets) == limit else None
