@@ -1,7 +1,7 @@
 """A ticket's dues in the database: copied targets, dues, pauses, met flags, and their history.
 
 The one owner of the ticket columns of revision 0013 (`sla_level_id` … `next_due_at`) and of
-`ticket_pauses`. Everything here comes down to one pure step, `settle`: a ticket's copied
+`ticket_pauses`. Everything here comes down to one pure step, `settling.settle`: a ticket's copied
 targets, its state, opening, closing, first reply and pauses → its dues (through
 `levels.compute_dues`, the desk's one due computation), its met flags and the due its list
 counts down to. The ticket service, the review's re-link, the importer, the demo data and
@@ -31,7 +31,9 @@ The lifecycle (DOMAIN.md, *Service levels*):
 
 Every change to a ticket's dues writes one audit entry `ticket.dues_changed` with a reason
 code (`DuesReason`), the dues before and after and the met flags, which the ticket's history
-words in the desk's language (`hezo_desk/wording.py`).
+words in the desk's language (`hezo_desk/wording.py`). Opening writes one ("opened"), a first
+reply one ("responded"), a state or priority change one each; a change that leaves the dues
+as they were writes none. The revision's backfill writes none (the revision is the change).
 """
 
 from __future__ import annotations
