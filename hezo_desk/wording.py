@@ -8,11 +8,14 @@ is called the same everywhere. Add or change a word, then run `scripts/update-tr
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
+from typing import Any
 
 from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.errors import FieldTooLongError, InputField, ReservedRoleNameError
+from hezo_desk.local_time import local_minute
 from hezo_desk.placeholders import fill
 
 # (context, English source) → the words in the reader's language.
@@ -55,3 +58,86 @@ def coded_error_text(error: BaseException, translate: Translate = in_english) ->
     if isinstance(error, ReservedRoleNameError):
         return fill(translate(ERRORS, RESERVED_ROLE), error.name)
     return None
+
+
+# ----- service levels: a ticket's dues in its history, the recompute command -----------------
+
+SERVICE_LEVELS = "ServiceLevels"
+# Why a ticket's dues changed: the `reason` codes of `ticket.dues_changed` (service_levels.dues).
+DUES_REASONS: Mapping[str, str] = MappingProxyType(
+    {
+        "opened": QT_TRANSLATE_NOOP("ServiceLevels", "Dues set at opening"),
+        "paused": QT_TRANSLATE_NOOP("ServiceLevels", "Clock paused while waiting for the customer"),
+        "resumed": QT_TRANSLATE_NOOP("ServiceLevels", "Clock resumed"),
+        "responded": QT_TRANSLATE_NOOP("ServiceLevels", "First reply to the customer"),
+        "stopped": QT_TRANSLATE_NOOP("ServiceLevels", "Clock stopped (closed or cancelled)"),
+        "reopened": QT_TRANSLATE_NOOP(
+            "ServiceLevels", "Clock resumed on reopening (the closed time does not count)"
+        ),
+        "priority_changed": QT_TRANSLATE_NOOP(
+            "ServiceLevels", "Dues recomputed for the new priority"
+        ),
+        "service_changed": QT_TRANSLATE_NOOP(
+            "ServiceLevels", "Dues recomputed for the new service's level"
+        ),
+        "recomputed": QT_TRANSLATE_NOOP(
+            "ServiceLevels", "Dues recomputed after the service level changed"
+        ),
+        "migrated": QT_TRANSLATE_NOOP(
+            "ServiceLevels", "Dues counted from the legacy opening at migration"
+        ),
+    }
+)
+DUES_NOW = QT_TRANSLATE_NOOP("ServiceLevels", "response due %1, resolution due %2")
+DUES_WERE = QT_TRANSLATE_NOOP("ServiceLevels", "(were %1 and %2)")
+NO_DUE = QT_TRANSLATE_NOOP("ServiceLevels", "none")
+RESPONSE_MET = QT_TRANSLATE_NOOP("ServiceLevels", "response target met")
+RESPONSE_MISSED = QT_TRANSLATE_NOOP("ServiceLevels", "response target missed")
+RESOLUTION_MET = QT_TRANSLATE_NOOP("ServiceLevels", "resolution target met")
+RESOLUTION_MISSED = QT_TRANSLATE_NOOP("ServiceLevels", "resolution target missed")
+OVERDUE_ON_ARRIVAL = QT_TRANSLATE_NOOP("ServiceLevels", "already overdue on arrival")
+RECOMPUTED = QT_TRANSLATE_NOOP(
+    "ServiceLevels", "Service level %1: %2 open ticket(s) recomputed, %3 with changed dues"
+)
+
+
+def dues_change_text(details: Mapping[str, Any], translate: Translate = in_english) -> str:
+    """A `ticket.dues_changed` entry in words: why, the dues now (Warsaw time), the dues
+    before when they moved, and the targets decided."""
+
+    def words(source: str) -> str:
+        return translate(SERVICE_LEVELS, source)
+
+    def due(dues: Mapping[str, Any] | None, which: str) -> str:
+        value = (dues or {}).get(which)
+        if not value:
+            return words(NO_DUE)
+        return local_minute(dt.datetime.fromisoformat(str(value)))
+
+    reason = str(details.get("reason", ""))
+    after, before = details.get("to"), details.get("from")
+    text = fill(words(DUES_NOW), due(after, "response_due"), due(after, "resolution_due"))
+    if before is not None and any(
+        before.get(key) != (after or {}).get(key) for key in ("response_due", "resolution_due")
+    ):
+        text += " " + fill(
+            words(DUES_WERE), due(before, "response_due"), due(before, "resolution_due")
+        )
+    decided = [
+        words(met if details[flag] else missed)
+        for flag, met, missed in (
+            ("response_met", RESPONSE_MET, RESPONSE_MISSED),
+            ("resolution_met", RESOLUTION_MET, RESOLUTION_MISSED),
+        )
+        if details.get(flag) is not None
+    ]
+    if details.get("overdue_at_migration"):
+        decided.append(words(OVERDUE_ON_ARRIVAL))
+    why = words(DUES_REASONS[reason]) if reason in DUES_REASONS else reason
+    return f"{why}: " + ", ".join([text, *decided])
+
+
+def recomputed_text(
+    level: str, tickets: int, changed: int, translate: Translate = in_english
+) -> str:
+    return fill(translate(SERVICE_LEVELS, RECOMPUTED), level, tickets, changed)

@@ -11,6 +11,7 @@ from hezo_desk.models import Customer, Reseller, Service, ServiceContract
 from hezo_desk.services.normalize import contract_number_key, email_key, fold, phone_key
 from hezo_desk.services.phones import phone_e164
 from hezo_desk.services.serials import next_free_indexes
+from hezo_desk.services.service_levels.dues import product_rule_key, rule_level_ids
 
 TODAY = dt.date(2026, 11, 2)
 
@@ -90,6 +91,7 @@ def add_services(session, contract: ServiceContract, serial: str, products: list
                 product=product,
                 start_date=contract.start_date,
                 end_date=contract.end_date,
+                service_level_id=rule_level_ids(session)[product_rule_key(product)],
             )
         )
     session.flush()

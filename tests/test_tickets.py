@@ -12,6 +12,7 @@ from hezo_desk.errors import NotFoundError, UserError
 from hezo_desk.models import MAX_ATTACHMENT_BYTES, AuditEntry, Service
 from hezo_desk.services.access import ResellerAccessService
 from hezo_desk.services.actor import Actor
+from hezo_desk.services.audit import AuditAction
 from hezo_desk.services.ticket_conflicts import TicketConflictError
 from hezo_desk.services.ticket_numbers import parse_ticket_number
 from hezo_desk.services.ticket_targets import resolve_target
@@ -43,15 +44,16 @@ def _open(db: Database, world: World, actor: Actor, **overrides: object) -> int:
     return TicketService(db).open(actor, new).id
 
 
-def _actions(db: Database, ticket_id: int) -> list[str]:
+def _actions(db: Database, ticket_id: int, *, dues: bool = False) -> list[str]:
+    """The ticket's audited actions; its dues' own entries only with `dues` (they are tested
+    in test_service_level_dues.py)."""
     with db.sessions() as session:
-        return list(
-            session.scalars(
-                select(AuditEntry.action)
-                .where(AuditEntry.ticket_id == ticket_id)
-                .order_by(AuditEntry.id)
-            )
+        actions = session.scalars(
+            select(AuditEntry.action)
+            .where(AuditEntry.ticket_id == ticket_id)
+            .order_by(AuditEntry.id)
         )
+        return [a for a in actions if dues or a != AuditAction.TICKET_DUES_CHANGED]
 
 
 def test_opening_a_ticket_records_subject_dialogue_access_and_audit(
@@ -73,7 +75,7 @@ def test_opening_a_ticket_records_subject_dialogue_access_and_audit(
     assert [(a.previous, a.granted, a.agent_login) for a in history] == [
         (None, False, "anna.nowak")
     ]
-    assert _actions(db, ticket_id) == ["ticket.opened"]
+    assert _actions(db, ticket_id, dues=True) == ["ticket.opened", "ticket.dues_changed"]
     second = _open(db, world, agent)
     assert service.row(second).number == "HD-000002"
 

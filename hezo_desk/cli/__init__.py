@@ -26,6 +26,7 @@ from hezo_desk.cli import (
     handoff_commands,
     import_commands,
     reseller_commands,
+    service_level_recompute,
     ticket_commands,
 )
 from hezo_desk.cli.call_numbers import is_tel_uri
@@ -49,6 +50,7 @@ COMMAND_MODULES = (
     gdpr_commands,
     call_commands,
     handoff_commands,
+    service_level_recompute,
     desktop_commands,
 )
 __all__ = ["WindowOpener", "build_parser", "main"]

@@ -47,6 +47,8 @@ class AuditAction:
     TICKET_REVIEWED = "ticket.reviewed"
     TICKET_EXPORTED = "ticket.exported"
     TICKET_PRINTED = "ticket.printed"
+    # A ticket's service-level dues changed (service_levels.dues; details say why, old → new).
+    TICKET_DUES_CHANGED = "ticket.dues_changed"
     RESELLER_DB_ROLE_GRANTED = "reseller.db_role_granted"
     RESELLER_DB_ROLE_REVOKED = "reseller.db_role_revoked"
     CONTACT_REGISTERED = "contact.registered"

@@ -50,6 +50,7 @@ from hezo_desk.services.records import (
     service_select,
 )
 from hezo_desk.services.serials import format_notation
+from hezo_desk.services.service_levels import dues
 from hezo_desk.services.ticket_conflicts import TicketConflictError, ticket_conflict
 from hezo_desk.services.ticket_loading import AttachmentRow, load_attachments, load_ticket_row
 
@@ -326,6 +327,8 @@ class ReviewService:
                     ticket_id=ticket.id,
                     details={"from": before, "to": after},
                 )
+                # Another service (or contract) may serve it on another level.
+                dues.service_changed(session, actor, ticket, now)
                 session.flush()
                 return load_ticket_row(session, ticket.id)
         except StaleDataError:

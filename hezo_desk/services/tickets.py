@@ -39,6 +39,7 @@ from hezo_desk.services.counters import next_counter
 from hezo_desk.services.limits import fitted, within_limit
 from hezo_desk.services.normalize import clean_line
 from hezo_desk.services.records import ContactRow, MessageRow, TicketRow, contact_row
+from hezo_desk.services.service_levels import dues
 from hezo_desk.services.ticket_conflicts import ticket_conflict
 from hezo_desk.services.ticket_loading import (
     AttachmentRow,
@@ -223,6 +224,7 @@ class TicketService:
                     "channel": new.channel.value,
                 },
             )
+            dues.start_clock(session, actor, ticket, now)
             link_live_call(session, actor, ticket.id, ticket.number)
             session.flush()
             return load_ticket_row(session, ticket.id)
@@ -262,12 +264,14 @@ class TicketService:
                         # land, or the same change by someone else): nothing to refuse.
                         return ChangeOutcome(load_ticket_row(session, ticket.id), applied=False)
                     raise ticket_conflict(session, ticket_id, expected_version)
+                now = utcnow()
+                old_state, old_closed_at = ticket.state, ticket.closed_at
+                old_priority = ticket.priority
                 # One change, one version: queries inside must not flush half of it.
                 with session.no_autoflush:
-                    described = self._apply(session, actor, ticket, change)
+                    described = self._apply(session, actor, ticket, change, now)
                 if not described:
                     raise UserError(f"nothing to change on {ticket.number}: it is already so")
-                now = utcnow()
                 ticket.updated_at = now
                 for action, summary, details in described:
                     audit.record(
@@ -279,6 +283,11 @@ class TicketService:
                         details=details,
                         at=now,
                     )
+                # The dues follow the state and the priority (each change explained).
+                if ticket.state is not old_state:
+                    dues.state_changed(session, actor, ticket, old_state, old_closed_at, now)
+                if ticket.priority is not old_priority:
+                    dues.priority_changed(session, actor, ticket, now)
                 session.flush()
                 return ChangeOutcome(load_ticket_row(session, ticket.id), applied=True)
         except StaleDataError:
@@ -385,18 +394,25 @@ class TicketService:
                 details={"message_id": message.id, "length": len(text)},
             )
             if kind is MessageKind.AGENT:
+                # The first reply to the customer meets the response target.
+                dues.replied(session, actor, ticket, now)
                 # A reply written while on the phone answers that call.
                 link_live_call(session, actor, ticket.id, ticket.number)
             return MessageRow(message.id, kind, message.author_name, text, now)
 
     def _apply(
-        self, session: Session, actor: Actor, ticket: Ticket, change: TicketChange
+        self,
+        session: Session,
+        actor: Actor,
+        ticket: Ticket,
+        change: TicketChange,
+        now: dt.datetime,
     ) -> list[tuple[str, str, dict[str, object]]]:
         described: list[tuple[str, str, dict[str, object]]] = []
         if change.state is not None and change.state is not ticket.state:
             old = ticket.state
             ticket.state = change.state
-            ticket.closed_at = None if change.state.is_open else utcnow()
+            ticket.closed_at = None if change.state.is_open else now
             described.append(
                 (
                     AuditAction.TICKET_STATE_CHANGED,

@@ -3348,6 +3348,85 @@
     </message>
 </context>
 <context>
+    <name>ServiceLevels</name>
+    <message>
+        <source>Dues set at opening</source>
+        <translation>Terminy ustalone przy otwarciu</translation>
+    </message>
+    <message>
+        <source>Clock paused while waiting for the customer</source>
+        <translation>Zegar wstrzymany na czas oczekiwania na klienta</translation>
+    </message>
+    <message>
+        <source>Clock resumed</source>
+        <translation>Zegar wznowiony</translation>
+    </message>
+    <message>
+        <source>First reply to the customer</source>
+        <translation>Pierwsza odpowiedź dla klienta</translation>
+    </message>
+    <message>
+        <source>Clock stopped (closed or cancelled)</source>
+        <translation>Zegar zatrzymany (zamknięte lub anulowane)</translation>
+    </message>
+    <message>
+        <source>Clock resumed on reopening (the closed time does not count)</source>
+        <translation>Zegar wznowiony po ponownym otwarciu (czas zamknięcia się nie liczy)</translation>
+    </message>
+    <message>
+        <source>Dues recomputed for the new priority</source>
+        <translation>Terminy przeliczone dla nowego priorytetu</translation>
+    </message>
+    <message>
+        <source>Dues recomputed for the new service&apos;s level</source>
+        <translation>Terminy przeliczone dla poziomu nowej usługi</translation>
+    </message>
+    <message>
+        <source>Dues recomputed after the service level changed</source>
+        <translation>Terminy przeliczone po zmianie poziomu usług</translation>
+    </message>
+    <message>
+        <source>Dues counted from the legacy opening at migration</source>
+        <translation>Terminy liczone od otwarcia w starym systemie (migracja)</translation>
+    </message>
+    <message>
+        <source>response due %1, resolution due %2</source>
+        <translation>termin odpowiedzi %1, termin rozwiązania %2</translation>
+    </message>
+    <message>
+        <source>(were %1 and %2)</source>
+        <translation>(wcześniej %1 i %2)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>brak</translation>
+    </message>
+    <message>
+        <source>response target met</source>
+        <translation>cel odpowiedzi dotrzymany</translation>
+    </message>
+    <message>
+        <source>response target missed</source>
+        <translation>cel odpowiedzi przekroczony</translation>
+    </message>
+    <message>
+        <source>resolution target met</source>
+        <translation>cel rozwiązania dotrzymany</translation>
+    </message>
+    <message>
+        <source>resolution target missed</source>
+        <translation>cel rozwiązania przekroczony</translation>
+    </message>
+    <message>
+        <source>already overdue on arrival</source>
+        <translation>już po terminie w chwili migracji</translation>
+    </message>
+    <message>
+        <source>Service level %1: %2 open ticket(s) recomputed, %3 with changed dues</source>
+        <translation>Poziom usług %1: przeliczono otwarte zgłoszenia: %2, ze zmienionymi terminami: %3</translation>
+    </message>
+</context>
+<context>
     <name>ServicesModel</name>
     <message>
         <source>Notation</source>

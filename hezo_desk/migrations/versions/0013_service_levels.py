@@ -14,6 +14,14 @@ Create Date: 2026-11-30 11:45:00.000000
   to (`next_due_at`, indexed for the "time left" sort and its filters), and a mark for a
   migrated ticket that was already overdue when it arrived.
 - `ticket_pauses`: the intervals a ticket waited for the customer (its clock stood still).
+- The tickets already there get their dues (`_fill_dues`): each copies the targets of its
+  service's level (no service or no active contract: "none"), counted from its opening; a
+  ticket waiting for the customer holds its clock from its last change (an open pause from
+  `updated_at`); the first agent message is its first reply; a closed ticket's met flags are
+  decided at its `closed_at`. A chunk of tickets at a time, in id order, each chunk's dues
+  computed in Python by the desk's one computation (`settling.settle`, `levels.compute_dues`)
+  and written back by id: a million tickets take minutes, not memory. No audit entry per
+  ticket: the revision itself is what changed them.
 
 A desk of an earlier revision would open and answer tickets without dues: not compatible.
 """
@@ -24,7 +32,11 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from hezo_desk.enums import CalendarKind, Priority, TicketState
 from hezo_desk.models.base import UTCDateTime
+from hezo_desk.services.service_levels import levels
+from hezo_desk.services.service_levels.clock import Pause
+from hezo_desk.services.service_levels.settling import settle, target_of, targets_for
 
 revision: str = "0013_service_levels"
 down_revision: str | None = "0012"
@@ -161,10 +173,183 @@ def upgrade() -> None:
         "l.rule_key = CASE WHEN lower(services.product) LIKE '%24x7%' THEN '24x7' "
         "WHEN lower(services.product) LIKE '%nbd%' THEN 'nbd' ELSE '8x5' END)"
     )
+    _fill_dues()
     op.execute(
         "INSERT INTO schema_compatibility (revision, oldest_client_revision) "
         "VALUES ('0013_service_levels', '0013_service_levels')"
     )
+
+
+# Tickets read, computed and written back per chunk.
+_FILL_CHUNK = 5000
+_tickets = sa.table(
+    "tickets",
+    sa.column("id", sa.Integer),
+    sa.column("service_id", sa.Integer),
+    sa.column("priority", sa.String),
+    sa.column("state", sa.String),
+    sa.column("opened_at", UTCDateTime()),
+    sa.column("updated_at", UTCDateTime()),
+    sa.column("closed_at", UTCDateTime()),
+    sa.column("sla_level_id", sa.Integer),
+    sa.column("sla_calendar", sa.String),
+    sa.column("response_target_minutes", sa.Integer),
+    sa.column("response_target_nbd", sa.Boolean),
+    sa.column("resolution_target_minutes", sa.Integer),
+    sa.column("resolution_target_nbd", sa.Boolean),
+    sa.column("response_due_at", UTCDateTime()),
+    sa.column("resolution_due_at", UTCDateTime()),
+    sa.column("first_response_at", UTCDateTime()),
+    sa.column("response_met", sa.Boolean),
+    sa.column("resolution_met", sa.Boolean),
+    sa.column("next_due_at", UTCDateTime()),
+)
+_services = sa.table(
+    "services",
+    sa.column("id", sa.Integer),
+    sa.column("contract_id", sa.Integer),
+    sa.column("service_level_id", sa.Integer),
+)
+_contracts = sa.table(
+    "service_contracts", sa.column("id", sa.Integer), sa.column("state", sa.String)
+)
+_messages = sa.table(
+    "messages",
+    sa.column("ticket_id", sa.Integer),
+    sa.column("kind", sa.String),
+    sa.column("created_at", UTCDateTime()),
+)
+_pauses = sa.table(
+    "ticket_pauses",
+    sa.column("ticket_id", sa.Integer),
+    sa.column("started_at", UTCDateTime()),
+    sa.column("ended_at", UTCDateTime()),
+)
+_FILLED = (
+    "sla_level_id",
+    "sla_calendar",
+    "response_target_minutes",
+    "response_target_nbd",
+    "resolution_target_minutes",
+    "resolution_target_nbd",
+    "response_due_at",
+    "resolution_due_at",
+    "first_response_at",
+    "response_met",
+    "resolution_met",
+    "next_due_at",
+)
+
+
+def _stored_levels() -> tuple[dict[int, levels.ServiceLevel], int]:
+    """The levels as this revision wrote them (by id), and the id of "none"."""
+    bind = op.get_bind()
+    found: dict[int, tuple[str, dict[Priority, levels.Target], dict[Priority, levels.Target]]]
+    found = {}
+    none_id = 0
+    for level_id, calendar, rule_key in bind.execute(
+        sa.text("SELECT id, calendar, rule_key FROM service_levels")
+    ):
+        found[level_id] = (calendar, {}, {})
+        if rule_key == "none":
+            none_id = level_id
+    for level_id, priority, response, response_nbd, resolution, resolution_nbd in bind.execute(
+        sa.text(
+            "SELECT level_id, priority, response_minutes, response_next_business_day, "
+            "resolution_minutes, resolution_next_business_day FROM service_level_targets"
+        )
+    ):
+        found[level_id][1][Priority(priority)] = target_of(response, bool(response_nbd))
+        found[level_id][2][Priority(priority)] = target_of(resolution, bool(resolution_nbd))
+    stored = {
+        level_id: levels.ServiceLevel(
+            name=str(level_id),
+            calendar=CalendarKind(calendar),
+            response={p: response.get(p) for p in Priority},
+            resolution={p: resolution.get(p) for p in Priority},
+        )
+        for level_id, (calendar, response, resolution) in found.items()
+    }
+    return stored, none_id
+
+
+def _fill_dues() -> None:
+    bind = op.get_bind()
+    stored, none_id = _stored_levels()
+    chunk = (
+        sa.select(
+            _tickets.c.id,
+            _tickets.c.priority,
+            _tickets.c.state,
+            _tickets.c.opened_at,
+            _tickets.c.updated_at,
+            _tickets.c.closed_at,
+            _services.c.service_level_id,
+            _contracts.c.state.label("contract_state"),
+        )
+        .select_from(
+            _tickets.outerjoin(_services, _services.c.id == _tickets.c.service_id).outerjoin(
+                _contracts, _contracts.c.id == _services.c.contract_id
+            )
+        )
+        .where(_tickets.c.id > sa.bindparam("after"))
+        .order_by(_tickets.c.id)
+        .limit(_FILL_CHUNK)
+    )
+    first_replies = (
+        sa.select(_messages.c.ticket_id, sa.func.min(_messages.c.created_at))
+        .where(
+            _messages.c.ticket_id.between(sa.bindparam("low"), sa.bindparam("high")),
+            _messages.c.kind == "agent",
+        )
+        .group_by(_messages.c.ticket_id)
+    )
+    write = (
+        sa.update(_tickets)
+        .where(_tickets.c.id == sa.bindparam("ticket_id"))
+        .values({name: sa.bindparam(f"v_{name}") for name in _FILLED})
+    )
+    after = 0
+    while True:
+        rows = bind.execute(chunk, {"after": after}).all()
+        if not rows:
+            return
+        replies = dict(bind.execute(first_replies, {"low": rows[0].id, "high": rows[-1].id}).all())
+        values = []
+        pauses: list[dict[str, object]] = []
+        for row in rows:
+            level_id = (
+                row.service_level_id
+                if row.service_level_id is not None and row.contract_state == "active"
+                else none_id
+            )
+            targets = targets_for(level_id, stored[level_id], Priority(row.priority))
+            state = TicketState(row.state)
+            waiting = (
+                [Pause(max(row.updated_at, row.opened_at), None)]
+                if state is TicketState.WAITING_FOR_CUSTOMER
+                else []
+            )
+            pauses.extend(
+                {"ticket_id": row.id, "started_at": pause.start, "ended_at": None}
+                for pause in waiting
+            )
+            first_reply = replies.get(row.id)
+            settled = settle(
+                targets,
+                state,
+                row.opened_at,
+                closed_at=row.closed_at,
+                first_response_at=first_reply,
+                pauses=waiting,
+            )
+            columns = {**targets.columns(), **settled.columns(), "first_response_at": first_reply}
+            columns["sla_calendar"] = targets.calendar.value
+            values.append({"ticket_id": row.id, **{f"v_{name}": columns[name] for name in _FILLED}})
+        bind.execute(write, values)
+        if pauses:
+            bind.execute(sa.insert(_pauses), pauses)
+        after = rows[-1].id
 
 
 def _write_default_levels() -> None:

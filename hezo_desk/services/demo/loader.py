@@ -49,6 +49,7 @@ from hezo_desk.services.normalize import contract_number_key, email_key, fold, p
 from hezo_desk.services.passwords import hash_password
 from hezo_desk.services.phones import phone_e164
 from hezo_desk.services.serials import next_free_indexes
+from hezo_desk.services.service_levels.dues import product_rule_key, rule_level_ids
 from hezo_desk.services.tax_ids import parse_tax_id
 
 DEMO_PASSWORD = "hezo-demo"
@@ -389,9 +390,12 @@ class _Generator:
                 row["notation_index"] = index
         rows: list[dict[str, Any]] = []
         by_contract: dict[int, list[dict[str, Any]]] = defaultdict(list)
+        rules = rule_level_ids(session)
         for n, row in enumerate(planned):
             row["id"] = start + n
             row["created_at"] = self.now
+            # Its level by the product rule, as the desk gives every new service.
+            row["service_level_id"] = rules[product_rule_key(row["product"])]
             by_contract[row["contract_id"]].append(row)
             rows.append({k: v for k, v in row.items() if k != "contract_number"})
         bulk_insert(session, Service, rows)

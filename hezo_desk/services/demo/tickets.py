@@ -2,6 +2,14 @@
 
 Each with its dialogue and internal notes and a reseller-access decision; every seventh is a
 migrated case, and the first of those get the dialogue PDF the migration would attach.
+
+Each gets its service-level dues as the desk computes them (`dues.BulkDues`): a waiting ticket
+holds its clock since its last change, the first agent message is its first reply. Most open
+tickets were opened days ago and are overdue; about one open ticket in four was opened in the
+last hours, so some are due soon (its dialogue stops there); closed ones met or missed their
+targets as their replies fell. The choice is drawn per ticket from its id, so the rest of the
+demo data is what it always was for a seed; "the last hours" end at noon of the demo's day,
+or now if that is earlier, so a seed and a day give the same data whenever they are loaded.
 """
 
 from __future__ import annotations
@@ -24,10 +32,18 @@ from hezo_desk.enums import (
     TicketState,
 )
 from hezo_desk.local_time import WARSAW
-from hezo_desk.models import Agent, Attachment, Message, ResellerAccessChange, Ticket
+from hezo_desk.models import (
+    Agent,
+    Attachment,
+    Message,
+    ResellerAccessChange,
+    Ticket,
+    TicketPause,
+)
 from hezo_desk.services.counters import reserve_counter
 from hezo_desk.services.demo.bulk import CHUNK, bulk_insert, next_id
 from hezo_desk.services.demo.vocabulary import AGENT_LINES, CUSTOMER_LINES, NOTES, SUBJECTS
+from hezo_desk.services.service_levels.dues import BulkDues, BulkTicket
 from hezo_desk.services.ticket_numbers import format_ticket_number
 
 MAX_DIALOGUE_PDFS = 200
@@ -64,6 +80,12 @@ class TicketRows:
         self.progress = progress
         # Migrated tickets that get a dialogue PDF (rendering is the slow part of demo data).
         self._migrated: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []
+        # Where the recent openings end: noon of the demo's day (Warsaw), or now if earlier.
+        self._recent_end = min(
+            now, dt.datetime.combine(today, dt.time(12), WARSAW).astimezone(dt.UTC)
+        )
+        # The open pauses of the waiting tickets not yet written.
+        self._pauses: list[dict[str, Any]] = []
 
     def tickets(
         self,
@@ -90,6 +112,7 @@ class TicketRows:
         state_weights = [w for _, w in _STATE_WEIGHTS]
         priorities = [p for p, _ in _PRIORITY_WEIGHTS]
         priority_weights = [w for _, w in _PRIORITY_WEIGHTS]
+        bulk = BulkDues(session)
         for n in range(count):
             ticket_id = ticket_start + n
             contract = self.rng.choice(active or contracts)
@@ -99,6 +122,9 @@ class TicketRows:
             state = self.rng.choices(states, state_weights)[0]
             migrated = n % 7 == 3
             opened = self._moment(days_back=900 if migrated else 300)
+            recent = self._recent(ticket_id, state, migrated)
+            if recent is not None:
+                opened = recent
             legacy_number = f"Z{ticket_id:06d}" if migrated else None
             flags = None
             contract_id, service_id = contract["id"], service["id"]
@@ -110,9 +136,36 @@ class TicketRows:
             dialogue = self._dialogue(
                 ticket_id, opened, contact, agent_ids, agent_names, first_message_id
             )
+            if recent is not None:
+                # A ticket opened hours ago has only what was written until now.
+                end = self._recent_end
+                dialogue = [m for m in dialogue if m["created_at"] <= end] or dialogue[:1]
             messages.extend(dialogue)
             last_change = max(message["created_at"] for message in dialogue)
             access = self.rng.random() < 0.3
+            priority = self.rng.choices(priorities, priority_weights)[0]
+            service_level = bulk.service_level(
+                service_id, active=contract["state"] is ContractState.ACTIVE,
+                level_id=service.get("service_level_id"),
+            )  # fmt: skip
+            dues_columns, _settled = bulk.columns(
+                BulkTicket(
+                    service_id,
+                    priority,
+                    state,
+                    opened,
+                    closed_at=None if state.is_open else last_change,
+                    first_response_at=min(
+                        (m["created_at"] for m in dialogue if m["kind"] is MessageKind.AGENT),
+                        default=None,
+                    ),
+                    waiting_since=last_change,
+                    level_id=service_level,
+                )
+            )
+            if state is TicketState.WAITING_FOR_CUSTOMER:
+                # Its clock is held since it began waiting (its last change).
+                self._pauses.append({"ticket_id": ticket_id, "started_at": last_change})
             # The reseller a decision is about (revision 0010): none for an unlinked ticket.
             reseller_id = contract["reseller_id"] if contract_id is not None else None
             tickets.append(
@@ -125,7 +178,7 @@ class TicketRows:
                     "contract_id": contract_id,
                     "service_id": service_id,
                     "state": state,
-                    "priority": self.rng.choices(priorities, priority_weights)[0],
+                    "priority": priority,
                     "channel": Channel.MIGRATION if migrated else self.rng.choice(_CHANNELS),
                     "assignee_id": self.rng.choice([None, *agent_ids[1:3]]),
                     # A yes is given to a reseller: an unlinked ticket names none.
@@ -143,6 +196,7 @@ class TicketRows:
                     if migrated and n % 2 == 0 and not flags
                     else None,
                     "version": 1,
+                    **dues_columns,
                 }
             )
             if migrated and len(self._migrated) < MAX_DIALOGUE_PDFS:
@@ -231,6 +285,8 @@ class TicketRows:
         bulk_insert(session, Ticket, tickets)
         bulk_insert(session, Message, messages)
         bulk_insert(session, ResellerAccessChange, accesses)
+        bulk_insert(session, TicketPause, self._pauses)
+        self._pauses.clear()
         tickets.clear()
         messages.clear()
         accesses.clear()
@@ -279,6 +335,15 @@ class TicketRows:
             )
             moment += dt.timedelta(minutes=self.rng.randrange(5, 60 * 48))
         return rows
+
+    def _recent(self, ticket_id: int, state: TicketState, migrated: bool) -> dt.datetime | None:
+        """For about one open ticket in four, an opening in the last hours (else None)."""
+        if migrated or not state.is_open:
+            return None
+        draw = random.Random(ticket_id * 7919)
+        if draw.random() >= 0.25:
+            return None
+        return self._recent_end - dt.timedelta(minutes=draw.randrange(10, 8 * 60))
 
     def _moment(self, *, days_back: int) -> dt.datetime:
         day = self.today - dt.timedelta(days=self.rng.randrange(1, days_back))

@@ -15,7 +15,7 @@ import json
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -192,12 +192,15 @@ class LegacyImporter:
     ) -> ImportReport:
         formats: dict[str, FileFormat] = {}
 
-        def finish(status: RunStatus, run_id: int | None, error: str | None) -> ImportReport:
+        def finish(
+            status: RunStatus, run_id: int | None, error: str | None, overdue: int = 0
+        ) -> ImportReport:
             report = build_report(
                 staging, formats, source=source.description, dry_run=options.dry_run,
                 status=status, started_at=started_at, finished_at=utcnow(), run_id=run_id,
                 agent_login=actor.login, error=error,
             )  # fmt: skip
+            report = replace(report, overdue_total=overdue)
             if report_path is not None:
                 write_full_report(staging, report, report_path)
             return report
@@ -258,7 +261,7 @@ class LegacyImporter:
             else:
                 status, error = RunStatus.FAILED, f"{type(caught).__name__}: {caught}"
                 failure = caught
-        report = finish(status, run_id, error)
+        report = finish(status, run_id, error, counts.overdue)
         self._finish_run(actor, run_id, report, counts)
         clock.emit(Phase.DONE, 1, 1, force=True)
         if failure is not None:
@@ -356,6 +359,7 @@ class LegacyImporter:
                         for f in report.files
                     },
                     "flagged": report.flagged_total,
+                    "overdue": report.overdue_total,
                     "error": report.error,
                 },
             )

@@ -148,6 +148,9 @@ class ImportReport:
     skipped: tuple[RowEntry, ...] = ()
     flagged: tuple[FlaggedTicket, ...] = ()
     flagged_total: int = 0
+    # Migrated tickets already past a service-level due when they arrived: marked on the
+    # ticket (`overdue_at_migration`) and counted here once, not alarmed one by one.
+    overdue_total: int = 0
     run_id: int | None = None
     agent_login: str | None = None
     error: str | None = None
@@ -190,6 +193,7 @@ class ImportReport:
             "error": self.error,
             "files": [report.to_json() for report in self.files],
             "flagged_total": self.flagged_total,
+            "overdue_total": self.overdue_total,
             "lists_truncated": self.lists_truncated,
             "rejected": [entry.to_json() for entry in self.rejected],
             "skipped": [entry.to_json() for entry in self.skipped],
@@ -210,6 +214,7 @@ class ImportReport:
             error=data.get("error"),
             files=tuple(FileReport.from_json(f) for f in data.get("files", [])),
             flagged_total=int(data.get("flagged_total", 0)),
+            overdue_total=int(data.get("overdue_total", 0)),
             lists_truncated=bool(data.get("lists_truncated", False)),
             rejected=tuple(RowEntry.from_json(e) for e in data.get("rejected", [])),
             skipped=tuple(RowEntry.from_json(e) for e in data.get("skipped", [])),
@@ -277,6 +282,11 @@ def summary_lines(report: ImportReport, *, listed: int = 20) -> list[str]:
         if not would
         else f"{report.flagged_total} ticket(s) would be flagged for review"
     )
+    if report.overdue_total:
+        lines.append(
+            f"{report.overdue_total} migrated ticket(s) already overdue on arrival "
+            "(marked, not alarmed)"
+        )
     if report.rejected:
         lines.append(f"rejected rows (first {min(listed, len(report.rejected))}):")
         lines.extend(

@@ -43,6 +43,13 @@ from hezo_desk.services.pdf import (
     CaseEntry,
     legacy_case_document,
 )
+from hezo_desk.services.service_levels.dues import (
+    BulkDues,
+    BulkTicket,
+    DuesReason,
+    dues_details,
+    dues_summary,
+)
 
 DIALOGUE_KIND = LEGACY_DIALOGUE_KIND
 
@@ -66,6 +73,10 @@ class PreparedTicket:
     legacy_contract: str = ""
     legacy_serial: str = ""
     pdf: bytes | None = None
+    # When the legacy system closed it (a closed or cancelled ticket; None: not recorded).
+    closed_at: dt.datetime | None = None
+    # Already past a due when it arrived (set when written; counted in the report).
+    overdue: bool = False
 
     @property
     def weight(self) -> int:
@@ -156,6 +167,7 @@ def prepare_ticket(
         document=document,
         legacy_contract=row["contract_no"] or "",
         legacy_serial=(row["serial_raw"] or "").strip(),
+        closed_at=from_iso(row["closed_at"]) if row["closed_at"] else None,
     )
 
 
@@ -169,7 +181,36 @@ def insert_tickets(
     actor_id: int,
     run_id: int,
 ) -> list[int]:
-    """The desk's rows for a batch of tickets (ids resolved); the tickets' ids, in order."""
+    """The desk's rows for a batch of tickets (ids resolved); the tickets' ids, in order.
+
+    Each ticket's dues are counted from its legacy opening (its pauses are unknown: none), its
+    first reply is its first agent message; one already past a due is marked
+    `overdue_at_migration` (and `overdue` set on it for the report), not alarmed.
+    """
+    service_of = [services[t.link_service] if t.link_service else None for t in batch]
+    bulk = BulkDues(session)
+    bulk.learn_services(service_of)
+    settled_dues = []
+    for ticket, service_id in zip(batch, service_of, strict=True):
+        closed_at = None if ticket.state.is_open else ticket.closed_at
+        first_reply = min(
+            (m[2] for m in ticket.messages if m[4] is MessageKind.AGENT), default=None
+        )
+        columns, settled = bulk.columns(
+            BulkTicket(
+                service_id, ticket.priority, ticket.state, ticket.opened_at, closed_at, first_reply
+            )
+        )
+        ticket.overdue = ticket.state.is_open and any(
+            due is not None and due < now
+            for due in (
+                settled.response_due if first_reply is None else None,
+                settled.resolution_due,
+            )
+        )
+        columns["closed_at"] = closed_at
+        columns["overdue_at_migration"] = ticket.overdue
+        settled_dues.append((columns, settled))
     ticket_ids = [
         row_id
         for (row_id,) in session.execute(
@@ -193,8 +234,9 @@ def insert_tickets(
                     "migration_run_id": run_id,
                     "review_flags": "\n".join(t.flags) or None,
                     "version": 1,
+                    **columns,
                 }
-                for t in batch
+                for t, (columns, _settled) in zip(batch, settled_dues, strict=True)
             ],
         )
     ]
@@ -311,6 +353,25 @@ def insert_tickets(
         }
         for ticket, ticket_id in zip(batch, ticket_ids, strict=True)
     ]
+    # Its dues, explained in its history like any ticket's (the reason: migrated).
+    entries.extend(
+        {
+            "recorded_at": now,
+            "agent_id": actor_id,
+            "action": AuditAction.TICKET_DUES_CHANGED,
+            "ticket_id": ticket_id,
+            "subject_type": None,
+            "subject_id": None,
+            "summary": dues_summary(ticket.number, DuesReason.MIGRATED, settled),
+            "details": {
+                **dues_details(DuesReason.MIGRATED, None, settled),
+                "overdue_at_migration": ticket.overdue,
+            },
+        }
+        for ticket, ticket_id, (_columns, settled) in zip(
+            batch, ticket_ids, settled_dues, strict=True
+        )
+    )
     audit.chain_rows(session, entries)
     session.execute(insert(AuditEntry), entries)
     return ticket_ids

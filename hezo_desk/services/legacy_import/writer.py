@@ -43,6 +43,7 @@ from hezo_desk.services.normalize import contract_number_key, email_key, fold, p
 from hezo_desk.services.pdf.pool import RenderPool
 from hezo_desk.services.phones import phone_e164
 from hezo_desk.services.serials import next_free_indexes
+from hezo_desk.services.service_levels.dues import product_rule_key, rule_level_ids
 from hezo_desk.services.ticket_numbers import format_ticket_number
 
 COMPANY_CHUNK = 1_000
@@ -63,6 +64,8 @@ class WriteCounts:
     messages: int = 0
     attachments: int = 0
     flagged: int = 0
+    # Migrated tickets already past a due on arrival (marked, counted once in the report).
+    overdue: int = 0
     rows: int = 0
     rows_total: int = 0
     phase_started: float = field(default_factory=time.monotonic)
@@ -268,6 +271,7 @@ class Writer:
         for row in unit:
             by_serial.setdefault(row[1], []).append(row)
         with self.db.transaction() as session:
+            rules = rule_level_ids(session)
             used: dict[str, list[int]] = {serial: [] for serial in by_serial}
             serials = list(by_serial)
             for start in range(0, len(serials), 500):
@@ -287,6 +291,8 @@ class Writer:
                             "serial": serial,
                             "notation_index": index,
                             "product": row[2] or "",
+                            # Its level by the product rule (the back office may change it).
+                            "service_level_id": rules[product_rule_key(row[2] or "")],
                             "start_date": dt.date.fromisoformat(row[3]),
                             "end_date": dt.date.fromisoformat(row[4]),
                             "legacy_id": row[6],
@@ -461,6 +467,7 @@ class Writer:
         counts.messages += sum(len(t.messages) for t in fresh)
         counts.attachments += sum(len(t.attachments) for t in fresh)
         counts.flagged += sum(1 for t in fresh if t.flags)
+        counts.overdue += sum(1 for t in fresh if t.overdue)
         self.progress("tickets", counts)
 
 
