@@ -26,6 +26,7 @@ from hezo_desk.cli import (
     handoff_commands,
     import_commands,
     reseller_commands,
+    template_commands,
     ticket_commands,
 )
 from hezo_desk.cli.call_numbers import is_tel_uri
@@ -44,6 +45,7 @@ COMMAND_MODULES = (
     desk_commands,
     export_commands,
     ticket_commands,
+    template_commands,
     reseller_commands,
     import_commands,
     gdpr_commands,
