@@ -24,6 +24,7 @@ from hezo_desk.services.actor import Actor
 from hezo_desk.services.limits import max_length
 from hezo_desk.services.reply_templates import (
     PLACEHOLDERS,
+    RenderedTemplate,
     ReplyTemplateService,
     TemplateAction,
     fill,
@@ -99,6 +100,10 @@ def test_the_syntax_knows_its_placeholders_and_refuses_any_other() -> None:
     text, gaps = fill("A {contact}{cursor} B {cursor}", {"contact": "{agent}"})
     assert text == "A {agent} B "
     assert gaps == (9, 12)
+    lines = RenderedTemplate(1, "t", "A\n\n\n\nB\n", (3,), ())
+    assert lines.without_gaps() == "A\n\nB\n"
+    assert RenderedTemplate(1, "t", "\nA", (0,), ()).without_gaps() == "A"
+    assert RenderedTemplate(1, "t", "ok .", (2,), ()).with_text_in_gap("") == "ok ."
     assert set(PLACEHOLDERS) >= {"serials", "notation", "tax_id", "cursor"}
 
 

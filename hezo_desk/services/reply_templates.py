@@ -122,12 +122,24 @@ class RenderedTemplate:
         return self.gaps[0] if self.gaps else len(self.text)
 
     def with_text_in_gap(self, typed: str) -> str:
-        """The text with `typed` at the first gap; without a gap, after a blank line."""
+        """The text with `typed` at the first gap; without a gap, after a blank line. With
+        nothing typed, a gap alone on its line goes with its line (one blank line stays)."""
         if not typed:
-            return self.text
+            return self.without_gaps()
         if not self.gaps:
             return f"{self.text.rstrip()}\n\n{typed}" if self.text.strip() else typed
         return self.text[: self.caret] + typed + self.text[self.caret :]
+
+
+    def without_gaps(self) -> str:
+        text = self.text
+        for gap in reversed(self.gaps):
+            line_start = gap == 0 or text[gap - 1] == "\n"
+            if line_start and text[gap : gap + 1] == "\n":
+                text = text[:gap] + text[gap + 1 :]
+                if text[max(0, gap - 2) : gap] == "\n\n" and text[gap : gap + 1] == "\n":
+                    text = text[:gap] + text[gap + 1 :]
+        return text
 
 
 # ----- the syntax ------------------------------------------------------------------------------
