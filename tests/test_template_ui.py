@@ -79,6 +79,7 @@ def test_ctrl_t_filter_enter_inserts_the_template_filled_in_with_the_caret_at_it
     qtbot: QtBot, desk_context: DeskContext, tmp_path: Path, qtmodeltester: ModelTester
 ) -> None:
     window = _window(qtbot, desk_context, tmp_path)
+    assert ("Ctrl+T", "Insert a reply template") in window.shortcut_rows()
     ticket_id, tax_id, notation = _polish_ticket(desk_context)
     view = window.open_ticket(ticket_id)
     qtbot.waitUntil(lambda: view.detail is not None, timeout=WAIT_MS)
