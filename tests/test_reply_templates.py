@@ -95,7 +95,9 @@ def test_the_syntax_knows_its_placeholders_and_refuses_any_other() -> None:
     assert refused.value.problem is TemplateProblem.UNKNOWN_PLACEHOLDER
     assert refused.value.detail == "{klient}"
     words = coded_error_text(refused.value)
-    assert words is not None and "{klient}" in words and "{serials}" in words
+    assert words is not None
+    assert "{klient}" in words
+    assert "{serials}" in words
     # A value is never read as a placeholder; gaps leave no trace and say where they were.
     text, gaps = fill("A {contact}{cursor} B {cursor}", {"contact": "{agent}"})
     assert text == "A {agent} B "
@@ -127,7 +129,8 @@ def test_a_template_is_filled_in_for_the_ticket_with_every_serial_in_the_new_not
         "(H2)-FG1234567890 (UMS/2024/00001, FortiGuard IPS)",
         "(H)-FW5550001111 (UMS/2024/00001, UTP Bundle)",
     ]
-    assert "FP0000000001" not in rendered.text and "FA9999999999" not in rendered.text
+    assert "FP0000000001" not in rendered.text
+    assert "FA9999999999" not in rendered.text
     assert rendered.text.endswith(
         "Anna.Nowak (HD-000001: Nie działa VPN, Drukarnia Łąka Sp. z o.o.) {bez zmian}"
     )
@@ -175,9 +178,7 @@ def test_only_supervisors_and_administrators_manage_templates(
     assert service.templates() == []
 
 
-def test_names_are_unique_per_language_whatever_their_case(
-    db: Database, supervisor: Actor
-) -> None:
+def test_names_are_unique_per_language_whatever_their_case(db: Database, supervisor: Actor) -> None:
     service = ReplyTemplateService(db)
     polish = service.add(supervisor, "Logi", Language.POLISH, "Prosimy o logi")
     with pytest.raises(TemplateError) as taken:

@@ -67,7 +67,9 @@ def test_supervisors_add_edit_list_and_remove_templates(
         ("Rejestracja", "pl"),
     ]
     code, out, _ = run(capsys, db, "template", "list", "--language", "pl")
-    assert "Rejestracja" in out and "Registration" not in out and "Dzień dobry," in out
+    assert "Rejestracja" in out
+    assert "Registration" not in out
+    assert "Dzień dobry," in out
 
     new_body = _file(tmp_path, "new.txt", "Witamy {contact}")
     code, out, err = run(
@@ -96,7 +98,8 @@ def test_wrong_input_exits_2_with_the_catalogue_sentence(
         *as_supervisor,
     )  # fmt: skip
     assert code == 2
-    assert "unknown placeholder {klient}" in err and "{serials}" in err
+    assert "unknown placeholder {klient}" in err
+    assert "{serials}" in err
     assert "Traceback" not in err
     long = _file(tmp_path, "long.txt", "x" * (TEMPLATE_BODY_LENGTH + 1))
     code, _, err = run(
@@ -177,7 +180,8 @@ def test_ticket_reply_with_a_template_fills_it_in_and_the_text_fills_its_gap(
     )
     # Without text the gap only goes.
     assert "UTP Bundle)\n\nPozdrawiamy" in replies[1]
-    assert used is not None and used["name"] == "Rejestracja"
+    assert used is not None
+    assert used["name"] == "Rejestracja"
 
     code, _, err = run(
         capsys, db, "ticket", "reply", ticket.number, "--template", "Nie ma",

@@ -89,15 +89,16 @@ def test_ctrl_t_filter_enter_inserts_the_template_filled_in_with_the_caret_at_it
     view.composer.setTextCursor(cursor)
 
     qtbot.keyClick(window, Key.Key_T, CTRL)
-    qtbot.waitUntil(lambda: view.template_picker is not None, timeout=WAIT_MS)
-    picker = view.template_picker
+    qtbot.waitUntil(lambda: view.findChild(TemplatePicker) is not None, timeout=WAIT_MS)
+    picker = view.findChild(TemplatePicker)
     assert isinstance(picker, TemplatePicker)
     qtbot.waitUntil(lambda: picker.loaded, timeout=WAIT_MS)
     qtmodeltester.check(picker.model)
     # The ticket's language (Polish) first.
     languages = [row.language for row in picker.model.rows]
     assert languages == sorted(languages, key=lambda lang: lang is not Language.POLISH)
-    assert languages[0] is Language.POLISH and Language.ENGLISH in languages
+    assert languages[0] is Language.POLISH
+    assert Language.ENGLISH in languages
     assert QApplication.focusWidget() is picker.filter
     qtbot.keyClicks(picker.filter, "rejestracja myhezo")
     assert [row.name for row in picker.model.rows] == ["Rejestracja w portalu myHEZO"]
@@ -132,8 +133,8 @@ def test_down_goes_to_the_list_and_esc_inserts_nothing(
     view = window.open_ticket(ticket_id)
     qtbot.waitUntil(lambda: view.detail is not None, timeout=WAIT_MS)
     view.composing.template_button.click()
-    picker = view.template_picker
-    assert picker is not None
+    picker = view.findChild(TemplatePicker)
+    assert isinstance(picker, TemplatePicker)
     qtbot.waitUntil(lambda: picker.loaded, timeout=WAIT_MS)
     qtbot.keyClick(picker.filter, Key.Key_Down)
     assert QApplication.focusWidget() is picker.table
@@ -162,7 +163,7 @@ def screen(qtbot: QtBot, supervisor_context: DeskContext) -> Iterator[TemplatesS
     widget.resize(1100, 600)
     widget.show()
     qtbot.waitUntil(lambda: widget.loaded, timeout=WAIT_MS)
-    yield widget
+    return widget
 
 
 def test_the_screen_adds_checks_placeholders_edits_and_removes(
@@ -201,7 +202,8 @@ def test_the_screen_adds_checks_placeholders_edits_and_removes(
     screen.select_template("Podziękowanie")
     screen.edit_button.click()
     editor = screen.editor
-    assert editor is not None and editor.template is not None
+    assert editor is not None
+    assert editor.template is not None
     editor.name.setText("powitanie")
     editor.save_button.click()
     qtbot.waitUntil(lambda: "exists already" in editor.error.text(), timeout=WAIT_MS)

@@ -17,8 +17,8 @@ from hezo_desk.enums import Channel, MessageKind, Priority, TicketState
 from hezo_desk.errors import UserError
 from hezo_desk.local_time import local_minute
 from hezo_desk.models import MAX_ATTACHMENT_BYTES
-from hezo_desk.services.attachment_files import check_attachment_size
 from hezo_desk.services.actor import Actor
+from hezo_desk.services.attachment_files import check_attachment_size
 from hezo_desk.services.records import MessageRow
 from hezo_desk.services.reply_templates import ReplyTemplateService
 from hezo_desk.services.ticket_targets import resolve_target

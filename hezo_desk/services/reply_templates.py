@@ -100,10 +100,6 @@ class TemplateRow:
     updated_at: dt.datetime
     updated_by: str | None
 
-    @property
-    def has_gap(self) -> bool:
-        return CURSOR in placeholders_in(self.body)
-
 
 @dataclass(frozen=True)
 class RenderedTemplate:
@@ -129,7 +125,6 @@ class RenderedTemplate:
         if not self.gaps:
             return f"{self.text.rstrip()}\n\n{typed}" if self.text.strip() else typed
         return self.text[: self.caret] + typed + self.text[self.caret :]
-
 
     def without_gaps(self) -> str:
         text = self.text
@@ -360,7 +355,9 @@ class ReplyTemplateService:
         except StaleDataError:
             raise TemplateChangedError(new_name or str(template_id)) from None
 
-    def remove(self, actor: Actor, template_id: int, *, expected_version: int | None = None) -> None:
+    def remove(
+        self, actor: Actor, template_id: int, *, expected_version: int | None = None
+    ) -> None:
         require_role(actor, MANAGERS, "manage reply templates")
         try:
             with self._db.transaction() as session:

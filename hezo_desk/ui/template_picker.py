@@ -41,10 +41,6 @@ def language_name(language: Language) -> str:
     )
 
 
-def first_line(body: str) -> str:
-    return body.strip().splitlines()[0] if body.strip() else ""
-
-
 class TemplatePicker(QDialog):
     """Emits `chosen(template_id)` and closes when the agent picks a template."""
 
@@ -73,7 +69,6 @@ class TemplatePicker(QDialog):
             [
                 Column(self.tr("Template"), lambda row: row.name, bold=lambda _row: True),
                 Column(self.tr("Language"), lambda row: language_name(row.language)),
-                Column(self.tr("Begins with"), lambda row: first_line(row.body)),
             ],
             self,
         )
@@ -102,7 +97,7 @@ class TemplatePicker(QDialog):
         split = QSplitter()
         split.addWidget(self.table)
         split.addWidget(self.preview)
-        split.setSizes([420, 380])
+        split.setSizes([340, 460])
         layout = QVBoxLayout(self)
         layout.addLayout(filter_row)
         layout.addWidget(split, 1)

@@ -43,7 +43,7 @@ from hezo_desk.ui import workers
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.error_wording import error_text
 from hezo_desk.ui.short_list_model import Column, RowTableModel, read_only_table
-from hezo_desk.ui.template_picker import first_line, language_name
+from hezo_desk.ui.template_picker import language_name
 
 ERROR_STYLE = "color: #c62828;"
 
@@ -188,7 +188,6 @@ class TemplatesScreen(QWidget):
             [
                 Column(self.tr("Template"), lambda row: row.name, bold=lambda _row: True),
                 Column(self.tr("Language"), lambda row: language_name(row.language)),
-                Column(self.tr("Begins with"), lambda row: first_line(row.body)),
                 Column(self.tr("Changed"), lambda row: row.updated_at),
                 Column(self.tr("By"), lambda row: row.updated_by or ""),
             ],
@@ -259,6 +258,7 @@ class TemplatesScreen(QWidget):
             if self._all
             else self.tr("No reply templates yet: Add writes the first.")
         )
+        self.status.setVisible(bool(self.status.text()))
         self._chosen_changed()
 
     def chosen(self) -> TemplateRow | None:

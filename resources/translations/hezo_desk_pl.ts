@@ -3653,10 +3653,6 @@
         <translation>Język</translation>
     </message>
     <message>
-        <source>Begins with</source>
-        <translation>Początek</translation>
-    </message>
-    <message>
         <source>Loading…</source>
         <translation>Wczytywanie…</translation>
     </message>
@@ -3686,10 +3682,6 @@
     <message>
         <source>Language</source>
         <translation>Język</translation>
-    </message>
-    <message>
-        <source>Begins with</source>
-        <translation>Początek</translation>
     </message>
     <message>
         <source>Changed</source>

@@ -84,9 +84,7 @@ class Composer(QWidget):
                 "TicketView", "Insert a reply template filled in for this ticket (Ctrl+T)"
             )
         )
-        self.template_button.clicked.connect(
-            lambda _checked=False: self.template_requested.emit()
-        )
+        self.template_button.clicked.connect(lambda _checked=False: self.template_requested.emit())
         bar = QHBoxLayout()
         bar.addWidget(self.kind)
         bar.addWidget(self.template_button)

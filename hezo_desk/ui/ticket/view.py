@@ -80,8 +80,6 @@ class TicketView(QWidget):
         )
         self._extra_tabs = list(extra_tabs)
         self._extra_widgets: list[QWidget] = []
-        # The template picker last opened here (tests drive it).
-        self.template_picker: TemplatePicker | None = None
 
         self.facts = TicketFacts(self._labels)
         self.title, self.viewers = self.facts.title, self.facts.viewers
@@ -259,7 +257,6 @@ class TicketView(QWidget):
         picker = TemplatePicker(self.context, self.ticket_id, parent=self)
         picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         picker.chosen.connect(self.insert_template)
-        self.template_picker = picker
         picker.open()
 
     def insert_template(self, template_id: int) -> None:
