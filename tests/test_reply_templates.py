@@ -10,7 +10,7 @@ from sqlalchemy import select
 from builders import World, build_world
 from conftest import _add_agent
 from hezo_desk.db import Database
-from hezo_desk.enums import Language, Role
+from hezo_desk.enums import ContractState, Language, Role
 from hezo_desk.errors import (
     FieldTooLongError,
     InputField,
@@ -19,7 +19,7 @@ from hezo_desk.errors import (
     TemplateError,
     TemplateProblem,
 )
-from hezo_desk.models import AuditEntry, Contact, Service
+from hezo_desk.models import AuditEntry, Contact, Customer, Service, ServiceContract, Ticket
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.limits import max_length
 from hezo_desk.services.reply_templates import (
@@ -252,3 +252,32 @@ def test_the_list_filters_by_words_and_puts_the_tickets_language_first(
     assert [r.name for r in service.templates("resolved")] == ["Closing"]
     assert [r.name for r in service.templates(language=Language.POLISH)] == ["Logi", "Zamknięcie"]
     assert matching(service.templates(), "prosimy LOGI") == service.templates("logi prosimy")
+
+
+def test_the_demo_registration_help_names_the_callers_shared_serial_as_h1_h2(
+    demo_db: Database, demo_agent: Actor
+) -> None:
+    """Demo data ships the announcement's registration help; for a customer with several
+    services on one serial it lists each in its (Hn) notation."""
+    with demo_db.sessions() as session:
+        ticket_id, customer_id, serial = session.execute(
+            select(Ticket.id, Ticket.customer_id, Service.serial)
+            .join(ServiceContract, ServiceContract.customer_id == Ticket.customer_id)
+            .join(Service, Service.contract_id == ServiceContract.id)
+            .where(ServiceContract.state == ContractState.ACTIVE, Service.notation_index == 2)
+            .order_by(Ticket.id)
+            .limit(1)
+        ).one()
+        tax_id = session.get_one(Customer, customer_id).tax_id
+    service = ReplyTemplateService(demo_db)
+    names = {(row.name, row.language) for row in service.templates()}
+    assert ("Rejestracja w portalu myHEZO", Language.POLISH) in names
+    assert ("myHEZO portal registration", Language.ENGLISH) in names
+    assert len(names) >= 8
+    template = service.find("rejestracja w portalu myhezo")
+    text = service.render(demo_agent, template.id, ticket_id).text
+    assert f"NIP firmy poprzedzony znakami PL: {tax_id}" in text
+    assert f"(H1)-{serial} (" in text
+    assert f"(H2)-{serial} (" in text
+    assert f"(H)-{serial}" not in text
+    assert "{" not in text
