@@ -8,7 +8,6 @@ import pytest
 from sqlalchemy import select
 
 from builders import World, build_world
-from conftest import _add_agent
 from hezo_desk.db import Database
 from hezo_desk.enums import ContractState, Language, Role
 from hezo_desk.errors import (
@@ -21,6 +20,7 @@ from hezo_desk.errors import (
 )
 from hezo_desk.models import AuditEntry, Contact, Customer, Service, ServiceContract, Ticket
 from hezo_desk.services.actor import Actor
+from hezo_desk.services.agents import AgentService
 from hezo_desk.services.limits import max_length
 from hezo_desk.services.reply_templates import (
     PLACEHOLDERS,
@@ -44,7 +44,11 @@ REGISTRATION = (
 
 @pytest.fixture
 def supervisor(db: Database, admin: Actor) -> Actor:
-    return _add_agent(db, admin, "ola.szef", Role.SUPERVISOR)
+    agents = AgentService(db)
+    agents.add(
+        admin, login="ola.szef", display_name="Ola Szef", role=Role.SUPERVISOR, password=None
+    )
+    return agents.resolve("ola.szef")
 
 
 @pytest.fixture

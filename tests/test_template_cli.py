@@ -10,12 +10,12 @@ import pytest
 from sqlalchemy import select
 
 from builders import build_world
-from conftest import _add_agent
 from hezo_desk.cli import main
 from hezo_desk.db import Database
 from hezo_desk.enums import Role
 from hezo_desk.models import AuditEntry, Message, Service
 from hezo_desk.services.actor import Actor
+from hezo_desk.services.agents import AgentService
 from hezo_desk.services.limits import TEMPLATE_BODY_LENGTH
 from hezo_desk.services.reply_templates import TemplateAction
 from hezo_desk.services.tickets import NewTicket, TicketService
@@ -33,8 +33,16 @@ def run(capsys: pytest.CaptureFixture[str], db: Database, *argv: str) -> tuple[i
 
 
 @pytest.fixture
-def supervisor(db: Database, admin: Actor) -> Actor:
-    return _add_agent(db, admin, "ola.szef", Role.SUPERVISOR)
+def supervisor(db: Database, admin: Actor, agent_password: str) -> Actor:
+    agents = AgentService(db)
+    agents.add(
+        admin,
+        login="ola.szef",
+        display_name="Ola Szef",
+        role=Role.SUPERVISOR,
+        password=agent_password,
+    )
+    return agents.resolve("ola.szef")
 
 
 def _file(tmp_path: Path, name: str, text: str) -> str:
