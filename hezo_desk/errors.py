@@ -53,6 +53,8 @@ class InputField(enum.StrEnum):
     FILE_NAME = "file_name"
     LOOKUP = "lookup"
     SEARCH = "search"
+    TEMPLATE_NAME = "template_name"
+    TEMPLATE_BODY = "template_body"
 
 
 class FieldTooLongError(UserError):
@@ -74,4 +76,47 @@ class ReservedRoleNameError(UserError):
 
     def __init__(self, name: str) -> None:
         super().__init__(f"reserved role name: {name}")
+        self.name = name
+
+
+class TemplateProblem(enum.StrEnum):
+    """What is wrong with a reply template or its name (`TemplateError.problem`)."""
+
+    # The body names a placeholder the desk does not know; `detail` is it, braces and all.
+    UNKNOWN_PLACEHOLDER = "unknown_placeholder"
+    EMPTY_NAME = "empty_name"
+    EMPTY_BODY = "empty_body"
+    NUL_CHARACTER = "nul_character"
+    # Another template of that language has the name (`detail`: the name, `language`).
+    NAME_TAKEN = "name_taken"
+    # No template has the name (in `language`, when given).
+    NOT_FOUND = "not_found"
+    # Templates of both languages have the name: the language must be named.
+    AMBIGUOUS = "ambiguous"
+
+
+class TemplateError(UserError):
+    """A reply template refused, by code: `problem`, the name or placeholder (`detail`), the
+    language (`language`, "pl"/"en" or "") and, for an unknown placeholder, the placeholders
+    the desk knows (`known`); `hezo_desk/wording.py` words it."""
+
+    def __init__(
+        self,
+        problem: TemplateProblem,
+        detail: str = "",
+        language: str = "",
+        known: tuple[str, ...] = (),
+    ) -> None:
+        super().__init__(f"template: {problem.value} {detail} {language}".strip())
+        self.problem = problem
+        self.detail = detail
+        self.language = language
+        self.known = known
+
+
+class TemplateChangedError(ConflictError):
+    """The template was changed or removed by someone else since the caller read it."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(f"template {name} changed meanwhile")
         self.name = name

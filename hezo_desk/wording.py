@@ -14,7 +14,14 @@ from types import MappingProxyType
 from typing import Any
 
 from hezo_desk.catalogue import QT_TRANSLATE_NOOP
-from hezo_desk.errors import FieldTooLongError, InputField, ReservedRoleNameError
+from hezo_desk.errors import (
+    FieldTooLongError,
+    InputField,
+    ReservedRoleNameError,
+    TemplateChangedError,
+    TemplateError,
+    TemplateProblem,
+)
 from hezo_desk.local_time import local_minute
 from hezo_desk.placeholders import fill
 
@@ -37,11 +44,41 @@ FIELD_NAMES: Mapping[InputField, str] = MappingProxyType(
         InputField.FILE_NAME: QT_TRANSLATE_NOOP("Fields", "file name"),
         InputField.LOOKUP: QT_TRANSLATE_NOOP("Fields", "lookup"),
         InputField.SEARCH: QT_TRANSLATE_NOOP("Fields", "search"),
+        InputField.TEMPLATE_NAME: QT_TRANSLATE_NOOP("Fields", "template name"),
+        InputField.TEMPLATE_BODY: QT_TRANSLATE_NOOP("Fields", "template text"),
     }
 )
 TOO_LONG = QT_TRANSLATE_NOOP("Errors", "The %1 is too long: %2 characters, at most %3 fit")
 RESERVED_ROLE = QT_TRANSLATE_NOOP(
     "Errors", "%1 is a name PostgreSQL reserves for itself; choose another role name"
+)
+
+# A reply template refused: %1 the name or placeholder, %2 the language, %3 the placeholders
+# the desk knows.
+TEMPLATE_PROBLEMS: Mapping[TemplateProblem, str] = MappingProxyType(
+    {
+        TemplateProblem.UNKNOWN_PLACEHOLDER: QT_TRANSLATE_NOOP(
+            "Errors", "The template uses the unknown placeholder %1; the desk knows %3"
+        ),
+        TemplateProblem.EMPTY_NAME: QT_TRANSLATE_NOOP("Errors", "The template has no name"),
+        TemplateProblem.EMPTY_BODY: QT_TRANSLATE_NOOP("Errors", "The template has no text"),
+        TemplateProblem.NUL_CHARACTER: QT_TRANSLATE_NOOP(
+            "Errors", "The template contains a NUL character, which cannot be stored"
+        ),
+        TemplateProblem.NAME_TAKEN: QT_TRANSLATE_NOOP(
+            "Errors", "A template named %1 in the language %2 exists already; choose another name"
+        ),
+        TemplateProblem.NOT_FOUND: QT_TRANSLATE_NOOP("Errors", "No reply template is named %1"),
+        TemplateProblem.AMBIGUOUS: QT_TRANSLATE_NOOP(
+            "Errors",
+            "Templates named %1 exist in several languages; name the language (--language)",
+        ),
+    }
+)
+TEMPLATE_CHANGED = QT_TRANSLATE_NOOP(
+    "Errors",
+    "The template %1 was changed or removed by someone else meanwhile; read it again and redo "
+    "your change",
 )
 
 
@@ -57,6 +94,15 @@ def coded_error_text(error: BaseException, translate: Translate = in_english) ->
         return fill(translate(ERRORS, TOO_LONG), field, error.length, error.limit)
     if isinstance(error, ReservedRoleNameError):
         return fill(translate(ERRORS, RESERVED_ROLE), error.name)
+    if isinstance(error, TemplateError):
+        return fill(
+            translate(ERRORS, TEMPLATE_PROBLEMS[error.problem]),
+            error.detail,
+            error.language,
+            ", ".join(error.known),
+        )
+    if isinstance(error, TemplateChangedError):
+        return fill(translate(ERRORS, TEMPLATE_CHANGED), error.name)
     return None
 
 

@@ -56,6 +56,8 @@ from hezo_desk.ui.pdf_preview import PdfPreviewDialog
 from hezo_desk.ui.registration_wizard import RegistrationWizard
 from hezo_desk.ui.screen_registry import build_screens, ticket_actions, ticket_tabs, wire_window
 from hezo_desk.ui.settings import DeskSettings
+from hezo_desk.ui.template_picker import TemplatePicker
+from hezo_desk.ui.templates_screen import TemplateEditor
 from keyrings import MemoryKeyring
 from waiting import WAIT_MS
 
@@ -193,7 +195,7 @@ def test_no_window_of_the_desk_has_two_widgets_on_one_alt_key(
         for row in range(window.navigation.count())
         if window.navigation.item(row).data(SCREEN_ROLE)
     ]
-    assert len(screen_keys) == 12
+    assert len(screen_keys) == 13
     for key in screen_keys:
         window.show_screen(key)
         clashes += window_clashes(window, f"main window / {key}")
@@ -231,6 +233,8 @@ def test_no_window_of_the_desk_has_two_widgets_on_one_alt_key(
         ("pdf export", BatchExportDialog(context, [ticket_id])),
         ("import", ImportDialog(context, render_workers=1)),
         ("wait", WaitDialog(pool)),
+        ("reply template", TemplatePicker(context, ticket_id)),
+        ("template editor", TemplateEditor(context)),
     ]
     # Dialogs that read something first are checked as they are once it is shown (their
     # words may change with it), and none is left reading when the test ends.
@@ -238,6 +242,7 @@ def test_no_window_of_the_desk_has_two_widgets_on_one_alt_key(
         "new ticket": lambda d: d.overview is not None,
         "anonymise": lambda d: d.preview is not None,
         "pdf preview": lambda d: d.preview.current is not None,
+        "reply template": lambda d: d.loaded,
     }
     for name, dialog in dialogs:
         qtbot.addWidget(dialog)

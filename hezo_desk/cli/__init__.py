@@ -27,6 +27,7 @@ from hezo_desk.cli import (
     import_commands,
     reseller_commands,
     service_level_recompute,
+    template_commands,
     ticket_commands,
 )
 from hezo_desk.cli.call_numbers import is_tel_uri
@@ -45,6 +46,7 @@ COMMAND_MODULES = (
     desk_commands,
     export_commands,
     ticket_commands,
+    template_commands,
     reseller_commands,
     import_commands,
     gdpr_commands,

@@ -12,12 +12,15 @@ from typing import Any
 from hezo_desk.cli.context import CommandContext, read_text_argument
 from hezo_desk.cli.failures import retrying, retrying_write
 from hezo_desk.cli.reseller_commands import register_ticket_access
+from hezo_desk.db import Database
 from hezo_desk.enums import Channel, MessageKind, Priority, TicketState
 from hezo_desk.errors import UserError
 from hezo_desk.local_time import local_minute
 from hezo_desk.models import MAX_ATTACHMENT_BYTES
+from hezo_desk.services.actor import Actor
 from hezo_desk.services.attachment_files import check_attachment_size
 from hezo_desk.services.records import MessageRow
+from hezo_desk.services.reply_templates import ReplyTemplateService
 from hezo_desk.services.ticket_targets import resolve_target
 from hezo_desk.services.tickets import NewTicket, TicketChange, TicketService
 
@@ -68,6 +71,13 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         action.add_argument("number", help="HD-000123 or a legacy number")
         action.add_argument("--body", help="the text (else --body-file or standard input)")
         action.add_argument("--body-file", metavar="FILE")
+        if name == "reply":
+            action.add_argument(
+                "--template",
+                metavar="NAME",
+                help="answer with this reply template filled in for the ticket; --body or "
+                "--body-file then fills its first gap",
+            )
         action.set_defaults(handler=handler)
 
     change = actions.add_parser("set", parents=[common], help="change state, priority or assignee")
@@ -132,10 +142,14 @@ def ticket_open(context: CommandContext) -> int:
 def _add_message(context: CommandContext, *, internal: bool) -> int:
     args = context.args
     what = "note" if internal else "reply"
-    body = read_text_argument(args.body, args.body_file, what)
+    template = None if internal else args.template
+    if template is None:
+        body = read_text_argument(args.body, args.body_file, what)
     db = context.database()
     actor = context.actor()
     service = TicketService(db)
+    if template is not None:
+        body = _from_template(db, actor, service, args, template)
     add = service.add_note if internal else service.reply
     # One key for this message, whatever the attempts: a retry after a save whose answer was
     # lost finds the message instead of writing it twice (as the desk's send does).
@@ -153,6 +167,20 @@ def _add_message(context: CommandContext, *, internal: bool) -> int:
     else:
         context.out.line(f"{'internal note' if internal else 'reply'} added to {number}")
     return 0
+
+
+def _from_template(
+    db: Database, actor: Actor, service: TicketService, args: argparse.Namespace, name: str
+) -> str:
+    """The template filled in for the ticket (its use audited once), with the text given by
+    --body or --body-file in its first gap (no text: the gaps are only removed)."""
+    typed = ""
+    if args.body is not None or args.body_file is not None:
+        typed = read_text_argument(args.body, args.body_file, "reply").strip()
+    templates = ReplyTemplateService(db)
+    ticket_id = retrying(lambda: service.find_id(args.number))
+    chosen = templates.find(name, prefer=templates.ticket_language(ticket_id))
+    return templates.render(actor, chosen.id, ticket_id).with_text_in_gap(typed)
 
 
 def ticket_reply(context: CommandContext) -> int:

@@ -7,6 +7,7 @@ from hezo_desk.models.call import Call, CallTicket
 from hezo_desk.models.contract import Service, ServiceContract
 from hezo_desk.models.customer import Contact, Customer, Reseller
 from hezo_desk.models.live import SchemaCompatibility, TicketPresence
+from hezo_desk.models.reply_template import ReplyTemplate
 from hezo_desk.models.reseller_role import ResellerDatabaseRole
 from hezo_desk.models.service_level import ServiceLevel, ServiceLevelTarget, TicketPause
 from hezo_desk.models.ticket import (
@@ -32,6 +33,7 @@ __all__ = [
     "Message",
     "MigrationRun",
     "RedactionPermit",
+    "ReplyTemplate",
     "Reseller",
     "ResellerAccessChange",
     "ResellerDatabaseRole",

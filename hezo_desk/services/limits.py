@@ -16,10 +16,20 @@ from sqlalchemy import String
 from sqlalchemy.orm import InstrumentedAttribute
 
 from hezo_desk.errors import FieldTooLongError, InputField
-from hezo_desk.models import Agent, Attachment, Contact, Customer, ResellerAccessChange, Ticket
+from hezo_desk.models import (
+    Agent,
+    Attachment,
+    Contact,
+    Customer,
+    ReplyTemplate,
+    ResellerAccessChange,
+    Ticket,
+)
 
 # What a full-text search reads of its input; the rest could only add terms past MAX_TERMS.
 SEARCH_QUERY_LENGTH = 500
+# A reply template's body (a Text column): a page or two of canned answer, not a log file.
+TEMPLATE_BODY_LENGTH = 10_000
 
 _COLUMNS: Mapping[InputField, InstrumentedAttribute[Any]] = MappingProxyType(
     {
@@ -33,6 +43,7 @@ _COLUMNS: Mapping[InputField, InstrumentedAttribute[Any]] = MappingProxyType(
         InputField.SUBJECT: Ticket.subject,
         InputField.REQUESTER_NAME: ResellerAccessChange.requested_by_name,
         InputField.FILE_NAME: Attachment.file_name,
+        InputField.TEMPLATE_NAME: ReplyTemplate.name,
     }
 )
 
@@ -49,6 +60,8 @@ def max_length(field: InputField) -> int:
     """The most characters `field` may hold."""
     if field is InputField.SEARCH:
         return SEARCH_QUERY_LENGTH
+    if field is InputField.TEMPLATE_BODY:
+        return TEMPLATE_BODY_LENGTH
     if field is InputField.LOOKUP:
         # Nothing a lookup identifies is longer than a company name or an e-mail address;
         # a longer text can match nothing, and only costs (SQLite refuses LIKE patterns

@@ -32,6 +32,7 @@ from hezo_desk.ui.tables.calls import CallsScreen
 from hezo_desk.ui.tables.contracts import ContractsScreen
 from hezo_desk.ui.tables.serials import SerialsScreen
 from hezo_desk.ui.tables.tickets import TicketsScreen
+from hezo_desk.ui.templates_screen import TemplatesScreen
 from hezo_desk.ui.ticket.view import TicketView
 
 EVERYONE = frozenset(Role)
@@ -112,6 +113,12 @@ def build_screens(context: DeskContext) -> list[ScreenSpec]:
             SUPERVISORS,
         ),
         ScreenSpec(
+            "templates",
+            QCoreApplication.translate("Screens", "Reply templates"),
+            lambda: TemplatesScreen(context),
+            SUPERVISORS,
+        ),
+        ScreenSpec(
             "agents",
             QCoreApplication.translate("Screens", "Agents"),
             lambda: AgentsScreen(context),
@@ -160,6 +167,13 @@ def open_pdf(view: TicketView) -> None:
 def wire_window(window: MainWindow, context: DeskContext) -> None:
     """Connect screens to the window: lookups open tickets, start registrations and tickets."""
     _wire_lists(window, context)
+    window.add_action(
+        "ticket",
+        QCoreApplication.translate("Screens", "Insert a reply template…"),
+        "Ctrl+T",
+        lambda: _choose_template(window),
+        "insert_template",
+    )
     lookup = window.screen_widget("lookup")
     if not isinstance(lookup, LookupView):
         return
@@ -202,6 +216,12 @@ def wire_window(window: MainWindow, context: DeskContext) -> None:
         lookup.request_new_ticket()
 
     window.new_ticket_requested.connect(new_ticket_from_anywhere)
+
+
+def _choose_template(window: MainWindow) -> None:
+    view = window.current_ticket()
+    if view is not None:
+        view.choose_template()
 
 
 def _wire_lists(window: MainWindow, context: DeskContext) -> None:

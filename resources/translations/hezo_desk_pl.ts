@@ -1196,6 +1196,38 @@
         <source>%1 is a name PostgreSQL reserves for itself; choose another role name</source>
         <translation>%1 to nazwa zastrzeżona przez PostgreSQL; wybierz inną nazwę roli</translation>
     </message>
+    <message>
+        <source>The template uses the unknown placeholder %1; the desk knows %3</source>
+        <translation>Szablon używa nieznanego pola %1; program zna pola %3</translation>
+    </message>
+    <message>
+        <source>The template has no name</source>
+        <translation>Szablon nie ma nazwy</translation>
+    </message>
+    <message>
+        <source>The template has no text</source>
+        <translation>Szablon nie ma treści</translation>
+    </message>
+    <message>
+        <source>The template contains a NUL character, which cannot be stored</source>
+        <translation>Szablon zawiera znak NUL, którego nie można zapisać</translation>
+    </message>
+    <message>
+        <source>A template named %1 in the language %2 exists already; choose another name</source>
+        <translation>Szablon o nazwie %1 w języku %2 już istnieje; wybierz inną nazwę</translation>
+    </message>
+    <message>
+        <source>No reply template is named %1</source>
+        <translation>Nie ma szablonu odpowiedzi o nazwie %1</translation>
+    </message>
+    <message>
+        <source>Templates named %1 exist in several languages; name the language (--language)</source>
+        <translation>Szablony o nazwie %1 istnieją w kilku językach; podaj język (--language)</translation>
+    </message>
+    <message>
+        <source>The template %1 was changed or removed by someone else meanwhile; read it again and redo your change</source>
+        <translation>Ktoś inny zmienił lub usunął w międzyczasie szablon %1; wczytaj go ponownie i powtórz swoją zmianę</translation>
+    </message>
 </context>
 <context>
     <name>FactsPage</name>
@@ -1353,6 +1385,14 @@
     <message>
         <source>search</source>
         <translation>wyszukiwanie zgłoszeń</translation>
+    </message>
+    <message>
+        <source>template name</source>
+        <translation>nazwa szablonu</translation>
+    </message>
+    <message>
+        <source>template text</source>
+        <translation>treść szablonu</translation>
     </message>
 </context>
 <context>
@@ -2574,6 +2614,17 @@
     </message>
 </context>
 <context>
+    <name>ReplyTemplates</name>
+    <message>
+        <source>Polish</source>
+        <translation>polski</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>angielski</translation>
+    </message>
+</context>
+<context>
     <name>ReportTexts</name>
     <message>
         <source>running, or stopped without finishing</source>
@@ -3292,6 +3343,10 @@
         <translation>Połączenia na godzinę</translation>
     </message>
     <message>
+        <source>Reply templates</source>
+        <translation>Szablony odpowiedzi</translation>
+    </message>
+    <message>
         <source>Agents</source>
         <translation>Konsultanci</translation>
     </message>
@@ -3302,6 +3357,10 @@
     <message>
         <source>PDF: preview, export, print…</source>
         <translation>PDF: podgląd, eksport, druk…</translation>
+    </message>
+    <message>
+        <source>Insert a reply template…</source>
+        <translation>Wstaw szablon odpowiedzi…</translation>
     </message>
     <message>
         <source>Export selected tickets as PDF…</source>
@@ -3624,6 +3683,135 @@
     </message>
 </context>
 <context>
+    <name>TemplateEditor</name>
+    <message>
+        <source>New reply template</source>
+        <translation>Nowy szablon odpowiedzi</translation>
+    </message>
+    <message>
+        <source>Edit reply template</source>
+        <translation>Edycja szablonu odpowiedzi</translation>
+    </message>
+    <message>
+        <source>Placeholders: %1. {cursor} marks a gap where the agent goes on typing; {{ and }} write a brace.</source>
+        <translation>Pola: %1. {cursor} oznacza lukę, w której agent pisze dalej; {{ i }} zapisują sam nawias klamrowy.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nazwa:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Język:</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>&amp;Treść:</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatePicker</name>
+    <message>
+        <source>Insert a reply template</source>
+        <translation>Wstaw szablon odpowiedzi</translation>
+    </message>
+    <message>
+        <source>Type to filter by name or text; Down: the list, Enter: insert</source>
+        <translation>Pisz, aby zawęzić po nazwie lub treści; strzałka w dół: lista, Enter: wstaw</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filtr:</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Szablon</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Język</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wczytywanie…</translation>
+    </message>
+    <message>
+        <source>&amp;Insert</source>
+        <translation>&amp;Wstaw</translation>
+    </message>
+    <message>
+        <source>No template matches.</source>
+        <translation>Żaden szablon nie pasuje.</translation>
+    </message>
+    <message>
+        <source>There are no reply templates yet: supervisors add them.</source>
+        <translation>Nie ma jeszcze szablonów odpowiedzi: dodają je kierownicy.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesScreen</name>
+    <message>
+        <source>Filter by name or text</source>
+        <translation>Filtruj po nazwie lub treści</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Szablon</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Język</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Zmieniony</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Przez</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Dodaj…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>Edy&amp;tuj…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>&amp;Usuń…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Odśwież</translation>
+    </message>
+    <message>
+        <source>No template matches.</source>
+        <translation>Żaden szablon nie pasuje.</translation>
+    </message>
+    <message>
+        <source>No reply templates yet: Add writes the first.</source>
+        <translation>Nie ma jeszcze szablonów odpowiedzi: pierwszy utworzysz przyciskiem Dodaj.</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Zapisano: %1</translation>
+    </message>
+    <message>
+        <source>Removed: %1</source>
+        <translation>Usunięto: %1</translation>
+    </message>
+    <message>
+        <source>Remove the template</source>
+        <translation>Usuwanie szablonu</translation>
+    </message>
+    <message>
+        <source>Remove the template %1 (%2)? Agents can no longer insert it.</source>
+        <translation>Usunąć szablon %1 (%2)? Agenci nie będą mogli go już wstawiać.</translation>
+    </message>
+</context>
+<context>
     <name>TicketView</name>
     <message>
         <source>Loading…</source>
@@ -3764,6 +3952,18 @@
     <message>
         <source>Se&amp;nd</source>
         <translation>&amp;Wyślij</translation>
+    </message>
+    <message>
+        <source>Template…</source>
+        <translation>Szablon…</translation>
+    </message>
+    <message>
+        <source>Insert a reply template filled in for this ticket (Ctrl+T)</source>
+        <translation>Wstaw szablon odpowiedzi wypełniony dla tego zgłoszenia (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>This ticket has no value for %1: check the text.</source>
+        <translation>To zgłoszenie nie ma wartości dla %1: sprawdź tekst.</translation>
     </message>
     <message>
         <source>Sending…</source>

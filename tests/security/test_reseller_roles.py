@@ -40,6 +40,7 @@ BASE_TABLES = (
     "reseller_db_roles",
     "audit_log",
     "agents",
+    "reply_templates",
 )
 
 # Roles exist only on a PostgreSQL server: these run there alone, not skipped on SQLite.

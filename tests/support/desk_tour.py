@@ -43,6 +43,8 @@ from hezo_desk.ui.registration_wizard import RegistrationWizard
 from hezo_desk.ui.screen_registry import build_screens, ticket_actions, ticket_tabs, wire_window
 from hezo_desk.ui.settings import DeskSettings
 from hezo_desk.ui.tables.agents import AddAgentDialog, PasswordDialog, RoleDialog
+from hezo_desk.ui.template_picker import TemplatePicker
+from hezo_desk.ui.templates_screen import TemplateEditor
 
 # The screen the issue names: the desk must fit it without scrolling sideways.
 WINDOW_SIZE = (1280, 800)
@@ -146,6 +148,8 @@ class Tour:
             ("import", lambda: ImportDialog(context, window)),
             ("batch_export", lambda: BatchExportDialog(context, [ticket_id], window)),
             ("pdf_preview", lambda: PdfPreviewDialog(context, ticket_id, parent=window)),
+            ("reply_template", lambda: TemplatePicker(context, ticket_id, window)),
+            ("template_editor", lambda: TemplateEditor(context, None, window)),
         ]
 
 

@@ -33,6 +33,7 @@ from hezo_desk.models import (
 from hezo_desk.services import audit
 from hezo_desk.services.audit import AuditAction
 from hezo_desk.services.demo.bulk import bulk_insert, next_id
+from hezo_desk.services.demo.templates import add_demo_templates
 from hezo_desk.services.demo.tickets import TicketRows
 from hezo_desk.services.demo.vocabulary import (
     EU_CUSTOMERS,
@@ -180,6 +181,8 @@ class _Generator:
 
     def fill(self, session: Session, *, customers: int, tickets: int) -> DemoSummary:
         agent_ids = self._agents(session)
+        supervisor = next(i for i, a in enumerate(DEMO_AGENTS) if a[2] is Role.SUPERVISOR)
+        add_demo_templates(session, agent_ids[supervisor])
         reseller_ids = self._resellers(session, max(3, customers // 15))
         customer_rows = self._customers(session, customers)
         contacts = self._contacts(session, customer_rows, agent_ids)

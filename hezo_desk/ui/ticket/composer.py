@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from hezo_desk.drafts import DraftStore
 from hezo_desk.placeholders import fill
+from hezo_desk.services.reply_templates import RenderedTemplate
 
 DRAFT_SAVE_DELAY_MS = 400
 # How often a page opened while its ticket's text is being sent (from a page closed meanwhile)
@@ -32,9 +33,11 @@ NOTE_FRAME = "#f9a825"
 
 
 class Composer(QWidget):
-    """`text`, `kind` ("reply" or "note"), `send_button` and `hint`; emits `send_requested`."""
+    """`text`, `kind` ("reply" or "note"), `send_button` and `hint`; emits `send_requested`,
+    and `template_requested` for its Template… button (the window's Ctrl+T asks the same)."""
 
     send_requested = Signal()
+    template_requested = Signal()
 
     def __init__(
         self,
@@ -74,8 +77,17 @@ class Composer(QWidget):
         self.hint = QLabel()
         self.hint.setObjectName("composer_hint")
         self.hint.setWordWrap(True)
+        self.template_button = QPushButton(QCoreApplication.translate("TicketView", "Template…"))
+        self.template_button.setObjectName("composer_template")
+        self.template_button.setToolTip(
+            QCoreApplication.translate(
+                "TicketView", "Insert a reply template filled in for this ticket (Ctrl+T)"
+            )
+        )
+        self.template_button.clicked.connect(lambda _checked=False: self.template_requested.emit())
         bar = QHBoxLayout()
         bar.addWidget(self.kind)
+        bar.addWidget(self.template_button)
         bar.addWidget(self.hint, 1)
         bar.addWidget(self.send_button)
         layout = QVBoxLayout(self)
@@ -117,6 +129,27 @@ class Composer(QWidget):
         """Ctrl+Shift+N: write an internal note (what is typed so far becomes the note)."""
         self.kind.setCurrentIndex(self.kind.findData("note"))
         self.text.setFocus()
+
+    def insert_template(self, rendered: RenderedTemplate) -> None:
+        """`rendered` at the caret (over a selection), the caret at its first gap."""
+        cursor = self.text.textCursor()
+        start = cursor.selectionStart()
+        cursor.insertText(rendered.text)
+        # Qt counts UTF-16 units: a character outside the BMP (an emoji) counts twice.
+        cursor.setPosition(start + _utf16_length(rendered.text[: rendered.caret]))
+        self.text.setTextCursor(cursor)
+        # Back from the picker: the page's window takes the keyboard again, at the caret.
+        self.text.window().activateWindow()
+        self.text.setFocus()
+        if rendered.empty:
+            self.hint.setText(
+                fill(
+                    QCoreApplication.translate(
+                        "TicketView", "This ticket has no value for %1: check the text."
+                    ),
+                    ", ".join(rendered.empty),
+                )
+            )
 
     def _in_flight(self) -> bool:
         return self._drafts.in_flight(self._ticket_id) is not None
@@ -224,3 +257,7 @@ class Composer(QWidget):
             self.sent(acknowledged)
         else:
             self._kind_changed()
+
+
+def _utf16_length(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2

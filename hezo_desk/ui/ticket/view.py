@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from hezo_desk.drafts import DraftStore
@@ -24,6 +24,7 @@ from hezo_desk.placeholders import fill
 from hezo_desk.services.agents import AgentRow, AgentService
 from hezo_desk.services.audit import AuditRow, AuditService
 from hezo_desk.services.presence import PresenceService
+from hezo_desk.services.reply_templates import ReplyTemplateService
 from hezo_desk.services.resilience import is_transient, plain_words, retry
 from hezo_desk.services.ticket_conflicts import TicketConflictError
 from hezo_desk.services.ticket_loading import AttachmentRow
@@ -33,6 +34,7 @@ from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.error_wording import error_text
 from hezo_desk.ui.labels import Labels
 from hezo_desk.ui.short_list_model import fit_columns
+from hezo_desk.ui.template_picker import TemplatePicker
 from hezo_desk.ui.ticket.composer import Composer
 from hezo_desk.ui.ticket.conflict import ask_about_conflict
 from hezo_desk.ui.ticket.controls import ChangeControls
@@ -133,6 +135,7 @@ class TicketView(QWidget):
 
         self.composing = Composer(drafts, self.ticket_id, self._show_error)
         self.composing.send_requested.connect(self.send)
+        self.composing.template_requested.connect(self.choose_template)
         self.composer, self.send_button = self.composing.text, self.composing.send_button
 
         splitter = QSplitter()
@@ -248,6 +251,21 @@ class TicketView(QWidget):
     def focus_note(self) -> None:
         self.composing.focus_note()
         self.tabs.setCurrentIndex(0)
+
+    def choose_template(self) -> None:
+        """Ctrl+T: pick a reply template; it is filled in for this ticket at the caret."""
+        picker = TemplatePicker(self.context, self.ticket_id, parent=self)
+        picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        picker.chosen.connect(self.insert_template)
+        picker.open()
+
+    def insert_template(self, template_id: int) -> None:
+        """The template filled in for this ticket (its use audited), into the composer."""
+        db, actor, ticket_id = self.context.db, self.context.actor, self.ticket_id
+        self._run(
+            lambda _c: ReplyTemplateService(db).render(actor, template_id, ticket_id),
+            self.composing.insert_template,
+        )
 
     def send(self) -> None:
         text = self.composer.toPlainText()
