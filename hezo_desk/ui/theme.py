@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
@@ -63,9 +66,31 @@ def apply_theme(app: QApplication, theme: str) -> None:
         theme=_MATERIAL_THEMES.get(theme, _MATERIAL_THEMES["light"]),
         invert_secondary=theme != "dark",
         extra=dict(_EXTRA),
+        parent=str(_icon_folder(app)),
     )
     app.setStyleSheet(app.styleSheet() + _OVERRIDES + focus_style(theme))
     app.setProperty("hezo_theme", theme)
+
+
+_ICON_FOLDER = "hezo_theme_icons"
+
+
+def _icon_folder(app: QApplication) -> Path:
+    """This process's own folder for the icons qt-material colours for a theme.
+
+    qt-material's default is `~/.qt_material/theme`, shared by every process of the user, and it
+    deletes and rewrites that folder at every theme change: a second desk (or a test worker)
+    starting meanwhile draws with icons that vanish under it. One folder per application, the
+    same for every theme (Qt's icon search path keeps the first folder it was given), removed
+    when the application quits.
+    """
+    folder = app.property(_ICON_FOLDER)
+    if isinstance(folder, str) and folder:
+        return Path(folder) / "theme"
+    created = tempfile.mkdtemp(prefix="hezo-desk-theme-")
+    app.setProperty(_ICON_FOLDER, created)
+    app.aboutToQuit.connect(lambda: shutil.rmtree(created, ignore_errors=True))
+    return Path(created) / "theme"
 
 
 def current_theme(app: QApplication | None = None) -> str:
