@@ -192,7 +192,7 @@ class LookupView(QWidget):
                 Column(self.tr("Name"), lambda c: c.full_name),
                 Column(self.tr("E-mail"), lambda c: c.email),
                 Column(self.tr("Phone"), lambda c: c.phone),
-                Column(self.tr("Language"), lambda c: c.language.value),
+                Column(self.tr("Language"), lambda c: self._labels.language(c.language)),
                 Column(self.tr("Registered"), lambda c: c.registered_at),
             ],
             self,

@@ -1684,6 +1684,14 @@
         <translation>administrator</translation>
     </message>
     <message>
+        <source>Polish</source>
+        <translation>polski</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>angielski</translation>
+    </message>
+    <message>
         <source>legacy dialogue (internal)</source>
         <translation>korespondencja ze starego systemu (wewnętrzna)</translation>
     </message>
@@ -2850,6 +2858,10 @@
         <translation>Co widzi reseller</translation>
     </message>
     <message>
+        <source>Choose a ticket to preview.</source>
+        <translation>Wybierz zgłoszenie, aby zobaczyć podgląd.</translation>
+    </message>
+    <message>
         <source>A reseller</source>
         <translation>Reseller</translation>
     </message>
@@ -2890,6 +2902,10 @@
         <translation>Ostatnia zmiana</translation>
     </message>
     <message>
+        <source>No attachments.</source>
+        <translation>Brak załączników.</translation>
+    </message>
+    <message>
         <source>customer</source>
         <translation>klient</translation>
     </message>
@@ -2908,6 +2924,14 @@
     <message>
         <source>No messages yet.</source>
         <translation>Brak wiadomości.</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Wiadomości</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Załączniki</translation>
     </message>
 </context>
 <context>
