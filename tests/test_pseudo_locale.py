@@ -36,7 +36,6 @@ from PySide6.QtCore import (
     QLocale,
     QModelIndex,
     Qt,
-    QTimer,
 )
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
@@ -67,7 +66,6 @@ from sqlalchemy import select
 from hezo_desk import catalogue as service_catalogue
 from hezo_desk.catalogue import Catalogue
 from hezo_desk.db import Database
-from hezo_desk.enums import Priority
 from hezo_desk.models import (
     Agent,
     Attachment,
@@ -83,13 +81,8 @@ from hezo_desk.models import (
 )
 from hezo_desk.resources import translations_dir
 from hezo_desk.services.demo.loader import DEMO_PASSWORD
-from hezo_desk.services.ticket_conflicts import TicketConflictError
-from hezo_desk.services.tickets import TicketChange, TicketService
 from hezo_desk.ui import i18n
-from hezo_desk.ui.dialogs.wait import WaitDialog
 from hezo_desk.ui.i18n import Translations
-from hezo_desk.ui.labels import Labels
-from hezo_desk.ui.ticket.conflict import ask_about_conflict
 from support.desk_tour import Tour, desk_tour
 
 OPEN, CLOSE = "⟦", "⟧"
@@ -510,63 +503,10 @@ def qt_own_words() -> set[str]:
     return words
 
 
-def _modal(trigger: Callable[[], object], place: str, tour: Tour, shown: Shown) -> None:
-    """Run `trigger`, which opens a modal box and waits on it: read the box and close it."""
-    seen: list[QWidget] = []
-
-    def take() -> None:
-        box = QApplication.activeModalWidget()
-        if box is None:
-            QTimer.singleShot(10, take)
-            return
-        seen.append(box)
-        collect(box, place, shown)
-        box.close()
-
-    QTimer.singleShot(0, take)
-    trigger()
-    tour.settle()
-    assert seen, f"{place}: no modal box opened"
-
-
 def _every_modal_box(tour: Tour, shown: Shown) -> None:
-    """F1, About, the conflict box and the wait dialog: their words too."""
-    window = tour.window
-    for name in ("shortcuts", "about"):
-        action = next(a for a in window.actions() if a.objectName() == name)
-        _modal(action.trigger, f"box {name}", tour, shown)
-    seen = _conflict(tour)
-    _modal(
-        lambda: ask_about_conflict(window, Labels(window), seen.error, seen.change_tried),
-        "box conflict",
-        tour,
-        shown,
-    )
-    wait = WaitDialog(tour.context.pool, window)
-    wait.show()
-    tour.settle()
-    collect(wait, "dialog wait", shown)
-    wait.close()
-    wait.deleteLater()
-
-
-@dataclass
-class _ConflictSeen:
-    error: TicketConflictError
-    change_tried: TicketChange
-
-
-def _conflict(tour: Tour) -> _ConflictSeen:
-    """Another agent changes the priority; ours, on the version before it, is refused."""
-    actor, ticket_id = tour.context.actor, tour.first_ticket_id()
-    service = TicketService(tour.context.db)
-    before = service.row(ticket_id)
-    theirs, ours = [p for p in Priority if p != before.priority][:2]
-    service.change(actor, ticket_id, TicketChange(priority=theirs), expected_version=before.version)
-    tried = TicketChange(priority=ours)
-    with pytest.raises(TicketConflictError) as refused:
-        service.change(actor, ticket_id, tried, expected_version=before.version)
-    return _ConflictSeen(refused.value, tried)
+    """F1, About and the conflict box: their words too."""
+    for name, open_box in tour.boxes():
+        tour.open_modal(open_box, lambda box, name=name: collect(box, f"box {name}", shown))
 
 
 def tour_texts(tour: Tour) -> Shown:
@@ -610,10 +550,7 @@ def test_every_screen_and_dialog_shows_only_translated_words_or_data(
             *(f"dialog {name}" for name, _build in tour.dialogs()),
             "lookup with a caller",
             "ticket",
-            "box shortcuts",
-            "box about",
-            "box conflict",
-            "dialog wait",
+            *(f"box {name}" for name, _open in tour.boxes()),
         }
     assert expected <= shown.places, expected - shown.places
     assert len(shown.texts) > 500

@@ -6,7 +6,6 @@ first shown. Open tickets are listed under the screens in the navigation, one pa
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -31,6 +30,7 @@ from hezo_desk.enums import Role
 from hezo_desk.placeholders import fill
 from hezo_desk.services.call_events import CallEvent
 from hezo_desk.ui.context import DeskContext
+from hezo_desk.ui.dialogs.shortcuts import ShortcutsDialog
 from hezo_desk.ui.labels import Labels
 from hezo_desk.ui.remote_changes import RemoteChangeBuffer, RemoteChanges
 from hezo_desk.ui.screen_state import field_values, restore_field_values
@@ -303,15 +303,7 @@ class MainWindow(QMainWindow):
         return rows
 
     def show_shortcuts(self) -> None:
-        lines = [
-            f"<tr><td><b>{html.escape(keys)}</b></td><td>{html.escape(text)}</td></tr>"
-            for keys, text in self.shortcut_rows()
-        ]
-        QMessageBox.information(
-            self,
-            self.tr("Keyboard shortcuts"),
-            "<table cellpadding='3'>" + "".join(lines) + "</table>",
-        )
+        ShortcutsDialog(self.shortcut_rows(), self).exec()
 
     def _about(self) -> None:
         from hezo_desk import __version__  # noqa: PLC0415

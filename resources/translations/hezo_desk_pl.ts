@@ -2077,10 +2077,6 @@
         <translation>Z pola wyszukiwania do wyników (także Enter, gdy wyniki są widoczne)</translation>
     </message>
     <message>
-        <source>Keyboard shortcuts</source>
-        <translation>Skróty klawiszowe</translation>
-    </message>
-    <message>
         <source>About HEZO Desk</source>
         <translation>O programie HEZO Desk</translation>
     </message>
@@ -3515,6 +3511,21 @@
     <message>
         <source>Cannot connect: %1</source>
         <translation>Nie można połączyć: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Skróty klawiszowe</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Klawisze</translation>
+    </message>
+    <message>
+        <source>What they do</source>
+        <translation>Co robią</translation>
     </message>
 </context>
 <context>
