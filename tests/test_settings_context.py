@@ -22,6 +22,7 @@ from hezo_desk.ui.dialogs.settings_dialog import SettingsDialog
 from hezo_desk.ui.dialogs.sign_in import SignInDialog
 from hezo_desk.ui.lookup_view import LookupView
 from hezo_desk.ui.main_window import MainWindow
+from hezo_desk.ui.resellers_screen import ResellersScreen
 from hezo_desk.ui.settings import DeskSettings
 from hezo_desk.ui.tables.tickets import STATE_CHOICES, TicketsScreen
 from hezo_desk.ui.theme import current_theme
@@ -223,3 +224,47 @@ def test_changing_language_keeps_the_caller_and_the_ticket_shown(
     assert lookup.overview.customer.id == customer_id
     window.show_screen("lookup")
     assert window.stack.currentWidget() is lookup
+
+
+def test_changing_theme_keeps_the_reseller_and_the_ticket_previewed(
+    qtbot: QtBot, desk: DeskApplication
+) -> None:
+    window = desk.window
+    assert window is not None
+    screen = window.show_screen("resellers")
+    assert isinstance(screen, ResellersScreen)
+    qtbot.waitUntil(lambda: screen.resellers_model.rowCount() > 1, timeout=WAIT_MS)
+    # The second reseller with tickets to see, and its second ticket.
+    for row in range(screen.resellers_model.rowCount()):
+        reseller = screen.resellers_model.row_at(row)
+        assert reseller is not None
+        if reseller.visible_tickets >= 2 and row > 0:
+            break
+    typed = reseller.name[:3]
+    screen.filter.setText(typed)
+    row = next(
+        r
+        for r in range(screen.resellers_model.rowCount())
+        if screen.resellers_model.rows[r].id == reseller.id
+    )
+    screen.resellers.selectRow(row)
+    qtbot.waitUntil(lambda: screen.tickets_model.rowCount() >= 2, timeout=WAIT_MS)
+    screen.tickets.selectRow(1)
+    ticket = screen.tickets_model.row_at(1)
+    assert ticket is not None
+    _settle(qtbot, window)
+
+    window = _change_settings(qtbot, desk, _choose(theme="dark"))
+    screen = window.screen_widget("resellers")
+    assert isinstance(screen, ResellersScreen)
+    assert window.stack.currentWidget() is screen
+    assert screen.filter.text() == typed
+    qtbot.waitUntil(
+        lambda: screen.reseller is not None and screen.tickets_model.rowCount() >= 2,
+        timeout=WAIT_MS,
+    )
+    assert screen.reseller is not None
+    assert screen.reseller.id == reseller.id
+    chosen = screen.tickets_model.row_at(screen.tickets.currentIndex().row())
+    assert chosen is not None
+    assert chosen.ticket_id == ticket.ticket_id
