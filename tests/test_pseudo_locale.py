@@ -189,12 +189,18 @@ def test_the_pseudo_catalogue_marks_every_word(pseudo_polish: Pseudo, qapp: QApp
 _PLACEHOLDER = re.compile(r"%L?(?:\d+|n)")
 _TAG = re.compile(r"<[^<>]*>")
 _RICH = re.compile(r"<[a-zA-Z/!][^<>]*>")
-_DATA_PATTERNS = [
+# Read first, whole: a login inside an e-mail address is no name of its own.
+_WHOLE_DATA = [
     re.compile(p)
     for p in (
         r"[a-z][\w+.-]*://\S*",  # database URLs
         r"(?<!\S)~?/\S+",  # file system paths
         r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",  # e-mail addresses
+    )
+]
+_DATA_PATTERNS = [
+    re.compile(p)
+    for p in (
         r"\bHD-\d+\b",  # ticket numbers
         r"\(H\d*\)-[\w…]*",  # serials as the desk writes them: (H2)-FG1234567890
         r"\b[A-Z]{2,}/\d{4}/\d+\b",  # contract numbers: UMS/2024/00001
@@ -274,6 +280,8 @@ class TextChecker:
             bits += self._inside(text[start + 1 : end])
             position = end + 1
         rest = "".join(outside).replace(CLOSE, " ")
+        for pattern in _WHOLE_DATA:
+            rest = pattern.sub(" ", rest)
         for pattern in self._data:
             rest = pattern.sub(" ", rest)
         for pattern in _DATA_PATTERNS:
@@ -411,11 +419,13 @@ def _item_view_texts(view: QAbstractItemView, where: str, shown: Shown) -> None:
                     shown.add(where, _html_text(value))
 
 
-def collect(root: QWidget, place: str, shown: Shown) -> None:
-    """Every text `root` shows now: its visible widgets, menus, headers and first rows."""
+def collect(root: QWidget, place: str, shown: Shown, *, as_if_shown: bool = False) -> None:
+    """Every text `root` shows now: its visible widgets, menus, headers and first rows
+    (`as_if_shown`: what it would show, a wizard's page not reached yet)."""
     widgets = [root, *root.findChildren(QWidget)]
     for widget in widgets:
-        if not widget.isVisible():
+        visible = widget.isVisibleTo(root) or widget is root if as_if_shown else widget.isVisible()
+        if not visible:
             continue
         where = f"{place} / {_name(widget)}"
         if widget.isWindow():
@@ -479,6 +489,10 @@ def collect_every_tab(root: QWidget, place: str, shown: Shown, settle: Callable[
             settle()
             collect(tabs.widget(index), f"{place} / tab {index}", shown)
         tabs.setCurrentIndex(current)
+    if isinstance(root, QWizard):
+        for page_id in root.pageIds():
+            if page_id != root.currentId():
+                collect(root.page(page_id), f"{place} / page {page_id}", shown, as_if_shown=True)
 
 
 def qt_own_words() -> set[str]:
