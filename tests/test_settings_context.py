@@ -202,14 +202,18 @@ def test_changing_language_keeps_the_caller_and_the_ticket_shown(
     lookup.run_lookup()
     qtbot.waitUntil(lambda: lookup.overview is not None, timeout=WAIT_MS)
     lookup.details.setCurrentIndex(3)  # the contacts
-    # A ticket shown, the lookup behind it.
-    window.open_ticket(ticket_id)
+    # A ticket shown, the lookup behind it, a note half written in it.
+    view = window.open_ticket(ticket_id)
     _settle(qtbot, window)
+    view.focus_note()
+    view.composer.setPlainText("Klient oddzwoni po 15:00")
 
     window = _change_settings(qtbot, desk, _choose(language="pl"))
     shown = window.current_ticket()
     assert shown is not None
     assert shown.ticket_id == ticket_id, "the ticket shown before is shown"
+    assert shown.composer.toPlainText() == "Klient oddzwoni po 15:00"
+    assert shown.composing.kind_code == "note"
     lookup = window.screen_widget("lookup")
     assert isinstance(lookup, LookupView)
     assert lookup.query.text() == tax_id
