@@ -157,7 +157,8 @@ class Tour:
 
     def boxes(self) -> list[tuple[str, Callable[[], object]]]:
         """The message boxes of the desk (F1, About, someone else's change): each opened, and
-        waited on, by calling its function; `open_modal` shows one and closes it again."""
+        waited on, by calling its function; `open_modal` shows one and closes it again. (The
+        call outcome's input box is not among them: the demo data has no calls.)"""
         window = self.window
         actions = {action.objectName(): action for action in window.actions()}
 
