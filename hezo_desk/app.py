@@ -47,7 +47,7 @@ from hezo_desk.ui.error_wording import error_text
 from hezo_desk.ui.i18n import Translations
 from hezo_desk.ui.incoming_calls import IncomingCalls
 from hezo_desk.ui.live import LiveUpdates
-from hezo_desk.ui.main_window import MainWindow
+from hezo_desk.ui.main_window import MainWindow, WindowState
 from hezo_desk.ui.platform_check import advice, missing_for_qt
 from hezo_desk.ui.screen_registry import build_screens, ticket_actions, ticket_tabs, wire_window
 from hezo_desk.ui.settings import DeskSettings
@@ -429,7 +429,9 @@ class DeskApplication:
             drafts_dir=data_dir(self.environ) / "drafts",
         )
 
-    def show_main_window(self, reopen: list[int] | None = None) -> MainWindow:
+    def show_main_window(
+        self, reopen: list[int] | None = None, *, state: WindowState | None = None
+    ) -> MainWindow:
         assert self.connection is not None
         context = self.context()
         drafts = DraftStore(data_dir(self.environ) / "drafts", self.connection.name)
@@ -460,9 +462,11 @@ class DeskApplication:
             window.show_update_notice()
         for ticket_id in reopen or []:
             window.open_ticket(ticket_id)
+        if state is not None:
+            window.restore_state(state)
         window.show()
         self.calls.attach(window, context)
-        if not reopen:
+        if not reopen and state is None:
             # The phone is ringing: what the agent types first is the caller's number.
             window.focus_lookup()
         return window
@@ -514,9 +518,11 @@ class DeskApplication:
                 self.app.quit()
             return True
         if (dialog.language_changed or dialog.theme_changed) and self.window is not None:
-            # Rebuild the window so every label is in the new language and colours.
-            reopen = self._close_window()
-            self.show_main_window(reopen)
+            # Rebuild the window so every label is in the new language and colours; the new
+            # one shows the same screen, filters, selection and open tickets.
+            state = self.window.save_state()
+            self._close_window()
+            self.show_main_window(state=state)
         return True
 
     def _ask(self, title: str, text: str, buttons: list[str]) -> int:

@@ -135,7 +135,7 @@ def test_no_screen_cuts_a_header_or_a_filter_nor_grows_the_window(
 
 
 @pytest.mark.parametrize("look", LOOKS, indirect=True, ids=[f"{a}-{b}" for a, b in LOOKS])
-def test_every_dialog_fits_a_small_laptop_screen(
+def test_every_dialog_and_message_box_fits_a_small_laptop_screen(
     qtbot: QtBot, look: tuple[str, str], demo_db: Database, tmp_path: Path, qapp: QApplication
 ) -> None:
     padding = _section_padding(qapp)
@@ -155,7 +155,18 @@ def test_every_dialog_fits_a_small_laptop_screen(
             dialog.close()
             dialog.deleteLater()
             tour.settle()
+        for name, open_box in tour.boxes():
+            tour.open_modal(open_box, lambda box, name=name: problems.extend(_too_big(name, box)))
     assert problems == [], "\n".join(problems)
+
+
+def _too_big(name: str, box: QWidget) -> list[str]:
+    """A message box larger than a small laptop's screen leaves."""
+    width, height = SMALL_SCREEN
+    size = box.size()
+    if size.width() > width or size.height() > height - DESKTOP_CHROME:
+        return [f"{name}: size {size.toTuple()}"]
+    return []
 
 
 def test_the_ticket_list_chooses_its_columns_and_remembers_them(

@@ -56,14 +56,16 @@ _.paintEvent
 # Qt calls this QObject override (ui/header_fit.py: a header's resize refits it).
 _.eventFilter
 
-# The desk's tour (tests/support/desk_tour.py): scripts/screenshots and tests/test_screen_fit.py
-# walk every screen and dialog with it.
+# The desk's tour (tests/support/desk_tour.py): scripts/screenshots, tests/test_screen_fit.py and
+# tests/test_pseudo_locale.py walk every screen, dialog and message box with it.
 _.SMALL_SCREEN
 _.make_demo_database
 _.screen_keys
 _.look_up_caller
 _.dialogs
 _.desk_tour
+_.boxes
+_.open_modal
 
 # Qt calls these QWizardPage overrides (ui/registration_wizard.py).
 _.validatePage

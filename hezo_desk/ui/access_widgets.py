@@ -50,7 +50,8 @@ class ResellerPreview(QWidget):
     def clear(self) -> None:
         self.heading.setText(self.tr("What the reseller sees"))
         self.browser.setHtml(
-            f"<p style='color:gray'>{html.escape(self.tr('Choose a ticket to preview.'))}</p>"
+            # Outside the f-string: lupdate does not see a tr() inside one.
+            "<p style='color:gray'>" + html.escape(self.tr("Choose a ticket to preview.")) + "</p>"
         )
 
     def show_nothing(self, reseller_name: str | None, reason: str) -> None:
@@ -84,7 +85,7 @@ class ResellerPreview(QWidget):
             + "".join(f"<li>{html.escape(a.file_name)} ({a.size} B)</li>" for a in view.attachments)
             + "</ul>"
             if view.attachments
-            else f"<p style='color:gray'>{html.escape(self.tr('No attachments.'))}</p>"
+            else "<p style='color:gray'>" + html.escape(self.tr("No attachments.")) + "</p>"
         )
         dialogue = dialogue_html(
             view.messages,
@@ -97,10 +98,11 @@ class ResellerPreview(QWidget):
                 empty=self.tr("No messages yet."),
             ),
         )
+        messages, attachments = self.tr("Messages"), self.tr("Attachments")
         self.browser.setHtml(
             f"<table cellpadding='2'>{rows}</table>"
-            f"<h3>{html.escape(self.tr('Messages'))}</h3>{dialogue}"
-            f"<h3>{html.escape(self.tr('Attachments'))}</h3>{files}"
+            f"<h3>{html.escape(messages)}</h3>{dialogue}"
+            f"<h3>{html.escape(attachments)}</h3>{files}"
         )
 
     def plain_text(self) -> str:

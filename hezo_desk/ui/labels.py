@@ -1,4 +1,4 @@
-"""Translated names of the domain's values (states, priorities, channels, roles)."""
+"""Translated names of the domain's values (states, priorities, channels, roles, languages)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from hezo_desk.enums import (
     CallState,
     Channel,
     ContractState,
+    Language,
     Priority,
     Role,
     TicketState,
@@ -74,6 +75,13 @@ class Labels(QObject):
             Role.SUPERVISOR: self.tr("supervisor"),
             Role.ADMINISTRATOR: self.tr("administrator"),
         }[role]
+
+    def language(self, language: Language) -> str:
+        """A contact's language, named in the desk's language."""
+        return {
+            Language.POLISH: self.tr("Polish"),
+            Language.ENGLISH: self.tr("English"),
+        }[language]
 
     def attachment_kind(self, kind: str) -> str:
         return (

@@ -12,6 +12,7 @@ choose; none offers to register the caller with the number filled in.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
@@ -61,6 +62,21 @@ from hezo_desk.ui.short_list_model import Column, RowTableModel, read_only_table
 TYPING_PAUSE_MS = 350
 
 
+@dataclass(frozen=True)
+class LookupState:
+    """The lookup as the agent left it: query, what it found, the caller shown and where."""
+
+    query: str
+    result: LookupResult | None
+    overview: CustomerOverview | None
+    customer_row: int
+    details_tab: int
+    service_rows: tuple[int, ...]
+    contact_rows: tuple[int, ...]
+    call: CallEvent | None
+    call_over: bool
+
+
 class LookupView(QWidget):
     open_ticket = Signal(int)
     register_caller = Signal(int)  # customer id, 0 when no company is selected
@@ -78,6 +94,9 @@ class LookupView(QWidget):
         self._call_serial = 0
         self.call_number = ""
         self._call_id: str | None = None
+        # The call in the banner, and whether it hung up.
+        self._call: CallEvent | None = None
+        self._call_over = False
         self.result: LookupResult | None = None
         self.overview: CustomerOverview | None = None
 
@@ -192,7 +211,7 @@ class LookupView(QWidget):
                 Column(self.tr("Name"), lambda c: c.full_name),
                 Column(self.tr("E-mail"), lambda c: c.email),
                 Column(self.tr("Phone"), lambda c: c.phone),
-                Column(self.tr("Language"), lambda c: c.language.value),
+                Column(self.tr("Language"), lambda c: self._labels.language(c.language)),
                 Column(self.tr("Registered"), lambda c: c.registered_at),
             ],
             self,
@@ -325,12 +344,8 @@ class LookupView(QWidget):
         still typing when the screen changes types into no text and presses nothing.
         """
         self.call_number, self._call_id = event.number, event.call_id
-        when = event.at.astimezone(WARSAW).strftime("%H:%M")
-        self.call_banner.setText(
-            fill(self.tr("Call from %1 (%2)"), event.number, when)
-            if event.direction is CallDirection.INBOUND
-            else fill(self.tr("Call to %1 (%2)"), event.number, when)
-        )
+        self._call, self._call_over = event, False
+        self._word_call_banner()
         self.call_banner.show()
         self.query.selectAll()
         self.query.insert(event.number)
@@ -345,8 +360,63 @@ class LookupView(QWidget):
             else event.number == self.call_number
         )
         if not self.call_banner.isHidden() and same_call:
-            when = event.at.astimezone(WARSAW).strftime("%H:%M")
+            self._call, self._call_over = event, True
+            self._word_call_banner()
+
+    def _word_call_banner(self) -> None:
+        event = self._call
+        if event is None:
+            return
+        when = event.at.astimezone(WARSAW).strftime("%H:%M")
+        if self._call_over:
             self.call_banner.setText(fill(self.tr("Call with %1 ended (%2)"), event.number, when))
+        elif event.direction is CallDirection.INBOUND:
+            self.call_banner.setText(fill(self.tr("Call from %1 (%2)"), event.number, when))
+        else:
+            self.call_banner.setText(fill(self.tr("Call to %1 (%2)"), event.number, when))
+
+    # ----- kept over a new window (language, theme) ----------------------------------------
+
+    def save_state(self) -> LookupState:
+        return LookupState(
+            query=self.query.text(),
+            result=self.result,
+            overview=self.overview,
+            customer_row=self.customers.currentIndex().row(),
+            details_tab=self.details.currentIndex(),
+            service_rows=_selected_rows(self.services),
+            contact_rows=_selected_rows(self.contacts),
+            call=self._call if not self.call_banner.isHidden() else None,
+            call_over=self._call_over,
+        )
+
+    def restore_state(self, state: LookupState) -> None:
+        """Show what another lookup view saw, reading nothing again: the same caller stays."""
+        self.query.setText(state.query)
+        if state.call is not None:
+            self.call_number, self._call_id = state.call.number, state.call.call_id
+            self._call, self._call_over = state.call, state.call_over
+            self._word_call_banner()
+            self.call_banner.show()
+        if state.result is None:
+            return
+        self._query_serial += 1
+        self._show_result(self._query_serial, state.result)
+        # A company read that began there is not shown: the one saved is.
+        self._query_serial += 1
+        if state.overview is not None:
+            self.show_overview(state.overview)
+            selection = self.customers.selectionModel()
+            was_blocked = selection.blockSignals(True)
+            self.customers.selectRow(state.customer_row)
+            selection.blockSignals(was_blocked)
+        self.details.setCurrentIndex(state.details_tab)
+        for table, rows in (
+            (self.services, state.service_rows),
+            (self.contacts, state.contact_rows),
+        ):
+            for row in rows:
+                table.selectRow(row)
 
     def run_lookup(self) -> None:
         self._typing.stop()
@@ -676,6 +746,11 @@ class LookupView(QWidget):
     def _show_error(self, error: object) -> None:
         self.error.setText(error_text(error))
         self.error.show()
+
+
+def _selected_rows(table: QAbstractItemView) -> tuple[int, ...]:
+    selection = table.selectionModel()
+    return tuple(index.row() for index in selection.selectedRows()) if selection else ()
 
 
 def _escape(text: str) -> str:

@@ -6,13 +6,12 @@ first shown. Open tickets are listed under the screens in the navigation, one pa
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -31,8 +30,10 @@ from hezo_desk.enums import Role
 from hezo_desk.placeholders import fill
 from hezo_desk.services.call_events import CallEvent
 from hezo_desk.ui.context import DeskContext
+from hezo_desk.ui.dialogs.shortcuts import ShortcutsDialog
 from hezo_desk.ui.labels import Labels
 from hezo_desk.ui.remote_changes import RemoteChangeBuffer, RemoteChanges
+from hezo_desk.ui.screen_state import field_values, restore_field_values
 from hezo_desk.ui.ticket.view import TicketView
 
 TICKET_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -56,6 +57,21 @@ class ScreenSpec:
     factory: Callable[[], QWidget]
     roles: frozenset[Role] = field(default_factory=lambda: frozenset(Role))
     shortcut: str = ""
+
+
+@dataclass(frozen=True)
+class WindowState:
+    """Where the agent is: the screen or ticket shown, the open tickets, each screen's state."""
+
+    shown_screen: str | None
+    shown_ticket: int | None
+    tickets: tuple[int, ...]
+    # Screens built so far, in the order they were, each with its `save_state()` (or fields).
+    screens: tuple[tuple[str, object], ...]
+    ticket_tabs: tuple[tuple[int, int], ...] = ()
+    # Where the window stood and how large (restoreGeometry may fit it to the screen anew).
+    geometry: QRect | None = None
+    maximized: bool = False
 
 
 @dataclass(frozen=True)
@@ -287,15 +303,7 @@ class MainWindow(QMainWindow):
         return rows
 
     def show_shortcuts(self) -> None:
-        lines = [
-            f"<tr><td><b>{html.escape(keys)}</b></td><td>{html.escape(text)}</td></tr>"
-            for keys, text in self.shortcut_rows()
-        ]
-        QMessageBox.information(
-            self,
-            self.tr("Keyboard shortcuts"),
-            "<table cellpadding='3'>" + "".join(lines) + "</table>",
-        )
+        ShortcutsDialog(self.shortcut_rows(), self).exec()
 
     def _about(self) -> None:
         from hezo_desk import __version__  # noqa: PLC0415
@@ -559,6 +567,51 @@ class MainWindow(QMainWindow):
                     "be sent again once the connection is back."
                 )
             )
+
+    # ----- a window built again (language, theme) ------------------------------------------
+
+    def save_state(self) -> WindowState:
+        """Everything `restore_state` of a new window needs to look like this one."""
+        shown = self.stack.currentWidget()
+        shown_screen = next((key for key, w in self._built.items() if w is shown), None)
+        screens = []
+        for key, widget in self._built.items():
+            save = getattr(widget, "save_state", None)
+            screens.append((key, save() if callable(save) else field_values(widget)))
+        return WindowState(
+            shown_screen=shown_screen,
+            shown_ticket=shown.ticket_id if isinstance(shown, TicketView) else None,
+            tickets=tuple(self._tickets),
+            screens=tuple(screens),
+            ticket_tabs=tuple((i, view.tabs.currentIndex()) for i, view in self._tickets.items()),
+            geometry=self.normalGeometry() if self.isMaximized() else self.geometry(),
+            maximized=self.isMaximized(),
+        )
+
+    def restore_state(self, state: WindowState) -> None:
+        """Build the screens `state` had, as they were; open its tickets; show what it showed."""
+        if state.geometry is not None:
+            self.setGeometry(state.geometry)
+        if state.maximized:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        for key, saved in state.screens:
+            widget = self.screen_widget(key)
+            if widget is None:
+                continue
+            restore = getattr(widget, "restore_state", None)
+            if callable(restore):
+                restore(saved)
+            elif isinstance(saved, dict):
+                # A screen with only fields: they apply themselves, as if set by hand.
+                restore_field_values(widget, saved, quietly=False)
+        for ticket_id in state.tickets:
+            self.open_ticket(ticket_id)
+        for ticket_id, tab in state.ticket_tabs:
+            self._tickets[ticket_id].tabs.setCurrentIndex(tab)
+        if state.shown_ticket is not None and state.shown_ticket in self._tickets:
+            self._select_ticket_item(state.shown_ticket)
+        elif state.shown_screen is not None:
+            self.show_screen(state.shown_screen)
 
     # ----- closing -------------------------------------------------------------------------
 

@@ -54,6 +54,9 @@ class ResellersScreen(QWidget):
         self._all: list[ResellerRow] = []
         self._asked = 0
         self.reseller: ResellerRow | None = None
+        # The reseller and ticket to choose once read (a screen built again: `restore_state`).
+        self._wanted_reseller: int | None = None
+        self._wanted_ticket: int | None = None
 
         self.filter = QLineEdit()
         self.filter.setObjectName("reseller_filter")
@@ -145,6 +148,23 @@ class ResellersScreen(QWidget):
     def _resellers_loaded(self, rows: list[ResellerRow]) -> None:
         self._all = rows
         self._apply_filter()
+        self._wanted_reseller = None
+
+    def save_state(self) -> tuple[str, int | None, int | None]:
+        """The filter, the reseller chosen and the ticket previewed (for a window built again)."""
+        ticket = self.tickets_model.row_at(self.tickets.currentIndex().row())
+        return (
+            self.filter.text(),
+            self.reseller.id if self.reseller else None,
+            ticket.ticket_id if ticket else None,
+        )
+
+    def restore_state(self, state: tuple[str, int | None, int | None]) -> None:
+        text, self._wanted_reseller, self._wanted_ticket = state
+        was_blocked = self.filter.blockSignals(True)
+        self.filter.setText(text)
+        self.filter.blockSignals(was_blocked)
+        self._apply_filter()
 
     def _apply_filter(self) -> None:
         wanted = fold(self.filter.text().strip())
@@ -154,7 +174,7 @@ class ResellersScreen(QWidget):
             for r in self._all
             if not wanted or wanted in fold(r.name) or (compact and compact in fold(r.tax_id or ""))
         ]
-        chosen = self.reseller.id if self.reseller else None
+        chosen = self.reseller.id if self.reseller else self._wanted_reseller
         self.resellers_model.set_rows(rows)
         again = next((i for i, r in enumerate(rows) if r.id == chosen), 0 if rows else -1)
         if again >= 0:
@@ -205,8 +225,11 @@ class ResellersScreen(QWidget):
             text = self.tr("%1 may see %2 ticket(s).")
         self.heading.setText(fill(text, reseller.name, str(total), str(len(tickets))))
         self.tickets_model.set_rows(tickets)
+        wanted, self._wanted_ticket = self._wanted_ticket, None
         if tickets:
-            self.tickets.selectRow(0)
+            self.tickets.selectRow(
+                next((i for i, t in enumerate(tickets) if t.ticket_id == wanted), 0)
+            )
 
     # ----- tickets -------------------------------------------------------------------------
 

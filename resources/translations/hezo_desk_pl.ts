@@ -1724,6 +1724,14 @@
         <translation>administrator</translation>
     </message>
     <message>
+        <source>Polish</source>
+        <translation>polski</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>angielski</translation>
+    </message>
+    <message>
         <source>legacy dialogue (internal)</source>
         <translation>korespondencja ze starego systemu (wewnętrzna)</translation>
     </message>
@@ -2107,10 +2115,6 @@
     <message>
         <source>From a search field to its results (Enter too, once they are shown)</source>
         <translation>Z pola wyszukiwania do wyników (także Enter, gdy wyniki są widoczne)</translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation>Skróty klawiszowe</translation>
     </message>
     <message>
         <source>About HEZO Desk</source>
@@ -2901,6 +2905,10 @@
         <translation>Co widzi reseller</translation>
     </message>
     <message>
+        <source>Choose a ticket to preview.</source>
+        <translation>Wybierz zgłoszenie, aby zobaczyć podgląd.</translation>
+    </message>
+    <message>
         <source>A reseller</source>
         <translation>Reseller</translation>
     </message>
@@ -2941,6 +2949,10 @@
         <translation>Ostatnia zmiana</translation>
     </message>
     <message>
+        <source>No attachments.</source>
+        <translation>Brak załączników.</translation>
+    </message>
+    <message>
         <source>customer</source>
         <translation>klient</translation>
     </message>
@@ -2959,6 +2971,14 @@
     <message>
         <source>No messages yet.</source>
         <translation>Brak wiadomości.</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Wiadomości</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Załączniki</translation>
     </message>
 </context>
 <context>
@@ -3629,6 +3649,21 @@
     <message>
         <source>Cannot connect: %1</source>
         <translation>Nie można połączyć: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Skróty klawiszowe</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Klawisze</translation>
+    </message>
+    <message>
+        <source>What they do</source>
+        <translation>Co robią</translation>
     </message>
 </context>
 <context>

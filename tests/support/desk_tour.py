@@ -1,4 +1,5 @@
-"""A tour of the whole desk: every screen, a ticket page and every dialog, on demo data.
+"""A tour of the whole desk: every screen, a ticket page, every dialog and message box, on
+demo data.
 
 Shared by `scripts/screenshots` (pictures to look at) and the tests that check what the tour
 shows (headers that fit, dialogs that fit the screen). The tour signs in as the demo
@@ -13,12 +14,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QThreadPool
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QThreadPool, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
 from hezo_desk.db import Database
 from hezo_desk.drafts import DraftStore
+from hezo_desk.enums import Priority
 from hezo_desk.models import Contact, Customer, Ticket
 from hezo_desk.services.access import ResellerAccessService
 from hezo_desk.services.agents import AgentService
@@ -26,12 +28,15 @@ from hezo_desk.services.demo import DemoService
 from hezo_desk.services.opened_copies import OpenedCopies
 from hezo_desk.services.records import contact_row
 from hezo_desk.services.secrets import SecretStore
+from hezo_desk.services.ticket_conflicts import TicketConflictError
+from hezo_desk.services.tickets import TicketChange, TicketService
 from hezo_desk.ui.access_panel import AccessChangeDialog
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.dialogs.anonymise import AnonymiseDialog
 from hezo_desk.ui.dialogs.first_start import FirstStartDialog
 from hezo_desk.ui.dialogs.settings_dialog import SettingsDialog
 from hezo_desk.ui.dialogs.sign_in import SignInDialog
+from hezo_desk.ui.dialogs.wait import WaitDialog
 from hezo_desk.ui.import_dialog import ImportDialog
 from hezo_desk.ui.labels import Labels
 from hezo_desk.ui.lookup_view import LookupView
@@ -45,6 +50,7 @@ from hezo_desk.ui.settings import DeskSettings
 from hezo_desk.ui.tables.agents import AddAgentDialog, PasswordDialog, RoleDialog
 from hezo_desk.ui.template_picker import TemplatePicker
 from hezo_desk.ui.templates_screen import TemplateEditor
+from hezo_desk.ui.ticket.conflict import ask_about_conflict
 
 # The screen the issue names: the desk must fit it without scrolling sideways.
 WINDOW_SIZE = (1280, 800)
@@ -150,7 +156,62 @@ class Tour:
             ("pdf_preview", lambda: PdfPreviewDialog(context, ticket_id, parent=window)),
             ("reply_template", lambda: TemplatePicker(context, ticket_id, window)),
             ("template_editor", lambda: TemplateEditor(context, None, window)),
+            ("wait", lambda: WaitDialog(pool, window)),
         ]
+
+    def boxes(self) -> list[tuple[str, Callable[[], object]]]:
+        """The message boxes of the desk (F1, About, someone else's change): each opened, and
+        waited on, by calling its function; `open_modal` shows one and closes it again. (The
+        call outcome's input box is not among them: the demo data has no calls.)"""
+        window = self.window
+        actions = {action.objectName(): action for action in window.actions()}
+
+        def conflict() -> None:
+            error, tried = self._conflict()
+            ask_about_conflict(window, Labels(window), error, tried)
+
+        return [
+            ("shortcuts", actions["shortcuts"].trigger),
+            ("about", actions["about"].trigger),
+            ("conflict", conflict),
+        ]
+
+    def _conflict(self) -> tuple[TicketConflictError, TicketChange]:
+        """Another agent changes the first ticket's priority; ours, on the version before
+        theirs, is refused: the refusal, and our change."""
+        actor, ticket_id = self.context.actor, self.first_ticket_id()
+        service = TicketService(self.context.db)
+        before = service.row(ticket_id)
+        theirs, ours = [p for p in Priority if p != before.priority][:2]
+        service.change(
+            actor, ticket_id, TicketChange(priority=theirs), expected_version=before.version
+        )
+        tried = TicketChange(priority=ours)
+        try:
+            service.change(actor, ticket_id, tried, expected_version=before.version)
+        except TicketConflictError as error:
+            return error, tried
+        raise AssertionError("a change on an old version was not refused")
+
+    def open_modal(self, open_box: Callable[[], object], look: Callable[[QWidget], None]) -> None:
+        """Call `open_box`, which shows a modal box and waits on it; `look` at the box once it
+        is shown and settled, then close it."""
+        seen: list[QWidget] = []
+
+        def take() -> None:
+            box = QApplication.activeModalWidget()
+            if box is None:
+                QTimer.singleShot(10, take)
+                return
+            seen.append(box)
+            QCoreApplication.processEvents()
+            look(box)
+            box.close()
+
+        QTimer.singleShot(0, take)
+        open_box()
+        self.settle()
+        assert seen, "no modal box opened"
 
 
 @contextmanager

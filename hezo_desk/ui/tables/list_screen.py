@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 from hezo_desk.placeholders import fill
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.header_fit import HeaderFitter, fit_header, header_text
+from hezo_desk.ui.screen_state import field_values, restore_field_values
 from hezo_desk.ui.search_keys import ResultsKeys
 from hezo_desk.ui.settings import DeskSettings
 from hezo_desk.ui.tables.windowed_model import WindowedTableModel
@@ -97,6 +99,14 @@ class ColumnChooser(QObject):
         if shown:
             fit_header(self._header)
         self._memory.save()
+
+
+@dataclass(frozen=True)
+class ListState:
+    """A list screen's fields, and each list's filter and selected rows (by id)."""
+
+    fields: dict[str, object]
+    lists: list[tuple[object, list[int]]]
 
 
 class ListScreen(QWidget):
@@ -238,6 +248,25 @@ class ListScreen(QWidget):
             ]
         return []
 
+    def save_state(self) -> ListState:
+        """What the agent set here: fields, filters and selection (the sort is in the
+        header, which the settings keep)."""
+        return ListState(
+            field_values(self),
+            [(model.list_filter, self.kept(model)) for _view, model in self._windowed],
+        )
+
+    def restore_state(self, state: ListState) -> None:
+        """Show what `save_state` of a screen like this one saw: the same filters and the same
+        rows selected (wherever they stand now), read in one go."""
+        restore_field_values(self, state.fields)
+        for (view, model), (list_filter, kept) in zip(self._windowed, state.lists, strict=False):
+            if kept:
+                model.reselect.connect(
+                    partial(_scroll_to_first, view, model), Qt.ConnectionType.SingleShotConnection
+                )
+            model.show_kept(list_filter, kept)
+
     def show_count(self, count: int) -> None:
         self.status.setStyleSheet("")
         self.status.setText(self.count_text(count))
@@ -301,3 +330,10 @@ def _select_rows(view: QTableView, model: WindowedTableModel[Any, Any], rows: li
     selection.setCurrentIndex(model.index(rows[0], 0), flags)
     for row in rows[1:]:
         selection.select(model.index(row, 0), flags)
+
+
+def _scroll_to_first(
+    view: QTableView, model: WindowedTableModel[Any, Any], rows: list[int]
+) -> None:
+    if rows:
+        view.scrollTo(model.index(rows[0], 0), QAbstractItemView.ScrollHint.PositionAtCenter)

@@ -195,6 +195,13 @@ class WindowedTableModel(QAbstractTableModel, Generic[R, F]):
             return
         self._open(refresh=True, keep_ids=list(keep_ids))
 
+    def show_kept(self, list_filter: F, keep_ids: Iterable[int] = ()) -> None:
+        """Show `list_filter` with the rows of `keep_ids` selected again (through `reselect`)
+        in the same read: a screen built anew shows what its predecessor showed."""
+        self._filter = list_filter
+        self._started = True
+        self._open(refresh=True, keep_ids=list(keep_ids))
+
     def refresh_ids(self, ids: Iterable[int]) -> None:
         """Re-read the rows in memory with these ids (another agent changed them), in place.
 
