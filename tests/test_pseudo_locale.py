@@ -73,6 +73,7 @@ from hezo_desk.models import (
     Contact,
     Customer,
     Message,
+    ReplyTemplate,
     Reseller,
     ResellerAccessChange,
     Service,
@@ -207,6 +208,7 @@ _DATA_PATTERNS = [
         # Keys as Qt names them (Qt's own words, the same in Polish): Ctrl+Shift+N, F5.
         r"\b(?:(?:Ctrl|Shift|Alt|Meta)\+)+(?:F\d{1,2}|PgDown|PgUp|Enter|Return|Del|Esc|\S)",
         r"\bF\d{1,2}\b",
+        r"\{[a-z_]+\}",  # a reply template's placeholders: {contact}, {cursor}
         r"(?<![\w])\+?\d[\d ()-]{5,}\d(?![\w])",  # phone numbers, tax ids
         r"\b\d+(?:[.,]\d+)?\s?(?:B|KB|kB|MB|GB|KiB|MiB|GiB)\b",  # file sizes
         r"\d+(?:[.,:/-]\d+)*",  # numbers, dates, times
@@ -353,6 +355,8 @@ def demo_data(db: Database) -> set[str]:
         Call.outcome,
         ResellerAccessChange.requested_by_name,
         ResellerAccessChange.note,
+        ReplyTemplate.name,
+        ReplyTemplate.body,
     ]
     values: set[str] = {DEMO_PASSWORD, *LANGUAGE_NAMES}
     with db.sessions() as session:
