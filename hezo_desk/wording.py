@@ -78,8 +78,8 @@ LEVEL_PROBLEMS: Mapping[LevelProblem, str] = MappingProxyType(
             "Errors", "No service level is named %1 (see `hezo-desk service-level list`)."
         ),
         LevelProblem.IN_USE: QT_TRANSLATE_NOOP(
-            "Errors", "The service level %1 is the level of %2 service(s): give them another "
-            "level first."
+            "Errors",
+            "The service level %1 is the level of %2 service(s): give them another level first.",
         ),
         LevelProblem.BUILT_IN: QT_TRANSLATE_NOOP(
             "Errors",
@@ -98,6 +98,13 @@ LEVEL_CONFLICT = QT_TRANSLATE_NOOP(
     "Errors",
     "The service level %1 was changed by someone else meanwhile; your change was not saved. "
     "Read it again and redo your change.",
+)
+
+# After a level's targets (or a service's level) changed: what it means for tickets, and the
+# command or button (%1) that moves open tickets onto the new targets.
+TARGETS_CHANGED = QT_TRANSLATE_NOOP(
+    "ServiceLevels",
+    "Tickets opened from now on get the new targets; open tickets keep theirs until a supervisor recomputes them (%1).",  # noqa: E501
 )
 
 

@@ -26,6 +26,7 @@ from hezo_desk.cli import (
     handoff_commands,
     import_commands,
     reseller_commands,
+    service_level_commands,
     ticket_commands,
 )
 from hezo_desk.cli.call_numbers import is_tel_uri
@@ -45,6 +46,7 @@ COMMAND_MODULES = (
     export_commands,
     ticket_commands,
     reseller_commands,
+    service_level_commands,
     import_commands,
     gdpr_commands,
     call_commands,

@@ -457,14 +457,10 @@ def _target(minutes: int | None, next_business_day: bool) -> Target:
 
 
 def _level_rows(session: Session) -> list[LevelRow]:
-    counts: dict[int | None, int] = {
-        level_id: count
-        for level_id, count in session.execute(
-            select(Service.service_level_id, func.count(Service.id)).group_by(
-                Service.service_level_id
-            )
-        )
-    }
+    counted = select(Service.service_level_id, func.count(Service.id)).group_by(
+        Service.service_level_id
+    )
+    counts: dict[int | None, int] = {row[0]: row[1] for row in session.execute(counted)}
     levels = session.scalars(select(ServiceLevel)).all()
     rows = [_row(session, level, counts.get(level.id, 0)) for level in levels]
     return sorted(rows, key=lambda row: (row.name.casefold(), row.id))
