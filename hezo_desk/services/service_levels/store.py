@@ -42,6 +42,8 @@ from hezo_desk.services.service_levels.levels import ServiceLevel as LevelRules
 
 # The most minutes a target may have: about 69 days of every minute, 208 business days.
 MAX_TARGET_MINUTES = 100_000
+# The most characters a level's name may have (its column's length).
+NAME_LIMIT = column_length(ServiceLevel.name)
 # Who manages the levels, and who sets a service's level.
 LEVEL_MANAGERS = (Role.SUPERVISOR, Role.ADMINISTRATOR)
 SERVICE_LEVEL_SETTERS = (Role.BACK_OFFICE, Role.SUPERVISOR, Role.ADMINISTRATOR)
@@ -169,8 +171,8 @@ class ServiceLevelStore:
         with self._db.sessions() as session:
             return _level_rows(session)
 
-    def level(self, name: str) -> LevelRow:
-        """The level named `name` (letter case aside)."""
+    def level(self, name: str | int) -> LevelRow:
+        """The level named `name` (letter case aside), or with this id."""
         with self._db.sessions() as session:
             return _row(session, _by_name(session, name))
 
@@ -262,9 +264,10 @@ class ServiceLevelStore:
             return row
 
     def change(
-        self, actor: Actor, name: str, based_on_version: int, change: LevelChange
+        self, actor: Actor, name: str | int, based_on_version: int, change: LevelChange
     ) -> LevelSaved:
-        """Rename a level, change its calendar or targets, if it is still as its caller read it."""
+        """Rename a level (named, or by id), change its calendar or targets, if it is still as
+        its caller read it."""
         require_role(actor, LEVEL_MANAGERS, "manage service levels")
         new_name = _valid_name(change.name) if change.name is not None else None
         response = {p: _checked(t) for p, t in change.response.items()}
@@ -309,10 +312,10 @@ class ServiceLevelStore:
                 )
                 return LevelSaved(after, targets_changed)
         except StaleDataError:
-            raise ServiceLevelConflictError(name.strip()) from None
+            raise ServiceLevelConflictError(str(name).strip()) from None
 
-    def remove(self, actor: Actor, name: str) -> None:
-        """Remove a level no service uses; the built-in levels stay."""
+    def remove(self, actor: Actor, name: str | int) -> None:
+        """Remove a level (named, or by id) no service uses; the built-in levels stay."""
         require_role(actor, LEVEL_MANAGERS, "manage service levels")
         with self._db.transaction() as session:
             level = _by_name(session, name)
@@ -384,9 +387,8 @@ def _valid_name(name: str) -> str:
     cleaned = clean_line(name)
     if not cleaned:
         raise ServiceLevelRefusedError(LevelProblem.NAME_EMPTY)
-    limit = column_length(ServiceLevel.name)
-    if len(cleaned) > limit:
-        raise ServiceLevelRefusedError(LevelProblem.NAME_TOO_LONG, limit, len(cleaned))
+    if len(cleaned) > NAME_LIMIT:
+        raise ServiceLevelRefusedError(LevelProblem.NAME_TOO_LONG, NAME_LIMIT, len(cleaned))
     return cleaned
 
 
@@ -405,7 +407,12 @@ def _check_free(session: Session, name: str, level_id: int | None) -> None:
             raise ServiceLevelRefusedError(LevelProblem.NAME_TAKEN, other)
 
 
-def _by_name(session: Session, name: str) -> ServiceLevel:
+def _by_name(session: Session, name: str | int) -> ServiceLevel:
+    if isinstance(name, int):
+        found = session.get(ServiceLevel, name)
+        if found is None:
+            raise ServiceLevelRefusedError(LevelProblem.NO_SUCH_LEVEL, name)
+        return found
     wanted = clean_line(name).casefold()
     for level in session.scalars(select(ServiceLevel)):
         if level.name.casefold() == wanted:
