@@ -123,8 +123,10 @@ def test_a_supervisor_adds_a_level_edits_a_target_and_sees_it_listed(
     editor.buttons.accepted.emit()
     qtbot.waitUntil(lambda: screen.dialog is None, timeout=WAIT_MS)
     qtbot.waitUntil(
-        lambda: (level := screen.selected_level()) is not None
-        and level.response[Priority.CRITICAL] == 45,
+        lambda: (
+            (level := screen.selected_level()) is not None
+            and level.response[Priority.CRITICAL] == 45
+        ),
         timeout=WAIT_MS,
     )
     row = screen.model.row_of(added.id)
@@ -165,9 +167,7 @@ def test_a_conflicting_edit_is_refused_and_shows_the_level_as_it_is_now(
     editor.response[Priority.CRITICAL].minutes.setValue(15)
     editor.buttons.accepted.emit()
     qtbot.waitUntil(lambda: "someone else" in editor.error.text(), timeout=WAIT_MS)
-    qtbot.waitUntil(
-        lambda: editor.response[Priority.LOW].target() == 600, timeout=WAIT_MS
-    )
+    qtbot.waitUntil(lambda: editor.response[Priority.LOW].target() == 600, timeout=WAIT_MS)
     assert store.level("24x7").response[Priority.CRITICAL] == 60
 
 
@@ -192,7 +192,7 @@ def test_the_back_office_changes_a_services_level_on_the_contracts_screen(
     screen.view.setCurrentIndex(screen.model.index(0, 0))
     qtbot.waitUntil(lambda: screen.services_model.row_count > 0, timeout=WAIT_MS)
     screen.services_view.setCurrentIndex(screen.services_model.index(0, 0))
-    qtbot.waitUntil(lambda: screen.level_button.isEnabled(), timeout=WAIT_MS)
+    qtbot.waitUntil(screen.level_button.isEnabled, timeout=WAIT_MS)
     assert "Service level of (H" in screen.service_level.text()
     screen.grab().save(str(_pictures(tmp_path) / "contracts.png"))
     screen.level_button.click()
@@ -224,4 +224,3 @@ def test_an_agent_sees_the_level_but_no_change_button(
     _show(qtbot, screen)
     assert not screen.level_button.isVisible()
     assert screen.level_button.text().replace("&", "") == "Change service level…"
-

@@ -26,6 +26,7 @@ from hezo_desk.services.demo import DemoService
 from hezo_desk.services.opened_copies import OpenedCopies
 from hezo_desk.services.records import contact_row
 from hezo_desk.services.secrets import SecretStore
+from hezo_desk.services.service_levels.store import ServiceLevelStore
 from hezo_desk.ui.access_panel import AccessChangeDialog
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.dialogs.anonymise import AnonymiseDialog
@@ -41,6 +42,7 @@ from hezo_desk.ui.pdf_batch_export import BatchExportDialog
 from hezo_desk.ui.pdf_preview import PdfPreviewDialog
 from hezo_desk.ui.registration_wizard import RegistrationWizard
 from hezo_desk.ui.screen_registry import build_screens, ticket_actions, ticket_tabs, wire_window
+from hezo_desk.ui.service_levels_screen import LevelEditorDialog, ServiceLevelDialog
 from hezo_desk.ui.settings import DeskSettings
 from hezo_desk.ui.tables.agents import AddAgentDialog, PasswordDialog, RoleDialog
 
@@ -121,6 +123,9 @@ class Tour:
             )
         agent_row = next(a for a in AgentService(db).list_agents() if a.login != TOUR_LOGIN)
         access = ResellerAccessService(db).ticket_access(ticket_id)
+        levels = ServiceLevelStore(db)
+        level = levels.level("NBD")
+        service = levels.services()[0]
         secrets = SecretStore()
         pool = QThreadPool.globalInstance()
         return [
@@ -146,6 +151,9 @@ class Tour:
             ("import", lambda: ImportDialog(context, window)),
             ("batch_export", lambda: BatchExportDialog(context, [ticket_id], window)),
             ("pdf_preview", lambda: PdfPreviewDialog(context, ticket_id, parent=window)),
+            ("service_level_new", lambda: LevelEditorDialog(None, window)),
+            ("service_level_edit", lambda: LevelEditorDialog(level, window)),
+            ("service_level_of_service", lambda: ServiceLevelDialog(context, service, window)),
         ]
 
 
