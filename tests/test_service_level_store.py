@@ -181,7 +181,7 @@ def test_the_back_office_sets_a_services_level_by_notation_audited(
     assert (row.notation, row.level_name) == ("(H2)-FG1234567890", "24x7")
     again = store.set_service_level(back_office, "FW5550001111", "NBD")
     assert again.level_name == "NBD"
-    assert store.find_service("(H)-FW5550001111").level_name == "NBD"
+    assert [s.level_name for s in store.services() if s.notation == "(H)-FW5550001111"] == ["NBD"]
     ambiguous = _refused(
         LevelProblem.SERVICE_AMBIGUOUS,
         lambda: store.set_service_level(back_office, "FG1234567890", "NBD"),

@@ -65,6 +65,10 @@ _.look_up_caller
 _.dialogs
 _.desk_tour
 
+# Qt calls these QSpinBox overrides (ui/service_levels_screen.py DurationSpinBox).
+_.textFromValue
+_.valueFromText
+
 # Qt calls these QWizardPage overrides (ui/registration_wizard.py).
 _.validatePage
 _.initializePage

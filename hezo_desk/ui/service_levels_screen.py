@@ -167,11 +167,11 @@ class DurationSpinBox(QSpinBox):
         found = read_duration(text.removesuffix(self.suffix()))
         return found if found is not None else self.value()
 
-    def validate(self, text: str, pos: int) -> object:
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         found = read_duration(text.removesuffix(self.suffix()))
         if found is None or not 0 <= found <= MAX_TARGET_MINUTES:
-            return QValidator.State.Intermediate
-        return QValidator.State.Acceptable
+            return QValidator.State.Intermediate, text, pos
+        return QValidator.State.Acceptable, text, pos
 
 
 class TargetEditor(QWidget):
@@ -605,11 +605,6 @@ class ServiceLevelDialog(QDialog):
     @property
     def loaded(self) -> bool:
         return bool(self._levels)
-
-    def choose(self, name: str) -> None:
-        index = self.level.findText(name)
-        if index >= 0:
-            self.level.setCurrentIndex(index)
 
     def _loaded(self, levels: Sequence[LevelRow]) -> None:
         self._levels = list(levels)

@@ -214,13 +214,6 @@ class ServiceLevelStore:
                 for row in session.execute(query)
             ]
 
-    def find_service(self, text: str) -> ServiceLevelRow:
-        """The service a notation (`(H)-…`, `(Hn)-…`) or a serial with one service names."""
-        with self._db.sessions() as session:
-            service_id = _service_id(session, text)
-        (found,) = self.services(service_ids=(service_id,))
-        return found
-
     # ----- supervisors: the levels ---------------------------------------------------------
 
     def add(
