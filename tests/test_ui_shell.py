@@ -495,6 +495,7 @@ def test_every_screen_of_an_administrator_opens(
         "migration_reports",
         "audit",
         "call_statistics",
+        "service_levels",
         "agents",
     ]
     for key in keys:
