@@ -146,11 +146,18 @@ def test_built_in_and_used_levels_are_not_removed(db: Database, admin: Actor) ->
     store.set_service_level(admin, "(H)-FW5550001111", "Silver")
     used = _refused(LevelProblem.IN_USE, lambda: store.remove(admin, "silver"))
     assert used.params == ("Silver", 1)
-    assert {s.notation: s.level_name for s in store.services(contract_id=world.contract_id)} == {
-        "(H1)-FG1234567890": None,
-        "(H2)-FG1234567890": None,
-        "(H)-FW5550001111": "Silver",
+    # Services stored without a level read as their product gives (the builders set none).
+    shown = {
+        s.notation: (s.level_name, s.by_product_rule)
+        for s in store.services(contract_id=world.contract_id)
     }
+    assert shown == {
+        "(H1)-FG1234567890": ("8x5", True),
+        "(H2)-FG1234567890": ("8x5", True),
+        "(H)-FW5550001111": ("Silver", False),
+    }
+    nbd = [s for s in store.services() if s.notation == "(H)-FA9999999999"]
+    assert [(s.level_name, s.by_product_rule) for s in nbd] == [("NBD", True)]
 
 
 def test_agents_and_back_office_may_not_manage_levels(

@@ -59,7 +59,7 @@ from hezo_desk.wording import TARGETS_CHANGED
 # Moves the open tickets of a level onto its targets (the ticket dues' recompute).
 Recompute = Callable[[LevelRow], None]
 PRIORITIES = (Priority.CRITICAL, Priority.HIGH, Priority.NORMAL, Priority.LOW)
-COLUMN_WIDTHS = [180, 220, 90, 80, 320, 320]
+COLUMN_WIDTHS = [180, 220, 100, 80, 260, 260]
 RECOMPUTE_COMMAND = "hezo-desk service-level recompute"
 MINUTES_STEP = 15
 DIALOG_WIDTH = 560
@@ -128,14 +128,8 @@ class ServiceLevelsModel(RowTableModel[LevelRow]):
             Column(self.tr("Calendar"), lambda level: self._names.name(level.calendar)),
             Column(self.tr("Built-in"), lambda level: level.built_in),
             Column(self.tr("Services"), lambda level: level.services),
-            Column(
-                self.tr("Response: critical / high / normal / low"),
-                lambda level: self._targets(level.response),
-            ),
-            Column(
-                self.tr("Resolution: critical / high / normal / low"),
-                lambda level: self._targets(level.resolution),
-            ),
+            Column(self.tr("Response"), lambda level: self._targets(level.response)),
+            Column(self.tr("Resolution"), lambda level: self._targets(level.resolution)),
         ]
 
     def _targets(self, targets: Any) -> str:
@@ -333,6 +327,9 @@ class ServiceLevelsScreen(ListScreen):
         self.remove_button.setObjectName("remove")
         self.recompute_button = QPushButton(self)
         self.recompute_button.setObjectName("recompute")
+        self.legend = QLabel(self)
+        self.legend.setObjectName("legend")
+        self.legend.setWordWrap(True)
         self.notice = QLabel(self)
         self.notice.setObjectName("notice")
         self.notice.setWordWrap(True)
@@ -347,11 +344,13 @@ class ServiceLevelsScreen(ListScreen):
         layout.addWidget(self.refused)
         layout.addLayout(buttons)
         layout.addWidget(self.notice)
+        layout.addWidget(self.legend)
         layout.addWidget(self.view, 1)
         self.retranslate()
         if not self.allowed:
             for widget in (self.view, self.status, self.add_button, self.edit_button):
                 widget.hide()
+            self.legend.hide()
             self.remove_button.hide()
             self.recompute_button.hide()
             return
@@ -395,6 +394,12 @@ class ServiceLevelsScreen(ListScreen):
         self.edit_button.setText(self.tr("&Edit level…"))
         self.remove_button.setText(self.tr("&Remove level"))
         self.recompute_button.setText(self.tr("Re&compute open tickets…"))
+        self.legend.setText(
+            self.tr(
+                "Targets per priority: critical / high / normal / low, in hours and minutes of "
+                "the level's calendar; NBD: by 16:00 of the next business day; —: no target."
+            )
+        )
         self.model.retranslate()
 
     def count_text(self, count: int) -> str:

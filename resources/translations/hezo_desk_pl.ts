@@ -984,12 +984,12 @@
         <translation>Usługi umowy %1 (%2)</translation>
     </message>
     <message>
-        <source>Service level of %1: %2</source>
-        <translation>Poziom obsługi %1: %2</translation>
+        <source>Service level of %1: %2 (by its product)</source>
+        <translation>Poziom obsługi %1: %2 (według produktu)</translation>
     </message>
     <message>
-        <source>by the product rule</source>
-        <translation>według produktu</translation>
+        <source>Service level of %1: %2</source>
+        <translation>Poziom obsługi %1: %2</translation>
     </message>
 </context>
 <context>
@@ -3526,12 +3526,12 @@ Rozwiązanie (krytyczny / wysoki / normalny / niski): %3</translation>
         <translation>Usługi</translation>
     </message>
     <message>
-        <source>Response: critical / high / normal / low</source>
-        <translation>Reakcja: krytyczny / wysoki / normalny / niski</translation>
+        <source>Response</source>
+        <translation>Reakcja</translation>
     </message>
     <message>
-        <source>Resolution: critical / high / normal / low</source>
-        <translation>Rozwiązanie: krytyczny / wysoki / normalny / niski</translation>
+        <source>Resolution</source>
+        <translation>Rozwiązanie</translation>
     </message>
 </context>
 <context>
@@ -3555,6 +3555,10 @@ Rozwiązanie (krytyczny / wysoki / normalny / niski): %3</translation>
     <message>
         <source>Re&amp;compute open tickets…</source>
         <translation>Przel&amp;icz otwarte zgłoszenia…</translation>
+    </message>
+    <message>
+        <source>Targets per priority: critical / high / normal / low, in hours and minutes of the level&apos;s calendar; NBD: by 16:00 of the next business day; —: no target.</source>
+        <translation>Cele dla priorytetów: krytyczny / wysoki / normalny / niski, w godzinach i minutach kalendarza poziomu; NBD: do 16:00 następnego dnia roboczego; —: brak celu.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln service level(s)</source>

@@ -34,9 +34,13 @@ from hezo_desk.services.limits import column_length
 from hezo_desk.services.normalize import clean_line
 from hezo_desk.services.serials import InvalidSerialError, format_notation, parse_serial
 from hezo_desk.services.service_levels.levels import (
+    EIGHT_FIVE,
+    NBD,
     NEXT_BUSINESS_DAY,
+    TWENTY_FOUR_SEVEN,
     NextBusinessDay,
     Target,
+    default_level,
 )
 from hezo_desk.services.service_levels.levels import ServiceLevel as LevelRules
 
@@ -107,8 +111,11 @@ class ServiceLevelRow:
     product: str
     contract_number: str
     customer_name: str
+    # The level it is served on; for a service stored without one (written around the desk),
+    # the built-in level its product's name gives, with `by_product_rule` set.
     level_id: int | None
     level_name: str | None
+    by_product_rule: bool = False
 
 
 def target_text(target: Target) -> str:
@@ -201,18 +208,37 @@ class ServiceLevelStore:
         if service_ids is not None:
             query = query.where(Service.id.in_(service_ids))
         with self._db.sessions() as session:
-            return [
+            rows = session.execute(query).all()
+            built_in = {
+                key: (level_id, name)
+                for level_id, name, key in session.execute(
+                    select(ServiceLevel.id, ServiceLevel.name, ServiceLevel.rule_key).where(
+                        ServiceLevel.rule_key.is_not(None)
+                    )
+                )
+            }
+        found: list[ServiceLevelRow] = []
+        for row in rows:
+            # An outer join: no level row for a service stored without one.
+            level_id: int | None = row[6]
+            level_name: str | None = row[7]
+            by_rule = False
+            if level_id is None:
+                level_id, level_name = built_in.get(_rule_key(row[3]), (None, None))
+                by_rule = level_id is not None
+            found.append(
                 ServiceLevelRow(
                     service_id=row[0],
                     notation=format_notation(row[1], row[2]),
                     product=row[3],
                     contract_number=row[4],
                     customer_name=row[5],
-                    level_id=row[6],
-                    level_name=row[7],
+                    level_id=level_id,
+                    level_name=level_name,
+                    by_product_rule=by_rule,
                 )
-                for row in session.execute(query)
-            ]
+            )
+        return found
 
     # ----- supervisors: the levels ---------------------------------------------------------
 
@@ -374,6 +400,15 @@ class ServiceLevelStore:
 
 
 # ----- inside ------------------------------------------------------------------------------
+
+
+def _rule_key(product: str) -> str:
+    """The key of the built-in level the product rule gives a product (levels.default_level)."""
+    rule = default_level(product)
+    for level, key in ((TWENTY_FOUR_SEVEN, "24x7"), (NBD, "nbd"), (EIGHT_FIVE, "8x5")):
+        if rule is level:
+            return key
+    return "8x5"
 
 
 def _valid_name(name: str) -> str:

@@ -303,13 +303,17 @@ class ContractsScreen(ListScreen):
         if service is None:
             self.service_level.clear()
             return
-        self.service_level.setText(
-            fill(
-                self.tr("Service level of %1: %2"),
+        if service.by_product_rule:
+            text = fill(
+                self.tr("Service level of %1: %2 (by its product)"),
                 service.notation,
-                service.level_name or self.tr("by the product rule"),
+                service.level_name,
             )
-        )
+        else:
+            text = fill(
+                self.tr("Service level of %1: %2"), service.notation, service.level_name or "—"
+            )
+        self.service_level.setText(text)
 
     def _level_dialog_closed(self, dialog: ServiceLevelDialog, result: int) -> None:
         if self.level_dialog is dialog:
