@@ -225,3 +225,28 @@ def test_an_agent_sees_the_level_but_no_change_button(
     _show(qtbot, screen)
     assert not screen.level_button.isVisible()
     assert screen.level_button.text().replace("&", "") == "Change service level…"
+
+
+def test_removing_a_level_in_use_is_refused_in_words_and_recompute_calls_the_hook(
+    qtbot: QtBot, desk_context: DeskContext
+) -> None:
+    context = _as(desk_context, SUPERVISOR)
+    store = ServiceLevelStore(context.db)
+    store.add(context.actor, name="Srebrny", calendar="24x7")
+    service = store.services()[0]
+    store.set_service_level(context.actor, service.service_id, "Srebrny")
+    asked: list[str] = []
+    screen = ServiceLevelsScreen(context, recompute=lambda level: asked.append(level.name))
+    _show(qtbot, screen)
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 5, timeout=WAIT_MS)
+    level = store.level("srebrny")
+    screen.view.selectRow(screen.model.row_of(level.id))
+    assert screen.recompute_button.isVisible()
+    screen.recompute_button.click()
+    assert asked == ["Srebrny"]
+    screen.remove_confirmed(level)
+    qtbot.waitUntil(
+        lambda: "give them another level first" in screen.status.text(), timeout=WAIT_MS
+    )
+    assert "Srebrny" in screen.status.text()
+    assert screen.model.rowCount() == 5

@@ -20,7 +20,7 @@ from types import MappingProxyType
 from typing import Any
 
 from sqlalchemy import delete, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from hezo_desk.db import Database
@@ -496,7 +496,7 @@ def _level_rows(session: Session) -> list[LevelRow]:
         Service.service_level_id
     )
     counts: dict[int | None, int] = {row[0]: row[1] for row in session.execute(counted)}
-    levels = session.scalars(select(ServiceLevel)).all()
+    levels = session.scalars(select(ServiceLevel).options(selectinload(ServiceLevel.targets))).all()
     rows = [_row(session, level, counts.get(level.id, 0)) for level in levels]
     return sorted(rows, key=lambda row: (row.name.casefold(), row.id))
 
