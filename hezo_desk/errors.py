@@ -119,4 +119,39 @@ class TemplateChangedError(ConflictError):
 
     def __init__(self, name: str) -> None:
         super().__init__(f"template {name} changed meanwhile")
+
+
+class LevelProblem(enum.StrEnum):
+    """Why a service level (or a service's level) was not saved; stable codes, worded in
+    `hezo_desk/wording.py`. The error's `params` fill the wording's %1, %2, … in order."""
+
+    NAME_EMPTY = "name_empty"
+    NAME_TOO_LONG = "name_too_long"  # limit, length
+    NAME_TAKEN = "name_taken"  # the name taken
+    MINUTES_NEGATIVE = "minutes_negative"  # minutes
+    MINUTES_TOO_MANY = "minutes_too_many"  # minutes, the most allowed
+    TARGET_UNREADABLE = "target_unreadable"  # the text
+    UNKNOWN_PRIORITY = "unknown_priority"  # the text
+    UNKNOWN_CALENDAR = "unknown_calendar"  # the text
+    NO_SUCH_LEVEL = "no_such_level"  # the name
+    IN_USE = "in_use"  # name, how many services
+    BUILT_IN = "built_in"  # name
+    NO_SUCH_SERVICE = "no_such_service"  # the text
+    SERVICE_AMBIGUOUS = "service_ambiguous"  # the text, the notations it may mean
+
+
+class ServiceLevelRefusedError(UserError):
+    """A change to the service levels refused, told by `problem` and its `params`."""
+
+    def __init__(self, problem: LevelProblem, *params: object) -> None:
+        super().__init__(f"{problem.value}: {', '.join(map(str, params))}")
+        self.problem = problem
+        self.params = tuple(params)
+
+
+class ServiceLevelConflictError(ConflictError):
+    """The level `name` was changed by someone else since the caller read it."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(f"service level {name} changed meanwhile")
         self.name = name

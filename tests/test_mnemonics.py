@@ -40,6 +40,7 @@ from hezo_desk.services.agents import AgentService
 from hezo_desk.services.demo import DemoService
 from hezo_desk.services.records import contact_row
 from hezo_desk.services.secrets import SecretStore
+from hezo_desk.services.service_levels.store import ServiceLevelStore
 from hezo_desk.ui.access_panel import AccessChangeDialog, AccessPanel
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.dialogs.anonymise import AnonymiseDialog
@@ -55,6 +56,11 @@ from hezo_desk.ui.pdf_batch_export import BatchExportDialog
 from hezo_desk.ui.pdf_preview import PdfPreviewDialog
 from hezo_desk.ui.registration_wizard import RegistrationWizard
 from hezo_desk.ui.screen_registry import build_screens, ticket_actions, ticket_tabs, wire_window
+from hezo_desk.ui.service_levels_screen import (
+    LevelEditorDialog,
+    ServiceLevelDialog,
+    ServiceLevelsScreen,
+)
 from hezo_desk.ui.settings import DeskSettings
 from hezo_desk.ui.template_picker import TemplatePicker
 from hezo_desk.ui.templates_screen import TemplateEditor
@@ -166,6 +172,13 @@ def _open_ticket_and_contact(db: Database) -> tuple[int, int]:
     return ticket_id, contact.customer_id
 
 
+def _contract_of(db: Database, ticket_id: int) -> int:
+    with db.sessions() as session:
+        contract_id = session.scalar(select(Ticket.contract_id).where(Ticket.id == ticket_id))
+    assert contract_id is not None
+    return int(contract_id)
+
+
 def test_no_window_of_the_desk_has_two_widgets_on_one_alt_key(
     qtbot: QtBot,
     language: str,
@@ -220,6 +233,8 @@ def test_no_window_of_the_desk_has_two_widgets_on_one_alt_key(
     assert access.reseller_id is not None
     assert access.history
     granted = replace(access.ticket, reseller_access=True)
+    levels = ServiceLevelStore(db).levels()
+    services = ServiceLevelStore(db).services(contract_id=_contract_of(db, ticket_id))
     dialogs: list[tuple[str, QWidget]] = [
         ("sign-in", SignInDialog(AgentService(db), secrets, settings, db.display_url, pool)),
         ("settings", SettingsDialog(settings, secrets, pool)),
@@ -235,6 +250,8 @@ def test_no_window_of_the_desk_has_two_widgets_on_one_alt_key(
         ("wait", WaitDialog(pool)),
         ("reply template", TemplatePicker(context, ticket_id)),
         ("template editor", TemplateEditor(context)),
+        ("service level editor", LevelEditorDialog(levels[0])),
+        ("service level of a service", ServiceLevelDialog(context, services[0])),
     ]
     # Dialogs that read something first are checked as they are once it is shown (their
     # words may change with it), and none is left reading when the test ends.
@@ -243,6 +260,7 @@ def test_no_window_of_the_desk_has_two_widgets_on_one_alt_key(
         "anonymise": lambda d: d.preview is not None,
         "pdf preview": lambda d: d.preview.current is not None,
         "reply template": lambda d: d.loaded,
+        "service level of a service": lambda d: d.loaded,
     }
     for name, dialog in dialogs:
         qtbot.addWidget(dialog)
@@ -251,6 +269,11 @@ def test_no_window_of_the_desk_has_two_widgets_on_one_alt_key(
             qtbot.waitUntil(lambda d=dialog, n=name: ready[n](d), timeout=WAIT_MS)
         clashes += window_clashes(dialog, name)
         dialog.hide()
+    # The service levels' screen with its recompute button.
+    levels_screen = ServiceLevelsScreen(context)
+    qtbot.addWidget(levels_screen)
+    levels_screen.show()
+    clashes += window_clashes(levels_screen, "service levels with recompute")
     wizard = RegistrationWizard(context, customer_id)
     qtbot.addWidget(wizard)
     wizard.show()

@@ -496,6 +496,7 @@ def test_every_screen_of_an_administrator_opens(
         "audit",
         "call_statistics",
         "templates",
+        "service_levels",
         "agents",
     ]
     for key in keys:

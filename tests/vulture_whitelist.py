@@ -67,6 +67,10 @@ _.desk_tour
 _.boxes
 _.open_modal
 
+# Qt calls these QSpinBox overrides (ui/service_levels_screen.py DurationSpinBox).
+_.textFromValue
+_.valueFromText
+
 # Qt calls these QWizardPage overrides (ui/registration_wizard.py).
 _.validatePage
 _.initializePage

@@ -26,7 +26,7 @@ from hezo_desk.cli import (
     handoff_commands,
     import_commands,
     reseller_commands,
-    service_level_recompute,
+    service_level_commands,
     template_commands,
     ticket_commands,
 )
@@ -48,11 +48,11 @@ COMMAND_MODULES = (
     ticket_commands,
     template_commands,
     reseller_commands,
+    service_level_commands,
     import_commands,
     gdpr_commands,
     call_commands,
     handoff_commands,
-    service_level_recompute,
     desktop_commands,
 )
 __all__ = ["WindowOpener", "build_parser", "main"]

@@ -5,8 +5,8 @@ opened under until someone chooses to recompute: this copies the level's targets
 open ticket on it again and recomputes their dues, a chunk at a time, each ticket whose dues
 moved explained in its history. Closed and cancelled tickets keep theirs.
 
-`register_recompute(actions, common)` adds the action to a `service-level` parser; `register`
-makes that parser with this one action (the other `service-level` actions plug in beside it).
+`register_recompute(actions, common)` adds the action to the `service-level` parser of
+`service_level_commands`.
 """
 
 from __future__ import annotations
@@ -17,12 +17,6 @@ from typing import Any
 from hezo_desk.cli.context import CommandContext
 from hezo_desk.services.service_levels.dues import recompute_level
 from hezo_desk.wording import recomputed_text
-
-
-def register(commands: Any, common: argparse.ArgumentParser) -> None:
-    level = commands.add_parser("service-level", help="service levels", parents=[common])
-    actions = level.add_subparsers(dest="service_level_command", metavar="ACTION", required=True)
-    register_recompute(actions, common)
 
 
 def register_recompute(actions: Any, common: argparse.ArgumentParser) -> None:

@@ -69,6 +69,11 @@ class AuditAction:
     CALL_BACK_CLAIMED = "call.back_claimed"
     CALL_BACK_RELEASED = "call.back_released"
     CALL_BACK_MADE = "call.back_made"
+    SERVICE_LEVEL_CREATED = "service_level.created"
+    SERVICE_LEVEL_CHANGED = "service_level.changed"
+    SERVICE_LEVEL_REMOVED = "service_level.removed"
+    # A service (contract line) moved to another level by the back office.
+    SERVICE_LEVEL_SET = "service.level_changed"
 
 
 # The session's entries recorded and not yet chained, in the order they were recorded.

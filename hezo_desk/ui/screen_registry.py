@@ -26,6 +26,7 @@ from hezo_desk.ui.pdf_preview import PdfPreviewDialog
 from hezo_desk.ui.registration_wizard import RegistrationWizard
 from hezo_desk.ui.resellers_screen import ResellersScreen
 from hezo_desk.ui.review_screen import ReviewScreen
+from hezo_desk.ui.service_levels_screen import ServiceLevelsScreen
 from hezo_desk.ui.tables.agents import AgentsScreen
 from hezo_desk.ui.tables.audit import AuditScreen
 from hezo_desk.ui.tables.calls import CallsScreen
@@ -116,6 +117,12 @@ def build_screens(context: DeskContext) -> list[ScreenSpec]:
             "templates",
             QCoreApplication.translate("Screens", "Reply templates"),
             lambda: TemplatesScreen(context),
+            SUPERVISORS,
+        ),
+        ScreenSpec(
+            "service_levels",
+            QCoreApplication.translate("Screens", "Service levels"),
+            lambda: ServiceLevelsScreen(context),
             SUPERVISORS,
         ),
         ScreenSpec(

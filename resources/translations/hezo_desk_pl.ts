@@ -533,6 +533,21 @@
     </message>
 </context>
 <context>
+    <name>CalendarNames</name>
+    <message>
+        <source>24x7: every minute</source>
+        <translation>24x7: każda minuta</translation>
+    </message>
+    <message>
+        <source>business hours: Mon–Fri 8–16</source>
+        <translation>godziny pracy: pn–pt 8–16</translation>
+    </message>
+    <message>
+        <source>NBD</source>
+        <translation>NBD</translation>
+    </message>
+</context>
+<context>
     <name>CallBacksScreen</name>
     <message>
         <source>Missed at</source>
@@ -948,6 +963,10 @@
         <source> days</source>
         <translation> dni</translation>
     </message>
+    <message>
+        <source>Change service &amp;level…</source>
+        <translation>Zmień poziom &amp;usługi…</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln contract(s)</source>
         <translation>
@@ -963,6 +982,14 @@
     <message>
         <source>Services of contract %1 (%2)</source>
         <translation>Usługi umowy %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Service level of %1: %2 (by its product)</source>
+        <translation>Poziom obsługi %1: %2 (według produktu)</translation>
+    </message>
+    <message>
+        <source>Service level of %1: %2</source>
+        <translation>Poziom obsługi %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1227,6 +1254,62 @@
     <message>
         <source>The template %1 was changed or removed by someone else meanwhile; read it again and redo your change</source>
         <translation>Ktoś inny zmienił lub usunął w międzyczasie szablon %1; wczytaj go ponownie i powtórz swoją zmianę</translation>
+    </message>
+    <message>
+        <source>Name the service level.</source>
+        <translation>Podaj nazwę poziomu obsługi.</translation>
+    </message>
+    <message>
+        <source>The service level&apos;s name is too long: %2 characters, at most %1 fit.</source>
+        <translation>Nazwa poziomu obsługi jest za długa (długość: %2, najwięcej: %1).</translation>
+    </message>
+    <message>
+        <source>A service level named %1 already exists (letter case aside).</source>
+        <translation>Poziom obsługi o nazwie %1 już istnieje (bez względu na wielkość liter).</translation>
+    </message>
+    <message>
+        <source>A target cannot be negative (%1 minutes).</source>
+        <translation>Cel nie może być ujemny (%1 min).</translation>
+    </message>
+    <message>
+        <source>A target of %1 minutes is more than the %2 a target may have.</source>
+        <translation>Cel %1 min przekracza dopuszczalne %2 min.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a target: give PRIORITY=MINUTES, PRIORITY=nbd (next business day) or PRIORITY=none.</source>
+        <translation>„%1” nie jest celem: podaj PRIORITY=MINUTY, PRIORITY=nbd (następny dzień roboczy) lub PRIORITY=none.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a priority: critical, high, normal or low.</source>
+        <translation>„%1” nie jest priorytetem: critical, high, normal lub low.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a calendar: 24x7 or business-hours.</source>
+        <translation>„%1” nie jest kalendarzem: 24x7 lub business-hours.</translation>
+    </message>
+    <message>
+        <source>No service level is named %1 (see `hezo-desk service-level list`).</source>
+        <translation>Nie ma poziomu obsługi o nazwie %1 (zob. `hezo-desk service-level list`).</translation>
+    </message>
+    <message>
+        <source>The service level %1 is the level of %2 service(s): give them another level first.</source>
+        <translation>Poziom obsługi %1 ma przypisane usługi (liczba: %2): najpierw przypisz im inny poziom.</translation>
+    </message>
+    <message>
+        <source>The service level %1 is one the desk picks by itself (by product or for no service); it can be changed but not removed.</source>
+        <translation>Poziom obsługi %1 jest wbudowany (desk wybiera go sam według produktu lub gdy brak usługi): można go zmienić, ale nie usunąć.</translation>
+    </message>
+    <message>
+        <source>No service has the serial or notation %1.</source>
+        <translation>Żadna usługa nie ma numeru seryjnego ani oznaczenia %1.</translation>
+    </message>
+    <message>
+        <source>The serial %1 has several services (%2): name one by its notation.</source>
+        <translation>Numer seryjny %1 ma kilka usług (%2): wskaż jedną po oznaczeniu.</translation>
+    </message>
+    <message>
+        <source>The service level %1 was changed by someone else meanwhile; your change was not saved. Read it again and redo your change.</source>
+        <translation>Ktoś inny zmienił w międzyczasie poziom obsługi %1; Twoja zmiana nie została zapisana. Sprawdź go ponownie i powtórz zmianę.</translation>
     </message>
 </context>
 <context>
@@ -1738,6 +1821,41 @@
     <message>
         <source>file</source>
         <translation>plik</translation>
+    </message>
+</context>
+<context>
+    <name>LevelEditorDialog</name>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nazwa</translation>
+    </message>
+    <message>
+        <source>&amp;Calendar</source>
+        <translation>&amp;Kalendarz</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorytet</translation>
+    </message>
+    <message>
+        <source>Response (first reply)</source>
+        <translation>Reakcja (pierwsza odpowiedź)</translation>
+    </message>
+    <message>
+        <source>Resolution (closing)</source>
+        <translation>Rozwiązanie (zamknięcie)</translation>
+    </message>
+    <message>
+        <source>Tickets keep the targets they were opened under: a change applies to tickets opened afterwards.</source>
+        <translation>Zgłoszenia zachowują cele z chwili otwarcia: zmiana dotyczy zgłoszeń otwartych później.</translation>
+    </message>
+    <message>
+        <source>Add a service level</source>
+        <translation>Dodaj poziom obsługi</translation>
+    </message>
+    <message>
+        <source>Service level %1</source>
+        <translation>Poziom obsługi %1</translation>
     </message>
 </context>
 <context>
@@ -3367,6 +3485,10 @@
         <translation>Szablony odpowiedzi</translation>
     </message>
     <message>
+        <source>Service levels</source>
+        <translation>Poziomy obsługi</translation>
+    </message>
+    <message>
         <source>Agents</source>
         <translation>Konsultanci</translation>
     </message>
@@ -3427,7 +3549,42 @@
     </message>
 </context>
 <context>
+    <name>ServiceLevelDialog</name>
+    <message>
+        <source>Service level of %1</source>
+        <translation>Poziom obsługi %1</translation>
+    </message>
+    <message>
+        <source>%1, %2, contract %3</source>
+        <translation>%1, %2, umowa %3</translation>
+    </message>
+    <message>
+        <source>&amp;Level</source>
+        <translation>&amp;Poziom</translation>
+    </message>
+    <message>
+        <source>Tickets opened from now on get the new level&apos;s targets; open tickets keep theirs.</source>
+        <translation>Zgłoszenia otwarte od teraz dostaną cele nowego poziomu; otwarte zgłoszenia zachowują swoje.</translation>
+    </message>
+    <message>
+        <source>No level chosen yet.</source>
+        <translation>Nie wybrano jeszcze poziomu.</translation>
+    </message>
+    <message>
+        <source>%1
+Response (critical / high / normal / low): %2
+Resolution (critical / high / normal / low): %3</source>
+        <translation>%1
+Reakcja (krytyczny / wysoki / normalny / niski): %2
+Rozwiązanie (krytyczny / wysoki / normalny / niski): %3</translation>
+    </message>
+</context>
+<context>
     <name>ServiceLevels</name>
+    <message>
+        <source>Tickets opened from now on get the new targets; open tickets keep theirs until a supervisor recomputes them (%1).</source>
+        <translation>Zgłoszenia otwarte od teraz dostaną nowe cele; otwarte zgłoszenia zachowują swoje, dopóki kierownik ich nie przeliczy (%1).</translation>
+    </message>
     <message>
         <source>Dues set at opening</source>
         <translation>Terminy ustalone przy otwarciu</translation>
@@ -3503,6 +3660,88 @@
     <message>
         <source>Service level %1: %2 open ticket(s) recomputed, %3 with changed dues</source>
         <translation>Poziom usług %1: przeliczono otwarte zgłoszenia: %2, ze zmienionymi terminami: %3</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceLevelsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nazwa</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Kalendarz</translation>
+    </message>
+    <message>
+        <source>Built-in</source>
+        <translation>Wbudowany</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Usługi</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Reakcja</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Rozwiązanie</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceLevelsScreen</name>
+    <message>
+        <source>Only supervisors and administrators manage service levels.</source>
+        <translation>Poziomami obsługi zarządzają tylko kierownicy i administratorzy.</translation>
+    </message>
+    <message>
+        <source>&amp;Add level…</source>
+        <translation>&amp;Dodaj poziom…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit level…</source>
+        <translation>Z&amp;mień poziom…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove level</source>
+        <translation>&amp;Usuń poziom</translation>
+    </message>
+    <message>
+        <source>Re&amp;compute open tickets…</source>
+        <translation>Przel&amp;icz otwarte zgłoszenia…</translation>
+    </message>
+    <message>
+        <source>Targets per priority: critical / high / normal / low, in hours and minutes of the level&apos;s calendar; NBD: by 16:00 of the next business day; —: no target.</source>
+        <translation>Cele dla priorytetów: krytyczny / wysoki / normalny / niski, w godzinach i minutach kalendarza poziomu; NBD: do 16:00 następnego dnia roboczego; —: brak celu.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln service level(s)</source>
+        <translation>
+            <numerusform>%Ln poziom obsługi</numerusform>
+            <numerusform>%Ln poziomy obsługi</numerusform>
+            <numerusform>%Ln poziomów obsługi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove a service level</source>
+        <translation>Usuń poziom obsługi</translation>
+    </message>
+    <message>
+        <source>Remove the service level %1?</source>
+        <translation>Usunąć poziom obsługi %1?</translation>
+    </message>
+    <message>
+        <source>Recompute open tickets</source>
+        <translation>Przelicz otwarte zgłoszenia</translation>
+    </message>
+    <message>
+        <source>Give every open ticket of the service level %1 the level&apos;s targets as they are now, and compute its dues again? Each ticket whose dues move says so in its history.</source>
+        <translation>Nadać każdemu otwartemu zgłoszeniu poziomu obsługi %1 obecne cele tego poziomu i ponownie obliczyć jego terminy? Każde zgłoszenie, którego terminy się zmienią, odnotuje to w swojej historii.</translation>
+    </message>
+    <message>
+        <source>the button “Recompute open tickets…”</source>
+        <translation>przycisk „Przelicz otwarte zgłoszenia…”</translation>
     </message>
 </context>
 <context>
@@ -3715,6 +3954,25 @@
     <message>
         <source>Cannot sign in: %1</source>
         <translation>Nie można się zalogować: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TargetEditor</name>
+    <message>
+        <source>minutes</source>
+        <translation>minuty</translation>
+    </message>
+    <message>
+        <source>next business day, 16:00</source>
+        <translation>następny dzień roboczy, 16:00</translation>
+    </message>
+    <message>
+        <source>no target</source>
+        <translation>brak celu</translation>
+    </message>
+    <message>
+        <source>Hours and minutes of the level&apos;s calendar (h:mm)</source>
+        <translation>Godziny i minuty kalendarza poziomu (g:mm)</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,7 @@ from hezo_desk.services.demo import DemoService
 from hezo_desk.services.opened_copies import OpenedCopies
 from hezo_desk.services.records import contact_row
 from hezo_desk.services.secrets import SecretStore
+from hezo_desk.services.service_levels.store import ServiceLevelStore
 from hezo_desk.services.ticket_conflicts import TicketConflictError
 from hezo_desk.services.tickets import TicketChange, TicketService
 from hezo_desk.ui.access_panel import AccessChangeDialog
@@ -46,6 +47,7 @@ from hezo_desk.ui.pdf_batch_export import BatchExportDialog
 from hezo_desk.ui.pdf_preview import PdfPreviewDialog
 from hezo_desk.ui.registration_wizard import RegistrationWizard
 from hezo_desk.ui.screen_registry import build_screens, ticket_actions, ticket_tabs, wire_window
+from hezo_desk.ui.service_levels_screen import LevelEditorDialog, ServiceLevelDialog
 from hezo_desk.ui.settings import DeskSettings
 from hezo_desk.ui.tables.agents import AddAgentDialog, PasswordDialog, RoleDialog
 from hezo_desk.ui.template_picker import TemplatePicker
@@ -129,6 +131,9 @@ class Tour:
             )
         agent_row = next(a for a in AgentService(db).list_agents() if a.login != TOUR_LOGIN)
         access = ResellerAccessService(db).ticket_access(ticket_id)
+        levels = ServiceLevelStore(db)
+        level = levels.level("NBD")
+        service = levels.services()[0]
         secrets = SecretStore()
         pool = QThreadPool.globalInstance()
         return [
@@ -157,6 +162,9 @@ class Tour:
             ("reply_template", lambda: TemplatePicker(context, ticket_id, window)),
             ("template_editor", lambda: TemplateEditor(context, None, window)),
             ("wait", lambda: WaitDialog(pool, window)),
+            ("service_level_new", lambda: LevelEditorDialog(None, window)),
+            ("service_level_edit", lambda: LevelEditorDialog(level, window)),
+            ("service_level_of_service", lambda: ServiceLevelDialog(context, service, window)),
         ]
 
     def boxes(self) -> list[tuple[str, Callable[[], object]]]:

@@ -7,9 +7,11 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QSplitter,
     QTableView,
@@ -24,9 +26,11 @@ from hezo_desk.services.limits import max_length
 from hezo_desk.services.listing.contracts import ContractFilter, ContractListing, ResellerChoice
 from hezo_desk.services.listing.serials import ServiceFilter, ServiceListing
 from hezo_desk.services.records import ContractRow
+from hezo_desk.services.service_levels.store import ServiceLevelRow, ServiceLevelStore
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.error_wording import error_text
 from hezo_desk.ui.labels import Labels
+from hezo_desk.ui.service_levels_screen import ServiceLevelDialog, may_set_service_level
 from hezo_desk.ui.tables.list_models import ContractsModel, ServicesModel
 from hezo_desk.ui.tables.list_screen import (
     ListScreen,
@@ -83,6 +87,16 @@ class ContractsScreen(ListScreen):
             ServiceListing(context.db), self.tasks, self, jobs=self.jobs
         )
         self.services_view = QTableView(self)
+        # The chosen service's level; the back office changes it.
+        self.service_level = QLabel(self)
+        self.service_level.setObjectName("service_level")
+        self.level_button = QPushButton(self)
+        self.level_button.setObjectName("change_level")
+        self.level_button.setVisible(may_set_service_level(context.actor.role))
+        self.level_button.setEnabled(False)
+        self.level_dialog: ServiceLevelDialog | None = None
+        self._level_store = ServiceLevelStore(context.db)
+        self._shown_service: ServiceLevelRow | None = None
         self._text_timer = QTimer(self)
         self._text_timer.setSingleShot(True)
         self._text_timer.setInterval(FILTER_DELAY_MS)
@@ -96,7 +110,11 @@ class ContractsScreen(ListScreen):
         services = QWidget(self)
         services_layout = QVBoxLayout(services)
         services_layout.setContentsMargins(0, 0, 0, 0)
-        services_layout.addWidget(self.services_title)
+        services_header = QHBoxLayout()
+        services_header.addWidget(self.services_title, 1)
+        services_header.addWidget(self.service_level)
+        services_header.addWidget(self.level_button)
+        services_layout.addLayout(services_header)
         services_layout.addWidget(self.services_view, 1)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.view)
@@ -121,6 +139,7 @@ class ContractsScreen(ListScreen):
             self.days,
             self.view,
             self.services_view,
+            self.level_button,
         )
 
         self.text.textChanged.connect(lambda _text: self._text_timer.start())
@@ -134,6 +153,9 @@ class ContractsScreen(ListScreen):
         self.view.activated.connect(self._open)
         self.lead_to_results(self.text, self.view, self._text_timer)
         self.view.selectionModel().currentRowChanged.connect(self._show_services)
+        self.services_view.selectionModel().currentRowChanged.connect(self._read_service_level)
+        self.services_model.modelReset.connect(self._read_service_level)
+        self.level_button.clicked.connect(self.change_service_level)
         self.model.start()
         self._load_resellers()
 
@@ -178,6 +200,8 @@ class ContractsScreen(ListScreen):
         self.expiring.setText(self.tr("Expiring within"))
         self.expiring.setToolTip(self.tr("Active contracts whose term ends in the next days"))
         self.days.setSuffix(self.tr(" days"))
+        self.level_button.setText(self.tr("Change service &level…"))
+        self._show_service_level(self._shown_service)
         self._title_services(self.model.row_at(self.view.currentIndex().row()))
         self.model.retranslate()
         self.services_model.retranslate()
@@ -186,6 +210,16 @@ class ContractsScreen(ListScreen):
 
     def count_text(self, count: int) -> str:
         return self.tr("%Ln contract(s)", "", count)
+
+    def change_service_level(self) -> None:
+        """The back office serves the chosen service on another level."""
+        service = self._shown_service
+        if service is None or not may_set_service_level(self.context.actor.role):
+            return
+        dialog = ServiceLevelDialog(self.context, service, self)
+        self.level_dialog = dialog
+        dialog.finished.connect(lambda result: self._level_dialog_closed(dialog, result))
+        dialog.open()
 
     # ----- inside --------------------------------------------------------------------------
 
@@ -244,6 +278,49 @@ class ContractsScreen(ListScreen):
             self.services_title.setText(
                 fill(self.tr("Services of contract %1 (%2)"), row.number, row.customer_name)
             )
+
+    def _read_service_level(self, *_args: object) -> None:
+        row = self.services_model.row_at(self.services_view.currentIndex().row())
+        if row is None:
+            self._show_service_level(None)
+            return
+        store, service_id = self._level_store, row.id
+
+        def work(_control: TaskControl) -> list[ServiceLevelRow]:
+            return store.services(service_ids=(service_id,))
+
+        self.tasks.start(work, finished=self._service_level_read, failed=self._failed)
+
+    def _service_level_read(self, found: list[ServiceLevelRow]) -> None:
+        row = self.services_model.row_at(self.services_view.currentIndex().row())
+        # Shown only while that service is still the chosen one.
+        chosen = [s for s in found if row is not None and s.service_id == row.id]
+        self._show_service_level(chosen[0] if chosen else None)
+
+    def _show_service_level(self, service: ServiceLevelRow | None) -> None:
+        self._shown_service = service
+        self.level_button.setEnabled(service is not None)
+        if service is None:
+            self.service_level.clear()
+            return
+        if service.by_product_rule:
+            text = fill(
+                self.tr("Service level of %1: %2 (by its product)"),
+                service.notation,
+                service.level_name,
+            )
+        else:
+            text = fill(
+                self.tr("Service level of %1: %2"), service.notation, service.level_name or "—"
+            )
+        self.service_level.setText(text)
+
+    def _level_dialog_closed(self, dialog: ServiceLevelDialog, result: int) -> None:
+        if self.level_dialog is dialog:
+            self.level_dialog = None
+        if result == QDialog.DialogCode.Accepted and dialog.saved is not None:
+            self._show_service_level(dialog.saved)
+        dialog.deleteLater()
 
     def _open(self, index: QModelIndex) -> None:
         row = self.model.row_at(index.row())
