@@ -1,0 +1,150 @@
+"""Time left in the ticket list: its sort (NULLs last, ties by id) and its two filters, at a
+fixed now, on SQLite and PostgreSQL. The dues are written straight into the fixture (the
+lifecycle that computes them has its own tests)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from sqlalchemy import select, update
+
+from hezo_desk.db import Database
+from hezo_desk.enums import TicketState
+from hezo_desk.models import Ticket
+from hezo_desk.services.actor import Actor
+from hezo_desk.services.listing.definition import Sort
+from hezo_desk.services.listing.paging import Window
+from hezo_desk.services.listing.tickets import OPEN_STATES, TicketFilter, TicketListing
+
+NOW = dt.datetime(2026, 11, 30, 10, 0, tzinfo=dt.UTC)
+PAGE = 4
+# Minutes from NOW to each dated ticket's next due, in the order of the open tickets: ties
+# (the same due twice), overdue, due within the hour, exactly now, exactly an hour on.
+OFFSETS = [-600, -35, -35, -1, 0, 1, 30, 59, 60, 61, 130, 130, 130, 2000, 9000]
+
+
+def _all(window: Window[Any]) -> list[Any]:
+    pages = -(-window.count() // window.page_size)
+    return [row for number in range(pages) for row in window.page(number)]
+
+
+def _jumping(window: Window[Any]) -> list[Any]:
+    pages = -(-window.count() // window.page_size)
+    order = [pages - 1, pages // 2, *range(pages // 2 - 1, -1, -1), *range(pages // 2 + 1, pages)]
+    read = {number: window.page(number) for number in dict.fromkeys(order)}
+    return [row for number in range(pages) for row in read[number]]
+
+
+def _ids(rows: list[Any]) -> list[int]:
+    return [row.id for row in rows]
+
+
+@pytest.fixture
+def dated(demo_db: Database) -> dict[int, dt.datetime | None]:
+    """The demo's tickets; some open ones get a next due around NOW, the rest none."""
+    with demo_db.transaction() as session:
+        session.execute(update(Ticket).values(next_due_at=None))
+        open_ids = list(
+            session.scalars(
+                select(Ticket.id).where(Ticket.state.in_(OPEN_STATES)).order_by(Ticket.id.desc())
+            )
+        )
+        dues: dict[int, dt.datetime | None] = dict.fromkeys(
+            session.scalars(select(Ticket.id)), None
+        )
+        assert len(open_ids) > len(OFFSETS) + 3
+        # Spread over the ids (not in id order), so that ties are broken by id visibly.
+        for ticket_id, minutes in zip(open_ids[::2], OFFSETS, strict=False):
+            due = NOW + dt.timedelta(minutes=minutes)
+            session.execute(update(Ticket).where(Ticket.id == ticket_id).values(next_due_at=due))
+            dues[ticket_id] = due
+    return dues
+
+
+def _expected(dues: dict[int, dt.datetime | None], desc: bool, keep: Any = None) -> list[int]:
+    chosen = {i: due for i, due in dues.items() if keep is None or keep(i, due)}
+    with_due = sorted((due, i) for i, due in chosen.items() if due is not None)
+    if desc:
+        with_due.reverse()
+    without = sorted((i for i, due in chosen.items() if due is None), reverse=desc)
+    return [i for _due, i in with_due] + without
+
+
+@pytest.mark.parametrize("desc", [False, True], ids=["asc", "desc"])
+def test_time_left_sorts_by_the_next_due_nulls_last_ties_by_id(
+    demo_db: Database, demo_agent: Actor, dated: dict[int, dt.datetime | None], desc: bool
+) -> None:
+    listing = TicketListing(demo_db, demo_agent, now=lambda: NOW)
+    sort = Sort("time_left", desc)
+    expected = _expected(dated, desc)
+    forwards = _all(listing.window(TicketFilter(), sort, page_size=PAGE))
+    assert _ids(forwards) == expected
+    assert _ids(_jumping(listing.window(TicketFilter(), sort, page_size=PAGE))) == expected
+    window = listing.window(TicketFilter(), sort, page_size=PAGE)
+    count, first = window.open()
+    assert count == len(expected)
+    assert _ids(first) == expected[:PAGE]
+    # Pages reached by keyset across the two segments, and a selection spanning them.
+    border = sum(1 for due in dated.values() if due is not None)
+    assert window.ids(border - 3, border + 2) == expected[border - 3 : border + 3]
+    for place in (0, 1, border - 1, border, border + 1, len(expected) - 1):
+        fresh = listing.window(TicketFilter(), sort, page_size=PAGE)
+        assert fresh.position_of(expected[place]) == place, place
+    window.build_positions()
+    assert _ids(window.page(1)) == expected[PAGE : 2 * PAGE]
+    assert window.position_of(expected[border]) == border
+
+
+def test_the_time_left_filters_count_from_the_given_now(
+    demo_db: Database, demo_agent: Actor, dated: dict[int, dt.datetime | None]
+) -> None:
+    listing = TicketListing(demo_db, demo_agent, now=lambda: NOW)
+    hour = NOW + dt.timedelta(hours=1)
+
+    def shown(list_filter: TicketFilter) -> list[int]:
+        return _ids(_all(listing.window(list_filter, Sort("time_left"), page_size=PAGE)))
+
+    breached = _expected(dated, False, lambda _i, due: due is not None and due < NOW)
+    soon = _expected(dated, False, lambda _i, due: due is not None and NOW <= due < hour)
+    either = _expected(dated, False, lambda _i, due: due is not None and due < hour)
+    assert len(breached) == 4 and len(soon) == 4
+    assert shown(TicketFilter(breached=True)) == breached
+    assert shown(TicketFilter(due_soon=True)) == soon
+    assert shown(TicketFilter(breached=True, due_soon=True)) == either
+    # With the other filters, and in another order.
+    assert sorted(_ids(listing.rows(TicketFilter(states=OPEN_STATES, breached=True)))) == sorted(
+        breached
+    )
+    closed = frozenset({TicketState.CLOSED})
+    assert listing.rows(TicketFilter(states=closed, breached=True)) == []
+    # Another now: what was due soon is breached an hour later.
+    later = TicketListing(demo_db, demo_agent, now=lambda: hour)
+    assert _ids(_all(later.window(TicketFilter(breached=True), Sort("time_left")))) == either
+
+
+@pytest.mark.parametrize("key", ["sort", "breached", "due_soon"])
+def test_time_left_reads_its_index(
+    demo_db: Database, demo_agent: Actor, dated: dict[int, dt.datetime | None], key: str
+) -> None:
+    """The first page of the sort and each filter is a range of ix_tickets_next_due."""
+    listing = TicketListing(demo_db, demo_agent, now=lambda: NOW)
+    list_filter = TicketFilter(breached=key == "breached", due_soon=key == "due_soon")
+    plan = listing.plan(list_filter, Sort("time_left"))
+    first_page = (
+        select(*plan.keys)
+        .where(*plan.conditions, plan.keys[0].is_not(None))
+        .order_by(*plan.keys)
+        .limit(100)
+    )
+    sql = str(first_page.compile(demo_db.engine, compile_kwargs={"literal_binds": True}))
+    with demo_db.engine.connect() as connection:
+        if demo_db.is_sqlite:
+            plan_text = str(connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}").all())
+            assert "TEMP B-TREE" not in plan_text
+        else:
+            connection.exec_driver_sql("SET LOCAL enable_sort = off")
+            connection.exec_driver_sql("SET LOCAL enable_seqscan = off")
+            plan_text = str(connection.exec_driver_sql(f"EXPLAIN {sql}").all())
+    assert "ix_tickets_next_due" in plan_text
