@@ -179,7 +179,7 @@ def test_the_ticket_list_chooses_its_columns_and_remembers_them(
         }
         entries["Assignee"].setChecked(True)
         entries["Priority"].setChecked(False)
-        shown = [header.model().headerData(s, Qt.Orientation.Horizontal) for s in range(10)]
+        shown = [header.model().headerData(s, Qt.Orientation.Horizontal) for s in range(11)]
         visible = {shown[s] for s in range(header.count()) if not header.isSectionHidden(s)}
         assert "Assignee" in visible
         assert "Priority" not in visible

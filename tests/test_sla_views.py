@@ -5,9 +5,15 @@ lifecycle that computes them has its own tests)."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QThreadPool, QTimer, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select, update
 
 from hezo_desk.db import Database
@@ -17,6 +23,10 @@ from hezo_desk.services.actor import Actor
 from hezo_desk.services.listing.definition import Sort
 from hezo_desk.services.listing.paging import Window
 from hezo_desk.services.listing.tickets import OPEN_STATES, TicketFilter, TicketListing
+from hezo_desk.ui.tables.list_models import TicketsModel
+from hezo_desk.ui.tables.tickets import TicketsScreen
+from hezo_desk.ui.workers import TaskSet
+from waiting import WAIT_MS
 
 NOW = dt.datetime(2026, 11, 30, 10, 0, tzinfo=dt.UTC)
 PAGE = 4
@@ -148,3 +158,144 @@ def test_time_left_reads_its_index(
             connection.exec_driver_sql("SET LOCAL enable_seqscan = off")
             plan_text = str(connection.exec_driver_sql(f"EXPLAIN {sql}").all())
     assert "ix_tickets_next_due" in plan_text
+
+
+# ----- the list on screen ------------------------------------------------------------------
+
+
+class Clock:
+    """A now the test moves by hand."""
+
+    def __init__(self, now: dt.datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+
+def _outcomes(db: Database) -> dict[str, int]:
+    """A paused ticket with a target, a closed one met, a closed one breached."""
+    with db.transaction() as session:
+        waiting = session.scalars(
+            select(Ticket.id).where(Ticket.state == TicketState.WAITING_FOR_CUSTOMER)
+        ).first()
+        closed = list(
+            session.scalars(
+                select(Ticket.id).where(Ticket.state == TicketState.CLOSED).order_by(Ticket.id)
+            )
+        )[:2]
+        assert waiting is not None and len(closed) == 2
+        session.execute(
+            update(Ticket)
+            .where(Ticket.id == waiting)
+            .values(next_due_at=None, response_target_minutes=240, response_due_at=None)
+        )
+        session.execute(
+            update(Ticket).where(Ticket.id == closed[0]).values(response_met=True, resolution_met=True)
+        )
+        session.execute(
+            update(Ticket).where(Ticket.id == closed[1]).values(response_met=True, resolution_met=False)
+        )
+    return {"paused": waiting, "met": closed[0], "breached": closed[1]}
+
+
+def test_the_time_left_column_words_and_colours_each_case(
+    qtbot: QtBot,
+    qtmodeltester: ModelTester,
+    demo_db: Database,
+    demo_agent: Actor,
+    dated: dict[int, dt.datetime | None],
+) -> None:
+    outcomes = _outcomes(demo_db)
+    clock = Clock(NOW)
+    pool = QThreadPool()
+    model = TicketsModel(TicketListing(demo_db, demo_agent, now=clock), TaskSet(pool, pool))
+    model.sort(model.time_left_column(), Qt.SortOrder.AscendingOrder)
+    model.start()
+    qtbot.waitUntil(lambda: not model.is_loading, timeout=WAIT_MS)
+    qtmodeltester.check(model)
+    column = model.time_left_column()
+    assert model.headerData(column, Qt.Orientation.Horizontal) == "Time left"
+
+    def read_all() -> dict[int, tuple[str, Any, Any]]:
+        for row in range(model.rowCount()):
+            model.data(model.index(row, 0))
+        qtbot.waitUntil(
+            lambda: all(model.row_at(r) is not None for r in range(model.rowCount())),
+            timeout=WAIT_MS,
+        )
+        shown = {}
+        for row in range(model.rowCount()):
+            index = model.index(row, column)
+            ticket = model.row_at(row)
+            assert ticket is not None
+            shown[ticket.id] = (
+                model.data(index),
+                model.data(index, Qt.ItemDataRole.ForegroundRole),
+                model.data(index, Qt.ItemDataRole.FontRole),
+            )
+        return shown
+
+    shown = read_all()
+    by_offset = {minutes: i for i, minutes in zip(_expected(dated, False), sorted(OFFSETS))}
+    assert shown[by_offset[-600]][0] == "overdue 10 h"
+    assert shown[by_offset[-35]][0] == "overdue 35 min"
+    assert shown[by_offset[-1]][0] == "overdue 1 min"
+    assert shown[by_offset[0]][0] == "0 min"
+    assert shown[by_offset[59]][0] == "59 min"
+    assert shown[by_offset[130]][0] == "2 h 10 min"
+    assert shown[by_offset[9000]][0] == "6 d 6 h"
+    assert shown[outcomes["paused"]][0] == "paused"
+    assert shown[outcomes["met"]][0] == "met"
+    assert shown[outcomes["breached"]][0] == "breached"
+    # The cue: overdue red and bold, due within the hour amber, the rest the theme's own.
+    overdue, soon, later = shown[by_offset[-35]], shown[by_offset[30]], shown[by_offset[60]]
+    assert isinstance(overdue[1], QColor) and overdue[2] is not None and overdue[2].bold()
+    assert isinstance(soon[1], QColor) and soon[1] != overdue[1] and soon[2] is None
+    assert later[1] is None and later[2] is None
+    # A minute later (and no read): worded again on the tick.
+    changed: list[Any] = []
+    model.dataChanged.connect(lambda first, last, roles: changed.append((first.column(), last.row())))
+    clock.now = NOW + dt.timedelta(minutes=31)
+    model.tick()
+    assert changed == [(column, model.rowCount() - 1)]
+    assert model.data(model.index(4, column)) == "overdue 31 min"  # the one due at NOW
+    qtmodeltester.check(model)
+    pool.waitForDone(WAIT_MS)
+
+
+def test_the_list_filters_by_time_left(
+    qtbot: QtBot, desk_context: Any, dated: dict[int, dt.datetime | None], tmp_path: Any
+) -> None:
+    ticker = QTimer()  # never started by the test: no wall clock
+    screen = TicketsScreen(desk_context, now=lambda: NOW, ticker=ticker)
+    qtbot.addWidget(screen)
+    screen.resize(1280, 700)
+    screen.show()
+    qtbot.waitUntil(lambda: not screen.model.is_loading, timeout=WAIT_MS)
+    screen.breached.setChecked(True)
+    qtbot.waitUntil(
+        lambda: not screen.model.is_loading and screen.model.list_filter.breached, timeout=WAIT_MS
+    )
+    assert screen.model.row_count == 4
+    assert screen.list_filter == TicketFilter(states=OPEN_STATES, breached=True)
+    screen.breached.setChecked(False)
+    screen.due_soon.setChecked(True)
+    qtbot.waitUntil(
+        lambda: not screen.model.is_loading and screen.model.list_filter.due_soon, timeout=WAIT_MS
+    )
+    assert screen.model.row_count == 4
+    screen.due_soon.setChecked(False)
+    screen.view.horizontalHeader().setSortIndicator(
+        screen.model.time_left_column(), Qt.SortOrder.AscendingOrder
+    )
+    qtbot.waitUntil(
+        lambda: not screen.model.is_loading and screen.model.current_sort.key == "time_left",
+        timeout=WAIT_MS,
+    )
+    first = screen.model.row_at(0)
+    assert first is not None and first.id == _expected(dated, False)[0]
+    assert not screen.view.horizontalScrollBar().isVisible(), "fits 1280 px"
+    if picture := os.environ.get("HEZO_GRAB"):
+        QApplication.processEvents()
+        screen.grab().save(picture)
