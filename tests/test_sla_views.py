@@ -18,13 +18,17 @@ from sqlalchemy import select, update
 
 from hezo_desk.db import Database
 from hezo_desk.enums import TicketState
-from hezo_desk.models import Ticket
+from hezo_desk.drafts import DraftStore
+from hezo_desk.models import ServiceLevel, Ticket
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.listing.definition import Sort
 from hezo_desk.services.listing.paging import Window
 from hezo_desk.services.listing.tickets import OPEN_STATES, TicketFilter, TicketListing
+from hezo_desk.services.service_levels.standing import SlaFacts
 from hezo_desk.ui.tables.list_models import TicketsModel
 from hezo_desk.ui.tables.tickets import TicketsScreen
+from hezo_desk.ui.ticket.countdown import DueCountdown
+from hezo_desk.ui.ticket.view import TicketView
 from hezo_desk.ui.workers import TaskSet
 from waiting import WAIT_MS
 
@@ -299,3 +303,132 @@ def test_the_list_filters_by_time_left(
     if picture := os.environ.get("HEZO_GRAB"):
         QApplication.processEvents()
         screen.grab().save(picture)
+
+
+# ----- the ticket page's countdown --------------------------------------------------------
+
+# 10:00 UTC on 30 Nov 2026 is 11:00 in Warsaw (CET).
+DUE = NOW + dt.timedelta(hours=2, minutes=10)
+
+
+@pytest.mark.parametrize(
+    ("facts", "response", "resolution"),
+    [
+        (
+            SlaFacts(TicketState.NEW, "8x5", response_due_at=DUE, resolution_due_at=DUE + dt.timedelta(days=2)),
+            "2026-11-30 13:10 (2 h 10 min left)",
+            "2026-12-02 13:10 (2 d 2 h left)",
+        ),
+        (
+            SlaFacts(TicketState.IN_PROGRESS, "24x7", response_due_at=NOW - dt.timedelta(minutes=35)),
+            "2026-11-30 10:25 (overdue 35 min)",
+            "no target",
+        ),
+        (
+            SlaFacts(
+                TicketState.IN_PROGRESS,
+                "24x7",
+                response_due_at=DUE,
+                first_response_at=NOW - dt.timedelta(minutes=20),
+                response_met=True,
+                resolution_due_at=NOW + dt.timedelta(minutes=45),
+            ),
+            "met at 2026-11-30 10:40 (due 2026-11-30 13:10)",
+            "2026-11-30 11:45 (45 min left)",
+        ),
+        (
+            SlaFacts(
+                TicketState.WAITING_FOR_CUSTOMER,
+                "NBD",
+                response_target_minutes=240,
+                resolution_target_nbd=True,
+            ),
+            "paused (waiting for the customer)",
+            "paused (waiting for the customer)",
+        ),
+        (
+            SlaFacts(
+                TicketState.CLOSED,
+                "8x5",
+                response_due_at=NOW - dt.timedelta(hours=3),
+                first_response_at=NOW - dt.timedelta(hours=2, minutes=25),
+                response_met=False,
+                resolution_due_at=NOW - dt.timedelta(hours=1),
+                closed_at=NOW - dt.timedelta(hours=2),
+                resolution_met=True,
+            ),
+            "breached by 35 min (due 2026-11-30 08:00)",
+            "met at 2026-11-30 09:00 (due 2026-11-30 10:00)",
+        ),
+        (SlaFacts(TicketState.CANCELLED, "none", response_target_minutes=960), "—", "—"),
+    ],
+    ids=["left", "overdue", "met-pending", "paused", "closed", "cancelled"],
+)
+def test_the_countdown_words_each_case(
+    qtbot: QtBot, facts: SlaFacts, response: str, resolution: str
+) -> None:
+    ticker = QTimer()
+    countdown = DueCountdown(now=lambda: NOW, ticker=ticker)
+    qtbot.addWidget(countdown)
+    countdown.show_facts(facts)
+    assert countdown.level.text() == facts.level_name
+    assert countdown.response.text() == response
+    assert countdown.resolution.text() == resolution
+
+
+def test_the_countdown_counts_on_each_tick_and_reload(qtbot: QtBot) -> None:
+    clock = Clock(NOW)
+    ticker = QTimer()  # fired by hand: no wall clock
+    countdown = DueCountdown(now=clock, ticker=ticker)
+    qtbot.addWidget(countdown)
+    countdown.show_facts(SlaFacts(TicketState.NEW, "24x7", response_due_at=DUE))
+    assert countdown.response.text() == "2026-11-30 13:10 (2 h 10 min left)"
+    assert "color" not in countdown.response.styleSheet()
+    clock.now = DUE - dt.timedelta(minutes=30)
+    ticker.timeout.emit()
+    assert countdown.response.text() == "2026-11-30 13:10 (30 min left)"
+    assert "color" in countdown.response.styleSheet()
+    clock.now = DUE + dt.timedelta(minutes=1)
+    ticker.timeout.emit()
+    assert countdown.response.text() == "2026-11-30 13:10 (overdue 1 min)"
+    assert "bold" in countdown.response.styleSheet()
+    # The ticket reloaded: answered meanwhile.
+    countdown.show_facts(
+        SlaFacts(TicketState.IN_PROGRESS, "24x7", response_due_at=DUE, first_response_at=DUE)
+    )
+    assert countdown.response.text() == "met at 2026-11-30 13:10 (due 2026-11-30 13:10)"
+
+
+def test_the_ticket_page_shows_its_dues(
+    qtbot: QtBot, desk_context: Any, tmp_path: Any
+) -> None:
+    db = desk_context.db
+    with db.transaction() as session:
+        ticket_id = session.scalars(
+            select(Ticket.id).where(Ticket.state == TicketState.CLOSED).order_by(Ticket.id)
+        ).first()
+        level = session.scalar(select(ServiceLevel.id).where(ServiceLevel.name == "24x7"))
+        session.execute(
+            update(Ticket)
+            .where(Ticket.id == ticket_id)
+            .values(
+                sla_level_id=level,
+                response_due_at=NOW,
+                first_response_at=NOW - dt.timedelta(minutes=5),
+                response_met=True,
+                resolution_due_at=NOW + dt.timedelta(hours=8),
+                closed_at=NOW + dt.timedelta(hours=9),
+                resolution_met=False,
+            )
+        )
+    view = TicketView(desk_context, ticket_id, DraftStore(tmp_path / "drafts", "x"))
+    qtbot.addWidget(view)
+    view.resize(1280, 760)
+    view.show()
+    qtbot.waitUntil(lambda: view.detail is not None, timeout=WAIT_MS)
+    assert view.countdown.level.text() == "24x7"
+    assert view.countdown.response.text() == "met at 2026-11-30 10:55 (due 2026-11-30 11:00)"
+    assert view.countdown.resolution.text() == "breached by 1 h 0 min (due 2026-11-30 19:00)"
+    if picture := os.environ.get("HEZO_GRAB_TICKET"):
+        QApplication.processEvents()
+        view.grab().save(picture)
