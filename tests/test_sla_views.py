@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import subprocess
 from typing import Any
 
 import pytest
@@ -17,12 +18,14 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select, update
 
 from hezo_desk.db import Database
-from hezo_desk.enums import TicketState
+from hezo_desk.enums import Language, TicketState
 from hezo_desk.drafts import DraftStore
-from hezo_desk.models import ServiceLevel, Ticket
+from hezo_desk.models import Customer, ServiceLevel, Ticket
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.listing.definition import Sort
 from hezo_desk.services.listing.paging import Window
+from hezo_desk.services.pdf import Variant
+from hezo_desk.services.pdf.export import PdfExportService
 from hezo_desk.services.listing.tickets import OPEN_STATES, TicketFilter, TicketListing
 from hezo_desk.services.service_levels.standing import SlaFacts
 from hezo_desk.ui.tables.list_models import TicketsModel
@@ -432,3 +435,78 @@ def test_the_ticket_page_shows_its_dues(
     if picture := os.environ.get("HEZO_GRAB_TICKET"):
         QApplication.processEvents()
         view.grab().save(picture)
+
+
+# ----- the case PDF ----------------------------------------------------------------------
+
+
+def _pdf_text(pdf: bytes, tmp_path: Any, name: str) -> str:
+    path = tmp_path / f"{name}.pdf"
+    path.write_bytes(pdf)
+    if picture := os.environ.get("HEZO_GRAB_PDF"):
+        subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", str(path), f"{picture}-{name}"], check=True)
+    done = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
+    )
+    return " ".join(done.stdout.split())
+
+
+@pytest.mark.parametrize("language", [Language.POLISH, Language.ENGLISH], ids=["pl", "en"])
+def test_the_case_pdf_shows_the_targets_dues_and_outcomes(
+    demo_db: Database, demo_agent: Actor, tmp_path: Any, language: Language
+) -> None:
+    with demo_db.transaction() as session:
+        answered, pending = list(
+            session.scalars(
+                select(Ticket.id).where(Ticket.state.in_(OPEN_STATES)).order_by(Ticket.id)
+            )
+        )[:2]
+        level = session.scalar(select(ServiceLevel.id).where(ServiceLevel.name == "NBD"))
+        common = {
+            "sla_level_id": level,
+            "sla_calendar": "business_hours",
+            "response_target_minutes": 240,
+            "resolution_target_nbd": True,
+        }
+        session.execute(
+            update(Ticket)
+            .where(Ticket.id == answered)
+            .values(
+                **common,
+                response_due_at=NOW - dt.timedelta(hours=1),
+                first_response_at=NOW - dt.timedelta(minutes=25),
+                response_met=False,
+                resolution_due_at=NOW + dt.timedelta(hours=5),
+            )
+        )
+        session.execute(
+            update(Ticket)
+            .where(Ticket.id == pending)
+            .values(**common, response_due_at=NOW + dt.timedelta(minutes=50))
+        )
+        customers = select(Ticket.customer_id).where(Ticket.id.in_([answered, pending]))
+        session.execute(
+            update(Customer).where(Customer.id.in_(customers)).values(language=language)
+        )
+    service = PdfExportService(demo_db, now=lambda: NOW)
+    first = _pdf_text(
+        service.render(demo_agent, answered, Variant.INTERNAL).pdf, tmp_path, f"a-{language}"
+    )
+    second = _pdf_text(
+        service.render(demo_agent, pending, Variant.CUSTOMER).pdf, tmp_path, f"b-{language}"
+    )
+    if language is Language.ENGLISH:
+        assert "Service level NBD" in first
+        assert "Response target 4 h 0 min" in first
+        assert "Response due 2026-11-30 10:00 – breached by 35 min" in first
+        assert "Resolution target by 16:00 on the next business day" in first
+        assert "Resolution due 2026-11-30 16:00 – pending, 5 h 0 min left" in first
+        assert "Response due 2026-11-30 11:50 – pending, 50 min left" in second
+        assert "Resolution due" not in second  # held: no due yet, nothing to show
+    else:
+        assert "Poziom serwisu NBD" in first
+        assert "Czas reakcji 4 godz. 0 min" in first
+        assert "Termin reakcji 2026-11-30 10:00 – niedotrzymany, przekroczony o 35 min" in first
+        assert "Czas rozwiązania do 16:00 następnego dnia roboczego" in first
+        assert "Termin rozwiązania 2026-11-30 16:00 – w toku, zostało 5 godz. 0 min" in first
+        assert "Termin reakcji 2026-11-30 11:50 – w toku, zostało 50 min" in second

@@ -150,9 +150,9 @@ def _target(
         return TimeLeft(Standing.BREACHED, over, due, met_at)
     if facts.stopped:
         return TimeLeft(Standing.NONE, due_at=due)
-    if facts.paused or due is None:
+    if facts.paused:
         return TimeLeft(Standing.PAUSED, due_at=due)
-    return _counting(due, now)
+    return _counting(due, now)  # no due outside a pause: not computed (yet), nothing to show
 
 
 def response_standing(facts: SlaFacts, now: dt.datetime) -> TimeLeft:
