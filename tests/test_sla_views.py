@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QThreadPool, QTimer, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select, update
@@ -215,8 +215,11 @@ def test_the_time_left_column_words_and_colours_each_case(
 ) -> None:
     outcomes = _outcomes(demo_db)
     clock = Clock(NOW)
-    pool = QThreadPool()
-    model = TicketsModel(TicketListing(demo_db, demo_agent, now=clock), TaskSet(pool, pool))
+    # Owned by a widget the test's end deletes: no timer of the model outlives its pool.
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    pool = QThreadPool(holder)
+    model = TicketsModel(TicketListing(demo_db, demo_agent, now=clock), TaskSet(pool, pool), holder)
     model.sort(model.time_left_column(), Qt.SortOrder.AscendingOrder)
     model.start()
     qtbot.waitUntil(lambda: not model.is_loading, timeout=WAIT_MS)

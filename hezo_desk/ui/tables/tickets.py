@@ -87,7 +87,7 @@ class TicketsScreen(ListScreen):
             self,
             jobs=self.jobs,
         )
-        # Injected by tests (a timer they fire themselves); else a minute's.
+        # Injected by tests (a timer they fire themselves, never started here); else a minute's.
         self.ticker = ticker if ticker is not None else QTimer(self)
         if ticker is None:
             self.ticker.setInterval(TICK_MS)
@@ -134,7 +134,8 @@ class TicketsScreen(ListScreen):
         for box in self._boxes():
             box.toggled.connect(self._apply_filter)
         self.ticker.timeout.connect(self.model.tick)
-        self.ticker.start()
+        if ticker is None:
+            self.ticker.start()
         self.view.activated.connect(self._open)
         self.lead_to_results(self.search, self.view, self._search_timer)
         selection = self.view.selectionModel()

@@ -69,7 +69,8 @@ class DueCountdown(QWidget):
         if ticker is None:
             self.ticker.setInterval(TICK_MS)
         self.ticker.timeout.connect(self.refresh)
-        self.ticker.start()
+        if ticker is None:
+            self.ticker.start()
         self.retranslate()
 
     def retranslate(self) -> None:
