@@ -10,7 +10,7 @@ import subprocess
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QThreadPool, QTimer, Qt
+from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.modeltest import ModelTester
@@ -18,15 +18,15 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select, update
 
 from hezo_desk.db import Database
-from hezo_desk.enums import Language, TicketState
 from hezo_desk.drafts import DraftStore
+from hezo_desk.enums import Language, TicketState
 from hezo_desk.models import Customer, ServiceLevel, Ticket
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.listing.definition import Sort
 from hezo_desk.services.listing.paging import Window
+from hezo_desk.services.listing.tickets import OPEN_STATES, TicketFilter, TicketListing
 from hezo_desk.services.pdf import Variant
 from hezo_desk.services.pdf.export import PdfExportService
-from hezo_desk.services.listing.tickets import OPEN_STATES, TicketFilter, TicketListing
 from hezo_desk.services.service_levels.standing import SlaFacts
 from hezo_desk.ui.tables.list_models import TicketsModel
 from hezo_desk.ui.tables.tickets import TicketsScreen
@@ -126,7 +126,8 @@ def test_the_time_left_filters_count_from_the_given_now(
     breached = _expected(dated, False, lambda _i, due: due is not None and due < NOW)
     soon = _expected(dated, False, lambda _i, due: due is not None and NOW <= due < hour)
     either = _expected(dated, False, lambda _i, due: due is not None and due < hour)
-    assert len(breached) == 4 and len(soon) == 4
+    assert len(breached) == 4
+    assert len(soon) == 4
     assert shown(TicketFilter(breached=True)) == breached
     assert shown(TicketFilter(due_soon=True)) == soon
     assert shown(TicketFilter(breached=True, due_soon=True)) == either
@@ -191,17 +192,22 @@ def _outcomes(db: Database) -> dict[str, int]:
                 select(Ticket.id).where(Ticket.state == TicketState.CLOSED).order_by(Ticket.id)
             )
         )[:2]
-        assert waiting is not None and len(closed) == 2
+        assert waiting is not None
+        assert len(closed) == 2
         session.execute(
             update(Ticket)
             .where(Ticket.id == waiting)
             .values(next_due_at=None, response_target_minutes=240, response_due_at=None)
         )
         session.execute(
-            update(Ticket).where(Ticket.id == closed[0]).values(response_met=True, resolution_met=True)
+            update(Ticket)
+            .where(Ticket.id == closed[0])
+            .values(response_met=True, resolution_met=True)
         )
         session.execute(
-            update(Ticket).where(Ticket.id == closed[1]).values(response_met=True, resolution_met=False)
+            update(Ticket)
+            .where(Ticket.id == closed[1])
+            .values(response_met=True, resolution_met=False)
         )
     return {"paused": waiting, "met": closed[0], "breached": closed[1]}
 
@@ -247,7 +253,9 @@ def test_the_time_left_column_words_and_colours_each_case(
         return shown
 
     shown = read_all()
-    by_offset = {minutes: i for i, minutes in zip(_expected(dated, False), sorted(OFFSETS))}
+    by_offset = {
+        minutes: i for i, minutes in zip(_expected(dated, False), sorted(OFFSETS), strict=False)
+    }
     assert shown[by_offset[-600]][0] == "overdue 10 h"
     assert shown[by_offset[-35]][0] == "overdue 35 min"
     assert shown[by_offset[-1]][0] == "overdue 1 min"
@@ -260,12 +268,19 @@ def test_the_time_left_column_words_and_colours_each_case(
     assert shown[outcomes["breached"]][0] == "breached"
     # The cue: overdue red and bold, due within the hour amber, the rest the theme's own.
     overdue, soon, later = shown[by_offset[-35]], shown[by_offset[30]], shown[by_offset[60]]
-    assert isinstance(overdue[1], QColor) and overdue[2] is not None and overdue[2].bold()
-    assert isinstance(soon[1], QColor) and soon[1] != overdue[1] and soon[2] is None
-    assert later[1] is None and later[2] is None
+    assert isinstance(overdue[1], QColor)
+    assert overdue[2] is not None
+    assert overdue[2].bold()
+    assert isinstance(soon[1], QColor)
+    assert soon[1] != overdue[1]
+    assert soon[2] is None
+    assert later[1] is None
+    assert later[2] is None
     # A minute later (and no read): worded again on the tick.
     changed: list[Any] = []
-    model.dataChanged.connect(lambda first, last, roles: changed.append((first.column(), last.row())))
+    model.dataChanged.connect(
+        lambda first, last, roles: changed.append((first.column(), last.row()))
+    )
     clock.now = NOW + dt.timedelta(minutes=31)
     model.tick()
     assert changed == [(column, model.rowCount() - 1)]
@@ -304,7 +319,8 @@ def test_the_list_filters_by_time_left(
         timeout=WAIT_MS,
     )
     first = screen.model.row_at(0)
-    assert first is not None and first.id == _expected(dated, False)[0]
+    assert first is not None
+    assert first.id == _expected(dated, False)[0]
     assert not screen.view.horizontalScrollBar().isVisible(), "fits 1280 px"
     if picture := os.environ.get("HEZO_GRAB"):
         QApplication.processEvents()
@@ -321,12 +337,19 @@ DUE = NOW + dt.timedelta(hours=2, minutes=10)
     ("facts", "response", "resolution"),
     [
         (
-            SlaFacts(TicketState.NEW, "8x5", response_due_at=DUE, resolution_due_at=DUE + dt.timedelta(days=2)),
+            SlaFacts(
+                TicketState.NEW,
+                "8x5",
+                response_due_at=DUE,
+                resolution_due_at=DUE + dt.timedelta(days=2),
+            ),
             "2026-11-30 13:10 (2 h 10 min left)",
             "2026-12-02 13:10 (2 d 2 h left)",
         ),
         (
-            SlaFacts(TicketState.IN_PROGRESS, "24x7", response_due_at=NOW - dt.timedelta(minutes=35)),
+            SlaFacts(
+                TicketState.IN_PROGRESS, "24x7", response_due_at=NOW - dt.timedelta(minutes=35)
+            ),
             "2026-11-30 10:25 (overdue 35 min)",
             "no target",
         ),
@@ -405,9 +428,7 @@ def test_the_countdown_counts_on_each_tick_and_reload(qtbot: QtBot) -> None:
     assert countdown.response.text() == "met at 2026-11-30 13:10 (due 2026-11-30 13:10)"
 
 
-def test_the_ticket_page_shows_its_dues(
-    qtbot: QtBot, desk_context: Any, tmp_path: Any
-) -> None:
+def test_the_ticket_page_shows_its_dues(qtbot: QtBot, desk_context: Any, tmp_path: Any) -> None:
     db = desk_context.db
     with db.transaction() as session:
         ticket_id = session.scalars(
@@ -447,7 +468,10 @@ def _pdf_text(pdf: bytes, tmp_path: Any, name: str) -> str:
     path = tmp_path / f"{name}.pdf"
     path.write_bytes(pdf)
     if picture := os.environ.get("HEZO_GRAB_PDF"):
-        subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", str(path), f"{picture}-{name}"], check=True)
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", str(path), f"{picture}-{name}"],
+            check=True,
+        )
     done = subprocess.run(
         ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
     )

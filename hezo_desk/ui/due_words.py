@@ -38,7 +38,9 @@ class DueWords(QObject):
         if due.standing is Standing.LEFT and due.minutes is not None:
             return self.duration(due.minutes)
         if due.standing is Standing.OVERDUE and due.minutes is not None:
-            return fill(self.tr("overdue %1", "a due passed that long ago"), self.duration(due.minutes))
+            return fill(
+                self.tr("overdue %1", "a due passed that long ago"), self.duration(due.minutes)
+            )
         if due.standing is Standing.PAUSED:
             return self.tr("paused", "the service-level clock, while the customer is awaited")
         if due.standing is Standing.MET:

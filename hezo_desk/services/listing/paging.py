@@ -433,7 +433,9 @@ class Window(Generic[RowT]):
         self, keys: Sequence[ColumnElement[Any]], *, backwards: bool
     ) -> list[ColumnElement[Any]]:
         descending = self._plan.descending != backwards
-        ordered = [key.desc() if descending else key.asc() for key in keys]
+        ordered: list[ColumnElement[Any]] = [
+            key.desc() if descending else key.asc() for key in keys
+        ]
         if self._plan.nulls_last:
             ordered[0] = ordered[0].nulls_first() if backwards else ordered[0].nulls_last()
         return ordered

@@ -47,7 +47,9 @@ def _due(due: TimeLeft, words: SlaLabels) -> str | None:
     if due.standing is Standing.OVERDUE and due.minutes is not None:
         return fill(words.overdue, when, duration(due.minutes, words))
     if due.standing is Standing.MET:
-        return fill(words.met, when, local_minute(due.at)) if due.at else fill(words.met_plain, when)
+        return (
+            fill(words.met, when, local_minute(due.at)) if due.at else fill(words.met_plain, when)
+        )
     if due.standing is Standing.BREACHED:
         if due.minutes is None:
             return fill(words.breached_plain, when)
