@@ -240,6 +240,8 @@ def case_windowed(url: str) -> dict[str, Any]:
         ("sort by customer (another table)", "customer", Qt.SortOrder.AscendingOrder),
         ("sort by serial notation (another table)", "notation", Qt.SortOrder.AscendingOrder),
         ("sort by assignee (another table)", "assignee", Qt.SortOrder.AscendingOrder),
+        # Issue 15: the next due, tickets without one last (two ranges of ix_tickets_next_due).
+        ("sort by time left (next due, NULLs last)", "time_left", Qt.SortOrder.AscendingOrder),
     ]:
         section = column(key)
         first, _counted = measure(lambda c=section, o=order: model.sort(c, o), by_last_change)
@@ -255,6 +257,8 @@ def case_windowed(url: str) -> dict[str, Any]:
         ("filter: my tickets", TicketFilter(mine=True)),
         ("filter: critical", TicketFilter(priorities=frozenset({Priority.CRITICAL}))),
         ("filter: migrated, not reviewed", TicketFilter(awaiting_review=True)),
+        ("filter: breached (time left)", TicketFilter(breached=True)),
+        ("filter: due within 1 hour (time left)", TicketFilter(due_soon=True)),
         (f"search: rare word ({RARE_TICKETS} tickets)", TicketFilter(search="przepieciowy")),
         ("search: ticket number", TicketFilter(search="hd 500000")),
         ("search: legacy number", TicketFilter(search="Z500007")),
