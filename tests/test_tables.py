@@ -423,7 +423,7 @@ def test_keys_ctrl_f_and_f5(qtbot: QtBot, desk_context: DeskContext) -> None:
     # Tab walks the filters in order, then reaches the list.
     screen.search.setFocus()
     order = [screen.state, screen.priority, screen.mine, screen.unassigned]
-    for widget in [*order, screen.awaiting_review, screen.view]:
+    for widget in [*order, screen.awaiting_review, screen.breached, screen.due_soon, screen.view]:
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         assert QApplication.focusWidget() is widget
 
