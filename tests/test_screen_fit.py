@@ -130,6 +130,8 @@ def test_no_screen_cuts_a_header_or_a_filter_nor_grows_the_window(
             sideways = isinstance(screen, TicketsScreen) and screen.view.horizontalScrollBar()
             if sideways and sideways.maximum() > 0:
                 problems.append("tickets: the list scrolls sideways")
+            if isinstance(screen, TicketsScreen):
+                save_picture(tour.window, tmp_path, f"{look[0]}-{look[1]}-tickets")
         save_picture(tour.window, tmp_path, f"{look[0]}-{look[1]}-ticket")
     assert problems == [], "\n".join(problems)
 

@@ -1319,7 +1319,7 @@
     <message>
         <source>overdue %1</source>
         <comment>a due passed that long ago</comment>
-        <translation>po terminie %1</translation>
+        <translation>zwłoka %1</translation>
     </message>
     <message>
         <source>paused</source>

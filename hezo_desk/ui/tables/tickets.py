@@ -38,7 +38,7 @@ PRIORITY_CHOICES: list[frozenset[Priority]] = [
     frozenset(),
     *[frozenset({priority}) for priority in reversed(list(Priority))],
 ]
-COLUMN_WIDTHS = [90, 215, 165, 150, 120, 80, 130, 95, 130, 150, 130]
+COLUMN_WIDTHS = [90, 185, 160, 150, 115, 80, 110, 95, 130, 150, 120]
 # Shown from the header's menu (channel, assignee, reseller access): without them the list
 # fits a 1280 px screen; the agent on the phone reads number, subject, customer, serial, state,
 # and the time left to the ticket's next due.
