@@ -28,6 +28,7 @@ from hezo_desk.services.listing.tickets import OPEN_STATES, TicketFilter, Ticket
 from hezo_desk.services.pdf import Variant
 from hezo_desk.services.pdf.export import PdfExportService
 from hezo_desk.services.service_levels.standing import SlaFacts
+from hezo_desk.ui.i18n import Translations
 from hezo_desk.ui.tables.list_models import TicketsModel
 from hezo_desk.ui.tables.tickets import TicketsScreen
 from hezo_desk.ui.ticket.countdown import DueCountdown
@@ -537,3 +538,30 @@ def test_the_case_pdf_shows_the_targets_dues_and_outcomes(
         assert "Czas rozwiązania do 16:00 następnego dnia roboczego" in first
         assert "Termin rozwiązania 2026-11-30 16:00 – w toku, zostało 5 godz. 0 min" in first
         assert "Termin reakcji 2026-11-30 11:50 – w toku, zostało 50 min" in second
+
+
+def test_the_countdown_speaks_polish_after_a_language_switch(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    countdown = DueCountdown(now=lambda: NOW, ticker=QTimer())
+    qtbot.addWidget(countdown)
+    overdue = SlaFacts(
+        TicketState.IN_PROGRESS, "8x5", response_due_at=NOW - dt.timedelta(minutes=35)
+    )
+    countdown.show_facts(overdue)
+    switch = Translations(qapp)
+    try:
+        assert switch.apply("pl")
+        # The language change reaches the widget as an event: worded again without a reload.
+        qtbot.waitUntil(
+            lambda: countdown.response.text() == "2026-11-30 10:25 (po terminie 35 min)",
+            timeout=WAIT_MS,
+        )
+        assert countdown.resolution.text() == "bez celu"
+        countdown.show_facts(SlaFacts(TicketState.NEW, "24x7", response_due_at=DUE))
+        assert countdown.response.text() == "2026-11-30 13:10 (zostało 2 h 10 min)"
+    finally:
+        switch.apply("en")
+    qtbot.waitUntil(
+        lambda: countdown.response.text() == "2026-11-30 13:10 (2 h 10 min left)", timeout=WAIT_MS
+    )

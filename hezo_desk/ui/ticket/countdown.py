@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from hezo_desk.local_time import local_minute
@@ -72,6 +72,11 @@ class DueCountdown(QWidget):
         if ticker is None:
             self.ticker.start()
         self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self._captions[0].setText(self.tr("Service level") + ":")
