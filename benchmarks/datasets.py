@@ -16,11 +16,13 @@ import time
 from pathlib import Path
 
 import platformdirs
-from sqlalchemy import create_engine, text
+from sqlalchemy import bindparam, create_engine, select, text, update
 from sqlalchemy.engine import URL, make_url
 
 from hezo_desk.db import Database
+from hezo_desk.models import Ticket
 from hezo_desk.services.demo import DemoService
+from hezo_desk.services.demo.bulk import plausible_dues
 
 SEED = 2024
 TODAY = dt.date(2026, 11, 2)
@@ -55,8 +57,41 @@ def _upgraded(url: str | URL) -> None:
     db = Database(url)
     try:
         db.upgrade()
+        _fill_dues(db)
     finally:
         db.dispose()
+
+
+def _fill_dues(db: Database) -> None:
+    """Issue 15: a database built before revision 0013 has no dues (every next due NULL); the
+    demo generator's plausible fill (`demo.bulk.plausible_dues`) is written into it once, so
+    the time-left sort and filters are measured over dues rather than over NULLs alone."""
+    with db.engine.connect() as connection:
+        if connection.execute(
+            select(Ticket.id).where(Ticket.next_due_at.is_not(None)).limit(1)
+        ).first():
+            return
+    print("  writing plausible dues into a database built before revision 0013", flush=True)
+    now = dt.datetime.now(dt.UTC)
+    with db.long_statements(), db.transaction() as session:
+        connection = session.connection()
+        rows = [
+            {"id": row.id, "state": row.state}
+            for row in connection.execute(select(Ticket.id, Ticket.state))
+        ]
+        plausible_dues(rows, now)
+        dated = [
+            {"tid": row["id"], "due": row["next_due_at"]} for row in rows if row["next_due_at"]
+        ]
+        statement = (
+            update(Ticket)
+            .where(Ticket.id == bindparam("tid"))
+            .values(response_due_at=bindparam("due"), next_due_at=bindparam("due"))
+            .execution_options(synchronize_session=False)
+        )
+        for start in range(0, len(dated), 20_000):
+            connection.execute(statement, dated[start : start + 20_000])
+        connection.exec_driver_sql("ANALYZE")
 
 
 def ensure_sqlite(tickets: int) -> Path:

@@ -103,7 +103,18 @@ def _py_order(rows: list[Any], key: Callable[[Any], Any], desc: bool) -> list[in
 # ----- tickets -----------------------------------------------------------------------------
 
 
+def time_left_order(rows: list[Any], desc: bool) -> list[int]:
+    """By the next due, then id; tickets without one last in either direction, by id."""
+    dated = [row for row in rows if row.sla.next_due_at is not None]
+    undated = [row for row in rows if row.sla.next_due_at is None]
+    return _py_order(dated, lambda t: t.sla.next_due_at, desc) + _py_order(
+        undated, lambda _t: 0, desc
+    )
+
+
 def _ticket_oracle(db: Database, sort_key: str, desc: bool, rows: list[Any]) -> list[int]:
+    if sort_key == "time_left":
+        return time_left_order(rows, desc)
     python: dict[str, Callable[[Any], Any]] = {
         "number": lambda t: t.id,
         "state": lambda t: TICKET_STATE_ORDER.index(t.state),
@@ -139,7 +150,7 @@ def test_the_default_ticket_order_is_the_last_change_first(
     listing = TicketListing(demo_db, demo_agent)
     assert set(listing.sort_keys) == {
         "number", "subject", "customer", "notation", "state", "priority", "channel",
-        "assignee", "reseller_access", "opened", "updated",
+        "assignee", "reseller_access", "opened", "updated", "time_left",
     }  # fmt: skip
     rows = listing.rows(TicketFilter(), limit=200)
     assert len(rows) == 120

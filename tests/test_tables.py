@@ -423,7 +423,7 @@ def test_keys_ctrl_f_and_f5(qtbot: QtBot, desk_context: DeskContext) -> None:
     # Tab walks the filters in order, then reaches the list.
     screen.search.setFocus()
     order = [screen.state, screen.priority, screen.mine, screen.unassigned]
-    for widget in [*order, screen.awaiting_review, screen.view]:
+    for widget in [*order, screen.awaiting_review, screen.breached, screen.due_soon, screen.view]:
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         assert QApplication.focusWidget() is widget
 
@@ -646,8 +646,8 @@ def test_tickets_model_headers_and_cells(
     rows = _rows(qtbot, model)
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers == [
-        "Number", "Subject", "Customer", "Serial", "State", "Priority", "Channel", "Assignee",
-        "Reseller access", "Last change",
+        "Number", "Subject", "Customer", "Serial", "State", "Priority", "Time left", "Channel",
+        "Assignee", "Reseller access", "Last change",
     ]  # fmt: skip
     ticket = next(t for t in rows if t.reseller_access and t.state is TicketState.NEW)
     number = rows.index(ticket)
@@ -655,8 +655,8 @@ def test_tickets_model_headers_and_cells(
     assert cells[0] == ticket.number
     assert cells[1] == ticket.subject
     assert cells[4] == "new"
-    assert cells[8] == "allowed"
-    assert model.data(model.index(number, 8), Qt.ItemDataRole.ToolTipRole) == ticket.reseller_name
+    assert cells[9] == "allowed"
+    assert model.data(model.index(number, 9), Qt.ItemDataRole.ToolTipRole) == ticket.reseller_name
     assert model.data(QModelIndex()) is None
 
 

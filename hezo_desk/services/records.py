@@ -15,8 +15,18 @@ from sqlalchemy.engine import Row
 from sqlalchemy.orm import aliased
 
 from hezo_desk.enums import Channel, ContractState, Language, MessageKind, Priority, TicketState
-from hezo_desk.models import Agent, Contact, Customer, Reseller, Service, ServiceContract, Ticket
+from hezo_desk.models import (
+    Agent,
+    Contact,
+    Customer,
+    Reseller,
+    Service,
+    ServiceContract,
+    ServiceLevel,
+    Ticket,
+)
 from hezo_desk.services.serials import format_notation
+from hezo_desk.services.service_levels.standing import SlaFacts
 
 # Selects and rows of any shape (SQLAlchemy 2.1 types them with variadic generics).
 AnySelect: TypeAlias = Select[*tuple[Any, ...]]
@@ -113,6 +123,8 @@ class TicketRow:
     reviewed: bool
     review_flags: tuple[str, ...]
     matched_by: tuple[str, ...] = ()
+    # Its service level's targets, dues and outcomes (revision 0013).
+    sla: SlaFacts | None = None
 
 
 @dataclass(frozen=True)
@@ -286,12 +298,57 @@ def ticket_select() -> AnySelect:
             Ticket.migrated_at,
             Ticket.reviewed_at,
             Ticket.review_flags,
+            *_SLA_COLUMNS,
         )
         .join(Customer, Customer.id == Ticket.customer_id)
         .outerjoin(_ticket_contract, _ticket_contract.id == Ticket.contract_id)
         .outerjoin(_ticket_reseller, _ticket_reseller.id == _ticket_contract.reseller_id)
         .outerjoin(Service, Service.id == Ticket.service_id)
         .outerjoin(_assignee, _assignee.id == Ticket.assignee_id)
+        .outerjoin(ServiceLevel, ServiceLevel.id == Ticket.sla_level_id)
+    )
+
+
+# A ticket's service-level columns, after its list columns (`ticket_row` reads them by count).
+_SLA_COLUMNS = (
+    ServiceLevel.name,
+    Ticket.response_due_at,
+    Ticket.resolution_due_at,
+    Ticket.first_response_at,
+    Ticket.closed_at,
+    Ticket.response_met,
+    Ticket.resolution_met,
+    Ticket.next_due_at,
+    Ticket.response_target_minutes,
+    Ticket.response_target_nbd,
+    Ticket.resolution_target_minutes,
+    Ticket.resolution_target_nbd,
+    Ticket.overdue_at_migration,
+)
+_LIST_COLUMNS = 25
+
+
+def _sla_facts(state: TicketState, values: tuple[Any, ...]) -> SlaFacts:
+    (
+        level_name, response_due, resolution_due, first_response, closed_at, response_met,
+        resolution_met, next_due, response_minutes, response_nbd, resolution_minutes,
+        resolution_nbd, overdue_at_migration,
+    ) = values  # fmt: skip
+    return SlaFacts(
+        state=state,
+        level_name=level_name,
+        response_due_at=response_due,
+        resolution_due_at=resolution_due,
+        first_response_at=first_response,
+        closed_at=closed_at,
+        response_met=response_met,
+        resolution_met=resolution_met,
+        next_due_at=next_due,
+        response_target_minutes=response_minutes,
+        response_target_nbd=bool(response_nbd),
+        resolution_target_minutes=resolution_minutes,
+        resolution_target_nbd=bool(resolution_nbd),
+        overdue_at_migration=bool(overdue_at_migration),
     )
 
 
@@ -301,7 +358,7 @@ def ticket_row(row: AnyRow, matched_by: tuple[str, ...] = ()) -> TicketRow:
         service_id, serial, index, state, priority, channel, assignee_login, assignee_name,
         reseller_access, reseller_name, legacy_number, opened_at, updated_at, version,
         migrated_at, reviewed_at, review_flags,
-    ) = row  # fmt: skip
+    ) = row[:_LIST_COLUMNS]  # fmt: skip
     return TicketRow(
         id=tid,
         number=number,
@@ -328,4 +385,5 @@ def ticket_row(row: AnyRow, matched_by: tuple[str, ...] = ()) -> TicketRow:
         reviewed=reviewed_at is not None,
         review_flags=tuple(review_flags.splitlines()) if review_flags else (),
         matched_by=matched_by,
+        sla=_sla_facts(state, tuple(row[_LIST_COLUMNS:])),
     )

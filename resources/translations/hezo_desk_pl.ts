@@ -838,6 +838,26 @@
         <translation>Zamknięte</translation>
     </message>
     <message>
+        <source>Service level</source>
+        <translation>Poziom serwisu</translation>
+    </message>
+    <message>
+        <source>Response target</source>
+        <translation>Czas reakcji</translation>
+    </message>
+    <message>
+        <source>Response due</source>
+        <translation>Termin reakcji</translation>
+    </message>
+    <message>
+        <source>Resolution target</source>
+        <translation>Czas rozwiązania</translation>
+    </message>
+    <message>
+        <source>Resolution due</source>
+        <translation>Termin rozwiązania</translation>
+    </message>
+    <message>
         <source>HEZO agent</source>
         <translation>Konsultant HEZO</translation>
     </message>
@@ -904,6 +924,66 @@
     <message>
         <source>Case dialogue – %1</source>
         <translation>Zgłoszenie z korespondencją – %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>brak</translation>
+    </message>
+    <message>
+        <source>no target</source>
+        <translation>bez celu</translation>
+    </message>
+    <message>
+        <source>by 16:00 on the next business day</source>
+        <translation>do 16:00 następnego dnia roboczego</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 godz.</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 godz. %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 dn. %2 godz.</translation>
+    </message>
+    <message>
+        <source>%1 – pending, %2 left</source>
+        <translation>%1 – w toku, zostało %2</translation>
+    </message>
+    <message>
+        <source>%1 – overdue by %2</source>
+        <translation>%1 – przekroczony o %2</translation>
+    </message>
+    <message>
+        <source>%1 – met (%2)</source>
+        <translation>%1 – dotrzymany (%2)</translation>
+    </message>
+    <message>
+        <source>%1 – met</source>
+        <translation>%1 – dotrzymany</translation>
+    </message>
+    <message>
+        <source>%1 – breached by %2</source>
+        <translation>%1 – niedotrzymany, przekroczony o %2</translation>
+    </message>
+    <message>
+        <source>%1 – breached</source>
+        <translation>%1 – niedotrzymany</translation>
+    </message>
+    <message>
+        <source>paused (waiting for the customer)</source>
+        <translation>wstrzymany (oczekiwanie na klienta)</translation>
+    </message>
+    <message>
+        <source>%1 – not decided</source>
+        <translation>%1 – nierozstrzygnięty</translation>
     </message>
 </context>
 <context>
@@ -1183,6 +1263,117 @@
     <message>
         <source>In the portal the caller types the serial as:</source>
         <translation>W portalu dzwoniący wpisuje numer seryjny jako:</translation>
+    </message>
+</context>
+<context>
+    <name>DueCountdown</name>
+    <message>
+        <source>Service level</source>
+        <translation>Poziom serwisu</translation>
+    </message>
+    <message>
+        <source>Response due</source>
+        <translation>Termin reakcji</translation>
+    </message>
+    <message>
+        <source>Resolution due</source>
+        <translation>Termin rozwiązania</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no service level</comment>
+        <translation>brak</translation>
+    </message>
+    <message>
+        <source>%1 (%2 left)</source>
+        <translation>%1 (zostało %2)</translation>
+    </message>
+    <message>
+        <source>%1 (overdue %2)</source>
+        <translation>%1 (po terminie %2)</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>dotrzymany</translation>
+    </message>
+    <message>
+        <source>met at %1 (due %2)</source>
+        <translation>dotrzymany %1 (termin %2)</translation>
+    </message>
+    <message>
+        <source>breached (due %1)</source>
+        <translation>niedotrzymany (termin %1)</translation>
+    </message>
+    <message>
+        <source>breached</source>
+        <translation>niedotrzymany</translation>
+    </message>
+    <message>
+        <source>breached by %1 (due %2)</source>
+        <translation>przekroczony o %1 (termin %2)</translation>
+    </message>
+    <message>
+        <source>paused (waiting for the customer)</source>
+        <translation>wstrzymany (oczekiwanie na klienta)</translation>
+    </message>
+    <message>
+        <source>no target</source>
+        <translation>bez celu</translation>
+    </message>
+</context>
+<context>
+    <name>DueWords</name>
+    <message>
+        <source>%1 d %2 h</source>
+        <comment>days and hours</comment>
+        <translation>%1 dn. %2 h</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <comment>hours</comment>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <comment>hours and minutes</comment>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <comment>minutes</comment>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>overdue %1</source>
+        <comment>a due passed that long ago</comment>
+        <translation>zwłoka %1</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <comment>the service-level clock, while the customer is awaited</comment>
+        <translation>wstrzymany</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <comment>a service-level target</comment>
+        <translation>dotrzymany</translation>
+    </message>
+    <message>
+        <source>breached</source>
+        <comment>a service-level target</comment>
+        <translation>niedotrzymany</translation>
+    </message>
+    <message>
+        <source>Past its due: the service-level target is breached</source>
+        <translation>Po terminie: cel poziomu serwisu niedotrzymany</translation>
+    </message>
+    <message>
+        <source>Due within the hour</source>
+        <translation>Termin w ciągu godziny</translation>
+    </message>
+    <message>
+        <source>The clock stands while the ticket waits for the customer</source>
+        <translation>Zegar stoi, dopóki zgłoszenie czeka na klienta</translation>
     </message>
 </context>
 <context>
@@ -4418,6 +4609,11 @@ Rozwiązanie (krytyczny / wysoki / normalny / niski): %3</translation>
         <translation>Priorytet</translation>
     </message>
     <message>
+        <source>Time left</source>
+        <comment>until the ticket&apos;s next service-level due</comment>
+        <translation>Pozostało</translation>
+    </message>
+    <message>
         <source>Channel</source>
         <translation>Kanał</translation>
     </message>
@@ -4488,6 +4684,23 @@ Rozwiązanie (krytyczny / wysoki / normalny / niski): %3</translation>
     <message>
         <source>Migrated, not reviewed</source>
         <translation>Przeniesione, nieprzejrzane</translation>
+    </message>
+    <message>
+        <source>Breached</source>
+        <comment>tickets past their service-level due</comment>
+        <translation>Po terminie</translation>
+    </message>
+    <message>
+        <source>Open tickets past their next service-level due</source>
+        <translation>Otwarte zgłoszenia po najbliższym terminie poziomu serwisu</translation>
+    </message>
+    <message>
+        <source>Due within 1 hour</source>
+        <translation>Termin w ciągu 1 godz.</translation>
+    </message>
+    <message>
+        <source>Open tickets whose next service-level due comes within the hour</source>
+        <translation>Otwarte zgłoszenia, których najbliższy termin poziomu serwisu mija w ciągu godziny</translation>
     </message>
     <message>
         <source>Nothing to search for: type a word or a ticket number</source>

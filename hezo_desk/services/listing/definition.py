@@ -48,6 +48,8 @@ class Listing(ABC, Generic[RowT, FilterT]):
     default_sort: ClassVar[Sort]
     # Sorts whose order an index keeps (see the migrations): a jump may skip along them.
     indexed_sorts: ClassVar[frozenset[str]] = frozenset()
+    # Sorts whose first key may be NULL: those rows come last in either direction.
+    nullable_sorts: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -95,6 +97,7 @@ class Listing(ABC, Generic[RowT, FilterT]):
             costly=costly,
             other_conditions=conditions,
             indexed=sort.key in self.indexed_sorts,
+            nulls_last=sort.key in self.nullable_sorts,
         )
 
     def rows(

@@ -26,8 +26,10 @@ from sqlalchemy import (
     Connection,
     CursorResult,
     Select,
+    and_,
     func,
     literal,
+    or_,
     select,
     tuple_,
 )
@@ -85,6 +87,11 @@ class Plan(Generic[RowT]):
     other_conditions: tuple[Condition, ...] = ()
     # The order is an index's: a jump skips rows along it (cheap) rather than sort them all.
     indexed: bool = False
+    # The first key may be NULL (a ticket's next due): its NULL rows come after all the others
+    # in either direction, among themselves in the order of the other keys. They are read as
+    # two segments (with a value, then without), each a range of an index on the keys, since a
+    # row value holding a NULL compares as unknown.
+    nulls_last: bool = False
 
 
 class Window(Generic[RowT]):
@@ -212,7 +219,7 @@ class Window(Generic[RowT]):
             before = (
                 select(func.count())
                 .select_from(plan.source)
-                .where(*plan.conditions, self._keyset(tuple(cursor), backwards=True))
+                .where(*plan.conditions, self._rows_before(tuple(cursor)))
             )
             return int(connection.execute(before).scalar() or 0)
 
@@ -229,20 +236,24 @@ class Window(Generic[RowT]):
             # One pass over a million keys: longer than a desk's statement may take.
             with self._db.long_statements(), self._db.sessions() as session:
                 connection = session.connection()
-                statement = self._positions_statement(connection)
+                statements = self._positions_statements(connection)
                 if not self._db.is_sqlite:
                     # A server-side cursor: the client holds a chunk of ids at a time.
-                    statement = statement.execution_options(yield_per=POSITIONS_CHUNK)
+                    statements = [
+                        statement.execution_options(yield_per=POSITIONS_CHUNK)
+                        for statement in statements
+                    ]
                 with self._lock:
                     if self._stopped:
                         raise ReadStoppedError("the list was left before its positions were read")
                     self._reading = connection.connection.dbapi_connection
                 try:
-                    result = connection.execute(statement)
-                    try:
-                        self._read_ids(result, positions, check)
-                    finally:
-                        result.close()
+                    for statement in statements:
+                        result = connection.execute(statement)
+                        try:
+                            self._read_ids(result, positions, check)
+                        finally:
+                            result.close()
                 except DBAPIError as error:
                     if self._stopped:  # the driver's "interrupted" / "canceling statement"
                         raise ReadStoppedError(
@@ -280,6 +291,22 @@ class Window(Generic[RowT]):
                 yield [row[0] for row in rows]
         except driver_error as error:
             raise DBAPIError.instance(None, None, error, driver_error, dialect=dialect) from error
+
+    def _positions_statements(self, connection: Connection) -> list[Select[Any]]:
+        """The ids of the whole result in order: one statement, or for a first key that may be
+        NULL without a costly filter, one for each of its two segments (two index ranges)."""
+        plan = self._plan
+        if not plan.nulls_last or plan.costly is not None:
+            return [self._positions_statement(connection)]
+        first, id_column = plan.keys[0], plan.keys[-1]
+        descending = plan.descending
+        rest = [key.desc() if descending else key.asc() for key in plan.keys[1:]]
+        return [
+            select(id_column)
+            .where(*plan.conditions, first.is_not(None))
+            .order_by(*self._order(backwards=False)),
+            select(id_column).where(*plan.conditions, first.is_(None)).order_by(*rest),
+        ]
 
     def _positions_statement(self, connection: Connection) -> Select[Any]:
         """The ids of the whole result in order, by the cheapest way for the filter."""
@@ -406,16 +433,37 @@ class Window(Generic[RowT]):
         self, keys: Sequence[ColumnElement[Any]], *, backwards: bool
     ) -> list[ColumnElement[Any]]:
         descending = self._plan.descending != backwards
-        return [key.desc() if descending else key.asc() for key in keys]
+        ordered: list[ColumnElement[Any]] = [
+            key.desc() if descending else key.asc() for key in keys
+        ]
+        if self._plan.nulls_last:
+            ordered[0] = ordered[0].nulls_first() if backwards else ordered[0].nulls_last()
+        return ordered
 
-    def _keyset(self, cursor: Cursor, backwards: bool) -> Condition:
-        """The rows after `cursor` in the order (before it, reading backwards)."""
-        keys = self._plan.keys
+    def _keyset(
+        self,
+        cursor: Cursor,
+        backwards: bool,
+        keys: Sequence[ColumnElement[Any]] | None = None,
+    ) -> Condition:
+        """The rows after `cursor` in the order (before it, reading backwards), by `keys`
+        (all the plan's keys unless given; `cursor` holds a value for each)."""
+        keys = self._plan.keys if keys is None else keys
         values = [literal(value, type_=key.type) for key, value in zip(keys, cursor, strict=True)]
         left = tuple_(*keys) if len(keys) > 1 else keys[0]
         right = tuple_(*values) if len(values) > 1 else values[0]
         ascending = self._plan.descending == backwards
         return left > right if ascending else left < right
+
+    def _rows_before(self, cursor: Cursor) -> Condition:
+        """The rows before `cursor` in the order (to count them)."""
+        if not self._plan.nulls_last:
+            return self._keyset(cursor, backwards=True)
+        first = self._plan.keys[0]
+        if cursor[0] is not None:
+            return and_(first.is_not(None), self._keyset(cursor, backwards=True))
+        rest = self._keyset(cursor[1:], backwards=True, keys=self._plan.keys[1:])
+        return or_(first.is_not(None), and_(first.is_(None), rest))
 
     def _read_keys(
         self,
@@ -429,10 +477,65 @@ class Window(Generic[RowT]):
     ) -> list[Cursor]:
         """The sort keys (ending in the id) of up to `limit` rows after `cursor` (or after
         skipping `offset` rows)."""
+        plan = self._plan
+        if not plan.nulls_last or offset:
+            return self._read_range(
+                session, cursor, limit, conditions, plan.keys, backwards=backwards, offset=offset
+            )
+        # Two segments, each an index range: the rows with a first key, then those without
+        # (the other way round reading backwards), continuing from the cursor's segment.
+        first = plan.keys[0]
+        segments = [False, True] if not backwards else [True, False]
+        if cursor is not None:
+            segments = segments[segments.index(cursor[0] is None) :]
+        keys: list[Cursor] = []
+        for undated in segments:
+            if len(keys) >= limit:
+                break
+            at = cursor if cursor is not None and (cursor[0] is None) == undated else None
+            if undated:
+                found = self._read_range(
+                    session,
+                    None if at is None else at[1:],
+                    limit - len(keys),
+                    (*conditions, first.is_(None)),
+                    plan.keys[1:],
+                    backwards=backwards,
+                )
+            else:
+                found = self._read_range(
+                    session,
+                    at,
+                    limit - len(keys),
+                    (*conditions, first.is_not(None)),
+                    plan.keys,
+                    backwards=backwards,
+                )
+            # Each range comes in the list's order; reading backwards, the later range first.
+            keys = [*found, *keys] if backwards else [*keys, *found]
+        return keys
+
+    def _read_range(
+        self,
+        session: Session,
+        cursor: Cursor | None,
+        limit: int,
+        conditions: Sequence[Condition],
+        order_keys: Sequence[ColumnElement[Any]],
+        *,
+        backwards: bool,
+        offset: int = 0,
+    ) -> list[Cursor]:
+        """Up to `limit` rows' keys after `cursor` by `order_keys`, in the reading order."""
         statement = select(*self._plan.keys).where(*conditions)
         if cursor is not None:
-            statement = statement.where(self._keyset(cursor, backwards))
-        statement = statement.order_by(*self._order(backwards=backwards)).limit(limit)
+            statement = statement.where(self._keyset(cursor, backwards, keys=order_keys))
+        if order_keys is self._plan.keys:
+            order = self._order(backwards=backwards)
+        else:
+            descending = self._plan.descending != backwards
+            order = [key.desc() if descending else key.asc() for key in order_keys]
+        statement = statement.order_by(*order).limit(limit)
         if offset:
             statement = statement.offset(offset)
         keys = [tuple(row) for row in session.connection().execute(statement)]

@@ -1,9 +1,11 @@
 """The list of tickets: sorted by any column, filtered by state, priority, assignee,
-review and customer, and searched in full text (a costly filter, see `paging.CostlyFilter`)."""
+review, customer and time left, and searched in full text (a costly filter, see
+`paging.CostlyFilter`)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import datetime as dt
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -18,6 +20,7 @@ from hezo_desk.services.listing.definition import KeyExpression, Listing, Sort, 
 from hezo_desk.services.listing.paging import Condition, CostlyFilter
 from hezo_desk.services.records import AnyRow, AnySelect, TicketRow, ticket_row, ticket_select
 from hezo_desk.services.search import SearchService, parse_query
+from hezo_desk.services.service_levels.standing import SOON
 
 # The workflow order of states and the urgency order of priorities, for sorting.
 TICKET_STATE_ORDER = (
@@ -42,6 +45,9 @@ class TicketFilter:
     customer_id: int | None = None
     # Full-text search: ticket numbers (new and legacy), subjects, words in the dialogue.
     search: str = ""
+    # Time left: past the next due ("breached"), or due within the hour; both ticked: either.
+    breached: bool = False
+    due_soon: bool = False
 
 
 OPEN_STATES = OPEN_TICKET_STATES
@@ -64,10 +70,17 @@ class TicketListing(Listing[TicketRow, TicketFilter]):
             "updated",
         }
     )
+    # Time left: tickets without a next due (paused, stopped, no target) come last.
+    nullable_sorts: ClassVar[frozenset[str]] = frozenset({"time_left"})
 
-    def __init__(self, db: Database, actor: Actor) -> None:
+    def __init__(
+        self, db: Database, actor: Actor, now: Callable[[], dt.datetime] | None = None
+    ) -> None:
         super().__init__(db)
         self._actor = actor
+        # The instant the time-left filters count from (tests fix it), read when a filter is
+        # applied: a list opened at 10:00 shows what was breached at 10:00 until refreshed.
+        self._now = now or _utc_now
         self._search = SearchService(db)
 
     def _id_column(self) -> InstrumentedAttribute[int]:
@@ -89,7 +102,13 @@ class TicketListing(Listing[TicketRow, TicketFilter]):
             "reseller_access": (Ticket.reseller_access,),
             "opened": (Ticket.opened_at,),
             "updated": (Ticket.updated_at,),
+            # The due the ticket counts down to (index ix_tickets_next_due: next_due_at, id).
+            "time_left": (Ticket.next_due_at,),
         }
+
+    @property
+    def now(self) -> dt.datetime:
+        return self._now()
 
     def _conditions(self, list_filter: TicketFilter) -> list[Condition]:
         conditions: list[Condition] = []
@@ -109,6 +128,14 @@ class TicketListing(Listing[TicketRow, TicketFilter]):
             conditions.append(Ticket.reviewed_at.is_(None))
         if list_filter.customer_id is not None:
             conditions.append(Ticket.customer_id == list_filter.customer_id)
+        if list_filter.breached or list_filter.due_soon:
+            now = self._now()
+            # Both as ranges of ix_tickets_next_due; a NULL next due (paused, stopped, no
+            # target) is in neither.
+            upper = now + SOON if list_filter.due_soon else now
+            conditions.append(Ticket.next_due_at < upper)
+            if not list_filter.breached:
+                conditions.append(Ticket.next_due_at >= now)
         if list_filter.search.strip() and parse_query(list_filter.search).is_empty:
             conditions.append(false())
         return conditions
@@ -130,3 +157,7 @@ class TicketListing(Listing[TicketRow, TicketFilter]):
 
     def _make_row(self, row: AnyRow) -> TicketRow:
         return ticket_row(row)
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)

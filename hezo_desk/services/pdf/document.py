@@ -21,6 +21,7 @@ from hezo_desk.enums import (
     TicketState,
 )
 from hezo_desk.local_time import WARSAW, local_minute
+from hezo_desk.services.service_levels.standing import SlaFacts
 
 # Attachments only staff may see (the migration's dialogue PDF carries internal notes).
 # Mirrors `hezo_desk.services.reseller_rule.INTERNAL_ATTACHMENT_KINDS`, which stays the rule's home;
@@ -95,6 +96,10 @@ class CaseDocument:
     # For the reseller variant: the reseller the copy is made for.
     prepared_for: str | None = None
     extra_facts: tuple[tuple[str, str], ...] = field(default=())
+    # Its service level: targets, dues and outcomes (None: not shown), standing as of
+    # `sla_as_of` (when the document was made).
+    service_level: SlaFacts | None = None
+    sla_as_of: dt.datetime | None = None
 
     def __post_init__(self) -> None:
         if not self.number.strip():

@@ -12,7 +12,7 @@ import hashlib
 import os
 import re
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -88,8 +88,10 @@ def _attachments(rows: list[AttachmentRow]) -> tuple[CaseAttachment, ...]:
 
 
 class PdfExportService:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, now: Callable[[], dt.datetime] | None = None) -> None:
         self._db = db
+        # The instant a document's service-level outcomes stand at (tests fix it).
+        self._now = now or (lambda: dt.datetime.now(dt.UTC))
 
     # ----- documents --------------------------------------------------------------------------
 
@@ -129,6 +131,8 @@ class PdfExportService:
             reseller_access=ticket.reseller_access,
             reseller_name=ticket.reseller_name,
             legacy_number=ticket.legacy_number,
+            service_level=ticket.sla,
+            sla_as_of=self._now(),
         )
 
     def _reseller_document(self, ticket_id: int) -> CaseDocument:

@@ -61,6 +61,28 @@ class Labels:
     replaced_note: str
     metadata_subject: str  # %1 the variant's title
     numbers: NumberFormat
+    sla: SlaLabels
+
+
+@dataclass(frozen=True)
+class SlaLabels:
+    """The words of a case's service level: its targets, dues and their outcomes."""
+
+    no_level: str
+    no_target: str
+    next_business_day: str
+    minutes: str  # %1 minutes
+    hours: str  # %1 hours
+    hours_minutes: str  # %1 hours, %2 minutes
+    days_hours: str  # %1 days, %2 hours
+    left: str  # %1 due, %2 time left
+    overdue: str  # %1 due, %2 past due
+    met: str  # %1 due, %2 when met
+    met_plain: str  # %1 due
+    breached: str  # %1 due, %2 by how much
+    breached_plain: str  # %1 due
+    paused: str
+    undecided: str  # %1 due
 
 
 def labels_for(language: Language, catalogue: Catalogue) -> Labels:
@@ -99,6 +121,11 @@ def labels_for(language: Language, catalogue: Catalogue) -> Labels:
             "prepared_for": pdf(QT_TRANSLATE_NOOP("CasePdf", "Prepared for")),
             "opened_by": pdf(QT_TRANSLATE_NOOP("CasePdf", "Opened by")),
             "closed_at": pdf(QT_TRANSLATE_NOOP("CasePdf", "Closed")),
+            "service_level": pdf(QT_TRANSLATE_NOOP("CasePdf", "Service level")),
+            "response_target": pdf(QT_TRANSLATE_NOOP("CasePdf", "Response target")),
+            "response_due": pdf(QT_TRANSLATE_NOOP("CasePdf", "Response due")),
+            "resolution_target": pdf(QT_TRANSLATE_NOOP("CasePdf", "Resolution target")),
+            "resolution_due": pdf(QT_TRANSLATE_NOOP("CasePdf", "Resolution due")),
         },
         states={
             TicketState.NEW: desk(QT_TRANSLATE_NOOP("Labels", "new")),
@@ -138,6 +165,25 @@ def labels_for(language: Language, catalogue: Catalogue) -> Labels:
         ),
         metadata_subject=pdf(QT_TRANSLATE_NOOP("CasePdf", "Case dialogue – %1")),
         numbers=NUMBER_FORMATS[language],
+        sla=SlaLabels(
+            no_level=pdf(QT_TRANSLATE_NOOP("CasePdf", "none")),
+            no_target=pdf(QT_TRANSLATE_NOOP("CasePdf", "no target")),
+            next_business_day=pdf(
+                QT_TRANSLATE_NOOP("CasePdf", "by 16:00 on the next business day")
+            ),
+            minutes=pdf(QT_TRANSLATE_NOOP("CasePdf", "%1 min")),
+            hours=pdf(QT_TRANSLATE_NOOP("CasePdf", "%1 h")),
+            hours_minutes=pdf(QT_TRANSLATE_NOOP("CasePdf", "%1 h %2 min")),
+            days_hours=pdf(QT_TRANSLATE_NOOP("CasePdf", "%1 d %2 h")),
+            left=pdf(QT_TRANSLATE_NOOP("CasePdf", "%1 – pending, %2 left")),
+            overdue=pdf(QT_TRANSLATE_NOOP("CasePdf", "%1 – overdue by %2")),
+            met=pdf(QT_TRANSLATE_NOOP("CasePdf", "%1 – met (%2)")),
+            met_plain=pdf(QT_TRANSLATE_NOOP("CasePdf", "%1 – met")),
+            breached=pdf(QT_TRANSLATE_NOOP("CasePdf", "%1 – breached by %2")),
+            breached_plain=pdf(QT_TRANSLATE_NOOP("CasePdf", "%1 – breached")),
+            paused=pdf(QT_TRANSLATE_NOOP("CasePdf", "paused (waiting for the customer)")),
+            undecided=pdf(QT_TRANSLATE_NOOP("CasePdf", "%1 – not decided")),
+        ),
     )
 
 

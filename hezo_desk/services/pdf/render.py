@@ -37,6 +37,7 @@ from hezo_desk.services.pdf.flowables import (
 )
 from hezo_desk.services.pdf.fonts import REPLACEMENT, FontSet, dejavu_fonts
 from hezo_desk.services.pdf.labels import Labels, format_size, labels_for
+from hezo_desk.services.pdf.service_level import service_level_facts
 from hezo_desk.services.pdf.text import printable
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -276,6 +277,7 @@ def _facts(document: CaseDocument, labels: Labels) -> list[tuple[str, str]]:
         facts.append((names["reseller_access"], access))
     facts.append((names["prepared_for"], document.prepared_for))
     facts.extend((names.get(key, key), value) for key, value in document.extra_facts)
+    facts.extend(service_level_facts(document, labels))
     return [(label, value) for label, value in facts if value is not None and value != ""]
 
 

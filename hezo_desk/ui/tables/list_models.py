@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 
 from hezo_desk.enums import Priority
 from hezo_desk.placeholders import fill
@@ -17,6 +17,8 @@ from hezo_desk.services.listing.contracts import ContractFilter, ContractListing
 from hezo_desk.services.listing.serials import ServiceFilter, ServiceListing
 from hezo_desk.services.listing.tickets import TicketFilter, TicketListing
 from hezo_desk.services.records import ContractRow, ServiceRow, TicketRow
+from hezo_desk.services.service_levels.standing import Standing, TimeLeft, ticket_time_left
+from hezo_desk.ui.due_words import DueWords, due_colour
 from hezo_desk.ui.labels import Labels
 from hezo_desk.ui.short_list_model import display
 from hezo_desk.ui.tables.windowed_model import (
@@ -41,13 +43,36 @@ class TicketsModel(WindowedTableModel[TicketRow, TicketFilter]):
         **options: int,
     ) -> None:
         self._labels = Labels()
+        self._due_words = DueWords()
+        self._ticket_listing = listing
         super().__init__(
             listing, list_filter or TicketFilter(), tasks, parent, jobs=jobs, **options
         )
         self._labels.setParent(self)
+        self._due_words.setParent(self)
 
     def row_id(self, row: TicketRow) -> int:
         return row.id
+
+    def time_left(self, ticket: TicketRow) -> TimeLeft:
+        """Where the ticket stands against its next due, at the listing's now."""
+        if ticket.sla is None:
+            return TimeLeft(Standing.NONE)
+        return ticket_time_left(ticket.sla, self._ticket_listing.now)
+
+    def time_left_column(self) -> int:
+        return next(n for n, c in enumerate(self._columns_list) if c.sort == "time_left")
+
+    def tick(self) -> None:
+        """A minute passed: the time left of the rows shown is worded again (no reading)."""
+        if self.rowCount() == 0:
+            return
+        column = self.time_left_column()
+        self.dataChanged.emit(
+            self.index(0, column),
+            self.index(self.rowCount() - 1, column),
+            [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole],
+        )
 
     def _columns(self) -> list[TableColumn[TicketRow]]:
         labels = self._labels
@@ -62,6 +87,14 @@ class TicketsModel(WindowedTableModel[TicketRow, TicketFilter]):
                 lambda t: labels.priority(t.priority),
                 "priority",
                 bold=lambda t: t.priority is Priority.CRITICAL,
+            ),
+            TableColumn(
+                self.tr("Time left", "until the ticket's next service-level due"),
+                lambda t: self._due_words.time_left(self.time_left(t)),
+                "time_left",
+                bold=lambda t: self.time_left(t).standing is Standing.OVERDUE,
+                tooltip=lambda t: self._due_words.tip(self.time_left(t)),
+                foreground=lambda t: due_colour(self.time_left(t)),
             ),
             TableColumn(self.tr("Channel"), lambda t: labels.channel(t.channel), "channel"),
             TableColumn(self.tr("Assignee"), lambda t: t.assignee_name or "", "assignee"),

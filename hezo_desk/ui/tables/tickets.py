@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QTimer, Signal
@@ -37,10 +38,13 @@ PRIORITY_CHOICES: list[frozenset[Priority]] = [
     frozenset(),
     *[frozenset({priority}) for priority in reversed(list(Priority))],
 ]
-COLUMN_WIDTHS = [90, 260, 180, 150, 130, 95, 95, 130, 150, 130]
+COLUMN_WIDTHS = [90, 185, 160, 150, 115, 80, 110, 95, 130, 150, 120]
 # Shown from the header's menu (channel, assignee, reseller access): without them the list
-# fits a 1280 px screen; the agent on the phone reads number, subject, customer, serial, state.
-HIDDEN_COLUMNS = (6, 7, 8)
+# fits a 1280 px screen; the agent on the phone reads number, subject, customer, serial, state,
+# and the time left to the ticket's next due.
+HIDDEN_COLUMNS = (7, 8, 9)
+# The time left is worded again each minute (the rows are not read again).
+TICK_MS = 60_000
 
 
 class TicketsScreen(ListScreen):
@@ -49,7 +53,14 @@ class TicketsScreen(ListScreen):
     ticket_open_requested = Signal(int)
     selection_changed = Signal()
 
-    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        context: DeskContext,
+        parent: QWidget | None = None,
+        *,
+        now: Callable[[], dt.datetime] | None = None,
+        ticker: QTimer | None = None,
+    ) -> None:
         super().__init__(context, "tickets", parent)
         self._labels = Labels(self)
         self.search = QLineEdit(self)
@@ -66,9 +77,20 @@ class TicketsScreen(ListScreen):
         self.unassigned.setObjectName("unassigned")
         self.awaiting_review = QCheckBox(self)
         self.awaiting_review.setObjectName("awaiting_review")
+        self.breached = QCheckBox(self)
+        self.breached.setObjectName("breached")
+        self.due_soon = QCheckBox(self)
+        self.due_soon.setObjectName("due_soon")
         self.model = TicketsModel(
-            TicketListing(context.db, context.actor), self.tasks, self, jobs=self.jobs
+            TicketListing(context.db, context.actor, now=now),
+            self.tasks,
+            self,
+            jobs=self.jobs,
         )
+        # Injected by tests (a timer they fire themselves, never started here); else a minute's.
+        self.ticker = ticker if ticker is not None else QTimer(self)
+        if ticker is None:
+            self.ticker.setInterval(TICK_MS)
         self.view = QTableView(self)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -79,7 +101,7 @@ class TicketsScreen(ListScreen):
         top.addWidget(self.state)
         top.addWidget(self.priority)
         second = QHBoxLayout()
-        for box in (self.mine, self.unassigned, self.awaiting_review):
+        for box in self._boxes():
             second.addWidget(box)
         second.addStretch(1)
         second.addWidget(self.status)
@@ -100,6 +122,8 @@ class TicketsScreen(ListScreen):
             self.mine,
             self.unassigned,
             self.awaiting_review,
+            self.breached,
+            self.due_soon,
             self.view,
         )
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
@@ -107,8 +131,11 @@ class TicketsScreen(ListScreen):
         self._search_timer.timeout.connect(self._apply_filter)
         self.state.currentIndexChanged.connect(self._apply_filter)
         self.priority.currentIndexChanged.connect(self._apply_filter)
-        for box in (self.mine, self.unassigned, self.awaiting_review):
+        for box in self._boxes():
             box.toggled.connect(self._apply_filter)
+        self.ticker.timeout.connect(self.model.tick)
+        if ticker is None:
+            self.ticker.start()
         self.view.activated.connect(self._open)
         self.lead_to_results(self.search, self.view, self._search_timer)
         selection = self.view.selectionModel()
@@ -125,8 +152,8 @@ class TicketsScreen(ListScreen):
 
     def set_filter(self, list_filter: TicketFilter) -> None:
         """Show the given filter in the widgets and apply it (e.g. 'migrated, not reviewed')."""
-        widgets = (self.search, self.state, self.priority, self.mine, self.unassigned)
-        for widget in (*widgets, self.awaiting_review):
+        widgets = (self.search, self.state, self.priority, *self._boxes())
+        for widget in widgets:
             widget.blockSignals(True)
         self.search.setText(list_filter.search)
         self.state.setCurrentIndex(choice_index(STATE_CHOICES, list_filter.states))
@@ -134,7 +161,9 @@ class TicketsScreen(ListScreen):
         self.mine.setChecked(list_filter.mine)
         self.unassigned.setChecked(list_filter.unassigned)
         self.awaiting_review.setChecked(list_filter.awaiting_review)
-        for widget in (*widgets, self.awaiting_review):
+        self.breached.setChecked(list_filter.breached)
+        self.due_soon.setChecked(list_filter.due_soon)
+        for widget in widgets:
             widget.blockSignals(False)
         self.model.set_filter(list_filter)
 
@@ -204,6 +233,12 @@ class TicketsScreen(ListScreen):
         self.mine.setText(self.tr("My tickets"))
         self.unassigned.setText(self.tr("Unassigned"))
         self.awaiting_review.setText(self.tr("Migrated, not reviewed"))
+        self.breached.setText(self.tr("Breached", "tickets past their service-level due"))
+        self.breached.setToolTip(self.tr("Open tickets past their next service-level due"))
+        self.due_soon.setText(self.tr("Due within 1 hour"))
+        self.due_soon.setToolTip(
+            self.tr("Open tickets whose next service-level due comes within the hour")
+        )
         self.model.retranslate()
         if not self.model.is_loading:
             self.show_count(self.model.row_count)
@@ -215,6 +250,9 @@ class TicketsScreen(ListScreen):
         return self.tr("%Ln ticket(s)", "", count)
 
     # ----- inside --------------------------------------------------------------------------
+
+    def _boxes(self) -> tuple[QCheckBox, ...]:
+        return (self.mine, self.unassigned, self.awaiting_review, self.breached, self.due_soon)
 
     def _search_now(self) -> None:
         self._search_timer.stop()
@@ -231,6 +269,8 @@ class TicketsScreen(ListScreen):
                 unassigned=self.unassigned.isChecked(),
                 awaiting_review=self.awaiting_review.isChecked(),
                 search=text,
+                breached=self.breached.isChecked(),
+                due_soon=self.due_soon.isChecked(),
             )
         )
 

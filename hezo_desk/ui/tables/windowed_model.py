@@ -33,7 +33,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 
 from hezo_desk.services.listing.definition import Listing, Sort
 from hezo_desk.services.listing.paging import PAGE_SIZE, ReadStoppedError, Window
@@ -71,6 +71,8 @@ class TableColumn(Generic[R]):
     align_right: bool = False
     bold: Callable[[R], bool] | None = None
     tooltip: Callable[[R], str] | None = None
+    # A text colour for some rows (a cue such as "overdue"), None for the theme's own.
+    foreground: Callable[[R], QColor | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -374,6 +376,8 @@ class WindowedTableModel(QAbstractTableModel, Generic[R, F]):
             return None
         if role == Qt.ItemDataRole.FontRole:
             return self._bold if column.bold is not None and column.bold(row) else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return column.foreground(row) if column.foreground is not None else None
         if role == ID_ROLE:
             return self.row_id(row)
         if role == ROW_ROLE:
@@ -612,6 +616,7 @@ _ROLES = frozenset(
         Qt.ItemDataRole.ToolTipRole,
         Qt.ItemDataRole.TextAlignmentRole,
         Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.ForegroundRole,
         ID_ROLE,
         ROW_ROLE,
     }

@@ -38,6 +38,7 @@ from hezo_desk.ui.template_picker import TemplatePicker
 from hezo_desk.ui.ticket.composer import Composer
 from hezo_desk.ui.ticket.conflict import ask_about_conflict
 from hezo_desk.ui.ticket.controls import ChangeControls
+from hezo_desk.ui.ticket.countdown import DueCountdown
 from hezo_desk.ui.ticket.facts import TicketFacts
 from hezo_desk.ui.ticket.panes import AttachmentsPane, DialogueBrowser, history_table
 
@@ -82,6 +83,7 @@ class TicketView(QWidget):
         self._extra_widgets: list[QWidget] = []
 
         self.facts = TicketFacts(self._labels)
+        self.countdown = DueCountdown(self)
         self.title, self.viewers = self.facts.title, self.facts.viewers
         self.controls = ChangeControls(
             self._labels,
@@ -100,6 +102,7 @@ class TicketView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.facts)
+        layout.addWidget(self.countdown)
         layout.addWidget(self.controls)
         layout.addWidget(self.error)
         layout.addWidget(splitter, 1)
@@ -175,6 +178,7 @@ class TicketView(QWidget):
         self.detail = detail
         ticket = detail.ticket
         self.facts.show_ticket(detail)
+        self.countdown.show_facts(ticket.sla)
         self.controls.show_ticket(ticket, loaded.agents)
         self.dialogue.show_messages(detail.messages)
         self.attachments_model.set_rows(detail.attachments)
