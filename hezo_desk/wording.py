@@ -12,7 +12,12 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 
 from hezo_desk.catalogue import QT_TRANSLATE_NOOP
-from hezo_desk.errors import FieldTooLongError, InputField, ReservedRoleNameError
+from hezo_desk.errors import (
+    DashboardPeriodError,
+    FieldTooLongError,
+    InputField,
+    ReservedRoleNameError,
+)
 from hezo_desk.placeholders import fill
 
 # (context, English source) → the words in the reader's language.
@@ -41,6 +46,10 @@ RESERVED_ROLE = QT_TRANSLATE_NOOP(
     "Errors", "%1 is a name PostgreSQL reserves for itself; choose another role name"
 )
 
+DASHBOARD_PERIOD = QT_TRANSLATE_NOOP(
+    "Errors", "Choose a period from %1 to %2 that runs forward and spans at most %3 days"
+)
+
 
 def in_english(context: str, source: str) -> str:
     del context
@@ -54,4 +63,8 @@ def coded_error_text(error: BaseException, translate: Translate = in_english) ->
         return fill(translate(ERRORS, TOO_LONG), field, error.length, error.limit)
     if isinstance(error, ReservedRoleNameError):
         return fill(translate(ERRORS, RESERVED_ROLE), error.name)
+    if isinstance(error, DashboardPeriodError):
+        return fill(
+            translate(ERRORS, DASHBOARD_PERIOD), error.first_day, error.last_day, error.max_days
+        )
     return None
