@@ -169,7 +169,7 @@ def test_the_backlog_walks_back_through_the_recorded_state_changes(made: Made) -
     ]
     expected = []
     for day in range(2, 32):
-        counts = {state: 0 for state in (NEW, WORKING, WAITING)}
+        counts = dict.fromkeys((NEW, WORKING, WAITING), 0)
         for first, last, state in spans:
             if first <= day <= last:
                 counts[state] += 1
