@@ -89,15 +89,11 @@ def measure(url: str, today: dt.date) -> dict[str, float]:
 
     figures = {
         "floor: count(*) of every ticket": _median_ms(count_all),
-        "opened vs closed per day": _median_ms(
-            lambda: dashboard.flow(supervisor, period, now)
-        ),
+        "opened vs closed per day": _median_ms(lambda: dashboard.flow(supervisor, period, now)),
         "backlog by state, reconstructed": _median_ms(
             lambda: dashboard.backlog(supervisor, period, now)
         ),
-        "targets by service level": _median_ms(
-            lambda: dashboard.by_level(supervisor, period, now)
-        ),
+        "targets by service level": _median_ms(lambda: dashboard.by_level(supervisor, period, now)),
         "targets by agent": _median_ms(lambda: dashboard.by_agent(supervisor, period, now)),
         "the whole dashboard (4 queries)": _median_ms(
             lambda: dashboard.figures(supervisor, period, now)

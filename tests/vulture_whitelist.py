@@ -88,3 +88,7 @@ _.after_earlier_import  # tests/support/legacy_generator/truth.py
 
 # The call of a Protocol (cli/context.py WindowOpener): the type of what entry.py passes in.
 _.__call__
+
+# ui/dashboard.py: what the dashboard's tests read (each chart's series, the four panels).
+_.series_names
+_.panels

@@ -177,8 +177,8 @@ class Dashboard:
             )
         counts: dict[tuple[str, int], int] = {}
         with self._db.sessions() as session:
-            for kind, day, count in session.execute(parts[0].union_all(parts[1])):
-                counts[(kind, int(day))] = int(count)
+            for kind, index, count in session.execute(parts[0].union_all(parts[1])):
+                counts[(kind, int(index))] = int(count)
         return [
             DayFlow(day, counts.get(("opened", index), 0), counts.get(("closed", index), 0))
             for index, day in enumerate(period.days)

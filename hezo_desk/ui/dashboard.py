@@ -444,7 +444,7 @@ class DashboardScreen(QWidget):
     def _show_targets(
         self, panel: ChartPanel, title: str, rows: list[TargetRow], kind: str, *, horizontal: bool
     ) -> None:
-        sets = [
+        sets: list[tuple[str, str, Callable[[TargetRow], int]]] = [
             (self.tr("Response met"), "response_met", lambda row: row.response.met),
             (self.tr("Response breached"), "response_breached", lambda row: row.response.breached),
             (self.tr("Resolution met"), "resolution_met", lambda row: row.resolution.met),
