@@ -23,10 +23,11 @@ from hezo_desk.local_time import WARSAW
 from hezo_desk.models import ServiceLevel, Ticket
 from hezo_desk.services.agents import AgentService
 from hezo_desk.ui.context import DeskContext
-from hezo_desk.ui.dashboard import ChartPanel, DashboardScreen
+from hezo_desk.ui.dashboard import CHART_MIN_HEIGHT, ChartPanel, DashboardScreen
 from hezo_desk.ui.i18n import Translations
 from hezo_desk.ui.theme import apply_theme
 from pictures import save_picture
+from support.desk_tour import WINDOW_SIZE, desk_tour
 from waiting import WAIT_MS
 
 DEMO_TODAY = dt.date(2026, 11, 2)
@@ -68,6 +69,8 @@ def _screen(qtbot: QtBot, context: DeskContext, login: str = "marek.zielinski") 
     screen.first_day.setDate(QDate(FIRST_DAY.year, FIRST_DAY.month, FIRST_DAY.day))
     screen.last_day.setDate(QDate(DEMO_TODAY.year, DEMO_TODAY.month, DEMO_TODAY.day))
     screen.refresh_button.click()
+    # Counted in the pool: the busy bar shows until the figures come back.
+    assert screen.busy.isVisible()
     qtbot.waitUntil(lambda: "2026-10-04" in screen.summary.text(), timeout=WAIT_MS)
     assert not screen.busy.isVisible()
     # The charts lay out their axes, titles and legends on the next pass of the event loop.
@@ -172,3 +175,24 @@ def test_pictures_of_the_dashboard(
     if look[0] == "pl":
         assert screen.flow.series_names() == ["Otwarte", "Zamknięte"]
     save_picture(screen, tmp_path, f"dashboard-{look[0]}-{look[1]}")
+
+
+@pytest.mark.parametrize("demo_db", ["sqlite"], indirect=True)
+@pytest.mark.parametrize("look", [("pl", "light")], indirect=True, ids=["pl-light"])
+def test_the_dashboard_fits_the_window_at_1280_by_800(
+    qtbot: QtBot, look: tuple[str, str], demo_db: Database, tmp_path: Path
+) -> None:
+    with desk_tour(demo_db, tmp_path / "tour") as tour:
+        screen = tour.window.show_screen("dashboard")
+        assert isinstance(screen, DashboardScreen)
+        qtbot.waitUntil(screen.flow.export_csv.isEnabled, timeout=WAIT_MS)
+        tour.settle()
+        assert tour.window.size().toTuple() == WINDOW_SIZE
+        window_area = tour.window.rect()
+        for panel in screen.panels():
+            assert panel.view.height() >= CHART_MIN_HEIGHT
+            for button in (panel.export_png, panel.export_csv):
+                corner = button.mapTo(tour.window, button.rect().bottomRight())
+                assert window_area.contains(corner), f"{button.objectName()} is cut"
+                assert button.width() >= button.sizeHint().width()
+        save_picture(tour.window, tmp_path, "dashboard-window-pl-light")
