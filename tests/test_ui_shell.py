@@ -495,6 +495,7 @@ def test_every_screen_of_an_administrator_opens(
         "migration_reports",
         "audit",
         "call_statistics",
+        "dashboard",
         "agents",
     ]
     for key in keys:
@@ -503,7 +504,7 @@ def test_every_screen_of_an_administrator_opens(
 
 
 def test_an_agent_sees_no_audit_agents_or_review(qtbot: QtBot, window: MainWindow) -> None:
-    for key in ("audit", "agents", "review"):
+    for key in ("audit", "agents", "review", "dashboard"):
         assert window.show_screen(key) is None
 
 
