@@ -12,8 +12,11 @@ Warsaw days before it). Measured in one run, medians of a few rounds, wall-clock
 - each chart as the dashboard reads it (`services/dashboard.py`: one aggregate query each);
 - naive: what one would otherwise write, the period's tickets and state changes read into
   Python and counted there (the flow and the backlog).
-The demo data carries no service-level columns until the desk writes them (issue 15's
-lifecycle), so the target charts count nothing there but still read the period's tickets.
+The demo data records no state changes, so this benchmark adds them once (marked by their
+summary): each ticket opened in the 60 days before "today" that is no longer new went from new
+to its state a day after its opening, as the desk would have recorded it. The demo data
+carries no service-level columns until the desk writes them (issue 15's lifecycle), so the
+target charts count nothing there but still read the period's tickets.
 """
 
 from __future__ import annotations
@@ -32,6 +35,47 @@ TICKETS = 1_000_000
 ROUNDS = 5
 REPOSITORY = Path(__file__).resolve().parent.parent
 POSTGRESQL_ENV = "HEZO_DESK_BENCH_POSTGRESQL"
+CHANGES_SUMMARY = "benchmark: state changed"
+CHANGES_DAYS = 60
+
+
+def add_state_changes(url: str, today: dt.date) -> int:
+    """The state changes the demo data lacks (see above), once; returns how many there are."""
+    from sqlalchemy import func, select, text
+
+    from hezo_desk.db import Database
+    from hezo_desk.models import AuditEntry
+
+    db = Database(url)
+    since = dt.datetime.combine(today - dt.timedelta(days=CHANGES_DAYS), dt.time(), dt.UTC)
+    until = dt.datetime.combine(today, dt.time(), dt.UTC)
+    details = (
+        "json_object('from', 'new', 'to', state)"
+        if db.is_sqlite
+        else "json_build_object('from', 'new', 'to', state)"
+    )
+    one_day = (
+        "strftime('%Y-%m-%d %H:%M:%S.000000', opened_at, '+1 day')"
+        if db.is_sqlite
+        else "opened_at + interval '1 day'"
+    )
+    with db.transaction() as session:
+        count = session.scalar(select(func.count()).where(AuditEntry.summary == CHANGES_SUMMARY))
+        if not count:
+            session.execute(
+                text(
+                    "INSERT INTO audit_log (recorded_at, action, ticket_id, summary, details) "
+                    f"SELECT {one_day}, 'ticket.state_changed', id, :summary, {details} "
+                    "FROM tickets WHERE state <> 'new' AND opened_at >= :since "
+                    "AND opened_at < :until"
+                ),
+                {"summary": CHANGES_SUMMARY, "since": since, "until": until},
+            )
+            count = session.scalar(
+                select(func.count()).where(AuditEntry.summary == CHANGES_SUMMARY)
+            )
+    db.dispose()
+    return int(count or 0)
 
 
 def _median_ms(work: Callable[[], Any], rounds: int = ROUNDS) -> float:
@@ -121,12 +165,21 @@ def main(argv: list[str] | None = None) -> int:
     from benchmarks.datasets import TODAY, ensure_postgresql, ensure_sqlite
 
     path = ensure_sqlite(args.tickets)
-    report(f"SQLite, {args.tickets:,} tickets ({path})", measure(f"sqlite:///{path}", TODAY))
+    changes = add_state_changes(f"sqlite:///{path}", TODAY)
+    report(
+        f"SQLite, {args.tickets:,} tickets, {changes:,} state changes ({path})",
+        measure(f"sqlite:///{path}", TODAY),
+    )
     server = os.environ.get(POSTGRESQL_ENV)
     if server:
         database = ensure_postgresql(server, args.tickets)
         url = database.render_as_string(hide_password=False)
-        report(f"PostgreSQL, {args.tickets:,} tickets ({database.database})", measure(url, TODAY))
+        changes = add_state_changes(url, TODAY)
+        report(
+            f"PostgreSQL, {args.tickets:,} tickets, {changes:,} state changes "
+            f"({database.database})",
+            measure(url, TODAY),
+        )
     else:
         print(f"\n(PostgreSQL: set {POSTGRESQL_ENV} to a server's admin URL to measure it too)")
     return 0

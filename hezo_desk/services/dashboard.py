@@ -206,9 +206,10 @@ class Dashboard:
             .group_by(opened_day, Ticket.state)
         )
         # Each change with its ticket's opening, looked up by the ticket's key once per change
-        # (a join reads every ticket on PostgreSQL; materialised, so that the lookup is not
-        # copied into each branch of the day's CASE). A change or an opening after `now` (a
-        # clock set back in a test) is after every day's end.
+        # (a join reads every ticket on PostgreSQL). `OFFSET 0` keeps both databases from
+        # merging this into the query around it, which would copy the lookup into each branch
+        # of the day's CASE. A change or an opening after `now` (a clock set back in a test)
+        # is after every day's end.
         ticket_opened = (
             select(Ticket.opened_at)
             .where(Ticket.id == AuditEntry.ticket_id)
@@ -227,8 +228,8 @@ class Dashboard:
                 AuditEntry.recorded_at >= min(ends[0], now),
                 AuditEntry.ticket_id.is_not(None),
             )
-            .cte("state_changes")
-            .prefix_with("MATERIALIZED", dialect="postgresql")
+            .offset(0)
+            .subquery("state_changes")
         )
         grouped = (
             _day_of_after(recorded.c.opened_at, ends, now).label("opened_day"),
@@ -271,8 +272,10 @@ class Dashboard:
         period = self._checked(actor, period, now)
         query = (
             select(ServiceLevel.name, *_tallies(now))
-            .join(ServiceLevel, ServiceLevel.id == Ticket.sla_level_id)
-            .where(*_opened_in(period, now))
+            .select_from(Ticket)
+            # An outer join: SQLite then reads the period's tickets once, not once per level.
+            .outerjoin(ServiceLevel, ServiceLevel.id == Ticket.sla_level_id)
+            .where(*_opened_in(period, now), Ticket.sla_level_id.is_not(None))
             .group_by(ServiceLevel.id, ServiceLevel.name)
             .order_by(ServiceLevel.name)
         )
