@@ -26,6 +26,7 @@ BENCHMARKS: dict[str, tuple[list[str], list[str]]] = {
     "load": ([], ["--tickets", "20000", "--seconds", "5", "--agents", "1", "4"]),
     "cli_faults": ([], ["--replies", "12"]),
     "service_levels": ([], ["--tickets", "50000"]),
+    "dashboard": ([], ["--tickets", "50000"]),
 }
 
 

@@ -7,6 +7,7 @@ the system (database unreachable, disk full) and is reported as such.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 
 
@@ -155,3 +156,16 @@ class ServiceLevelConflictError(ConflictError):
     def __init__(self, name: str) -> None:
         super().__init__(f"service level {name} changed meanwhile")
         self.name = name
+
+
+class DashboardPeriodError(UserError):
+    """The dashboard's period runs backwards or is longer than `max_days` days.
+
+    Told by dates and numbers: `hezo_desk/wording.py` words it.
+    """
+
+    def __init__(self, first_day: dt.date, last_day: dt.date, max_days: int) -> None:
+        super().__init__(f"period {first_day} to {last_day}: at most {max_days} days, in order")
+        self.first_day = first_day
+        self.last_day = last_day
+        self.max_days = max_days

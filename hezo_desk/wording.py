@@ -15,6 +15,7 @@ from typing import Any
 
 from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.errors import (
+    DashboardPeriodError,
     FieldTooLongError,
     InputField,
     LevelProblem,
@@ -141,6 +142,9 @@ TARGETS_CHANGED = QT_TRANSLATE_NOOP(
     "ServiceLevels",
     "Tickets opened from now on get the new targets; open tickets keep theirs until a supervisor recomputes them (%1).",  # noqa: E501
 )
+DASHBOARD_PERIOD = QT_TRANSLATE_NOOP(
+    "Errors", "Choose a period from %1 to %2 that runs forward and spans at most %3 days"
+)
 
 
 def in_english(context: str, source: str) -> str:
@@ -168,6 +172,10 @@ def coded_error_text(error: BaseException, translate: Translate = in_english) ->
         return fill(translate(ERRORS, LEVEL_PROBLEMS[error.problem]), *error.params)
     if isinstance(error, ServiceLevelConflictError):
         return fill(translate(ERRORS, LEVEL_CONFLICT), error.name)
+    if isinstance(error, DashboardPeriodError):
+        return fill(
+            translate(ERRORS, DASHBOARD_PERIOD), error.first_day, error.last_day, error.max_days
+        )
     return None
 
 

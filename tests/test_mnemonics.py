@@ -208,7 +208,7 @@ def test_no_window_of_the_desk_has_two_widgets_on_one_alt_key(
         for row in range(window.navigation.count())
         if window.navigation.item(row).data(SCREEN_ROLE)
     ]
-    assert len(screen_keys) == 13
+    assert len(screen_keys) == 15
     for key in screen_keys:
         window.show_screen(key)
         clashes += window_clashes(window, f"main window / {key}")

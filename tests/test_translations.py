@@ -186,6 +186,7 @@ def test_the_whole_desk_speaks_polish(
         "migration_reports",
         "audit",
         "call_statistics",
+        "dashboard",
         "agents",
     ):
         window.show_screen(key)

@@ -497,6 +497,7 @@ def test_every_screen_of_an_administrator_opens(
         "call_statistics",
         "templates",
         "service_levels",
+        "dashboard",
         "agents",
     ]
     for key in keys:
@@ -505,7 +506,7 @@ def test_every_screen_of_an_administrator_opens(
 
 
 def test_an_agent_sees_no_audit_agents_or_review(qtbot: QtBot, window: MainWindow) -> None:
-    for key in ("audit", "agents", "review"):
+    for key in ("audit", "agents", "review", "dashboard"):
         assert window.show_screen(key) is None
 
 

@@ -19,6 +19,7 @@ from hezo_desk.cli import (
     admin_commands,
     audit_commands,
     call_commands,
+    dashboard_commands,
     desk_commands,
     desktop_commands,
     export_commands,
@@ -52,6 +53,7 @@ COMMAND_MODULES = (
     import_commands,
     gdpr_commands,
     call_commands,
+    dashboard_commands,
     handoff_commands,
     desktop_commands,
 )

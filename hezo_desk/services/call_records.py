@@ -170,7 +170,7 @@ def load_call_record(session: Session, call_id: int, *, is_sqlite: bool) -> Call
     return make_call_record(row)
 
 
-def _as_text(value: str | None) -> str:
+def spreadsheet_text(value: str | None) -> str:
     """A name or the agent's words, never read as a formula by a spreadsheet: what begins with
     `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'` (OWASP's CSV injection).
     Callers' names come from the callers themselves."""
@@ -191,15 +191,15 @@ def write_csv(records: Iterable[CallRecord], out: TextIO) -> int:
                 record.direction.value,
                 record.state.value,
                 record.number_e164 or record.number,
-                _as_text(record.customer_name),
-                _as_text(record.contact_name),
-                _as_text(record.agent_name),
+                spreadsheet_text(record.customer_name),
+                spreadsheet_text(record.contact_name),
+                spreadsheet_text(record.agent_name),
                 local_minute(record.answered_at),
                 local_minute(record.ended_at),
                 "" if record.duration_s is None else record.duration_s,
                 " ".join(record.ticket_numbers),
-                _as_text(record.outcome),
-                _as_text(record.callback_agent_name),
+                spreadsheet_text(record.outcome),
+                spreadsheet_text(record.callback_agent_name),
                 local_minute(record.callback_done_at),
             )
         )

@@ -16,6 +16,7 @@ from hezo_desk.ui.access_panel import AccessPanel
 from hezo_desk.ui.call_backs import CallBacksScreen
 from hezo_desk.ui.call_statistics import CallStatisticsScreen
 from hezo_desk.ui.context import DeskContext
+from hezo_desk.ui.dashboard import DashboardScreen
 from hezo_desk.ui.import_dialog import ImportDialog
 from hezo_desk.ui.lookup_view import LookupView
 from hezo_desk.ui.main_window import MainWindow, ScreenSpec, TicketTabs
@@ -123,6 +124,12 @@ def build_screens(context: DeskContext) -> list[ScreenSpec]:
             "service_levels",
             QCoreApplication.translate("Screens", "Service levels"),
             lambda: ServiceLevelsScreen(context),
+            SUPERVISORS,
+        ),
+        ScreenSpec(
+            "dashboard",
+            QCoreApplication.translate("Screens", "Dashboard"),
+            lambda: DashboardScreen(context),
             SUPERVISORS,
         ),
         ScreenSpec(

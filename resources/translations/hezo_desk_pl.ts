@@ -987,6 +987,41 @@
     </message>
 </context>
 <context>
+    <name>ChartPanel</name>
+    <message>
+        <source>Export PNG…</source>
+        <translation>Eksportuj PNG…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Eksportuj CSV…</translation>
+    </message>
+    <message>
+        <source>Export the chart as PNG</source>
+        <translation>Eksport wykresu do PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Obrazy PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Export the chart&apos;s data as CSV</source>
+        <translation>Eksport danych wykresu do CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Pliki CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Written to %1</source>
+        <translation>Zapisano w %1</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>Nie udało się zapisać %1</translation>
+    </message>
+</context>
+<context>
     <name>ContractsModel</name>
     <message>
         <source>Number</source>
@@ -1070,6 +1105,97 @@
     <message>
         <source>Service level of %1: %2</source>
         <translation>Poziom obsługi %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardScreen</name>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Od:</translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation>&amp;Do:</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Odśw&amp;ież</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Liczenie…</translation>
+    </message>
+    <message>
+        <source>%1 to %2 (Warsaw days): %3 opened, %4 closed, %5 open at the end</source>
+        <translation>Od %1 do %2 (dni czasu warszawskiego): otwarte %3, zamknięte %4, otwarte na koniec %5</translation>
+    </message>
+    <message>
+        <source>Targets met vs breached by service level</source>
+        <translation>Cele dotrzymane i przekroczone wg poziomu usług</translation>
+    </message>
+    <message>
+        <source>Targets met vs breached by agent</source>
+        <translation>Cele dotrzymane i przekroczone wg agenta</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Otwarte</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Zamknięte</translation>
+    </message>
+    <message>
+        <source>Tickets opened vs closed per day</source>
+        <translation>Zgłoszenia otwarte i zamknięte dziennie</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nowe</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>W toku</translation>
+    </message>
+    <message>
+        <source>Waiting for customer</source>
+        <translation>Czeka na klienta</translation>
+    </message>
+    <message>
+        <source>Open backlog by state at the end of each day</source>
+        <translation>Otwarte zgłoszenia wg stanu na koniec dnia</translation>
+    </message>
+    <message>
+        <source>Response met</source>
+        <translation>Reakcja w terminie</translation>
+    </message>
+    <message>
+        <source>Response breached</source>
+        <translation>Reakcja po terminie</translation>
+    </message>
+    <message>
+        <source>Resolution met</source>
+        <translation>Rozwiązanie w terminie</translation>
+    </message>
+    <message>
+        <source>Resolution breached</source>
+        <translation>Rozwiązanie po terminie</translation>
+    </message>
+    <message>
+        <source>No ticket with a service level was opened in this period.</source>
+        <translation>W tym okresie nie otwarto żadnego zgłoszenia z poziomem usług.</translation>
+    </message>
+    <message>
+        <source>(unassigned)</source>
+        <translation>(nieprzypisane)</translation>
+    </message>
+    <message>
+        <source>Day (Warsaw time)</source>
+        <translation>Dzień (czas warszawski)</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>Zgłoszenia</translation>
     </message>
 </context>
 <context>
@@ -1501,6 +1627,10 @@
     <message>
         <source>The service level %1 was changed by someone else meanwhile; your change was not saved. Read it again and redo your change.</source>
         <translation>Ktoś inny zmienił w międzyczasie poziom obsługi %1; Twoja zmiana nie została zapisana. Sprawdź go ponownie i powtórz zmianę.</translation>
+    </message>
+    <message>
+        <source>Choose a period from %1 to %2 that runs forward and spans at most %3 days</source>
+        <translation>Wybierz okres od %1 do %2, który biegnie naprzód i obejmuje najwyżej %3 dni</translation>
     </message>
 </context>
 <context>
@@ -3678,6 +3808,10 @@
     <message>
         <source>Service levels</source>
         <translation>Poziomy obsługi</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Pulpit</translation>
     </message>
     <message>
         <source>Agents</source>
