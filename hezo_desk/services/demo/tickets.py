@@ -41,7 +41,7 @@ from hezo_desk.models import (
     TicketPause,
 )
 from hezo_desk.services.counters import reserve_counter
-from hezo_desk.services.demo.bulk import CHUNK, bulk_insert, next_id, plausible_dues
+from hezo_desk.services.demo.bulk import CHUNK, bulk_insert, next_id
 from hezo_desk.services.demo.vocabulary import AGENT_LINES, CUSTOMER_LINES, NOTES, SUBJECTS
 from hezo_desk.services.service_levels.dues import BulkDues, BulkTicket
 from hezo_desk.services.ticket_numbers import format_ticket_number
@@ -282,7 +282,6 @@ class TicketRows:
         accesses: list[dict[str, Any]],
     ) -> int:
         written = len(messages)
-        plausible_dues(tickets, self.now)  # issue 15: until the demo computes real dues
         bulk_insert(session, Ticket, tickets)
         bulk_insert(session, Message, messages)
         bulk_insert(session, ResellerAccessChange, accesses)
