@@ -120,6 +120,7 @@ class TemplateChangedError(ConflictError):
 
     def __init__(self, name: str) -> None:
         super().__init__(f"template {name} changed meanwhile")
+        self.name = name
 
 
 class LevelProblem(enum.StrEnum):
