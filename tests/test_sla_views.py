@@ -510,7 +510,9 @@ def test_the_case_pdf_shows_the_targets_dues_and_outcomes(
         session.execute(
             update(Ticket)
             .where(Ticket.id == pending)
-            .values(**common, response_due_at=NOW + dt.timedelta(minutes=50))
+            .values(
+                **common, response_due_at=NOW + dt.timedelta(minutes=50), resolution_due_at=None
+            )
         )
         customers = select(Ticket.customer_id).where(Ticket.id.in_([answered, pending]))
         session.execute(
