@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.cli.context import CommandContext
 from hezo_desk.services.audit_chain import ChainCheck, ChainProblem, verify_chain
 
@@ -66,7 +67,11 @@ def audit_verify(context: CommandContext) -> int:
     else:
         context.out.line(_words(check, args.head))
         if args.print_head and check.intact:
-            context.out.line(f"head {check.head_hash or '-'} (entry {check.head_id or '-'})")
+            context.out.say(
+                QT_TRANSLATE_NOOP("Cli", "head %1 (entry %2)"),
+                check.head_hash or "-",
+                check.head_id or "-",
+            )
     return 0 if check.intact else EXIT_BROKEN
 
 

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.cli.context import CommandContext
 from hezo_desk.cli.failures import retrying
 from hezo_desk.cli.output import to_plain
@@ -69,7 +70,7 @@ def _filter(args: argparse.Namespace) -> CallFilter:
 def calls_list(context: CommandContext) -> int:
     args = context.args
     if args.limit < 1:
-        raise UserError("--limit must be at least 1")
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "--limit must be at least 1"))
     db = context.database()
     listing = CallListing(db)
     rows = retrying(lambda: listing.rows(_filter(args), limit=args.limit))
@@ -77,7 +78,17 @@ def calls_list(context: CommandContext) -> int:
         context.out.json(rows)
         return 0
     context.out.table(
-        ["started", "dir", "state", "number", "customer", "agent", "duration", "tickets", "back"],
+        [
+            QT_TRANSLATE_NOOP("Cli", "started"),
+            QT_TRANSLATE_NOOP("Cli", "dir"),
+            QT_TRANSLATE_NOOP("Cli", "state"),
+            QT_TRANSLATE_NOOP("Cli", "number"),
+            QT_TRANSLATE_NOOP("Cli", "customer"),
+            QT_TRANSLATE_NOOP("Cli", "agent"),
+            QT_TRANSLATE_NOOP("Cli", "duration"),
+            QT_TRANSLATE_NOOP("Cli", "tickets"),
+            QT_TRANSLATE_NOOP("Cli", "back"),
+        ],
         [_line(row) for row in rows],
     )
     return 0
@@ -121,7 +132,7 @@ def calls_export(context: CommandContext) -> int:
         if context.out.as_json:
             context.out.json({"file": args.csv, "calls": count})
         else:
-            context.out.line(f"wrote {count} call(s) to {args.csv}")
+            context.out.say(QT_TRANSLATE_NOOP("Cli", "wrote %1 call(s) to %2"), count, args.csv)
     return 0
 
 
@@ -130,7 +141,9 @@ def calls_stats(context: CommandContext) -> int:
     try:
         day = dt.date.fromisoformat(args.day) if args.day else dt.datetime.now(WARSAW).date()
     except ValueError:
-        raise UserError(f"{args.day!r} is no day; write it as YYYY-MM-DD") from None
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "“%1” is no day; write it as YYYY-MM-DD"), args.day
+        ) from None
     db = context.database()
     actor = context.actor()
     figures = retrying(lambda: CallJournal(db).day_statistics(actor, day))
@@ -138,12 +151,21 @@ def calls_stats(context: CommandContext) -> int:
         context.out.json({**_plain(figures), "missed_rate": figures.missed_rate})
         return 0
     rate = "—" if figures.missed_rate is None else f"{figures.missed_rate:.0%}"
-    context.out.heading(
-        f"{day.isoformat()}: {figures.incoming} incoming, {figures.outgoing} outgoing, "
-        f"{figures.missed} missed ({rate})"
+    context.out.say_heading(
+        QT_TRANSLATE_NOOP("Cli", "%1: %2 incoming, %3 outgoing, %4 missed (%5)"),
+        day.isoformat(),
+        figures.incoming,
+        figures.outgoing,
+        figures.missed,
+        rate,
     )
     context.out.table(
-        ["hour", "incoming", "outgoing", "missed"],
+        [
+            QT_TRANSLATE_NOOP("Cli", "hour"),
+            QT_TRANSLATE_NOOP("Cli", "incoming"),
+            QT_TRANSLATE_NOOP("Cli", "outgoing"),
+            QT_TRANSLATE_NOOP("Cli", "missed"),
+        ],
         [
             [f"{hour.hour:02d}:00", hour.incoming, hour.outgoing, hour.missed]
             for hour in figures.hours

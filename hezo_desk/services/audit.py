@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, event, func, or_, select, text
 from sqlalchemy.orm import Session, UOWTransaction, aliased
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.db import Database
 from hezo_desk.enums import Role
 from hezo_desk.models import Agent, AuditEntry, Ticket, utcnow
@@ -220,7 +221,7 @@ class AuditService:
         before_id: int | None = None,
     ) -> list[AuditRow]:
         """Newest first; page with `before_id` (the last id of the previous page)."""
-        require_role(actor, self.READERS, "read the audit log")
+        require_role(actor, self.READERS, QT_TRANSLATE_NOOP("Errors", "read the audit log"))
         query = audit_select().where(*audit_conditions(audit_filter))
         if before_id is not None:
             query = query.where(AuditEntry.id < before_id)

@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.db import Database
 from hezo_desk.enums import CallDirection, CallEventKind, Role
 from hezo_desk.errors import ConflictError, NotFoundError, UserError
@@ -234,7 +235,10 @@ class CallJournal:
         """What came of the call, in the agent's words (empty: none)."""
         worded = printable_line(outcome)
         if len(worded) > MAX_OUTCOME_LENGTH:
-            raise UserError(f"an outcome is at most {MAX_OUTCOME_LENGTH} characters")
+            raise UserError(
+                QT_TRANSLATE_NOOP("Errors", "an outcome is at most %1 characters"),
+                MAX_OUTCOME_LENGTH,
+            )
 
         def change(session: Session, call: Call) -> None:
             call.outcome = worded or None
@@ -376,7 +380,9 @@ class CallJournal:
 
     def day_statistics(self, actor: Actor, day: dt.date) -> DayStatistics:
         """Calls per hour of a day (Warsaw time) and how many incoming calls were missed."""
-        require_role(actor, SUPERVISING_ROLES, "read the call statistics")
+        require_role(
+            actor, SUPERVISING_ROLES, QT_TRANSLATE_NOOP("Errors", "read the call statistics")
+        )
         start = dt.datetime.combine(day, dt.time(), WARSAW).astimezone(dt.UTC)
         end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), WARSAW).astimezone(dt.UTC)
         with self._db.sessions() as session:
@@ -515,7 +521,7 @@ def _settle_callbacks(
 def _call(session: Session, call_id: int) -> Call:
     call = session.get(Call, call_id)
     if call is None:
-        raise NotFoundError(f"no call with id {call_id}")
+        raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "no call with id %1"), call_id)
     return call
 
 

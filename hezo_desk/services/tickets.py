@@ -16,6 +16,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.db import Database
 from hezo_desk.enums import Channel, ContractState, MessageKind, Priority, TicketState
 from hezo_desk.errors import InputField, NotFoundError, UserError
@@ -132,7 +133,9 @@ class TicketService:
         with self._db.sessions() as session:
             attachment = session.get(Attachment, attachment_id)
             if attachment is None:
-                raise NotFoundError(f"no attachment with id {attachment_id}")
+                raise NotFoundError(
+                    QT_TRANSLATE_NOOP("Errors", "no attachment with id %1"), attachment_id
+                )
             return attachment_row(attachment), attachment.data
 
     # ----- changing ------------------------------------------------------------------------
@@ -141,24 +144,40 @@ class TicketService:
         subject = _valid_subject(new.subject)
         description = _valid_body(new.description, what="description")
         if new.channel is Channel.MIGRATION:
-            raise UserError("the migration channel is reserved for the legacy import")
+            raise UserError(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "the migration channel is reserved for the legacy import"
+                )
+            )
         with self._db.transaction() as session:
             contract = session.get(ServiceContract, new.contract_id)
             if contract is None:
-                raise NotFoundError(f"no contract with id {new.contract_id}")
+                raise NotFoundError(
+                    QT_TRANSLATE_NOOP("Errors", "no contract with id %1"), new.contract_id
+                )
             if contract.state is not ContractState.ACTIVE:
                 raise UserError(
-                    f"contract {contract.number} is {contract.state.value}; "
-                    "tickets are opened on active contracts"
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "contract %1 is %2; tickets are opened on active contracts"
+                    ),
+                    contract.number,
+                    contract.state,
                 )
             service = session.get(Service, new.service_id)
             if service is None or service.contract_id != contract.id:
-                raise UserError(f"that serial is not on contract {contract.number}")
+                raise UserError(
+                    QT_TRANSLATE_NOOP("Errors", "that serial is not on contract %1"),
+                    contract.number,
+                )
             contact = None
             if new.contact_id is not None:
                 contact = session.get(Contact, new.contact_id)
                 if contact is None or contact.customer_id != contract.customer_id:
-                    raise UserError("that contact does not belong to the contract's customer")
+                    raise UserError(
+                        QT_TRANSLATE_NOOP(
+                            "Errors", "that contact does not belong to the contract's customer"
+                        )
+                    )
             now = utcnow()
             ticket = Ticket(
                 number=format_ticket_number(next_counter(session, "ticket")),
@@ -266,7 +285,10 @@ class TicketService:
                 with session.no_autoflush:
                     described = self._apply(session, actor, ticket, change)
                 if not described:
-                    raise UserError(f"nothing to change on {ticket.number}: it is already so")
+                    raise UserError(
+                        QT_TRANSLATE_NOOP("Errors", "nothing to change on %1: it is already so"),
+                        ticket.number,
+                    )
                 now = utcnow()
                 ticket.updated_at = now
                 for action, summary, details in described:
@@ -297,7 +319,7 @@ class TicketService:
     ) -> AttachmentRow:
         name = clean_line(file_name.replace("\\", "/").rsplit("/", 1)[-1])
         if not name:
-            raise UserError("the attachment has no file name")
+            raise UserError(QT_TRANSLATE_NOOP("Errors", "the attachment has no file name"))
         within_limit(InputField.FILE_NAME, name)
         check_attachment_size(name, len(data))
         with self._db.transaction() as session:
@@ -342,7 +364,11 @@ class TicketService:
                 written = session.scalar(select(Message).where(Message.client_key == client_key))
                 if written is not None:
                     if written.ticket_id != ticket_id or written.author_agent_id != actor.id:
-                        raise UserError("that message key belongs to another message")
+                        raise UserError(
+                            QT_TRANSLATE_NOOP(
+                                "Errors", "that message key belongs to another message"
+                            )
+                        )
                     return MessageRow(
                         written.id,
                         written.kind,
@@ -353,8 +379,12 @@ class TicketService:
             ticket = _ticket(session, ticket_id)
             if kind is MessageKind.AGENT and not ticket.state.is_open:
                 raise UserError(
-                    f"{ticket.number} is {ticket.state.value}; reopen it before replying "
-                    "(an internal note is still possible)"
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "%1 is %2; reopen it before replying (an internal note is still possible)",
+                    ),
+                    ticket.number,
+                    ticket.state,
                 )
             now = utcnow()
             message = Message(
@@ -458,7 +488,7 @@ def touch_ticket(session: Session, ticket_id: int, at: dt.datetime | None = None
 def _ticket(session: Session, ticket_id: int) -> Ticket:
     ticket = session.get(Ticket, ticket_id)
     if ticket is None:
-        raise NotFoundError(f"no ticket with id {ticket_id}")
+        raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "no ticket with id %1"), ticket_id)
     return ticket
 
 
@@ -468,16 +498,19 @@ def _assignee(session: Session, login: str) -> Agent | None:
         return None
     agent = session.scalar(select(Agent).where(Agent.login == login))
     if agent is None:
-        raise NotFoundError(f"no agent with login {login!r}")
+        raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "no agent with login “%1”"), login)
     if not agent.is_active:
-        raise UserError(f"agent {login!r} is deactivated and cannot be assigned tickets")
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "agent “%1” is deactivated and cannot be assigned tickets"),
+            login,
+        )
     return agent
 
 
 def _valid_subject(subject: str) -> str:
     cleaned = clean_line(subject)
     if not cleaned:
-        raise UserError("subject is empty")
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "subject is empty"))
     return within_limit(InputField.SUBJECT, cleaned)
 
 
@@ -485,12 +518,18 @@ def _valid_body(body: str, *, what: str) -> str:
     # Line breaks and inner spacing are the author's; only surrounding blank space goes.
     text = body.replace("\r\n", "\n").replace("\r", "\n").strip()
     if not text:
-        raise UserError(f"{what} is empty")
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "%1 is empty"), what)
     if len(text) > MAX_MESSAGE_LENGTH:
         raise UserError(
-            f"{what} has {len(text)} characters; at most {MAX_MESSAGE_LENGTH} are allowed "
-            "(attach long logs as files)"
+            QT_TRANSLATE_NOOP(
+                "Errors", "%1 has %2 characters; at most %3 are allowed (attach long logs as files)"
+            ),
+            what,
+            len(text),
+            MAX_MESSAGE_LENGTH,
         )
     if "\x00" in text:
-        raise UserError(f"{what} contains a NUL character, which cannot be stored")
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "%1 contains a NUL character, which cannot be stored"), what
+        )
     return text

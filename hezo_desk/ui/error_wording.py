@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from hezo_desk.errors import HezoError
+from hezo_desk.errors import Coded, HezoError
 from hezo_desk.placeholders import fill
 from hezo_desk.services.personal_data.contacts import ContactNotResolvedError, ContactProblem
-from hezo_desk.wording import coded_error_text
+from hezo_desk.wording import coded_error_text, coded_text
 
 
 def error_text(error: object) -> str:
@@ -28,6 +28,11 @@ def error_text(error: object) -> str:
     lines = str(error).strip().splitlines()
     detail = f"{type(error).__name__}: {lines[0]}" if lines else type(error).__name__
     return fill(QCoreApplication.translate("Errors", "Unexpected error: %1"), detail)
+
+
+def coded_words(coded: Coded) -> str:
+    """A sentence told by code (a lookup's reading, a fact's verdict) in the desk's language."""
+    return coded_text(coded.template, coded.params, QCoreApplication.translate)
 
 
 def contact_problem_text(error: ContactNotResolvedError) -> str:

@@ -20,6 +20,7 @@ from typing import Protocol
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.db import Database
 from hezo_desk.enums import Language
 from hezo_desk.errors import HezoError, UserError
@@ -141,7 +142,11 @@ class PdfExportService:
                 reason = "the customer has not allowed its reseller to see it"
             else:
                 reason = "the reseller access rule gives nothing for it"
-            raise ResellerCopyRefusedError(f"{row.number}: no reseller copy can be made, {reason}")
+            raise ResellerCopyRefusedError(
+                QT_TRANSLATE_NOOP("Errors", "%1: no reseller copy can be made, %2"),
+                row.number,
+                reason,
+            )
         return CaseDocument(
             number=view.number,
             subject=view.subject,
@@ -260,11 +265,11 @@ def record_export(
 
 def check_target_folder(folder: Path) -> None:
     if not folder.exists():
-        raise UserError(f"the folder {folder} does not exist")
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "the folder %1 does not exist"), folder)
     if not folder.is_dir():
-        raise UserError(f"{folder} is not a folder")
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "%1 is not a folder"), folder)
     if not os.access(folder, os.W_OK):
-        raise UserError(f"the folder {folder} is not writable")
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "the folder %1 is not writable"), folder)
 
 
 @contextlib.contextmanager
@@ -298,5 +303,5 @@ def put_in_place(part: Path, path: Path) -> None:
 def _write_error(path: Path, error: OSError) -> HezoError:
     reason = error.strerror or str(error)
     if isinstance(error, PermissionError | IsADirectoryError | NotADirectoryError):
-        return UserError(f"cannot write {path}: {reason}")
-    return HezoError(f"cannot write {path}: {reason}")
+        return UserError(QT_TRANSLATE_NOOP("Errors", "cannot write %1: %2"), path, reason)
+    return HezoError(QT_TRANSLATE_NOOP("Errors", "cannot write %1: %2"), path, reason)

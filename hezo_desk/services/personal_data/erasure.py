@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import select, union
 from sqlalchemy.orm import Session
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.db import Database
 from hezo_desk.drafts import rewrite_drafts
 from hezo_desk.enums import OPEN_TICKET_STATES, Language, Role
@@ -137,7 +138,7 @@ class ErasureService:
     ) -> ErasureOutcome:
         """Anonymise the contact; `scrub_search=False` leaves the index rewrite to the caller
         (retention erases many, then rewrites once)."""
-        require_role(actor, ERASERS, "erase a person's data")
+        require_role(actor, ERASERS, QT_TRANSLATE_NOOP("Errors", "erase a person's data"))
         reason = printable_line(override_reason or "")[:MAX_REASON_LENGTH]
         with self._db.long_statements(), self._db.sessions() as session:
             # Read before the write lock: every file of the desk, the slow part.
@@ -152,8 +153,13 @@ class ErasureService:
                     raise ErasureRefusedError(contact_id, open_tickets)
                 if actor.role not in OVERRIDERS:
                     raise PermissionDeniedError(
-                        f"{actor.login} ({actor.role.value}) may not erase the data of a person "
-                        "with open tickets; that needs a supervisor"
+                        QT_TRANSLATE_NOOP(
+                            "Errors",
+                            "%1 (%2) may not erase the data of a person with open tickets; that "
+                            "needs a supervisor",
+                        ),
+                        actor.login,
+                        actor.role,
                     )
             number = next_counter(session, ANONYMISED_COUNTER)
             label = anonymised_label(contact.language, number)
@@ -235,7 +241,7 @@ def _signature(contact: Contact) -> PersonalValues:
 def _contact(session: Session, contact_id: int) -> Contact:
     contact = session.get(Contact, contact_id)
     if contact is None:
-        raise NotFoundError(f"no contact with the id {contact_id}")
+        raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "no contact with the id %1"), contact_id)
     return contact
 
 
