@@ -24,6 +24,8 @@ class Coded:
 
     template: str
     params: tuple[object, ...] = ()
+    # The catalogue context the template is marked in.
+    context: str = "Errors"
 
     def __str__(self) -> str:
         return fill(self.template, *(_english(param) for param in self.params))

@@ -123,16 +123,21 @@ def value_words(value: enum.Enum, translate: Translate = in_english) -> str:
     return translate(LABELS, source) if source is not None else str(value.value)
 
 
-def coded_text(template: str, params: tuple[object, ...], translate: Translate = in_english) -> str:
+def coded_text(
+    template: str,
+    params: tuple[object, ...],
+    translate: Translate = in_english,
+    context: str = ERRORS_CONTEXT,
+) -> str:
     """A sentence told by code (`template`, marked in the "Errors" context) with its values;
     a value that is itself an error told by code is worded too."""
     worded = [_worded(param, translate) for param in params]
-    return fill(translate(ERRORS_CONTEXT, template), *worded)
+    return fill(translate(context, template), *worded)
 
 
 def _worded(param: object, translate: Translate) -> object:
     if isinstance(param, Coded):
-        return coded_text(param.template, param.params, translate)
+        return coded_text(param.template, param.params, translate, param.context)
     if isinstance(param, list | tuple):
         return "; ".join(str(_worded(item, translate)) for item in param)
     if isinstance(param, enum.Enum) and (type(param), param.value) in _BY_TYPE:

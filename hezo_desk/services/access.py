@@ -423,13 +423,15 @@ class ResellerAccessService:
                 if before.granted == request.granted and not (
                     before.decision_needed and not request.granted
                 ):
-                    already = "already has" if request.granted else "has no"
                     raise AccessChangeRefusedError(
                         QT_TRANSLATE_NOOP(
-                            "Errors", "%1: the reseller %2 access; nothing to change"
+                            "Errors", "%1: the reseller already has access; nothing to change"
+                        )
+                        if request.granted
+                        else QT_TRANSLATE_NOOP(
+                            "Errors", "%1: the reseller has no access; nothing to change"
                         ),
                         ticket.number,
-                        already,
                     )
                 if request.granted and named is None:
                     raise AccessChangeRefusedError(

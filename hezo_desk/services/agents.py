@@ -196,7 +196,14 @@ class AgentService:
                 audit.AuditAction.AGENT_CHANGED,
                 f"agent {agent.login}: {what}",
                 subject=("agent", agent.id),
-                details={"change": what},
+                # What the log's readers word the entry from (hezo_desk/audit_words.py).
+                details={
+                    "change": what,
+                    "login": agent.login,
+                    **({"role": role.value} if role is not None else {}),
+                    **({"active": active} if active is not None else {}),
+                    **({"password_reset": True} if password is not None else {}),
+                },
             )
             session.flush()
             return _row(agent)

@@ -51,12 +51,14 @@ SUPERVISING_ROLES = (Role.SUPERVISOR, Role.ADMINISTRATOR)
 class CallConflictError(ConflictError):
     """The call changed since the caller read it; `current` is the call as it is now."""
 
-    def __init__(self, current: CallRecord, message: str | None = None) -> None:
-        super().__init__(
-            message
-            or f"the call with {current.display} was changed by someone else meanwhile; "
-            "your change was not saved"
-        )
+    def __init__(self, current: CallRecord, template: str | None = None, *params: object) -> None:
+        if template is None:
+            template = QT_TRANSLATE_NOOP(
+                "Errors",
+                "the call with %1 was changed by someone else meanwhile; your change was not saved",
+            )
+            params = (current.display,)
+        super().__init__(template, *params)
         self.current = current
 
 
@@ -64,10 +66,23 @@ class CallBackClaimedError(CallConflictError):
     """Another agent has taken on this call-back; `current` says who."""
 
     def __init__(self, current: CallRecord) -> None:
-        who = current.callback_agent_name or "someone else"
+        if current.callback_agent_name is None:
+            super().__init__(
+                current,
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "the call from %1 is being called back by someone else; nothing was changed",
+                ),
+                current.display,
+            )
+            return
         super().__init__(
             current,
-            f"the call from {current.display} is being called back by {who}; nothing was changed",
+            QT_TRANSLATE_NOOP(
+                "Errors", "the call from %1 is being called back by %2; nothing was changed"
+            ),
+            current.display,
+            current.callback_agent_name,
         )
 
 
@@ -75,7 +90,10 @@ class NotACallBackError(UserError):
     """The call is no missed call waiting to be called back (answered, or done already)."""
 
     def __init__(self, current: CallRecord) -> None:
-        super().__init__(f"the call from {current.display} is not waiting for a call-back")
+        super().__init__(
+            QT_TRANSLATE_NOOP("Errors", "the call from %1 is not waiting for a call-back"),
+            current.display,
+        )
         self.current = current
 
 

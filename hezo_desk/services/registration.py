@@ -229,6 +229,8 @@ class RegistrationService:
                 f"{'registered' if created else 'updated'} contact {first} {last} <{email}>",
                 subject=("contact", contact.id),
                 details={
+                    "name": f"{first} {last}",
+                    "email": email,
                     "customer_id": check.customer_id,
                     "contract_id": check.contract_id,
                     "typed_serial": serial,

@@ -90,7 +90,7 @@ def valid_role_name(name: str) -> str:
     if role.startswith(_RESERVED_PREFIXES):
         raise UserError(
             QT_TRANSLATE_NOOP("Errors", "role names starting with %1 are reserved"),
-            " or ".join(_RESERVED_PREFIXES),
+            ", ".join(_RESERVED_PREFIXES),
         )
     return role
 

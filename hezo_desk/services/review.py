@@ -361,9 +361,14 @@ class ReviewService:
                         if ticket.reviewed_by_agent_id
                         else None
                     )
+                    if reviewer is None:
+                        raise UserError(
+                            QT_TRANSLATE_NOOP("Errors", "%1 was already reviewed"), ticket.number
+                        )
                     raise UserError(
-                        f"{ticket.number} was already reviewed"
-                        + (f" by {reviewer.display_name}" if reviewer else "")
+                        QT_TRANSLATE_NOOP("Errors", "%1 was already reviewed by %2"),
+                        ticket.number,
+                        reviewer.display_name,
                     )
                 now = utcnow()
                 ticket.reviewed_at = now

@@ -36,8 +36,8 @@ class SerialProblem(enum.StrEnum):
 
 
 class InvalidSerialError(UserError):
-    def __init__(self, problem: SerialProblem, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, problem: SerialProblem, template: str, *params: object) -> None:
+        super().__init__(template, *params)
         self.problem = problem
 
 
@@ -100,8 +100,11 @@ def normalize_bare_serial(text: str, *, original: str | None = None) -> str:
     if strangers:
         raise InvalidSerialError(
             SerialProblem.CHARACTERS,
-            f"a serial number has only letters and digits; {shown!r} contains "
-            + ", ".join(map(repr, strangers)),
+            QT_TRANSLATE_NOOP(
+                "Errors", "a serial number has only letters and digits; “%1” contains %2"
+            ),
+            shown,
+            ", ".join(map(repr, strangers)),
         )
     if not MIN_SERIAL_LENGTH <= len(serial) <= MAX_SERIAL_LENGTH:
         raise InvalidSerialError(

@@ -37,8 +37,8 @@ class TaxIdProblem(enum.StrEnum):
 
 
 class InvalidTaxIdError(UserError):
-    def __init__(self, problem: TaxIdProblem, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, problem: TaxIdProblem, template: str, *params: object) -> None:
+        super().__init__(template, *params)
         self.problem = problem
 
 

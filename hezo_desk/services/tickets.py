@@ -236,6 +236,7 @@ class TicketService:
                 ticket_id=ticket.id,
                 details={
                     "number": ticket.number,
+                    "subject": subject,
                     "contract": contract.number,
                     "reseller_access": new.reseller_access,
                     "priority": new.priority.value,

@@ -44,7 +44,7 @@ from hezo_desk.services.review import (
 from hezo_desk.services.ticket_conflicts import TicketConflictError
 from hezo_desk.ui.access_widgets import ERROR_STYLE, OK_STYLE
 from hezo_desk.ui.context import DeskContext
-from hezo_desk.ui.error_wording import error_text
+from hezo_desk.ui.error_wording import coded_words, error_text
 from hezo_desk.ui.labels import Labels
 from hezo_desk.ui.short_list_model import display
 from hezo_desk.ui.tables.list_screen import ListScreen
@@ -529,9 +529,9 @@ class ReviewScreen(ListScreen):
         self.case_message.setStyleSheet(ERROR_STYLE)
         if isinstance(error, TicketConflictError):
             self.case_message.setText(
-                str(error)
+                error_text(error)
                 + "\n"
-                + "\n".join(error.changes[:3])
+                + "\n".join(coded_words(line) for line in error.changes[:3])
                 + "\n"
                 + self.tr("The case is shown as it is now; check it and try again.")
             )

@@ -68,8 +68,13 @@ class ErasureRefusedError(UserError):
         self.contact_id = contact_id
         self.open_tickets = open_tickets
         super().__init__(
-            f"contact {contact_id} has open tickets ({', '.join(open_tickets)}): close them "
-            "first, or a supervisor overrides this with a reason (--override-reason)"
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "contact %1 has open tickets (%2): close them first, or a supervisor overrides "
+                "this with a reason (--override-reason)",
+            ),
+            contact_id,
+            ", ".join(open_tickets),
         )
 
 
@@ -77,7 +82,11 @@ class AlreadyAnonymisedError(UserError):
     def __init__(self, contact_id: int, number: int) -> None:
         self.contact_id = contact_id
         self.number = number
-        super().__init__(f"contact {contact_id} is already anonymised (person {number})")
+        super().__init__(
+            QT_TRANSLATE_NOOP("Errors", "contact %1 is already anonymised (person %2)"),
+            contact_id,
+            number,
+        )
 
 
 @dataclass(frozen=True)

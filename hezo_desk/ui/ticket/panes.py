@@ -27,6 +27,7 @@ from hezo_desk.services.ticket_loading import AttachmentRow
 from hezo_desk.services.tickets import TicketService
 from hezo_desk.ui import workers
 from hezo_desk.ui.dialogue_html import DialogueLabels, dialogue_html
+from hezo_desk.ui.error_wording import audit_entry_text
 from hezo_desk.ui.header_fit import HeaderFitter
 from hezo_desk.ui.labels import Labels
 from hezo_desk.ui.short_list_model import Column, RowTableModel
@@ -186,7 +187,7 @@ def history_table(parent: QWidget) -> tuple[RowTableModel[AuditRow], QTableView]
                 QCoreApplication.translate("TicketView", "Agent"),
                 lambda r: r.agent_name or QCoreApplication.translate("TicketView", "system"),
             ),
-            Column(QCoreApplication.translate("TicketView", "What"), lambda r: r.summary),
+            Column(QCoreApplication.translate("TicketView", "What"), audit_entry_text),
         ],
         parent,
     )
