@@ -11,6 +11,7 @@ log's English for SQL readers.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any
@@ -18,6 +19,7 @@ from typing import Any
 from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.enums import CallDirection, CallEventKind, Priority, Role, TicketState
 from hezo_desk.errors import Coded
+from hezo_desk.placeholders import fill
 from hezo_desk.wording import Translate, coded_text, in_english
 
 AUDIT = "Audit"
@@ -336,3 +338,95 @@ _WORDERS: Mapping[str, Callable[[Mapping[str, Any]], Coded]] = MappingProxyType(
         ),
     }
 )
+
+
+# ----- review flags ------------------------------------------------------------------------
+# What the legacy import flags on a migrated ticket for the back office, by code. A ticket
+# stores its flags as lines of English words (`review_flag`); `review_flag_words` reads a
+# stored line back against these templates and words it in the reader's language (a line
+# that matches none is shown as stored).
+REVIEW_FLAGS: Mapping[str, str] = MappingProxyType(
+    {
+        "legacy_priority": QT_TRANSLATE_NOOP("ReviewFlags", "legacy %1; set to normal"),
+        "empty_subject": QT_TRANSLATE_NOOP("ReviewFlags", "the legacy subject is empty"),
+        "attachment_rejected": QT_TRANSLATE_NOOP(
+            "ReviewFlags", "attachment %1 rejected (attachments.csv line %2: %3)"
+        ),
+        "empty_dialogue": QT_TRANSLATE_NOOP(
+            "ReviewFlags", "the legacy dialogue of this ticket is empty (no message moved)"
+        ),
+        "no_contract": QT_TRANSLATE_NOOP(
+            "ReviewFlags", "the legacy ticket names no contract; link one"
+        ),
+        "contract_not_moved": QT_TRANSLATE_NOOP(
+            "ReviewFlags", "contract %1 is %2 and did not move; link the right one"
+        ),
+        "contract_rejected": QT_TRANSLATE_NOOP(
+            "ReviewFlags",
+            "contract %1 was rejected (contracts.csv line %2: %3); link the right one",
+        ),
+        "contract_not_exported": QT_TRANSLATE_NOOP(
+            "ReviewFlags", "contract %1 is not in the export; link the right one"
+        ),
+        "contract_of_another_customer": QT_TRANSLATE_NOOP(
+            "ReviewFlags", "contract %1 belongs to another customer; link the right one"
+        ),
+        "invalid_serial": QT_TRANSLATE_NOOP(
+            "ReviewFlags", "the legacy serial is not valid (%1); link the right one"
+        ),
+        "no_serial": QT_TRANSLATE_NOOP(
+            "ReviewFlags", "the legacy ticket names no serial; link the right service"
+        ),
+        "serial_contract_not_moved": QT_TRANSLATE_NOOP(
+            "ReviewFlags", "serial %1 not linked: its contract did not move"
+        ),
+        "serial_on_no_service": QT_TRANSLATE_NOOP(
+            "ReviewFlags",
+            "serial %1 is on no service of contract %2 that moved; link the right service",
+        ),
+        "serial_on_several_services": QT_TRANSLATE_NOOP(
+            "ReviewFlags", "serial %1 has %2 services on contract %3 (%4); link the right one"
+        ),
+        "dialogue_not_rendered": QT_TRANSLATE_NOOP(
+            "ReviewFlags",
+            "the legacy dialogue could not be rendered as PDF (%1); its messages are in the ticket",
+        ),
+        "dialogue_too_big": QT_TRANSLATE_NOOP(
+            "ReviewFlags",
+            "the legacy dialogue PDF has %1 MB, more than the desk stores per attachment; not "
+            "attached (its messages are in the ticket)",
+        ),
+    }
+)
+REVIEW_FLAGS_CONTEXT = "ReviewFlags"
+_PLACEHOLDER = re.compile(r"%(\d)")
+
+
+def review_flag(code: str, *params: object) -> str:
+    """The stored (English) line of the review flag `code` with its values."""
+    return str(Coded(REVIEW_FLAGS[code], params, REVIEW_FLAGS_CONTEXT))
+
+
+def review_flag_words(line: str, translate: Translate = in_english) -> str:
+    """A stored review flag in the reader's language; the line as stored when no template
+    matches it."""
+    for template, pattern in _FLAG_PATTERNS:
+        match = pattern.fullmatch(line)
+        if match is None:
+            continue
+        order = [int(number) for number in _PLACEHOLDER.findall(template)]
+        values = dict(zip(order, match.groups(), strict=True))
+        return fill(translate(REVIEW_FLAGS_CONTEXT, template), *(values[n] for n in sorted(values)))
+    return line
+
+
+def _flag_pattern(template: str) -> re.Pattern[str]:
+    parts = _PLACEHOLDER.split(template)
+    # Even parts are text, odd parts placeholder numbers.
+    return re.compile(
+        "".join(re.escape(part) if index % 2 == 0 else "(.+?)" for index, part in enumerate(parts)),
+        re.DOTALL,
+    )
+
+
+_FLAG_PATTERNS = tuple((template, _flag_pattern(template)) for template in REVIEW_FLAGS.values())

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from hezo_desk.audit_words import action_words, entry_words
+from hezo_desk.audit_words import action_words, entry_words, review_flag_words
 from hezo_desk.errors import Coded, HezoError
 from hezo_desk.placeholders import fill
 from hezo_desk.services.audit import AuditRow
@@ -35,6 +35,11 @@ def error_text(error: object) -> str:
 def coded_words(coded: Coded) -> str:
     """A sentence told by code (a lookup's reading, a fact's verdict) in the desk's language."""
     return coded_text(coded.template, coded.params, QCoreApplication.translate, coded.context)
+
+
+def review_flag_text(line: str) -> str:
+    """A migrated ticket's stored review flag in the desk's language."""
+    return review_flag_words(line, QCoreApplication.translate)
 
 
 def audit_action_text(action: str) -> str:

@@ -17,7 +17,7 @@ from hezo_desk.services.listing.contracts import ContractFilter, ContractListing
 from hezo_desk.services.listing.serials import ServiceFilter, ServiceListing
 from hezo_desk.services.listing.tickets import TicketFilter, TicketListing
 from hezo_desk.services.records import ContractRow, ServiceRow, TicketRow
-from hezo_desk.ui.error_wording import audit_action_text, audit_entry_text
+from hezo_desk.ui.error_wording import audit_action_text, audit_entry_text, review_flag_text
 from hezo_desk.ui.labels import Labels
 from hezo_desk.ui.short_list_model import display
 from hezo_desk.ui.tables.windowed_model import (
@@ -84,7 +84,7 @@ class TicketsModel(WindowedTableModel[TicketRow, TicketFilter]):
             lines.append(fill(self.tr("Legacy number: %1"), ticket.legacy_number))
         if ticket.migrated and not ticket.reviewed:
             lines.append(self.tr("Migrated, not reviewed yet"))
-        lines.extend(ticket.review_flags)
+        lines.extend(review_flag_text(flag) for flag in ticket.review_flags)
         return "\n".join(lines)
 
 
