@@ -19,7 +19,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.db import Database
 from hezo_desk.enums import Channel, ContractState, MessageKind, Priority, TicketState
-from hezo_desk.errors import InputField, NotFoundError, UserError
+from hezo_desk.errors import Coded, InputField, NotFoundError, UserError
 from hezo_desk.models import (
     Agent,
     Attachment,
@@ -142,7 +142,9 @@ class TicketService:
 
     def open(self, actor: Actor, new: NewTicket) -> TicketRow:
         subject = _valid_subject(new.subject)
-        description = _valid_body(new.description, what="description")
+        description = _valid_body(
+            new.description, what=QT_TRANSLATE_NOOP("Errors", "the description")
+        )
         if new.channel is Channel.MIGRATION:
             raise UserError(
                 QT_TRANSLATE_NOOP(
@@ -359,7 +361,12 @@ class TicketService:
         kind: MessageKind,
         client_key: str | None = None,
     ) -> MessageRow:
-        text = _valid_body(body, what="reply" if kind is MessageKind.AGENT else "note")
+        text = _valid_body(
+            body,
+            what=QT_TRANSLATE_NOOP("Errors", "the reply")
+            if kind is MessageKind.AGENT
+            else QT_TRANSLATE_NOOP("Errors", "the note"),
+        )
         with self._db.transaction() as session:
             if client_key is not None:
                 written = session.scalar(select(Message).where(Message.client_key == client_key))
@@ -516,21 +523,23 @@ def _valid_subject(subject: str) -> str:
 
 
 def _valid_body(body: str, *, what: str) -> str:
+    """`what` is told by code (marked in "Errors"): the reply, the note, the description."""
+    said = Coded(what)
     # Line breaks and inner spacing are the author's; only surrounding blank space goes.
     text = body.replace("\r\n", "\n").replace("\r", "\n").strip()
     if not text:
-        raise UserError(QT_TRANSLATE_NOOP("Errors", "%1 is empty"), what)
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "%1 is empty"), said)
     if len(text) > MAX_MESSAGE_LENGTH:
         raise UserError(
             QT_TRANSLATE_NOOP(
                 "Errors", "%1 has %2 characters; at most %3 are allowed (attach long logs as files)"
             ),
-            what,
+            said,
             len(text),
             MAX_MESSAGE_LENGTH,
         )
     if "\x00" in text:
         raise UserError(
-            QT_TRANSLATE_NOOP("Errors", "%1 contains a NUL character, which cannot be stored"), what
+            QT_TRANSLATE_NOOP("Errors", "%1 contains a NUL character, which cannot be stored"), said
         )
     return text
