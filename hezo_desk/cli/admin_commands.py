@@ -239,10 +239,11 @@ def demo_load(context: CommandContext) -> int:
         summary.tickets,
         summary.messages,
     )
-    context.out.line(
-        "demo agents (password "
-        + repr(DEMO_PASSWORD)
-        + "): "
-        + ", ".join(f"{login} ({role.value})" for login, _name, role in DEMO_AGENTS)
+    context.out.say(
+        QT_TRANSLATE_NOOP("Cli", "demo agents (password “%1”): %2"),
+        DEMO_PASSWORD,
+        ", ".join(
+            f"{login} ({context.out.words('%1', role)})" for login, _name, role in DEMO_AGENTS
+        ),
     )
     return 0

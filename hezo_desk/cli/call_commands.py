@@ -14,7 +14,7 @@ from typing import Any
 from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.cli.context import CommandContext
 from hezo_desk.cli.failures import retrying
-from hezo_desk.cli.output import to_plain
+from hezo_desk.cli.output import Output, to_plain
 from hezo_desk.enums import CallDirection
 from hezo_desk.errors import UserError
 from hezo_desk.local_time import WARSAW
@@ -89,12 +89,12 @@ def calls_list(context: CommandContext) -> int:
             QT_TRANSLATE_NOOP("Cli", "tickets"),
             QT_TRANSLATE_NOOP("Cli", "back"),
         ],
-        [_line(row) for row in rows],
+        [_line(context.out, row) for row in rows],
     )
     return 0
 
 
-def _line(row: CallRecord) -> list[object]:
+def _line(out: Output, row: CallRecord) -> list[object]:
     return [
         row.started_at,
         row.direction,
@@ -104,7 +104,7 @@ def _line(row: CallRecord) -> list[object]:
         row.agent_name,
         _duration(row.duration_s),
         " ".join(row.ticket_numbers),
-        _call_back(row),
+        _call_back(out, row),
     ]
 
 
@@ -112,12 +112,14 @@ def _duration(seconds: int | None) -> str:
     return "" if seconds is None else f"{seconds // 60}:{seconds % 60:02d}"
 
 
-def _call_back(row: CallRecord) -> str:
+def _call_back(out: Output, row: CallRecord) -> str:
     if row.callback_done_at is not None:
-        return f"done by {row.callback_agent_name}" if row.callback_agent_name else "done"
+        if row.callback_agent_name:
+            return out.words(QT_TRANSLATE_NOOP("Cli", "done by %1"), row.callback_agent_name)
+        return out.words(QT_TRANSLATE_NOOP("Cli", "done"))
     if row.callback_agent_name:
-        return f"{row.callback_agent_name} is calling back"
-    return "waiting" if row.callback_pending else ""
+        return out.words(QT_TRANSLATE_NOOP("Cli", "%1 is calling back"), row.callback_agent_name)
+    return out.words(QT_TRANSLATE_NOOP("Cli", "waiting")) if row.callback_pending else ""
 
 
 def calls_export(context: CommandContext) -> int:

@@ -10,6 +10,7 @@ from typing import Any
 
 from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.cli.context import CommandContext
+from hezo_desk.cli.output import Output
 from hezo_desk.enums import AccessChangeReason, Channel
 from hezo_desk.errors import UserError
 from hezo_desk.local_time import local_minute
@@ -199,8 +200,10 @@ def _print_access(context: CommandContext, access: TicketAccess) -> None:
         [
             [
                 local_minute(change.recorded_at),
-                _decision(change),
-                "(ended by the desk)" if change.reason else change.requested_by_name,
+                _decision(out, change),
+                out.words(QT_TRANSLATE_NOOP("Cli", "(ended by the desk)"))
+                if change.reason
+                else change.requested_by_name,
                 "" if change.reason else change.channel,
                 change.agent_login or "",
                 change.note or "",
@@ -210,16 +213,19 @@ def _print_access(context: CommandContext, access: TicketAccess) -> None:
     )
 
 
-def _decision(change: AccessChangeRow) -> str:
+def _decision(out: Output, change: AccessChangeRow) -> str:
+    access = QT_TRANSLATE_NOOP("Cli", "access")
+    no_access = QT_TRANSLATE_NOOP("Cli", "no access")
     if change.reason is AccessChangeReason.RESELLER_CHANGED:
-        return (
-            f"access → no access (the ticket moved from {change.reseller_name or 'no reseller'} "
-            f"to {change.new_reseller_name or 'no reseller'})"
+        return out.words(
+            QT_TRANSLATE_NOOP("Cli", "access → no access (the ticket moved from %1 to %2)"),
+            change.reseller_name or "-",
+            change.new_reseller_name or "-",
         )
-    now = "access" if change.granted else "no access"
+    now = out.words(access if change.granted else no_access)
     if change.previous is None:
-        return f"{now} (asked when the ticket was opened)"
-    return f"{'access' if change.previous else 'no access'} → {now}"
+        return out.words(QT_TRANSLATE_NOOP("Cli", "%1 (asked when the ticket was opened)"), now)
+    return f"{out.words(access if change.previous else no_access)} → {now}"
 
 
 # ----- resellers --------------------------------------------------------------------------
