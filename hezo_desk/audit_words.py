@@ -79,11 +79,6 @@ def action_words(action: str, translate: Translate = in_english) -> str:
     return translate(AUDIT, name) if name is not None else action
 
 
-def who_words(agent_name: str | None, translate: Translate = in_english) -> str:
-    """Who made an entry: the agent's name, or "system" for the desk itself."""
-    return agent_name or translate(AUDIT, SYSTEM)
-
-
 def entry_words(
     action: str,
     details: Mapping[str, Any],

@@ -42,7 +42,7 @@ class HezoError(Exception):
 
     `template` is the error's code: an English source sentence marked for the catalogue with
     `QT_TRANSLATE_NOOP("Errors", "no ticket with id %1")`, never a sentence built with the
-    values in it; `params` are the values for `%1`, `%2`, … The window, the PDF and the
+    values in it; `values` are the values for `%1`, `%2`, … The window, the PDF and the
     command line word it in their language (`hezo_desk/wording.py`: `coded_error_text`);
     `str()` gives the English words (logs, tests).
     """
@@ -50,12 +50,12 @@ class HezoError(Exception):
     def __init__(self, template: str = "", *params: object) -> None:
         super().__init__(template, *params)
         self.template = template
-        self.params = params
+        self.values = params
 
     def __str__(self) -> str:
-        if not self.params:
+        if not self.values:
             return self.template
-        return fill(self.template, *(_english(param) for param in self.params))
+        return fill(self.template, *(_english(param) for param in self.values))
 
 
 class UserError(HezoError):

@@ -111,8 +111,9 @@ def coded_error_text(error: BaseException, translate: Translate = in_english) ->
         return fill(translate(ERRORS, TOO_LONG), field, error.length, error.limit)
     if isinstance(error, ReservedRoleNameError):
         return fill(translate(ERRORS, RESERVED_ROLE), error.name)
-    if isinstance(error, HezoError) and error.template:
-        return coded_text(error.template, error.params, translate)
+    template = getattr(error, "template", "")  # a subclass may not call HezoError's init
+    if isinstance(error, HezoError) and template:
+        return coded_text(template, getattr(error, "values", ()), translate)
     return None
 
 

@@ -273,7 +273,7 @@ def _check_tax_id(session: Session, text: str) -> tuple[FactCheck, Customer | No
         tax_id = parse_tax_id(text)
     except InvalidTaxIdError as error:
         return FactCheck(
-            Fact.TAX_ID, FactProblem.INVALID_TAX_ID, error.template, error.params
+            Fact.TAX_ID, FactProblem.INVALID_TAX_ID, error.template, error.values
         ), None
     customer = session.scalar(select(Customer).where(Customer.tax_id == tax_id.canonical))
     if customer is None:
@@ -350,7 +350,7 @@ def _check_serial(
         parsed = parse_serial(text)
     except InvalidSerialError as error:
         return (
-            FactCheck(Fact.SERIAL, FactProblem.INVALID_SERIAL, error.template, error.params),
+            FactCheck(Fact.SERIAL, FactProblem.INVALID_SERIAL, error.template, error.values),
             [],
             None,
             None,
