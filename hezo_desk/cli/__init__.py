@@ -233,7 +233,7 @@ def not_utf8(args: argparse.Namespace, environ: Mapping[str, str]) -> str | None
             continue
         values = value if isinstance(value, list) else [value]
         if any(isinstance(v, str) and not _is_utf8(v) for v in values):
-            return f"--{name.replace('_', '-')}"
+            return f"“{name}”"  # the argument's name, as the command's --help shows it
     for variable in (DATABASE_URL_ENV, AGENT_ENV):
         if not _is_utf8(environ.get(variable, "")):
             return variable
