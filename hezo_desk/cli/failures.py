@@ -132,9 +132,10 @@ def _describe(error: BaseException, translate: Translate = in_english) -> str:
     if isinstance(error, StatementError):
         # Its text is the driver's message followed by the SQL and its parameters: only the
         # driver's message (the server's, in the server's language) is for the user.
-        return _refused(error.orig if error.orig is not None else error)
+        return _refused(error.orig if error.orig is not None else error, translate)
     if isinstance(error, psycopg.Error | sqlite3.Error):
-        return _refused(error)  # a driver's error met outside SQLAlchemy (a listener, a role)
+        # A driver's error met outside SQLAlchemy (a listener, a role).
+        return _refused(error, translate)
     if isinstance(error, SQLAlchemyError):
         return fill(
             translate("Cli", QT_TRANSLATE_NOOP("Cli", "database error: %1")),
@@ -147,7 +148,7 @@ def _describe(error: BaseException, translate: Translate = in_english) -> str:
     )
 
 
-def _refused(driver_error: BaseException) -> str:
+def _refused(driver_error: BaseException, translate: Translate = in_english) -> str:
     code = getattr(driver_error, "sqlstate", None) or getattr(
         driver_error, "sqlite_errorname", None
     )
@@ -157,7 +158,11 @@ def _refused(driver_error: BaseException) -> str:
         reason = type(driver_error).__name__
     else:
         reason = _clipped(first_line(driver_error))
-    return f"the database refused the operation: {reason}" + (f" ({code})" if code else "")
+    said = fill(
+        translate("Cli", QT_TRANSLATE_NOOP("Cli", "the database refused the operation: %1")),
+        reason,
+    )
+    return said + (f" ({code})" if code else "")
 
 
 def _clipped(text: str) -> str:

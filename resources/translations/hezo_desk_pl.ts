@@ -1253,8 +1253,52 @@
         <translation>dane demonstracyjne w %1: klienci %2, umowy %3, usługi %4, zgłoszenia %5, wiadomości %6</translation>
     </message>
     <message>
+        <source>demo agents (password “%1”): %2</source>
+        <translation>konsultanci demonstracyjni (hasło „%1”): %2</translation>
+    </message>
+    <message>
+        <source>entry %1 was changed after it was written (its content no longer gives its hash)</source>
+        <translation>wpis %1 zmieniono po zapisaniu (jego treść nie daje już jego skrótu)</translation>
+    </message>
+    <message>
+        <source>entry %1 does not follow the entry before it: an entry before it was removed, or it was inserted or moved</source>
+        <translation>wpis %1 nie następuje po poprzednim: usunięto wpis przed nim albo go wstawiono lub przeniesiono</translation>
+    </message>
+    <message>
+        <source>entry %1 has no hash: it was written outside the desk</source>
+        <translation>wpis %1 nie ma skrótu: zapisano go poza deskiem</translation>
+    </message>
+    <message>
+        <source>the log no longer holds the head %2: entries were removed from its end, or the chain was rewritten</source>
+        <translation>dziennik nie zawiera już czoła %2: usunięto wpisy z jego końca albo przepisano łańcuch</translation>
+    </message>
+    <message>
         <source>head %1 (entry %2)</source>
         <translation>czoło %1 (wpis %2)</translation>
+    </message>
+    <message>
+        <source>audit log intact, %1</source>
+        <translation>dziennik audytu nienaruszony, %1</translation>
+    </message>
+    <message>
+        <source>audit log BROKEN: %1 (%2 fit the chain)</source>
+        <translation>dziennik audytu NARUSZONY: %1 (pasuje do łańcucha: %2)</translation>
+    </message>
+    <message>
+        <source>audit log BROKEN: %1 (it is the first entry)</source>
+        <translation>dziennik audytu NARUSZONY: %1 (to pierwszy wpis)</translation>
+    </message>
+    <message>
+        <source>audit log BROKEN: %1 (the %2 before it fit the chain)</source>
+        <translation>dziennik audytu NARUSZONY: %1 (wcześniejsze pasują do łańcucha: %2)</translation>
+    </message>
+    <message>
+        <source>1 entry</source>
+        <translation>1 wpis</translation>
+    </message>
+    <message>
+        <source>%1 entries</source>
+        <translation>wpisy: %1</translation>
     </message>
     <message>
         <source>started</source>
@@ -1291,6 +1335,22 @@
     <message>
         <source>back</source>
         <translation>oddzw.</translation>
+    </message>
+    <message>
+        <source>done by %1</source>
+        <translation>wykonał(a) %1</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>wykonane</translation>
+    </message>
+    <message>
+        <source>%1 is calling back</source>
+        <translation>oddzwania %1</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>czeka</translation>
     </message>
     <message>
         <source>wrote %1 call(s) to %2</source>
@@ -1481,6 +1541,10 @@
         <translation>nieoczekiwany błąd: %1: %2</translation>
     </message>
     <message>
+        <source>the database refused the operation: %1</source>
+        <translation>baza danych odmówiła wykonania operacji: %1</translation>
+    </message>
+    <message>
         <source>contact #%1: %2</source>
         <translation>kontakt #%1: %2</translation>
     </message>
@@ -1611,6 +1675,26 @@
     <message>
         <source>note</source>
         <translation>notatka</translation>
+    </message>
+    <message>
+        <source>(ended by the desk)</source>
+        <translation>(zakończone przez desk)</translation>
+    </message>
+    <message>
+        <source>access</source>
+        <translation>dostęp</translation>
+    </message>
+    <message>
+        <source>no access</source>
+        <translation>brak dostępu</translation>
+    </message>
+    <message>
+        <source>access → no access (the ticket moved from %1 to %2)</source>
+        <translation>dostęp → brak dostępu (zgłoszenie przeszło od %1 do %2)</translation>
+    </message>
+    <message>
+        <source>%1 (asked when the ticket was opened)</source>
+        <translation>%1 (zapytano przy otwarciu zgłoszenia)</translation>
     </message>
     <message>
         <source>legacy id</source>
@@ -2861,6 +2945,22 @@
     <message>
         <source>%1 contains a NUL character, which cannot be stored</source>
         <translation>%1: zawiera znak NUL, którego nie można zapisać</translation>
+    </message>
+    <message>
+        <source>no phone number in “%1”: give one, e.g. `hezo-desk call %2`</source>
+        <translation>brak numeru telefonu w „%1”: podaj go, np. `hezo-desk call %2`</translation>
+    </message>
+    <message>
+        <source>no phone number: give one, e.g. `hezo-desk call %1`</source>
+        <translation>brak numeru telefonu: podaj go, np. `hezo-desk call %1`</translation>
+    </message>
+    <message>
+        <source>“%1” is not a phone number: digits with an optional leading +, spaces, dashes, dots and brackets between them</source>
+        <translation>„%1” to nie jest numer telefonu: cyfry z opcjonalnym + na początku, spacjami, myślnikami, kropkami i nawiasami między nimi</translation>
+    </message>
+    <message>
+        <source>“%1” is not a phone number: it has %2 digits (%3 to %4 expected)</source>
+        <translation>„%1” to nie jest numer telefonu: ma %2 cyfr (oczekiwano od %3 do %4)</translation>
     </message>
 </context>
 <context>
