@@ -16,7 +16,7 @@ from hezo_desk.cli.failures import retrying
 from hezo_desk.cli.output import Output
 from hezo_desk.config import AGENT_ENV, AGENT_PASSWORD_ENV, DATABASE_URL_ENV, default_database_url
 from hezo_desk.db import Database, parse_url
-from hezo_desk.errors import UserError
+from hezo_desk.errors import Coded, UserError
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.agents import AgentService
 from hezo_desk.services.call_events import CallEvent
@@ -176,10 +176,13 @@ class CommandContext:
 
 
 def read_text_argument(value: str | None, file: str | None, what: str) -> str:
-    """Text from an option, a file (`-` is standard input), or standard input when piped."""
+    """`what` is told by code (`QT_TRANSLATE_NOOP("Errors", "the reply")`).
+
+    Text from an option, a file (`-` is standard input), or standard input when piped."""
     if value is not None and file is not None:
         raise UserError(
-            QT_TRANSLATE_NOOP("Errors", "give the %1 either as text or as a file, not both"), what
+            QT_TRANSLATE_NOOP("Errors", "give %1 either as text or as a file, not both"),
+            Coded(what),
         )
     if value is not None:
         return value
@@ -198,7 +201,7 @@ def read_text_argument(value: str | None, file: str | None, what: str) -> str:
         return sys.stdin.read()
     raise UserError(
         QT_TRANSLATE_NOOP(
-            "Errors", "the %1 is missing: give it as text, with a file, or on standard input"
+            "Errors", "%1 is missing: give it as text, with a file, or on standard input"
         ),
-        what,
+        Coded(what),
     )

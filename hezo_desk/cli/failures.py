@@ -23,7 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError, StatementError
 from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.cli.output import neutralised
 from hezo_desk.db import first_line, hide_password_in_url
-from hezo_desk.errors import HezoError, UserError
+from hezo_desk.errors import Coded, HezoError, UserError
 from hezo_desk.placeholders import fill
 from hezo_desk.services.resilience import fault_of, plain_words, retry
 from hezo_desk.wording import Translate, coded_error_text, in_english
@@ -60,8 +60,8 @@ def retrying_write(
     what: str,
     check: str,
 ) -> T:
-    """`retrying` for a write; giving up, say whether `what` may have been saved and how to
-    `check` (a command line)."""
+    """`retrying` for a write; giving up, say whether `what` (told by code: "the reply") may
+    have been saved and how to `check` (a command line)."""
     try:
         return retrying(operation)
     except Exception as error:
@@ -71,11 +71,11 @@ def retrying_write(
         raise GaveUpError(
             QT_TRANSLATE_NOOP(
                 "Errors",
-                "%1, and trying again for a while did not help; the %2 may or may not have been "
+                "%1, and trying again for a while did not help; %2 may or may not have been "
                 "saved: run `%3` to check before trying again",
             ),
-            fault.value,
-            what,
+            Coded(fault.value),
+            Coded(what),
             check,
         ) from error
 
@@ -127,7 +127,7 @@ def _describe(error: BaseException, translate: Translate = in_english) -> str:
                     "saved: check before running it again",
                 ),
             ),
-            fault.value,
+            translate("Errors", fault.value),
         )
     if isinstance(error, StatementError):
         # Its text is the driver's message followed by the SQL and its parameters: only the

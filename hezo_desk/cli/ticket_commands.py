@@ -101,7 +101,9 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 
 def ticket_open(context: CommandContext) -> int:
     args = context.args
-    description = read_text_argument(args.description, args.description_file, "description")
+    description = read_text_argument(
+        args.description, args.description_file, QT_TRANSLATE_NOOP("Errors", "the description")
+    )
     db = context.database()
     actor = context.actor()
     target = resolve_target(db, args.contract, args.serial, args.contact)
@@ -135,7 +137,11 @@ def ticket_open(context: CommandContext) -> int:
 
 def _add_message(context: CommandContext, *, internal: bool) -> int:
     args = context.args
-    what = "note" if internal else "reply"
+    what = (
+        QT_TRANSLATE_NOOP("Errors", "the note")
+        if internal
+        else QT_TRANSLATE_NOOP("Errors", "the reply")
+    )
     body = read_text_argument(args.body, args.body_file, what)
     db = context.database()
     actor = context.actor()
@@ -195,7 +201,7 @@ def ticket_set(context: CommandContext) -> int:
         based_on = args.expected_version
     row = retrying_write(
         lambda: service.change(actor, ticket_id, change, expected_version=based_on),
-        what="change",
+        what=QT_TRANSLATE_NOOP("Errors", "the change"),
         check=f"hezo-desk ticket show {_quoted(args.number)}",
     )
     if context.out.as_json:

@@ -2163,8 +2163,12 @@
         <translation>to polecenie działa jako %1 i potrzebuje jego hasła: podaj je przez --password-stdin lub %2, pozwól desk je zapamiętać (zaloguj się z „zapamiętaj mnie”) albo uruchom polecenie w terminalu, by zostać zapytanym</translation>
     </message>
     <message>
-        <source>give the %1 either as text or as a file, not both</source>
+        <source>give %1 either as text or as a file, not both</source>
         <translation>podaj %1 jako tekst albo jako plik, nie oba naraz</translation>
+    </message>
+    <message>
+        <source>%1 is missing: give it as text, with a file, or on standard input</source>
+        <translation>brak: %1; podaj jako tekst, plik lub na wejściu standardowym</translation>
     </message>
     <message>
         <source>cannot read %1: %2</source>
@@ -2173,10 +2177,6 @@
     <message>
         <source>%1 is not UTF-8 text</source>
         <translation>%1 to nie jest tekst UTF-8</translation>
-    </message>
-    <message>
-        <source>the %1 is missing: give it as text, with a file, or on standard input</source>
-        <translation>brak: %1; podaj jako tekst, plik lub na wejściu standardowym</translation>
     </message>
     <message>
         <source>`desktop install` is for Linux desktops; on Windows register the tel: protocol as the README says (section &apos;Calls from a phone system&apos;)</source>
@@ -2193,10 +2193,6 @@
     <message>
         <source>%1 is a file name, but %2 cases make %2 files: give a folder, or add --combined for one file</source>
         <translation>%1 to nazwa pliku, a spraw jest %2, czyli plików %2: podaj folder albo dodaj --combined, by powstał jeden plik</translation>
-    </message>
-    <message>
-        <source>%1, and trying again for a while did not help; the %2 may or may not have been saved: run `%3` to check before trying again</source>
-        <translation>%1, a ponawianie przez pewien czas nie pomogło; %2 mogła zostać zapisana albo nie: uruchom `%3`, by sprawdzić przed kolejną próbą</translation>
     </message>
     <message>
         <source>%1 is not a folder</source>
@@ -2245,6 +2241,10 @@
     <message>
         <source>nothing to change: give --state, --priority, --assign or --unassign</source>
         <translation>nic do zmiany: podaj --state, --priority, --assign lub --unassign</translation>
+    </message>
+    <message>
+        <source>the change</source>
+        <translation>zmiana</translation>
     </message>
     <message>
         <source>name the reseller: its tax id, legacy id or exact name</source>
@@ -2537,6 +2537,18 @@
     <message>
         <source>%1 is a file; one PDF per case needs a folder</source>
         <translation>%1 to plik; jeden PDF na sprawę wymaga folderu</translation>
+    </message>
+    <message>
+        <source>it is linked to no contract, so no reseller is named for it</source>
+        <translation>nie jest powiązane z umową, więc nie wskazano dla niego resellera</translation>
+    </message>
+    <message>
+        <source>the customer has not allowed its reseller to see it</source>
+        <translation>klient nie pozwolił swojemu resellerowi go widzieć</translation>
+    </message>
+    <message>
+        <source>the reseller access rule gives nothing for it</source>
+        <translation>reguła dostępu resellera nic dla niego nie daje</translation>
     </message>
     <message>
         <source>%1: no reseller copy can be made, %2</source>
@@ -2961,6 +2973,38 @@
     <message>
         <source>“%1” is not a phone number: it has %2 digits (%3 to %4 expected)</source>
         <translation>„%1” to nie jest numer telefonu: ma %2 cyfr (oczekiwano od %3 do %4)</translation>
+    </message>
+    <message>
+        <source>%1, and trying again for a while did not help; %2 may or may not have been saved: run `%3` to check before trying again</source>
+        <translation>%1, a ponawianie przez pewien czas nie pomogło; %2 — nie wiadomo, czy zapisano: uruchom `%3`, by sprawdzić przed kolejną próbą</translation>
+    </message>
+    <message>
+        <source>the connection to the database was lost</source>
+        <translation>utracono połączenie z bazą danych</translation>
+    </message>
+    <message>
+        <source>the database file is locked by another program</source>
+        <translation>plik bazy danych jest zablokowany przez inny program</translation>
+    </message>
+    <message>
+        <source>the change collided with another one made at the same moment</source>
+        <translation>zmiana zderzyła się z inną, wprowadzoną w tej samej chwili</translation>
+    </message>
+    <message>
+        <source>the database server is starting up or shutting down</source>
+        <translation>serwer bazy danych się uruchamia lub zamyka</translation>
+    </message>
+    <message>
+        <source>the database server has too many connections open</source>
+        <translation>serwer bazy danych ma otwartych zbyt wiele połączeń</translation>
+    </message>
+    <message>
+        <source>%1; reconnecting</source>
+        <translation>%1; łączenie ponownie</translation>
+    </message>
+    <message>
+        <source>%1; trying again</source>
+        <translation>%1; ponawianie</translation>
     </message>
 </context>
 <context>

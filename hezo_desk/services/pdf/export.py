@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.db import Database
 from hezo_desk.enums import Language
-from hezo_desk.errors import HezoError, UserError
+from hezo_desk.errors import Coded, HezoError, UserError
 from hezo_desk.models import Customer, Ticket, utcnow
 from hezo_desk.services import audit
 from hezo_desk.services.access import ResellerAccessService
@@ -137,15 +137,21 @@ class PdfExportService:
         if view is None:
             row = TicketService(self._db).row(ticket_id)
             if row.contract_id is None:
-                reason = "it is linked to no contract, so no reseller is named for it"
+                reason = QT_TRANSLATE_NOOP(
+                    "Errors", "it is linked to no contract, so no reseller is named for it"
+                )
             elif not row.reseller_access:
-                reason = "the customer has not allowed its reseller to see it"
+                reason = QT_TRANSLATE_NOOP(
+                    "Errors", "the customer has not allowed its reseller to see it"
+                )
             else:
-                reason = "the reseller access rule gives nothing for it"
+                reason = QT_TRANSLATE_NOOP(
+                    "Errors", "the reseller access rule gives nothing for it"
+                )
             raise ResellerCopyRefusedError(
                 QT_TRANSLATE_NOOP("Errors", "%1: no reseller copy can be made, %2"),
                 row.number,
-                reason,
+                Coded(reason),
             )
         return CaseDocument(
             number=view.number,
