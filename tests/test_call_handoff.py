@@ -219,7 +219,8 @@ def test_the_command_hands_the_call_to_the_running_desk_and_exits_0(
     assert received[0].number == "+48 12 25 25 600"
     assert (received[0].event, received[0].call_id) == (CallEventKind.ANSWER, "c-7")
     assert received[0].direction is CallDirection.INBOUND
-    assert "the running desk took the call (answered) of +48 12 25 25 600" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert "the running desk took the call (answered) of +48 12 25 25 600" in said
     # A desktop's URL handler: the tel: URI as the only argument.
     assert _in_thread(qtbot, lambda: main(["tel:+48-12-25-25-600"], open_window=opener)) == [0]
     qtbot.waitUntil(lambda: len(received) == 2, timeout=WAIT_MS)
