@@ -9,10 +9,54 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from dataclasses import dataclass
+
+from hezo_desk.placeholders import fill
+
+# The catalogue context of every error told by code (`QT_TRANSLATE_NOOP("Errors", …)`).
+ERRORS_CONTEXT = "Errors"
+
+
+@dataclass(frozen=True)
+class Coded:
+    """A sentence told by code, for a value or a part of an error: `template` is marked with
+    `QT_TRANSLATE_NOOP("Errors", …)`, `params` fill its `%1`, `%2`, … (a list or tuple of
+    them is worded one by one and joined with "; ")."""
+
+    template: str
+    params: tuple[object, ...] = ()
+    # The catalogue context the template is marked in.
+    context: str = "Errors"
+
+    def __str__(self) -> str:
+        return fill(self.template, *(_english(param) for param in self.params))
+
+
+def _english(param: object) -> object:
+    if isinstance(param, list | tuple):
+        return "; ".join(str(_english(item)) for item in param)
+    return param
 
 
 class HezoError(Exception):
-    """Base of all errors HEZO Desk raises on purpose."""
+    """Base of all errors HEZO Desk raises on purpose, told by code with parameters.
+
+    `template` is the error's code: an English source sentence marked for the catalogue with
+    `QT_TRANSLATE_NOOP("Errors", "no ticket with id %1")`, never a sentence built with the
+    values in it; `values` are the values for `%1`, `%2`, … The window, the PDF and the
+    command line word it in their language (`hezo_desk/wording.py`: `coded_error_text`);
+    `str()` gives the English words (logs, tests).
+    """
+
+    def __init__(self, template: str = "", *params: object) -> None:
+        super().__init__(template, *params)
+        self.template = template
+        self.values = params
+
+    def __str__(self) -> str:
+        if not self.values:
+            return self.template
+        return fill(self.template, *(_english(param) for param in self.values))
 
 
 class UserError(HezoError):
@@ -66,7 +110,7 @@ class FieldTooLongError(UserError):
     """
 
     def __init__(self, field: InputField, limit: int, length: int) -> None:
-        super().__init__(f"{field.value}: {length} characters, at most {limit}")
+        super().__init__("%1: %2 characters, at most %3", field.value, length, limit)
         self.field = field
         self.limit = limit
         self.length = length
@@ -76,7 +120,7 @@ class ReservedRoleNameError(UserError):
     """`name` is one PostgreSQL reserves (`current_user`, `public`, a `pg_` role, …)."""
 
     def __init__(self, name: str) -> None:
-        super().__init__(f"reserved role name: {name}")
+        super().__init__("reserved role name: %1", name)
         self.name = name
 
 

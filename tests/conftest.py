@@ -278,6 +278,15 @@ def _ui_thread_database_work() -> Iterator[_UiThreadDatabaseWork]:
 
 
 @pytest.fixture(autouse=True)
+def _commands_speak_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commands take their language from the locale: the tests' own is English, whatever the
+    machine's (tests of `--language` and of a Polish locale set theirs)."""
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
+@pytest.fixture(autouse=True)
 def _no_database_work_on_the_ui_thread(
     _ui_thread_database_work: _UiThreadDatabaseWork,
 ) -> Iterator[None]:

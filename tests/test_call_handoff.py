@@ -99,9 +99,9 @@ def test_the_command_refuses_junk_and_a_missing_number_with_status_2(
     assert main(["call"]) == 2
     assert "no phone number" in capsys.readouterr().err
     assert main(["call", "Kowalski"]) == 2
-    assert "'Kowalski' is not a phone number" in capsys.readouterr().err
+    assert "“Kowalski” is not a phone number" in capsys.readouterr().err
     assert main(["tel:hello"]) == 2
-    assert "'tel:hello' is not a phone number" in capsys.readouterr().err
+    assert "“tel:hello” is not a phone number" in capsys.readouterr().err
     with pytest.raises(SystemExit) as exited:
         main(["call", "+48122525600", "--event", "pickup"])
     assert exited.value.code == 2
@@ -219,7 +219,8 @@ def test_the_command_hands_the_call_to_the_running_desk_and_exits_0(
     assert received[0].number == "+48 12 25 25 600"
     assert (received[0].event, received[0].call_id) == (CallEventKind.ANSWER, "c-7")
     assert received[0].direction is CallDirection.INBOUND
-    assert "the running desk took the call (answer) of +48 12 25 25 600" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert "the running desk took the call (answered) of +48 12 25 25 600" in said
     # A desktop's URL handler: the tel: URI as the only argument.
     assert _in_thread(qtbot, lambda: main(["tel:+48-12-25-25-600"], open_window=opener)) == [0]
     qtbot.waitUntil(lambda: len(received) == 2, timeout=WAIT_MS)
@@ -245,7 +246,7 @@ def test_the_command_in_its_own_process_reaches_the_desk(
     qtbot.waitUntil(lambda: command.poll() is not None, timeout=WAIT_MS)
     out, err = command.communicate()
     assert command.returncode == 0, err
-    assert "the running desk took the call (ring) of +48122525600" in out
+    assert "the running desk took the call (ringing) of +48122525600" in out
     qtbot.waitUntil(lambda: len(received) == 1, timeout=WAIT_MS)
     assert received[0].number == "+48122525600"
     listener.close()

@@ -250,7 +250,7 @@ def test_register_open_reply_note_set_show_through_the_cli(
         "a@b.pl",
     )
     assert code == 2
-    assert "tax_id: checksum" in err
+    assert "tax id: checksum" in err
     assert "Traceback" not in err
     code, out, err = run(
         capsys,

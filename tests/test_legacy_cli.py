@@ -104,7 +104,7 @@ def test_wrong_input_exits_2_without_a_traceback(
         "--agent", office.login,
     )  # fmt: skip
     assert code == 2
-    assert "unknown encoding 'klingon'" in err
+    assert "unknown encoding “klingon”" in err
     assert "Traceback" not in err
 
 

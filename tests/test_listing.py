@@ -197,7 +197,7 @@ def test_ticket_filters(demo_db: Database, demo_agent: Actor) -> None:
 
 
 def test_an_unknown_sort_key_is_refused_plainly(demo_db: Database, demo_agent: Actor) -> None:
-    with pytest.raises(UserError, match="cannot sort by 'colour'"):
+    with pytest.raises(UserError, match="cannot sort by “colour”"):
         TicketListing(demo_db, demo_agent).window(TicketFilter(), Sort("colour"))
 
 

@@ -177,7 +177,7 @@ def test_each_failing_fact_is_named_with_its_reason(
     failures = {failure.fact.value: failure for failure in caught.value.check.failures}
     assert failed in failures
     assert failures[failed].problem is problem
-    assert fragment in failures[failed].message
+    assert fragment in failures[failed].words()
     assert fragment in str(caught.value)
     # Whoever is on the phone never hears another customer's name, tax id or contracts.
     for other in OTHER_CUSTOMER:

@@ -127,7 +127,7 @@ def test_a_stale_link_is_refused_with_what_changed(
             expected_version=case.ticket.version,
         )  # fmt: skip
     assert conflict.value.current.version == case.ticket.version + 1
-    assert any("priority" in change for change in conflict.value.changes)
+    assert any("priority" in str(change) for change in conflict.value.changes)
     with pytest.raises(TicketConflictError):
         migrated.mark_reviewed(office, ticket_id, expected_version=case.ticket.version)
     assert migrated.case(ticket_id).ticket.service_id is None

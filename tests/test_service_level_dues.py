@@ -484,7 +484,7 @@ def test_the_recompute_command_gives_a_levels_open_tickets_its_new_targets(
         assert _dues_entries(db, ticket_id)[-1]["reason"] == "recomputed"
     assert _ticket(db, closed).response_target_minutes == 960, "a closed ticket keeps its own"
     assert main([*base[:-1], "Platinum", "--agent", admin.login]) == 2
-    assert "no service level named 'Platinum'" in capsys.readouterr().err
+    assert "No service level is named Platinum" in capsys.readouterr().err
     assert (
         recomputed_text("8x5", 2, 1)
         == "Service level 8x5: 2 open ticket(s) recomputed, 1 with changed dues"

@@ -28,6 +28,7 @@ from hezo_desk.services.listing.tickets import OPEN_STATES, TicketFilter, Ticket
 from hezo_desk.services.opened_copies import OpenedCopies
 from hezo_desk.services.tickets import NewTicket, TicketChange, TicketService
 from hezo_desk.ui.context import DeskContext
+from hezo_desk.ui.i18n import Translations
 from hezo_desk.ui.settings import DeskSettings
 from hezo_desk.ui.tables.agents import AgentsScreen
 from hezo_desk.ui.tables.agents_model import AgentsModel
@@ -573,6 +574,31 @@ def test_the_audit_log_is_for_supervisors(
     assert _rows(qtbot, screen.model) == []
     assert screen.list_filter is not None
     assert screen.list_filter.since is not None
+
+
+def test_the_audit_log_words_its_actions_and_entries_in_the_desks_language(
+    qtbot: QtBot, qapp: QApplication, desk_context: DeskContext, supervisor_context: DeskContext
+) -> None:
+    db, anna = desk_context.db, desk_context.actor
+    ticket = TicketListing(db, anna).rows(TicketFilter(states=OPEN_STATES), limit=1)[0]
+    TicketService(db).reply(anna, ticket.id, "Dzień dobry")
+    translations = Translations(qapp)
+    assert translations.apply("pl")
+    try:
+        screen = AuditScreen(supervisor_context)
+        _show(qtbot, screen)
+        assert screen.model is not None
+        entries = _rows(qtbot, screen.model)
+        row = next(i for i, entry in enumerate(entries) if entry.action == "ticket.replied")
+        action = screen.model.data(screen.model.index(row, 2))
+        said = screen.model.data(screen.model.index(row, 4))
+        assert action == "odpowiedź"
+        assert said == f"{ticket.number}: odpowiedź"
+        items = [screen.action.itemText(i) for i in range(screen.action.count())]
+        assert "odpowiedź" in items
+        assert not [item for item in items if "." in item or "_" in item]  # no raw codes
+    finally:
+        translations.apply("en")
     assert screen.list_filter == AuditFilter(since=screen.list_filter.since)
 
 

@@ -44,7 +44,7 @@ def test_every_form_of_a_nip_becomes_the_canonical_one(typed: str) -> None:
         ("PL5260250275", TaxIdProblem.CHECKSUM, "would be 4, not 5"),
         ("PL52602O0274", TaxIdProblem.CHARACTERS, "'O'"),
         ("PL0000000000", TaxIdProblem.FORMAT, "all zeros"),
-        ("XX5260250274", TaxIdProblem.COUNTRY, "'XX' is not the prefix of an EU member state"),
+        ("XX5260250274", TaxIdProblem.COUNTRY, "“XX” is not the prefix of an EU member state"),
         ("US5260250274", TaxIdProblem.COUNTRY, "EU member state"),
         ("P5260250274", TaxIdProblem.COUNTRY, "one letter"),
         ("PL", TaxIdProblem.LENGTH, "no digits"),

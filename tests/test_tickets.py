@@ -179,7 +179,7 @@ def test_a_change_based_on_an_old_version_is_refused_and_says_what_changed(
     conflict = caught.value
     assert conflict.current.priority is Priority.LOW
     assert conflict.current.state is TicketState.NEW
-    assert any("priority normal → low" in change for change in conflict.changes)
+    assert any("priority normal → low" in str(change) for change in conflict.changes)
     # Re-applying on top of the current version works in one step.
     applied = service.change(
         agent,

@@ -401,7 +401,7 @@ def test_a_conflicting_change_is_shown_and_can_be_reapplied(
         timeout=WAIT_MS,
     )
     assert conflicts
-    assert any("priority" in line for line in conflicts[0].changes)
+    assert any("priority" in str(line) for line in conflicts[0].changes)
     row = TicketService(desk_context.db).row(ticket_id)
     assert row.state is TicketState.IN_PROGRESS
     assert row.priority is not seen.priority, "the other agent's change is kept"

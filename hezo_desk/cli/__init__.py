@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 
 from hezo_desk import __version__
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.cli import (
     admin_commands,
     audit_commands,
@@ -34,8 +35,10 @@ from hezo_desk.cli import (
 from hezo_desk.cli.call_numbers import is_tel_uri
 from hezo_desk.cli.context import CommandContext, WindowOpener
 from hezo_desk.cli.failures import error_report
+from hezo_desk.cli.language import language_of_locale, translator
 from hezo_desk.cli.output import Output, neutralised
 from hezo_desk.config import AGENT_ENV, AGENT_PASSWORD_ENV, DATABASE_URL_ENV
+from hezo_desk.enums import Language
 from hezo_desk.errors import UserError
 from hezo_desk.services.secrets import SecretStore
 
@@ -112,6 +115,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"hezo-desk {__version__}")
     parser.add_argument(
+        "--language",
+        dest="cli_language",
+        choices=[language.value for language in Language],
+        default=None,
+        help="the language of what commands print: pl or en (default: the locale's, "
+        "LANGUAGE/LC_ALL/LC_MESSAGES/LANG; pl* is Polish, anything else English); give it "
+        "before the command's name",
+    )
+    parser.add_argument(
         "--demo",
         action="store_true",
         help="open the window, first filling an empty local database with demo data",
@@ -141,24 +153,44 @@ def main(
     args = parser.parse_args(arguments)
     if args.command is None and open_window is None:
         parser.error("name a command (the desk's window opens from the hezo-desk command)")
+    environ = dict(os.environ)
+    language = Language(args.cli_language) if args.cli_language else language_of_locale(environ)
+    translate = translator(language)
     context = CommandContext(
         args=args,
-        out=Output(as_json=getattr(args, "json", False)),
+        out=Output(as_json=getattr(args, "json", False), translate=translate),
+        environ=environ,
         secret_store=secret_store,
         open_window=open_window,
     )
     not_text = not_utf8(args, context.environ)
     if not_text is not None:
         sys.stderr.write(
-            f"hezo-desk: error: {not_text} is not UTF-8 text (its bytes are in another "
-            "encoding); give it in UTF-8, as the desk stores text\n"
+            "hezo-desk: "
+            + context.out.words(
+                QT_TRANSLATE_NOOP(
+                    "Cli",
+                    "error: %1 is not UTF-8 text (its bytes are in another encoding); give it "
+                    "in UTF-8, as the desk stores text",
+                ),
+                not_text,
+            )
+            + "\n"
         )
         return EXIT_USAGE
     if context.password_on_command_line():
         sys.stderr.write(
-            "hezo-desk: warning: the password in --database is visible to every user of this "
-            f"computer in the process list; put the URL in {DATABASE_URL_ENV} instead, or "
-            "leave the password out and let the desk take it from the keyring\n"
+            "hezo-desk: "
+            + context.out.words(
+                QT_TRANSLATE_NOOP(
+                    "Cli",
+                    "warning: the password in --database is visible to every user of this "
+                    "computer in the process list; put the URL in %1 instead, or leave the "
+                    "password out and let the desk take it from the keyring",
+                ),
+                DATABASE_URL_ENV,
+            )
+            + "\n"
         )
     try:
         if args.command is None:
@@ -169,7 +201,9 @@ def main(
         context.take_password_from_stdin()
         return int(args.handler(context))
     except KeyboardInterrupt:
-        sys.stderr.write("hezo-desk: interrupted\n")
+        sys.stderr.write(
+            "hezo-desk: " + context.out.words(QT_TRANSLATE_NOOP("Cli", "interrupted")) + "\n"
+        )
         return 130
     except BrokenPipeError:
         # The reader went away (`hezo-desk … | head`): stop quietly, as other tools do.
@@ -179,7 +213,9 @@ def main(
     except Exception as error:
         # One wording for every failure: no SQL or parameters without --debug, no password.
         debug = getattr(args, "debug", False)
-        sys.stderr.write(error_report(error, debug=debug, secrets=context.secrets()))
+        sys.stderr.write(
+            error_report(error, debug=debug, secrets=context.secrets(), translate=translate)
+        )
         return EXIT_USAGE if isinstance(error, UserError) else EXIT_FAILURE
     finally:
         context.close()
@@ -203,7 +239,7 @@ def not_utf8(args: argparse.Namespace, environ: Mapping[str, str]) -> str | None
             continue
         values = value if isinstance(value, list) else [value]
         if any(isinstance(v, str) and not _is_utf8(v) for v in values):
-            return f"the {name.replace('_', ' ')} given"
+            return f"“{name}”"  # the argument's name, as the command's --help shows it
     for variable in (DATABASE_URL_ENV, AGENT_ENV):
         if not _is_utf8(environ.get(variable, "")):
             return variable

@@ -7,6 +7,7 @@ import getpass
 import sys
 from typing import Any
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.cli.context import CommandContext
 from hezo_desk.db import Database
 from hezo_desk.enums import Role
@@ -86,11 +87,17 @@ def db_upgrade(context: CommandContext) -> int:
             }
         )
     elif before.database_revision == after.database_revision:
-        context.out.line(f"{db.display_url}: schema already at {after.database_revision}")
+        context.out.say(
+            QT_TRANSLATE_NOOP("Cli", "%1: schema already at %2"),
+            db.display_url,
+            after.database_revision,
+        )
     else:
-        context.out.line(
-            f"{db.display_url}: schema upgraded "
-            f"{before.database_revision or '(empty)'} → {after.database_revision}"
+        context.out.say(
+            QT_TRANSLATE_NOOP("Cli", "%1: schema upgraded %2 → %3"),
+            db.display_url,
+            before.database_revision or "(empty)",
+            after.database_revision,
         )
     db.dispose()
     return 0
@@ -110,10 +117,12 @@ def db_status(context: CommandContext) -> int:
             }
         )
     else:
-        context.out.line(
-            f"{db.display_url}: {status.state.value} "
-            f"(database {status.database_revision or '-'}, "
-            f"this version {status.application_head})"
+        context.out.say(
+            QT_TRANSLATE_NOOP("Cli", "%1: %2 (database %3, this version %4)"),
+            db.display_url,
+            status.state.value,
+            status.database_revision or "-",
+            status.application_head,
         )
     return 0
 
@@ -122,10 +131,14 @@ def _password(*, from_stdin: bool) -> str:
     if from_stdin:
         return sys.stdin.readline().rstrip("\r\n")
     if not sys.stdin.isatty():
-        raise UserError("no terminal to ask for the new password: use --new-password-stdin")
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "no terminal to ask for the new password: use --new-password-stdin"
+            )
+        )
     first = getpass.getpass("Password: ")
     if first != getpass.getpass("Repeat password: "):
-        raise UserError("the passwords differ")
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "the passwords differ"))
     return first
 
 
@@ -143,7 +156,12 @@ def agent_add(context: CommandContext) -> int:
     if context.out.as_json:
         context.out.json(row)
     else:
-        context.out.line(f"added agent {row.login} ({row.display_name}, {row.role.value})")
+        context.out.say(
+            QT_TRANSLATE_NOOP("Cli", "added agent %1 (%2, %3)"),
+            row.login,
+            row.display_name,
+            row.role.value,
+        )
     return 0
 
 
@@ -153,7 +171,13 @@ def agent_list(context: CommandContext) -> int:
         context.out.json({"agents": rows})
         return 0
     context.out.table(
-        ["login", "name", "role", "active", "can sign in"],
+        [
+            QT_TRANSLATE_NOOP("Cli", "login"),
+            QT_TRANSLATE_NOOP("Cli", "name"),
+            QT_TRANSLATE_NOOP("Cli", "role"),
+            QT_TRANSLATE_NOOP("Cli", "active"),
+            QT_TRANSLATE_NOOP("Cli", "can sign in"),
+        ],
         [[r.login, r.display_name, r.role, r.is_active, r.can_sign_in] for r in rows],
     )
     return 0
@@ -163,7 +187,10 @@ def agent_set(context: CommandContext) -> int:
     args = context.args
     if not (args.role or args.activate or args.deactivate or args.reset_password):
         raise UserError(
-            "nothing to change: give --role, --activate, --deactivate or --reset-password"
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "nothing to change: give --role, --activate, --deactivate or --reset-password",
+            )
         )
     service = AgentService(context.database())
     actor = context.actor()
@@ -200,15 +227,23 @@ def demo_load(context: CommandContext) -> int:
     if context.out.as_json:
         context.out.json(summary)
         return 0
-    context.out.line(
-        f"demo data in {db.display_url}: {summary.customers} customers, "
-        f"{summary.contracts} contracts, {summary.services} services, "
-        f"{summary.tickets} tickets, {summary.messages} messages"
+    context.out.say(
+        QT_TRANSLATE_NOOP(
+            "Cli",
+            "demo data in %1: %2 customers, %3 contracts, %4 services, %5 tickets, %6 messages",
+        ),
+        db.display_url,
+        summary.customers,
+        summary.contracts,
+        summary.services,
+        summary.tickets,
+        summary.messages,
     )
-    context.out.line(
-        "demo agents (password "
-        + repr(DEMO_PASSWORD)
-        + "): "
-        + ", ".join(f"{login} ({role.value})" for login, _name, role in DEMO_AGENTS)
+    context.out.say(
+        QT_TRANSLATE_NOOP("Cli", "demo agents (password “%1”): %2"),
+        DEMO_PASSWORD,
+        ", ".join(
+            f"{login} ({context.out.words('%1', role)})" for login, _name, role in DEMO_AGENTS
+        ),
     )
     return 0

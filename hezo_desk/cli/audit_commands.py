@@ -11,20 +11,32 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.cli.context import CommandContext
+from hezo_desk.cli.output import Output
 from hezo_desk.services.audit_chain import ChainCheck, ChainProblem, verify_chain
 
 EXIT_BROKEN = 1
 
 # How each problem is told, with the entry's id.
 _PROBLEMS = {
-    ChainProblem.ALTERED: "entry {id} was changed after it was written (its content no "
-    "longer gives its hash)",
-    ChainProblem.UNLINKED: "entry {id} does not follow the entry before it: an entry before "
-    "it was removed, or it was inserted or moved",
-    ChainProblem.UNCHAINED: "entry {id} has no hash: it was written outside the desk",
-    ChainProblem.HEAD_MISSING: "the log no longer holds the head {head}: entries were removed "
-    "from its end, or the chain was rewritten",
+    ChainProblem.ALTERED: QT_TRANSLATE_NOOP(
+        "Cli",
+        "entry %1 was changed after it was written (its content no longer gives its hash)",
+    ),
+    ChainProblem.UNLINKED: QT_TRANSLATE_NOOP(
+        "Cli",
+        "entry %1 does not follow the entry before it: an entry before it was removed, or it "
+        "was inserted or moved",
+    ),
+    ChainProblem.UNCHAINED: QT_TRANSLATE_NOOP(
+        "Cli", "entry %1 has no hash: it was written outside the desk"
+    ),
+    ChainProblem.HEAD_MISSING: QT_TRANSLATE_NOOP(
+        "Cli",
+        "the log no longer holds the head %2: entries were removed from its end, or the chain "
+        "was rewritten",
+    ),
 }
 
 
@@ -64,22 +76,37 @@ def audit_verify(context: CommandContext) -> int:
             }
         )
     else:
-        context.out.line(_words(check, args.head))
+        context.out.line(_words(context.out, check, args.head))
         if args.print_head and check.intact:
-            context.out.line(f"head {check.head_hash or '-'} (entry {check.head_id or '-'})")
+            context.out.say(
+                QT_TRANSLATE_NOOP("Cli", "head %1 (entry %2)"),
+                check.head_hash or "-",
+                check.head_id or "-",
+            )
     return 0 if check.intact else EXIT_BROKEN
 
 
-def _words(check: ChainCheck, head: str | None) -> str:
+def _words(out: Output, check: ChainCheck, head: str | None) -> str:
+    entries = _entries(out, check.entries)
     if check.problem is None:
-        return f"audit log intact, {_entries(check.entries)}"
-    problem = _PROBLEMS[check.problem].format(id=check.broken_id, head=head)
+        return out.words(QT_TRANSLATE_NOOP("Cli", "audit log intact, %1"), entries)
+    problem = out.words(_PROBLEMS[check.problem], check.broken_id, head)
     if check.broken_id is None:
-        return f"audit log BROKEN: {problem} ({_entries(check.entries)} fit the chain)"
+        return out.words(
+            QT_TRANSLATE_NOOP("Cli", "audit log BROKEN: %1 (%2 fit the chain)"), problem, entries
+        )
     if check.entries == 0:
-        return f"audit log BROKEN: {problem} (it is the first entry)"
-    return f"audit log BROKEN: {problem} (the {_entries(check.entries)} before it fit the chain)"
+        return out.words(
+            QT_TRANSLATE_NOOP("Cli", "audit log BROKEN: %1 (it is the first entry)"), problem
+        )
+    return out.words(
+        QT_TRANSLATE_NOOP("Cli", "audit log BROKEN: %1 (the %2 before it fit the chain)"),
+        problem,
+        entries,
+    )
 
 
-def _entries(count: int) -> str:
-    return f"{count} entry" if count == 1 else f"{count} entries"
+def _entries(out: Output, count: int) -> str:
+    if count == 1:
+        return out.words(QT_TRANSLATE_NOOP("Cli", "1 entry"))
+    return out.words(QT_TRANSLATE_NOOP("Cli", "%1 entries"), count)

@@ -11,9 +11,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.cli.context import CommandContext
 from hezo_desk.cli.failures import retrying
-from hezo_desk.cli.output import to_plain
+from hezo_desk.cli.output import Output, to_plain
 from hezo_desk.enums import CallDirection
 from hezo_desk.errors import UserError
 from hezo_desk.local_time import WARSAW
@@ -69,7 +70,7 @@ def _filter(args: argparse.Namespace) -> CallFilter:
 def calls_list(context: CommandContext) -> int:
     args = context.args
     if args.limit < 1:
-        raise UserError("--limit must be at least 1")
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "--limit must be at least 1"))
     db = context.database()
     listing = CallListing(db)
     rows = retrying(lambda: listing.rows(_filter(args), limit=args.limit))
@@ -77,13 +78,23 @@ def calls_list(context: CommandContext) -> int:
         context.out.json(rows)
         return 0
     context.out.table(
-        ["started", "dir", "state", "number", "customer", "agent", "duration", "tickets", "back"],
-        [_line(row) for row in rows],
+        [
+            QT_TRANSLATE_NOOP("Cli", "started"),
+            QT_TRANSLATE_NOOP("Cli", "dir"),
+            QT_TRANSLATE_NOOP("Cli", "state"),
+            QT_TRANSLATE_NOOP("Cli", "number"),
+            QT_TRANSLATE_NOOP("Cli", "customer"),
+            QT_TRANSLATE_NOOP("Cli", "agent"),
+            QT_TRANSLATE_NOOP("Cli", "duration"),
+            QT_TRANSLATE_NOOP("Cli", "tickets"),
+            QT_TRANSLATE_NOOP("Cli", "back"),
+        ],
+        [_line(context.out, row) for row in rows],
     )
     return 0
 
 
-def _line(row: CallRecord) -> list[object]:
+def _line(out: Output, row: CallRecord) -> list[object]:
     return [
         row.started_at,
         row.direction,
@@ -93,7 +104,7 @@ def _line(row: CallRecord) -> list[object]:
         row.agent_name,
         _duration(row.duration_s),
         " ".join(row.ticket_numbers),
-        _call_back(row),
+        _call_back(out, row),
     ]
 
 
@@ -101,12 +112,14 @@ def _duration(seconds: int | None) -> str:
     return "" if seconds is None else f"{seconds // 60}:{seconds % 60:02d}"
 
 
-def _call_back(row: CallRecord) -> str:
+def _call_back(out: Output, row: CallRecord) -> str:
     if row.callback_done_at is not None:
-        return f"done by {row.callback_agent_name}" if row.callback_agent_name else "done"
+        if row.callback_agent_name:
+            return out.words(QT_TRANSLATE_NOOP("Cli", "done by %1"), row.callback_agent_name)
+        return out.words(QT_TRANSLATE_NOOP("Cli", "done"))
     if row.callback_agent_name:
-        return f"{row.callback_agent_name} is calling back"
-    return "waiting" if row.callback_pending else ""
+        return out.words(QT_TRANSLATE_NOOP("Cli", "%1 is calling back"), row.callback_agent_name)
+    return out.words(QT_TRANSLATE_NOOP("Cli", "waiting")) if row.callback_pending else ""
 
 
 def calls_export(context: CommandContext) -> int:
@@ -121,7 +134,7 @@ def calls_export(context: CommandContext) -> int:
         if context.out.as_json:
             context.out.json({"file": args.csv, "calls": count})
         else:
-            context.out.line(f"wrote {count} call(s) to {args.csv}")
+            context.out.say(QT_TRANSLATE_NOOP("Cli", "wrote %1 call(s) to %2"), count, args.csv)
     return 0
 
 
@@ -130,7 +143,9 @@ def calls_stats(context: CommandContext) -> int:
     try:
         day = dt.date.fromisoformat(args.day) if args.day else dt.datetime.now(WARSAW).date()
     except ValueError:
-        raise UserError(f"{args.day!r} is no day; write it as YYYY-MM-DD") from None
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "“%1” is no day; write it as YYYY-MM-DD"), args.day
+        ) from None
     db = context.database()
     actor = context.actor()
     figures = retrying(lambda: CallJournal(db).day_statistics(actor, day))
@@ -138,12 +153,21 @@ def calls_stats(context: CommandContext) -> int:
         context.out.json({**_plain(figures), "missed_rate": figures.missed_rate})
         return 0
     rate = "—" if figures.missed_rate is None else f"{figures.missed_rate:.0%}"
-    context.out.heading(
-        f"{day.isoformat()}: {figures.incoming} incoming, {figures.outgoing} outgoing, "
-        f"{figures.missed} missed ({rate})"
+    context.out.say_heading(
+        QT_TRANSLATE_NOOP("Cli", "%1: %2 incoming, %3 outgoing, %4 missed (%5)"),
+        day.isoformat(),
+        figures.incoming,
+        figures.outgoing,
+        figures.missed,
+        rate,
     )
     context.out.table(
-        ["hour", "incoming", "outgoing", "missed"],
+        [
+            QT_TRANSLATE_NOOP("Cli", "hour"),
+            QT_TRANSLATE_NOOP("Cli", "incoming"),
+            QT_TRANSLATE_NOOP("Cli", "outgoing"),
+            QT_TRANSLATE_NOOP("Cli", "missed"),
+        ],
         [
             [f"{hour.hour:02d}:00", hour.incoming, hour.outgoing, hour.missed]
             for hour in figures.hours

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from urllib.parse import unquote
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.errors import UserError
 from hezo_desk.services.call_events import MAX_DIGITS, MIN_DIGITS, digit_count
 from hezo_desk.services.phones import strip_tel_uri
@@ -58,21 +59,37 @@ def _ascii_digits(text: str) -> str:
 def _check(number: str, given: str) -> str:
     """`number` without its separators; NotAPhoneNumberError unless it is a phone number."""
     if not number.strip():
+        if given:
+            raise NotAPhoneNumberError(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "no phone number in “%1”: give one, e.g. `hezo-desk call %2`"
+                ),
+                given,
+                "+48122525600",
+            )
         raise NotAPhoneNumberError(
-            f"no phone number in {given!r}: give one, e.g. `hezo-desk call +48122525600`"
-            if given
-            else "no phone number: give one, e.g. `hezo-desk call +48122525600`"
+            QT_TRANSLATE_NOOP("Errors", "no phone number: give one, e.g. `hezo-desk call %1`"),
+            "+48122525600",
         )
     compact = _SEPARATORS.sub("", number)
     if not _NUMBER.fullmatch(compact):
         raise NotAPhoneNumberError(
-            f"{given!r} is not a phone number: digits with an optional leading +, spaces, "
-            "dashes, dots and brackets between them"
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "“%1” is not a phone number: digits with an optional leading +, spaces, dashes, "
+                "dots and brackets between them",
+            ),
+            given,
         )
     digits = digit_count(compact)
     if not MIN_DIGITS <= digits <= MAX_DIGITS:
         raise NotAPhoneNumberError(
-            f"{given!r} is not a phone number: it has {digits} digits "
-            f"({MIN_DIGITS} to {MAX_DIGITS} expected)"
+            QT_TRANSLATE_NOOP(
+                "Errors", "“%1” is not a phone number: it has %2 digits (%3 to %4 expected)"
+            ),
+            given,
+            digits,
+            MIN_DIGITS,
+            MAX_DIGITS,
         )
     return compact

@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.cli.failures import retrying
 from hezo_desk.cli.output import Output
 from hezo_desk.config import AGENT_ENV, AGENT_PASSWORD_ENV, DATABASE_URL_ENV, default_database_url
 from hezo_desk.db import Database, parse_url
-from hezo_desk.errors import UserError
+from hezo_desk.errors import Coded, UserError
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.agents import AgentService
 from hezo_desk.services.call_events import CallEvent
@@ -59,7 +60,11 @@ class CommandContext:
             return
         line = sys.stdin.readline()
         if not line.strip("\r\n"):
-            raise UserError("--password-stdin: the first line of standard input is empty")
+            raise UserError(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "--password-stdin: the first line of standard input is empty"
+                )
+            )
         self._password_from_stdin = line.removesuffix("\n").removesuffix("\r")
 
     @property
@@ -90,8 +95,12 @@ class CommandContext:
         login = getattr(self.args, "agent", None) or self.environ.get(AGENT_ENV)
         if not login:
             raise UserError(
-                f"this command records who did it: name the acting agent with --agent LOGIN "
-                f"or {AGENT_ENV} (see `hezo-desk agent list`)"
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "this command records who did it: name the acting agent with --agent LOGIN "
+                    "or %1 (see `hezo-desk agent list`)",
+                ),
+                AGENT_ENV,
             )
         db = self.database()
         password = self._password_of(login, db)
@@ -116,9 +125,14 @@ class CommandContext:
         if sys.stdin.isatty() and sys.stderr.isatty():
             return getpass.getpass(f"password of {login}: ", stream=sys.stderr)
         raise UserError(
-            f"this command acts as {login} and needs their password: give it with "
-            f"--password-stdin or {AGENT_PASSWORD_ENV}, let the desk remember it (sign in with "
-            f'"remember me"), or run the command on a terminal to be asked'
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "this command acts as %1 and needs their password: give it with --password-stdin "
+                "or %2, let the desk remember it (sign in with “remember me”), or run the command "
+                "on a terminal to be asked",
+            ),
+            login,
+            AGENT_PASSWORD_ENV,
         )
 
     def _remembered_password(self, login: str, db: Database) -> str | None:
@@ -162,9 +176,14 @@ class CommandContext:
 
 
 def read_text_argument(value: str | None, file: str | None, what: str) -> str:
-    """Text from an option, a file (`-` is standard input), or standard input when piped."""
+    """`what` is told by code (`QT_TRANSLATE_NOOP("Errors", "the reply")`).
+
+    Text from an option, a file (`-` is standard input), or standard input when piped."""
     if value is not None and file is not None:
-        raise UserError(f"give the {what} either as text or as a file, not both")
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "give %1 either as text or as a file, not both"),
+            Coded(what),
+        )
     if value is not None:
         return value
     if file is not None:
@@ -173,9 +192,16 @@ def read_text_argument(value: str | None, file: str | None, what: str) -> str:
         try:
             return Path(file).read_text(encoding="utf-8")
         except OSError as error:
-            raise UserError(f"cannot read {file}: {error.strerror}") from error
+            raise UserError(
+                QT_TRANSLATE_NOOP("Errors", "cannot read %1: %2"), file, error.strerror
+            ) from error
         except UnicodeDecodeError as error:
-            raise UserError(f"{file} is not UTF-8 text") from error
+            raise UserError(QT_TRANSLATE_NOOP("Errors", "%1 is not UTF-8 text"), file) from error
     if not sys.stdin.isatty():
         return sys.stdin.read()
-    raise UserError(f"the {what} is missing: give it as text, with a file, or on standard input")
+    raise UserError(
+        QT_TRANSLATE_NOOP(
+            "Errors", "%1 is missing: give it as text, with a file, or on standard input"
+        ),
+        Coded(what),
+    )

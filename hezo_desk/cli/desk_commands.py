@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.cli.context import CommandContext
 from hezo_desk.cli.output import Output
 from hezo_desk.enums import Language
@@ -64,7 +65,7 @@ def lookup_command(context: CommandContext) -> int:
         out.json(
             {
                 "query": result.query,
-                "interpretations": result.interpretations,
+                "interpretations": [str(reading) for reading in result.interpretations],
                 "nip_checksum": result.nip_checksum,
                 "customers": result.customers,
                 "contracts": result.contracts,
@@ -75,19 +76,38 @@ def lookup_command(context: CommandContext) -> int:
         return 0
     hint = result.nip_checksum
     if hint is not None:
-        out.line(
-            f"as a NIP, {hint.nip} has a wrong check digit: "
-            + (
-                "no NIP begins with its first nine digits"
-                if hint.expected is None
-                else f"with these first nine digits the last would be {hint.expected}"
+        if hint.expected is None:
+            out.say(
+                QT_TRANSLATE_NOOP(
+                    "Cli",
+                    "as a NIP, %1 has a wrong check digit: no NIP begins with its first nine "
+                    "digits",
+                ),
+                hint.nip,
             )
-        )
+        else:
+            out.say(
+                QT_TRANSLATE_NOOP(
+                    "Cli",
+                    "as a NIP, %1 has a wrong check digit: with these first nine digits the last "
+                    "would be %2",
+                ),
+                hint.nip,
+                hint.expected,
+            )
     if result.is_empty:
-        read = ", ".join(result.interpretations) or "nothing recognisable"
-        out.line(f"nothing found for {result.query!r} (read as: {read})")
+        read = ", ".join(out.words("%1", reading) for reading in result.interpretations) or (
+            out.words(QT_TRANSLATE_NOOP("Cli", "nothing recognisable"))
+        )
+        out.say(
+            QT_TRANSLATE_NOOP("Cli", "nothing found for “%1” (read as: %2)"), result.query, read
+        )
         return 0
-    out.line(f"{result.query!r} read as: {', '.join(result.interpretations)}")
+    out.say(
+        QT_TRANSLATE_NOOP("Cli", "“%1” read as: %2"),
+        result.query,
+        ", ".join(out.words("%1", reading) for reading in result.interpretations),
+    )
     print_customers(out, result.customers)
     print_contracts(out, result.contracts)
     print_services(out, result.services)
@@ -101,7 +121,7 @@ def serial_command(context: CommandContext) -> int:
         context.out.json({"services": rows})
         return 0
     if not rows:
-        context.out.line("HEZO knows no service on that serial")
+        context.out.say(QT_TRANSLATE_NOOP("Cli", "HEZO knows no service on that serial"))
         return 0
     print_services(context.out, rows)
     return 0
@@ -134,12 +154,20 @@ def register_command(context: CommandContext) -> int:
     if out.as_json:
         out.json({"registered": True, **_plain_result(result)})
         return 0
-    verb = "registered" if result.created else "updated"
-    out.line(f"{verb} {result.contact.full_name} <{result.contact.email}>")
+    out.say(
+        QT_TRANSLATE_NOOP("Cli", "registered %1 <%2>")
+        if result.created
+        else QT_TRANSLATE_NOOP("Cli", "updated %1 <%2>"),
+        result.contact.full_name,
+        result.contact.email,
+    )
     if result.notation_differs:
-        out.line(f"READ BACK TO THE CALLER: the contract holds {result.read_back}")
+        out.say(
+            QT_TRANSLATE_NOOP("Cli", "READ BACK TO THE CALLER: the contract holds %1"),
+            result.read_back,
+        )
     else:
-        out.line(f"serial notation on the contract: {result.read_back}")
+        out.say(QT_TRANSLATE_NOOP("Cli", "serial notation on the contract: %1"), result.read_back)
     print_overview(out, result.visible)
     return 0
 
@@ -164,17 +192,30 @@ def print_overview(out: Output, overview: CustomerOverview) -> None:
 
 
 def print_customers(out: Output, rows: list[CustomerRow]) -> None:
-    out.heading(f"Customers ({len(rows)})")
+    out.say_heading(QT_TRANSLATE_NOOP("Cli", "Customers (%1)"), len(rows))
     out.table(
-        ["tax id", "name", "city", "phone", "matched by"],
+        [
+            QT_TRANSLATE_NOOP("Cli", "tax id"),
+            QT_TRANSLATE_NOOP("Cli", "name"),
+            QT_TRANSLATE_NOOP("Cli", "city"),
+            QT_TRANSLATE_NOOP("Cli", "phone"),
+            QT_TRANSLATE_NOOP("Cli", "matched by"),
+        ],
         [[r.tax_id, r.name, r.city, r.phone, ", ".join(r.matched_by)] for r in rows],
     )
 
 
 def print_contracts(out: Output, rows: list[ContractRow]) -> None:
-    out.heading(f"Contracts ({len(rows)})")
+    out.say_heading(QT_TRANSLATE_NOOP("Cli", "Contracts (%1)"), len(rows))
     out.table(
-        ["number", "customer", "reseller", "term", "state", "services"],
+        [
+            QT_TRANSLATE_NOOP("Cli", "number"),
+            QT_TRANSLATE_NOOP("Cli", "customer"),
+            QT_TRANSLATE_NOOP("Cli", "reseller"),
+            QT_TRANSLATE_NOOP("Cli", "term"),
+            QT_TRANSLATE_NOOP("Cli", "state"),
+            QT_TRANSLATE_NOOP("Cli", "services"),
+        ],
         [
             [
                 r.number,
@@ -190,9 +231,16 @@ def print_contracts(out: Output, rows: list[ContractRow]) -> None:
 
 
 def print_services(out: Output, rows: list[ServiceRow]) -> None:
-    out.heading(f"Services ({len(rows)})")
+    out.say_heading(QT_TRANSLATE_NOOP("Cli", "Services (%1)"), len(rows))
     out.table(
-        ["notation", "product", "contract", "state", "customer", "until"],
+        [
+            QT_TRANSLATE_NOOP("Cli", "notation"),
+            QT_TRANSLATE_NOOP("Cli", "product"),
+            QT_TRANSLATE_NOOP("Cli", "contract"),
+            QT_TRANSLATE_NOOP("Cli", "state"),
+            QT_TRANSLATE_NOOP("Cli", "customer"),
+            QT_TRANSLATE_NOOP("Cli", "until"),
+        ],
         [
             [
                 r.notation,
@@ -208,9 +256,17 @@ def print_services(out: Output, rows: list[ServiceRow]) -> None:
 
 
 def print_tickets(out: Output, rows: list[TicketRow]) -> None:
-    out.heading(f"Tickets ({len(rows)})")
+    out.say_heading(QT_TRANSLATE_NOOP("Cli", "Tickets (%1)"), len(rows))
     out.table(
-        ["number", "legacy", "subject", "customer", "state", "priority", "reseller access"],
+        [
+            QT_TRANSLATE_NOOP("Cli", "number"),
+            QT_TRANSLATE_NOOP("Cli", "legacy"),
+            QT_TRANSLATE_NOOP("Cli", "subject"),
+            QT_TRANSLATE_NOOP("Cli", "customer"),
+            QT_TRANSLATE_NOOP("Cli", "state"),
+            QT_TRANSLATE_NOOP("Cli", "priority"),
+            QT_TRANSLATE_NOOP("Cli", "reseller access"),
+        ],
         [
             [
                 r.number,

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from typing import Any
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.cli.context import CommandContext
 from hezo_desk.cli.desktop_entry import (
     ENTRY_NAME,
@@ -45,8 +46,11 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 def install_command(context: CommandContext) -> int:
     if not sys.platform.startswith("linux"):
         raise UserError(
-            "`desktop install` is for Linux desktops; on Windows register the tel: protocol "
-            "as the README says (section 'Calls from a phone system')"
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "`desktop install` is for Linux desktops; on Windows register the tel: protocol "
+                "as the README says (section 'Calls from a phone system')",
+            )
         )
     plan = plan_install(desk_program(context.environ), context.environ)
     out = context.out
@@ -71,15 +75,20 @@ def install_command(context: CommandContext) -> int:
             }
         )
     else:
-        out.line(f"wrote {plan.entry_path}")
-        out.line(f"wrote {plan.icon_path}")
+        out.say(QT_TRANSLATE_NOOP("Cli", "wrote %1"), plan.entry_path)
+        out.say(QT_TRANSLATE_NOOP("Cli", "wrote %1"), plan.icon_path)
         for command in plan.commands:
-            out.line(f"ran {' '.join(command)}")
+            out.say(QT_TRANSLATE_NOOP("Cli", "ran %1"), " ".join(command))
         if "xdg-mime" in plan.missing:
-            out.line(
-                "xdg-mime is not installed (package xdg-utils): make HEZO Desk the tel: handler "
-                f"in the desktop's default applications, or run `xdg-mime default {ENTRY_NAME} "
-                f"{TEL_SCHEME_TYPE}` once it is"
+            out.say(
+                QT_TRANSLATE_NOOP(
+                    "Cli",
+                    "xdg-mime is not installed (package xdg-utils): make HEZO Desk the tel: "
+                    "handler in the desktop's default applications, or run `xdg-mime default %1 "
+                    "%2` once it is",
+                ),
+                ENTRY_NAME,
+                TEL_SCHEME_TYPE,
             )
     if failures:
         raise DesktopToolFailedError("the entry and icon are written, but " + "; ".join(failures))
@@ -100,11 +109,11 @@ def _print_plan(context: CommandContext, plan: DesktopInstall) -> None:
             }
         )
         return
-    out.line(f"would write {plan.entry_path}:")
+    out.say(QT_TRANSLATE_NOOP("Cli", "would write %1:"), plan.entry_path)
     for line in plan.entry_text.splitlines():
         out.line(f"    {line}")
-    out.line(f"would copy {plan.icon_source} to {plan.icon_path}")
+    out.say(QT_TRANSLATE_NOOP("Cli", "would copy %1 to %2"), plan.icon_source, plan.icon_path)
     for command in plan.commands:
-        out.line(f"would run {' '.join(command)}")
+        out.say(QT_TRANSLATE_NOOP("Cli", "would run %1"), " ".join(command))
     for tool in plan.missing:
-        out.line(f"would skip {tool}: not installed")
+        out.say(QT_TRANSLATE_NOOP("Cli", "would skip %1: not installed"), tool)

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.cli.context import CommandContext
 from hezo_desk.cli.output import neutralised
 from hezo_desk.errors import UserError
@@ -62,7 +63,7 @@ def export_pdf(context: CommandContext) -> int:
     args = context.args
     variant = Variant(args.variant)
     if args.workers is not None and args.workers < 1:
-        raise UserError("--workers must be at least 1")
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "--workers must be at least 1"))
     db = context.database()
     actor = context.actor()
     tickets = TicketService(db)
@@ -71,15 +72,25 @@ def export_pdf(context: CommandContext) -> int:
 
     if len(ids) == 1 and not args.combined:
         if output.suffix.lower() != ".pdf" and not output.exists():
-            raise UserError(f"{output} does not exist; give an existing folder or a .pdf file")
+            raise UserError(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "%1 does not exist; give an existing folder or a .pdf file"
+                ),
+                output,
+            )
         exported = PdfExportService(db).export_to_file(actor, ids[0], variant, output)
         _report(context, [exported], [])
         return 0
 
     if not args.combined and output.suffix.lower() == ".pdf" and not output.is_dir():
         raise UserError(
-            f"{output} is a file name, but {len(ids)} cases make {len(ids)} files: give a "
-            "folder, or add --combined for one file"
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "%1 is a file name, but %2 cases make %2 files: give a folder, or add --combined "
+                "for one file",
+            ),
+            output,
+            len(ids),
         )
     result = export_batch(
         db, actor, ids, variant, output, combined=args.combined, workers=args.workers
@@ -111,4 +122,9 @@ def _report(context: CommandContext, files: list[ExportedFile], refused: list[st
         )
         return
     for exported in files:
-        context.out.line(f"{exported.number} ({exported.variant.value} copy) → {exported.path}")
+        context.out.say(
+            QT_TRANSLATE_NOOP("Cli", "%1 (%2 copy) → %3"),
+            exported.number,
+            exported.variant.value,
+            exported.path,
+        )

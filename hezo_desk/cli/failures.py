@@ -20,11 +20,13 @@ from typing import TypeVar
 import psycopg
 from sqlalchemy.exc import SQLAlchemyError, StatementError
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.cli.output import neutralised
 from hezo_desk.db import first_line, hide_password_in_url
-from hezo_desk.errors import HezoError, UserError
+from hezo_desk.errors import Coded, HezoError, UserError
+from hezo_desk.placeholders import fill
 from hezo_desk.services.resilience import fault_of, plain_words, retry
-from hezo_desk.wording import coded_error_text
+from hezo_desk.wording import Translate, coded_error_text, in_english
 
 T = TypeVar("T")
 # Pauses between attempts: about 16 s of waiting, under half a minute with the attempts.
@@ -58,8 +60,8 @@ def retrying_write(
     what: str,
     check: str,
 ) -> T:
-    """`retrying` for a write; giving up, say whether `what` may have been saved and how to
-    `check` (a command line)."""
+    """`retrying` for a write; giving up, say whether `what` (told by code: "the reply") may
+    have been saved and how to `check` (a command line)."""
     try:
         return retrying(operation)
     except Exception as error:
@@ -67,21 +69,33 @@ def retrying_write(
         if fault is None:
             raise
         raise GaveUpError(
-            f"{fault.value}, and trying again for a while did not help; the {what} may or may "
-            f"not have been saved: run `{check}` to check before trying again"
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "%1, and trying again for a while did not help; %2 may or may not have been "
+                "saved: run `%3` to check before trying again",
+            ),
+            Coded(fault.value),
+            Coded(what),
+            check,
         ) from error
 
 
-def error_report(error: BaseException, *, debug: bool, secrets: tuple[str, ...] = ()) -> str:
+def error_report(
+    error: BaseException,
+    *,
+    debug: bool,
+    secrets: tuple[str, ...] = (),
+    translate: Translate = in_english,
+) -> str:
     """What stderr gets when a command fails: one line saying why, in plain words (no
     traceback, no SQL, no parameters, no password).
 
     With `debug` the traceback (not for wrong input) comes first, SQL and parameters
     included. `secrets` are hidden wherever they appear (the database password).
     """
-    text = f"hezo-desk: {_describe(error)}"
-    if not isinstance(error, HezoError):
-        text += " (run with --debug for details)" if not debug else ""
+    text = f"hezo-desk: {_describe(error, translate)}"
+    if not isinstance(error, HezoError) and not debug:
+        text += translate("Cli", QT_TRANSLATE_NOOP("Cli", " (run with --debug for details)"))
     if debug and not isinstance(error, UserError):
         text = "".join(traceback.format_exception(error)) + text
     return neutralised(hide_secrets(text, secrets)) + "\n"
@@ -96,30 +110,45 @@ def hide_secrets(text: str, secrets: tuple[str, ...] = ()) -> str:
     return text
 
 
-def _describe(error: BaseException) -> str:
-    coded = coded_error_text(error)
+def _describe(error: BaseException, translate: Translate = in_english) -> str:
+    coded = coded_error_text(error, translate)
     if coded is not None:
         return coded
     if isinstance(error, HezoError):
         return str(error)
     fault = fault_of(error)
     if fault is not None:
-        return (
-            f"{fault.value}; if this command changes data, the change may or may not have "
-            "been saved: check before running it again"
+        return fill(
+            translate(
+                "Cli",
+                QT_TRANSLATE_NOOP(
+                    "Cli",
+                    "%1; if this command changes data, the change may or may not have been "
+                    "saved: check before running it again",
+                ),
+            ),
+            translate("Errors", fault.value),
         )
     if isinstance(error, StatementError):
         # Its text is the driver's message followed by the SQL and its parameters: only the
         # driver's message (the server's, in the server's language) is for the user.
-        return _refused(error.orig if error.orig is not None else error)
+        return _refused(error.orig if error.orig is not None else error, translate)
     if isinstance(error, psycopg.Error | sqlite3.Error):
-        return _refused(error)  # a driver's error met outside SQLAlchemy (a listener, a role)
+        # A driver's error met outside SQLAlchemy (a listener, a role).
+        return _refused(error, translate)
     if isinstance(error, SQLAlchemyError):
-        return f"database error: {type(error).__name__}"
-    return f"unexpected error: {type(error).__name__}: {_clipped(first_line(error))}"
+        return fill(
+            translate("Cli", QT_TRANSLATE_NOOP("Cli", "database error: %1")),
+            type(error).__name__,
+        )
+    return fill(
+        translate("Cli", QT_TRANSLATE_NOOP("Cli", "unexpected error: %1: %2")),
+        type(error).__name__,
+        _clipped(first_line(error)),
+    )
 
 
-def _refused(driver_error: BaseException) -> str:
+def _refused(driver_error: BaseException, translate: Translate = in_english) -> str:
     code = getattr(driver_error, "sqlstate", None) or getattr(
         driver_error, "sqlite_errorname", None
     )
@@ -129,7 +158,11 @@ def _refused(driver_error: BaseException) -> str:
         reason = type(driver_error).__name__
     else:
         reason = _clipped(first_line(driver_error))
-    return f"the database refused the operation: {reason}" + (f" ({code})" if code else "")
+    said = fill(
+        translate("Cli", QT_TRANSLATE_NOOP("Cli", "the database refused the operation: %1")),
+        reason,
+    )
+    return said + (f" ({code})" if code else "")
 
 
 def _clipped(text: str) -> str:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.cli.context import CommandContext
 from hezo_desk.config import data_dir
 from hezo_desk.enums import Language
@@ -79,16 +80,20 @@ def gdpr_export(context: CommandContext) -> int:
     args = context.args
     folder = Path(args.output).expanduser()
     if folder.exists() and not folder.is_dir():
-        raise UserError(f"{folder} is not a folder")
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "%1 is not a folder"), folder)
     db = context.database()
     actor = context.actor()
     language = Language(args.language) if args.language else None
     # Refused before the folder is made: a refusal leaves nothing behind.
-    require_role(actor, EXPORT_ROLES, "export a person's personal data")
+    require_role(
+        actor, EXPORT_ROLES, QT_TRANSLATE_NOOP("Errors", "export a person's personal data")
+    )
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise UserError(f"cannot create the folder {folder}: {error.strerror}") from error
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "cannot create the folder %1: %2"), folder, error.strerror
+        ) from error
     exported = PersonalDataAccessService(db).export(actor, args.contact, folder, language=language)
     if context.out.as_json:
         context.out.json(
@@ -101,7 +106,9 @@ def gdpr_export(context: CommandContext) -> int:
             }
         )
         return 0
-    context.out.line(f"contact #{exported.contact_id}: {exported.full_name}")
+    context.out.say(
+        QT_TRANSLATE_NOOP("Cli", "contact #%1: %2"), exported.contact_id, exported.full_name
+    )
     for name in CATEGORIES:
         context.out.line(f"  {name.replace('_', ' ')}: {exported.counts[name]}")
     context.out.line(f"→ {exported.json_path}")
@@ -142,9 +149,14 @@ def gdpr_erase(context: CommandContext) -> int:
     if context.out.as_json:
         context.out.json(outcome)
         return 0
-    context.out.line(f"contact {outcome.contact_id} anonymised as “{outcome.label}”")
+    context.out.say(
+        QT_TRANSLATE_NOOP("Cli", "contact %1 anonymised as “%2”"), outcome.contact_id, outcome.label
+    )
     if outcome.overridden_open_tickets:
-        context.out.line(f"  despite open tickets: {', '.join(outcome.overridden_open_tickets)}")
+        context.out.say(
+            QT_TRANSLATE_NOOP("Cli", "  despite open tickets: %1"),
+            ", ".join(outcome.overridden_open_tickets),
+        )
     context.out.line(
         f"  {outcome.tickets_touched} ticket(s) touched; changed: "
         + ", ".join(f"{store} {count}" for store, count in outcome.changed.items() if count)
@@ -152,18 +164,29 @@ def gdpr_erase(context: CommandContext) -> int:
     search = outcome.search
     if search is not None and db.is_sqlite:
         if not search.rewritten:
-            context.out.line(
-                "  the full-text index could not be rewritten now (another desk was writing): "
-                "the next erasure or retention run rewrites it; `gdpr verify-erased` shows what "
-                "is left"
+            context.out.say(
+                QT_TRANSLATE_NOOP(
+                    "Cli",
+                    "  the full-text index could not be rewritten now (another desk was "
+                    "writing): the next erasure or retention run rewrites it; `gdpr "
+                    "verify-erased` shows what is left",
+                )
             )
         elif not search.journal_truncated:
-            context.out.line(
-                "  the full-text index and the file were rewritten, but another desk still "
-                "reads the journal: run `gdpr verify-erased` again once the other desks closed"
+            context.out.say(
+                QT_TRANSLATE_NOOP(
+                    "Cli",
+                    "  the full-text index and the file were rewritten, but another desk still "
+                    "reads the journal: run `gdpr verify-erased` again once the other desks "
+                    "closed",
+                )
             )
         else:
-            context.out.line("  the full-text index, the file and its journal were rewritten")
+            context.out.say(
+                QT_TRANSLATE_NOOP(
+                    "Cli", "  the full-text index, the file and its journal were rewritten"
+                )
+            )
     return 0
 
 
@@ -215,17 +238,28 @@ def gdpr_verify_erased(context: CommandContext) -> int:
             }
         )
     elif report.clean:
-        context.out.line(
-            f"none of the values found ({report.tables} tables, {report.rows} rows, "
-            f"{report.pdfs} PDFs, {report.raw_bytes} raw bytes, {report.drafts} drafts read)"
+        context.out.say(
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "none of the values found (%1 tables, %2 rows, %3 PDFs, %4 raw bytes, %5 drafts "
+                "read)",
+            ),
+            report.tables,
+            report.rows,
+            report.pdfs,
+            report.raw_bytes,
+            report.drafts,
         )
     else:
         for finding in report.findings:
             context.out.line(f"{finding.where}: {', '.join(finding.kinds)}")
     if report.others and not context.out.as_json:
-        context.out.line(
-            f"held by other contacts too ({', '.join(f'#{c}' for c in report.others)}), "
-            f"theirs and kept: {len(report.held_by_others)} place(s)"
+        context.out.say(
+            QT_TRANSLATE_NOOP(
+                "Cli", "held by other contacts too (%1), theirs and kept: %2 place(s)"
+            ),
+            ", ".join(f"#{c}" for c in report.others),
+            len(report.held_by_others),
         )
         for finding in report.held_by_others:
             context.out.line(f"  {finding.where}: {', '.join(finding.kinds)}")
@@ -270,18 +304,28 @@ def gdpr_retention(context: CommandContext) -> int:
         return 0
     due = len(report.candidates)
     if report.dry_run:
-        context.out.heading(
-            f"{due} contact(s) would be anonymised (tickets all closed before "
-            f"{args.closed_before.isoformat()})"
+        context.out.say_heading(
+            QT_TRANSLATE_NOOP(
+                "Cli", "%1 contact(s) would be anonymised (tickets all closed before %2)"
+            ),
+            due,
+            args.closed_before.isoformat(),
         )
     else:
-        context.out.heading(f"{len(report.anonymised)} of {due} contact(s) anonymised")
+        context.out.say_heading(
+            QT_TRANSLATE_NOOP("Cli", "%1 of %2 contact(s) anonymised"), len(report.anonymised), due
+        )
     context.out.table(
-        ["contact", "company", "tickets", "last change"],
+        [
+            QT_TRANSLATE_NOOP("Cli", "contact"),
+            QT_TRANSLATE_NOOP("Cli", "company"),
+            QT_TRANSLATE_NOOP("Cli", "tickets"),
+            QT_TRANSLATE_NOOP("Cli", "last change"),
+        ],
         [(c.contact_id, c.customer_name, c.tickets, c.last_change) for c in report.candidates],
     )
     for contact_id, why in report.skipped:
-        context.out.line(f"  contact {contact_id} skipped: {why}")
+        context.out.say(QT_TRANSLATE_NOOP("Cli", "  contact %1 skipped: %2"), contact_id, why)
     return 0
 
 

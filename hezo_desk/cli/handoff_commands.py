@@ -13,6 +13,7 @@ import argparse
 import datetime as dt
 from typing import Any
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.cli.call_numbers import call_number
 from hezo_desk.cli.context import CommandContext
 from hezo_desk.enums import CallDirection, CallEventKind
@@ -74,7 +75,10 @@ def call_command(context: CommandContext) -> int:
     if call_id is not None and not is_call_id(call_id):
         # Not echoed: it may hold control characters meant for the terminal.
         raise UserError(
-            f"the call id is at most {MAX_CALL_ID_LENGTH} printable characters on one line"
+            QT_TRANSLATE_NOOP(
+                "Errors", "the call id is at most %1 printable characters on one line"
+            ),
+            MAX_CALL_ID_LENGTH,
         )
     event = CallEvent(
         number=call_number(" ".join(args.number)),
@@ -87,10 +91,16 @@ def call_command(context: CommandContext) -> int:
         if context.out.as_json:
             context.out.json({"taken_by": "running desk", "event": _plain(event)})
         else:
-            context.out.line(f"the running desk took the call ({event.event}) of {event.number}")
+            context.out.say(
+                QT_TRANSLATE_NOOP("Cli", "the running desk took the call (%1) of %2"),
+                event.event,
+                event.number,
+            )
         return 0
     if context.open_window is None:
-        raise CallNotHandedError("no desk is running, and this command cannot open one")
+        raise CallNotHandedError(
+            QT_TRANSLATE_NOOP("Errors", "no desk is running, and this command cannot open one")
+        )
     # No desk runs: this process becomes the desk, and the call waits for the sign-in.
     return context.open_window(args, context.environ, pending_calls=[event])
 
@@ -105,7 +115,11 @@ def brought_running_desk_forward(context: CommandContext) -> bool:
     except (UnsafeFolderError, DeskSilentError, DeskRefusedError, OSError):
         return False
     if shown:
-        context.out.line("HEZO Desk is already open on this database: it came to the front")
+        context.out.say(
+            QT_TRANSLATE_NOOP(
+                "Cli", "HEZO Desk is already open on this database: it came to the front"
+            )
+        )
     return shown
 
 
@@ -115,18 +129,30 @@ def _handed_over(context: CommandContext, event: CallEvent) -> bool:
         return hand_to_running_desk(address, event)
     except UnsafeFolderError as error:
         raise CallNotHandedError(
-            f"the folder {error.folder} for the desk's socket is not yours alone (another user "
-            "owns it or may enter it): remove it, or set XDG_RUNTIME_DIR to a folder of yours"
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "the folder %1 for the desk's socket is not yours alone (another user owns it or "
+                "may enter it): remove it, or set XDG_RUNTIME_DIR to a folder of yours",
+            ),
+            error.folder,
         ) from error
     except DeskSilentError as error:
         raise CallNotHandedError(
-            f"a desk is running but did not answer within {ANSWER_TIMEOUT_S:.0f} s: "
-            "is its window frozen? Close it and run the command again"
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "a desk is running but did not answer within %1 s: is its window frozen? Close "
+                "it and run the command again",
+            ),
+            format(ANSWER_TIMEOUT_S, ".0f"),
         ) from error
     except DeskRefusedError as error:
         raise CallNotHandedError(
-            f"the running desk did not take the call (it answered {str(error)!r}): "
-            "is it another version of HEZO Desk? Restart it"
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "the running desk did not take the call (it answered “%1”): is it another "
+                "version of HEZO Desk? Restart it",
+            ),
+            str(error),
         ) from error
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, TextIO
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.cli.context import CommandContext
 from hezo_desk.cli.output import neutralised
 from hezo_desk.services.legacy_import import (
@@ -163,7 +164,9 @@ def import_legacy(context: CommandContext) -> int:
         for line in summary_lines(report):
             context.out.line(line)
         if args.report:
-            context.out.line(f"full report: {args.report}")
+            context.out.say(QT_TRANSLATE_NOOP("Cli", "full report: %1"), args.report)
         elif report.lists_truncated:
-            context.out.line("the lists are shortened; --report FILE writes every row")
+            context.out.say(
+                QT_TRANSLATE_NOOP("Cli", "the lists are shortened; --report FILE writes every row")
+            )
     return EXIT_CANCELLED if report.status is RunStatus.CANCELLED else 0

@@ -17,7 +17,16 @@ import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.local_time import local_minute
+from hezo_desk.placeholders import fill
+from hezo_desk.wording import Translate, coded_text, in_english, value_words
+
+# The catalogue context of what commands print (`QT_TRANSLATE_NOOP("Cli", …)`).
+CLI = "Cli"
+_NONE = QT_TRANSLATE_NOOP("Cli", "  (none)")
+_YES = QT_TRANSLATE_NOOP("Cli", "yes")
+_NO = QT_TRANSLATE_NOOP("Cli", "no")
 
 # C0 controls but newline and tab, DEL, C1 controls (U+009B is a one-character CSI), and the
 # invisible marks that reorder or hide text (bidi embeddings, overrides and isolates, LRM/RLM,
@@ -60,9 +69,31 @@ def to_plain(value: Any) -> Any:
 
 
 class Output:
-    def __init__(self, *, as_json: bool, stream: TextIO | None = None) -> None:
+    """Plain lines, headings and tables in the command's language (`translate`), or JSON."""
+
+    def __init__(
+        self, *, as_json: bool, stream: TextIO | None = None, translate: Translate = in_english
+    ) -> None:
         self.as_json = as_json
         self._stream = stream or sys.stdout
+        self.translate = translate
+
+    def words(self, template: str, *params: object) -> str:
+        """`template` (marked `QT_TRANSLATE_NOOP("Cli", …)`) in the command's language, filled
+        with `params` (a state, a role, an error told by code are worded too)."""
+        return fill(self.translate(CLI, template), *(self._param(param) for param in params))
+
+    def _param(self, param: object) -> object:
+        if isinstance(param, bool):
+            return self.translate(CLI, _YES if param else _NO)
+        return coded_text("%1", (param,), self.translate)
+
+    def say(self, template: str, *params: object) -> None:
+        """A line told by code: `template` marked in the "Cli" context, with `params`."""
+        self.line(self.words(template, *params))
+
+    def say_heading(self, template: str, *params: object) -> None:
+        self.heading(self.words(template, *params))
 
     def json(self, value: Any) -> None:
         text = json.dumps(to_plain(value), ensure_ascii=False, indent=2)
@@ -78,10 +109,13 @@ class Output:
         self.line("─" * min(len(text), 78))
 
     def table(self, headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """Headers are source words marked in the "Cli" context; cells are data (a yes/no, a
+        state or a role is worded in the command's language)."""
         if not rows:
-            self.line("  (none)")
+            self.line(self.translate(CLI, _NONE))
             return
-        cells = [[_cell(value) for value in row] for row in rows]
+        headers = [self.translate(CLI, header) for header in headers]
+        cells = [[self._cell(value) for value in row] for row in rows]
         widths = [
             min(max(len(headers[i]), *(len(row[i]) for row in cells)), 48)
             for i in range(len(headers))
@@ -92,12 +126,17 @@ class Output:
                 "  " + "  ".join(_fit(c, w).ljust(w) for c, w in zip(row, widths, strict=True))
             )
 
+    def _cell(self, value: Any) -> str:
+        if isinstance(value, bool):
+            return self.translate(CLI, _YES if value else _NO)
+        if isinstance(value, enum.Enum):
+            return value_words(value, self.translate)
+        return _cell(value)
+
 
 def _cell(value: Any) -> str:
     if value is None:
         return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
     if isinstance(value, enum.Enum):
         return str(value.value)
     if isinstance(value, dt.datetime):

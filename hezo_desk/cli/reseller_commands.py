@@ -8,7 +8,9 @@ import dataclasses
 import sys
 from typing import Any
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.cli.context import CommandContext
+from hezo_desk.cli.output import Output
 from hezo_desk.enums import AccessChangeReason, Channel
 from hezo_desk.errors import UserError
 from hezo_desk.local_time import local_minute
@@ -112,11 +114,17 @@ def ticket_access(context: CommandContext) -> int:
     ticket_id = TicketService(db).find_id(args.number)
     if not (args.grant or args.revoke):
         if args.requested_by or args.channel or args.note:
-            raise UserError("say what the customer decided: --grant or --revoke")
+            raise UserError(
+                QT_TRANSLATE_NOOP("Errors", "say what the customer decided: --grant or --revoke")
+            )
         _print_access(context, access.ticket_access(ticket_id))
         return 0
     if not args.requested_by:
-        raise UserError("say who asked for the change: --requested-by EMAIL-OR-NAME")
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "say who asked for the change: --requested-by EMAIL-OR-NAME"
+            )
+        )
     if not args.channel:
         raise UserError(
             "say how the customer asked: --channel "
@@ -139,10 +147,20 @@ def ticket_access(context: CommandContext) -> int:
     if context.out.as_json:
         context.out.json(result)
     else:
-        context.out.line(
-            f"{result.ticket.number}: {result.reseller_name or 'the reseller'} "
-            f"{'may now see' if result.granted else 'may no longer see'} this ticket "
-            f"(at the request of {name}, {args.channel}; version {result.ticket.version})"
+        context.out.say(
+            QT_TRANSLATE_NOOP(
+                "Cli", "%1: %2 may now see this ticket (at the request of %3, %4; version %5)"
+            )
+            if result.granted
+            else QT_TRANSLATE_NOOP(
+                "Cli",
+                "%1: %2 may no longer see this ticket (at the request of %3, %4; version %5)",
+            ),
+            result.ticket.number,
+            result.reseller_name or "-",
+            name,
+            args.channel,
+            result.ticket.version,
         )
     return 0
 
@@ -154,22 +172,38 @@ def _print_access(context: CommandContext, access: TicketAccess) -> None:
         return
     ticket = access.ticket
     out.heading(f"{ticket.number}  {ticket.subject}")
-    out.line(f"  reseller:        {access.reseller_name or '(none: no contract linked)'}")
-    out.line(f"  reseller access: {'yes' if access.granted else 'no'}")
-    out.line(f"  version:         {ticket.version}")
+    out.say(
+        QT_TRANSLATE_NOOP("Cli", "  reseller:        %1"),
+        access.reseller_name or "(none: no contract linked)",
+    )
+    out.say(QT_TRANSLATE_NOOP("Cli", "  reseller access: %1"), access.granted)
+    out.say(QT_TRANSLATE_NOOP("Cli", "  version:         %1"), ticket.version)
     if access.decision_needed and not access.granted:
-        out.line(
-            f"  decision needed: the customer has not decided about {access.reseller_name}; "
-            "ask and record it (--grant or --revoke)"
+        out.say(
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "  decision needed: the customer has not decided about %1; ask and record it "
+                "(--grant or --revoke)",
+            ),
+            access.reseller_name,
         )
     out.line()
     out.table(
-        ["when", "decision", "requested by", "channel", "recorded by", "note"],
+        [
+            QT_TRANSLATE_NOOP("Cli", "when"),
+            QT_TRANSLATE_NOOP("Cli", "decision"),
+            QT_TRANSLATE_NOOP("Cli", "requested by"),
+            QT_TRANSLATE_NOOP("Cli", "channel"),
+            QT_TRANSLATE_NOOP("Cli", "recorded by"),
+            QT_TRANSLATE_NOOP("Cli", "note"),
+        ],
         [
             [
                 local_minute(change.recorded_at),
-                _decision(change),
-                "(ended by the desk)" if change.reason else change.requested_by_name,
+                _decision(out, change),
+                out.words(QT_TRANSLATE_NOOP("Cli", "(ended by the desk)"))
+                if change.reason
+                else change.requested_by_name,
                 "" if change.reason else change.channel,
                 change.agent_login or "",
                 change.note or "",
@@ -179,16 +213,19 @@ def _print_access(context: CommandContext, access: TicketAccess) -> None:
     )
 
 
-def _decision(change: AccessChangeRow) -> str:
+def _decision(out: Output, change: AccessChangeRow) -> str:
+    access = QT_TRANSLATE_NOOP("Cli", "access")
+    no_access = QT_TRANSLATE_NOOP("Cli", "no access")
     if change.reason is AccessChangeReason.RESELLER_CHANGED:
-        return (
-            f"access → no access (the ticket moved from {change.reseller_name or 'no reseller'} "
-            f"to {change.new_reseller_name or 'no reseller'})"
+        return out.words(
+            QT_TRANSLATE_NOOP("Cli", "access → no access (the ticket moved from %1 to %2)"),
+            change.reseller_name or "-",
+            change.new_reseller_name or "-",
         )
-    now = "access" if change.granted else "no access"
+    now = out.words(access if change.granted else no_access)
     if change.previous is None:
-        return f"{now} (asked when the ticket was opened)"
-    return f"{'access' if change.previous else 'no access'} → {now}"
+        return out.words(QT_TRANSLATE_NOOP("Cli", "%1 (asked when the ticket was opened)"), now)
+    return f"{out.words(access if change.previous else no_access)} → {now}"
 
 
 # ----- resellers --------------------------------------------------------------------------
@@ -200,7 +237,14 @@ def reseller_list(context: CommandContext) -> int:
         context.out.json(rows)
         return 0
     context.out.table(
-        ["name", "tax id", "legacy id", "active contracts", "visible tickets", "db roles"],
+        [
+            QT_TRANSLATE_NOOP("Cli", "name"),
+            QT_TRANSLATE_NOOP("Cli", "tax id"),
+            QT_TRANSLATE_NOOP("Cli", "legacy id"),
+            QT_TRANSLATE_NOOP("Cli", "active contracts"),
+            QT_TRANSLATE_NOOP("Cli", "visible tickets"),
+            QT_TRANSLATE_NOOP("Cli", "db roles"),
+        ],
         [
             [
                 row.name,
@@ -223,9 +267,19 @@ def reseller_tickets(context: CommandContext) -> int:
     if context.out.as_json:
         context.out.json({"reseller": reseller, "tickets": tickets})
         return 0
-    context.out.heading(f"{reseller.name}: {len(tickets)} ticket(s) it may see")
+    context.out.say_heading(
+        QT_TRANSLATE_NOOP("Cli", "%1: %2 ticket(s) it may see"), reseller.name, len(tickets)
+    )
     context.out.table(
-        ["number", "subject", "state", "customer", "messages", "files", "last change"],
+        [
+            QT_TRANSLATE_NOOP("Cli", "number"),
+            QT_TRANSLATE_NOOP("Cli", "subject"),
+            QT_TRANSLATE_NOOP("Cli", "state"),
+            QT_TRANSLATE_NOOP("Cli", "customer"),
+            QT_TRANSLATE_NOOP("Cli", "messages"),
+            QT_TRANSLATE_NOOP("Cli", "files"),
+            QT_TRANSLATE_NOOP("Cli", "last change"),
+        ],
         [
             [
                 t.number,
@@ -250,18 +304,23 @@ def reseller_show_ticket(context: CommandContext) -> int:
     view = service.view_for_reseller(ticket_id, reseller.id)
     if view is None:
         raise UserError(
-            f"{reseller.name} may see nothing of {context.args.number.strip()}: either the "
-            "customer has not allowed it or the ticket's contract names another reseller"
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "%1 may see nothing of %2: either the customer has not allowed it or the "
+                "ticket's contract names another reseller",
+            ),
+            reseller.name,
+            context.args.number.strip(),
         )
     out = context.out
     if out.as_json:
         out.json(view)
         return 0
     out.heading(f"{view.number}  {view.subject}")
-    out.line(f"  for:        {view.reseller_name}")
-    out.line(f"  customer:   {view.customer_name}")
-    out.line(f"  state:      {view.state.value}")
-    out.line(f"  opened:     {local_minute(view.opened_at)}")
+    out.say(QT_TRANSLATE_NOOP("Cli", "  for:        %1"), view.reseller_name)
+    out.say(QT_TRANSLATE_NOOP("Cli", "  customer:   %1"), view.customer_name)
+    out.say(QT_TRANSLATE_NOOP("Cli", "  state:      %1"), view.state)
+    out.say(QT_TRANSLATE_NOOP("Cli", "  opened:     %1"), local_minute(view.opened_at))
     for message in view.messages:
         out.line()
         out.line(
@@ -271,7 +330,10 @@ def reseller_show_ticket(context: CommandContext) -> int:
             out.line(f"    {line}")
     if view.attachments:
         out.line()
-        out.table(["name", "size"], [[a.file_name, a.size] for a in view.attachments])
+        out.table(
+            [QT_TRANSLATE_NOOP("Cli", "name"), QT_TRANSLATE_NOOP("Cli", "size")],
+            [[a.file_name, a.size] for a in view.attachments],
+        )
     return 0
 
 
@@ -291,14 +353,22 @@ def reseller_grant_db_role(context: CommandContext) -> int:
     if context.out.as_json:
         context.out.json({**dataclasses.asdict(row), "pg_hba_conf": hba})
     else:
-        context.out.line(
-            f"role {row.role_name} may now read the views of schema reseller_portal "
-            f"(tickets, messages, attachments) for {row.reseller_name}, and nothing else"
+        context.out.say(
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "role %1 may now read the views of schema reseller_portal (tickets, messages, "
+                "attachments) for %2, and nothing else",
+            ),
+            row.role_name,
+            row.reseller_name,
         )
-        context.out.line(
-            "PostgreSQL lets every role connect to every database of the server unless its "
-            "pg_hba.conf says otherwise; these lines keep the role to this one (the server's "
-            "other databases are not the desk's to change):"
+        context.out.say(
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "PostgreSQL lets every role connect to every database of the server unless its "
+                "pg_hba.conf says otherwise; these lines keep the role to this one (the server's "
+                "other databases are not the desk's to change):",
+            )
         )
         for line in hba:
             context.out.line(f"    {line}")
@@ -311,11 +381,19 @@ def reseller_revoke_db_role(context: CommandContext) -> int:
     if context.out.as_json:
         context.out.json(row)
     elif row.dropped:
-        context.out.line(f"role {row.role_name} no longer reads for {row.reseller_name}; dropped")
+        context.out.say(
+            QT_TRANSLATE_NOOP("Cli", "role %1 no longer reads for %2; dropped"),
+            row.role_name,
+            row.reseller_name,
+        )
     else:
-        context.out.line(
-            f"role {row.role_name} no longer reads for {row.reseller_name}; the server role "
-            f"was kept ({row.kept_because or 'it no longer existed'})"
+        context.out.say(
+            QT_TRANSLATE_NOOP(
+                "Cli", "role %1 no longer reads for %2; the server role was kept (%3)"
+            ),
+            row.role_name,
+            row.reseller_name,
+            row.kept_because or "it no longer existed",
         )
     return 0
 
@@ -326,7 +404,12 @@ def reseller_db_roles(context: CommandContext) -> int:
         context.out.json(rows)
         return 0
     context.out.table(
-        ["role", "reseller", "created", "by"],
+        [
+            QT_TRANSLATE_NOOP("Cli", "role"),
+            QT_TRANSLATE_NOOP("Cli", "reseller"),
+            QT_TRANSLATE_NOOP("Cli", "created"),
+            QT_TRANSLATE_NOOP("Cli", "by"),
+        ],
         [[r.role_name, r.reseller_name, r.created_at, r.created_by] for r in rows],
     )
     return 0

@@ -9,6 +9,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.cli.context import CommandContext, read_text_argument
 from hezo_desk.cli.failures import retrying, retrying_write
 from hezo_desk.cli.reseller_commands import register_ticket_access
@@ -25,9 +26,9 @@ from hezo_desk.services.ticket_targets import resolve_target
 from hezo_desk.services.tickets import NewTicket, TicketChange, TicketService
 
 _KIND_LABEL = {
-    MessageKind.CUSTOMER: "customer",
-    MessageKind.AGENT: "agent",
-    MessageKind.INTERNAL_NOTE: "INTERNAL NOTE",
+    MessageKind.CUSTOMER: QT_TRANSLATE_NOOP("Cli", "customer"),
+    MessageKind.AGENT: QT_TRANSLATE_NOOP("Cli", "agent"),
+    MessageKind.INTERNAL_NOTE: QT_TRANSLATE_NOOP("Cli", "INTERNAL NOTE"),
 }
 
 
@@ -110,7 +111,9 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 
 def ticket_open(context: CommandContext) -> int:
     args = context.args
-    description = read_text_argument(args.description, args.description_file, "description")
+    description = read_text_argument(
+        args.description, args.description_file, QT_TRANSLATE_NOOP("Errors", "the description")
+    )
     db = context.database()
     actor = context.actor()
     target = resolve_target(db, args.contract, args.serial, args.contact)
@@ -131,17 +134,24 @@ def ticket_open(context: CommandContext) -> int:
     if context.out.as_json:
         context.out.json(row)
     else:
-        context.out.line(
-            f"opened {row.number} on {row.contract_number} {row.notation}: "
-            f"{row.subject} (reseller access: "
-            f"{'yes' if row.reseller_access else 'no'})"
+        context.out.say(
+            QT_TRANSLATE_NOOP("Cli", "opened %1 on %2 %3: %4 (reseller access: %5)"),
+            row.number,
+            row.contract_number,
+            row.notation,
+            row.subject,
+            row.reseller_access,
         )
     return 0
 
 
 def _add_message(context: CommandContext, *, internal: bool) -> int:
     args = context.args
-    what = "note" if internal else "reply"
+    what = (
+        QT_TRANSLATE_NOOP("Errors", "the note")
+        if internal
+        else QT_TRANSLATE_NOOP("Errors", "the reply")
+    )
     template = None if internal else args.template
     if template is None:
         body = read_text_argument(args.body, args.body_file, what)
@@ -165,7 +175,12 @@ def _add_message(context: CommandContext, *, internal: bool) -> int:
     if context.out.as_json:
         context.out.json(message)
     else:
-        context.out.line(f"{'internal note' if internal else 'reply'} added to {number}")
+        context.out.say(
+            QT_TRANSLATE_NOOP("Cli", "internal note added to %1")
+            if internal
+            else QT_TRANSLATE_NOOP("Cli", "reply added to %1"),
+            number,
+        )
     return 0
 
 
@@ -199,7 +214,11 @@ def ticket_set(context: CommandContext) -> int:
         assignee_login="" if args.unassign else args.assign,
     )
     if change == TicketChange():
-        raise UserError("nothing to change: give --state, --priority, --assign or --unassign")
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "nothing to change: give --state, --priority, --assign or --unassign"
+            )
+        )
     db = context.database()
     actor = context.actor()
     service = TicketService(db)
@@ -210,15 +229,19 @@ def ticket_set(context: CommandContext) -> int:
         based_on = args.expected_version
     row = retrying_write(
         lambda: service.change(actor, ticket_id, change, expected_version=based_on),
-        what="change",
+        what=QT_TRANSLATE_NOOP("Errors", "the change"),
         check=f"hezo-desk ticket show {_quoted(args.number)}",
     )
     if context.out.as_json:
         context.out.json(row)
     else:
-        context.out.line(
-            f"{row.number}: {row.state.value}, priority {row.priority.value}, "
-            f"assignee {row.assignee_login or '(none)'} (version {row.version})"
+        context.out.say(
+            QT_TRANSLATE_NOOP("Cli", "%1: %2, priority %3, assignee %4 (version %5)"),
+            row.number,
+            row.state,
+            row.priority,
+            row.assignee_login or "-",
+            row.version,
         )
     return 0
 
@@ -245,36 +268,44 @@ def ticket_show(context: CommandContext) -> int:
         return 0
     t = detail.ticket
     out.heading(f"{t.number}  {t.subject}")
-    facts = [
-        ("customer", f"{t.customer_name} ({t.tax_id})"),
-        ("contact", detail.contact.full_name if detail.contact else ""),
-        ("contract", t.contract_number or "(not linked)"),
-        ("serial", t.notation or "(not linked)"),
-        ("state", t.state.value),
-        ("priority", t.priority.value),
-        ("channel", t.channel.value),
-        ("assignee", t.assignee_name or ""),
-        ("reseller access", f"{'yes' if t.reseller_access else 'no'} ({t.reseller_name or '-'})"),
-        ("legacy number", t.legacy_number or ""),
-        ("opened", local_minute(t.opened_at)),
-        ("last change", local_minute(t.updated_at)),
-        ("version", str(t.version)),
+    facts: list[tuple[str, object]] = [
+        (QT_TRANSLATE_NOOP("Cli", "customer"), f"{t.customer_name} ({t.tax_id})"),
+        (QT_TRANSLATE_NOOP("Cli", "contact"), detail.contact.full_name if detail.contact else ""),
+        (QT_TRANSLATE_NOOP("Cli", "contract"), t.contract_number or "-"),
+        (QT_TRANSLATE_NOOP("Cli", "serial"), t.notation or "-"),
+        (QT_TRANSLATE_NOOP("Cli", "state"), t.state),
+        (QT_TRANSLATE_NOOP("Cli", "priority"), t.priority),
+        (QT_TRANSLATE_NOOP("Cli", "channel"), t.channel),
+        (QT_TRANSLATE_NOOP("Cli", "assignee"), t.assignee_name or ""),
+        (
+            QT_TRANSLATE_NOOP("Cli", "reseller access"),
+            out.words("%1 (%2)", t.reseller_access, t.reseller_name or "-"),
+        ),
+        (QT_TRANSLATE_NOOP("Cli", "legacy number"), t.legacy_number or ""),
+        (QT_TRANSLATE_NOOP("Cli", "opened"), local_minute(t.opened_at)),
+        (QT_TRANSLATE_NOOP("Cli", "last change"), local_minute(t.updated_at)),
+        (QT_TRANSLATE_NOOP("Cli", "version"), str(t.version)),
     ]
     for label, value in facts:
-        out.line(f"  {label + ':':17}{value}")
+        out.line(f"  {out.words(label) + ':':17}{out.words('%1', value)}")
     for message in detail.messages:
         out.line()
         out.line(
             f"[{local_minute(message.created_at)}] {message.author_name} "
-            f"({_KIND_LABEL[message.kind]})"
+            f"({out.words(_KIND_LABEL[message.kind])})"
         )
         for line in message.body.splitlines():
             out.line(f"    {line}")
     if detail.attachments:
         out.line()
-        out.heading("Attachments")
+        out.say_heading(QT_TRANSLATE_NOOP("Cli", "Attachments"))
         out.table(
-            ["id", "name", "size", "sha256"],
+            [
+                QT_TRANSLATE_NOOP("Cli", "id"),
+                QT_TRANSLATE_NOOP("Cli", "name"),
+                QT_TRANSLATE_NOOP("Cli", "size"),
+                QT_TRANSLATE_NOOP("Cli", "sha256"),
+            ],
             [[a.id, a.file_name, a.size, a.sha256[:16] + "…"] for a in detail.attachments],
         )
     return 0
@@ -292,7 +323,12 @@ def ticket_attach(context: CommandContext) -> int:
     if context.out.as_json:
         context.out.json(row)
     else:
-        context.out.line(f"attached {row.file_name} ({row.size} bytes) to {context.args.number}")
+        context.out.say(
+            QT_TRANSLATE_NOOP("Cli", "attached %1 (%2 bytes) to %3"),
+            row.file_name,
+            row.size,
+            context.args.number,
+        )
     return 0
 
 
@@ -305,7 +341,9 @@ def read_attachment(path: Path) -> bytes:
             check_attachment_size(readable_name(path), os.fstat(file.fileno()).st_size)
             data = file.read(MAX_ATTACHMENT_BYTES + 1)
     except OSError as error:
-        raise UserError(f"cannot read {readable_name(path)}: {error.strerror}") from error
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "cannot read %1: %2"), readable_name(path), error.strerror
+        ) from error
     check_attachment_size(readable_name(path), len(data))
     return data
 

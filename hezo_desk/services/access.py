@@ -18,6 +18,7 @@ from sqlalchemy import and_, exists, func, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.orm.exc import StaleDataError
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.db import Database
 from hezo_desk.enums import Channel, ContractState, MessageKind
 from hezo_desk.errors import InputField, NotFoundError, UserError
@@ -190,7 +191,11 @@ class ResellerAccessService:
         """A reseller by tax id (any typed form), legacy id or exact name (any case)."""
         wanted = clean_line(text)
         if not wanted:
-            raise UserError("name the reseller: its tax id, legacy id or exact name")
+            raise UserError(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "name the reseller: its tax id, legacy id or exact name"
+                )
+            )
         with self._db.sessions() as session:
             found: dict[int, str] = {}
             try:
@@ -212,13 +217,21 @@ class ResellerAccessService:
                     found.setdefault(reseller_id, "name")
             if not found:
                 raise NotFoundError(
-                    f"no reseller has the tax id, legacy id or name {wanted!r} "
-                    "(see `hezo-desk reseller list`)"
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "no reseller has the tax id, legacy id or name “%1” (see `hezo-desk "
+                        "reseller list`)",
+                    ),
+                    wanted,
                 )
             rows = [row for row in _reseller_rows(session, None) if row.id in found]
         if len(rows) > 1:
             listed = "; ".join(f"{row.name} ({row.tax_id or row.legacy_id})" for row in rows)
-            raise UserError(f"{wanted!r} names several resellers: {listed}; give its tax id")
+            raise UserError(
+                QT_TRANSLATE_NOOP("Errors", "“%1” names several resellers: %2; give its tax id"),
+                wanted,
+                listed,
+            )
         return rows[0]
 
     def visible_tickets(
@@ -334,11 +347,15 @@ class ResellerAccessService:
         """Who asked, as typed: a contact's e-mail or full name (→ that contact), else a name."""
         wanted = clean_line(text)
         if not wanted:
-            raise UserError("say who asked for the change: a contact's e-mail or a person's name")
+            raise UserError(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "say who asked for the change: a contact's e-mail or a person's name"
+                )
+            )
         with self._db.sessions() as session:
             customer_id = session.scalar(select(Ticket.customer_id).where(Ticket.id == ticket_id))
             if customer_id is None:
-                raise NotFoundError(f"no ticket with id {ticket_id}")
+                raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "no ticket with id %1"), ticket_id)
             contacts = session.scalars(select(Contact).where(Contact.customer_id == customer_id))
             by_email = {c.email_normalized: c for c in contacts}
             if "@" in wanted:
@@ -346,8 +363,13 @@ class ResellerAccessService:
                 if contact is None:
                     customer = session.get_one(Customer, customer_id)
                     raise NotFoundError(
-                        f"{wanted} is no registered contact of {customer.name}; give the "
-                        "person's name instead, or register them first"
+                        QT_TRANSLATE_NOOP(
+                            "Errors",
+                            "%1 is no registered contact of %2; give the person's name instead, "
+                            "or register them first",
+                        ),
+                        wanted,
+                        customer.name,
                     )
                 return contact.id, f"{contact.first_name} {contact.last_name}"
             named = [
@@ -370,17 +392,27 @@ class ResellerAccessService:
         """Record the customer's new decision if the ticket is still at `expected_version`."""
         if request.channel not in REQUEST_CHANNELS:
             raise UserError(
-                f"a customer states its decision by phone, e-mail, portal or web form, "
-                f"not by {request.channel.value}"
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "a customer states its decision by phone, e-mail, portal or web form, not by "
+                    "%1",
+                ),
+                request.channel,
             )
         note = (request.note or "").strip() or None
         if note is not None and len(note) > MAX_NOTE_LENGTH:
-            raise UserError(f"the note has {len(note)} characters; at most {MAX_NOTE_LENGTH}")
+            raise UserError(
+                QT_TRANSLATE_NOOP("Errors", "the note has %1 characters; at most %2"),
+                len(note),
+                MAX_NOTE_LENGTH,
+            )
         try:
             with self._db.transaction() as session:
                 ticket = session.get(Ticket, ticket_id)
                 if ticket is None:
-                    raise NotFoundError(f"no ticket with id {ticket_id}")
+                    raise NotFoundError(
+                        QT_TRANSLATE_NOOP("Errors", "no ticket with id %1"), ticket_id
+                    )
                 if expected_version is not None and ticket.version != expected_version:
                     raise ticket_conflict(session, ticket_id, expected_version)
                 contact_id, requester = _requester(session, ticket, request)
@@ -391,14 +423,24 @@ class ResellerAccessService:
                 if before.granted == request.granted and not (
                     before.decision_needed and not request.granted
                 ):
-                    already = "already has" if request.granted else "has no"
                     raise AccessChangeRefusedError(
-                        f"{ticket.number}: the reseller {already} access; nothing to change"
+                        QT_TRANSLATE_NOOP(
+                            "Errors", "%1: the reseller already has access; nothing to change"
+                        )
+                        if request.granted
+                        else QT_TRANSLATE_NOOP(
+                            "Errors", "%1: the reseller has no access; nothing to change"
+                        ),
+                        ticket.number,
                     )
                 if request.granted and named is None:
                     raise AccessChangeRefusedError(
-                        f"{ticket.number} is linked to no contract, so no reseller is named for "
-                        "it: there is no one to grant access to (link it to its contract first)"
+                        QT_TRANSLATE_NOOP(
+                            "Errors",
+                            "%1 is linked to no contract, so no reseller is named for it: there "
+                            "is no one to grant access to (link it to its contract first)",
+                        ),
+                        ticket.number,
                     )
                 previous = before.granted
                 now = utcnow()
@@ -459,15 +501,22 @@ def _requester(session: Session, ticket: Ticket, request: AccessRequest) -> tupl
         contact = session.get(Contact, request.requested_by_contact_id)
         if contact is None or contact.customer_id != ticket.customer_id:
             raise UserError(
-                f"that contact is not one of the customer's of {ticket.number}; only the "
-                "customer decides about its reseller"
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "that contact is not one of the customer's of %1; only the customer decides "
+                    "about its reseller",
+                ),
+                ticket.number,
             )
         name = f"{contact.first_name} {contact.last_name}"
         return contact.id, fitted(ResellerAccessChange.requested_by_name, name)
     name = clean_line(request.requested_by_name or "")
     if not name:
         raise UserError(
-            "say who asked for the change: a contact of the customer or the person's name"
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "say who asked for the change: a contact of the customer or the person's name",
+            )
         )
     return None, within_limit(InputField.REQUESTER_NAME, name)
 

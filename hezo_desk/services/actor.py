@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.enums import Role
-from hezo_desk.errors import PermissionDeniedError
+from hezo_desk.errors import Coded, PermissionDeniedError
 
 
 @dataclass(frozen=True)
@@ -18,9 +19,13 @@ class Actor:
 
 
 def require_role(actor: Actor, allowed: Iterable[Role], doing: str) -> None:
+    """`doing` is told by code: a phrase marked `QT_TRANSLATE_NOOP("Errors", "add agents")`."""
     allowed = tuple(allowed)
     if actor.role not in allowed:
-        names = ", ".join(role.value for role in allowed)
         raise PermissionDeniedError(
-            f"{actor.login} ({actor.role.value}) may not {doing}; that needs the role {names}"
+            QT_TRANSLATE_NOOP("Errors", "%1 (%2) may not %3; that needs the role %4"),
+            actor.login,
+            actor.role,
+            Coded(doing),
+            allowed,
         )

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.db import Database
 from hezo_desk.enums import Role
 from hezo_desk.errors import InputField, NotFoundError, UserError
@@ -59,7 +60,9 @@ class AgentService:
         with self._db.sessions() as session:
             agent = _by_login(session, login)
             if not agent.is_active:
-                raise UserError(f"agent {agent.login!r} is deactivated")
+                raise UserError(
+                    QT_TRANSLATE_NOOP("Errors", "agent “%1” is deactivated"), agent.login
+                )
             return actor_of(agent)
 
     def authenticate(self, login: str, password: str) -> Actor:
@@ -107,17 +110,23 @@ class AgentService:
         login = _valid_login(login)
         display_name = within_limit(InputField.DISPLAY_NAME, clean_line(display_name))
         if not display_name:
-            raise UserError("display name is empty")
+            raise UserError(QT_TRANSLATE_NOOP("Errors", "display name is empty"))
         if password is not None:
             _check_password(password)
         with self._db.transaction() as session:
             if actor is None:
                 if session.scalar(select(func.count(Agent.id))):
-                    raise UserError("name the acting administrator (--agent) to add an agent")
+                    raise UserError(
+                        QT_TRANSLATE_NOOP(
+                            "Errors", "name the acting administrator (--agent) to add an agent"
+                        )
+                    )
             else:
-                require_role(actor, [Role.ADMINISTRATOR], "add agents")
+                require_role(actor, [Role.ADMINISTRATOR], QT_TRANSLATE_NOOP("Errors", "add agents"))
             if session.scalar(select(Agent.id).where(Agent.login == login)) is not None:
-                raise UserError(f"an agent with login {login!r} already exists")
+                raise UserError(
+                    QT_TRANSLATE_NOOP("Errors", "an agent with login “%1” already exists"), login
+                )
             agent = Agent(
                 login=login,
                 display_name=display_name,
@@ -149,7 +158,7 @@ class AgentService:
 
     def set_active(self, actor: Actor, login: str, *, active: bool) -> AgentRow:
         if not active and login.strip().lower() == actor.login:
-            raise UserError("you cannot deactivate your own account")
+            raise UserError(QT_TRANSLATE_NOOP("Errors", "you cannot deactivate your own account"))
         return self._change(actor, login, "activated" if active else "deactivated", active=active)
 
     def reset_password(self, actor: Actor, login: str, password: str) -> AgentRow:
@@ -166,12 +175,16 @@ class AgentService:
         active: bool | None = None,
         password: str | None = None,
     ) -> AgentRow:
-        require_role(actor, [Role.ADMINISTRATOR], "manage agents")
+        require_role(actor, [Role.ADMINISTRATOR], QT_TRANSLATE_NOOP("Errors", "manage agents"))
         with self._db.transaction() as session:
             agent = _by_login(session, login)
             if role is not None:
                 if agent.id == actor.id and role is not Role.ADMINISTRATOR:
-                    raise UserError("you cannot take the administrator role from yourself")
+                    raise UserError(
+                        QT_TRANSLATE_NOOP(
+                            "Errors", "you cannot take the administrator role from yourself"
+                        )
+                    )
                 agent.role = role
             if active is not None:
                 agent.is_active = active
@@ -183,7 +196,14 @@ class AgentService:
                 audit.AuditAction.AGENT_CHANGED,
                 f"agent {agent.login}: {what}",
                 subject=("agent", agent.id),
-                details={"change": what},
+                # What the log's readers word the entry from (hezo_desk/audit_words.py).
+                details={
+                    "change": what,
+                    "login": agent.login,
+                    **({"role": role.value} if role is not None else {}),
+                    **({"active": active} if active is not None else {}),
+                    **({"password_reset": True} if password is not None else {}),
+                },
             )
             session.flush()
             return _row(agent)
@@ -203,13 +223,15 @@ def _proven(session: Session, login: str, password: str) -> Agent:
 
 def _refused() -> SignInError:
     # One wording for every refusal: it never says whether the login or the password was wrong.
-    return SignInError("wrong login or password, or the account is deactivated")
+    return SignInError(
+        QT_TRANSLATE_NOOP("Errors", "wrong login or password, or the account is deactivated")
+    )
 
 
 def _by_login(session: Session, login: str) -> Agent:
     agent = session.scalar(select(Agent).where(Agent.login == login.strip().lower()))
     if agent is None:
-        raise NotFoundError(f"no agent with login {login.strip()!r}")
+        raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "no agent with login “%1”"), login.strip())
     return agent
 
 
@@ -217,15 +239,22 @@ def _valid_login(login: str) -> str:
     login = within_limit(InputField.LOGIN, login.strip().lower())
     if not _LOGIN.match(login):
         raise UserError(
-            f"login {login!r} is not valid: 2 to 64 characters, lower-case letters, digits, "
-            "'.', '_' or '-', starting with a letter or digit"
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "login “%1” is not valid: 2 to 64 characters, lower-case letters, digits, '.', "
+                "'_' or '-', starting with a letter or digit",
+            ),
+            login,
         )
     return login
 
 
 def _check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise UserError(f"a password needs at least {MIN_PASSWORD_LENGTH} characters")
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "a password needs at least %1 characters"),
+            MIN_PASSWORD_LENGTH,
+        )
 
 
 def _row(agent: Agent) -> AgentRow:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import mimetypes
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.errors import UserError
 from hezo_desk.models import MAX_ATTACHMENT_BYTES
 
@@ -11,8 +12,10 @@ from hezo_desk.models import MAX_ATTACHMENT_BYTES
 def check_attachment_size(name: str, size: int) -> None:
     if size > MAX_ATTACHMENT_BYTES:
         raise UserError(
-            f"{name} is {size / 1024 / 1024:.1f} MB; attachments may be at most "
-            f"{MAX_ATTACHMENT_BYTES // 1024 // 1024} MB"
+            QT_TRANSLATE_NOOP("Errors", "%1 is %2 MB; attachments may be at most %3 MB"),
+            name,
+            format(size / 1024 / 1024, ".1f"),
+            MAX_ATTACHMENT_BYTES // 1024 // 1024,
         )
 
 

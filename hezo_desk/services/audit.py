@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, event, func, or_, select, text
 from sqlalchemy.orm import Session, UOWTransaction, aliased
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.db import CHAIN_LOCK_KEY, Database
 from hezo_desk.enums import Role
 from hezo_desk.models import Agent, AuditEntry, Ticket, utcnow
@@ -69,6 +70,10 @@ class AuditAction:
     CALL_BACK_CLAIMED = "call.back_claimed"
     CALL_BACK_RELEASED = "call.back_released"
     CALL_BACK_MADE = "call.back_made"
+    TEMPLATE_ADDED = "template.added"
+    TEMPLATE_CHANGED = "template.changed"
+    TEMPLATE_REMOVED = "template.removed"
+    TEMPLATE_USED = "template.used"
     SERVICE_LEVEL_CREATED = "service_level.created"
     SERVICE_LEVEL_CHANGED = "service_level.changed"
     SERVICE_LEVEL_REMOVED = "service_level.removed"
@@ -226,7 +231,7 @@ class AuditService:
         before_id: int | None = None,
     ) -> list[AuditRow]:
         """Newest first; page with `before_id` (the last id of the previous page)."""
-        require_role(actor, self.READERS, "read the audit log")
+        require_role(actor, self.READERS, QT_TRANSLATE_NOOP("Errors", "read the audit log"))
         query = audit_select().where(*audit_conditions(audit_filter))
         if before_id is not None:
             query = query.where(AuditEntry.id < before_id)

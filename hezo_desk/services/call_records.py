@@ -11,6 +11,7 @@ from typing import Any, TextIO
 from sqlalchemy import ColumnElement, and_, func, literal_column, select
 from sqlalchemy.orm import Session, aliased
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.enums import CallDirection, CallState
 from hezo_desk.errors import NotFoundError
 from hezo_desk.local_time import local_minute
@@ -166,7 +167,7 @@ def make_call_record(row: AnyRow) -> CallRecord:
 def load_call_record(session: Session, call_id: int, *, is_sqlite: bool) -> CallRecord:
     row = session.execute(call_select(is_sqlite).where(Call.id == call_id)).one_or_none()
     if row is None:
-        raise NotFoundError(f"no call with id {call_id}")
+        raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "no call with id %1"), call_id)
     return make_call_record(row)
 
 

@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.db import Database
 from hezo_desk.enums import CallDirection, CallEventKind, Role
 from hezo_desk.errors import ConflictError, NotFoundError, UserError
@@ -50,12 +51,14 @@ SUPERVISING_ROLES = (Role.SUPERVISOR, Role.ADMINISTRATOR)
 class CallConflictError(ConflictError):
     """The call changed since the caller read it; `current` is the call as it is now."""
 
-    def __init__(self, current: CallRecord, message: str | None = None) -> None:
-        super().__init__(
-            message
-            or f"the call with {current.display} was changed by someone else meanwhile; "
-            "your change was not saved"
-        )
+    def __init__(self, current: CallRecord, template: str | None = None, *params: object) -> None:
+        if template is None:
+            template = QT_TRANSLATE_NOOP(
+                "Errors",
+                "the call with %1 was changed by someone else meanwhile; your change was not saved",
+            )
+            params = (current.display,)
+        super().__init__(template, *params)
         self.current = current
 
 
@@ -63,10 +66,23 @@ class CallBackClaimedError(CallConflictError):
     """Another agent has taken on this call-back; `current` says who."""
 
     def __init__(self, current: CallRecord) -> None:
-        who = current.callback_agent_name or "someone else"
+        if current.callback_agent_name is None:
+            super().__init__(
+                current,
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "the call from %1 is being called back by someone else; nothing was changed",
+                ),
+                current.display,
+            )
+            return
         super().__init__(
             current,
-            f"the call from {current.display} is being called back by {who}; nothing was changed",
+            QT_TRANSLATE_NOOP(
+                "Errors", "the call from %1 is being called back by %2; nothing was changed"
+            ),
+            current.display,
+            current.callback_agent_name,
         )
 
 
@@ -74,7 +90,10 @@ class NotACallBackError(UserError):
     """The call is no missed call waiting to be called back (answered, or done already)."""
 
     def __init__(self, current: CallRecord) -> None:
-        super().__init__(f"the call from {current.display} is not waiting for a call-back")
+        super().__init__(
+            QT_TRANSLATE_NOOP("Errors", "the call from %1 is not waiting for a call-back"),
+            current.display,
+        )
         self.current = current
 
 
@@ -234,7 +253,10 @@ class CallJournal:
         """What came of the call, in the agent's words (empty: none)."""
         worded = printable_line(outcome)
         if len(worded) > MAX_OUTCOME_LENGTH:
-            raise UserError(f"an outcome is at most {MAX_OUTCOME_LENGTH} characters")
+            raise UserError(
+                QT_TRANSLATE_NOOP("Errors", "an outcome is at most %1 characters"),
+                MAX_OUTCOME_LENGTH,
+            )
 
         def change(session: Session, call: Call) -> None:
             call.outcome = worded or None
@@ -376,7 +398,9 @@ class CallJournal:
 
     def day_statistics(self, actor: Actor, day: dt.date) -> DayStatistics:
         """Calls per hour of a day (Warsaw time) and how many incoming calls were missed."""
-        require_role(actor, SUPERVISING_ROLES, "read the call statistics")
+        require_role(
+            actor, SUPERVISING_ROLES, QT_TRANSLATE_NOOP("Errors", "read the call statistics")
+        )
         start = dt.datetime.combine(day, dt.time(), WARSAW).astimezone(dt.UTC)
         end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), WARSAW).astimezone(dt.UTC)
         with self._db.sessions() as session:
@@ -515,7 +539,7 @@ def _settle_callbacks(
 def _call(session: Session, call_id: int) -> Call:
     call = session.get(Call, call_id)
     if call is None:
-        raise NotFoundError(f"no call with id {call_id}")
+        raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "no call with id %1"), call_id)
     return call
 
 

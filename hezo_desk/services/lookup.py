@@ -16,9 +16,10 @@ from typing import TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.db import Database
 from hezo_desk.enums import OPEN_TICKET_STATES, ContractState
-from hezo_desk.errors import InputField, NotFoundError, UserError
+from hezo_desk.errors import Coded, InputField, NotFoundError, UserError
 from hezo_desk.models import Contact, Customer, Service, ServiceContract, Ticket
 from hezo_desk.services.limits import within_limit
 from hezo_desk.services.normalize import (
@@ -68,7 +69,7 @@ class LookupResult:
     services: list[ServiceRow] = field(default_factory=list)
     tickets: list[TicketRow] = field(default_factory=list)
     # What the query was read as, for the agent ("tax id PL5260250274", "serial FG…").
-    interpretations: list[str] = field(default_factory=list)
+    interpretations: list[Coded] = field(default_factory=list)
     # A NIP typed with a wrong check digit: the agent hears which digit looks wrong.
     nip_checksum: NipChecksumHint | None = None
 
@@ -109,11 +110,14 @@ class LookupService:
         text = within_limit(InputField.LOOKUP, clean_line(query))
         if not text:
             raise UserError(
-                "the lookup is empty: type a tax id, contract, serial, ticket, "
-                "phone, e-mail or the start of a company name"
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "the lookup is empty: type a tax id, contract, serial, ticket, phone, e-mail "
+                    "or the start of a company name",
+                )
             )
         customers, contracts, services, tickets = _Hits(), _Hits(), _Hits(), _Hits()
-        read_as: list[str] = []
+        read_as: list[Coded] = []
         with self._db.sessions() as session:
             self._by_tax_id(session, text, customers, read_as)
             self._by_contract_number(session, text, contracts, read_as)
@@ -146,17 +150,17 @@ class LookupService:
     # ----- interpretations -----------------------------------------------------------------
 
     @staticmethod
-    def _by_tax_id(session: Session, text: str, hits: _Hits, read_as: list[str]) -> None:
+    def _by_tax_id(session: Session, text: str, hits: _Hits, read_as: list[Coded]) -> None:
         try:
             tax_id = parse_tax_id(text)
         except InvalidTaxIdError:
             return
-        read_as.append(f"tax id {tax_id.canonical}")
+        read_as.append(Coded(QT_TRANSLATE_NOOP("Errors", "tax id %1"), (tax_id.canonical,)))
         ids = session.scalars(select(Customer.id).where(Customer.tax_id == tax_id.canonical))
         hits.add(list(ids), "tax id")
 
     @staticmethod
-    def _by_contract_number(session: Session, text: str, hits: _Hits, read_as: list[str]) -> None:
+    def _by_contract_number(session: Session, text: str, hits: _Hits, read_as: list[Coded]) -> None:
         key = contract_number_key(text)
         if len(key) < 3:
             return
@@ -164,11 +168,11 @@ class LookupService:
             session.scalars(select(ServiceContract.id).where(ServiceContract.number_key == key))
         )
         if ids:
-            read_as.append("contract number")
+            read_as.append(Coded(QT_TRANSLATE_NOOP("Errors", "contract number")))
         hits.add(ids, "contract number")
 
     @staticmethod
-    def _by_serial(session: Session, text: str, hits: _Hits, read_as: list[str]) -> None:
+    def _by_serial(session: Session, text: str, hits: _Hits, read_as: list[Coded]) -> None:
         try:
             parsed = parse_serial(text)
         except InvalidSerialError:
@@ -177,17 +181,17 @@ class LookupService:
             select(Service.id, Service.notation_index).where(Service.serial == parsed.serial)
         ).all()
         if rows:
-            read_as.append(f"serial {parsed.serial}")
+            read_as.append(Coded(QT_TRANSLATE_NOOP("Errors", "serial %1"), (parsed.serial,)))
         for service_id, index in rows:
             exact = parsed.index is not None and parsed.index == index
             hits.add([service_id], "exact notation" if exact else "serial")
 
     @staticmethod
-    def _by_ticket_number(session: Session, text: str, hits: _Hits, read_as: list[str]) -> None:
+    def _by_ticket_number(session: Session, text: str, hits: _Hits, read_as: list[Coded]) -> None:
         number = parse_ticket_number(text)
         if number is not None:
             ids = list(session.scalars(select(Ticket.id).where(Ticket.number == number)))
-            read_as.append(f"ticket {number}")
+            read_as.append(Coded(QT_TRANSLATE_NOOP("Errors", "ticket %1"), (number,)))
             hits.add(ids, "ticket number")
         compact = text.replace(" ", "")
         legacy = list(
@@ -196,27 +200,29 @@ class LookupService:
             )
         )
         if legacy:
-            read_as.append(f"legacy ticket {compact.upper()}")
+            read_as.append(
+                Coded(QT_TRANSLATE_NOOP("Errors", "legacy ticket %1"), (compact.upper(),))
+            )
         hits.add(legacy, "legacy ticket number")
 
     @staticmethod
-    def _by_phone(session: Session, text: str, hits: _Hits, read_as: list[str]) -> None:
+    def _by_phone(session: Session, text: str, hits: _Hits, read_as: list[Coded]) -> None:
         if "@" in text:
             return
         e164 = phone_e164(text)
         if e164 is None:
             return
-        read_as.append(f"phone {format_phone(e164)}")
+        read_as.append(Coded(QT_TRANSLATE_NOOP("Errors", "phone %1"), (format_phone(e164),)))
         matches = match_phone(session, e164)
         hits.add(matches.customer_ids, "phone")
         hits.add([customer_id for _contact, customer_id in matches.contacts], "contact's phone")
 
     @staticmethod
-    def _by_email(session: Session, text: str, hits: _Hits, read_as: list[str]) -> None:
+    def _by_email(session: Session, text: str, hits: _Hits, read_as: list[Coded]) -> None:
         if "@" not in text:
             return
         key = email_key(text)
-        read_as.append(f"e-mail {key}")
+        read_as.append(Coded(QT_TRANSLATE_NOOP("Errors", "e-mail %1"), (key,)))
         direct = session.scalars(select(Customer.id).where(Customer.email_normalized == key))
         hits.add(list(direct), "e-mail")
         via_contact = session.scalars(
@@ -225,7 +231,7 @@ class LookupService:
         hits.add(list(via_contact), "contact's e-mail")
 
     @staticmethod
-    def _by_name(session: Session, text: str, hits: _Hits, read_as: list[str]) -> None:
+    def _by_name(session: Session, text: str, hits: _Hits, read_as: list[Coded]) -> None:
         folded = fold(text)
         if len(folded) < MIN_NAME_QUERY or "@" in text:
             return
@@ -250,7 +256,7 @@ class LookupService:
             )
             hits.add(word, "word of the name")
         if hits.reasons:
-            read_as.append("company name")
+            read_as.append(Coded(QT_TRANSLATE_NOOP("Errors", "company name")))
 
     # ----- result --------------------------------------------------------------------------
 
@@ -262,7 +268,7 @@ class LookupService:
         contracts: _Hits,
         services: _Hits,
         tickets: _Hits,
-        read_as: list[str],
+        read_as: list[Coded],
     ) -> LookupResult:
         contract_rows = _rows_by_id(
             session, contract_select(), ServiceContract.id, contracts, contract_row
@@ -309,7 +315,7 @@ def _rows_by_id(
 def customer_overview(session: Session, customer_id: int) -> CustomerOverview:
     row = session.execute(customer_select().where(Customer.id == customer_id)).one_or_none()
     if row is None:
-        raise NotFoundError(f"no customer with id {customer_id}")
+        raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "no customer with id %1"), customer_id)
     contacts = session.scalars(
         select(Contact).where(Contact.customer_id == customer_id).order_by(Contact.last_name)
     )

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.db import Database
 from hezo_desk.errors import NotFoundError
 from hezo_desk.models import Agent, MigrationRun
@@ -50,7 +51,7 @@ class MigrationRunService:
         with self._db.sessions() as session:
             run = session.get(MigrationRun, run_id)
             if run is None:
-                raise NotFoundError(f"no migration run {run_id}")
+                raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "no migration run %1"), run_id)
             if not run.report:
                 return ImportReport(
                     run_id=run.id,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import phonenumbers
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.errors import UserError
 
 DEFAULT_REGION = "PL"
@@ -22,7 +23,7 @@ class NotAPhoneNumberError(UserError):
     """`text` cannot be read as a phone number; `text` is kept for the wording."""
 
     def __init__(self, text: str) -> None:
-        super().__init__(f"{text!r} is not a phone number")
+        super().__init__(QT_TRANSLATE_NOOP("Errors", "“%1” is not a phone number"), text)
         self.text = text
 
 

@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.db import Database
 from hezo_desk.enums import ContractState, Language
-from hezo_desk.errors import InputField, UserError
+from hezo_desk.errors import Coded, InputField, UserError
 from hezo_desk.models import Contact, Customer, Service, ServiceContract, utcnow
 from hezo_desk.services import audit
 from hezo_desk.services.actor import Actor
@@ -35,6 +36,7 @@ from hezo_desk.services.records import (
 )
 from hezo_desk.services.serials import InvalidSerialError, format_notation, parse_serial
 from hezo_desk.services.tax_ids import InvalidTaxIdError, parse_tax_id
+from hezo_desk.wording import Translate, coded_text, in_english
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -57,15 +59,34 @@ class FactProblem(enum.StrEnum):
     NOT_CHECKED = "not_checked"
 
 
+# The facts by name, in a refusal's words.
+FACT_NAMES = {
+    Fact.TAX_ID: QT_TRANSLATE_NOOP("Errors", "tax id"),
+    Fact.CONTRACT: QT_TRANSLATE_NOOP("Errors", "contract"),
+    Fact.SERIAL: QT_TRANSLATE_NOOP("Errors", "serial number"),
+}
+
+
 @dataclass(frozen=True)
 class FactCheck:
+    """One fact's verdict; `message` is told by code (a template marked in "Errors") with
+    `params`: `words` gives it in the reader's language."""
+
     fact: Fact
     problem: FactProblem | None
     message: str
+    params: tuple[object, ...] = ()
 
     @property
     def ok(self) -> bool:
         return self.problem is None
+
+    @property
+    def coded(self) -> Coded:
+        return Coded(self.message, self.params)
+
+    def words(self, translate: Translate = in_english) -> str:
+        return coded_text(self.message, self.params, translate)
 
 
 @dataclass(frozen=True)
@@ -97,8 +118,11 @@ class FactsCheck:
 class RegistrationRefusedError(UserError):
     def __init__(self, check: FactsCheck) -> None:
         super().__init__(
-            "registration refused: "
-            + "; ".join(f"{failure.fact.value}: {failure.message}" for failure in check.failures)
+            QT_TRANSLATE_NOOP("Errors", "registration refused: %1"),
+            tuple(
+                Coded("%1: %2", (Coded(FACT_NAMES[failure.fact]), failure.coded))
+                for failure in check.failures
+            ),
         )
         self.check = check
 
@@ -108,8 +132,14 @@ class ContactExistsError(UserError):
 
     def __init__(self, existing: ContactRow, customer_name: str) -> None:
         super().__init__(
-            f"{existing.email} is already registered ({existing.full_name}, {customer_name}); "
-            "update that contact instead of adding a second one"
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "%1 is already registered (%2, %3); update that contact instead of adding a "
+                "second one",
+            ),
+            existing.email,
+            existing.full_name,
+            customer_name,
         )
         self.existing = existing
 
@@ -167,8 +197,12 @@ class RegistrationService:
                 if existing.customer_id != check.customer_id:
                     # Which company is not for whoever is on the phone.
                     raise UserError(
-                        f"{email} is already registered for another company; one e-mail "
-                        "address belongs to one contact"
+                        QT_TRANSLATE_NOOP(
+                            "Errors",
+                            "%1 is already registered for another company; one e-mail address "
+                            "belongs to one contact",
+                        ),
+                        email,
                     )
                 if not update_existing:
                     raise ContactExistsError(contact_row(existing), owner.name)
@@ -195,6 +229,8 @@ class RegistrationService:
                 f"{'registered' if created else 'updated'} contact {first} {last} <{email}>",
                 subject=("contact", contact.id),
                 details={
+                    "name": f"{first} {last}",
+                    "email": email,
                     "customer_id": check.customer_id,
                     "contract_id": check.contract_id,
                     "typed_serial": serial,
@@ -230,49 +266,70 @@ def check_facts(
 
 def _check_tax_id(session: Session, text: str) -> tuple[FactCheck, Customer | None]:
     if not text.strip():
-        return FactCheck(Fact.TAX_ID, FactProblem.MISSING, "tax id is missing"), None
+        return FactCheck(
+            Fact.TAX_ID, FactProblem.MISSING, QT_TRANSLATE_NOOP("Errors", "tax id is missing")
+        ), None
     try:
         tax_id = parse_tax_id(text)
     except InvalidTaxIdError as error:
-        return FactCheck(Fact.TAX_ID, FactProblem.INVALID_TAX_ID, str(error)), None
+        return FactCheck(
+            Fact.TAX_ID, FactProblem.INVALID_TAX_ID, error.template, error.values
+        ), None
     customer = session.scalar(select(Customer).where(Customer.tax_id == tax_id.canonical))
     if customer is None:
         return FactCheck(
             Fact.TAX_ID,
             FactProblem.UNKNOWN_TAX_ID,
-            f"{tax_id.canonical} is a valid tax id, but no HEZO customer has it",
+            QT_TRANSLATE_NOOP("Errors", "%1 is a valid tax id, but no HEZO customer has it"),
+            (tax_id.canonical,),
         ), None
-    return FactCheck(Fact.TAX_ID, None, f"{tax_id.canonical}: {customer.name}"), customer
+    return FactCheck(Fact.TAX_ID, None, "%1: %2", (tax_id.canonical, customer.name)), customer
 
 
 def _check_contract(
     session: Session, text: str, customer: Customer | None
 ) -> tuple[FactCheck, ServiceContract | None]:
     if not text.strip():
-        return FactCheck(Fact.CONTRACT, FactProblem.MISSING, "contract number is missing"), None
+        return FactCheck(
+            Fact.CONTRACT,
+            FactProblem.MISSING,
+            QT_TRANSLATE_NOOP("Errors", "contract number is missing"),
+        ), None
     contract = session.scalar(
         select(ServiceContract).where(ServiceContract.number_key == contract_number_key(text))
     )
     if contract is None:
         return FactCheck(
-            Fact.CONTRACT, FactProblem.NO_SUCH_CONTRACT, f"no contract numbered {text.strip()!r}"
+            Fact.CONTRACT,
+            FactProblem.NO_SUCH_CONTRACT,
+            QT_TRANSLATE_NOOP("Errors", "no contract numbered “%1”"),
+            (text.strip(),),
         ), None
     if customer is not None and contract.customer_id != customer.id:
         return FactCheck(
             Fact.CONTRACT,
             FactProblem.CONTRACT_OF_ANOTHER_COMPANY,
             # Another customer's name and tax id are not for whoever is on the phone.
-            f"contract {contract.number} does not belong to the company {customer.tax_id}",
+            QT_TRANSLATE_NOOP("Errors", "contract %1 does not belong to the company %2"),
+            (contract.number, customer.tax_id),
         ), contract
     if contract.state is not ContractState.ACTIVE:
         return FactCheck(
             Fact.CONTRACT,
             FactProblem.CONTRACT_NOT_ACTIVE,
-            f"contract {contract.number} is {contract.state.value} (term "
-            f"{contract.start_date:%d.%m.%Y}–{contract.end_date:%d.%m.%Y}); "
-            "only active contracts authorise",
+            QT_TRANSLATE_NOOP(
+                "Errors", "contract %1 is %2 (term %3–%4); only active contracts authorise"
+            ),
+            (
+                contract.number,
+                contract.state,
+                f"{contract.start_date:%d.%m.%Y}",
+                f"{contract.end_date:%d.%m.%Y}",
+            ),
         ), contract
-    return FactCheck(Fact.CONTRACT, None, f"{contract.number}: active"), contract
+    return FactCheck(
+        Fact.CONTRACT, None, QT_TRANSLATE_NOOP("Errors", "%1: active"), (contract.number,)
+    ), contract
 
 
 def _check_serial(
@@ -280,7 +337,11 @@ def _check_serial(
 ) -> tuple[FactCheck, list[ServiceRow], str | None, str | None]:
     if not text.strip():
         return (
-            FactCheck(Fact.SERIAL, FactProblem.MISSING, "serial number is missing"),
+            FactCheck(
+                Fact.SERIAL,
+                FactProblem.MISSING,
+                QT_TRANSLATE_NOOP("Errors", "serial number is missing"),
+            ),
             [],
             None,
             None,
@@ -288,13 +349,19 @@ def _check_serial(
     try:
         parsed = parse_serial(text)
     except InvalidSerialError as error:
-        return FactCheck(Fact.SERIAL, FactProblem.INVALID_SERIAL, str(error)), [], None, None
+        return (
+            FactCheck(Fact.SERIAL, FactProblem.INVALID_SERIAL, error.template, error.values),
+            [],
+            None,
+            None,
+        )
     if contract is None:
         return (
             FactCheck(
                 Fact.SERIAL,
                 FactProblem.NOT_CHECKED,
-                f"{parsed.serial} cannot be checked without a valid contract",
+                QT_TRANSLATE_NOOP("Errors", "%1 cannot be checked without a valid contract"),
+                (parsed.serial,),
             ),
             [],
             parsed.notation,
@@ -318,18 +385,22 @@ def _check_serial(
         ).all()
         # Whoever is on the phone may hear this company's own contracts, never another's.
         own = [number for number, customer_id in holders if customer_id == contract.customer_id]
-        hint = (
-            f" (it is on {', '.join(own)})"
-            if own
-            else " (it is on another company's contract)"
-            if holders
-            else " (HEZO knows no such serial)"
-        )
+        if own:
+            template = QT_TRANSLATE_NOOP("Errors", "serial %1 is not on contract %2 (it is on %3)")
+        elif holders:
+            template = QT_TRANSLATE_NOOP(
+                "Errors", "serial %1 is not on contract %2 (it is on another company's contract)"
+            )
+        else:
+            template = QT_TRANSLATE_NOOP(
+                "Errors", "serial %1 is not on contract %2 (HEZO knows no such serial)"
+            )
         return (
             FactCheck(
                 Fact.SERIAL,
                 FactProblem.SERIAL_NOT_ON_CONTRACT,
-                f"serial {parsed.serial} is not on contract {contract.number}{hint}",
+                template,
+                (parsed.serial, contract.number, ", ".join(own)),
             ),
             [],
             parsed.notation,
@@ -338,7 +409,12 @@ def _check_serial(
     exact = [row for row in rows if row.notation_index == parsed.index]
     read_back = format_notation(parsed.serial, (exact or rows)[0].notation_index)
     return (
-        FactCheck(Fact.SERIAL, None, f"{read_back} on {contract.number}"),
+        FactCheck(
+            Fact.SERIAL,
+            None,
+            QT_TRANSLATE_NOOP("Errors", "%1 on %2"),
+            (read_back, contract.number),
+        ),
         rows,
         parsed.notation,
         read_back,
@@ -352,11 +428,13 @@ def _valid_details(details: ContactDetails) -> tuple[str, str, str, str | None]:
     within_limit(InputField.LAST_NAME, last)
     within_limit(InputField.EMAIL, email)
     if not first:
-        raise UserError("first name is missing")
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "first name is missing"))
     if not last:
-        raise UserError("last name is missing")
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "last name is missing"))
     if not _EMAIL.match(email):
-        raise UserError(f"{email!r} is not an e-mail address (name@company.pl)")
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "“%1” is not an e-mail address (name@company.pl)"), email
+        )
     phone = clean_line(details.phone or "") or None
     if phone is not None:
         within_limit(InputField.PHONE, phone)

@@ -37,6 +37,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.orm.exc import StaleDataError
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.db import Database
 from hezo_desk.enums import ContractState, Language, Role
 from hezo_desk.errors import (
@@ -84,10 +85,10 @@ _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}\n]*)\}")
 class TemplateAction:
     """The audit actions of templates (strings, as `AuditAction`'s)."""
 
-    ADDED = "template.added"
-    CHANGED = "template.changed"
-    REMOVED = "template.removed"
-    USED = "template.used"
+    ADDED = audit.AuditAction.TEMPLATE_ADDED
+    CHANGED = audit.AuditAction.TEMPLATE_CHANGED
+    REMOVED = audit.AuditAction.TEMPLATE_REMOVED
+    USED = audit.AuditAction.TEMPLATE_USED
 
 
 @dataclass(frozen=True)
@@ -383,7 +384,7 @@ class ReplyTemplateService:
         with self._db.transaction() as session:
             template = session.get(ReplyTemplate, template_id)
             if template is None:
-                raise TemplateError(TemplateProblem.NOT_FOUND, f"#{template_id}")
+                raise TemplateError(TemplateProblem.NOT_FOUND, "#" + str(template_id))
             ticket = _ticket(session, ticket_id)
             values = ticket_values(session, ticket, actor)
             names = placeholders_in(template.body)
@@ -498,8 +499,8 @@ def _template(session: Session, template_id: int, expected_version: int | None) 
     template = session.get(ReplyTemplate, template_id)
     if template is None:
         if expected_version is not None:
-            raise TemplateChangedError(f"#{template_id}")
-        raise TemplateError(TemplateProblem.NOT_FOUND, f"#{template_id}")
+            raise TemplateChangedError("#" + str(template_id))
+        raise TemplateError(TemplateProblem.NOT_FOUND, "#" + str(template_id))
     if expected_version is not None and template.version != expected_version:
         raise TemplateChangedError(template.name)
     return template
@@ -518,7 +519,7 @@ def _refuse_taken(session: Session, name: str, language: Language, own_id: int |
 def _ticket(session: Session, ticket_id: int) -> Ticket:
     ticket = session.get(Ticket, ticket_id)
     if ticket is None:
-        raise NotFoundError(f"no ticket with id {ticket_id}")
+        raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "no ticket with id %1"), ticket_id)
     return ticket
 
 

@@ -21,6 +21,7 @@ from sqlalchemy import select, text
 from sqlalchemy.dialects.postgresql.base import RESERVED_WORDS
 from sqlalchemy.orm import Session
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.db import Database
 from hezo_desk.enums import Role
 from hezo_desk.errors import (
@@ -69,18 +70,28 @@ class ResellerRoleRow:
 def valid_role_name(name: str) -> str:
     role = name.strip()
     if not role:
-        raise UserError("the role name is empty")
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "the role name is empty"))
     if len(role.encode()) > MAX_ROLE_NAME_LENGTH:
-        raise UserError(f"a role name has at most {MAX_ROLE_NAME_LENGTH} characters")
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "a role name has at most %1 characters"),
+            MAX_ROLE_NAME_LENGTH,
+        )
     if not _ROLE_NAME.match(role):
         raise UserError(
-            f"{role!r} is not a plain role name: use lower-case letters, digits and _ "
-            "and start with a letter (e.g. partner_gesit)"
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "“%1” is not a plain role name: use lower-case letters, digits and _ and start "
+                "with a letter (e.g. partner_gesit)",
+            ),
+            role,
         )
     if role in _RESERVED_NAMES:
         raise ReservedRoleNameError(role)
     if role.startswith(_RESERVED_PREFIXES):
-        raise UserError(f"role names starting with {' or '.join(_RESERVED_PREFIXES)} are reserved")
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "role names starting with %1 are reserved"),
+            ", ".join(_RESERVED_PREFIXES),
+        )
     return role
 
 
@@ -96,31 +107,46 @@ class ResellerRoleService:
         self, actor: Actor, reseller_id: int, role_name: str, *, password: str | None = None
     ) -> ResellerRoleRow:
         """Create (or re-grant) a login role that reads `reseller_id`'s permitted tickets."""
-        require_role(actor, [Role.ADMINISTRATOR], "create reseller database roles")
+        require_role(
+            actor,
+            [Role.ADMINISTRATOR],
+            QT_TRANSLATE_NOOP("Errors", "create reseller database roles"),
+        )
         self._require_postgresql()
         role = valid_role_name(role_name)
         if password is not None and not password:
-            raise UserError("the password is empty")
+            raise UserError(QT_TRANSLATE_NOOP("Errors", "the password is empty"))
         with self._db.transaction() as session:
             reseller = session.get(Reseller, reseller_id)
             if reseller is None:
-                raise NotFoundError(f"no reseller with id {reseller_id}")
+                raise NotFoundError(
+                    QT_TRANSLATE_NOOP("Errors", "no reseller with id %1"), reseller_id
+                )
             mapping = session.scalar(
                 select(ResellerDatabaseRole).where(ResellerDatabaseRole.role_name == role)
             )
             if mapping is not None and mapping.reseller_id != reseller.id:
                 other = session.get_one(Reseller, mapping.reseller_id)
                 raise UserError(
-                    f"the role {role} already reads for {other.name}; one role speaks for one "
-                    "reseller (choose another name)"
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "the role %1 already reads for %2; one role speaks for one reseller "
+                        "(choose another name)",
+                    ),
+                    role,
+                    other.name,
                 )
             exists = session.scalar(
                 text("SELECT count(*) FROM pg_roles WHERE rolname = :name"), {"name": role}
             )
             if exists and mapping is None:
                 raise UserError(
-                    f"the server already has a role {role} that HEZO Desk did not create for a "
-                    "reseller; choose another name (the desk never takes over other roles)"
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "the server already has a role %1 that HEZO Desk did not create for a "
+                        "reseller; choose another name (the desk never takes over other roles)",
+                    ),
+                    role,
                 )
             identifier = sql.Identifier(role)
             statements: list[sql.Composable] = []
@@ -176,7 +202,11 @@ class ResellerRoleService:
 
     def revoke(self, actor: Actor, role_name: str) -> ResellerRoleRow:
         """Withdraw a reseller role's reading at once; drop the role where nothing else uses it."""
-        require_role(actor, [Role.ADMINISTRATOR], "revoke reseller database roles")
+        require_role(
+            actor,
+            [Role.ADMINISTRATOR],
+            QT_TRANSLATE_NOOP("Errors", "revoke reseller database roles"),
+        )
         self._require_postgresql()
         role = valid_role_name(role_name)
         with self._db.transaction() as session:
@@ -184,7 +214,10 @@ class ResellerRoleService:
                 select(ResellerDatabaseRole).where(ResellerDatabaseRole.role_name == role)
             )
             if mapping is None:
-                raise NotFoundError(f"{role} is no reseller database role of this desk")
+                raise NotFoundError(
+                    QT_TRANSLATE_NOOP("Errors", "%1 is no reseller database role of this desk"),
+                    role,
+                )
             row = _row(session, mapping)
             identifier = sql.Identifier(role)
             exists = session.scalar(
@@ -241,8 +274,11 @@ class ResellerRoleService:
     def _require_postgresql(self) -> None:
         if self._db.is_sqlite:
             raise UserError(
-                "reseller database roles exist only on a PostgreSQL server; a local SQLite file "
-                "has no roles (run this against the shared database with --database)"
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "reseller database roles exist only on a PostgreSQL server; a local SQLite "
+                    "file has no roles (run this against the shared database with --database)",
+                )
             )
 
 
@@ -259,8 +295,11 @@ def _run_ddl(session: Session, statements: list[sql.Composable]) -> None:
                 cursor.execute(statement)
     except pg_errors.InsufficientPrivilege as error:
         raise PermissionDeniedError(
-            f"the database user may not manage roles ({str(error).strip()}); "
-            "connect as a user with CREATEROLE"
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "the database user may not manage roles (%1); connect as a user with CREATEROLE",
+            ),
+            str(error).strip(),
         ) from error
 
 
@@ -294,10 +333,15 @@ def _refuse_temporary_objects(session: Session, role: str) -> None:
     if may:
         database = _current_database(session)
         raise UserError(
-            f"role {role} could create temporary tables in {database}, and the desk's database "
-            f"role may not change that: let the owner of the database run "
-            f"`REVOKE TEMPORARY ON DATABASE {database} FROM PUBLIC` (and grant TEMPORARY to the "
-            "desk's role), then grant again"
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "role %1 could create temporary tables in %2, and the desk's database role may "
+                "not change that: let the owner of the database run `REVOKE TEMPORARY ON "
+                "DATABASE %2 FROM PUBLIC` (and grant TEMPORARY to the desk's role), then grant "
+                "again",
+            ),
+            role,
+            database,
         )
 
 

@@ -23,20 +23,29 @@ from typing import TypeVar
 import psycopg
 from sqlalchemy.exc import DBAPIError
 
-from hezo_desk.errors import DatabaseError
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
+from hezo_desk.errors import Coded, DatabaseError
+from hezo_desk.wording import Translate, coded_text, in_english
 
 T = TypeVar("T")
 RETRY_DELAYS_S = (0.5, 1.0, 2.0, 4.0, 8.0, 15.0)
 
 
 class Fault(enum.Enum):
-    """A kind of transient fault; its value says what happened, in plain words."""
+    """A kind of transient fault; its value says what happened, in plain words (marked for the
+    catalogue: `plain_words` words it in the reader's language)."""
 
-    LOST_CONNECTION = "the connection to the database was lost"
-    FILE_LOCKED = "the database file is locked by another program"
-    COLLISION = "the change collided with another one made at the same moment"
-    SERVER_UNAVAILABLE = "the database server is starting up or shutting down"
-    TOO_MANY_CONNECTIONS = "the database server has too many connections open"
+    LOST_CONNECTION = QT_TRANSLATE_NOOP("Errors", "the connection to the database was lost")
+    FILE_LOCKED = QT_TRANSLATE_NOOP("Errors", "the database file is locked by another program")
+    COLLISION = QT_TRANSLATE_NOOP(
+        "Errors", "the change collided with another one made at the same moment"
+    )
+    SERVER_UNAVAILABLE = QT_TRANSLATE_NOOP(
+        "Errors", "the database server is starting up or shutting down"
+    )
+    TOO_MANY_CONNECTIONS = QT_TRANSLATE_NOOP(
+        "Errors", "the database server has too many connections open"
+    )
 
 
 # SQLSTATEs (PostgreSQL appendix A). Class 08 is every connection exception.
@@ -86,10 +95,15 @@ def never_connected(error: BaseException) -> bool:
     return False
 
 
-def plain_words(error: BaseException) -> str:
+def plain_words(error: BaseException, translate: Translate = in_english) -> str:
     """What to tell the user about a transient fault while retrying, without a traceback."""
     fault = fault_of(error) or Fault.LOST_CONNECTION
-    return f"{fault.value}; {'reconnecting' if fault is Fault.LOST_CONNECTION else 'trying again'}"
+    template = (
+        QT_TRANSLATE_NOOP("Errors", "%1; reconnecting")
+        if fault is Fault.LOST_CONNECTION
+        else QT_TRANSLATE_NOOP("Errors", "%1; trying again")
+    )
+    return coded_text(template, (Coded(fault.value),), translate)
 
 
 def retry(

@@ -18,6 +18,7 @@ from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.db import Database
 from hezo_desk.enums import LEGACY_DIALOGUE_KIND, ContractState, MessageKind, Role
 from hezo_desk.errors import NotFoundError, UserError
@@ -221,7 +222,7 @@ class ReviewService:
         with self._db.sessions() as session:
             ticket = session.get(Ticket, ticket_id)
             if ticket is None:
-                raise NotFoundError(f"no ticket with id {ticket_id}")
+                raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "no ticket with id %1"), ticket_id)
             row = load_ticket_row(session, ticket_id)
             reviewer = (
                 session.get(Agent, ticket.reviewed_by_agent_id)
@@ -276,26 +277,38 @@ class ReviewService:
         expected_version: int | None,
     ) -> TicketRow:
         """Link a migrated ticket to a contract of its customer and a service on it."""
-        require_role(actor, REVIEW_ROLES, "link migrated tickets")
+        require_role(actor, REVIEW_ROLES, QT_TRANSLATE_NOOP("Errors", "link migrated tickets"))
         try:
             with self._db.transaction() as session:
                 ticket = self._migrated(session, ticket_id)
                 self._check_version(session, ticket, expected_version)
                 contract = session.get(ServiceContract, contract_id)
                 if contract is None:
-                    raise NotFoundError(f"no contract with id {contract_id}")
+                    raise NotFoundError(
+                        QT_TRANSLATE_NOOP("Errors", "no contract with id %1"), contract_id
+                    )
                 if contract.customer_id != ticket.customer_id:
                     raise UserError(
-                        f"contract {contract.number} belongs to another customer; "
-                        f"{ticket.number} can only be linked to its own customer's contracts"
+                        QT_TRANSLATE_NOOP(
+                            "Errors",
+                            "contract %1 belongs to another customer; %2 can only be linked to "
+                            "its own customer's contracts",
+                        ),
+                        contract.number,
+                        ticket.number,
                     )
                 service = None
                 if service_id is not None:
                     service = session.get(Service, service_id)
                     if service is None or service.contract_id != contract.id:
-                        raise UserError(f"that serial is not on contract {contract.number}")
+                        raise UserError(
+                            QT_TRANSLATE_NOOP("Errors", "that serial is not on contract %1"),
+                            contract.number,
+                        )
                 if ticket.contract_id == contract.id and ticket.service_id == service_id:
-                    raise UserError(f"{ticket.number} is already linked so")
+                    raise UserError(
+                        QT_TRANSLATE_NOOP("Errors", "%1 is already linked so"), ticket.number
+                    )
                 before = _link_description(session, ticket.contract_id, ticket.service_id)
                 reseller_before = contract_reseller(session, ticket.contract_id)
                 now = utcnow()
@@ -338,7 +351,9 @@ class ReviewService:
     def mark_reviewed(
         self, actor: Actor, ticket_id: int, *, expected_version: int | None
     ) -> TicketRow:
-        require_role(actor, REVIEW_ROLES, "mark migrated tickets reviewed")
+        require_role(
+            actor, REVIEW_ROLES, QT_TRANSLATE_NOOP("Errors", "mark migrated tickets reviewed")
+        )
         try:
             with self._db.transaction() as session:
                 ticket = self._migrated(session, ticket_id)
@@ -349,9 +364,14 @@ class ReviewService:
                         if ticket.reviewed_by_agent_id
                         else None
                     )
+                    if reviewer is None:
+                        raise UserError(
+                            QT_TRANSLATE_NOOP("Errors", "%1 was already reviewed"), ticket.number
+                        )
                     raise UserError(
-                        f"{ticket.number} was already reviewed"
-                        + (f" by {reviewer.display_name}" if reviewer else "")
+                        QT_TRANSLATE_NOOP("Errors", "%1 was already reviewed by %2"),
+                        ticket.number,
+                        reviewer.display_name,
                     )
                 now = utcnow()
                 ticket.reviewed_at = now
@@ -382,9 +402,12 @@ class ReviewService:
     def _migrated(session: Session, ticket_id: int) -> Ticket:
         ticket = session.get(Ticket, ticket_id)
         if ticket is None:
-            raise NotFoundError(f"no ticket with id {ticket_id}")
+            raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "no ticket with id %1"), ticket_id)
         if ticket.migrated_at is None:
-            raise UserError(f"{ticket.number} was not migrated from the legacy system")
+            raise UserError(
+                QT_TRANSLATE_NOOP("Errors", "%1 was not migrated from the legacy system"),
+                ticket.number,
+            )
         return ticket
 
     def _check_version(self, session: Session, ticket: Ticket, expected: int | None) -> None:

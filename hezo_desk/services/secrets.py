@@ -13,6 +13,8 @@ import keyring
 from keyring.backend import KeyringBackend
 from keyring.errors import KeyringError, PasswordDeleteError
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
+
 SERVICE_NAME = "hezo-desk"
 # Backends that exist but cannot keep a secret.
 _UNUSABLE_BACKENDS = frozenset({"keyring.backends.fail.Keyring", "keyring.backends.null.Keyring"})
@@ -63,14 +65,18 @@ class SecretStore:
         try:
             return self._backend.get_password(SERVICE_NAME, key)
         except KeyringError as error:
-            raise SecretStoreUnavailableError(f"the keyring refused to read: {error}") from error
+            raise SecretStoreUnavailableError(
+                QT_TRANSLATE_NOOP("Errors", "the keyring refused to read: %1"), error
+            ) from error
 
     def set(self, key: str, secret: str) -> None:
         self._require()
         try:
             self._backend.set_password(SERVICE_NAME, key, secret)
         except KeyringError as error:
-            raise SecretStoreUnavailableError(f"the keyring refused to store: {error}") from error
+            raise SecretStoreUnavailableError(
+                QT_TRANSLATE_NOOP("Errors", "the keyring refused to store: %1"), error
+            ) from error
 
     def delete(self, key: str) -> None:
         if not self.available:
@@ -80,7 +86,9 @@ class SecretStore:
         except PasswordDeleteError:
             return  # nothing stored: nothing to forget
         except KeyringError as error:
-            raise SecretStoreUnavailableError(f"the keyring refused to delete: {error}") from error
+            raise SecretStoreUnavailableError(
+                QT_TRANSLATE_NOOP("Errors", "the keyring refused to delete: %1"), error
+            ) from error
 
     def _require(self) -> None:
         status = self.status()

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.errors import UserError
 
 MIN_SERIAL_LENGTH = 4
@@ -35,8 +36,8 @@ class SerialProblem(enum.StrEnum):
 
 
 class InvalidSerialError(UserError):
-    def __init__(self, problem: SerialProblem, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, problem: SerialProblem, template: str, *params: object) -> None:
+        super().__init__(template, *params)
         self.problem = problem
 
 
@@ -64,7 +65,9 @@ def format_notation(serial: str, index: int) -> str:
 def parse_serial(text: str) -> ParsedSerial:
     """Any notation (bare, `(H)-`, `(Hn)-`, any case, stray spaces) → `ParsedSerial`."""
     if not text.strip():
-        raise InvalidSerialError(SerialProblem.EMPTY, "serial number is empty")
+        raise InvalidSerialError(
+            SerialProblem.EMPTY, QT_TRANSLATE_NOOP("Errors", "serial number is empty")
+        )
     index: int | None = None
     rest = text
     match = _NOTATION.match(text)
@@ -75,7 +78,10 @@ def parse_serial(text: str) -> ParsedSerial:
             if index == 0:
                 raise InvalidSerialError(
                     SerialProblem.INDEX,
-                    f"{text.strip()!r}: there is no (H0); a single service is written (H)-…",
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "“%1”: there is no (H0); a single service is written (H)-…"
+                    ),
+                    text.strip(),
                 )
         else:
             index = 0
@@ -87,19 +93,27 @@ def normalize_bare_serial(text: str, *, original: str | None = None) -> str:
     shown = (original if original is not None else text).strip()
     serial = "".join(text.split()).upper()
     if not serial:
-        raise InvalidSerialError(SerialProblem.EMPTY, f"{shown!r} holds no serial number")
+        raise InvalidSerialError(
+            SerialProblem.EMPTY, QT_TRANSLATE_NOOP("Errors", "“%1” holds no serial number"), shown
+        )
     strangers = sorted({char for char in serial if not (char.isascii() and char.isalnum())})
     if strangers:
         raise InvalidSerialError(
             SerialProblem.CHARACTERS,
-            f"a serial number has only letters and digits; {shown!r} contains "
-            + ", ".join(map(repr, strangers)),
+            QT_TRANSLATE_NOOP(
+                "Errors", "a serial number has only letters and digits; “%1” contains %2"
+            ),
+            shown,
+            ", ".join(map(repr, strangers)),
         )
     if not MIN_SERIAL_LENGTH <= len(serial) <= MAX_SERIAL_LENGTH:
         raise InvalidSerialError(
             SerialProblem.LENGTH,
-            f"a serial number has {MIN_SERIAL_LENGTH} to {MAX_SERIAL_LENGTH} characters; "
-            f"{shown!r} has {len(serial)}",
+            QT_TRANSLATE_NOOP("Errors", "a serial number has %1 to %2 characters; “%3” has %4"),
+            MIN_SERIAL_LENGTH,
+            MAX_SERIAL_LENGTH,
+            shown,
+            len(serial),
         )
     return serial
 

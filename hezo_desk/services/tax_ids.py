@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from stdnum import exceptions as stdnum_errors
 from stdnum.eu import vat as eu_vat
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.errors import UserError
 
 NIP_WEIGHTS = (6, 5, 7, 2, 3, 4, 5, 6, 7)
@@ -36,8 +37,8 @@ class TaxIdProblem(enum.StrEnum):
 
 
 class InvalidTaxIdError(UserError):
-    def __init__(self, problem: TaxIdProblem, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, problem: TaxIdProblem, template: str, *params: object) -> None:
+        super().__init__(template, *params)
         self.problem = problem
 
 
@@ -58,13 +59,16 @@ def parse_tax_id(text: str) -> TaxId:
     """Any typed form of a tax id → `TaxId`, or `InvalidTaxIdError` saying why not."""
     compact = _SEPARATORS.sub("", _NIP_WORD.sub("", text)).upper()
     if not compact:
-        raise InvalidTaxIdError(TaxIdProblem.EMPTY, "tax id is empty")
+        raise InvalidTaxIdError(TaxIdProblem.EMPTY, QT_TRANSLATE_NOOP("Errors", "tax id is empty"))
     if compact[:2].isalpha():
         country, number = compact[:2], compact[2:]
     elif compact[:1].isalpha():
         raise InvalidTaxIdError(
             TaxIdProblem.COUNTRY,
-            f"tax id {text.strip()!r} starts with one letter; a country prefix has two (PL…)",
+            QT_TRANSLATE_NOOP(
+                "Errors", "tax id “%1” starts with one letter; a country prefix has two (PL…)"
+            ),
+            text.strip(),
         )
     else:
         # Callers read a Polish NIP without its prefix as often as with it.
@@ -76,8 +80,12 @@ def parse_tax_id(text: str) -> TaxId:
     if country not in _EU_PREFIXES:
         raise InvalidTaxIdError(
             TaxIdProblem.COUNTRY,
-            f"{country!r} is not the prefix of an EU member state; a Polish NIP starts with PL, "
-            "other EU VAT ids with their country's prefix (DE, CZ, EL, …)",
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "“%1” is not the prefix of an EU member state; a Polish NIP starts with PL, "
+                "other EU VAT ids with their country's prefix (DE, CZ, EL, …)",
+            ),
+            country,
         )
     return TaxId(country, _validate_eu_vat(country, number, text))
 
@@ -85,34 +93,59 @@ def parse_tax_id(text: str) -> TaxId:
 def validate_nip_digits(number: str, *, original: str) -> str:
     shown = original.strip()
     if not number:
-        raise InvalidTaxIdError(TaxIdProblem.LENGTH, f"tax id {shown!r} has no digits after PL")
+        raise InvalidTaxIdError(
+            TaxIdProblem.LENGTH,
+            QT_TRANSLATE_NOOP("Errors", "tax id “%1” has no digits after PL"),
+            shown,
+        )
     strangers = sorted({char for char in number if not char.isdigit()})
     if strangers:
         raise InvalidTaxIdError(
             TaxIdProblem.CHARACTERS,
-            f"a NIP has only digits; {shown!r} contains {', '.join(map(repr, strangers))}",
+            QT_TRANSLATE_NOOP("Errors", "a NIP has only digits; “%1” contains %2"),
+            shown,
+            ", ".join(map(repr, strangers)),
         )
     if not number.isascii():
-        raise InvalidTaxIdError(TaxIdProblem.CHARACTERS, f"{shown!r} contains non-ASCII digits")
+        raise InvalidTaxIdError(
+            TaxIdProblem.CHARACTERS,
+            QT_TRANSLATE_NOOP("Errors", "“%1” contains non-ASCII digits"),
+            shown,
+        )
     if len(number) != NIP_LENGTH:
         raise InvalidTaxIdError(
             TaxIdProblem.LENGTH,
-            f"a NIP has 10 digits; {shown!r} has {len(number)}",
+            QT_TRANSLATE_NOOP("Errors", "a NIP has 10 digits; “%1” has %2"),
+            shown,
+            len(number),
         )
     if set(number) == {"0"}:
-        raise InvalidTaxIdError(TaxIdProblem.FORMAT, "a NIP cannot be all zeros")
+        raise InvalidTaxIdError(
+            TaxIdProblem.FORMAT, QT_TRANSLATE_NOOP("Errors", "a NIP cannot be all zeros")
+        )
     remainder = nip_check_digit(number[:9])
     if remainder == 10:
         raise InvalidTaxIdError(
             TaxIdProblem.CHECKSUM,
-            f"checksum of {shown!r} is wrong: no valid NIP begins with {number[:9]} "
-            "(probably a mistyped digit)",
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "checksum of “%1” is wrong: no valid NIP begins with %2 (probably a mistyped "
+                "digit)",
+            ),
+            shown,
+            number[:9],
         )
     if remainder != int(number[9]):
         raise InvalidTaxIdError(
             TaxIdProblem.CHECKSUM,
-            f"checksum of {shown!r} is wrong: with these first nine digits the last digit "
-            f"would be {remainder}, not {number[9]} (probably a mistyped digit)",
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "checksum of “%1” is wrong: with these first nine digits the last digit would be "
+                "%2, not %3 (probably a mistyped digit)",
+            ),
+            shown,
+            remainder,
+            number[9],
         )
     return number
 
@@ -128,19 +161,32 @@ def _validate_eu_vat(country: str, number: str, original: str) -> str:
         compact = str(eu_vat.validate(country + number))
     except stdnum_errors.InvalidLength as error:
         raise InvalidTaxIdError(
-            TaxIdProblem.LENGTH, f"{shown!r} has the wrong length for a {country} VAT id"
+            TaxIdProblem.LENGTH,
+            QT_TRANSLATE_NOOP("Errors", "“%1” has the wrong length for a %2 VAT id"),
+            shown,
+            country,
         ) from error
     except stdnum_errors.InvalidChecksum as error:
         raise InvalidTaxIdError(
-            TaxIdProblem.CHECKSUM, f"checksum of {country} VAT id {shown!r} is wrong"
+            TaxIdProblem.CHECKSUM,
+            QT_TRANSLATE_NOOP("Errors", "checksum of %1 VAT id “%2” is wrong"),
+            country,
+            shown,
         ) from error
     except stdnum_errors.InvalidComponent as error:
         raise InvalidTaxIdError(
-            TaxIdProblem.FORMAT, f"{shown!r} is not a valid {country} VAT id: {error}"
+            TaxIdProblem.FORMAT,
+            QT_TRANSLATE_NOOP("Errors", "“%1” is not a valid %2 VAT id: %3"),
+            shown,
+            country,
+            error,
         ) from error
     except stdnum_errors.ValidationError as error:
         raise InvalidTaxIdError(
-            TaxIdProblem.FORMAT, f"{shown!r} is not in the format of a {country} VAT id"
+            TaxIdProblem.FORMAT,
+            QT_TRANSLATE_NOOP("Errors", "“%1” is not in the format of a %2 VAT id"),
+            shown,
+            country,
         ) from error
     return compact[2:]
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.enums import AccessChangeReason, Channel, MessageKind
 from hezo_desk.errors import NotFoundError
 from hezo_desk.models import (
@@ -58,7 +59,7 @@ class AccessChangeRow:
 def load_ticket_row(session: Session, ticket_id: int) -> TicketRow:
     row = session.execute(ticket_select().where(Ticket.id == ticket_id)).one_or_none()
     if row is None:
-        raise NotFoundError(f"no ticket with id {ticket_id}")
+        raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "no ticket with id %1"), ticket_id)
     return ticket_row(row)
 
 

@@ -7,6 +7,7 @@ import re
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.errors import NotFoundError, UserError
 from hezo_desk.models import Ticket
 
@@ -28,7 +29,7 @@ def ticket_id_for(session: Session, reference: str) -> int:
     """A ticket id from what an agent types: 'HD-000123', 'hd 123' or a legacy number."""
     text = reference.strip()
     if not text:
-        raise UserError("ticket number is empty")
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "ticket number is empty"))
     number = parse_ticket_number(text)
     if number is not None:
         found = session.scalar(select(Ticket.id).where(Ticket.number == number))
@@ -37,5 +38,7 @@ def ticket_id_for(session: Session, reference: str) -> int:
             select(Ticket.id).where(Ticket.legacy_number.in_({text, text.upper()}))
         )
     if found is None:
-        raise NotFoundError(f"no ticket {text!r} (new numbers look like HD-000123)")
+        raise NotFoundError(
+            QT_TRANSLATE_NOOP("Errors", "no ticket “%1” (new numbers look like HD-000123)"), text
+        )
     return found

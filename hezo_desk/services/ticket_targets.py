@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.db import Database
 from hezo_desk.errors import NotFoundError, UserError
 from hezo_desk.models import Contact, Service, ServiceContract
@@ -36,20 +37,32 @@ def resolve_target(
             )
         )
         if found is None:
-            raise NotFoundError(f"no contract numbered {contract.strip()!r}")
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP("Errors", "no contract numbered “%1”"), contract.strip()
+            )
         services = session.scalars(
             select(Service)
             .where(Service.contract_id == found.id, Service.serial == parsed.serial)
             .order_by(Service.notation_index)
         ).all()
         if not services:
-            raise UserError(f"serial {parsed.serial} is not on contract {found.number}")
+            raise UserError(
+                QT_TRANSLATE_NOOP("Errors", "serial %1 is not on contract %2"),
+                parsed.serial,
+                found.number,
+            )
         chosen = [s for s in services if s.notation_index == parsed.index] or list(services)
         if len(chosen) > 1:
             notations = ", ".join(format_notation(s.serial, s.notation_index) for s in services)
             raise UserError(
-                f"{parsed.serial} has several services on {found.number} ({notations}); "
-                "give the serial in the new notation to choose one"
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "%1 has several services on %2 (%3); give the serial in the new notation to "
+                    "choose one",
+                ),
+                parsed.serial,
+                found.number,
+                notations,
             )
         contact_id = None
         if contact_email:
@@ -61,7 +74,10 @@ def resolve_target(
             )
             if contact_id is None:
                 raise NotFoundError(
-                    f"no registered contact {contact_email.strip()!r} at the contract's customer"
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "no registered contact “%1” at the contract's customer"
+                    ),
+                    contact_email.strip(),
                 )
         service = chosen[0]
         return TicketTarget(

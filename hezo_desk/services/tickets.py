@@ -16,9 +16,10 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.db import Database
 from hezo_desk.enums import Channel, ContractState, MessageKind, Priority, TicketState
-from hezo_desk.errors import InputField, NotFoundError, UserError
+from hezo_desk.errors import Coded, InputField, NotFoundError, UserError
 from hezo_desk.models import (
     Agent,
     Attachment,
@@ -133,33 +134,53 @@ class TicketService:
         with self._db.sessions() as session:
             attachment = session.get(Attachment, attachment_id)
             if attachment is None:
-                raise NotFoundError(f"no attachment with id {attachment_id}")
+                raise NotFoundError(
+                    QT_TRANSLATE_NOOP("Errors", "no attachment with id %1"), attachment_id
+                )
             return attachment_row(attachment), attachment.data
 
     # ----- changing ------------------------------------------------------------------------
 
     def open(self, actor: Actor, new: NewTicket) -> TicketRow:
         subject = _valid_subject(new.subject)
-        description = _valid_body(new.description, what="description")
+        description = _valid_body(
+            new.description, what=QT_TRANSLATE_NOOP("Errors", "the description")
+        )
         if new.channel is Channel.MIGRATION:
-            raise UserError("the migration channel is reserved for the legacy import")
+            raise UserError(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "the migration channel is reserved for the legacy import"
+                )
+            )
         with self._db.transaction() as session:
             contract = session.get(ServiceContract, new.contract_id)
             if contract is None:
-                raise NotFoundError(f"no contract with id {new.contract_id}")
+                raise NotFoundError(
+                    QT_TRANSLATE_NOOP("Errors", "no contract with id %1"), new.contract_id
+                )
             if contract.state is not ContractState.ACTIVE:
                 raise UserError(
-                    f"contract {contract.number} is {contract.state.value}; "
-                    "tickets are opened on active contracts"
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "contract %1 is %2; tickets are opened on active contracts"
+                    ),
+                    contract.number,
+                    contract.state,
                 )
             service = session.get(Service, new.service_id)
             if service is None or service.contract_id != contract.id:
-                raise UserError(f"that serial is not on contract {contract.number}")
+                raise UserError(
+                    QT_TRANSLATE_NOOP("Errors", "that serial is not on contract %1"),
+                    contract.number,
+                )
             contact = None
             if new.contact_id is not None:
                 contact = session.get(Contact, new.contact_id)
                 if contact is None or contact.customer_id != contract.customer_id:
-                    raise UserError("that contact does not belong to the contract's customer")
+                    raise UserError(
+                        QT_TRANSLATE_NOOP(
+                            "Errors", "that contact does not belong to the contract's customer"
+                        )
+                    )
             now = utcnow()
             ticket = Ticket(
                 number=format_ticket_number(next_counter(session, "ticket")),
@@ -218,6 +239,7 @@ class TicketService:
                 ticket_id=ticket.id,
                 details={
                     "number": ticket.number,
+                    "subject": subject,
                     "contract": contract.number,
                     "reseller_access": new.reseller_access,
                     "priority": new.priority.value,
@@ -271,7 +293,10 @@ class TicketService:
                 with session.no_autoflush:
                     described = self._apply(session, actor, ticket, change, now)
                 if not described:
-                    raise UserError(f"nothing to change on {ticket.number}: it is already so")
+                    raise UserError(
+                        QT_TRANSLATE_NOOP("Errors", "nothing to change on %1: it is already so"),
+                        ticket.number,
+                    )
                 ticket.updated_at = now
                 for action, summary, details in described:
                     audit.record(
@@ -306,7 +331,7 @@ class TicketService:
     ) -> AttachmentRow:
         name = clean_line(file_name.replace("\\", "/").rsplit("/", 1)[-1])
         if not name:
-            raise UserError("the attachment has no file name")
+            raise UserError(QT_TRANSLATE_NOOP("Errors", "the attachment has no file name"))
         within_limit(InputField.FILE_NAME, name)
         check_attachment_size(name, len(data))
         with self._db.transaction() as session:
@@ -345,13 +370,22 @@ class TicketService:
         kind: MessageKind,
         client_key: str | None = None,
     ) -> MessageRow:
-        text = _valid_body(body, what="reply" if kind is MessageKind.AGENT else "note")
+        text = _valid_body(
+            body,
+            what=QT_TRANSLATE_NOOP("Errors", "the reply")
+            if kind is MessageKind.AGENT
+            else QT_TRANSLATE_NOOP("Errors", "the note"),
+        )
         with self._db.transaction() as session:
             if client_key is not None:
                 written = session.scalar(select(Message).where(Message.client_key == client_key))
                 if written is not None:
                     if written.ticket_id != ticket_id or written.author_agent_id != actor.id:
-                        raise UserError("that message key belongs to another message")
+                        raise UserError(
+                            QT_TRANSLATE_NOOP(
+                                "Errors", "that message key belongs to another message"
+                            )
+                        )
                     return MessageRow(
                         written.id,
                         written.kind,
@@ -362,8 +396,12 @@ class TicketService:
             ticket = _ticket(session, ticket_id)
             if kind is MessageKind.AGENT and not ticket.state.is_open:
                 raise UserError(
-                    f"{ticket.number} is {ticket.state.value}; reopen it before replying "
-                    "(an internal note is still possible)"
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "%1 is %2; reopen it before replying (an internal note is still possible)",
+                    ),
+                    ticket.number,
+                    ticket.state,
                 )
             now = utcnow()
             message = Message(
@@ -474,7 +512,7 @@ def touch_ticket(session: Session, ticket_id: int, at: dt.datetime | None = None
 def _ticket(session: Session, ticket_id: int) -> Ticket:
     ticket = session.get(Ticket, ticket_id)
     if ticket is None:
-        raise NotFoundError(f"no ticket with id {ticket_id}")
+        raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "no ticket with id %1"), ticket_id)
     return ticket
 
 
@@ -484,29 +522,40 @@ def _assignee(session: Session, login: str) -> Agent | None:
         return None
     agent = session.scalar(select(Agent).where(Agent.login == login))
     if agent is None:
-        raise NotFoundError(f"no agent with login {login!r}")
+        raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "no agent with login “%1”"), login)
     if not agent.is_active:
-        raise UserError(f"agent {login!r} is deactivated and cannot be assigned tickets")
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "agent “%1” is deactivated and cannot be assigned tickets"),
+            login,
+        )
     return agent
 
 
 def _valid_subject(subject: str) -> str:
     cleaned = clean_line(subject)
     if not cleaned:
-        raise UserError("subject is empty")
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "subject is empty"))
     return within_limit(InputField.SUBJECT, cleaned)
 
 
 def _valid_body(body: str, *, what: str) -> str:
+    """`what` is told by code (marked in "Errors"): the reply, the note, the description."""
+    said = Coded(what)
     # Line breaks and inner spacing are the author's; only surrounding blank space goes.
     text = body.replace("\r\n", "\n").replace("\r", "\n").strip()
     if not text:
-        raise UserError(f"{what} is empty")
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "%1 is empty"), said)
     if len(text) > MAX_MESSAGE_LENGTH:
         raise UserError(
-            f"{what} has {len(text)} characters; at most {MAX_MESSAGE_LENGTH} are allowed "
-            "(attach long logs as files)"
+            QT_TRANSLATE_NOOP(
+                "Errors", "%1 has %2 characters; at most %3 are allowed (attach long logs as files)"
+            ),
+            said,
+            len(text),
+            MAX_MESSAGE_LENGTH,
         )
     if "\x00" in text:
-        raise UserError(f"{what} contains a NUL character, which cannot be stored")
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "%1 contains a NUL character, which cannot be stored"), said
+        )
     return text

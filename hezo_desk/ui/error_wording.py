@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from hezo_desk.errors import HezoError
+from hezo_desk.audit_words import action_words, entry_words, review_flag_words
+from hezo_desk.errors import Coded, HezoError
 from hezo_desk.placeholders import fill
+from hezo_desk.services.audit import AuditRow
 from hezo_desk.services.personal_data.contacts import ContactNotResolvedError, ContactProblem
-from hezo_desk.wording import coded_error_text
+from hezo_desk.wording import coded_error_text, coded_text
 
 
 def error_text(error: object) -> str:
@@ -28,6 +30,34 @@ def error_text(error: object) -> str:
     lines = str(error).strip().splitlines()
     detail = f"{type(error).__name__}: {lines[0]}" if lines else type(error).__name__
     return fill(QCoreApplication.translate("Errors", "Unexpected error: %1"), detail)
+
+
+def coded_words(coded: Coded) -> str:
+    """A sentence told by code (a lookup's reading, a fact's verdict) in the desk's language."""
+    return coded_text(coded.template, coded.params, QCoreApplication.translate, coded.context)
+
+
+def review_flag_text(line: str) -> str:
+    """A migrated ticket's stored review flag in the desk's language."""
+    return review_flag_words(line, QCoreApplication.translate)
+
+
+def audit_action_text(action: str) -> str:
+    """An audit action's name (`ticket.reseller_access_changed`) in the desk's language."""
+    return action_words(action, QCoreApplication.translate)
+
+
+def audit_entry_text(entry: AuditRow) -> str:
+    """What an audit entry says, in the desk's language (its stored summary when the desk
+    cannot word it from its action and details)."""
+    return entry_words(
+        entry.action,
+        entry.details,
+        ticket_number=entry.ticket_number,
+        agent_login=entry.agent_login,
+        summary=entry.summary,
+        translate=QCoreApplication.translate,
+    )
 
 
 def contact_problem_text(error: ContactNotResolvedError) -> str:

@@ -75,7 +75,11 @@ class _Watcher(QThread):
                 position = None
                 if listener is not None:
                     listener.close()
-                message = plain_words(error) if is_transient(error) else error_text(error)
+                message = (
+                    plain_words(error, QCoreApplication.translate)
+                    if is_transient(error)
+                    else error_text(error)
+                )
                 self.connection.emit(False, message)
                 pause = RETRY_DELAYS_S[min(failures, len(RETRY_DELAYS_S) - 1)]
                 failures += 1

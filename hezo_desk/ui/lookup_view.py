@@ -54,7 +54,7 @@ from hezo_desk.services.tax_ids import NipChecksumHint
 from hezo_desk.ui import workers
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.dialogs.anonymise import AnonymiseDialog
-from hezo_desk.ui.error_wording import error_text
+from hezo_desk.ui.error_wording import coded_words, error_text
 from hezo_desk.ui.labels import Labels
 from hezo_desk.ui.search_keys import ResultsKeys, enter_results
 from hezo_desk.ui.short_list_model import Column, RowTableModel, read_only_table
@@ -441,7 +441,9 @@ class LookupView(QWidget):
             return  # an older query finished after a newer one was typed
         self.error.hide()
         self.result = result
-        read = ", ".join(result.interpretations) or self.tr("nothing recognisable")
+        read = ", ".join(coded_words(reading) for reading in result.interpretations) or self.tr(
+            "nothing recognisable"
+        )
         if result.is_empty:
             said = fill(self.tr("Nothing found for “%1” (read as: %2)."), result.query, read)
         else:

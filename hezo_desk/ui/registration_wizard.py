@@ -54,7 +54,7 @@ from hezo_desk.services.registration import (
 from hezo_desk.ui import workers
 from hezo_desk.ui.access_widgets import ERROR_STYLE, MUTED_STYLE, OK_STYLE
 from hezo_desk.ui.context import DeskContext
-from hezo_desk.ui.error_wording import error_text
+from hezo_desk.ui.error_wording import coded_words, error_text
 from hezo_desk.ui.labels import Labels
 from hezo_desk.ui.short_list_model import Column, RowTableModel
 from hezo_desk.ui.short_list_model import read_only_table as _table
@@ -250,11 +250,11 @@ class FactsPage(QWizardPage):
             if problem
             else self.tr("✗ Not accepted")
         )
-        return f"{headline}: {fact.message}", ERROR_STYLE
+        return f"{headline}: {coded_words(fact.coded)}", ERROR_STYLE
 
     def _passed(self, fact: FactCheck, check: FactsCheck) -> str:
         if fact.fact is Fact.TAX_ID:
-            text = "✓ " + fact.message
+            text = "✓ " + coded_words(fact.coded)
             expected = self.expected_customer
             if expected is not None and check.customer_id != expected.id:
                 text += "  " + fill(
@@ -403,7 +403,7 @@ class DetailsPage(QWizardPage):
             self.update_button.setFocus()
             return
         if isinstance(error, RegistrationRefusedError):
-            self.problem.setText(fill(self.tr("The facts no longer pass: %1"), str(error)))
+            self.problem.setText(fill(self.tr("The facts no longer pass: %1"), error_text(error)))
         else:
             self.problem.setText(error_text(error))
         self.problem.show()

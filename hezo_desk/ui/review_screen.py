@@ -44,7 +44,7 @@ from hezo_desk.services.review import (
 from hezo_desk.services.ticket_conflicts import TicketConflictError
 from hezo_desk.ui.access_widgets import ERROR_STYLE, OK_STYLE
 from hezo_desk.ui.context import DeskContext
-from hezo_desk.ui.error_wording import error_text
+from hezo_desk.ui.error_wording import coded_words, error_text, review_flag_text
 from hezo_desk.ui.labels import Labels
 from hezo_desk.ui.short_list_model import display
 from hezo_desk.ui.tables.list_screen import ListScreen
@@ -76,7 +76,9 @@ class ReviewQueueModel(WindowedTableModel[ReviewItem, ReviewFilter]):
                 self._flags,
                 "queue",
                 bold=lambda item: item.flagged,
-                tooltip=lambda item: "\n".join(item.flags) or self.tr("no flags"),
+                tooltip=lambda item: (
+                    "\n".join(map(review_flag_text, item.flags)) or self.tr("no flags")
+                ),
             ),
             TableColumn(self.tr("Number"), lambda item: item.number, "number"),
             TableColumn(self.tr("Legacy number"), lambda item: item.legacy_number or "", "legacy"),
@@ -90,7 +92,7 @@ class ReviewQueueModel(WindowedTableModel[ReviewItem, ReviewFilter]):
     def _flags(self, item: ReviewItem) -> str:
         if not item.flags:
             return self.tr("—")
-        return self.tr("%n flag(s)", "", len(item.flags)) + ": " + item.flags[0]
+        return self.tr("%n flag(s)", "", len(item.flags)) + ": " + review_flag_text(item.flags[0])
 
 
 class ReviewScreen(ListScreen):
@@ -371,7 +373,10 @@ class ReviewScreen(ListScreen):
             + "</table>"
         )
         self.flags.clear()
-        self.flags.addItems(list(case.flags) or [self.tr("No flags: the migration linked it.")])
+        self.flags.addItems(
+            [review_flag_text(flag) for flag in case.flags]
+            or [self.tr("No flags: the migration linked it.")]
+        )
         self._fill_contracts(case)
 
     def _fill_contracts(self, case: ReviewCase) -> None:
@@ -529,9 +534,9 @@ class ReviewScreen(ListScreen):
         self.case_message.setStyleSheet(ERROR_STYLE)
         if isinstance(error, TicketConflictError):
             self.case_message.setText(
-                str(error)
+                error_text(error)
                 + "\n"
-                + "\n".join(error.changes[:3])
+                + "\n".join(coded_words(line) for line in error.changes[:3])
                 + "\n"
                 + self.tr("The case is shown as it is now; check it and try again.")
             )

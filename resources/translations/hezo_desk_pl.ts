@@ -368,6 +368,381 @@
     </message>
 </context>
 <context>
+    <name>Audit</name>
+    <message>
+        <source>ticket opened</source>
+        <translation>otwarcie zgłoszenia</translation>
+    </message>
+    <message>
+        <source>reply</source>
+        <translation>odpowiedź</translation>
+    </message>
+    <message>
+        <source>internal note</source>
+        <translation>notatka wewnętrzna</translation>
+    </message>
+    <message>
+        <source>state changed</source>
+        <translation>zmiana stanu</translation>
+    </message>
+    <message>
+        <source>priority changed</source>
+        <translation>zmiana priorytetu</translation>
+    </message>
+    <message>
+        <source>assignee changed</source>
+        <translation>zmiana odpowiedzialnego</translation>
+    </message>
+    <message>
+        <source>attachment added</source>
+        <translation>dodanie załącznika</translation>
+    </message>
+    <message>
+        <source>reseller access changed</source>
+        <translation>zmiana dostępu resellera</translation>
+    </message>
+    <message>
+        <source>ticket linked to a contract</source>
+        <translation>powiązanie zgłoszenia z umową</translation>
+    </message>
+    <message>
+        <source>migrated ticket reviewed</source>
+        <translation>przegląd zmigrowanego zgłoszenia</translation>
+    </message>
+    <message>
+        <source>ticket exported as PDF</source>
+        <translation>eksport zgłoszenia do PDF</translation>
+    </message>
+    <message>
+        <source>ticket printed</source>
+        <translation>wydruk zgłoszenia</translation>
+    </message>
+    <message>
+        <source>reseller database role granted</source>
+        <translation>nadanie roli bazodanowej resellera</translation>
+    </message>
+    <message>
+        <source>reseller database role revoked</source>
+        <translation>odebranie roli bazodanowej resellera</translation>
+    </message>
+    <message>
+        <source>contact registered</source>
+        <translation>rejestracja kontaktu</translation>
+    </message>
+    <message>
+        <source>contact updated</source>
+        <translation>aktualizacja kontaktu</translation>
+    </message>
+    <message>
+        <source>personal data exported</source>
+        <translation>eksport danych osobowych</translation>
+    </message>
+    <message>
+        <source>contact anonymised</source>
+        <translation>anonimizacja kontaktu</translation>
+    </message>
+    <message>
+        <source>personal data redacted</source>
+        <translation>usunięcie danych osobowych</translation>
+    </message>
+    <message>
+        <source>retention run</source>
+        <translation>przebieg retencji</translation>
+    </message>
+    <message>
+        <source>agent added</source>
+        <translation>dodanie konsultanta</translation>
+    </message>
+    <message>
+        <source>agent changed</source>
+        <translation>zmiana konsultanta</translation>
+    </message>
+    <message>
+        <source>signed in</source>
+        <translation>logowanie</translation>
+    </message>
+    <message>
+        <source>legacy import</source>
+        <translation>import ze starego systemu</translation>
+    </message>
+    <message>
+        <source>demo data loaded</source>
+        <translation>wczytanie danych demonstracyjnych</translation>
+    </message>
+    <message>
+        <source>call recorded</source>
+        <translation>zapis połączenia</translation>
+    </message>
+    <message>
+        <source>ticket linked to a call</source>
+        <translation>powiązanie zgłoszenia z połączeniem</translation>
+    </message>
+    <message>
+        <source>call outcome noted</source>
+        <translation>zapis wyniku połączenia</translation>
+    </message>
+    <message>
+        <source>call-back taken on</source>
+        <translation>podjęcie oddzwonienia</translation>
+    </message>
+    <message>
+        <source>call-back given up</source>
+        <translation>rezygnacja z oddzwonienia</translation>
+    </message>
+    <message>
+        <source>called back</source>
+        <translation>oddzwonienie</translation>
+    </message>
+    <message>
+        <source>service-level dues changed</source>
+        <translation>zmiana terminów poziomu serwisu</translation>
+    </message>
+    <message>
+        <source>service level added</source>
+        <translation>dodano poziom serwisu</translation>
+    </message>
+    <message>
+        <source>service level changed</source>
+        <translation>zmieniono poziom serwisu</translation>
+    </message>
+    <message>
+        <source>service level removed</source>
+        <translation>usunięto poziom serwisu</translation>
+    </message>
+    <message>
+        <source>service&apos;s level changed</source>
+        <translation>zmieniono poziom serwisu usługi</translation>
+    </message>
+    <message>
+        <source>reply template added</source>
+        <translation>dodano szablon odpowiedzi</translation>
+    </message>
+    <message>
+        <source>reply template changed</source>
+        <translation>zmieniono szablon odpowiedzi</translation>
+    </message>
+    <message>
+        <source>reply template removed</source>
+        <translation>usunięto szablon odpowiedzi</translation>
+    </message>
+    <message>
+        <source>reply template used</source>
+        <translation>użyto szablonu odpowiedzi</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(brak)</translation>
+    </message>
+    <message>
+        <source>customer&apos;s</source>
+        <translation>dla klienta</translation>
+    </message>
+    <message>
+        <source>internal</source>
+        <translation>wewnętrzna</translation>
+    </message>
+    <message>
+        <source>reseller&apos;s</source>
+        <translation>dla resellera</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation>system</translation>
+    </message>
+    <message>
+        <source>opened %1: %2</source>
+        <translation>otwarto %1: %2</translation>
+    </message>
+    <message>
+        <source>opened %1 on contract %2</source>
+        <translation>otwarto %1 na umowie %2</translation>
+    </message>
+    <message>
+        <source>%1: reseller access withdrawn, the ticket moved to another reseller; the customer&apos;s decision about the new reseller is needed</source>
+        <translation>%1: odebrano dostęp resellera, zgłoszenie przeszło do innego resellera; potrzebna decyzja klienta co do nowego resellera</translation>
+    </message>
+    <message>
+        <source>%1: reseller access granted</source>
+        <translation>%1: udzielono dostępu resellerowi</translation>
+    </message>
+    <message>
+        <source>%1: reseller access withdrawn</source>
+        <translation>%1: odebrano dostęp resellerowi</translation>
+    </message>
+    <message>
+        <source>%1: linked to %2 %3</source>
+        <translation>%1: powiązano z %2 %3</translation>
+    </message>
+    <message>
+        <source>%1: linked to %2 (no serial)</source>
+        <translation>%1: powiązano z %2 (bez numeru seryjnego)</translation>
+    </message>
+    <message>
+        <source>%1: migrated case reviewed (%2 flag(s))</source>
+        <translation>%1: przejrzano zmigrowaną sprawę (uwagi: %2)</translation>
+    </message>
+    <message>
+        <source>%1: migrated case reviewed</source>
+        <translation>%1: przejrzano zmigrowaną sprawę</translation>
+    </message>
+    <message>
+        <source>%1: migrated from legacy ticket %2 (run %3)</source>
+        <translation>%1: zmigrowano ze zgłoszenia %2 starego systemu (przebieg %3)</translation>
+    </message>
+    <message>
+        <source>legacy import run %1: %2</source>
+        <translation>import ze starego systemu, przebieg %1: %2</translation>
+    </message>
+    <message>
+        <source>%1, %2 call, %3</source>
+        <translation>%1, połączenie %2, %3</translation>
+    </message>
+    <message>
+        <source>agent %1: role → %2</source>
+        <translation>konsultant %1: rola → %2</translation>
+    </message>
+    <message>
+        <source>agent %1: activated</source>
+        <translation>konsultant %1: aktywowano</translation>
+    </message>
+    <message>
+        <source>agent %1: deactivated</source>
+        <translation>konsultant %1: dezaktywowano</translation>
+    </message>
+    <message>
+        <source>agent %1: password reset</source>
+        <translation>konsultant %1: zresetowano hasło</translation>
+    </message>
+    <message>
+        <source>%1: reply</source>
+        <translation>%1: odpowiedź</translation>
+    </message>
+    <message>
+        <source>%1: internal note</source>
+        <translation>%1: notatka wewnętrzna</translation>
+    </message>
+    <message>
+        <source>%1: state %2 → %3</source>
+        <translation>%1: stan %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1: priority %2 → %3</source>
+        <translation>%1: priorytet %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1: assignee %2 → %3</source>
+        <translation>%1: odpowiedzialny %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1: attached %2 (%3 bytes)</source>
+        <translation>%1: załączono %2 (bajty: %3)</translation>
+    </message>
+    <message>
+        <source>exported %1 as PDF (%2 copy)</source>
+        <translation>wyeksportowano %1 do PDF (wersja %2)</translation>
+    </message>
+    <message>
+        <source>printed %1 (%2 copy, %3 pages)</source>
+        <translation>wydrukowano %1 (wersja %2, strony: %3)</translation>
+    </message>
+    <message>
+        <source>database role %1 reads for the reseller</source>
+        <translation>rola bazodanowa %1 czyta dla resellera</translation>
+    </message>
+    <message>
+        <source>database role %1 no longer reads for the reseller</source>
+        <translation>rola bazodanowa %1 nie czyta już dla resellera</translation>
+    </message>
+    <message>
+        <source>registered contact %1 &lt;%2&gt;</source>
+        <translation>zarejestrowano kontakt %1 &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <source>updated contact %1 &lt;%2&gt;</source>
+        <translation>zaktualizowano kontakt %1 &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <source>exported the personal data held about contact #%1 (RODO art. 15)</source>
+        <translation>wyeksportowano dane osobowe kontaktu #%1 (RODO art. 15)</translation>
+    </message>
+    <message>
+        <source>anonymised contact %1 as person %2</source>
+        <translation>zanonimizowano kontakt %1 jako osobę %2</translation>
+    </message>
+    <message>
+        <source>personal data redacted (contact %1)</source>
+        <translation>usunięto dane osobowe (kontakt %1)</translation>
+    </message>
+    <message>
+        <source>retention: %1 contact(s) of tickets closed before %2 anonymised</source>
+        <translation>retencja: zanonimizowano kontakty zgłoszeń zamkniętych przed %2 (liczba: %1)</translation>
+    </message>
+    <message>
+        <source>agent %1 (%2) added</source>
+        <translation>dodano konsultanta %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 signed in</source>
+        <translation>%1 zalogował(a) się</translation>
+    </message>
+    <message>
+        <source>demo data loaded: %1 customers, %2 tickets (seed %3)</source>
+        <translation>wczytano dane demonstracyjne: klienci %1, zgłoszenia %2 (ziarno %3)</translation>
+    </message>
+    <message>
+        <source>reply template added: %1 (%2)</source>
+        <translation>dodano szablon odpowiedzi: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>reply template changed: %1 (%2)</source>
+        <translation>zmieniono szablon odpowiedzi: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>reply template removed: %1 (%2)</source>
+        <translation>usunięto szablon odpowiedzi: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: reply template %2 (%3)</source>
+        <translation>%1: szablon odpowiedzi %2 (%3)</translation>
+    </message>
+    <message>
+        <source>service level %1 added</source>
+        <translation>dodano poziom serwisu %1</translation>
+    </message>
+    <message>
+        <source>service level %1 changed</source>
+        <translation>zmieniono poziom serwisu %1</translation>
+    </message>
+    <message>
+        <source>service level %1 removed</source>
+        <translation>usunięto poziom serwisu %1</translation>
+    </message>
+    <message>
+        <source>service %1: level %2 → %3</source>
+        <translation>usługa %1: poziom %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1 linked to the call with %2</source>
+        <translation>%1 powiązano z połączeniem z %2</translation>
+    </message>
+    <message>
+        <source>outcome of the call: %1</source>
+        <translation>wynik połączenia: %1</translation>
+    </message>
+    <message>
+        <source>calling back %1</source>
+        <translation>oddzwanianie do %1</translation>
+    </message>
+    <message>
+        <source>no longer calling back %1</source>
+        <translation>rezygnacja z oddzwonienia do %1</translation>
+    </message>
+    <message>
+        <source>called back %1</source>
+        <translation>oddzwoniono do %1</translation>
+    </message>
+</context>
+<context>
     <name>AuditModel</name>
     <message>
         <source>Time</source>
@@ -1022,6 +1397,633 @@
     </message>
 </context>
 <context>
+    <name>Cli</name>
+    <message>
+        <source>error: %1 is not UTF-8 text (its bytes are in another encoding); give it in UTF-8, as the desk stores text</source>
+        <translation>błąd: %1 to nie jest tekst UTF-8 (jego bajty są w innym kodowaniu); podaj go w UTF-8, w którym desk przechowuje tekst</translation>
+    </message>
+    <message>
+        <source>warning: the password in --database is visible to every user of this computer in the process list; put the URL in %1 instead, or leave the password out and let the desk take it from the keyring</source>
+        <translation>ostrzeżenie: hasło w --database widzi na liście procesów każdy użytkownik tego komputera; podaj URL w %1 albo pomiń hasło i pozwól, by desk wziął je z pęku kluczy</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>przerwano</translation>
+    </message>
+    <message>
+        <source>%1: schema already at %2</source>
+        <translation>%1: schemat już w wersji %2</translation>
+    </message>
+    <message>
+        <source>%1: schema upgraded %2 → %3</source>
+        <translation>%1: schemat zaktualizowany %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 (database %3, this version %4)</source>
+        <translation>%1: %2 (baza %3, ta wersja %4)</translation>
+    </message>
+    <message>
+        <source>added agent %1 (%2, %3)</source>
+        <translation>dodano konsultanta %1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>login</source>
+        <translation>login</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nazwa</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>rola</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktywny</translation>
+    </message>
+    <message>
+        <source>can sign in</source>
+        <translation>może się zalogować</translation>
+    </message>
+    <message>
+        <source>demo data in %1: %2 customers, %3 contracts, %4 services, %5 tickets, %6 messages</source>
+        <translation>dane demonstracyjne w %1: klienci %2, umowy %3, usługi %4, zgłoszenia %5, wiadomości %6</translation>
+    </message>
+    <message>
+        <source>demo agents (password “%1”): %2</source>
+        <translation>konsultanci demonstracyjni (hasło „%1”): %2</translation>
+    </message>
+    <message>
+        <source>entry %1 was changed after it was written (its content no longer gives its hash)</source>
+        <translation>wpis %1 zmieniono po zapisaniu (jego treść nie daje już jego skrótu)</translation>
+    </message>
+    <message>
+        <source>entry %1 does not follow the entry before it: an entry before it was removed, or it was inserted or moved</source>
+        <translation>wpis %1 nie następuje po poprzednim: usunięto wpis przed nim albo go wstawiono lub przeniesiono</translation>
+    </message>
+    <message>
+        <source>entry %1 has no hash: it was written outside the desk</source>
+        <translation>wpis %1 nie ma skrótu: zapisano go poza deskiem</translation>
+    </message>
+    <message>
+        <source>the log no longer holds the head %2: entries were removed from its end, or the chain was rewritten</source>
+        <translation>dziennik nie zawiera już czoła %2: usunięto wpisy z jego końca albo przepisano łańcuch</translation>
+    </message>
+    <message>
+        <source>head %1 (entry %2)</source>
+        <translation>czoło %1 (wpis %2)</translation>
+    </message>
+    <message>
+        <source>audit log intact, %1</source>
+        <translation>dziennik audytu nienaruszony, %1</translation>
+    </message>
+    <message>
+        <source>audit log BROKEN: %1 (%2 fit the chain)</source>
+        <translation>dziennik audytu NARUSZONY: %1 (pasuje do łańcucha: %2)</translation>
+    </message>
+    <message>
+        <source>audit log BROKEN: %1 (it is the first entry)</source>
+        <translation>dziennik audytu NARUSZONY: %1 (to pierwszy wpis)</translation>
+    </message>
+    <message>
+        <source>audit log BROKEN: %1 (the %2 before it fit the chain)</source>
+        <translation>dziennik audytu NARUSZONY: %1 (wcześniejsze pasują do łańcucha: %2)</translation>
+    </message>
+    <message>
+        <source>1 entry</source>
+        <translation>1 wpis</translation>
+    </message>
+    <message>
+        <source>%1 entries</source>
+        <translation>wpisy: %1</translation>
+    </message>
+    <message>
+        <source>started</source>
+        <translation>początek</translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation>kier.</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>stan</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>numer</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>klient</translation>
+    </message>
+    <message>
+        <source>agent</source>
+        <translation>konsultant</translation>
+    </message>
+    <message>
+        <source>duration</source>
+        <translation>czas</translation>
+    </message>
+    <message>
+        <source>tickets</source>
+        <translation>zgłoszenia</translation>
+    </message>
+    <message>
+        <source>back</source>
+        <translation>oddzw.</translation>
+    </message>
+    <message>
+        <source>done by %1</source>
+        <translation>wykonał(a) %1</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>wykonane</translation>
+    </message>
+    <message>
+        <source>%1 is calling back</source>
+        <translation>oddzwania %1</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>czeka</translation>
+    </message>
+    <message>
+        <source>wrote %1 call(s) to %2</source>
+        <translation>zapisano połączenia (%1) do %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 incoming, %3 outgoing, %4 missed (%5)</source>
+        <translation>%1: przychodzące %2, wychodzące %3, nieodebrane %4 (%5)</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>godzina</translation>
+    </message>
+    <message>
+        <source>incoming</source>
+        <translation>przychodzące</translation>
+    </message>
+    <message>
+        <source>outgoing</source>
+        <translation>wychodzące</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>nieodebrane</translation>
+    </message>
+    <message>
+        <source>as a NIP, %1 has a wrong check digit: no NIP begins with its first nine digits</source>
+        <translation>jako NIP %1 ma złą cyfrę kontrolną: żaden NIP nie zaczyna się od jego pierwszych dziewięciu cyfr</translation>
+    </message>
+    <message>
+        <source>as a NIP, %1 has a wrong check digit: with these first nine digits the last would be %2</source>
+        <translation>jako NIP %1 ma złą cyfrę kontrolną: przy tych pierwszych dziewięciu cyfrach ostatnia byłaby %2</translation>
+    </message>
+    <message>
+        <source>nothing recognisable</source>
+        <translation>nic rozpoznawalnego</translation>
+    </message>
+    <message>
+        <source>nothing found for “%1” (read as: %2)</source>
+        <translation>nic nie znaleziono dla „%1” (odczytano jako: %2)</translation>
+    </message>
+    <message>
+        <source>“%1” read as: %2</source>
+        <translation>„%1” odczytano jako: %2</translation>
+    </message>
+    <message>
+        <source>HEZO knows no service on that serial</source>
+        <translation>HEZO nie zna usługi o tym numerze seryjnym</translation>
+    </message>
+    <message>
+        <source>registered %1 &lt;%2&gt;</source>
+        <translation>zarejestrowano %1 &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <source>updated %1 &lt;%2&gt;</source>
+        <translation>zaktualizowano %1 &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <source>READ BACK TO THE CALLER: the contract holds %1</source>
+        <translation>PRZECZYTAJ DZWONIĄCEMU: na umowie jest %1</translation>
+    </message>
+    <message>
+        <source>serial notation on the contract: %1</source>
+        <translation>zapis numeru seryjnego na umowie: %1</translation>
+    </message>
+    <message>
+        <source>Customers (%1)</source>
+        <translation>Klienci (%1)</translation>
+    </message>
+    <message>
+        <source>tax id</source>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>miasto</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>telefon</translation>
+    </message>
+    <message>
+        <source>matched by</source>
+        <translation>dopasowano po</translation>
+    </message>
+    <message>
+        <source>Contracts (%1)</source>
+        <translation>Umowy (%1)</translation>
+    </message>
+    <message>
+        <source>reseller</source>
+        <translation>reseller</translation>
+    </message>
+    <message>
+        <source>term</source>
+        <translation>okres</translation>
+    </message>
+    <message>
+        <source>services</source>
+        <translation>usługi</translation>
+    </message>
+    <message>
+        <source>Services (%1)</source>
+        <translation>Usługi (%1)</translation>
+    </message>
+    <message>
+        <source>notation</source>
+        <translation>zapis</translation>
+    </message>
+    <message>
+        <source>product</source>
+        <translation>produkt</translation>
+    </message>
+    <message>
+        <source>contract</source>
+        <translation>umowa</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>do</translation>
+    </message>
+    <message>
+        <source>Tickets (%1)</source>
+        <translation>Zgłoszenia (%1)</translation>
+    </message>
+    <message>
+        <source>legacy</source>
+        <translation>stary numer</translation>
+    </message>
+    <message>
+        <source>subject</source>
+        <translation>temat</translation>
+    </message>
+    <message>
+        <source>priority</source>
+        <translation>priorytet</translation>
+    </message>
+    <message>
+        <source>reseller access</source>
+        <translation>dostęp resellera</translation>
+    </message>
+    <message>
+        <source>wrote %1</source>
+        <translation>zapisano %1</translation>
+    </message>
+    <message>
+        <source>ran %1</source>
+        <translation>uruchomiono %1</translation>
+    </message>
+    <message>
+        <source>xdg-mime is not installed (package xdg-utils): make HEZO Desk the tel: handler in the desktop&apos;s default applications, or run `xdg-mime default %1 %2` once it is</source>
+        <translation>xdg-mime nie jest zainstalowany (pakiet xdg-utils): ustaw HEZO Desk jako obsługę tel: w domyślnych aplikacjach pulpitu albo uruchom `xdg-mime default %1 %2`, gdy będzie zainstalowany</translation>
+    </message>
+    <message>
+        <source>would write %1:</source>
+        <translation>zapisałby %1:</translation>
+    </message>
+    <message>
+        <source>would copy %1 to %2</source>
+        <translation>skopiowałby %1 do %2</translation>
+    </message>
+    <message>
+        <source>would run %1</source>
+        <translation>uruchomiłby %1</translation>
+    </message>
+    <message>
+        <source>would skip %1: not installed</source>
+        <translation>pominąłby %1: nie jest zainstalowany</translation>
+    </message>
+    <message>
+        <source>%1 (%2 copy) → %3</source>
+        <translation>%1 (wersja %2) → %3</translation>
+    </message>
+    <message>
+        <source> (run with --debug for details)</source>
+        <translation> (szczegóły: uruchom z --debug)</translation>
+    </message>
+    <message>
+        <source>%1; if this command changes data, the change may or may not have been saved: check before running it again</source>
+        <translation>%1; jeśli to polecenie zmienia dane, zmiana mogła zostać zapisana albo nie: sprawdź przed ponownym uruchomieniem</translation>
+    </message>
+    <message>
+        <source>database error: %1</source>
+        <translation>błąd bazy danych: %1</translation>
+    </message>
+    <message>
+        <source>unexpected error: %1: %2</source>
+        <translation>nieoczekiwany błąd: %1: %2</translation>
+    </message>
+    <message>
+        <source>the database refused the operation: %1</source>
+        <translation>baza danych odmówiła wykonania operacji: %1</translation>
+    </message>
+    <message>
+        <source>contact #%1: %2</source>
+        <translation>kontakt #%1: %2</translation>
+    </message>
+    <message>
+        <source>contact %1 anonymised as “%2”</source>
+        <translation>kontakt %1 zanonimizowano jako „%2”</translation>
+    </message>
+    <message>
+        <source>  despite open tickets: %1</source>
+        <translation>  mimo otwartych zgłoszeń: %1</translation>
+    </message>
+    <message>
+        <source>  the full-text index could not be rewritten now (another desk was writing): the next erasure or retention run rewrites it; `gdpr verify-erased` shows what is left</source>
+        <translation>  indeksu pełnotekstowego nie dało się teraz przepisać (inny desk zapisywał): przepisze go następne usunięcie lub przebieg retencji; `gdpr verify-erased` pokazuje, co zostało</translation>
+    </message>
+    <message>
+        <source>  the full-text index and the file were rewritten, but another desk still reads the journal: run `gdpr verify-erased` again once the other desks closed</source>
+        <translation>  indeks pełnotekstowy i plik przepisano, ale inny desk wciąż czyta dziennik: uruchom `gdpr verify-erased` ponownie, gdy inne deski zostaną zamknięte</translation>
+    </message>
+    <message>
+        <source>  the full-text index, the file and its journal were rewritten</source>
+        <translation>  przepisano indeks pełnotekstowy, plik i jego dziennik</translation>
+    </message>
+    <message>
+        <source>none of the values found (%1 tables, %2 rows, %3 PDFs, %4 raw bytes, %5 drafts read)</source>
+        <translation>nie znaleziono żadnej z wartości (przeczytano: tabele %1, wiersze %2, pliki PDF %3, surowe bajty %4, szkice %5)</translation>
+    </message>
+    <message>
+        <source>held by other contacts too (%1), theirs and kept: %2 place(s)</source>
+        <translation>mają je też inne kontakty (%1), ich dane zachowano: miejsca %2</translation>
+    </message>
+    <message>
+        <source>%1 contact(s) would be anonymised (tickets all closed before %2)</source>
+        <translation>kontakty do anonimizacji: %1 (wszystkie zgłoszenia zamknięte przed %2)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 contact(s) anonymised</source>
+        <translation>zanonimizowano kontakty: %1 z %2</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation>kontakt</translation>
+    </message>
+    <message>
+        <source>company</source>
+        <translation>firma</translation>
+    </message>
+    <message>
+        <source>last change</source>
+        <translation>ostatnia zmiana</translation>
+    </message>
+    <message>
+        <source>  contact %1 skipped: %2</source>
+        <translation>  pominięto kontakt %1: %2</translation>
+    </message>
+    <message>
+        <source>the running desk took the call (%1) of %2</source>
+        <translation>działający desk przyjął połączenie (%1) z %2</translation>
+    </message>
+    <message>
+        <source>HEZO Desk is already open on this database: it came to the front</source>
+        <translation>HEZO Desk jest już otwarty na tej bazie: przeniesiono go na wierzch</translation>
+    </message>
+    <message>
+        <source>full report: %1</source>
+        <translation>pełny raport: %1</translation>
+    </message>
+    <message>
+        <source>the lists are shortened; --report FILE writes every row</source>
+        <translation>listy są skrócone; --report PLIK zapisuje każdy wiersz</translation>
+    </message>
+    <message>
+        <source>  (none)</source>
+        <translation>  (brak)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>tak</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>%1: %2 may now see this ticket (at the request of %3, %4; version %5)</source>
+        <translation>%1: %2 widzi teraz to zgłoszenie (na prośbę: %3, %4; wersja %5)</translation>
+    </message>
+    <message>
+        <source>%1: %2 may no longer see this ticket (at the request of %3, %4; version %5)</source>
+        <translation>%1: %2 nie widzi już tego zgłoszenia (na prośbę: %3, %4; wersja %5)</translation>
+    </message>
+    <message>
+        <source>  reseller:        %1</source>
+        <translation>  reseller:          %1</translation>
+    </message>
+    <message>
+        <source>  reseller access: %1</source>
+        <translation>  dostęp resellera:  %1</translation>
+    </message>
+    <message>
+        <source>  version:         %1</source>
+        <translation>  wersja:            %1</translation>
+    </message>
+    <message>
+        <source>  decision needed: the customer has not decided about %1; ask and record it (--grant or --revoke)</source>
+        <translation>  potrzebna decyzja: klient nie zdecydował w sprawie %1; zapytaj i zapisz (--grant lub --revoke)</translation>
+    </message>
+    <message>
+        <source>when</source>
+        <translation>kiedy</translation>
+    </message>
+    <message>
+        <source>decision</source>
+        <translation>decyzja</translation>
+    </message>
+    <message>
+        <source>requested by</source>
+        <translation>na prośbę</translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation>kanał</translation>
+    </message>
+    <message>
+        <source>recorded by</source>
+        <translation>zapisał(a)</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>notatka</translation>
+    </message>
+    <message>
+        <source>(ended by the desk)</source>
+        <translation>(zakończone przez desk)</translation>
+    </message>
+    <message>
+        <source>access</source>
+        <translation>dostęp</translation>
+    </message>
+    <message>
+        <source>no access</source>
+        <translation>brak dostępu</translation>
+    </message>
+    <message>
+        <source>access → no access (the ticket moved from %1 to %2)</source>
+        <translation>dostęp → brak dostępu (zgłoszenie przeszło od %1 do %2)</translation>
+    </message>
+    <message>
+        <source>%1 (asked when the ticket was opened)</source>
+        <translation>%1 (zapytano przy otwarciu zgłoszenia)</translation>
+    </message>
+    <message>
+        <source>legacy id</source>
+        <translation>id w starym systemie</translation>
+    </message>
+    <message>
+        <source>active contracts</source>
+        <translation>aktywne umowy</translation>
+    </message>
+    <message>
+        <source>visible tickets</source>
+        <translation>widoczne zgłoszenia</translation>
+    </message>
+    <message>
+        <source>db roles</source>
+        <translation>role bazy</translation>
+    </message>
+    <message>
+        <source>%1: %2 ticket(s) it may see</source>
+        <translation>%1: zgłoszenia, które może widzieć: %2</translation>
+    </message>
+    <message>
+        <source>messages</source>
+        <translation>wiadomości</translation>
+    </message>
+    <message>
+        <source>files</source>
+        <translation>pliki</translation>
+    </message>
+    <message>
+        <source>  for:        %1</source>
+        <translation>  dla:        %1</translation>
+    </message>
+    <message>
+        <source>  customer:   %1</source>
+        <translation>  klient:     %1</translation>
+    </message>
+    <message>
+        <source>  state:      %1</source>
+        <translation>  stan:       %1</translation>
+    </message>
+    <message>
+        <source>  opened:     %1</source>
+        <translation>  otwarte:    %1</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>rozmiar</translation>
+    </message>
+    <message>
+        <source>role %1 may now read the views of schema reseller_portal (tickets, messages, attachments) for %2, and nothing else</source>
+        <translation>rola %1 może teraz czytać widoki schematu reseller_portal (zgłoszenia, wiadomości, załączniki) dla %2 i nic więcej</translation>
+    </message>
+    <message>
+        <source>PostgreSQL lets every role connect to every database of the server unless its pg_hba.conf says otherwise; these lines keep the role to this one (the server&apos;s other databases are not the desk&apos;s to change):</source>
+        <translation>PostgreSQL pozwala każdej roli łączyć się z każdą bazą serwera, chyba że jego pg_hba.conf mówi inaczej; te wiersze ograniczają rolę do tej bazy (innych baz serwera desk nie zmienia):</translation>
+    </message>
+    <message>
+        <source>role %1 no longer reads for %2; dropped</source>
+        <translation>rola %1 nie czyta już dla %2; usunięto ją</translation>
+    </message>
+    <message>
+        <source>role %1 no longer reads for %2; the server role was kept (%3)</source>
+        <translation>rola %1 nie czyta już dla %2; rolę na serwerze zachowano (%3)</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>utworzono</translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation>przez</translation>
+    </message>
+    <message>
+        <source>INTERNAL NOTE</source>
+        <translation>NOTATKA WEWNĘTRZNA</translation>
+    </message>
+    <message>
+        <source>opened %1 on %2 %3: %4 (reseller access: %5)</source>
+        <translation>otwarto %1 na %2 %3: %4 (dostęp resellera: %5)</translation>
+    </message>
+    <message>
+        <source>internal note added to %1</source>
+        <translation>dodano notatkę wewnętrzną do %1</translation>
+    </message>
+    <message>
+        <source>reply added to %1</source>
+        <translation>dodano odpowiedź do %1</translation>
+    </message>
+    <message>
+        <source>%1: %2, priority %3, assignee %4 (version %5)</source>
+        <translation>%1: %2, priorytet %3, odpowiedzialny %4 (wersja %5)</translation>
+    </message>
+    <message>
+        <source>serial</source>
+        <translation>numer seryjny</translation>
+    </message>
+    <message>
+        <source>assignee</source>
+        <translation>odpowiedzialny</translation>
+    </message>
+    <message>
+        <source>legacy number</source>
+        <translation>numer w starym systemie</translation>
+    </message>
+    <message>
+        <source>opened</source>
+        <translation>otwarte</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>wersja</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Załączniki</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>id</translation>
+    </message>
+    <message>
+        <source>sha256</source>
+        <translation>sha256</translation>
+    </message>
+    <message>
+        <source>attached %1 (%2 bytes) to %3</source>
+        <translation>załączono %1 (bajty: %2) do %3</translation>
+    </message>
+</context>
+<context>
     <name>ContractsModel</name>
     <message>
         <source>Number</source>
@@ -1632,6 +2634,886 @@
         <source>Choose a period from %1 to %2 that runs forward and spans at most %3 days</source>
         <translation>Wybierz okres od %1 do %2, który biegnie naprzód i obejmuje najwyżej %3 dni</translation>
     </message>
+    <message>
+        <source>no terminal to ask for the new password: use --new-password-stdin</source>
+        <translation>brak terminala, by zapytać o nowe hasło: użyj --new-password-stdin</translation>
+    </message>
+    <message>
+        <source>the passwords differ</source>
+        <translation>hasła się różnią</translation>
+    </message>
+    <message>
+        <source>nothing to change: give --role, --activate, --deactivate or --reset-password</source>
+        <translation>nic do zmiany: podaj --role, --activate, --deactivate lub --reset-password</translation>
+    </message>
+    <message>
+        <source>--limit must be at least 1</source>
+        <translation>--limit musi wynosić co najmniej 1</translation>
+    </message>
+    <message>
+        <source>“%1” is no day; write it as YYYY-MM-DD</source>
+        <translation>„%1” to nie jest dzień; zapisz go jako RRRR-MM-DD</translation>
+    </message>
+    <message>
+        <source>no phone number in “%1”: give one, e.g. `hezo-desk call %2`</source>
+        <translation>brak numeru telefonu w „%1”: podaj go, np. `hezo-desk call %2`</translation>
+    </message>
+    <message>
+        <source>no phone number: give one, e.g. `hezo-desk call %1`</source>
+        <translation>brak numeru telefonu: podaj go, np. `hezo-desk call %1`</translation>
+    </message>
+    <message>
+        <source>“%1” is not a phone number: digits with an optional leading +, spaces, dashes, dots and brackets between them</source>
+        <translation>„%1” to nie jest numer telefonu: cyfry z opcjonalnym + na początku, spacjami, myślnikami, kropkami i nawiasami między nimi</translation>
+    </message>
+    <message>
+        <source>“%1” is not a phone number: it has %2 digits (%3 to %4 expected)</source>
+        <translation>„%1” to nie jest numer telefonu: ma %2 cyfr (oczekiwano od %3 do %4)</translation>
+    </message>
+    <message>
+        <source>--password-stdin: the first line of standard input is empty</source>
+        <translation>--password-stdin: pierwszy wiersz wejścia standardowego jest pusty</translation>
+    </message>
+    <message>
+        <source>this command records who did it: name the acting agent with --agent LOGIN or %1 (see `hezo-desk agent list`)</source>
+        <translation>to polecenie zapisuje, kto je wykonał: wskaż działającego konsultanta przez --agent LOGIN lub %1 (zob. `hezo-desk agent list`)</translation>
+    </message>
+    <message>
+        <source>this command acts as %1 and needs their password: give it with --password-stdin or %2, let the desk remember it (sign in with “remember me”), or run the command on a terminal to be asked</source>
+        <translation>to polecenie działa jako %1 i potrzebuje jego hasła: podaj je przez --password-stdin lub %2, pozwól desk je zapamiętać (zaloguj się z „zapamiętaj mnie”) albo uruchom polecenie w terminalu, by zostać zapytanym</translation>
+    </message>
+    <message>
+        <source>give %1 either as text or as a file, not both</source>
+        <translation>podaj %1 jako tekst albo jako plik, nie oba naraz</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>nie można odczytać %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not UTF-8 text</source>
+        <translation>%1 to nie jest tekst UTF-8</translation>
+    </message>
+    <message>
+        <source>%1 is missing: give it as text, with a file, or on standard input</source>
+        <translation>brak: %1; podaj jako tekst, plik lub na wejściu standardowym</translation>
+    </message>
+    <message>
+        <source>`desktop install` is for Linux desktops; on Windows register the tel: protocol as the README says (section &apos;Calls from a phone system&apos;)</source>
+        <translation>`desktop install` jest dla pulpitów Linuksa; w Windows zarejestruj protokół tel: tak, jak opisuje README (sekcja „Calls from a phone system”)</translation>
+    </message>
+    <message>
+        <source>--workers must be at least 1</source>
+        <translation>--workers musi wynosić co najmniej 1</translation>
+    </message>
+    <message>
+        <source>%1 does not exist; give an existing folder or a .pdf file</source>
+        <translation>%1 nie istnieje; podaj istniejący folder lub plik .pdf</translation>
+    </message>
+    <message>
+        <source>%1 is a file name, but %2 cases make %2 files: give a folder, or add --combined for one file</source>
+        <translation>%1 to nazwa pliku, a spraw jest %2, czyli plików %2: podaj folder albo dodaj --combined, by powstał jeden plik</translation>
+    </message>
+    <message>
+        <source>%1, and trying again for a while did not help; %2 may or may not have been saved: run `%3` to check before trying again</source>
+        <translation>%1, a ponawianie przez pewien czas nie pomogło; %2 — nie wiadomo, czy zapisano: uruchom `%3`, by sprawdzić przed kolejną próbą</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder</source>
+        <translation>%1 to nie jest folder</translation>
+    </message>
+    <message>
+        <source>export a person&apos;s personal data</source>
+        <translation>eksportować danych osobowych osoby</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1: %2</source>
+        <translation>nie można utworzyć folderu %1: %2</translation>
+    </message>
+    <message>
+        <source>the call id is at most %1 printable characters on one line</source>
+        <translation>identyfikator połączenia to najwyżej %1 drukowalnych znaków w jednym wierszu</translation>
+    </message>
+    <message>
+        <source>no desk is running, and this command cannot open one</source>
+        <translation>żaden desk nie działa, a to polecenie nie może go otworzyć</translation>
+    </message>
+    <message>
+        <source>the folder %1 for the desk&apos;s socket is not yours alone (another user owns it or may enter it): remove it, or set XDG_RUNTIME_DIR to a folder of yours</source>
+        <translation>folder %1 na gniazdo deska nie należy wyłącznie do ciebie (jest innego użytkownika lub inny może do niego wejść): usuń go albo ustaw XDG_RUNTIME_DIR na swój folder</translation>
+    </message>
+    <message>
+        <source>a desk is running but did not answer within %1 s: is its window frozen? Close it and run the command again</source>
+        <translation>desk działa, ale nie odpowiedział w ciągu %1 s: czy jego okno się zawiesiło? Zamknij je i uruchom polecenie ponownie</translation>
+    </message>
+    <message>
+        <source>the running desk did not take the call (it answered “%1”): is it another version of HEZO Desk? Restart it</source>
+        <translation>działający desk nie przyjął połączenia (odpowiedział „%1”): czy to inna wersja HEZO Desk? Uruchom go ponownie</translation>
+    </message>
+    <message>
+        <source>say what the customer decided: --grant or --revoke</source>
+        <translation>podaj decyzję klienta: --grant lub --revoke</translation>
+    </message>
+    <message>
+        <source>say who asked for the change: --requested-by EMAIL-OR-NAME</source>
+        <translation>podaj, kto prosił o zmianę: --requested-by E-MAIL-LUB-NAZWISKO</translation>
+    </message>
+    <message>
+        <source>%1 may see nothing of %2: either the customer has not allowed it or the ticket&apos;s contract names another reseller</source>
+        <translation>%1 nie może widzieć niczego z %2: klient na to nie pozwolił albo umowa zgłoszenia wskazuje innego resellera</translation>
+    </message>
+    <message>
+        <source>the description</source>
+        <translation>opis</translation>
+    </message>
+    <message>
+        <source>the note</source>
+        <translation>notatka</translation>
+    </message>
+    <message>
+        <source>the reply</source>
+        <translation>odpowiedź</translation>
+    </message>
+    <message>
+        <source>nothing to change: give --state, --priority, --assign or --unassign</source>
+        <translation>nic do zmiany: podaj --state, --priority, --assign lub --unassign</translation>
+    </message>
+    <message>
+        <source>the change</source>
+        <translation>zmiana</translation>
+    </message>
+    <message>
+        <source>name the reseller: its tax id, legacy id or exact name</source>
+        <translation>wskaż resellera: jego NIP, id ze starego systemu lub dokładną nazwę</translation>
+    </message>
+    <message>
+        <source>no reseller has the tax id, legacy id or name “%1” (see `hezo-desk reseller list`)</source>
+        <translation>żaden reseller nie ma NIP-u, id ze starego systemu ani nazwy „%1” (zob. `hezo-desk reseller list`)</translation>
+    </message>
+    <message>
+        <source>“%1” names several resellers: %2; give its tax id</source>
+        <translation>„%1” pasuje do kilku resellerów: %2; podaj NIP</translation>
+    </message>
+    <message>
+        <source>say who asked for the change: a contact&apos;s e-mail or a person&apos;s name</source>
+        <translation>podaj, kto prosił o zmianę: e-mail kontaktu lub imię i nazwisko osoby</translation>
+    </message>
+    <message>
+        <source>no ticket with id %1</source>
+        <translation>brak zgłoszenia o id %1</translation>
+    </message>
+    <message>
+        <source>%1 is no registered contact of %2; give the person&apos;s name instead, or register them first</source>
+        <translation>%1 nie jest zarejestrowanym kontaktem %2; podaj zamiast tego imię i nazwisko osoby albo najpierw ją zarejestruj</translation>
+    </message>
+    <message>
+        <source>a customer states its decision by phone, e-mail, portal or web form, not by %1</source>
+        <translation>klient przekazuje decyzję telefonicznie, e-mailem, przez portal lub formularz, nie kanałem: %1</translation>
+    </message>
+    <message>
+        <source>the note has %1 characters; at most %2</source>
+        <translation>notatka ma %1 znaków; najwyżej %2</translation>
+    </message>
+    <message>
+        <source>%1: the reseller already has access; nothing to change</source>
+        <translation>%1: reseller ma już dostęp; nic do zmiany</translation>
+    </message>
+    <message>
+        <source>%1: the reseller has no access; nothing to change</source>
+        <translation>%1: reseller nie ma dostępu; nic do zmiany</translation>
+    </message>
+    <message>
+        <source>%1 is linked to no contract, so no reseller is named for it: there is no one to grant access to (link it to its contract first)</source>
+        <translation>%1 nie jest powiązane z umową, więc nie wskazano dla niego resellera: nie ma komu udzielić dostępu (najpierw powiąż je z umową)</translation>
+    </message>
+    <message>
+        <source>that contact is not one of the customer&apos;s of %1; only the customer decides about its reseller</source>
+        <translation>ten kontakt nie należy do klienta %1; o resellerze decyduje tylko klient</translation>
+    </message>
+    <message>
+        <source>say who asked for the change: a contact of the customer or the person&apos;s name</source>
+        <translation>podaj, kto prosił o zmianę: kontakt klienta lub imię i nazwisko osoby</translation>
+    </message>
+    <message>
+        <source>%1 (%2) may not %3; that needs the role %4</source>
+        <translation>%1 (%2) nie może %3; wymaga to roli: %4</translation>
+    </message>
+    <message>
+        <source>agent “%1” is deactivated</source>
+        <translation>konsultant „%1” jest dezaktywowany</translation>
+    </message>
+    <message>
+        <source>display name is empty</source>
+        <translation>nazwa wyświetlana jest pusta</translation>
+    </message>
+    <message>
+        <source>name the acting administrator (--agent) to add an agent</source>
+        <translation>wskaż działającego administratora (--agent), by dodać konsultanta</translation>
+    </message>
+    <message>
+        <source>add agents</source>
+        <translation>dodawać konsultantów</translation>
+    </message>
+    <message>
+        <source>an agent with login “%1” already exists</source>
+        <translation>konsultant z loginem „%1” już istnieje</translation>
+    </message>
+    <message>
+        <source>you cannot deactivate your own account</source>
+        <translation>nie możesz dezaktywować własnego konta</translation>
+    </message>
+    <message>
+        <source>manage agents</source>
+        <translation>zarządzać konsultantami</translation>
+    </message>
+    <message>
+        <source>you cannot take the administrator role from yourself</source>
+        <translation>nie możesz odebrać sobie roli administratora</translation>
+    </message>
+    <message>
+        <source>wrong login or password, or the account is deactivated</source>
+        <translation>zły login lub hasło albo konto jest dezaktywowane</translation>
+    </message>
+    <message>
+        <source>no agent with login “%1”</source>
+        <translation>brak konsultanta z loginem „%1”</translation>
+    </message>
+    <message>
+        <source>login “%1” is not valid: 2 to 64 characters, lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit</source>
+        <translation>login „%1” jest nieprawidłowy: od 2 do 64 znaków, małe litery, cyfry, „.”, „_” lub „-”, na początku litera lub cyfra</translation>
+    </message>
+    <message>
+        <source>a password needs at least %1 characters</source>
+        <translation>hasło musi mieć co najmniej %1 znaków</translation>
+    </message>
+    <message>
+        <source>%1 is %2 MB; attachments may be at most %3 MB</source>
+        <translation>%1 ma %2 MB; załącznik może mieć najwyżej %3 MB</translation>
+    </message>
+    <message>
+        <source>read the audit log</source>
+        <translation>czytać dziennika audytu</translation>
+    </message>
+    <message>
+        <source>no call with id %1</source>
+        <translation>brak połączenia o id %1</translation>
+    </message>
+    <message>
+        <source>the call with %1 was changed by someone else meanwhile; your change was not saved</source>
+        <translation>połączenie z %1 zmienił w międzyczasie ktoś inny; twojej zmiany nie zapisano</translation>
+    </message>
+    <message>
+        <source>the call from %1 is being called back by someone else; nothing was changed</source>
+        <translation>do %1 oddzwania już ktoś inny; niczego nie zmieniono</translation>
+    </message>
+    <message>
+        <source>the call from %1 is being called back by %2; nothing was changed</source>
+        <translation>do %1 oddzwania już %2; niczego nie zmieniono</translation>
+    </message>
+    <message>
+        <source>the call from %1 is not waiting for a call-back</source>
+        <translation>połączenie od %1 nie czeka na oddzwonienie</translation>
+    </message>
+    <message>
+        <source>an outcome is at most %1 characters</source>
+        <translation>wynik może mieć najwyżej %1 znaków</translation>
+    </message>
+    <message>
+        <source>read the call statistics</source>
+        <translation>czytać statystyk połączeń</translation>
+    </message>
+    <message>
+        <source>--customers must be at least 1</source>
+        <translation>--customers musi wynosić co najmniej 1</translation>
+    </message>
+    <message>
+        <source>--tickets must not be negative</source>
+        <translation>--tickets nie może być ujemne</translation>
+    </message>
+    <message>
+        <source>the database already holds customers or tickets; demo data goes only into an empty database (use a new --database)</source>
+        <translation>baza zawiera już klientów lub zgłoszenia; dane demonstracyjne trafiają tylko do pustej bazy (użyj nowej --database)</translation>
+    </message>
+    <message>
+        <source>import the legacy system</source>
+        <translation>importować starego systemu</translation>
+    </message>
+    <message>
+        <source>cannot write the report to %1: no such folder</source>
+        <translation>nie można zapisać raportu do %1: nie ma takiego folderu</translation>
+    </message>
+    <message>
+        <source>the work folder %1 does not exist</source>
+        <translation>folder roboczy %1 nie istnieje</translation>
+    </message>
+    <message>
+        <source>cannot write the report to %1: %2</source>
+        <translation>nie można zapisać raportu do %1: %2</translation>
+    </message>
+    <message>
+        <source>another legacy import is writing to this database%1; wait until it has finished, then run this one again</source>
+        <translation>inny import ze starego systemu zapisuje do tej bazy%1; poczekaj, aż się skończy, i uruchom ten ponownie</translation>
+    </message>
+    <message>
+        <source>unknown encoding “%1” (use e.g. cp1250, utf-8 or utf-8-sig)</source>
+        <translation>nieznane kodowanie „%1” (użyj np. cp1250, utf-8 lub utf-8-sig)</translation>
+    </message>
+    <message>
+        <source>--encoding “%1”: “%2” is not a file of the export (%3)</source>
+        <translation>--encoding „%1”: „%2” nie jest plikiem eksportu (%3)</translation>
+    </message>
+    <message>
+        <source>%1 mixes encodings: it is not valid UTF-8 (offset %2) yet holds %3 Polish letter(s) written as UTF-8, so parts were saved as UTF-8 and parts as Windows-1250. Re-save it in one encoding, or choose one with --encoding %1=cp1250 or --encoding %1=utf-8</source>
+        <translation>%1 miesza kodowania: nie jest poprawnym UTF-8 (pozycja %2), a zawiera polskie litery zapisane w UTF-8 (liczba: %3), więc część zapisano w UTF-8, a część w Windows-1250. Zapisz go w jednym kodowaniu albo wybierz je przez --encoding %1=cp1250 lub --encoding %1=utf-8</translation>
+    </message>
+    <message>
+        <source>%1 is neither UTF-8 nor Windows-1250: %2 fits neither; give its encoding with --encoding %1=ENCODING</source>
+        <translation>%1 nie jest ani w UTF-8, ani w Windows-1250: %2 nie pasuje do żadnego; podaj jego kodowanie przez --encoding %1=KODOWANIE</translation>
+    </message>
+    <message>
+        <source>%1: the first line is not a header with the export&apos;s column names (expected e.g. %2; found “%3”)</source>
+        <translation>%1: pierwszy wiersz nie jest nagłówkiem z nazwami kolumn eksportu (oczekiwano np. %2; jest „%3”)</translation>
+    </message>
+    <message>
+        <source>%1 is not valid %2 in its first line: %3</source>
+        <translation>%1 nie jest poprawnym %2 w pierwszym wierszu: %3</translation>
+    </message>
+    <message>
+        <source>%1 is empty: a header row is expected</source>
+        <translation>%1 jest pusty: oczekiwano wiersza nagłówka</translation>
+    </message>
+    <message>
+        <source>%1 has no column %2 (its columns: %3)</source>
+        <translation>%1 nie ma kolumny %2 (jego kolumny: %3)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read past line %2: %3 (a quote that is never closed, or text after a closing quote). Nothing was imported; fix the quoting of that line and run the import again</source>
+        <translation>%1 nie daje się czytać za wierszem %2: %3 (niezamknięty cudzysłów lub tekst po cudzysłowie zamykającym). Niczego nie zaimportowano; popraw cudzysłowy w tym wierszu i uruchom import ponownie</translation>
+    </message>
+    <message>
+        <source>%1 is not valid %2 in line %3 (%4); choose another with --encoding %1=ENCODING</source>
+        <translation>%1 nie jest poprawnym %2 w wierszu %3 (%4); wybierz inne przez --encoding %1=KODOWANIE</translation>
+    </message>
+    <message>
+        <source>%1 does not exist: give the export folder or its zip</source>
+        <translation>%1 nie istnieje: podaj folder eksportu lub jego zip</translation>
+    </message>
+    <message>
+        <source>%1 is neither a folder nor a readable zip file: %2</source>
+        <translation>%1 nie jest ani folderem, ani czytelnym plikiem zip: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a complete legacy export: missing %2 (found %3)</source>
+        <translation>%1 nie jest pełnym eksportem starego systemu: brak %2 (znaleziono %3)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read from %2: %3</source>
+        <translation>nie można odczytać %1 z %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 in %2 is damaged (%3): nothing was imported; zip the export again</source>
+        <translation>%1 w %2 jest uszkodzony (%3): niczego nie zaimportowano; spakuj eksport ponownie</translation>
+    </message>
+    <message>
+        <source>&apos;expiring within&apos; needs a number of days of 0 or more</source>
+        <translation>„wygasa w ciągu” wymaga liczby dni co najmniej 0</translation>
+    </message>
+    <message>
+        <source>cannot sort by “%1”; this list sorts by %2</source>
+        <translation>nie można sortować po „%1”; ta lista sortuje po: %2</translation>
+    </message>
+    <message>
+        <source>the lookup is empty: type a tax id, contract, serial, ticket, phone, e-mail or the start of a company name</source>
+        <translation>wyszukiwanie jest puste: wpisz NIP, umowę, numer seryjny, zgłoszenie, telefon, e-mail lub początek nazwy firmy</translation>
+    </message>
+    <message>
+        <source>tax id %1</source>
+        <translation>NIP %1</translation>
+    </message>
+    <message>
+        <source>contract number</source>
+        <translation>numer umowy</translation>
+    </message>
+    <message>
+        <source>serial %1</source>
+        <translation>numer seryjny %1</translation>
+    </message>
+    <message>
+        <source>ticket %1</source>
+        <translation>zgłoszenie %1</translation>
+    </message>
+    <message>
+        <source>legacy ticket %1</source>
+        <translation>zgłoszenie %1 ze starego systemu</translation>
+    </message>
+    <message>
+        <source>phone %1</source>
+        <translation>telefon %1</translation>
+    </message>
+    <message>
+        <source>e-mail %1</source>
+        <translation>e-mail %1</translation>
+    </message>
+    <message>
+        <source>company name</source>
+        <translation>nazwa firmy</translation>
+    </message>
+    <message>
+        <source>no customer with id %1</source>
+        <translation>brak klienta o id %1</translation>
+    </message>
+    <message>
+        <source>no migration run %1</source>
+        <translation>brak przebiegu migracji %1</translation>
+    </message>
+    <message>
+        <source>no cases to export</source>
+        <translation>brak spraw do eksportu</translation>
+    </message>
+    <message>
+        <source>%1 is a file; one PDF per case needs a folder</source>
+        <translation>%1 to plik; jeden PDF na sprawę wymaga folderu</translation>
+    </message>
+    <message>
+        <source>it is linked to no contract, so no reseller is named for it</source>
+        <translation>nie jest powiązane z umową, więc nie wskazano dla niego resellera</translation>
+    </message>
+    <message>
+        <source>the customer has not allowed its reseller to see it</source>
+        <translation>klient nie pozwolił swojemu resellerowi go widzieć</translation>
+    </message>
+    <message>
+        <source>the reseller access rule gives nothing for it</source>
+        <translation>reguła dostępu resellera nic dla niego nie daje</translation>
+    </message>
+    <message>
+        <source>%1: no reseller copy can be made, %2</source>
+        <translation>%1: nie można utworzyć wersji dla resellera, %2</translation>
+    </message>
+    <message>
+        <source>the folder %1 does not exist</source>
+        <translation>folder %1 nie istnieje</translation>
+    </message>
+    <message>
+        <source>the folder %1 is not writable</source>
+        <translation>do folderu %1 nie można zapisywać</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>nie można zapisać %1: %2</translation>
+    </message>
+    <message>
+        <source>contact %1 has open tickets (%2): close them first, or a supervisor overrides this with a reason (--override-reason)</source>
+        <translation>kontakt %1 ma otwarte zgłoszenia (%2): najpierw je zamknij albo kierownik pominie to, podając powód (--override-reason)</translation>
+    </message>
+    <message>
+        <source>contact %1 is already anonymised (person %2)</source>
+        <translation>kontakt %1 jest już zanonimizowany (osoba %2)</translation>
+    </message>
+    <message>
+        <source>erase a person&apos;s data</source>
+        <translation>usuwać danych osoby</translation>
+    </message>
+    <message>
+        <source>%1 (%2) may not erase the data of a person with open tickets; that needs a supervisor</source>
+        <translation>%1 (%2) nie może usuwać danych osoby z otwartymi zgłoszeniami; wymaga to kierownika</translation>
+    </message>
+    <message>
+        <source>no contact with the id %1</source>
+        <translation>brak kontaktu o id %1</translation>
+    </message>
+    <message>
+        <source>run the retention of personal data</source>
+        <translation>uruchamiać retencji danych osobowych</translation>
+    </message>
+    <message>
+        <source>%1 is in the future: retention concerns the past</source>
+        <translation>%1 to przyszłość: retencja dotyczy przeszłości</translation>
+    </message>
+    <message>
+        <source>“%1” is not a phone number</source>
+        <translation>„%1” to nie jest numer telefonu</translation>
+    </message>
+    <message>
+        <source>tax id</source>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <source>contract</source>
+        <translation>umowa</translation>
+    </message>
+    <message>
+        <source>serial number</source>
+        <translation>numer seryjny</translation>
+    </message>
+    <message>
+        <source>registration refused: %1</source>
+        <translation>odmowa rejestracji: %1</translation>
+    </message>
+    <message>
+        <source>%1 is already registered (%2, %3); update that contact instead of adding a second one</source>
+        <translation>%1 jest już zarejestrowany (%2, %3); zaktualizuj ten kontakt zamiast dodawać drugi</translation>
+    </message>
+    <message>
+        <source>%1 is already registered for another company; one e-mail address belongs to one contact</source>
+        <translation>%1 jest już zarejestrowany dla innej firmy; jeden adres e-mail należy do jednego kontaktu</translation>
+    </message>
+    <message>
+        <source>tax id is missing</source>
+        <translation>brak NIP-u</translation>
+    </message>
+    <message>
+        <source>%1 is a valid tax id, but no HEZO customer has it</source>
+        <translation>%1 to poprawny NIP, ale nie ma go żaden klient HEZO</translation>
+    </message>
+    <message>
+        <source>contract number is missing</source>
+        <translation>brak numeru umowy</translation>
+    </message>
+    <message>
+        <source>no contract numbered “%1”</source>
+        <translation>brak umowy o numerze „%1”</translation>
+    </message>
+    <message>
+        <source>contract %1 does not belong to the company %2</source>
+        <translation>umowa %1 nie należy do firmy %2</translation>
+    </message>
+    <message>
+        <source>contract %1 is %2 (term %3–%4); only active contracts authorise</source>
+        <translation>umowa %1 ma stan: %2 (okres %3–%4); uprawniają tylko aktywne umowy</translation>
+    </message>
+    <message>
+        <source>%1: active</source>
+        <translation>%1: aktywna</translation>
+    </message>
+    <message>
+        <source>serial number is missing</source>
+        <translation>brak numeru seryjnego</translation>
+    </message>
+    <message>
+        <source>%1 cannot be checked without a valid contract</source>
+        <translation>%1 nie da się sprawdzić bez poprawnej umowy</translation>
+    </message>
+    <message>
+        <source>serial %1 is not on contract %2 (it is on %3)</source>
+        <translation>numeru seryjnego %1 nie ma na umowie %2 (jest na %3)</translation>
+    </message>
+    <message>
+        <source>serial %1 is not on contract %2 (it is on another company&apos;s contract)</source>
+        <translation>numeru seryjnego %1 nie ma na umowie %2 (jest na umowie innej firmy)</translation>
+    </message>
+    <message>
+        <source>serial %1 is not on contract %2 (HEZO knows no such serial)</source>
+        <translation>numeru seryjnego %1 nie ma na umowie %2 (HEZO nie zna takiego numeru)</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 na %2</translation>
+    </message>
+    <message>
+        <source>first name is missing</source>
+        <translation>brak imienia</translation>
+    </message>
+    <message>
+        <source>last name is missing</source>
+        <translation>brak nazwiska</translation>
+    </message>
+    <message>
+        <source>“%1” is not an e-mail address (name@company.pl)</source>
+        <translation>„%1” to nie jest adres e-mail (nazwa@firma.pl)</translation>
+    </message>
+    <message>
+        <source>the role name is empty</source>
+        <translation>nazwa roli jest pusta</translation>
+    </message>
+    <message>
+        <source>a role name has at most %1 characters</source>
+        <translation>nazwa roli ma najwyżej %1 znaków</translation>
+    </message>
+    <message>
+        <source>“%1” is not a plain role name: use lower-case letters, digits and _ and start with a letter (e.g. partner_gesit)</source>
+        <translation>„%1” to nie jest prosta nazwa roli: użyj małych liter, cyfr i _ i zacznij od litery (np. partner_gesit)</translation>
+    </message>
+    <message>
+        <source>role names starting with %1 are reserved</source>
+        <translation>nazwy ról zaczynające się od %1 są zastrzeżone</translation>
+    </message>
+    <message>
+        <source>create reseller database roles</source>
+        <translation>tworzyć ról bazodanowych resellerów</translation>
+    </message>
+    <message>
+        <source>the password is empty</source>
+        <translation>hasło jest puste</translation>
+    </message>
+    <message>
+        <source>no reseller with id %1</source>
+        <translation>brak resellera o id %1</translation>
+    </message>
+    <message>
+        <source>the role %1 already reads for %2; one role speaks for one reseller (choose another name)</source>
+        <translation>rola %1 czyta już dla %2; jedna rola działa dla jednego resellera (wybierz inną nazwę)</translation>
+    </message>
+    <message>
+        <source>the server already has a role %1 that HEZO Desk did not create for a reseller; choose another name (the desk never takes over other roles)</source>
+        <translation>serwer ma już rolę %1, której HEZO Desk nie utworzył dla resellera; wybierz inną nazwę (desk nigdy nie przejmuje innych ról)</translation>
+    </message>
+    <message>
+        <source>revoke reseller database roles</source>
+        <translation>odbierać ról bazodanowych resellerów</translation>
+    </message>
+    <message>
+        <source>%1 is no reseller database role of this desk</source>
+        <translation>%1 nie jest rolą bazodanową resellera w tym desku</translation>
+    </message>
+    <message>
+        <source>reseller database roles exist only on a PostgreSQL server; a local SQLite file has no roles (run this against the shared database with --database)</source>
+        <translation>role bazodanowe resellerów istnieją tylko na serwerze PostgreSQL; lokalny plik SQLite nie ma ról (uruchom to na wspólnej bazie z --database)</translation>
+    </message>
+    <message>
+        <source>the database user may not manage roles (%1); connect as a user with CREATEROLE</source>
+        <translation>użytkownik bazy nie może zarządzać rolami (%1); połącz się jako użytkownik z CREATEROLE</translation>
+    </message>
+    <message>
+        <source>role %1 could create temporary tables in %2, and the desk&apos;s database role may not change that: let the owner of the database run `REVOKE TEMPORARY ON DATABASE %2 FROM PUBLIC` (and grant TEMPORARY to the desk&apos;s role), then grant again</source>
+        <translation>rola %1 mogłaby tworzyć tabele tymczasowe w %2, a rola bazodanowa deska nie może tego zmienić: niech właściciel bazy wykona `REVOKE TEMPORARY ON DATABASE %2 FROM PUBLIC` (i nada TEMPORARY roli deska), po czym nadaj rolę ponownie</translation>
+    </message>
+    <message>
+        <source>the connection to the database was lost</source>
+        <translation>utracono połączenie z bazą danych</translation>
+    </message>
+    <message>
+        <source>the database file is locked by another program</source>
+        <translation>plik bazy danych jest zablokowany przez inny program</translation>
+    </message>
+    <message>
+        <source>the change collided with another one made at the same moment</source>
+        <translation>zmiana zderzyła się z inną, wprowadzoną w tej samej chwili</translation>
+    </message>
+    <message>
+        <source>the database server is starting up or shutting down</source>
+        <translation>serwer bazy danych się uruchamia lub zamyka</translation>
+    </message>
+    <message>
+        <source>the database server has too many connections open</source>
+        <translation>serwer bazy danych ma otwartych zbyt wiele połączeń</translation>
+    </message>
+    <message>
+        <source>%1; reconnecting</source>
+        <translation>%1; łączenie ponownie</translation>
+    </message>
+    <message>
+        <source>%1; trying again</source>
+        <translation>%1; ponawianie</translation>
+    </message>
+    <message>
+        <source>link migrated tickets</source>
+        <translation>wiązać zmigrowanych zgłoszeń</translation>
+    </message>
+    <message>
+        <source>no contract with id %1</source>
+        <translation>brak umowy o id %1</translation>
+    </message>
+    <message>
+        <source>contract %1 belongs to another customer; %2 can only be linked to its own customer&apos;s contracts</source>
+        <translation>umowa %1 należy do innego klienta; %2 można powiązać tylko z umowami jego klienta</translation>
+    </message>
+    <message>
+        <source>that serial is not on contract %1</source>
+        <translation>tego numeru seryjnego nie ma na umowie %1</translation>
+    </message>
+    <message>
+        <source>%1 is already linked so</source>
+        <translation>%1 jest już tak powiązane</translation>
+    </message>
+    <message>
+        <source>mark migrated tickets reviewed</source>
+        <translation>oznaczać zmigrowanych zgłoszeń jako przejrzane</translation>
+    </message>
+    <message>
+        <source>%1 was already reviewed</source>
+        <translation>%1 zostało już przejrzane</translation>
+    </message>
+    <message>
+        <source>%1 was already reviewed by %2</source>
+        <translation>%1 zostało już przejrzane przez: %2</translation>
+    </message>
+    <message>
+        <source>%1 was not migrated from the legacy system</source>
+        <translation>%1 nie zostało zmigrowane ze starego systemu</translation>
+    </message>
+    <message>
+        <source>the keyring refused to read: %1</source>
+        <translation>pęk kluczy odmówił odczytu: %1</translation>
+    </message>
+    <message>
+        <source>the keyring refused to store: %1</source>
+        <translation>pęk kluczy odmówił zapisu: %1</translation>
+    </message>
+    <message>
+        <source>the keyring refused to delete: %1</source>
+        <translation>pęk kluczy odmówił usunięcia: %1</translation>
+    </message>
+    <message>
+        <source>serial number is empty</source>
+        <translation>numer seryjny jest pusty</translation>
+    </message>
+    <message>
+        <source>“%1”: there is no (H0); a single service is written (H)-…</source>
+        <translation>„%1”: nie ma (H0); pojedynczą usługę zapisuje się (H)-…</translation>
+    </message>
+    <message>
+        <source>“%1” holds no serial number</source>
+        <translation>„%1” nie zawiera numeru seryjnego</translation>
+    </message>
+    <message>
+        <source>a serial number has only letters and digits; “%1” contains %2</source>
+        <translation>numer seryjny ma tylko litery i cyfry; „%1” zawiera %2</translation>
+    </message>
+    <message>
+        <source>a serial number has %1 to %2 characters; “%3” has %4</source>
+        <translation>numer seryjny ma od %1 do %2 znaków; „%3” ma %4</translation>
+    </message>
+    <message>
+        <source>tax id is empty</source>
+        <translation>NIP jest pusty</translation>
+    </message>
+    <message>
+        <source>tax id “%1” starts with one letter; a country prefix has two (PL…)</source>
+        <translation>NIP „%1” zaczyna się od jednej litery; prefiks kraju ma dwie (PL…)</translation>
+    </message>
+    <message>
+        <source>“%1” is not the prefix of an EU member state; a Polish NIP starts with PL, other EU VAT ids with their country&apos;s prefix (DE, CZ, EL, …)</source>
+        <translation>„%1” to nie jest prefiks państwa UE; polski NIP zaczyna się od PL, inne numery VAT UE od prefiksu swojego kraju (DE, CZ, EL, …)</translation>
+    </message>
+    <message>
+        <source>tax id “%1” has no digits after PL</source>
+        <translation>NIP „%1” nie ma cyfr po PL</translation>
+    </message>
+    <message>
+        <source>a NIP has only digits; “%1” contains %2</source>
+        <translation>NIP ma tylko cyfry; „%1” zawiera %2</translation>
+    </message>
+    <message>
+        <source>“%1” contains non-ASCII digits</source>
+        <translation>„%1” zawiera cyfry spoza ASCII</translation>
+    </message>
+    <message>
+        <source>a NIP has 10 digits; “%1” has %2</source>
+        <translation>NIP ma 10 cyfr; „%1” ma %2</translation>
+    </message>
+    <message>
+        <source>a NIP cannot be all zeros</source>
+        <translation>NIP nie może składać się z samych zer</translation>
+    </message>
+    <message>
+        <source>checksum of “%1” is wrong: no valid NIP begins with %2 (probably a mistyped digit)</source>
+        <translation>zła cyfra kontrolna „%1”: żaden poprawny NIP nie zaczyna się od %2 (pewnie pomylona cyfra)</translation>
+    </message>
+    <message>
+        <source>checksum of “%1” is wrong: with these first nine digits the last digit would be %2, not %3 (probably a mistyped digit)</source>
+        <translation>zła cyfra kontrolna „%1”: przy tych pierwszych dziewięciu cyfrach ostatnia byłaby %2, nie %3 (pewnie pomylona cyfra)</translation>
+    </message>
+    <message>
+        <source>“%1” has the wrong length for a %2 VAT id</source>
+        <translation>„%1” ma złą długość jak na numer VAT kraju %2</translation>
+    </message>
+    <message>
+        <source>checksum of %1 VAT id “%2” is wrong</source>
+        <translation>zła cyfra kontrolna numeru VAT kraju %1 „%2”</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid %2 VAT id: %3</source>
+        <translation>„%1” to nie jest poprawny numer VAT kraju %2: %3</translation>
+    </message>
+    <message>
+        <source>“%1” is not in the format of a %2 VAT id</source>
+        <translation>„%1” nie ma formatu numeru VAT kraju %2</translation>
+    </message>
+    <message>
+        <source>ticket %1 was changed by someone else meanwhile (%2); your change was not saved</source>
+        <translation>zgłoszenie %1 zmienił w międzyczasie ktoś inny (%2); twojej zmiany nie zapisano</translation>
+    </message>
+    <message>
+        <source>its details</source>
+        <translation>jego szczegóły</translation>
+    </message>
+    <message>
+        <source>ticket number is empty</source>
+        <translation>numer zgłoszenia jest pusty</translation>
+    </message>
+    <message>
+        <source>no ticket “%1” (new numbers look like HD-000123)</source>
+        <translation>brak zgłoszenia „%1” (nowe numery wyglądają jak HD-000123)</translation>
+    </message>
+    <message>
+        <source>serial %1 is not on contract %2</source>
+        <translation>numeru seryjnego %1 nie ma na umowie %2</translation>
+    </message>
+    <message>
+        <source>%1 has several services on %2 (%3); give the serial in the new notation to choose one</source>
+        <translation>%1 ma kilka usług na %2 (%3); podaj numer seryjny w nowym zapisie, by wybrać jedną</translation>
+    </message>
+    <message>
+        <source>no registered contact “%1” at the contract&apos;s customer</source>
+        <translation>brak zarejestrowanego kontaktu „%1” u klienta z umowy</translation>
+    </message>
+    <message>
+        <source>no attachment with id %1</source>
+        <translation>brak załącznika o id %1</translation>
+    </message>
+    <message>
+        <source>the migration channel is reserved for the legacy import</source>
+        <translation>kanał migracji jest zastrzeżony dla importu ze starego systemu</translation>
+    </message>
+    <message>
+        <source>contract %1 is %2; tickets are opened on active contracts</source>
+        <translation>umowa %1 ma stan: %2; zgłoszenia otwiera się na aktywnych umowach</translation>
+    </message>
+    <message>
+        <source>that contact does not belong to the contract&apos;s customer</source>
+        <translation>ten kontakt nie należy do klienta z umowy</translation>
+    </message>
+    <message>
+        <source>nothing to change on %1: it is already so</source>
+        <translation>nic do zmiany w %1: już tak jest</translation>
+    </message>
+    <message>
+        <source>the attachment has no file name</source>
+        <translation>załącznik nie ma nazwy pliku</translation>
+    </message>
+    <message>
+        <source>that message key belongs to another message</source>
+        <translation>ten klucz wiadomości należy do innej wiadomości</translation>
+    </message>
+    <message>
+        <source>%1 is %2; reopen it before replying (an internal note is still possible)</source>
+        <translation>%1 ma stan: %2; otwórz je ponownie przed odpowiedzią (notatka wewnętrzna jest nadal możliwa)</translation>
+    </message>
+    <message>
+        <source>agent “%1” is deactivated and cannot be assigned tickets</source>
+        <translation>konsultant „%1” jest dezaktywowany i nie można mu przydzielać zgłoszeń</translation>
+    </message>
+    <message>
+        <source>subject is empty</source>
+        <translation>temat jest pusty</translation>
+    </message>
+    <message>
+        <source>%1 is empty</source>
+        <translation>%1: pusto</translation>
+    </message>
+    <message>
+        <source>%1 has %2 characters; at most %3 are allowed (attach long logs as files)</source>
+        <translation>%1: znaków %2; dozwolone najwyżej %3 (długie logi załącz jako pliki)</translation>
+    </message>
+    <message>
+        <source>%1 contains a NUL character, which cannot be stored</source>
+        <translation>%1: zawiera znak NUL, którego nie można zapisać</translation>
+    </message>
+    <message>
+        <source>no service level with id %1</source>
+        <translation>nie ma poziomu serwisu o identyfikatorze %1</translation>
+    </message>
 </context>
 <context>
     <name>FactsPage</name>
@@ -2142,6 +4024,10 @@
     <message>
         <source>file</source>
         <translation>plik</translation>
+    </message>
+    <message>
+        <source>hung up</source>
+        <translation>rozłączone</translation>
     </message>
 </context>
 <context>
@@ -3536,6 +5422,73 @@
     <message>
         <source>%1 contact(s) anonymised.</source>
         <translation>Zanonimizowano kontakty: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewFlags</name>
+    <message>
+        <source>legacy %1; set to normal</source>
+        <translation>stary system: %1; ustawiono normalny</translation>
+    </message>
+    <message>
+        <source>the legacy subject is empty</source>
+        <translation>temat w starym systemie jest pusty</translation>
+    </message>
+    <message>
+        <source>attachment %1 rejected (attachments.csv line %2: %3)</source>
+        <translation>odrzucono załącznik %1 (attachments.csv, wiersz %2: %3)</translation>
+    </message>
+    <message>
+        <source>the legacy dialogue of this ticket is empty (no message moved)</source>
+        <translation>korespondencja tego zgłoszenia w starym systemie jest pusta (nie przeniesiono żadnej wiadomości)</translation>
+    </message>
+    <message>
+        <source>the legacy ticket names no contract; link one</source>
+        <translation>zgłoszenie ze starego systemu nie wskazuje umowy; powiąż je z umową</translation>
+    </message>
+    <message>
+        <source>contract %1 is %2 and did not move; link the right one</source>
+        <translation>umowa %1 ma stan %2 i nie została przeniesiona; powiąż właściwą</translation>
+    </message>
+    <message>
+        <source>contract %1 was rejected (contracts.csv line %2: %3); link the right one</source>
+        <translation>umowę %1 odrzucono (contracts.csv, wiersz %2: %3); powiąż właściwą</translation>
+    </message>
+    <message>
+        <source>contract %1 is not in the export; link the right one</source>
+        <translation>umowy %1 nie ma w eksporcie; powiąż właściwą</translation>
+    </message>
+    <message>
+        <source>contract %1 belongs to another customer; link the right one</source>
+        <translation>umowa %1 należy do innego klienta; powiąż właściwą</translation>
+    </message>
+    <message>
+        <source>the legacy serial is not valid (%1); link the right one</source>
+        <translation>numer seryjny ze starego systemu jest błędny (%1); powiąż właściwy</translation>
+    </message>
+    <message>
+        <source>the legacy ticket names no serial; link the right service</source>
+        <translation>zgłoszenie ze starego systemu nie wskazuje numeru seryjnego; powiąż właściwą usługę</translation>
+    </message>
+    <message>
+        <source>serial %1 not linked: its contract did not move</source>
+        <translation>nie powiązano numeru seryjnego %1: jego umowa nie została przeniesiona</translation>
+    </message>
+    <message>
+        <source>serial %1 is on no service of contract %2 that moved; link the right service</source>
+        <translation>numeru seryjnego %1 nie ma na żadnej przeniesionej usłudze umowy %2; powiąż właściwą usługę</translation>
+    </message>
+    <message>
+        <source>serial %1 has %2 services on contract %3 (%4); link the right one</source>
+        <translation>numer seryjny %1 ma na umowie %3 kilka usług (%2: %4); powiąż właściwą</translation>
+    </message>
+    <message>
+        <source>the legacy dialogue could not be rendered as PDF (%1); its messages are in the ticket</source>
+        <translation>nie udało się zapisać korespondencji ze starego systemu jako PDF (%1); jej wiadomości są w zgłoszeniu</translation>
+    </message>
+    <message>
+        <source>the legacy dialogue PDF has %1 MB, more than the desk stores per attachment; not attached (its messages are in the ticket)</source>
+        <translation>PDF z korespondencją ze starego systemu ma %1 MB, więcej niż desk przyjmuje na załącznik; nie załączono go (jego wiadomości są w zgłoszeniu)</translation>
     </message>
 </context>
 <context>

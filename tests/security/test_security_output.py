@@ -155,7 +155,7 @@ def test_an_argument_that_is_not_utf8_is_wrong_input(
     not_utf8 = os.fsdecode(b"Drukarnia \xb3\xb1ka")  # Latin-2 bytes, as a terminal may send
     assert main(["lookup", not_utf8, "--database", _url(db)]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("hezo-desk: error: the query given is not UTF-8 text")
+    assert err.startswith("hezo-desk: error: “query” is not UTF-8 text")
     assert "unexpected" not in err
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.db import Database
 from hezo_desk.enums import ContractState, Language, Role
 from hezo_desk.errors import UserError
@@ -114,13 +115,16 @@ class DemoService:
         progress: ProgressCallback | None = None,
     ) -> DemoSummary:
         if customers < 1:
-            raise UserError("--customers must be at least 1")
+            raise UserError(QT_TRANSLATE_NOOP("Errors", "--customers must be at least 1"))
         if tickets < 0:
-            raise UserError("--tickets must not be negative")
+            raise UserError(QT_TRANSLATE_NOOP("Errors", "--tickets must not be negative"))
         if not self.is_empty():
             raise UserError(
-                "the database already holds customers or tickets; demo data goes only into an "
-                "empty database (use a new --database)"
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "the database already holds customers or tickets; demo data goes only into "
+                    "an empty database (use a new --database)",
+                )
             )
         generator = _Generator(random.Random(seed), today or dt.date.today(), progress)
         # A long job: a million tickets' batches and statistics take longer than a desk's reads.

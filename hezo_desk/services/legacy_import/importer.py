@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TextIO
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.db import Database
 from hezo_desk.enums import Role
 from hezo_desk.errors import UserError
@@ -152,13 +153,18 @@ class LegacyImporter:
         cancelled: Callable[[], bool] | None = None,
         report_file: str | Path | None = None,
     ) -> ImportReport:
-        require_role(actor, IMPORT_ROLES, "import the legacy system")
+        require_role(actor, IMPORT_ROLES, QT_TRANSLATE_NOOP("Errors", "import the legacy system"))
         is_cancelled = cancelled or (lambda: False)
         report_path = Path(report_file).expanduser() if report_file is not None else None
         if report_path is not None and not report_path.parent.is_dir():
-            raise UserError(f"cannot write the report to {report_path}: no such folder")
+            raise UserError(
+                QT_TRANSLATE_NOOP("Errors", "cannot write the report to %1: no such folder"),
+                report_path,
+            )
         if options.work_dir is not None and not options.work_dir.is_dir():
-            raise UserError(f"the work folder {options.work_dir} does not exist")
+            raise UserError(
+                QT_TRANSLATE_NOOP("Errors", "the work folder %1 does not exist"), options.work_dir
+            )
         started_at = utcnow()
         clock = _Clock(progress)
         # A killed run's staging copy of the export would stay in the folder for good.
@@ -499,7 +505,9 @@ def write_full_report(staging: Staging, report: ImportReport, path: Path) -> Non
             )
             stream.write("\n}\n")
     except OSError as error:
-        raise UserError(f"cannot write the report to {path}: {error.strerror}") from error
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "cannot write the report to %1: %2"), path, error.strerror
+        ) from error
 
 
 def _write_list(stream: TextIO, key: str, items: Iterator[dict[str, Any]]) -> None:

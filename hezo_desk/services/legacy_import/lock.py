@@ -16,6 +16,7 @@ from typing import Any, cast
 from filelock import FileLock, Timeout
 from sqlalchemy import CursorResult, func, select, update
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.db import Database
 from hezo_desk.errors import UserError
 from hezo_desk.models import MigrationRun
@@ -44,8 +45,12 @@ def _busy(db: Database) -> ImportBusyError:
             else ""
         )
     return ImportBusyError(
-        f"another legacy import is writing to this database{since}; "
-        "wait until it has finished, then run this one again"
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "another legacy import is writing to this database%1; wait until it has finished, "
+            "then run this one again",
+        ),
+        since,
     )
 
 

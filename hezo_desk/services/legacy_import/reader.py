@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.errors import UserError
 from hezo_desk.services.legacy_import.rules import RejectReason
 from hezo_desk.services.legacy_import.source import ExportSource
@@ -108,7 +109,10 @@ def normalize_encoding(name: str) -> str:
         canonical = codecs.lookup(name.strip()).name
     except LookupError:
         raise UserError(
-            f"unknown encoding {name!r} (use e.g. cp1250, utf-8 or utf-8-sig)"
+            QT_TRANSLATE_NOOP(
+                "Errors", "unknown encoding “%1” (use e.g. cp1250, utf-8 or utf-8-sig)"
+            ),
+            name,
         ) from None
     return {"utf_8": UTF8, "utf_8_sig": UTF8_BOM}.get(canonical, canonical)
 
@@ -126,8 +130,12 @@ def parse_encoding_option(values: list[str] | None) -> dict[str, str]:
         name = name.strip().lower()
         if name != "*" and name not in REQUIRED_COLUMNS:
             raise UserError(
-                f"--encoding {value!r}: {name!r} is not a file of the export "
-                f"({', '.join(REQUIRED_COLUMNS)})"
+                QT_TRANSLATE_NOOP(
+                    "Errors", "--encoding “%1”: “%2” is not a file of the export (%3)"
+                ),
+                value,
+                name,
+                ", ".join(REQUIRED_COLUMNS),
             )
         result[name] = normalize_encoding(encoding)
     return result
@@ -175,15 +183,26 @@ def detect_encoding(source: ExportSource, name: str) -> str:
             offset += len(chunk)
     if utf8_hits:
         raise UserError(
-            f"{name} mixes encodings: it is not valid UTF-8 (offset {first_bad}) yet holds "
-            f"{utf8_hits} Polish letter(s) written as UTF-8, so parts were saved as UTF-8 and "
-            f"parts as Windows-1250. Re-save it in one encoding, or choose one with "
-            f"--encoding {name}=cp1250 or --encoding {name}=utf-8"
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "%1 mixes encodings: it is not valid UTF-8 (offset %2) yet holds %3 Polish "
+                "letter(s) written as UTF-8, so parts were saved as UTF-8 and parts as "
+                "Windows-1250. Re-save it in one encoding, or choose one with --encoding "
+                "%1=cp1250 or --encoding %1=utf-8",
+            ),
+            name,
+            first_bad,
+            utf8_hits,
         )
     if not_cp1250 is not None:
         raise UserError(
-            f"{name} is neither UTF-8 nor Windows-1250: {not_cp1250} fits neither; give its "
-            f"encoding with --encoding {name}=ENCODING"
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "%1 is neither UTF-8 nor Windows-1250: %2 fits neither; give its encoding with "
+                "--encoding %1=ENCODING",
+            ),
+            name,
+            not_cp1250,
         )
     return CP1250
 
@@ -199,8 +218,14 @@ def _detect_separator(name: str, header_line: str) -> str:
             best, best_score = separator, score
     if best is None or best_score[0] == 0:
         raise UserError(
-            f"{name}: the first line is not a header with the export's column names "
-            f"(expected e.g. {', '.join(REQUIRED_COLUMNS[name])}; found {header_line[:120]!r})"
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "%1: the first line is not a header with the export's column names (expected "
+                "e.g. %2; found “%3”)",
+            ),
+            name,
+            ", ".join(REQUIRED_COLUMNS[name]),
+            header_line[:120],
         )
     return best
 
@@ -219,7 +244,12 @@ def _first_line(source: ExportSource, name: str, encoding: str) -> tuple[str, st
     try:
         line = raw.decode(encoding)
     except UnicodeDecodeError as error:
-        raise UserError(f"{name} is not valid {encoding} in its first line: {error}") from None
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "%1 is not valid %2 in its first line: %3"),
+            name,
+            encoding,
+            error,
+        ) from None
     return line.lstrip("\ufeff").rstrip("\r\n"), ending
 
 
@@ -242,15 +272,17 @@ def read_file(
     chosen = detect_encoding(source, name) if encoding is None else encoding
     header_line, ending = _first_line(source, name, chosen)
     if not header_line.strip():
-        raise UserError(f"{name} is empty: a header row is expected")
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "%1 is empty: a header row is expected"), name)
     separator = _detect_separator(name, header_line)
     header = [_column_name(cell) for cell in next(csv.reader([header_line], delimiter=separator))]
     required, optional = REQUIRED_COLUMNS[name], OPTIONAL_COLUMNS[name]
     missing = [column for column in required if column not in header]
     if missing:
         raise UserError(
-            f"{name} has no column {', '.join(repr(c) for c in missing)} "
-            f"(its columns: {', '.join(header)})"
+            QT_TRANSLATE_NOOP("Errors", "%1 has no column %2 (its columns: %3)"),
+            name,
+            ", ".join(repr(c) for c in missing),
+            ", ".join(header),
         )
     positions: dict[str, int] = {}
     for position, column in enumerate(header):
@@ -326,14 +358,27 @@ def _rows(
                 yield CsvRow(line, values)
         except csv.Error as error:
             raise UserError(
-                f"{name} cannot be read past line {last_line + 1}: {error} (a quote that is "
-                "never closed, or text after a closing quote). Nothing was imported; fix the "
-                "quoting of that line and run the import again"
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "%1 cannot be read past line %2: %3 (a quote that is never closed, or text "
+                    "after a closing quote). Nothing was imported; fix the quoting of that line "
+                    "and run the import again",
+                ),
+                name,
+                last_line + 1,
+                error,
             ) from None
         except UnicodeDecodeError as error:
             raise UserError(
-                f"{name} is not valid {file_format.encoding} in line {lines.number} "
-                f"({error.reason}); choose another with --encoding {name}=ENCODING"
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "%1 is not valid %2 in line %3 (%4); choose another with --encoding "
+                    "%1=ENCODING",
+                ),
+                name,
+                file_format.encoding,
+                lines.number,
+                error.reason,
             ) from None
 
 

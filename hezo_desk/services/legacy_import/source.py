@@ -20,6 +20,7 @@ from pathlib import Path, PurePosixPath
 from types import TracebackType
 from typing import BinaryIO
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.errors import UserError
 from hezo_desk.services.legacy_import.rules import RejectReason
 
@@ -69,7 +70,10 @@ class ExportSource:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path).expanduser()
         if not self.path.exists():
-            raise UserError(f"{self.path} does not exist: give the export folder or its zip")
+            raise UserError(
+                QT_TRANSLATE_NOOP("Errors", "%1 does not exist: give the export folder or its zip"),
+                self.path,
+            )
         self._zip: zipfile.ZipFile | None = None
         self._members: dict[str, str] = {}
         self._root_dir: Path | None = None
@@ -83,7 +87,11 @@ class ExportSource:
                 self._zip = zipfile.ZipFile(self.path)
             except (zipfile.BadZipFile, OSError) as error:
                 raise UserError(
-                    f"{self.path} is neither a folder nor a readable zip file: {error}"
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "%1 is neither a folder nor a readable zip file: %2"
+                    ),
+                    self.path,
+                    error,
                 ) from error
             self._index_zip(self._zip)
         missing = [name for name in EXPORT_FILES if name not in self._names]
@@ -91,8 +99,12 @@ class ExportSource:
             self.close()
             found = ", ".join(sorted(self._names.values())) or "no files"
             raise UserError(
-                f"{self.path} is not a complete legacy export: missing {', '.join(missing)} "
-                f"(found {found})"
+                QT_TRANSLATE_NOOP(
+                    "Errors", "%1 is not a complete legacy export: missing %2 (found %3)"
+                ),
+                self.path,
+                ", ".join(missing),
+                found,
             )
 
     def _index_zip(self, archive: zipfile.ZipFile) -> None:
@@ -156,18 +168,32 @@ class ExportSource:
         member = self._members[actual]
         problem = self.attachment_problem(actual)
         if problem is not None and problem.code is not RejectReason.COMPRESSION_BOMB:
-            raise UserError(f"{name} cannot be read from {self.path}: {problem.code.value}")
+            raise UserError(
+                QT_TRANSLATE_NOOP("Errors", "%1 cannot be read from %2: %3"),
+                name,
+                self.path,
+                problem.code.value,
+            )
         try:
             stream = self._zip.open(member)
         except (*_DAMAGED, RuntimeError, NotImplementedError) as error:
-            raise UserError(f"{name} cannot be read from {self.path}: {_reason(error)}") from None
+            raise UserError(
+                QT_TRANSLATE_NOOP("Errors", "%1 cannot be read from %2: %3"),
+                name,
+                self.path,
+                _reason(error),
+            ) from None
         try:
             with stream:
                 yield stream  # type: ignore[misc]
         except _DAMAGED as error:
             raise UserError(
-                f"{name} in {self.path} is damaged ({_reason(error)}): nothing was imported; "
-                "zip the export again"
+                QT_TRANSLATE_NOOP(
+                    "Errors", "%1 in %2 is damaged (%3): nothing was imported; zip the export again"
+                ),
+                name,
+                self.path,
+                _reason(error),
             ) from None
 
     # ----- attachments ---------------------------------------------------------------------

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from hezo_desk.audit_words import review_flag
 from hezo_desk.enums import ContractState, Language, TicketState
 from hezo_desk.models import (
     MAX_ATTACHMENT_BYTES,
@@ -267,10 +268,10 @@ def stage_ticket(values: dict[str, str], fields: dict[str, Any]) -> None:
         fields["priority"] = legacy_values.priority(values["priority"]).value
     except legacy_values.LegacyValueError as problem:
         fields["priority"] = "normal"
-        flags.append(f"legacy {problem}; set to normal")
+        flags.append(review_flag("legacy_priority", problem))
     _check_text("subject", fields["subject"], column_length(Ticket.subject))
     if not fields["subject"].strip():
-        flags.append("the legacy subject is empty")
+        flags.append(review_flag("empty_subject"))
     _check_text("opened_by", fields["opened_by"] or "", column_length(Message.author_name))
     fields["opened_at"] = _timestamp("opened_at", values["opened_at"])
     if values["closed_at"].strip():

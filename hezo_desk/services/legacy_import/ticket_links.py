@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from hezo_desk.audit_words import review_flag
 from hezo_desk.models import Service, ServiceContract
 from hezo_desk.services.legacy_import.lookup import Parent, chunks, db_lookup
 from hezo_desk.services.legacy_import.rules import SkipRule, describe
@@ -78,7 +79,7 @@ class TicketLinker:
             flags.extend(link_flags)
             flags.extend(dialogue_flags.get(seq, []))
             if not message_counts.get(seq):
-                flags.append("the legacy dialogue of this ticket is empty (no message moved)")
+                flags.append(review_flag("empty_dialogue"))
             updates.append((link_contract, link_service, "\n".join(flags) or None, seq))
         staging.executemany(
             "UPDATE tickets SET link_contract = ?, link_service = ?, flags = ? WHERE seq = ?",
@@ -162,7 +163,7 @@ class TicketLinker:
         contract_target: str | None = None
         contract_customer: str | None = None
         if not key:
-            flags.append("the legacy ticket names no contract; link one")
+            flags.append(review_flag("no_contract"))
         elif key in contracts and contracts[key][0].usable:
             row, number, contract_customer, _state = contracts[key]
             contract_target = row.target
@@ -172,27 +173,26 @@ class TicketLinker:
         elif key in contracts:
             row, number, _customer, state = contracts[key]
             if row.outcome == SKIPPED:
-                flags.append(f"contract {number} is {state} and did not move; link the right one")
+                flags.append(review_flag("contract_not_moved", number, state))
             else:
                 flags.append(
-                    f"contract {number} was rejected (contracts.csv line {row.line}: "
-                    f"{describe(row.code or '')}); link the right one"
+                    review_flag("contract_rejected", number, row.line, describe(row.code or ""))
                 )
         else:
-            flags.append(f"contract {number} is not in the export; link the right one")
+            flags.append(review_flag("contract_not_exported", number))
         if contract_target is not None and contract_customer != customer_target:
-            flags.append(f"contract {number} belongs to another customer; link the right one")
+            flags.append(review_flag("contract_of_another_customer", number))
             contract_target = None
         try:
             serial = parse_serial(serial_raw).serial if serial_raw.strip() else None
         except InvalidSerialError as error:
-            flags.append(f"the legacy serial is not valid ({error}); link the right one")
+            flags.append(review_flag("invalid_serial", error))
             return contract_target, None, flags
         if serial is None:
-            flags.append("the legacy ticket names no serial; link the right service")
+            flags.append(review_flag("no_serial"))
             return contract_target, None, flags
         if contract_target is None:
-            flags.append(f"serial {serial} not linked: its contract did not move")
+            flags.append(review_flag("serial_contract_not_moved", serial))
             return None, None, flags
         candidates: dict[str, str] = {}
         for target, legacy_id in services.get((key, serial), []):
@@ -203,14 +203,16 @@ class TicketLinker:
         if len(candidates) == 1:
             return contract_target, next(iter(candidates)), flags
         if not candidates:
-            flags.append(
-                f"serial {serial} is on no service of contract {number} that moved; "
-                "link the right service"
-            )
+            flags.append(review_flag("serial_on_no_service", serial, number))
         else:
             flags.append(
-                f"serial {serial} has {len(candidates)} services on contract {number} "
-                f"({', '.join(candidates.values())}); link the right one"
+                review_flag(
+                    "serial_on_several_services",
+                    serial,
+                    len(candidates),
+                    number,
+                    ", ".join(candidates.values()),
+                )
             )
         return contract_target, None, flags
 

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from hezo_desk.audit_words import review_flag
 from hezo_desk.enums import (
     LEGACY_DIALOGUE_KIND,
     Channel,
@@ -120,9 +121,7 @@ def prepare_ticket(
             staging.set_outcome(
                 "attachments", [(REJECTED, problem.code.value, problem.detail, a_seq)]
             )
-            flags.append(
-                f"attachment {legacy_id} rejected (attachments.csv line {line}: {problem.detail})"
-            )
+            flags.append(review_flag("attachment_rejected", legacy_id, line, problem.detail))
             continue
         attachments.append((a_seq, legacy_id, message_seq, file_name, data))
     customer_name, tax_id, language = customer

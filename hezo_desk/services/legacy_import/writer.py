@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import insert, select
 
+from hezo_desk.audit_words import review_flag
 from hezo_desk.db import Database
 from hezo_desk.enums import ContractState, Language
 from hezo_desk.models import (
@@ -357,15 +358,11 @@ class Writer:
             raise  # the pool itself failed (or was stopped): no ticket is to blame
         except Exception as error:
             prepared.flags.append(
-                f"the legacy dialogue could not be rendered as PDF ({type(error).__name__}: "
-                f"{error}); its messages are in the ticket"
+                review_flag("dialogue_not_rendered", f"{type(error).__name__}: {error}")
             )
             return prepared
         if len(pdf) > MAX_ATTACHMENT_BYTES:
-            prepared.flags.append(
-                f"the legacy dialogue PDF has {len(pdf) / 1024 / 1024:.1f} MB, more than the "
-                "desk stores per attachment; not attached (its messages are in the ticket)"
-            )
+            prepared.flags.append(review_flag("dialogue_too_big", f"{len(pdf) / 1024 / 1024:.1f}"))
             return prepared
         prepared.pdf = pdf
         return prepared

@@ -8,6 +8,7 @@ from typing import ClassVar
 from sqlalchemy import func, select
 from sqlalchemy.orm import InstrumentedAttribute, aliased
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.db import Database
 from hezo_desk.models import Agent, AuditEntry
 from hezo_desk.services.actor import Actor, require_role
@@ -30,7 +31,7 @@ class AuditListing(Listing[AuditRow, AuditFilter]):
     default_sort: ClassVar[Sort] = Sort("time", descending=True)
 
     def __init__(self, db: Database, actor: Actor) -> None:
-        require_role(actor, AuditService.READERS, "read the audit log")
+        require_role(actor, AuditService.READERS, QT_TRANSLATE_NOOP("Errors", "read the audit log"))
         super().__init__(db)
 
     def _id_column(self) -> InstrumentedAttribute[int]:

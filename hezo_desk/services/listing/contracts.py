@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, aliased
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.enums import ContractState
 from hezo_desk.errors import UserError
 from hezo_desk.models import Customer, Reseller, Service, ServiceContract
@@ -104,7 +105,11 @@ class ContractListing(Listing[ContractRow, ContractFilter]):
             conditions.append(ServiceContract.customer_id == list_filter.customer_id)
         if list_filter.expiring_within_days is not None:
             if list_filter.expiring_within_days < 0:
-                raise UserError("'expiring within' needs a number of days of 0 or more")
+                raise UserError(
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "'expiring within' needs a number of days of 0 or more"
+                    )
+                )
             today = list_filter.today or dt.date.today()
             conditions.append(ServiceContract.state == ContractState.ACTIVE)
             conditions.append(

@@ -17,6 +17,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 from sqlalchemy import ColumnElement, and_, case, func, literal_column
 from sqlalchemy.orm import InstrumentedAttribute
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.db import Database
 from hezo_desk.errors import UserError
 from hezo_desk.services.listing.paging import (
@@ -78,7 +79,9 @@ class Listing(ABC, Generic[RowT, FilterT]):
         sort = sort or self.default_sort
         if sort.key not in self._sort_keys:
             raise UserError(
-                f"cannot sort by {sort.key!r}; this list sorts by " + ", ".join(self._sort_keys)
+                QT_TRANSLATE_NOOP("Errors", "cannot sort by “%1”; this list sorts by %2"),
+                sort.key,
+                ", ".join(self._sort_keys),
             )
         chosen = self._sort_keys[sort.key]
         id_column = self._id_column()

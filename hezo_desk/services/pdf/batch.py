@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.db import Database
 from hezo_desk.errors import UserError
 from hezo_desk.local_time import WARSAW
@@ -93,7 +94,7 @@ def export_batch(
     """Export `ticket_ids` (in that order). `target`: the folder for one file each; for a
     combined file, the file's path or a folder to put it in under a generated name."""
     if not ticket_ids:
-        raise UserError("no cases to export")
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "no cases to export"))
     batch = _Batch(db, actor, list(dict.fromkeys(ticket_ids)), variant, progress, workers, combined)
     if combined:
         path = (
@@ -103,7 +104,9 @@ def export_batch(
         files = batch.combined(path)
     else:
         if target.exists() and not target.is_dir():
-            raise UserError(f"{target} is a file; one PDF per case needs a folder")
+            raise UserError(
+                QT_TRANSLATE_NOOP("Errors", "%1 is a file; one PDF per case needs a folder"), target
+            )
         target.mkdir(parents=True, exist_ok=True)
         check_target_folder(target)
         files = batch.separate(target)

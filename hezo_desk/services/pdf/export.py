@@ -20,9 +20,10 @@ from typing import Protocol
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.db import Database
 from hezo_desk.enums import Language
-from hezo_desk.errors import HezoError, UserError
+from hezo_desk.errors import Coded, HezoError, UserError
 from hezo_desk.models import Customer, Ticket, utcnow
 from hezo_desk.services import audit
 from hezo_desk.services.access import ResellerAccessService
@@ -140,12 +141,22 @@ class PdfExportService:
         if view is None:
             row = TicketService(self._db).row(ticket_id)
             if row.contract_id is None:
-                reason = "it is linked to no contract, so no reseller is named for it"
+                reason = QT_TRANSLATE_NOOP(
+                    "Errors", "it is linked to no contract, so no reseller is named for it"
+                )
             elif not row.reseller_access:
-                reason = "the customer has not allowed its reseller to see it"
+                reason = QT_TRANSLATE_NOOP(
+                    "Errors", "the customer has not allowed its reseller to see it"
+                )
             else:
-                reason = "the reseller access rule gives nothing for it"
-            raise ResellerCopyRefusedError(f"{row.number}: no reseller copy can be made, {reason}")
+                reason = QT_TRANSLATE_NOOP(
+                    "Errors", "the reseller access rule gives nothing for it"
+                )
+            raise ResellerCopyRefusedError(
+                QT_TRANSLATE_NOOP("Errors", "%1: no reseller copy can be made, %2"),
+                row.number,
+                Coded(reason),
+            )
         return CaseDocument(
             number=view.number,
             subject=view.subject,
@@ -264,11 +275,11 @@ def record_export(
 
 def check_target_folder(folder: Path) -> None:
     if not folder.exists():
-        raise UserError(f"the folder {folder} does not exist")
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "the folder %1 does not exist"), folder)
     if not folder.is_dir():
-        raise UserError(f"{folder} is not a folder")
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "%1 is not a folder"), folder)
     if not os.access(folder, os.W_OK):
-        raise UserError(f"the folder {folder} is not writable")
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "the folder %1 is not writable"), folder)
 
 
 @contextlib.contextmanager
@@ -302,5 +313,5 @@ def put_in_place(part: Path, path: Path) -> None:
 def _write_error(path: Path, error: OSError) -> HezoError:
     reason = error.strerror or str(error)
     if isinstance(error, PermissionError | IsADirectoryError | NotADirectoryError):
-        return UserError(f"cannot write {path}: {reason}")
-    return HezoError(f"cannot write {path}: {reason}")
+        return UserError(QT_TRANSLATE_NOOP("Errors", "cannot write %1: %2"), path, reason)
+    return HezoError(QT_TRANSLATE_NOOP("Errors", "cannot write %1: %2"), path, reason)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate, Spacer
 
+from hezo_desk.audit_words import action_words, entry_words
 from hezo_desk.catalogue import QT_TRANSLATE_NOOP, Catalogue
 from hezo_desk.enums import Channel, Language
 from hezo_desk.local_time import local_minute
@@ -55,6 +56,8 @@ DESK_NAMES = "Labels"
 class _Words:
     translate: Callable[[str], str]
     desk: Callable[[str], str]
+    # Any context of the catalogue (the audit log's words, hezo_desk/audit_words.py).
+    any_context: Callable[[str, str], str]
 
     def channel(self, channel: Channel) -> str:
         names = {
@@ -72,6 +75,7 @@ def _words(language: Language, catalogue: Catalogue) -> _Words:
     return _Words(
         translate=lambda source: translation.translate(CONTEXT, source),
         desk=lambda source: translation.translate(DESK_NAMES, source),
+        any_context=translation.translate,
     )
 
 
@@ -316,7 +320,19 @@ class _Story:
                 (0.46, QT_TRANSLATE_NOOP("PersonalDataPdf", "What was recorded")),
             ],
             [
-                [local_minute(a.recorded_at), a.agent, a.action, a.summary]
+                [
+                    local_minute(a.recorded_at),
+                    a.agent,
+                    action_words(a.action, self._words.any_context),
+                    entry_words(
+                        a.action,
+                        a.details,
+                        ticket_number=a.ticket_number,
+                        agent_login=a.agent,
+                        summary=a.summary,
+                        translate=self._words.any_context,
+                    ),
+                ]
                 for a in report.audit_entries
             ],
         )

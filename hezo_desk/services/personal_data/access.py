@@ -37,7 +37,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Text, and_, cast, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from hezo_desk.catalogue import Catalogue
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP, Catalogue
 from hezo_desk.db import Database
 from hezo_desk.enums import Channel, Language, MessageKind, Role, TicketState
 from hezo_desk.models import (
@@ -227,7 +227,9 @@ class PersonalDataAccessService:
         self, actor: Actor, reference: str, *, at: dt.datetime | None = None
     ) -> PersonalDataReport:
         """Everything held about the contact `reference` names (e-mail, phone or id)."""
-        require_role(actor, EXPORT_ROLES, "export a person's personal data")
+        require_role(
+            actor, EXPORT_ROLES, QT_TRANSLATE_NOOP("Errors", "export a person's personal data")
+        )
         with self._db.sessions() as session:
             contact = resolve_contact(session, reference)
             return collect(session, contact, prepared_by=actor.display_name, at=at or utcnow())

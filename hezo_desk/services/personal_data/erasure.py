@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import select, union
 from sqlalchemy.orm import Session
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.db import Database
 from hezo_desk.drafts import rewrite_drafts
 from hezo_desk.enums import OPEN_TICKET_STATES, Language, Role
@@ -67,8 +68,13 @@ class ErasureRefusedError(UserError):
         self.contact_id = contact_id
         self.open_tickets = open_tickets
         super().__init__(
-            f"contact {contact_id} has open tickets ({', '.join(open_tickets)}): close them "
-            "first, or a supervisor overrides this with a reason (--override-reason)"
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "contact %1 has open tickets (%2): close them first, or a supervisor overrides "
+                "this with a reason (--override-reason)",
+            ),
+            contact_id,
+            ", ".join(open_tickets),
         )
 
 
@@ -76,7 +82,11 @@ class AlreadyAnonymisedError(UserError):
     def __init__(self, contact_id: int, number: int) -> None:
         self.contact_id = contact_id
         self.number = number
-        super().__init__(f"contact {contact_id} is already anonymised (person {number})")
+        super().__init__(
+            QT_TRANSLATE_NOOP("Errors", "contact %1 is already anonymised (person %2)"),
+            contact_id,
+            number,
+        )
 
 
 @dataclass(frozen=True)
@@ -137,7 +147,7 @@ class ErasureService:
     ) -> ErasureOutcome:
         """Anonymise the contact; `scrub_search=False` leaves the index rewrite to the caller
         (retention erases many, then rewrites once)."""
-        require_role(actor, ERASERS, "erase a person's data")
+        require_role(actor, ERASERS, QT_TRANSLATE_NOOP("Errors", "erase a person's data"))
         reason = printable_line(override_reason or "")[:MAX_REASON_LENGTH]
         with self._db.long_statements(), self._db.sessions() as session:
             # Read before the write lock: every file of the desk, the slow part.
@@ -152,8 +162,13 @@ class ErasureService:
                     raise ErasureRefusedError(contact_id, open_tickets)
                 if actor.role not in OVERRIDERS:
                     raise PermissionDeniedError(
-                        f"{actor.login} ({actor.role.value}) may not erase the data of a person "
-                        "with open tickets; that needs a supervisor"
+                        QT_TRANSLATE_NOOP(
+                            "Errors",
+                            "%1 (%2) may not erase the data of a person with open tickets; that "
+                            "needs a supervisor",
+                        ),
+                        actor.login,
+                        actor.role,
                     )
             number = next_counter(session, ANONYMISED_COUNTER)
             label = anonymised_label(contact.language, number)
@@ -235,7 +250,7 @@ def _signature(contact: Contact) -> PersonalValues:
 def _contact(session: Session, contact_id: int) -> Contact:
     contact = session.get(Contact, contact_id)
     if contact is None:
-        raise NotFoundError(f"no contact with the id {contact_id}")
+        raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "no contact with the id %1"), contact_id)
     return contact
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, exists, func, or_, select
 from sqlalchemy.orm import Session
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.db import Database
 from hezo_desk.enums import OPEN_TICKET_STATES, Role
 from hezo_desk.errors import UserError
@@ -146,9 +147,14 @@ class RetentionService:
             return _candidates(session, closed_before)
 
     def run(self, actor: Actor, closed_before: dt.date, *, dry_run: bool) -> RetentionReport:
-        require_role(actor, RUNNERS, "run the retention of personal data")
+        require_role(
+            actor, RUNNERS, QT_TRANSLATE_NOOP("Errors", "run the retention of personal data")
+        )
         if closed_before > dt.datetime.now(WARSAW).date():
-            raise UserError(f"{closed_before} is in the future: retention concerns the past")
+            raise UserError(
+                QT_TRANSLATE_NOOP("Errors", "%1 is in the future: retention concerns the past"),
+                closed_before,
+            )
         candidates = tuple(self.candidates(closed_before))
         if dry_run:
             return RetentionReport(closed_before, True, candidates)

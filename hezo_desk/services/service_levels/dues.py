@@ -48,9 +48,10 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.db import Database
 from hezo_desk.enums import ContractState, Priority, Role, TicketState
-from hezo_desk.errors import NotFoundError
+from hezo_desk.errors import LevelProblem, NotFoundError, ServiceLevelRefusedError
 from hezo_desk.models import (
     Service,
     ServiceContract,
@@ -126,7 +127,7 @@ def level_from_row(row: LevelRow) -> levels.ServiceLevel:
 def read_level(session: Session, level_id: int) -> levels.ServiceLevel:
     row = session.get(LevelRow, level_id)
     if row is None:
-        raise NotFoundError(f"no service level with id {level_id}")
+        raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "no service level with id %1"), level_id)
     return level_from_row(row)
 
 
@@ -136,7 +137,7 @@ def level_id_by_name(session: Session, name: str) -> int:
     for level_id, level_name in session.execute(select(LevelRow.id, LevelRow.name)):
         if level_name.casefold() == folded:
             return level_id
-    raise NotFoundError(f"no service level named {name.strip()!r}")
+    raise ServiceLevelRefusedError(LevelProblem.NO_SUCH_LEVEL, name.strip())
 
 
 def rule_level_ids(session: Session) -> dict[str, int]:

@@ -24,7 +24,7 @@ from hezo_desk.services.audit import AuditFilter, AuditService, actions
 from hezo_desk.services.listing.audit import AuditListing
 from hezo_desk.services.personal_data.retention import RUNNERS as RETENTION_RUNNERS
 from hezo_desk.ui.context import DeskContext
-from hezo_desk.ui.error_wording import error_text
+from hezo_desk.ui.error_wording import audit_action_text, error_text
 from hezo_desk.ui.retention_panel import RetentionPanel
 from hezo_desk.ui.tables.list_models import AuditModel
 from hezo_desk.ui.tables.list_screen import ListScreen, chain_tab_order, fill_combo
@@ -163,7 +163,10 @@ class AuditScreen(ListScreen):
             [self.tr("All agents"), *[f"{a.display_name} ({a.login})" for a in self._agents]],
         )
         self.ticket.setPlaceholderText(self.tr("Ticket number (HD-000123 or legacy)"))
-        fill_combo(self.action, [self.tr("All actions"), *self._actions])
+        fill_combo(
+            self.action,
+            [self.tr("All actions"), *(audit_action_text(action) for action in self._actions)],
+        )
         self.use_since.setText(self.tr("From"))
         self.use_until.setText(self.tr("To"))
         if self.model is not None:

@@ -19,6 +19,7 @@ from hezo_desk.services.listing.tickets import TicketFilter, TicketListing
 from hezo_desk.services.records import ContractRow, ServiceRow, TicketRow
 from hezo_desk.services.service_levels.standing import Standing, TimeLeft, ticket_time_left
 from hezo_desk.ui.due_words import DueWords, due_colour
+from hezo_desk.ui.error_wording import audit_action_text, audit_entry_text, review_flag_text
 from hezo_desk.ui.labels import Labels
 from hezo_desk.ui.short_list_model import display
 from hezo_desk.ui.tables.windowed_model import (
@@ -116,7 +117,7 @@ class TicketsModel(WindowedTableModel[TicketRow, TicketFilter]):
             lines.append(fill(self.tr("Legacy number: %1"), ticket.legacy_number))
         if ticket.migrated and not ticket.reviewed:
             lines.append(self.tr("Migrated, not reviewed yet"))
-        lines.extend(ticket.review_flags)
+        lines.extend(review_flag_text(flag) for flag in ticket.review_flags)
         return "\n".join(lines)
 
 
@@ -219,9 +220,9 @@ class AuditModel(WindowedTableModel[AuditRow, AuditFilter]):
         return [
             TableColumn(self.tr("Time"), lambda a: display(a.recorded_at), "time"),
             TableColumn(self.tr("Agent"), self._agent, "agent"),
-            TableColumn(self.tr("Action"), lambda a: a.action, "action"),
+            TableColumn(self.tr("Action"), lambda a: audit_action_text(a.action), "action"),
             TableColumn(self.tr("Ticket"), lambda a: a.ticket_number or "", "ticket"),
-            TableColumn(self.tr("Summary"), lambda a: a.summary, "summary", tooltip=_details),
+            TableColumn(self.tr("Summary"), audit_entry_text, "summary", tooltip=_details),
         ]
 
     def _agent(self, entry: AuditRow) -> str:
@@ -232,9 +233,9 @@ class AuditModel(WindowedTableModel[AuditRow, AuditFilter]):
 
 def _details(entry: AuditRow) -> str:
     if not entry.details:
-        return entry.summary
+        return audit_entry_text(entry)
     details = json.dumps(entry.details, ensure_ascii=False, indent=1, sort_keys=True, default=str)
-    return f"{entry.summary}\n{details}"
+    return f"{audit_entry_text(entry)}\n{details}"
 
 
 def duration_text(seconds: int | None) -> str:

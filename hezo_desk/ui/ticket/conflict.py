@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from hezo_desk.placeholders import fill
 from hezo_desk.services.ticket_conflicts import TicketConflictError
 from hezo_desk.services.tickets import TicketChange
+from hezo_desk.ui.error_wording import coded_words
 from hezo_desk.ui.labels import Labels
 
 
@@ -20,9 +21,9 @@ def ask_about_conflict(
     """Show what the other agent changed; True to apply our change on top of theirs."""
     current = error.current
     unassigned = QCoreApplication.translate("TicketView", "(unassigned)")
-    theirs = "\n".join(f"• {line}" for line in error.changes) or QCoreApplication.translate(
-        "TicketView", "(details)"
-    )
+    theirs = "\n".join(
+        f"• {coded_words(line)}" for line in error.changes
+    ) or QCoreApplication.translate("TicketView", "(details)")
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("TicketView", "Changed by someone else"))

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from hezo_desk.placeholders import fill
 from hezo_desk.services.tickets import TicketDetail
+from hezo_desk.ui.error_wording import review_flag_text
 from hezo_desk.ui.labels import Labels
 from hezo_desk.ui.short_list_model import display
 
@@ -105,4 +106,4 @@ def _review_text(migrated: bool, reviewed: bool, flags: tuple[str, ...]) -> str:
         if reviewed
         else QCoreApplication.translate("TicketView", "not yet reviewed")
     )
-    return text + (" — " + "; ".join(flags) if flags else "")
+    return text + (" — " + "; ".join(review_flag_text(flag) for flag in flags) if flags else "")

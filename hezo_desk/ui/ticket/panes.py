@@ -20,18 +20,18 @@ from PySide6.QtWidgets import (
 )
 
 from hezo_desk.db import Database
-from hezo_desk.services.audit import AuditAction, AuditRow
+from hezo_desk.services.audit import AuditRow
 from hezo_desk.services.opened_copies import OpenedCopies
 from hezo_desk.services.records import MessageRow
 from hezo_desk.services.ticket_loading import AttachmentRow
 from hezo_desk.services.tickets import TicketService
 from hezo_desk.ui import workers
 from hezo_desk.ui.dialogue_html import DialogueLabels, dialogue_html
+from hezo_desk.ui.error_wording import audit_entry_text
 from hezo_desk.ui.header_fit import HeaderFitter
 from hezo_desk.ui.labels import Labels
 from hezo_desk.ui.short_list_model import Column, RowTableModel
 from hezo_desk.ui.theme import dialogue_colours
-from hezo_desk.wording import dues_change_text
 
 # Runs `work` in the background and hands its result to `then` (failures are shown by the view).
 Runner = Callable[[Callable[[workers.TaskControl], Any], Callable[[Any], None]], None]
@@ -178,13 +178,6 @@ class AttachmentsPane(QWidget):
             self.add_requested.emit(Path(path))
 
 
-def history_text(row: AuditRow) -> str:
-    """What an entry of the ticket's history says; a change of its dues in the desk's words."""
-    if row.action == AuditAction.TICKET_DUES_CHANGED:
-        return dues_change_text(row.details, QCoreApplication.translate)
-    return row.summary
-
-
 def history_table(parent: QWidget) -> tuple[RowTableModel[AuditRow], QTableView]:
     """The ticket's audit entries, newest as the service orders them."""
     model: RowTableModel[AuditRow] = RowTableModel(
@@ -194,7 +187,7 @@ def history_table(parent: QWidget) -> tuple[RowTableModel[AuditRow], QTableView]
                 QCoreApplication.translate("TicketView", "Agent"),
                 lambda r: r.agent_name or QCoreApplication.translate("TicketView", "system"),
             ),
-            Column(QCoreApplication.translate("TicketView", "What"), history_text),
+            Column(QCoreApplication.translate("TicketView", "What"), audit_entry_text),
         ],
         parent,
     )

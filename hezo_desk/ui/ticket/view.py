@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from hezo_desk.drafts import DraftStore
@@ -224,7 +224,9 @@ class TicketView(QWidget):
                 lambda: TicketService(db).change(
                     actor, ticket_id, change, expected_version=based_on_version
                 ),
-                on_retry=lambda error, _pause: control.progress(0, 0, plain_words(error)),
+                on_retry=lambda error, _pause: control.progress(
+                    0, 0, plain_words(error, QCoreApplication.translate)
+                ),
             )
 
         self._run(
@@ -291,7 +293,9 @@ class TicketView(QWidget):
             try:
                 message = retry(
                     lambda: add(actor, ticket_id, text, client_key=key),
-                    on_retry=lambda error, _pause: control.progress(0, 0, plain_words(error)),
+                    on_retry=lambda error, _pause: control.progress(
+                        0, 0, plain_words(error, QCoreApplication.translate)
+                    ),
                 )
             except BaseException:
                 drafts.not_sent(ticket_id)
@@ -375,7 +379,7 @@ class TicketView(QWidget):
                     "The database cannot be reached (%1). Nothing was lost: your text "
                     "is kept; try again in a moment."
                 ),
-                plain_words(error),
+                plain_words(error, QCoreApplication.translate),
             )
         elif isinstance(error, str):
             text = error
