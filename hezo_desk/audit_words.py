@@ -17,10 +17,17 @@ from types import MappingProxyType
 from typing import Any
 
 from hezo_desk.catalogue import QT_TRANSLATE_NOOP
-from hezo_desk.enums import CallDirection, CallEventKind, Priority, Role, TicketState
+from hezo_desk.enums import (
+    CallDirection,
+    CallEventKind,
+    ContractState,
+    Priority,
+    Role,
+    TicketState,
+)
 from hezo_desk.errors import Coded
 from hezo_desk.placeholders import fill
-from hezo_desk.wording import Translate, coded_text, dues_change_text, in_english
+from hezo_desk.wording import Translate, coded_text, dues_change_text, in_english, value_words
 
 AUDIT = "Audit"
 
@@ -458,8 +465,21 @@ def review_flag_words(line: str, translate: Translate = in_english) -> str:
             continue
         order = [int(number) for number in _PLACEHOLDER.findall(template)]
         values = dict(zip(order, match.groups(), strict=True))
-        return fill(translate(REVIEW_FLAGS_CONTEXT, template), *(values[n] for n in sorted(values)))
+        return fill(
+            translate(REVIEW_FLAGS_CONTEXT, template),
+            *(_flag_value(values[n], translate) for n in sorted(values)),
+        )
     return line
+
+
+_CONTRACT_STATES = frozenset(state.value for state in ContractState)
+
+
+def _flag_value(value: str, translate: Translate) -> str:
+    """A value of a stored flag: a contract's state in the reader's words, the rest as is."""
+    if value in _CONTRACT_STATES:
+        return value_words(ContractState(value), translate)
+    return value
 
 
 def _flag_pattern(template: str) -> re.Pattern[str]:

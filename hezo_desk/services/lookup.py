@@ -157,7 +157,7 @@ class LookupService:
             return
         read_as.append(Coded(QT_TRANSLATE_NOOP("Errors", "tax id %1"), (tax_id.canonical,)))
         ids = session.scalars(select(Customer.id).where(Customer.tax_id == tax_id.canonical))
-        hits.add(list(ids), "tax id")
+        hits.add(list(ids), QT_TRANSLATE_NOOP("LookupMatch", "tax id"))
 
     @staticmethod
     def _by_contract_number(session: Session, text: str, hits: _Hits, read_as: list[Coded]) -> None:
@@ -169,7 +169,7 @@ class LookupService:
         )
         if ids:
             read_as.append(Coded(QT_TRANSLATE_NOOP("Errors", "contract number")))
-        hits.add(ids, "contract number")
+        hits.add(ids, QT_TRANSLATE_NOOP("LookupMatch", "contract number"))
 
     @staticmethod
     def _by_serial(session: Session, text: str, hits: _Hits, read_as: list[Coded]) -> None:
@@ -184,7 +184,12 @@ class LookupService:
             read_as.append(Coded(QT_TRANSLATE_NOOP("Errors", "serial %1"), (parsed.serial,)))
         for service_id, index in rows:
             exact = parsed.index is not None and parsed.index == index
-            hits.add([service_id], "exact notation" if exact else "serial")
+            hits.add(
+                [service_id],
+                QT_TRANSLATE_NOOP("LookupMatch", "exact notation")
+                if exact
+                else QT_TRANSLATE_NOOP("LookupMatch", "serial"),
+            )
 
     @staticmethod
     def _by_ticket_number(session: Session, text: str, hits: _Hits, read_as: list[Coded]) -> None:
@@ -192,7 +197,7 @@ class LookupService:
         if number is not None:
             ids = list(session.scalars(select(Ticket.id).where(Ticket.number == number)))
             read_as.append(Coded(QT_TRANSLATE_NOOP("Errors", "ticket %1"), (number,)))
-            hits.add(ids, "ticket number")
+            hits.add(ids, QT_TRANSLATE_NOOP("LookupMatch", "ticket number"))
         compact = text.replace(" ", "")
         legacy = list(
             session.scalars(
@@ -203,7 +208,7 @@ class LookupService:
             read_as.append(
                 Coded(QT_TRANSLATE_NOOP("Errors", "legacy ticket %1"), (compact.upper(),))
             )
-        hits.add(legacy, "legacy ticket number")
+        hits.add(legacy, QT_TRANSLATE_NOOP("LookupMatch", "legacy ticket number"))
 
     @staticmethod
     def _by_phone(session: Session, text: str, hits: _Hits, read_as: list[Coded]) -> None:
@@ -214,8 +219,11 @@ class LookupService:
             return
         read_as.append(Coded(QT_TRANSLATE_NOOP("Errors", "phone %1"), (format_phone(e164),)))
         matches = match_phone(session, e164)
-        hits.add(matches.customer_ids, "phone")
-        hits.add([customer_id for _contact, customer_id in matches.contacts], "contact's phone")
+        hits.add(matches.customer_ids, QT_TRANSLATE_NOOP("LookupMatch", "phone"))
+        hits.add(
+            [customer_id for _contact, customer_id in matches.contacts],
+            QT_TRANSLATE_NOOP("LookupMatch", "contact's phone"),
+        )
 
     @staticmethod
     def _by_email(session: Session, text: str, hits: _Hits, read_as: list[Coded]) -> None:
@@ -224,11 +232,11 @@ class LookupService:
         key = email_key(text)
         read_as.append(Coded(QT_TRANSLATE_NOOP("Errors", "e-mail %1"), (key,)))
         direct = session.scalars(select(Customer.id).where(Customer.email_normalized == key))
-        hits.add(list(direct), "e-mail")
+        hits.add(list(direct), QT_TRANSLATE_NOOP("LookupMatch", "e-mail"))
         via_contact = session.scalars(
             select(Contact.customer_id).where(Contact.email_normalized == key)
         )
-        hits.add(list(via_contact), "contact's e-mail")
+        hits.add(list(via_contact), QT_TRANSLATE_NOOP("LookupMatch", "contact's e-mail"))
 
     @staticmethod
     def _by_name(session: Session, text: str, hits: _Hits, read_as: list[Coded]) -> None:
@@ -243,7 +251,7 @@ class LookupService:
                 .limit(MAX_HITS)
             )
         )
-        hits.add(prefix, "name")
+        hits.add(prefix, QT_TRANSLATE_NOOP("LookupMatch", "name"))
         if len(prefix) < MAX_HITS:
             # A later word of the name ("Łąka" in "Drukarnia Łąka"): a scan, but of short strings.
             word = list(
@@ -254,7 +262,7 @@ class LookupService:
                     .limit(MAX_HITS - len(prefix))
                 )
             )
-            hits.add(word, "word of the name")
+            hits.add(word, QT_TRANSLATE_NOOP("LookupMatch", "word of the name"))
         if hits.reasons:
             read_as.append(Coded(QT_TRANSLATE_NOOP("Errors", "company name")))
 

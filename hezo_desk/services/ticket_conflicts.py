@@ -41,6 +41,9 @@ def ticket_conflict(session: Session, ticket_id: int, based_on_version: int) -> 
     return TicketConflictError(current, based_on_version, changes_since(session, ticket_id))
 
 
+_DUES_CHANGED = "ticket.dues_changed"
+
+
 def changes_since(session: Session, ticket_id: int, limit: int = 5) -> list[Coded]:
     """The latest recorded changes of a ticket, newest first, for a conflict message: each
     "who: what", worded from the entry's action and details (hezo_desk/audit_words.py)."""
@@ -48,7 +51,9 @@ def changes_since(session: Session, ticket_id: int, limit: int = 5) -> list[Code
         select(AuditEntry, Agent.display_name, Agent.login, Ticket.number)
         .outerjoin(Agent, Agent.id == AuditEntry.agent_id)
         .join(Ticket, Ticket.id == AuditEntry.ticket_id)
-        .where(AuditEntry.ticket_id == ticket_id)
+        # A change of the dues follows from another change (the state, the priority, a
+        # reply): the agent is told what the other agent did, not its consequences.
+        .where(AuditEntry.ticket_id == ticket_id, AuditEntry.action != _DUES_CHANGED)
         .order_by(AuditEntry.id.desc())
         .limit(limit)
     ).all()

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -143,7 +143,12 @@ class LookupView(QWidget):
                 Column(self.tr("Company"), lambda c: c.name, bold=lambda _c: True),
                 Column(self.tr("Tax id"), lambda c: c.tax_id),
                 Column(self.tr("City"), lambda c: c.city),
-                Column(self.tr("Matched by"), lambda c: ", ".join(c.matched_by)),
+                Column(
+                    self.tr("Matched by"),
+                    lambda c: ", ".join(
+                        QCoreApplication.translate("LookupMatch", why) for why in c.matched_by
+                    ),
+                ),
             ],
             self,
         )

@@ -4085,6 +4085,57 @@
     </message>
 </context>
 <context>
+    <name>LookupMatch</name>
+    <message>
+        <source>tax id</source>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <source>contract number</source>
+        <translation>numer umowy</translation>
+    </message>
+    <message>
+        <source>exact notation</source>
+        <translation>dokładny zapis</translation>
+    </message>
+    <message>
+        <source>serial</source>
+        <translation>numer seryjny</translation>
+    </message>
+    <message>
+        <source>ticket number</source>
+        <translation>numer zgłoszenia</translation>
+    </message>
+    <message>
+        <source>legacy ticket number</source>
+        <translation>numer zgłoszenia w starym systemie</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>telefon</translation>
+    </message>
+    <message>
+        <source>contact&apos;s phone</source>
+        <translation>telefon osoby kontaktowej</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <source>contact&apos;s e-mail</source>
+        <translation>e-mail osoby kontaktowej</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nazwa</translation>
+    </message>
+    <message>
+        <source>word of the name</source>
+        <translation>słowo nazwy</translation>
+    </message>
+</context>
+<context>
     <name>LookupView</name>
     <message>
         <source>Who is calling? Tax id, contract, serial (any notation), ticket, phone, e-mail or company name</source>

@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from hezo_desk.audit_words import review_flag
 from hezo_desk.enums import (
     LEGACY_DIALOGUE_KIND,
     Channel,
@@ -129,7 +130,7 @@ class TicketRows:
             flags = None
             contract_id, service_id = contract["id"], service["id"]
             if migrated and n % 21 == 3:
-                flags = "contract did not move (expired in the legacy system)"
+                flags = review_flag("contract_not_moved", contract["number"], "expired")
                 contract_id = service_id = None
             # Messages of earlier chunks are already written (and `messages` emptied).
             first_message_id = message_id + message_total + len(messages)
