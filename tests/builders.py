@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
+from sqlalchemy import update
+
 from hezo_desk.db import Database
-from hezo_desk.enums import ContractState
-from hezo_desk.models import Customer, Reseller, Service, ServiceContract
+from hezo_desk.enums import ContractState, Role
+from hezo_desk.models import Agent, Customer, Reseller, Service, ServiceContract
+from hezo_desk.services.actor import Actor
+from hezo_desk.services.agents import AgentService
 from hezo_desk.services.normalize import contract_number_key, email_key, fold, phone_key
+from hezo_desk.services.passwords import hash_password
 from hezo_desk.services.phones import phone_e164
 from hezo_desk.services.serials import next_free_indexes
 from hezo_desk.services.service_levels.dues import product_rule_key, rule_level_ids
@@ -95,3 +101,23 @@ def add_services(session, contract: ServiceContract, serial: str, products: list
             )
         )
     session.flush()
+
+
+# The password of every agent the tests add (`agent_password` puts it where the CLI reads it).
+AGENT_PASSWORD = "correct horse"
+
+
+@functools.cache
+def _agent_password_hash() -> str:
+    # scrypt at the desk's cost takes over half a second: hashed once for every test's agents.
+    return hash_password(AGENT_PASSWORD)
+
+
+def add_agent(db: Database, by: Actor | None, login: str, role: Role) -> Actor:
+    """An agent of `role` whose password is AGENT_PASSWORD (added by `by`, or the first one)."""
+    AgentService(db).add(by, login=login, display_name=login.title(), role=role, password=None)
+    with db.transaction() as session:
+        session.execute(
+            update(Agent).where(Agent.login == login).values(password_hash=_agent_password_hash())
+        )
+    return AgentService(db).resolve(login)

@@ -9,7 +9,6 @@ and so does any PostgreSQL test that skipped anyway.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import os
 import shutil
 import sys
@@ -20,27 +19,26 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, create_engine, event, text, update
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.pool import Pool
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from builders import AGENT_PASSWORD
+from builders import add_agent as _add_agent
 from hezo_desk.config import AGENT_PASSWORD_ENV
 from hezo_desk.db import Database
 from hezo_desk.enums import Role
-from hezo_desk.models import Agent
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.agents import AgentService
 from hezo_desk.services.demo import DemoService
 from hezo_desk.services.demo.loader import DEMO_PASSWORD
-from hezo_desk.services.passwords import hash_password
 
 POSTGRESQL_ENV = "HEZO_DESK_TEST_POSTGRESQL"
 REQUIRE_POSTGRESQL_ENV = "HEZO_DESK_REQUIRE_POSTGRESQL"
 DIALECTS = ("sqlite", "postgresql")
 # The password of every agent the fixtures add.
-AGENT_PASSWORD = "correct horse"
 DEMO_TODAY = dt.date(2026, 11, 2)
 DEMO_CUSTOMERS, DEMO_TICKETS, DEMO_SEED = 30, 120, 7
 SKIP_REASON = (
@@ -219,21 +217,6 @@ def demo_agent_password(monkeypatch: pytest.MonkeyPatch) -> str:
     """The demo agents' password, where a command finds it."""
     monkeypatch.setenv(AGENT_PASSWORD_ENV, DEMO_PASSWORD)
     return DEMO_PASSWORD
-
-
-@functools.cache
-def _agent_password_hash() -> str:
-    # scrypt at the desk's cost takes over half a second: hashed once for every test's agents.
-    return hash_password(AGENT_PASSWORD)
-
-
-def _add_agent(db: Database, by: Actor | None, login: str, role: Role) -> Actor:
-    AgentService(db).add(by, login=login, display_name=login.title(), role=role, password=None)
-    with db.transaction() as session:
-        session.execute(
-            update(Agent).where(Agent.login == login).values(password_hash=_agent_password_hash())
-        )
-    return AgentService(db).resolve(login)
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
+from builders import add_agent as _add_agent
 from builders import build_world
-from conftest import _add_agent
 from hezo_desk.cli import main
 from hezo_desk.db import Database
 from hezo_desk.enums import Role

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import update
 
+from builders import add_agent as _add_agent
 from builders import build_world
-from conftest import _add_agent
 from hezo_desk.db import Database
 from hezo_desk.enums import CalendarKind, Priority, Role
 from hezo_desk.errors import (
