@@ -3863,6 +3863,14 @@
         <translation>pominięte kolumny: %1</translation>
     </message>
     <message>
+        <source>%1 (given)</source>
+        <translation>%1 (podane)</translation>
+    </message>
+    <message>
+        <source>UTF-8 with BOM</source>
+        <translation>UTF-8 z BOM</translation>
+    </message>
+    <message>
         <source>the same row twice: identical to line %1</source>
         <translation>ten sam wiersz dwa razy: identyczny z wierszem %1</translation>
     </message>
@@ -3880,7 +3888,7 @@
     </message>
     <message>
         <source>%1 was rejected (%2 line %3: %4)</source>
-        <translation>%1 odrzucono (%2, wiersz %3: %4)</translation>
+        <translation>odrzucono: %1 (%2, wiersz %3: %4)</translation>
     </message>
     <message>
         <source>tax id %1 is also %2&apos;s; what names %3 goes to %4</source>
@@ -3929,6 +3937,10 @@
     <message>
         <source>contract %1</source>
         <translation>umowa %1</translation>
+    </message>
+    <message>
+        <source>ticket %1</source>
+        <translation>zgłoszenie %1</translation>
     </message>
 </context>
 <context>

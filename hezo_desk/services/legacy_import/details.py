@@ -69,6 +69,9 @@ _ELSEWHERE = (
     QT_TRANSLATE_NOOP("ImportDetails", "%1 > %2 bytes"),
     QT_TRANSLATE_NOOP("ImportDetails", "no column %1: left empty"),
     QT_TRANSLATE_NOOP("ImportDetails", "ignored columns: %1"),
+    # A file's encoding (reader.py, `encoding_label`).
+    QT_TRANSLATE_NOOP("ImportDetails", "%1 (given)"),
+    QT_TRANSLATE_NOOP("ImportDetails", "UTF-8 with BOM"),
     QT_TRANSLATE_NOOP("ImportDetails", "the same row twice: identical to line %1"),
     QT_TRANSLATE_NOOP(
         "ImportDetails", "%1 appears again (first at line %2) with other values; the first is used"
@@ -103,6 +106,7 @@ _ELSEWHERE = (
     QT_TRANSLATE_NOOP("ImportDetails", "%1 was imported meanwhile by another run"),
     QT_TRANSLATE_NOOP("ImportDetails", "ticket %1 was imported meanwhile by another run"),
     QT_TRANSLATE_NOOP("ImportDetails", "contract %1"),
+    QT_TRANSLATE_NOOP("ImportDetails", "ticket %1"),
 )
 TEMPLATES: tuple[str, ...] = (
     NUL_CHARACTER,
@@ -130,11 +134,22 @@ TEMPLATES: tuple[str, ...] = (
 _PLACEHOLDER = re.compile(r"%(\d)")
 
 
+# Values that are quoted (`repr`) where the words before them may have spaces too: "unknown
+# contract status 'zawieszona'" names the contract status, not the contract.
+_QUOTED = {UNKNOWN_VALUE: {2}}
+
+
 def _pattern(template: str) -> re.Pattern[str]:
     parts = _PLACEHOLDER.split(template)
+    quoted = _QUOTED.get(template, set())
     # Even parts are text, odd parts placeholder numbers.
     return re.compile(
-        "".join(re.escape(part) if index % 2 == 0 else "(.+?)" for index, part in enumerate(parts)),
+        "".join(
+            re.escape(part)
+            if index % 2 == 0
+            else ("(['\"].*?)" if int(part) in quoted else "(.+?)")
+            for index, part in enumerate(parts)
+        ),
         re.DOTALL,
     )
 

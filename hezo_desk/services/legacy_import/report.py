@@ -317,7 +317,11 @@ def summary_lines(
             for code, count in file_report.rejected_by_reason.items()
         ]
         notes = [
-            words(_FILE_NOTES, file_report.encoding, repr(file_report.separator)),
+            words(
+                _FILE_NOTES,
+                detail_words(file_report.encoding, translate),
+                repr(file_report.separator),
+            ),
             *(detail_words(note, translate) for note in file_report.notes),
         ]
         lines.append(f"{file_report.name} ({'; '.join(notes)})")
