@@ -86,7 +86,7 @@ def test_the_json_report_stays_data(
     assert not any("jest puste" in detail for detail in details)
 
 
-def _report(detail: str, *, dry_run: bool = False) -> ImportReport:
+def stored_report(detail: str, *, dry_run: bool = False) -> ImportReport:
     return ImportReport(
         source="eksport.zip",
         dry_run=dry_run,
@@ -116,7 +116,7 @@ def _report(detail: str, *, dry_run: bool = False) -> ImportReport:
 
 def test_a_stored_report_reads_in_both_languages_and_is_stored_as_before() -> None:
     detail = "end_date 01.01.2020 is before start_date 02.02.2021"
-    report = _report(detail)
+    report = stored_report(detail)
     # What is stored is what older desks wrote and read: English details, codes, counts.
     stored = report.to_json()
     assert stored["rejected"][0]["detail"] == detail
@@ -137,7 +137,7 @@ def test_a_stored_report_reads_in_both_languages_and_is_stored_as_before() -> No
         "  contracts.csv:3 UMS/1: end_date 01.01.2020 jest wcześniejsza niż start_date 02.02.2021"
         in worded
     )
-    assert summary_lines(_report(detail, dry_run=True), translate=polish)[0].startswith(
+    assert summary_lines(stored_report(detail, dry_run=True), translate=polish)[0].startswith(
         "Próbny import z eksport.zip"
     )
 
