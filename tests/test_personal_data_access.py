@@ -574,6 +574,42 @@ def test_gdpr_export_on_the_command_line(
     assert not (tmp_path / "y").exists()
 
 
+@pytest.mark.usefixtures("agent_password")
+def test_gdpr_export_names_its_categories_in_the_command_language(
+    db: Database,
+    person: Person,
+    supervisor: Actor,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    said = {}
+    for language in ("en", "pl"):
+        code = main(
+            [
+                "--language", language, "--database", _url(db),
+                "gdpr", "export", EMAIL, "-o", str(tmp_path / language),
+                "--agent", supervisor.login,
+            ]
+        )  # fmt: skip
+        said[language] = capsys.readouterr().out
+        assert code == 0, said[language]
+    english, polish = said["en"], said["pl"]
+    for line in ("  messages: 2", "  access decisions: ", "  audit entries: ", "  calls: "):
+        assert line in english
+    assert f"kontakt #{person.contact_id}: {NAME}" in polish
+    for line in (
+        "  rejestracje: ",
+        "  zgłoszenia: ",
+        "  wiadomości: 2",
+        "  decyzje o dostępie: ",
+        "  wpisy dziennika zdarzeń: ",
+        "  połączenia: ",
+    ):
+        assert line in polish
+    for words in ("registrations", "messages", "access decisions", "audit entries", "calls"):
+        assert words not in polish
+
+
 def test_an_export_whose_audit_fails_leaves_no_file(
     db: Database,
     person: Person,

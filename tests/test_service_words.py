@@ -46,10 +46,6 @@ INTERNAL_ERRORS = frozenset(
 )
 # (file relative to services/, constructor): why its words may stay English.
 ALLOWED = {
-    # The legacy import's row-level detail: it goes to the import report (a file for the
-    # migration team, with the source's own column names), not to the agent's screen.
-    ("legacy_import/staging.py", "RowRejectedError"): "import report detail",
-    ("legacy_import/values.py", "LegacyValueError"): "import report detail",
     # The keyring's own refusal, passed on as the library words it.
     ("secrets.py", "SecretStoreUnavailableError"): "the keyring's words",
 }

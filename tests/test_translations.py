@@ -22,7 +22,9 @@ from hezo_desk.services.pdf.labels import labels_for
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.i18n import Translations
 from hezo_desk.ui.main_window import MainWindow
+from hezo_desk.ui.migration_reports import ReportView
 from hezo_desk.ui.screen_registry import build_screens, ticket_actions, ticket_tabs, wire_window
+from test_import_words import stored_report
 from waiting import WAIT_MS
 
 REPOSITORY = Path(__file__).resolve().parent.parent
@@ -196,3 +198,17 @@ def test_the_whole_desk_speaks_polish(
     left_in_english = sorted({text for text in _visible_texts(window) if text in english})
     assert left_in_english == [], "shown untranslated (a context mismatch?)"
     assert view.tabs.tabText(0) == "Korespondencja"
+
+
+def test_the_import_report_shows_stored_details_in_polish(
+    qtbot: QtBot, polish: Translations
+) -> None:
+    detail = "end_date 01.01.2020 is before start_date 02.02.2021"
+    view = ReportView()
+    qtbot.addWidget(view)
+    view.show_report(stored_report(detail))
+    model = view.rejected_model
+    assert model.rowCount() == 1
+    shown = [model.index(0, column).data() for column in range(model.columnCount())]
+    assert "end_date 01.01.2020 jest wcześniejsza niż start_date 02.02.2021" in shown
+    assert detail not in shown

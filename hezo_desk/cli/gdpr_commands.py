@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from hezo_desk.catalogue import QT_TRANSLATE_NOOP
@@ -30,6 +31,17 @@ from hezo_desk.services.personal_data.erasure import ErasureService
 from hezo_desk.services.personal_data.retention import RetentionService
 from hezo_desk.services.personal_data.verification import verify_erased
 
+# The categories of an export by name, in the command's language (`CATEGORIES`: the JSON's keys).
+CATEGORY_NAMES: Mapping[str, str] = MappingProxyType(
+    {
+        "registrations": QT_TRANSLATE_NOOP("Cli", "registrations"),
+        "tickets": QT_TRANSLATE_NOOP("Cli", "tickets"),
+        "messages": QT_TRANSLATE_NOOP("Cli", "messages"),
+        "access_decisions": QT_TRANSLATE_NOOP("Cli", "access decisions"),
+        "audit_entries": QT_TRANSLATE_NOOP("Cli", "audit entries"),
+        "calls": QT_TRANSLATE_NOOP("Cli", "calls"),
+    }
+)
 CONTACT_HELP = "the person: their e-mail, their phone (any form) or their contact id (#12)"
 EXIT_FOUND = 1
 
@@ -110,7 +122,11 @@ def gdpr_export(context: CommandContext) -> int:
         QT_TRANSLATE_NOOP("Cli", "contact #%1: %2"), exported.contact_id, exported.full_name
     )
     for name in CATEGORIES:
-        context.out.line(f"  {name.replace('_', ' ')}: {exported.counts[name]}")
+        context.out.say(
+            QT_TRANSLATE_NOOP("Cli", "  %1: %2"),
+            context.out.words(CATEGORY_NAMES.get(name, name)),
+            exported.counts[name],
+        )
     context.out.line(f"→ {exported.json_path}")
     context.out.line(f"→ {exported.pdf_path}")
     return 0

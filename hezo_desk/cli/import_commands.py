@@ -161,7 +161,7 @@ def import_legacy(context: CommandContext) -> int:
     if context.out.as_json:
         context.out.json(report.to_json())
     else:
-        for line in summary_lines(report):
+        for line in summary_lines(report, translate=context.out.translate):
             context.out.line(line)
         if args.report:
             context.out.say(QT_TRANSLATE_NOOP("Cli", "full report: %1"), args.report)

@@ -13,6 +13,7 @@ from hezo_desk.audit_words import action_words, entry_words, review_flag_words
 from hezo_desk.errors import Coded, HezoError
 from hezo_desk.placeholders import fill
 from hezo_desk.services.audit import AuditRow
+from hezo_desk.services.legacy_import.details import detail_words
 from hezo_desk.services.personal_data.contacts import ContactNotResolvedError, ContactProblem
 from hezo_desk.wording import coded_error_text, coded_text
 
@@ -35,6 +36,11 @@ def error_text(error: object) -> str:
 def coded_words(coded: Coded) -> str:
     """A sentence told by code (a lookup's reading, a fact's verdict) in the desk's language."""
     return coded_text(coded.template, coded.params, QCoreApplication.translate, coded.context)
+
+
+def import_detail_text(detail: str) -> str:
+    """A legacy import row's stored detail in the desk's language."""
+    return detail_words(detail, QCoreApplication.translate)
 
 
 def review_flag_text(line: str) -> str:

@@ -35,7 +35,7 @@ from hezo_desk.services.migration_runs import MigrationRunRow, MigrationRunServi
 from hezo_desk.ui import workers
 from hezo_desk.ui.access_widgets import ERROR_STYLE
 from hezo_desk.ui.context import DeskContext
-from hezo_desk.ui.error_wording import error_text
+from hezo_desk.ui.error_wording import error_text, import_detail_text, review_flag_text
 from hezo_desk.ui.short_list_model import Column, RowTableModel, display, read_only_table
 
 
@@ -127,7 +127,7 @@ class ReportView(QWidget):
             [
                 Column(self.tr("Legacy number"), lambda t: t.legacy_number),
                 Column(self.tr("Ticket"), lambda t: t.ticket_number or ""),
-                Column(self.tr("Flags"), lambda t: " · ".join(t.flags)),
+                Column(self.tr("Flags"), lambda t: " · ".join(map(review_flag_text, t.flags))),
             ],
             self,
         )
@@ -168,7 +168,7 @@ class ReportView(QWidget):
             Column(self.tr("Line"), lambda e: e.line),
             Column(self.tr("Legacy id"), lambda e: e.legacy_id or ""),
             Column(self.tr("Reason"), lambda e: self.texts.reason(e.code)),
-            Column(self.tr("Details"), lambda e: e.detail),
+            Column(self.tr("Details"), lambda e: import_detail_text(e.detail)),
         ]
 
     def show_report(self, report: ImportReport | None) -> None:

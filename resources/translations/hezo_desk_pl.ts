@@ -1743,8 +1743,28 @@
         <translation>baza danych odmówiła wykonania operacji: %1</translation>
     </message>
     <message>
+        <source>registrations</source>
+        <translation>rejestracje</translation>
+    </message>
+    <message>
+        <source>access decisions</source>
+        <translation>decyzje o dostępie</translation>
+    </message>
+    <message>
+        <source>audit entries</source>
+        <translation>wpisy dziennika zdarzeń</translation>
+    </message>
+    <message>
+        <source>calls</source>
+        <translation>połączenia</translation>
+    </message>
+    <message>
         <source>contact #%1: %2</source>
         <translation>kontakt #%1: %2</translation>
+    </message>
+    <message>
+        <source>  %1: %2</source>
+        <translation>  %1: %2</translation>
     </message>
     <message>
         <source>contact %1 anonymised as “%2”</source>
@@ -3737,6 +3757,193 @@
     </message>
 </context>
 <context>
+    <name>ImportDetails</name>
+    <message>
+        <source>%1 contains a NUL character</source>
+        <translation>%1 zawiera znak NUL</translation>
+    </message>
+    <message>
+        <source>%1 has %2 characters; the desk takes at most %3</source>
+        <translation>%1 ma %2 znaków; desk przyjmuje najwyżej %3</translation>
+    </message>
+    <message>
+        <source>%1 has %2 characters; at most %3</source>
+        <translation>%1 ma %2 znaków; najwyżej %3</translation>
+    </message>
+    <message>
+        <source>%1 is empty</source>
+        <translation>%1 jest puste</translation>
+    </message>
+    <message>
+        <source>invalid tax id: %1</source>
+        <translation>nieprawidłowy NIP: %1</translation>
+    </message>
+    <message>
+        <source>%1 %2 has no letters or digits</source>
+        <translation>%1 %2 nie ma liter ani cyfr</translation>
+    </message>
+    <message>
+        <source>end_date %1 is before start_date %2</source>
+        <translation>end_date %1 jest wcześniejsza niż start_date %2</translation>
+    </message>
+    <message>
+        <source>serial: %1</source>
+        <translation>numer seryjny: %1</translation>
+    </message>
+    <message>
+        <source>path %1 does not name a file inside the export</source>
+        <translation>ścieżka %1 nie wskazuje pliku w eksporcie</translation>
+    </message>
+    <message>
+        <source>file %1 is not in the export</source>
+        <translation>pliku %1 nie ma w eksporcie</translation>
+    </message>
+    <message>
+        <source>file %1 has %2 MB; the desk stores at most %3 MB per attachment</source>
+        <translation>plik %1 ma %2 MB; desk przechowuje najwyżej %3 MB na załącznik</translation>
+    </message>
+    <message>
+        <source>unknown %1 %2 (known: %3)</source>
+        <translation>nieznany %1 %2 (znane: %3)</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not a date (expected DD.MM.YYYY)</source>
+        <translation>%1 %2 nie jest datą (oczekiwano DD.MM.RRRR)</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not a date (%3)</source>
+        <translation>%1 %2 nie jest datą (%3)</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not a date and time (expected DD.MM.YYYY HH:MM)</source>
+        <translation>%1 %2 nie jest datą i godziną (oczekiwano DD.MM.RRRR GG:MM)</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not a date and time (%3)</source>
+        <translation>%1 %2 nie jest datą i godziną (%3)</translation>
+    </message>
+    <message>
+        <source>contract status</source>
+        <translation>status umowy</translation>
+    </message>
+    <message>
+        <source>ticket status</source>
+        <translation>status zgłoszenia</translation>
+    </message>
+    <message>
+        <source>priority</source>
+        <translation>priorytet</translation>
+    </message>
+    <message>
+        <source>contract %1 is %2 and does not move</source>
+        <translation>umowa %1 jest w stanie „%2” i nie jest przenoszona</translation>
+    </message>
+    <message>
+        <source>ticket %1 is %2 and does not move</source>
+        <translation>zgłoszenie %1 jest w stanie „%2” i nie jest przenoszone</translation>
+    </message>
+    <message>
+        <source>the row has %1 fields, the header %2</source>
+        <translation>wiersz ma %1 pól, nagłówek %2</translation>
+    </message>
+    <message>
+        <source>the row has %1 fields, the header %2 (a %3 inside a field that is not quoted?)</source>
+        <translation>wiersz ma %1 pól, nagłówek %2 (%3 w polu bez cudzysłowu?)</translation>
+    </message>
+    <message>
+        <source>%1 &gt; %2 bytes</source>
+        <translation>%1 &gt; %2 bajtów</translation>
+    </message>
+    <message>
+        <source>no column %1: left empty</source>
+        <translation>brak kolumny %1: pozostawiono puste</translation>
+    </message>
+    <message>
+        <source>ignored columns: %1</source>
+        <translation>pominięte kolumny: %1</translation>
+    </message>
+    <message>
+        <source>%1 (given)</source>
+        <translation>%1 (podane)</translation>
+    </message>
+    <message>
+        <source>UTF-8 with BOM</source>
+        <translation>UTF-8 z BOM</translation>
+    </message>
+    <message>
+        <source>the same row twice: identical to line %1</source>
+        <translation>ten sam wiersz dwa razy: identyczny z wierszem %1</translation>
+    </message>
+    <message>
+        <source>%1 appears again (first at line %2) with other values; the first is used</source>
+        <translation>%1 występuje ponownie (pierwszy raz w wierszu %2) z innymi wartościami; użyto pierwszego</translation>
+    </message>
+    <message>
+        <source>contract number %1 is the same as %2 at line %3; the first is used</source>
+        <translation>numer umowy %1 jest taki sam jak %2 w wierszu %3; użyto pierwszego</translation>
+    </message>
+    <message>
+        <source>%1 is not in %2</source>
+        <translation>%1 nie występuje w %2</translation>
+    </message>
+    <message>
+        <source>%1 was rejected (%2 line %3: %4)</source>
+        <translation>odrzucono: %1 (%2, wiersz %3: %4)</translation>
+    </message>
+    <message>
+        <source>tax id %1 is also %2&apos;s; what names %3 goes to %4</source>
+        <translation>NIP %1 ma też %2; to, co wskazuje %3, trafia do %4</translation>
+    </message>
+    <message>
+        <source>%1 (line %2)</source>
+        <translation>%1 (wiersz %2)</translation>
+    </message>
+    <message>
+        <source>contract %1 is already in the desk for another customer; the export names a different one</source>
+        <translation>umowa %1 jest już w desku u innego klienta; eksport wskazuje innego</translation>
+    </message>
+    <message>
+        <source>contract %1 is already in the desk</source>
+        <translation>umowa %1 jest już w desku</translation>
+    </message>
+    <message>
+        <source>message %1 is already in the desk</source>
+        <translation>wiadomość %1 jest już w desku</translation>
+    </message>
+    <message>
+        <source>attachment %1 is already in the desk</source>
+        <translation>załącznik %1 jest już w desku</translation>
+    </message>
+    <message>
+        <source>ticket %1 was migrated by an earlier run; its migrated dialogue is not changed, so this new message is not added</source>
+        <translation>zgłoszenie %1 przeniósł wcześniejszy import; przeniesionego dialogu się nie zmienia, więc ta nowa wiadomość nie zostaje dodana</translation>
+    </message>
+    <message>
+        <source>ticket %1 was migrated by an earlier run; its migrated dialogue is not changed, so this new attachment is not added</source>
+        <translation>zgłoszenie %1 przeniósł wcześniejszy import; przeniesionego dialogu się nie zmienia, więc ten nowy załącznik nie zostaje dodany</translation>
+    </message>
+    <message>
+        <source>ticket %1 is not in tickets.csv</source>
+        <translation>zgłoszenia %1 nie ma w tickets.csv</translation>
+    </message>
+    <message>
+        <source>%1 was imported meanwhile by another run</source>
+        <translation>%1 zaimportował w międzyczasie inny import</translation>
+    </message>
+    <message>
+        <source>ticket %1 was imported meanwhile by another run</source>
+        <translation>zgłoszenie %1 zaimportował w międzyczasie inny import</translation>
+    </message>
+    <message>
+        <source>contract %1</source>
+        <translation>umowa %1</translation>
+    </message>
+    <message>
+        <source>ticket %1</source>
+        <translation>zgłoszenie %1</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>%n s</source>
@@ -4028,6 +4235,229 @@
     <message>
         <source>hung up</source>
         <translation>rozłączone</translation>
+    </message>
+</context>
+<context>
+    <name>LegacyImport</name>
+    <message>
+        <source>Import of %1: %2</source>
+        <translation>Import z %1: %2</translation>
+    </message>
+    <message>
+        <source>Dry run of the import of %1: %2</source>
+        <translation>Próbny import z %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (run %2)</source>
+        <translation>%1 (przebieg %2)</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>błąd: %1</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>plik</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>odczytane</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>zaimportowane</translation>
+    </message>
+    <message>
+        <source>would import</source>
+        <translation>do importu</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>pominięte</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>odrzucone</translation>
+    </message>
+    <message>
+        <source>not processed</source>
+        <translation>nieprzetworzone</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>razem</translation>
+    </message>
+    <message>
+        <source>%1 skipped: %2</source>
+        <translation>pominięte (%1): %2</translation>
+    </message>
+    <message>
+        <source>%1 rejected: %2</source>
+        <translation>odrzucone (%1): %2</translation>
+    </message>
+    <message>
+        <source>%1, separator %2</source>
+        <translation>%1, separator %2</translation>
+    </message>
+    <message>
+        <source>%1 migrated ticket(s) flagged for review</source>
+        <translation>przeniesione zgłoszenia oznaczone do przejrzenia: %1</translation>
+    </message>
+    <message>
+        <source>%1 ticket(s) would be flagged for review</source>
+        <translation>zgłoszenia, które zostałyby oznaczone do przejrzenia: %1</translation>
+    </message>
+    <message>
+        <source>%1 migrated ticket(s) already overdue on arrival (marked, not alarmed)</source>
+        <translation>przeniesione zgłoszenia już po terminie w chwili przeniesienia: %1 (oznaczone, bez alarmu)</translation>
+    </message>
+    <message>
+        <source>rejected rows (first %1):</source>
+        <translation>odrzucone wiersze (pierwsze %1):</translation>
+    </message>
+    <message>
+        <source>(no id)</source>
+        <translation>(bez id)</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>w toku</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>zakończony</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>anulowany</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>nieudany</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>przerwany</translation>
+    </message>
+    <message>
+        <source>imported by an earlier run; left as it is</source>
+        <translation>zaimportowane przez wcześniejszy import; pozostawione bez zmian</translation>
+    </message>
+    <message>
+        <source>same tax id as a company already imported or in the desk; its contracts and tickets go to that company</source>
+        <translation>ten sam NIP co firma już zaimportowana lub obecna w desku; jej umowy i zgłoszenia trafiają do tej firmy</translation>
+    </message>
+    <message>
+        <source>expired contracts do not move</source>
+        <translation>wygasłe umowy nie są przenoszone</translation>
+    </message>
+    <message>
+        <source>cancelled contracts do not move</source>
+        <translation>anulowane umowy nie są przenoszone</translation>
+    </message>
+    <message>
+        <source>the service&apos;s contract does not move</source>
+        <translation>umowa usługi nie jest przenoszona</translation>
+    </message>
+    <message>
+        <source>closed tickets do not move</source>
+        <translation>zamknięte zgłoszenia nie są przenoszone</translation>
+    </message>
+    <message>
+        <source>cancelled tickets do not move</source>
+        <translation>anulowane zgłoszenia nie są przenoszone</translation>
+    </message>
+    <message>
+        <source>the ticket it belongs to does not move</source>
+        <translation>zgłoszenie, do którego należy, nie jest przenoszone</translation>
+    </message>
+    <message>
+        <source>its ticket was migrated by an earlier run; a migrated dialogue is not changed</source>
+        <translation>jego zgłoszenie przeniósł wcześniejszy import; przeniesionego dialogu się nie zmienia</translation>
+    </message>
+    <message>
+        <source>the row does not have the header&apos;s fields</source>
+        <translation>wiersz nie ma pól nagłówka</translation>
+    </message>
+    <message>
+        <source>the row has no legacy id</source>
+        <translation>wiersz nie ma identyfikatora ze starego systemu</translation>
+    </message>
+    <message>
+        <source>the same legacy id appears again (the first one is used)</source>
+        <translation>ten sam identyfikator ze starego systemu występuje ponownie (użyto pierwszego)</translation>
+    </message>
+    <message>
+        <source>invalid tax id</source>
+        <translation>nieprawidłowy NIP</translation>
+    </message>
+    <message>
+        <source>a date that is not a date</source>
+        <translation>data, która nie jest datą</translation>
+    </message>
+    <message>
+        <source>a required value is empty</source>
+        <translation>wymagana wartość jest pusta</translation>
+    </message>
+    <message>
+        <source>a value the desk cannot take</source>
+        <translation>wartość, której desk nie może przyjąć</translation>
+    </message>
+    <message>
+        <source>its customer is missing</source>
+        <translation>brak jego klienta</translation>
+    </message>
+    <message>
+        <source>its reseller is missing</source>
+        <translation>brak jego resellera</translation>
+    </message>
+    <message>
+        <source>its contract is missing</source>
+        <translation>brak jego umowy</translation>
+    </message>
+    <message>
+        <source>its ticket is missing</source>
+        <translation>brak jego zgłoszenia</translation>
+    </message>
+    <message>
+        <source>its file is not in the export</source>
+        <translation>jego pliku nie ma w eksporcie</translation>
+    </message>
+    <message>
+        <source>its file is larger than the desk stores</source>
+        <translation>jego plik jest większy, niż desk przechowuje</translation>
+    </message>
+    <message>
+        <source>its file in the zip is damaged (checksum or data)</source>
+        <translation>jego plik w archiwum zip jest uszkodzony (suma kontrolna lub dane)</translation>
+    </message>
+    <message>
+        <source>its file cannot be read</source>
+        <translation>jego pliku nie da się odczytać</translation>
+    </message>
+    <message>
+        <source>its file in the zip is encrypted</source>
+        <translation>jego plik w archiwum zip jest zaszyfrowany</translation>
+    </message>
+    <message>
+        <source>its file in the zip uses a compression method that cannot be read (e.g. Deflate64)</source>
+        <translation>jego plik w archiwum zip używa metody kompresji, której nie da się odczytać (np. Deflate64)</translation>
+    </message>
+    <message>
+        <source>its file in the zip expands far more than files do (a zip bomb&apos;s shape)</source>
+        <translation>jego plik w archiwum zip rozpakowuje się do rozmiaru znacznie większego niż zwykłe pliki (kształt bomby zip)</translation>
+    </message>
+    <message>
+        <source>the row is longer than its file&apos;s format allows</source>
+        <translation>wiersz jest dłuższy, niż pozwala format jego pliku</translation>
+    </message>
+    <message>
+        <source>the row it belongs to was rejected</source>
+        <translation>wiersz, do którego należy, został odrzucony</translation>
+    </message>
+    <message>
+        <source>contradicts what the desk already holds</source>
+        <translation>jest sprzeczny z tym, co desk już zawiera</translation>
     </message>
 </context>
 <context>

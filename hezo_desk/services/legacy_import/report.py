@@ -16,7 +16,11 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any
 
-from hezo_desk.services.legacy_import.rules import describe
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
+from hezo_desk.placeholders import fill
+from hezo_desk.services.legacy_import.details import detail_words
+from hezo_desk.services.legacy_import.rules import LEGACY_IMPORT, describe
+from hezo_desk.wording import Translate, in_english
 
 LIST_LIMIT = 1000
 FLAGGED_LIMIT = 5000
@@ -222,36 +226,74 @@ class ImportReport:
         )
 
 
-def summary_lines(report: ImportReport, *, listed: int = 20) -> list[str]:
-    """The printed summary: a table per file, the reasons, the first rejected rows."""
+# The printed summary's words, marked for the catalogue ("LegacyImport"); the command words
+# them in its language (`translate`).
+_RUN_TITLE = QT_TRANSLATE_NOOP("LegacyImport", "Import of %1: %2")
+_DRY_RUN_TITLE = QT_TRANSLATE_NOOP("LegacyImport", "Dry run of the import of %1: %2")
+_RUN_NUMBER = QT_TRANSLATE_NOOP("LegacyImport", "%1 (run %2)")
+_ERROR = QT_TRANSLATE_NOOP("LegacyImport", "error: %1")
+_FILE = QT_TRANSLATE_NOOP("LegacyImport", "file")
+_READ = QT_TRANSLATE_NOOP("LegacyImport", "read")
+_IMPORTED = QT_TRANSLATE_NOOP("LegacyImport", "imported")
+_WOULD_IMPORT = QT_TRANSLATE_NOOP("LegacyImport", "would import")
+_SKIPPED = QT_TRANSLATE_NOOP("LegacyImport", "skipped")
+_REJECTED = QT_TRANSLATE_NOOP("LegacyImport", "rejected")
+_NOT_PROCESSED = QT_TRANSLATE_NOOP("LegacyImport", "not processed")
+_TOTAL = QT_TRANSLATE_NOOP("LegacyImport", "total")
+_SKIPPED_BY = QT_TRANSLATE_NOOP("LegacyImport", "%1 skipped: %2")
+_REJECTED_BY = QT_TRANSLATE_NOOP("LegacyImport", "%1 rejected: %2")
+_FILE_NOTES = QT_TRANSLATE_NOOP("LegacyImport", "%1, separator %2")
+_FLAGGED = QT_TRANSLATE_NOOP("LegacyImport", "%1 migrated ticket(s) flagged for review")
+_WOULD_FLAG = QT_TRANSLATE_NOOP("LegacyImport", "%1 ticket(s) would be flagged for review")
+_OVERDUE = QT_TRANSLATE_NOOP(
+    "LegacyImport", "%1 migrated ticket(s) already overdue on arrival (marked, not alarmed)"
+)
+_REJECTED_ROWS = QT_TRANSLATE_NOOP("LegacyImport", "rejected rows (first %1):")
+_NO_ID = QT_TRANSLATE_NOOP("LegacyImport", "(no id)")
+STATUS_WORDS = {
+    RunStatus.RUNNING: QT_TRANSLATE_NOOP("LegacyImport", "running"),
+    RunStatus.COMPLETED: QT_TRANSLATE_NOOP("LegacyImport", "completed"),
+    RunStatus.CANCELLED: QT_TRANSLATE_NOOP("LegacyImport", "cancelled"),
+    RunStatus.FAILED: QT_TRANSLATE_NOOP("LegacyImport", "failed"),
+    RunStatus.INTERRUPTED: QT_TRANSLATE_NOOP("LegacyImport", "interrupted"),
+}
+
+
+def summary_lines(
+    report: ImportReport, *, listed: int = 20, translate: Translate = in_english
+) -> list[str]:
+    """The printed summary in the reader's language: a table per file, the reasons, the first
+    rejected rows (their details worded back from the stored English, see `detail_words`)."""
+
+    def words(template: str, *params: object) -> str:
+        return fill(translate(LEGACY_IMPORT, template), *params)
+
     would = report.dry_run
-    lines = [
-        f"{'Dry run of the import' if would else 'Import'} of {report.source}: "
-        f"{report.status.value}" + (f" (run {report.run_id})" if report.run_id else ""),
-    ]
-    if report.error:
-        lines.append(f"error: {report.error}")
-    header: tuple[str, ...] = (
-        "file",
-        "read",
-        "would import" if would else "imported",
-        "skipped",
-        "rejected",
+    title = words(
+        _DRY_RUN_TITLE if would else _RUN_TITLE, report.source, words(STATUS_WORDS[report.status])
     )
+    lines = [words(_RUN_NUMBER, title, report.run_id) if report.run_id else title]
+    if report.error:
+        lines.append(words(_ERROR, report.error))
+    header: tuple[str, ...] = tuple(
+        words(word)
+        for word in (_FILE, _READ, _WOULD_IMPORT if would else _IMPORTED, _SKIPPED, _REJECTED)
+    )
+    totals = report.totals
     rows: list[tuple[str, ...]] = []
-    for file_report in (*report.files, report.totals):
+    for file_report in (*report.files, totals):
         rows.append(
             (
-                file_report.name,
+                words(_TOTAL) if file_report is totals else file_report.name,
                 str(file_report.read),
                 str(file_report.imported),
                 str(file_report.skipped),
                 str(file_report.rejected),
             )
-            + ((str(file_report.not_processed),) if report.totals.not_processed else ())
+            + ((str(file_report.not_processed),) if totals.not_processed else ())
         )
-    if report.totals.not_processed:
-        header = (*header, "not processed")
+    if totals.not_processed:
+        header = (*header, words(_NOT_PROCESSED))
     widths = [max(len(header[i]), *(len(row[i]) for row in rows)) for i in range(len(header))]
     lines.append(
         "  ".join(
@@ -268,29 +310,30 @@ def summary_lines(report: ImportReport, *, listed: int = 20) -> list[str]:
         )
     for file_report in report.files:
         details = [
-            f"{count} skipped: {describe(code)}"
+            words(_SKIPPED_BY, count, describe(code, translate))
             for code, count in file_report.skipped_by_rule.items()
         ] + [
-            f"{count} rejected: {describe(code)}"
+            words(_REJECTED_BY, count, describe(code, translate))
             for code, count in file_report.rejected_by_reason.items()
         ]
-        notes = [f"{file_report.encoding}, separator {file_report.separator!r}", *file_report.notes]
+        notes = [
+            words(
+                _FILE_NOTES,
+                detail_words(file_report.encoding, translate),
+                repr(file_report.separator),
+            ),
+            *(detail_words(note, translate) for note in file_report.notes),
+        ]
         lines.append(f"{file_report.name} ({'; '.join(notes)})")
         lines.extend(f"  {detail}" for detail in details)
-    lines.append(
-        f"{report.flagged_total} migrated ticket(s) flagged for review"
-        if not would
-        else f"{report.flagged_total} ticket(s) would be flagged for review"
-    )
+    lines.append(words(_WOULD_FLAG if would else _FLAGGED, report.flagged_total))
     if report.overdue_total:
-        lines.append(
-            f"{report.overdue_total} migrated ticket(s) already overdue on arrival "
-            "(marked, not alarmed)"
-        )
+        lines.append(words(_OVERDUE, report.overdue_total))
     if report.rejected:
-        lines.append(f"rejected rows (first {min(listed, len(report.rejected))}):")
+        lines.append(words(_REJECTED_ROWS, min(listed, len(report.rejected))))
         lines.extend(
-            f"  {entry.file}:{entry.line} {entry.legacy_id or '(no id)'}: {entry.detail}"
+            f"  {entry.file}:{entry.line} {entry.legacy_id or words(_NO_ID)}: "
+            f"{detail_words(entry.detail, translate)}"
             for entry in report.rejected[:listed]
         )
     return lines

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import enum
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
+from hezo_desk.wording import Translate, in_english
+
 
 class SkipRule(enum.StrEnum):
     """A row deliberately not imported; each is a rule of the migration."""
@@ -61,51 +64,85 @@ class RejectReason(enum.StrEnum):
         return REJECT_DESCRIPTIONS[self]
 
 
+LEGACY_IMPORT = "LegacyImport"
 SKIP_DESCRIPTIONS = {
-    SkipRule.ALREADY_IMPORTED: "imported by an earlier run; left as it is",
-    SkipRule.SAME_COMPANY: "same tax id as a company already imported or in the desk; "
-    "its contracts and tickets go to that company",
-    SkipRule.CONTRACT_EXPIRED: "expired contracts do not move",
-    SkipRule.CONTRACT_CANCELLED: "cancelled contracts do not move",
-    SkipRule.CONTRACT_DID_NOT_MOVE: "the service's contract does not move",
-    SkipRule.TICKET_CLOSED: "closed tickets do not move",
-    SkipRule.TICKET_CANCELLED: "cancelled tickets do not move",
-    SkipRule.TICKET_DID_NOT_MOVE: "the ticket it belongs to does not move",
-    SkipRule.TICKET_MIGRATED_EARLIER: "its ticket was migrated by an earlier run; a migrated "
-    "dialogue is not changed",
+    SkipRule.ALREADY_IMPORTED: QT_TRANSLATE_NOOP(
+        "LegacyImport", "imported by an earlier run; left as it is"
+    ),
+    SkipRule.SAME_COMPANY: QT_TRANSLATE_NOOP(
+        "LegacyImport",
+        "same tax id as a company already imported or in the desk; "
+        "its contracts and tickets go to that company",
+    ),
+    SkipRule.CONTRACT_EXPIRED: QT_TRANSLATE_NOOP("LegacyImport", "expired contracts do not move"),
+    SkipRule.CONTRACT_CANCELLED: QT_TRANSLATE_NOOP(
+        "LegacyImport", "cancelled contracts do not move"
+    ),
+    SkipRule.CONTRACT_DID_NOT_MOVE: QT_TRANSLATE_NOOP(
+        "LegacyImport", "the service's contract does not move"
+    ),
+    SkipRule.TICKET_CLOSED: QT_TRANSLATE_NOOP("LegacyImport", "closed tickets do not move"),
+    SkipRule.TICKET_CANCELLED: QT_TRANSLATE_NOOP("LegacyImport", "cancelled tickets do not move"),
+    SkipRule.TICKET_DID_NOT_MOVE: QT_TRANSLATE_NOOP(
+        "LegacyImport", "the ticket it belongs to does not move"
+    ),
+    SkipRule.TICKET_MIGRATED_EARLIER: QT_TRANSLATE_NOOP(
+        "LegacyImport",
+        "its ticket was migrated by an earlier run; a migrated dialogue is not changed",
+    ),
 }
 REJECT_DESCRIPTIONS = {
-    RejectReason.MALFORMED_ROW: "the row does not have the header's fields",
-    RejectReason.MISSING_ID: "the row has no legacy id",
-    RejectReason.DUPLICATE: "the same legacy id appears again (the first one is used)",
-    RejectReason.INVALID_TAX_ID: "invalid tax id",
-    RejectReason.INVALID_DATE: "a date that is not a date",
-    RejectReason.MISSING_VALUE: "a required value is empty",
-    RejectReason.INVALID_VALUE: "a value the desk cannot take",
-    RejectReason.MISSING_CUSTOMER: "its customer is missing",
-    RejectReason.MISSING_RESELLER: "its reseller is missing",
-    RejectReason.MISSING_CONTRACT: "its contract is missing",
-    RejectReason.MISSING_TICKET: "its ticket is missing",
-    RejectReason.MISSING_FILE: "its file is not in the export",
-    RejectReason.FILE_TOO_LARGE: "its file is larger than the desk stores",
-    RejectReason.DAMAGED_FILE: "its file in the zip is damaged (checksum or data)",
-    RejectReason.UNREADABLE_FILE: "its file cannot be read",
-    RejectReason.ENCRYPTED_FILE: "its file in the zip is encrypted",
-    RejectReason.UNSUPPORTED_COMPRESSION: "its file in the zip uses a compression method "
-    "that cannot be read (e.g. Deflate64)",
-    RejectReason.COMPRESSION_BOMB: "its file in the zip expands far more than files do "
-    "(a zip bomb's shape)",
-    RejectReason.RECORD_TOO_LONG: "the row is longer than its file's format allows",
-    RejectReason.PARENT_REJECTED: "the row it belongs to was rejected",
-    RejectReason.CONFLICT: "contradicts what the desk already holds",
+    RejectReason.MALFORMED_ROW: QT_TRANSLATE_NOOP(
+        "LegacyImport", "the row does not have the header's fields"
+    ),
+    RejectReason.MISSING_ID: QT_TRANSLATE_NOOP("LegacyImport", "the row has no legacy id"),
+    RejectReason.DUPLICATE: QT_TRANSLATE_NOOP(
+        "LegacyImport", "the same legacy id appears again (the first one is used)"
+    ),
+    RejectReason.INVALID_TAX_ID: QT_TRANSLATE_NOOP("LegacyImport", "invalid tax id"),
+    RejectReason.INVALID_DATE: QT_TRANSLATE_NOOP("LegacyImport", "a date that is not a date"),
+    RejectReason.MISSING_VALUE: QT_TRANSLATE_NOOP("LegacyImport", "a required value is empty"),
+    RejectReason.INVALID_VALUE: QT_TRANSLATE_NOOP("LegacyImport", "a value the desk cannot take"),
+    RejectReason.MISSING_CUSTOMER: QT_TRANSLATE_NOOP("LegacyImport", "its customer is missing"),
+    RejectReason.MISSING_RESELLER: QT_TRANSLATE_NOOP("LegacyImport", "its reseller is missing"),
+    RejectReason.MISSING_CONTRACT: QT_TRANSLATE_NOOP("LegacyImport", "its contract is missing"),
+    RejectReason.MISSING_TICKET: QT_TRANSLATE_NOOP("LegacyImport", "its ticket is missing"),
+    RejectReason.MISSING_FILE: QT_TRANSLATE_NOOP("LegacyImport", "its file is not in the export"),
+    RejectReason.FILE_TOO_LARGE: QT_TRANSLATE_NOOP(
+        "LegacyImport", "its file is larger than the desk stores"
+    ),
+    RejectReason.DAMAGED_FILE: QT_TRANSLATE_NOOP(
+        "LegacyImport", "its file in the zip is damaged (checksum or data)"
+    ),
+    RejectReason.UNREADABLE_FILE: QT_TRANSLATE_NOOP("LegacyImport", "its file cannot be read"),
+    RejectReason.ENCRYPTED_FILE: QT_TRANSLATE_NOOP(
+        "LegacyImport", "its file in the zip is encrypted"
+    ),
+    RejectReason.UNSUPPORTED_COMPRESSION: QT_TRANSLATE_NOOP(
+        "LegacyImport",
+        "its file in the zip uses a compression method that cannot be read (e.g. Deflate64)",
+    ),
+    RejectReason.COMPRESSION_BOMB: QT_TRANSLATE_NOOP(
+        "LegacyImport",
+        "its file in the zip expands far more than files do (a zip bomb's shape)",
+    ),
+    RejectReason.RECORD_TOO_LONG: QT_TRANSLATE_NOOP(
+        "LegacyImport", "the row is longer than its file's format allows"
+    ),
+    RejectReason.PARENT_REJECTED: QT_TRANSLATE_NOOP(
+        "LegacyImport", "the row it belongs to was rejected"
+    ),
+    RejectReason.CONFLICT: QT_TRANSLATE_NOOP(
+        "LegacyImport", "contradicts what the desk already holds"
+    ),
 }
 
 
-def describe(code: str) -> str:
-    """The rule or reason behind a code, in words."""
+def describe(code: str, translate: Translate = in_english) -> str:
+    """The rule or reason behind a code, in the reader's words (its code when unknown)."""
     for enum_class in (SkipRule, RejectReason):
         try:
-            return enum_class(code).description
+            return translate(LEGACY_IMPORT, enum_class(code).description)
         except ValueError:
             continue
     return code

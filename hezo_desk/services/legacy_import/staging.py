@@ -25,6 +25,8 @@ from hezo_desk.models import (
     Service,
     Ticket,
 )
+from hezo_desk.placeholders import fill
+from hezo_desk.services.legacy_import import details
 from hezo_desk.services.legacy_import import values as legacy_values
 from hezo_desk.services.legacy_import.reader import ID_COLUMNS, CsvRow
 from hezo_desk.services.legacy_import.rules import RejectReason, SkipRule, describe
@@ -94,7 +96,11 @@ TABLE_FILES = {
 
 
 class RowRejectedError(Exception):
-    def __init__(self, code: RejectReason, detail: str) -> None:
+    """A row the import rejects: its reason, and its detail told by a template of
+    `details.py` with its values (stored in English, worded back when shown)."""
+
+    def __init__(self, code: RejectReason, template: str, *params: object) -> None:
+        detail = fill(template, *params)
         super().__init__(detail)
         self.code = code
         self.detail = detail
@@ -102,11 +108,14 @@ class RowRejectedError(Exception):
 
 def _check_text(column: str, value: str, limit: int | None) -> str:
     if "\x00" in value:
-        raise RowRejectedError(RejectReason.INVALID_VALUE, f"{column} contains a NUL character")
+        raise RowRejectedError(RejectReason.INVALID_VALUE, details.NUL_CHARACTER, column)
     if limit is not None and len(value) > limit:
         raise RowRejectedError(
             RejectReason.INVALID_VALUE,
-            f"{column} has {len(value)} characters; the desk takes at most {limit}",
+            details.TOO_LONG,
+            column,
+            len(value),
+            limit,
         )
     return value
 
@@ -119,7 +128,7 @@ def _optional(column: str, value: str, limit: int) -> str | None:
 def _required(column: str, value: str, limit: int) -> str:
     text = _check_text(column, value.strip(), limit)
     if not text:
-        raise RowRejectedError(RejectReason.MISSING_VALUE, f"{column} is empty")
+        raise RowRejectedError(RejectReason.MISSING_VALUE, details.EMPTY, column)
     return text
 
 
@@ -128,7 +137,7 @@ def _date(column: str, value: str) -> str:
         return legacy_values.parse_date(value, column).isoformat()
     except legacy_values.LegacyValueError as problem:
         code = RejectReason.MISSING_VALUE if not value.strip() else RejectReason.INVALID_DATE
-        raise RowRejectedError(code, str(problem)) from None
+        raise RowRejectedError(code, "%1", problem) from None
 
 
 def _timestamp(column: str, value: str) -> str:
@@ -136,7 +145,7 @@ def _timestamp(column: str, value: str) -> str:
         return iso_utc(legacy_values.parse_timestamp(value, column))
     except legacy_values.LegacyValueError as problem:
         code = RejectReason.MISSING_VALUE if not value.strip() else RejectReason.INVALID_DATE
-        raise RowRejectedError(code, str(problem)) from None
+        raise RowRejectedError(code, "%1", problem) from None
 
 
 def iso_utc(moment: dt.datetime) -> str:
@@ -151,11 +160,14 @@ def from_iso(text: str) -> dt.datetime:
 def _identity(name: str, values: dict[str, str]) -> str:
     legacy_id = values.get(ID_COLUMNS[name], "").strip()
     if not legacy_id:
-        raise RowRejectedError(RejectReason.MISSING_ID, f"{ID_COLUMNS[name]} is empty")
+        raise RowRejectedError(RejectReason.MISSING_ID, details.EMPTY, ID_COLUMNS[name])
     if len(legacy_id) > MAX_LEGACY_ID:
         raise RowRejectedError(
             RejectReason.INVALID_VALUE,
-            f"{ID_COLUMNS[name]} has {len(legacy_id)} characters; at most {MAX_LEGACY_ID}",
+            details.ID_TOO_LONG,
+            ID_COLUMNS[name],
+            len(legacy_id),
+            MAX_LEGACY_ID,
         )
     return legacy_id
 
@@ -192,11 +204,11 @@ def stage_customer(values: dict[str, str], fields: dict[str, Any]) -> None:
 
 def _tax_id(text: str) -> Any:
     if not text.strip():
-        raise RowRejectedError(RejectReason.INVALID_TAX_ID, "nip is empty")
+        raise RowRejectedError(RejectReason.INVALID_TAX_ID, details.EMPTY, "nip")
     try:
         return parse_tax_id(text)
     except InvalidTaxIdError as error:
-        raise RowRejectedError(RejectReason.INVALID_TAX_ID, f"invalid tax id: {error}") from None
+        raise RowRejectedError(RejectReason.INVALID_TAX_ID, details.INVALID_TAX_ID, error) from None
 
 
 def stage_contract(values: dict[str, str], fields: dict[str, Any]) -> None:
@@ -206,7 +218,7 @@ def stage_contract(values: dict[str, str], fields: dict[str, Any]) -> None:
     try:
         state = legacy_values.contract_state(values["status"])
     except legacy_values.LegacyValueError as problem:
-        raise RowRejectedError(RejectReason.INVALID_VALUE, str(problem)) from None
+        raise RowRejectedError(RejectReason.INVALID_VALUE, "%1", problem) from None
     fields["state"] = state.value
     if state is ContractState.EXPIRED:
         fields["status_skip"] = SkipRule.CONTRACT_EXPIRED.value
@@ -215,20 +227,23 @@ def stage_contract(values: dict[str, str], fields: dict[str, Any]) -> None:
     if not contract_number_key(fields["number"]):
         raise RowRejectedError(
             RejectReason.INVALID_VALUE,
-            f"contract_no {fields['number']!r} has no letters or digits",
+            details.NO_LETTERS,
+            "contract_no",
+            repr(fields["number"]),
         )
     fields["start_date"] = _date("start_date", values["start_date"])
     fields["end_date"] = _date("end_date", values["end_date"])
     if fields["end_date"] < fields["start_date"]:
         raise RowRejectedError(
             RejectReason.INVALID_VALUE,
-            f"end_date {values['end_date'].strip()} is before start_date "
-            f"{values['start_date'].strip()}",
+            details.END_BEFORE_START,
+            values["end_date"].strip(),
+            values["start_date"].strip(),
         )
     if fields["customer_ref"] is None:
-        raise RowRejectedError(RejectReason.MISSING_CUSTOMER, "customer_id is empty")
+        raise RowRejectedError(RejectReason.MISSING_CUSTOMER, details.EMPTY, "customer_id")
     if fields["reseller_ref"] is None:
-        raise RowRejectedError(RejectReason.MISSING_RESELLER, "reseller_id is empty")
+        raise RowRejectedError(RejectReason.MISSING_RESELLER, details.EMPTY, "reseller_id")
 
 
 def stage_service(values: dict[str, str], fields: dict[str, Any]) -> None:
@@ -237,11 +252,11 @@ def stage_service(values: dict[str, str], fields: dict[str, Any]) -> None:
     fields["serial_raw"] = values["serial"]
     fields["product"] = values["product"].strip()
     if fields["contract_key"] is None:
-        raise RowRejectedError(RejectReason.MISSING_CONTRACT, "contract_no is empty")
+        raise RowRejectedError(RejectReason.MISSING_CONTRACT, details.EMPTY, "contract_no")
     try:
         fields["serial"] = parse_serial(values["serial"]).serial
     except InvalidSerialError as error:
-        raise RowRejectedError(RejectReason.INVALID_VALUE, f"serial: {error}") from None
+        raise RowRejectedError(RejectReason.INVALID_VALUE, details.SERIAL, error) from None
     _check_text("product", fields["product"], column_length(Service.product))
     fields["start_date"] = _date("start_date", values["start_date"])
     fields["end_date"] = _date("end_date", values["end_date"])
@@ -258,7 +273,7 @@ def stage_ticket(values: dict[str, str], fields: dict[str, Any]) -> None:
     try:
         state = legacy_values.ticket_state(values["status"])
     except legacy_values.LegacyValueError as problem:
-        raise RowRejectedError(RejectReason.INVALID_VALUE, str(problem)) from None
+        raise RowRejectedError(RejectReason.INVALID_VALUE, "%1", problem) from None
     fields["state"] = state.value
     if state is TicketState.CLOSED:
         fields["status_skip"] = SkipRule.TICKET_CLOSED.value
@@ -277,7 +292,7 @@ def stage_ticket(values: dict[str, str], fields: dict[str, Any]) -> None:
     if values["closed_at"].strip():
         fields["closed_at"] = _timestamp("closed_at", values["closed_at"])
     if fields["customer_ref"] is None:
-        raise RowRejectedError(RejectReason.MISSING_CUSTOMER, "customer_id is empty")
+        raise RowRejectedError(RejectReason.MISSING_CUSTOMER, details.EMPTY, "customer_id")
     fields["flags"] = "\n".join(flags) or None
 
 
@@ -285,12 +300,12 @@ def stage_message(values: dict[str, str], fields: dict[str, Any]) -> None:
     fields["ticket_ref"] = values["ticket_id"].strip() or None
     fields["author"] = values["author"].strip()
     if fields["ticket_ref"] is None:
-        raise RowRejectedError(RejectReason.MISSING_TICKET, "ticket_id is empty")
+        raise RowRejectedError(RejectReason.MISSING_TICKET, details.EMPTY, "ticket_id")
     fields["sent_at"] = _timestamp("sent_at", values["sent_at"])
     try:
         fields["kind"] = legacy_values.author_type(values["author_type"]).value
     except legacy_values.LegacyValueError as problem:
-        raise RowRejectedError(RejectReason.INVALID_VALUE, str(problem)) from None
+        raise RowRejectedError(RejectReason.INVALID_VALUE, "%1", problem) from None
     _check_text("author", fields["author"], column_length(Message.author_name))
     body = legacy_values.decode_body(values["body"])
     _check_text("body", body, MAX_MESSAGE_LENGTH)
@@ -305,16 +320,15 @@ def make_attachment_stager(
         fields["message_ref"] = values["message_id"].strip() or None
         fields["path"] = values["path"].strip()
         if fields["ticket_ref"] is None:
-            raise RowRejectedError(RejectReason.MISSING_TICKET, "ticket_id is empty")
+            raise RowRejectedError(RejectReason.MISSING_TICKET, details.EMPTY, "ticket_id")
         relative = ExportSource.safe_relative(values["path"])
         if relative is None:
             raise RowRejectedError(
                 RejectReason.INVALID_VALUE
                 if values["path"].strip()
                 else RejectReason.MISSING_VALUE,
-                f"path {values['path'].strip()!r} does not name a file inside the export"
-                if values["path"].strip()
-                else "path is empty",
+                details.PATH_OUTSIDE if values["path"].strip() else details.EMPTY,
+                repr(values["path"].strip()) if values["path"].strip() else "path",
             )
         fields["path"] = relative
         name = values["file_name"].strip() or relative.rsplit("/", 1)[-1]
@@ -325,19 +339,19 @@ def make_attachment_stager(
         )
         size = source.attachment_size(relative)
         if size is None:
-            raise RowRejectedError(
-                RejectReason.MISSING_FILE, f"file {relative} is not in the export"
-            )
+            raise RowRejectedError(RejectReason.MISSING_FILE, details.FILE_MISSING, relative)
         fields["size"] = size
         if size > MAX_ATTACHMENT_BYTES:
             raise RowRejectedError(
                 RejectReason.FILE_TOO_LARGE,
-                f"file {relative} has {size / 1024 / 1024:.1f} MB; the desk stores at most "
-                f"{MAX_ATTACHMENT_BYTES // 1024 // 1024} MB per attachment",
+                details.FILE_TOO_LARGE,
+                relative,
+                round(size / 1024 / 1024, 1),
+                MAX_ATTACHMENT_BYTES // 1024 // 1024,
             )
         problem = source.attachment_problem(relative)
         if problem is not None:
-            raise RowRejectedError(problem.code, problem.detail)
+            raise RowRejectedError(problem.code, "%1", problem.detail)
 
     return stage_attachment
 

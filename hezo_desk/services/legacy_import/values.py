@@ -13,6 +13,8 @@ from typing import TypeVar
 
 from hezo_desk.enums import ContractState, MessageKind, Priority, TicketState
 from hezo_desk.local_time import WARSAW
+from hezo_desk.placeholders import fill
+from hezo_desk.services.legacy_import import details
 from hezo_desk.services.normalize import fold
 from hezo_desk.services.pdf.document import LEGACY_AUTHOR_TYPES
 
@@ -52,7 +54,11 @@ AUTHOR_TYPES = LEGACY_AUTHOR_TYPES
 
 
 class LegacyValueError(ValueError):
-    """A value of the export that cannot be read; the message is for the report."""
+    """A value of the export that cannot be read; the message, a template of `details.py`
+    with its values, is for the report (stored in English, worded back when shown)."""
+
+    def __init__(self, template: str, *params: object) -> None:
+        super().__init__(fill(template, *params))
 
 
 def _key(text: str) -> str:
@@ -63,22 +69,22 @@ def _lookup(table: dict[str, _T], text: str, what: str) -> _T:
     value = table.get(_key(text))
     if value is None:
         if not text.strip():
-            raise LegacyValueError(f"{what} is empty")
+            raise LegacyValueError(details.EMPTY, what)
         known = ", ".join(repr(_SHOWN.get(name, name)) for name in table)
-        raise LegacyValueError(f"unknown {what} {text.strip()!r} (known: {known})")
+        raise LegacyValueError(details.UNKNOWN_VALUE, what, repr(text.strip()), known)
     return value
 
 
 def contract_state(text: str) -> ContractState:
-    return _lookup(CONTRACT_STATES, text, "contract status")
+    return _lookup(CONTRACT_STATES, text, details.CONTRACT_STATUS)
 
 
 def ticket_state(text: str) -> TicketState:
-    return _lookup(TICKET_STATES, text, "ticket status")
+    return _lookup(TICKET_STATES, text, details.TICKET_STATUS)
 
 
 def priority(text: str) -> Priority:
-    return _lookup(PRIORITIES, text, "priority")
+    return _lookup(PRIORITIES, text, details.PRIORITY)
 
 
 def author_type(text: str) -> MessageKind:
@@ -89,33 +95,33 @@ def parse_date(text: str, column: str) -> dt.date:
     """`DD.MM.YYYY` → date."""
     value = text.strip()
     if not value:
-        raise LegacyValueError(f"{column} is empty")
+        raise LegacyValueError(details.EMPTY, column)
     match = _DATE.match(value)
     if match is None:
-        raise LegacyValueError(f"{column} {value!r} is not a date (expected DD.MM.YYYY)")
+        raise LegacyValueError(details.NOT_A_DATE, column, repr(value))
     day, month, year = (int(part) for part in match.groups())
     try:
         return dt.date(year, month, day)
     except ValueError as error:
-        raise LegacyValueError(f"{column} {value!r} is not a date ({error})") from None
+        raise LegacyValueError(details.NOT_A_DATE_BECAUSE, column, repr(value), error) from None
 
 
 def parse_timestamp(text: str, column: str) -> dt.datetime:
     """`DD.MM.YYYY HH:MM` in Polish local time → aware UTC."""
     value = text.strip()
     if not value:
-        raise LegacyValueError(f"{column} is empty")
+        raise LegacyValueError(details.EMPTY, column)
     match = _TIMESTAMP.match(value)
     if match is None:
-        raise LegacyValueError(
-            f"{column} {value!r} is not a date and time (expected DD.MM.YYYY HH:MM)"
-        )
+        raise LegacyValueError(details.NOT_A_TIMESTAMP, column, repr(value))
     day, month, year, hour, minute = (int(part) for part in match.groups()[:5])
     second = int(match.group(6) or 0)
     try:
         local = dt.datetime(year, month, day, hour, minute, second, tzinfo=WARSAW)
     except ValueError as error:
-        raise LegacyValueError(f"{column} {value!r} is not a date and time ({error})") from None
+        raise LegacyValueError(
+            details.NOT_A_TIMESTAMP_BECAUSE, column, repr(value), error
+        ) from None
     return local.astimezone(dt.UTC)
 
 
