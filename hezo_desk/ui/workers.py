@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 T = TypeVar("T")
 
@@ -114,7 +114,10 @@ def start(
     held: list[Task[T]] = [task]
 
     def end() -> None:
-        held.clear()
+        # Released on a later turn of the event loop, not here: this runs inside the delivery
+        # of the task's own signal, and dropping the last reference now would delete the
+        # signals' QObject while Qt is still delivering from it (a crash seen under load).
+        QTimer.singleShot(0, held.clear)
         if ended is not None:
             ended()
 
