@@ -165,7 +165,7 @@ def test_the_back_office_sets_a_services_level_by_notation(
         capsys, db, "--agent", agent.login, "service", "set-level", "FW5550001111", "8x5"
     )
     assert code == 2
-    assert "back_office" in err
+    assert "back office" in err
     code, _, err = run(
         capsys, db, "--agent", "bogdan", "service-level", "add", "Mine", "--calendar", "24x7"
     )
