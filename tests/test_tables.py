@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QThreadPool
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -29,6 +29,7 @@ from hezo_desk.services.opened_copies import OpenedCopies
 from hezo_desk.services.tickets import NewTicket, TicketChange, TicketService
 from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.i18n import Translations
+from hezo_desk.ui.plain_text import tooltip_text
 from hezo_desk.ui.settings import DeskSettings
 from hezo_desk.ui.tables.agents import AgentsScreen
 from hezo_desk.ui.tables.agents_model import AgentsModel
@@ -720,3 +721,15 @@ def test_pages_are_read_while_the_long_jobs_pool_is_full(
         jobs.waitForDone(WAIT_MS)
         pool.waitForDone(WAIT_MS)
     del blocker
+
+
+def test_a_tooltip_shows_markup_from_the_database_as_written() -> None:
+    """A subject such as `<b>Łódź</b>` is not drawn in bold in its tooltip: Qt would read a
+    tooltip that looks like HTML as rich text."""
+    shown = tooltip_text("<b>Łódź</b> & co")
+    assert isinstance(shown, str)
+    document = QTextDocument()
+    document.setHtml(shown)
+    assert document.toPlainText() == "<b>Łódź</b> & co"
+    assert tooltip_text("Łódź") == "Łódź"
+    assert tooltip_text(42) == 42

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from hezo_desk.local_time import local_minute
 from hezo_desk.ui.header_fit import HeaderFitter, fit_header
+from hezo_desk.ui.plain_text import tooltip_text
 
 R = TypeVar("R")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -78,7 +79,7 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         if role == Qt.ItemDataRole.DisplayRole:
             return display(column.value(row))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return display(column.value(row))
+            return tooltip_text(display(column.value(row)))
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.FontRole and column.bold is not None and column.bold(row):

@@ -38,6 +38,7 @@ from PySide6.QtGui import QColor, QFont
 from hezo_desk.services.listing.definition import Listing, Sort
 from hezo_desk.services.listing.paging import PAGE_SIZE, ReadStoppedError, Window
 from hezo_desk.ui.error_wording import error_text
+from hezo_desk.ui.plain_text import tooltip_text
 from hezo_desk.ui.workers import Task, TaskControl, TaskSet
 
 R = TypeVar("R")
@@ -369,7 +370,9 @@ class WindowedTableModel(QAbstractTableModel, Generic[R, F]):
         if role == Qt.ItemDataRole.DisplayRole:
             return column.value(row)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return column.tooltip(row) if column.tooltip else column.value(row) or None
+            if column.tooltip:
+                return column.tooltip(row)
+            return tooltip_text(column.value(row) or None)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column.align_right:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
