@@ -61,6 +61,15 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
     def row_at(self, row: int) -> R | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
+    def set_columns(self, columns: Sequence[Column[R]]) -> None:
+        """New columns of the same shape (their headers in another language): views redraw."""
+        self._columns = list(columns)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1)
+            )
+
     @property
     def rows(self) -> list[R]:
         return list(self._rows)

@@ -34,12 +34,7 @@ class AgentsModel(RowTableModel[AgentRow]):
         return -1
 
     def retranslate(self) -> None:
-        self._columns = self._columns_now()
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1)
-            )
+        self.set_columns(self._columns_now())
 
     def _columns_now(self) -> list[Column[AgentRow]]:
         """The columns with headers in the current language (values translate as drawn)."""
