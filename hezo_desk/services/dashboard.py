@@ -36,6 +36,7 @@ from typing import Any, TextIO
 from sqlalchemy import ColumnElement, String, and_, case, cast, false, func, literal, or_, select
 from sqlalchemy import true as sql_true
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.db import Database
 from hezo_desk.enums import OPEN_TICKET_STATES, Role, TicketState
 from hezo_desk.errors import DashboardPeriodError
@@ -302,7 +303,7 @@ class Dashboard:
     # ----- inside --------------------------------------------------------------------------
 
     def _checked(self, actor: Actor, period: Period | None, now: dt.datetime) -> Period:
-        require_role(actor, SUPERVISING_ROLES, "read the dashboard")
+        require_role(actor, SUPERVISING_ROLES, QT_TRANSLATE_NOOP("Errors", "read the dashboard"))
         if period is None:
             return default_period(now)
         return self.period(now, period.first_day, period.last_day)

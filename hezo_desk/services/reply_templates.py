@@ -270,7 +270,7 @@ class ReplyTemplateService:
     # ----- changing --------------------------------------------------------------------------
 
     def add(self, actor: Actor, name: str, language: Language, body: str) -> TemplateRow:
-        require_role(actor, MANAGERS, "manage reply templates")
+        require_role(actor, MANAGERS, QT_TRANSLATE_NOOP("Errors", "manage reply templates"))
         name, body = valid_name(name), valid_body(body)
         with self._db.transaction() as session:
             _refuse_taken(session, name, language, None)
@@ -313,7 +313,7 @@ class ReplyTemplateService:
         expected_version: int | None = None,
     ) -> TemplateRow:
         """Change what is given; `expected_version` refuses an edit based on an older read."""
-        require_role(actor, MANAGERS, "manage reply templates")
+        require_role(actor, MANAGERS, QT_TRANSLATE_NOOP("Errors", "manage reply templates"))
         new_name = valid_name(name) if name is not None else None
         new_body = valid_body(body) if body is not None else None
         try:
@@ -359,7 +359,7 @@ class ReplyTemplateService:
     def remove(
         self, actor: Actor, template_id: int, *, expected_version: int | None = None
     ) -> None:
-        require_role(actor, MANAGERS, "manage reply templates")
+        require_role(actor, MANAGERS, QT_TRANSLATE_NOOP("Errors", "manage reply templates"))
         try:
             with self._db.transaction() as session:
                 template = _template(session, template_id, expected_version)

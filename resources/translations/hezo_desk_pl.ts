@@ -3534,6 +3534,26 @@
         <source>no service level with id %1</source>
         <translation>nie ma poziomu serwisu o identyfikatorze %1</translation>
     </message>
+    <message>
+        <source>recompute the dues of a service level</source>
+        <translation>przeliczać terminy poziomu serwisu</translation>
+    </message>
+    <message>
+        <source>read the dashboard</source>
+        <translation>oglądać pulpit</translation>
+    </message>
+    <message>
+        <source>manage reply templates</source>
+        <translation>zarządzać szablonami odpowiedzi</translation>
+    </message>
+    <message>
+        <source>manage service levels</source>
+        <translation>zarządzać poziomami serwisu</translation>
+    </message>
+    <message>
+        <source>change a service&apos;s level</source>
+        <translation>zmieniać poziom serwisu usługi</translation>
+    </message>
 </context>
 <context>
     <name>FactsPage</name>

@@ -570,7 +570,9 @@ def recompute_level(
     copies the level's targets again and gets its dues anew, a chunk per transaction, each
     ticket whose dues changed audited (`recomputed`). Closed and cancelled tickets keep theirs.
     """
-    require_role(actor, RECOMPUTE_ROLES, "recompute the dues of a service level")
+    require_role(
+        actor, RECOMPUTE_ROLES, QT_TRANSLATE_NOOP("Errors", "recompute the dues of a service level")
+    )
     moment = now or utcnow()
     with db.sessions() as session:
         level_id = level_id_by_name(session, name)

@@ -23,6 +23,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.db import Database
 from hezo_desk.enums import CalendarKind, Priority, Role
 from hezo_desk.errors import LevelProblem, ServiceLevelConflictError, ServiceLevelRefusedError
@@ -252,7 +253,7 @@ class ServiceLevelStore:
         resolution: Targets | None = None,
     ) -> LevelRow:
         """A new level; priorities without a target given have none."""
-        require_role(actor, LEVEL_MANAGERS, "manage service levels")
+        require_role(actor, LEVEL_MANAGERS, QT_TRANSLATE_NOOP("Errors", "manage service levels"))
         name = _valid_name(name)
         calendar = calendar if isinstance(calendar, CalendarKind) else parse_calendar(calendar)
         targets = {
@@ -287,7 +288,7 @@ class ServiceLevelStore:
     ) -> LevelSaved:
         """Rename a level (named, or by id), change its calendar or targets, if it is still as
         its caller read it."""
-        require_role(actor, LEVEL_MANAGERS, "manage service levels")
+        require_role(actor, LEVEL_MANAGERS, QT_TRANSLATE_NOOP("Errors", "manage service levels"))
         new_name = _valid_name(change.name) if change.name is not None else None
         response = {p: _checked(t) for p, t in change.response.items()}
         resolution = {p: _checked(t) for p, t in change.resolution.items()}
@@ -335,7 +336,7 @@ class ServiceLevelStore:
 
     def remove(self, actor: Actor, name: str | int) -> None:
         """Remove a level (named, or by id) no service uses; the built-in levels stay."""
-        require_role(actor, LEVEL_MANAGERS, "manage service levels")
+        require_role(actor, LEVEL_MANAGERS, QT_TRANSLATE_NOOP("Errors", "manage service levels"))
         with self._db.transaction() as session:
             level = _by_name(session, name)
             if level.rule_key is not None:
@@ -368,7 +369,9 @@ class ServiceLevelStore:
         Its tickets opened from now on get this level's targets; open ones keep theirs until
         a supervisor recomputes them.
         """
-        require_role(actor, SERVICE_LEVEL_SETTERS, "change a service's level")
+        require_role(
+            actor, SERVICE_LEVEL_SETTERS, QT_TRANSLATE_NOOP("Errors", "change a service's level")
+        )
         with self._db.transaction() as session:
             service_id = service if isinstance(service, int) else _service_id(session, service)
             found = session.get(Service, service_id)
