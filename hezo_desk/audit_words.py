@@ -48,6 +48,7 @@ ACTION_NAMES: Mapping[str, str] = MappingProxyType(
         "ticket.printed": QT_TRANSLATE_NOOP("Audit", "ticket printed"),
         "reseller.db_role_granted": QT_TRANSLATE_NOOP("Audit", "reseller database role granted"),
         "reseller.db_role_revoked": QT_TRANSLATE_NOOP("Audit", "reseller database role revoked"),
+        "customer.merged": QT_TRANSLATE_NOOP("Audit", "customers merged"),
         "contact.registered": QT_TRANSLATE_NOOP("Audit", "contact registered"),
         "contact.updated": QT_TRANSLATE_NOOP("Audit", "contact updated"),
         "contact.data_exported": QT_TRANSLATE_NOOP("Audit", "personal data exported"),
@@ -213,6 +214,25 @@ def _legacy(v: Mapping[str, Any]) -> Coded:
     return _said(QT_TRANSLATE_NOOP("Audit", "legacy import run %1: %2"), v["run_id"], v["status"])
 
 
+def _merged(v: Mapping[str, Any]) -> Coded:
+    gone, kept, moved = v["from"], v["into"], v["moved"]
+    return _said(
+        QT_TRANSLATE_NOOP(
+            "Audit",
+            "customer %1 (%2) merged into %3 (%4); moved: %5 contact(s), %6 contract(s), "
+            "%7 ticket(s), %8 call(s)",
+        ),
+        gone["name"],
+        gone["tax_id"],
+        kept["name"],
+        kept["tax_id"],
+        moved["contacts"],
+        moved["service_contracts"],
+        moved["tickets"],
+        moved["calls"],
+    )
+
+
 def _call_recorded(v: Mapping[str, Any]) -> Coded:
     return _said(
         QT_TRANSLATE_NOOP("Audit", "%1, %2 call, %3"),
@@ -292,6 +312,7 @@ _WORDERS: Mapping[str, Callable[[Mapping[str, Any]], Coded]] = MappingProxyType(
             QT_TRANSLATE_NOOP("Audit", "database role %1 no longer reads for the reseller"),
             v["role"],
         ),
+        "customer.merged": _merged,
         "contact.registered": lambda v: _said(
             QT_TRANSLATE_NOOP("Audit", "registered contact %1 <%2>"), v["name"], v["email"]
         ),

@@ -43,6 +43,9 @@ _.obj
 _.reflected
 _.compare_to
 
+# Revision 0016 writes this audit action under its code (a revision imports no service).
+_.CUSTOMER_MERGED
+
 # The context-manager protocol passes them to __exit__.
 _.exc_type
 _.exc

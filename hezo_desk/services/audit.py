@@ -52,6 +52,8 @@ class AuditAction:
     TICKET_DUES_CHANGED = "ticket.dues_changed"
     RESELLER_DB_ROLE_GRANTED = "reseller.db_role_granted"
     RESELLER_DB_ROLE_REVOKED = "reseller.db_role_revoked"
+    # Two customers of one company made one; written only by revision 0016 (Greek GR/EL ids).
+    CUSTOMER_MERGED = "customer.merged"
     CONTACT_REGISTERED = "contact.registered"
     CONTACT_UPDATED = "contact.updated"
     # RODO art. 15: everything held about a contact, written out (no personal data in it).

@@ -426,6 +426,10 @@
         <translation>odebranie roli bazodanowej resellera</translation>
     </message>
     <message>
+        <source>customers merged</source>
+        <translation>scalenie klientów</translation>
+    </message>
+    <message>
         <source>contact registered</source>
         <translation>rejestracja kontaktu</translation>
     </message>
@@ -592,6 +596,10 @@
     <message>
         <source>legacy import run %1: %2</source>
         <translation>import ze starego systemu, przebieg %1: %2</translation>
+    </message>
+    <message>
+        <source>customer %1 (%2) merged into %3 (%4); moved: %5 contact(s), %6 contract(s), %7 ticket(s), %8 call(s)</source>
+        <translation>klienta %1 (%2) scalono z %3 (%4); przeniesiono: kontakty %5, umowy %6, zgłoszenia %7, połączenia %8</translation>
     </message>
     <message>
         <source>%1, %2 call, %3</source>
