@@ -24,6 +24,7 @@ from hezo_desk.errors import HezoError
 from hezo_desk.placeholders import fill
 from hezo_desk.resources import icon_path
 from hezo_desk.services.actor import Actor
+from hezo_desk.services.agent_sessions import end_session_quietly
 from hezo_desk.services.agents import AgentService
 from hezo_desk.services.call_events import CallEvent
 from hezo_desk.services.demo import DEMO_AGENTS, DEMO_PASSWORD, DemoService
@@ -492,8 +493,19 @@ class DeskApplication:
     def sign_out(self) -> None:
         self._close_window()
         self.actor = None
+        self._end_database_session()
         if not self.start():
             self.app.quit()
+
+    def _end_database_session(self) -> None:
+        """Nothing of this desk acts for the agent any more; the server forgets the session in
+        the background (were it unreachable, the session would end by itself in 16 hours)."""
+        db = self.connection.db if self.connection is not None else None
+        token = db.agent_session if db is not None else None
+        if db is None or token is None:
+            return
+        db.use_agent_session(None)
+        self.pool.start(lambda: end_session_quietly(db, token))
 
     def open_settings(self, parent: QWidget | None) -> bool:
         """Show the settings; apply theme and language at once, reconnect when needed."""

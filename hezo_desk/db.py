@@ -27,9 +27,16 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, ExceptionContext, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DBAPIError,
+    NoSuchModuleError,
+    OperationalError,
+    ProgrammingError,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.errors import DatabaseError, UserError
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
@@ -47,10 +54,15 @@ WRITE_OPTION = "hezo_desk_write"
 # they chain audit entries one after another (services/audit.py). Taken at BEGIN, before any
 # row lock, so two writers never hold one each of a row and the chain and wait on each other.
 CHAIN_LOCK_KEY = 0x68657A6F
+# PostgreSQL: the transaction-local setting that carries a signed-in agent's session token
+# (revision 0017); the database turns it into the acting agent.
+AGENT_SESSION_SETTING = "hezo.session"
+INVALID_AUTHORIZATION = "28000"  # no agent session, or one that ended
+INSUFFICIENT_PRIVILEGE = "42501"  # the desk's role (or the agent's) may not do this
 # Tables and columns that exist only on one dialect (full-text search) and so are not in
 # the models' metadata; schema comparisons skip them.
-DIALECT_SPECIFIC_TABLE_PREFIXES = ("message_fts", "ticket_fts")
-DIALECT_SPECIFIC_COLUMNS = frozenset({"search_vector"})
+DIALECT_SPECIFIC_TABLE_PREFIXES = ("message_fts", "ticket_fts", "agent_sessions")
+DIALECT_SPECIFIC_COLUMNS = frozenset({"search_vector", "acting_agent_id"})
 
 
 # The password runs to the last @ of the URL (as SQLAlchemy reads it): it may hold / or @.
@@ -192,12 +204,43 @@ def _seconds(milliseconds: int) -> str:
     return f"{milliseconds / 1000:g}"
 
 
+class AgentSessionError(DatabaseError):
+    """The database refused a change: no agent is signed in on this connection, or the agent's
+    session ended (signed out, deactivated, or 16 hours old)."""
+
+
+class DatabaseRightsError(DatabaseError, ProgrammingError):
+    """The database refused what the desk's role, or the signed-in agent's role, may not do
+    (SQLSTATE 42501: a missing right, a row-level policy, the audit log's append-only guard).
+
+    Still a `ProgrammingError` (with the driver's error as `orig`) for code that handles the
+    driver's errors; its words are the catalogue's and hold no SQL.
+    """
+
+    def __init__(self, template: str, source: DBAPIError) -> None:
+        ProgrammingError.__init__(
+            self, source.statement, source.params, source.orig or source, hide_parameters=True
+        )
+        # Not HezoError's __init__: its super() would reach ProgrammingError's.
+        self.template = template
+        self.values: tuple[object, ...] = ()
+
+    def __str__(self) -> str:
+        return self.template
+
+
 def _configure_postgresql(engine: Engine, database: Database) -> None:
     @event.listens_for(engine, "begin")
     def on_begin(connection: Connection) -> None:
         if database.in_long_statements:
             connection.exec_driver_sql(
                 f"SET LOCAL statement_timeout = {int(database.long_statement_timeout_ms)}"
+            )
+        token = database.agent_session
+        if token is not None:
+            connection.exec_driver_sql(
+                "SELECT set_config(%(setting)s, %(token)s, true)",
+                {"setting": AGENT_SESSION_SETTING, "token": token},
             )
         if connection.get_execution_options().get(WRITE_OPTION, False):
             connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({CHAIN_LOCK_KEY})")
@@ -208,6 +251,32 @@ def _configure_postgresql(engine: Engine, database: Database) -> None:
         state = getattr(context.original_exception, "sqlstate", None)
         if not isinstance(source, DBAPIError):
             return None
+        if state == INVALID_AUTHORIZATION and database.agent_session is None:
+            return AgentSessionError(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "the database takes changes only from a signed-in agent: sign in "
+                    "(on the command line, name yourself with --agent)",
+                )
+            )
+        if state == INVALID_AUTHORIZATION:
+            return AgentSessionError(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "your session on the database has ended (signed out, account deactivated, "
+                    "or signed in over 16 hours ago); nothing of this was saved. Sign out and "
+                    "sign in again.",
+                )
+            )
+        if state == INSUFFICIENT_PRIVILEGE:
+            return DatabaseRightsError(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "the database refused this: your role may not do it (checked by the "
+                    "database itself); nothing of this was saved",
+                ),
+                source,
+            )
         if state == LOCK_NOT_AVAILABLE:
             return DatabaseTimeoutError(
                 "lock",
@@ -270,6 +339,8 @@ class Database:
         self.long_statement_timeout_ms = long_statement_timeout_ms
         # Per thread: whether its transactions belong to a long job (`long_statements`).
         self._long = threading.local()
+        # PostgreSQL: the signed-in agent's session token, set in every transaction.
+        self._agent_session: str | None = None
         if self.is_sqlite and self.url.database not in (None, "", ":memory:"):
             private_sqlite_file(Path(self.url.database).expanduser())
         connect_args: dict[str, Any] = {}
@@ -304,6 +375,16 @@ class Database:
     @property
     def dialect(self) -> str:
         return self.url.get_backend_name()
+
+    @property
+    def agent_session(self) -> str | None:
+        """The signed-in agent's database session token (PostgreSQL), or None."""
+        return self._agent_session
+
+    def use_agent_session(self, token: str | None) -> None:
+        """Every transaction from now on acts for the agent whose session `token` is (None:
+        for nobody). Connections in the pool pick it up at their next BEGIN."""
+        self._agent_session = token
 
     @property
     def in_long_statements(self) -> bool:

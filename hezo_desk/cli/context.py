@@ -7,16 +7,20 @@ import getpass
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
+
+from sqlalchemy.exc import SQLAlchemyError
 
 from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.cli.failures import retrying
 from hezo_desk.cli.output import Output
 from hezo_desk.config import AGENT_ENV, AGENT_PASSWORD_ENV, DATABASE_URL_ENV, default_database_url
 from hezo_desk.db import Database, parse_url
-from hezo_desk.errors import Coded, UserError
+from hezo_desk.errors import Coded, HezoError, UserError
+from hezo_desk.services import agent_sessions
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.agents import AgentService
 from hezo_desk.services.call_events import CallEvent
@@ -172,7 +176,13 @@ class CommandContext:
 
     def close(self) -> None:
         if self._db is not None:
-            self._db.dispose()
+            try:
+                if self._db.agent_session is not None:
+                    # The command's database session ends with the command.
+                    with suppress(HezoError, SQLAlchemyError):
+                        agent_sessions.sign_out(self._db)
+            finally:
+                self._db.dispose()
 
 
 def read_text_argument(value: str | None, file: str | None, what: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -14,7 +15,7 @@ from hezo_desk.db import Database
 from hezo_desk.enums import Role
 from hezo_desk.errors import InputField, NotFoundError, UserError
 from hezo_desk.models import Agent
-from hezo_desk.services import audit
+from hezo_desk.services import agent_sessions, audit
 from hezo_desk.services.actor import Actor, require_role
 from hezo_desk.services.limits import within_limit
 from hezo_desk.services.normalize import clean_line
@@ -66,13 +67,24 @@ class AgentService:
             return actor_of(agent)
 
     def authenticate(self, login: str, password: str) -> Actor:
-        """A desk's sign-in: the agent proves who they are, and the audit log says so."""
+        """A desk's sign-in: the agent proves who they are, and the audit log says so.
+
+        On PostgreSQL the database checks the password and opens the agent's session, which
+        every later transaction of this `Database` carries (`services/agent_sessions.py`).
+        """
+        login = login.strip().lower()
+        setting = self._database_sign_in(login, password)
         with self._db.transaction() as session:
-            agent = _proven(session, login, password)
-            if agent.password_hash is not None and needs_rehash(agent.password_hash):
+            if setting is None:
+                agent = _proven(session, login, password)
+                stored = agent.password_hash
+            else:
+                agent = _active(session, login)
+                stored = setting + "$"
+            if stored is not None and needs_rehash(stored):
                 # The only moment the desk holds the password: bring an older desk's hash up
                 # to today's cost.
-                agent.password_hash = hash_password(password)
+                self._store_password(session, agent, password)
             actor = actor_of(agent)
             audit.record(session, actor, audit.AuditAction.AGENT_SIGNED_IN, f"{login} signed in")
             return actor
@@ -83,8 +95,12 @@ class AgentService:
         Unlike a sign-in it writes nothing: the command's own change is what the audit log
         records under this agent, and a read-only command stays a read.
         """
+        login = login.strip().lower()
+        if self._database_sign_in(login, password) is not None:
+            with self._db.sessions() as session:
+                return actor_of(_active(session, login))
         with self._db.sessions() as session:
-            agent = session.scalar(select(Agent).where(Agent.login == login.strip().lower()))
+            agent = session.scalar(select(Agent).where(Agent.login == login))
             found = (
                 None if agent is None else (actor_of(agent), agent.is_active, agent.password_hash)
             )
@@ -96,6 +112,27 @@ class AgentService:
         if not active or stored is None or not verify_password(password, stored):
             raise _refused()
         return actor
+
+    def sign_out(self) -> None:
+        """End the agent's database session (PostgreSQL); later changes are refused until the
+        next sign-in."""
+        agent_sessions.sign_out(self._db)
+
+    def _database_sign_in(self, login: str, password: str) -> str | None:
+        """On PostgreSQL: the database's check of the password (raises the sign-in refusal),
+        giving the stored hash's setting; on SQLite None (the desk checks it itself)."""
+        if not agent_sessions.uses_sessions(self._db):
+            return None
+        setting = agent_sessions.sign_in(self._db, login, password)
+        if setting is None:
+            raise _refused()
+        return setting
+
+    def _store_password(self, session: Session, agent: Agent, password: str) -> None:
+        if agent_sessions.uses_sessions(self._db):
+            agent_sessions.store_password(session, agent.id, password)
+        else:
+            agent.password_hash = hash_password(password)
 
     def add(
         self,
@@ -136,6 +173,7 @@ class AgentService:
             )
             session.add(agent)
             session.flush()
+            added = _row(agent, password is not None)
             audit.record(
                 session,
                 actor or actor_of(agent),
@@ -144,14 +182,19 @@ class AgentService:
                 subject=("agent", agent.id),
                 details={"login": login, "role": role.value},
             )
-            return _row(agent)
+            return added
 
     def list_agents(self, *, include_inactive: bool = True) -> list[AgentRow]:
         query = select(Agent).order_by(Agent.login)
         if not include_inactive:
             query = query.where(Agent.is_active.is_(True))
         with self._db.sessions() as session:
-            return [_row(agent) for agent in session.scalars(query)]
+            return [
+                _row(agent, bool(can_sign_in))
+                for agent, can_sign_in in session.execute(
+                    query.add_columns(_has_password(self._db))
+                )
+            ]
 
     def set_role(self, actor: Actor, login: str, role: Role) -> AgentRow:
         return self._change(actor, login, f"role → {role.value}", role=role)
@@ -189,7 +232,7 @@ class AgentService:
             if active is not None:
                 agent.is_active = active
             if password is not None:
-                agent.password_hash = hash_password(password)
+                self._store_password(session, agent, password)
             audit.record(
                 session,
                 actor,
@@ -206,7 +249,25 @@ class AgentService:
                 },
             )
             session.flush()
-            return _row(agent)
+            can_sign_in = session.scalar(
+                select(_has_password(self._db)).where(Agent.id == agent.id)
+            )
+            return _row(agent, bool(can_sign_in))
+
+
+def _has_password(db: Database) -> Any:
+    """Whether an agent has a password, in SQL the desk's role may run on either database."""
+    if agent_sessions.uses_sessions(db):
+        return func.hezo_agent_has_password(Agent.id)
+    return Agent.password_hash.is_not(None)
+
+
+def _active(session: Session, login: str) -> Agent:
+    """The agent the database has just proven (still active: else no session)."""
+    agent = session.scalar(select(Agent).where(Agent.login == login))
+    if agent is None or not agent.is_active:
+        raise _refused()
+    return agent
 
 
 def _proven(session: Session, login: str, password: str) -> Agent:
@@ -257,13 +318,13 @@ def _check_password(password: str) -> None:
         )
 
 
-def _row(agent: Agent) -> AgentRow:
+def _row(agent: Agent, can_sign_in: bool) -> AgentRow:
     return AgentRow(
         id=agent.id,
         login=agent.login,
         display_name=agent.display_name,
         role=agent.role,
         is_active=agent.is_active,
-        can_sign_in=agent.password_hash is not None,
+        can_sign_in=can_sign_in,
         created_at=agent.created_at,
     )

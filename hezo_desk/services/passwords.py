@@ -41,6 +41,19 @@ def verify_password(password: str, stored: str) -> bool:
     return hmac.compare_digest(expected, actual)
 
 
+def proof_of(password: str, setting: str) -> str | None:
+    """The key `password` derives to under `setting` (`scrypt$N$r$p$salt`, a stored hash without
+    its key), as the hash stores it: what a PostgreSQL database compares (revision 0017).
+    None for a setting the desk would not compute (unknown scheme, cost above its own)."""
+    try:
+        scheme, n, r, p, salt = setting.split("$")
+        if scheme != _SCHEME or int(n) * int(r) * int(p) > _MAX_COST:
+            return None
+        return _b64(_derive(password, base64.b64decode(salt), int(n), int(r), int(p)))
+    except (ValueError, TypeError):
+        return None
+
+
 def needs_rehash(stored: str) -> bool:
     """Whether `stored` was made with other parameters than new hashes get (an older desk's)."""
     parts = stored.split("$")

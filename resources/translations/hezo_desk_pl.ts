@@ -3562,6 +3562,18 @@
         <source>change a service&apos;s level</source>
         <translation>zmieniać poziom serwisu usługi</translation>
     </message>
+    <message>
+        <source>the database takes changes only from a signed-in agent: sign in (on the command line, name yourself with --agent)</source>
+        <translation>baza danych przyjmuje zmiany tylko od zalogowanego agenta: zaloguj się (w wierszu poleceń podaj siebie przez --agent)</translation>
+    </message>
+    <message>
+        <source>your session on the database has ended (signed out, account deactivated, or signed in over 16 hours ago); nothing of this was saved. Sign out and sign in again.</source>
+        <translation>twoja sesja w bazie danych wygasła (wylogowanie, konto dezaktywowane albo logowanie ponad 16 godzin temu); nic z tego nie zostało zapisane. Wyloguj się i zaloguj ponownie.</translation>
+    </message>
+    <message>
+        <source>the database refused this: your role may not do it (checked by the database itself); nothing of this was saved</source>
+        <translation>baza danych odmówiła: twoja rola nie pozwala na to (sprawdza to sama baza danych); nic z tego nie zostało zapisane</translation>
+    </message>
 </context>
 <context>
     <name>FactsPage</name>

@@ -1,0 +1,120 @@
+"""What the desks' database role `hezo_desk` may do on PostgreSQL, granted by the schema owner.
+
+Revision 0017 calls `grant_desk_rights` first; a later revision that adds a table calls it
+again (it is idempotent), and `tests/security/test_desk_roles.py` fails on a table left
+without it.
+
+- Reading needs no agent session: every agent sees every ticket in the desk, and full-text
+  search and the lists' `LIKE` keep their indexes (a policy checked on each read would keep the
+  planner from using them for any operator that is not leakproof).
+- Every change needs a valid agent session (`hezo_session_agent()` refuses otherwise), and
+  some need a desk role: `ROLE_WRITES` names them.
+- The audit log takes new entries only, each naming the session's agent.
+- Agents: names readable, password hashes never (column rights); accounts changed by
+  administrators only; passwords through `hezo_set_password_hash`.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection
+
+DESK_ROLE = "hezo_desk"
+# Tables the desk reads but never writes (the schema's own bookkeeping), and those it must
+# not touch at all.
+READ_ONLY = ("alembic_version", "schema_compatibility")
+UNTOUCHED = ("agent_sessions",)
+SESSION = "(SELECT hezo_session_agent()) IS NOT NULL"
+# Changes that need a desk role beyond a session, table → roles.
+ROLE_WRITES: dict[str, tuple[str, ...]] = {
+    "agents": ("administrator",),
+    "service_levels": ("supervisor", "administrator"),
+    "service_level_targets": ("supervisor", "administrator"),
+    "reply_templates": ("supervisor", "administrator"),
+    "migration_runs": ("back_office", "administrator"),
+    "reseller_db_roles": ("administrator",),
+}
+# The agents' columns the desk may read and change (never `password_hash`, never `id`).
+AGENT_SECRET = "password_hash"
+
+
+def grant_desk_rights(connection: Connection) -> None:
+    """Grant `hezo_desk` its rights on every table of `public` and (re)create its policies."""
+    run = connection.exec_driver_sql
+    run(f"GRANT USAGE ON SCHEMA public TO {DESK_ROLE}")
+    run(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {DESK_ROLE}")
+    tables = [
+        str(name)
+        for name in run(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename"
+        ).scalars()
+    ]
+    for table in tables:
+        quoted = f'public."{table}"'
+        run(f"REVOKE ALL ON {quoted} FROM {DESK_ROLE}")
+        if table in UNTOUCHED:
+            continue
+        if table in READ_ONLY:
+            run(f"GRANT SELECT ON {quoted} TO {DESK_ROLE}")
+            continue
+        _grant_table(connection, table)
+        _policies(connection, table)
+
+
+def _grant_table(connection: Connection, table: str) -> None:
+    run = connection.exec_driver_sql
+    quoted = f'public."{table}"'
+    if table == "audit_log":
+        run(f"GRANT SELECT, INSERT ON {quoted} TO {DESK_ROLE}")
+        return
+    if table == "agents":
+        columns = [
+            str(name)
+            for name in run(
+                "SELECT column_name FROM information_schema.columns "
+                "WHERE table_schema = 'public' AND table_name = 'agents' ORDER BY ordinal_position"
+            ).scalars()
+        ]
+        readable = ", ".join(f'"{c}"' for c in columns if c != AGENT_SECRET)
+        changeable = ", ".join(f'"{c}"' for c in columns if c not in (AGENT_SECRET, "id"))
+        run(f"GRANT SELECT ({readable}), UPDATE ({changeable}) ON {quoted} TO {DESK_ROLE}")
+        run(f"GRANT INSERT ON {quoted} TO {DESK_ROLE}")
+        return
+    run(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {quoted} TO {DESK_ROLE}")
+
+
+def _policies(connection: Connection, table: str) -> None:
+    run = connection.exec_driver_sql
+    quoted = f'public."{table}"'
+    run(f"ALTER TABLE {quoted} ENABLE ROW LEVEL SECURITY")
+    for policy in run(
+        "SELECT policyname FROM pg_policies WHERE schemaname = 'public' AND tablename = %s "
+        "AND policyname LIKE 'desk\\_%%'",
+        (table,),
+    ).scalars():
+        run(f'DROP POLICY "{policy}" ON {quoted}')
+    run(f"CREATE POLICY desk_read ON {quoted} FOR SELECT TO {DESK_ROLE} USING (true)")
+    if table == "audit_log":
+        run(
+            f"CREATE POLICY desk_insert ON {quoted} FOR INSERT TO {DESK_ROLE} "
+            "WITH CHECK (agent_id IS NOT DISTINCT FROM (SELECT hezo_session_agent()))"
+        )
+        return
+    run(f"CREATE POLICY desk_insert ON {quoted} FOR INSERT TO {DESK_ROLE} WITH CHECK ({SESSION})")
+    run(
+        f"CREATE POLICY desk_update ON {quoted} FOR UPDATE TO {DESK_ROLE} "
+        f"USING ({SESSION}) WITH CHECK ({SESSION})"
+    )
+    run(f"CREATE POLICY desk_delete ON {quoted} FOR DELETE TO {DESK_ROLE} USING ({SESSION})")
+    roles = ROLE_WRITES.get(table)
+    if roles is None:
+        return
+    allowed = "(SELECT hezo_session_role()) IN (" + ", ".join(f"'{r}'" for r in roles) + ")"
+    for command, clause in (
+        ("INSERT", f"WITH CHECK ({allowed})"),
+        ("UPDATE", f"USING ({allowed}) WITH CHECK ({allowed})"),
+        ("DELETE", f"USING ({allowed})"),
+    ):
+        run(
+            f"CREATE POLICY desk_{command.lower()}_by_role ON {quoted} AS RESTRICTIVE "
+            f"FOR {command} TO {DESK_ROLE} {clause}"
+        )

@@ -1,0 +1,265 @@
+"""The database knows which agent is acting, and what each desk role may do (PostgreSQL).
+
+Revision ID: 0017_acting_agent
+Revises: 0016_greek_vat_ids
+Create Date: 2026-11-30 15:00:00.000000
+
+Desks in shared mode connect as a login role that is a member of `hezo_desk` (created here when
+the server has none; it is the same for every HEZO database of the server). That role owns
+nothing: the tables belong to the schema owner, the role that runs `hezo-desk db upgrade`.
+What `hezo_desk` may do, and with whose identity, the database itself checks:
+
+- **An agent session proves who acts.** `hezo_sign_in(login, proof)` compares the proof (the
+  scrypt key the desk derives from the typed password with the salt `hezo_password_setting`
+  gives) with the agent's stored key, which `hezo_desk` cannot read; on a match it hands out a
+  random token and keeps only its SHA-256 in `agent_sessions` (no right on it for `hezo_desk`).
+  A desk sets the token in every transaction (`hezo.session`); `hezo_session_agent()` turns it
+  into the agent, or refuses (SQLSTATE 28000) when it is missing, unknown, ended, expired
+  (16 hours) or its agent deactivated.
+- **Row-level security on every table.** `hezo_desk` reads and writes only inside a valid
+  session. Restrictive policies keep agent accounts to administrators; service levels, their
+  targets and reply templates to supervisors and administrators; migration runs to the back
+  office, supervisors and administrators. Agents' names are readable without a session (a
+  desk's first-start check), their password hashes never (column rights).
+- **The audit log is append-only for the desk** (no UPDATE, DELETE or TRUNCATE right; no owner
+  right to disable its triggers) and an entry must name the session's agent; a trigger
+  records the session's agent in `acting_agent_id` from the database's side.
+- Passwords change through `hezo_set_password_hash` (an administrator, or the agent for
+  themselves).
+
+The schema owner (and a superuser) is not bound by row-level security: it is the role that may
+change the schema, so it is trusted with the data. SQLite has no roles: nothing changes there.
+"""
+
+from collections.abc import Sequence
+
+from alembic import op
+
+from hezo_desk.migrations.desk_rights import grant_desk_rights
+
+revision: str = "0017_acting_agent"
+down_revision: str | None = "0016_greek_vat_ids"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+DESK_ROLE = "hezo_desk"
+SESSION_HOURS = 16
+
+CREATE_ROLE = f"""
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{DESK_ROLE}') THEN
+        CREATE ROLE {DESK_ROLE} NOLOGIN;
+    END IF;
+END
+$$
+"""
+
+SESSIONS_TABLE = """
+CREATE TABLE agent_sessions (
+    token_hash bytea PRIMARY KEY,
+    agent_id integer NOT NULL REFERENCES agents (id),
+    started_at timestamptz NOT NULL DEFAULT now(),
+    expires_at timestamptz NOT NULL,
+    ended_at timestamptz
+)
+"""
+
+# The agent of this transaction's session, or an error: a desk that sends no valid token is
+# told so (a silent empty result would look like an empty database).
+SESSION_AGENT = """
+CREATE FUNCTION hezo_session_agent() RETURNS integer
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    token text := current_setting('hezo.session', true);
+    found integer;
+BEGIN
+    IF token IS NULL OR token = '' THEN
+        RAISE EXCEPTION 'no agent session: sign in first'
+            USING ERRCODE = '28000', HINT = 'hezo-desk: sign in (--agent LOGIN)';
+    END IF;
+    SELECT s.agent_id INTO found
+    FROM agent_sessions s JOIN agents a ON a.id = s.agent_id
+    WHERE s.token_hash = sha256(convert_to(token, 'UTF8'))
+      AND s.ended_at IS NULL AND s.expires_at > now() AND a.is_active;
+    IF found IS NULL THEN
+        RAISE EXCEPTION 'the agent session has ended: sign in again'
+            USING ERRCODE = '28000', HINT = 'hezo-desk: sign in again';
+    END IF;
+    RETURN found;
+END
+$$
+"""
+
+SESSION_ROLE = """
+CREATE FUNCTION hezo_session_role() RETURNS text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT role::text FROM agents WHERE id = hezo_session_agent()
+$$
+"""
+
+# scrypt$N$r$p$salt of an agent (never the key), for the desk to derive its proof. An unknown
+# login gets a made-up salt of the same shape, so the answer does not tell who exists.
+PASSWORD_SETTING = """
+CREATE FUNCTION hezo_password_setting(p_login text) RETURNS text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT coalesce(
+        (SELECT split_part(password_hash, '$', 1) || '$' || split_part(password_hash, '$', 2)
+                || '$' || split_part(password_hash, '$', 3) || '$'
+                || split_part(password_hash, '$', 4) || '$' || split_part(password_hash, '$', 5)
+         FROM agents WHERE login = p_login AND password_hash IS NOT NULL),
+        'scrypt$131072$8$1$' || left(encode(sha256(convert_to('hezo:' || p_login, 'UTF8')),
+                                            'base64'), 22) || '=='
+    )
+$$
+"""
+
+SIGN_IN = f"""
+CREATE FUNCTION hezo_sign_in(p_login text, p_proof text) RETURNS text
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    agent record;
+    token text;
+BEGIN
+    SELECT id, password_hash, is_active INTO agent FROM agents WHERE login = p_login;
+    IF agent.id IS NULL OR NOT agent.is_active OR agent.password_hash IS NULL
+       OR split_part(agent.password_hash, '$', 6) <> p_proof THEN
+        RETURN NULL;
+    END IF;
+    DELETE FROM agent_sessions WHERE expires_at < now() - interval '30 days';
+    token := replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '');
+    INSERT INTO agent_sessions (token_hash, agent_id, expires_at)
+    VALUES (sha256(convert_to(token, 'UTF8')), agent.id,
+            now() + interval '{SESSION_HOURS} hours');
+    RETURN token;
+END
+$$
+"""
+
+SIGN_OUT = """
+CREATE FUNCTION hezo_sign_out() RETURNS void
+LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    UPDATE agent_sessions SET ended_at = now()
+    WHERE token_hash = sha256(convert_to(coalesce(current_setting('hezo.session', true), ''),
+                                         'UTF8'))
+      AND ended_at IS NULL
+$$
+"""
+
+SET_PASSWORD = """
+CREATE FUNCTION hezo_set_password_hash(p_agent_id integer, p_hash text) RETURNS void
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    IF hezo_session_agent() <> p_agent_id AND hezo_session_role() <> 'administrator' THEN
+        RAISE EXCEPTION 'only an administrator sets another agent''s password'
+            USING ERRCODE = '42501';
+    END IF;
+    IF p_hash IS NOT NULL
+       AND p_hash !~ ('^scrypt\\$[0-9]+\\$[0-9]+\\$[0-9]+'
+                      || '\\$[A-Za-z0-9+/=]+\\$[A-Za-z0-9+/=]+$') THEN
+        RAISE EXCEPTION 'not a password hash' USING ERRCODE = '22023';
+    END IF;
+    UPDATE agents SET password_hash = p_hash WHERE id = p_agent_id;
+END
+$$
+"""
+
+HAS_PASSWORD = """
+CREATE FUNCTION hezo_agent_has_password(p_agent_id integer) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT password_hash IS NOT NULL FROM agents WHERE id = p_agent_id
+$$
+"""
+
+# The database's own record of who acted, beside the agent the desk names (which must agree
+# for the desk's role; the schema owner is trusted and may record without a session).
+AUDIT_ACTING = """
+CREATE FUNCTION hezo_audit_acting_agent() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    -- Never refuses by itself: for the desks' role the audit log's policy already demands a
+    -- valid session naming the entry's agent; the schema owner may write without one.
+    NEW.acting_agent_id := (
+        SELECT s.agent_id
+        FROM agent_sessions s JOIN agents a ON a.id = s.agent_id
+        WHERE s.token_hash = sha256(convert_to(current_setting('hezo.session', true), 'UTF8'))
+          AND s.ended_at IS NULL AND s.expires_at > now() AND a.is_active
+    );
+    RETURN NEW;
+END
+$$
+"""
+
+FUNCTIONS = (
+    "hezo_session_agent()",
+    "hezo_session_role()",
+    "hezo_password_setting(text)",
+    "hezo_sign_in(text, text)",
+    "hezo_sign_out()",
+    "hezo_set_password_hash(integer, text)",
+    "hezo_agent_has_password(integer)",
+)
+
+
+def upgrade() -> None:
+    if op.get_bind().dialect.name != "postgresql":
+        return
+    op.execute(CREATE_ROLE)
+    op.execute(SESSIONS_TABLE)
+    op.execute("CREATE INDEX ix_agent_sessions_agent ON agent_sessions (agent_id)")
+    op.execute("ALTER TABLE audit_log ADD COLUMN acting_agent_id integer")
+    for statement in (
+        SESSION_AGENT,
+        SESSION_ROLE,
+        PASSWORD_SETTING,
+        SIGN_IN,
+        SIGN_OUT,
+        SET_PASSWORD,
+        HAS_PASSWORD,
+        AUDIT_ACTING,
+    ):
+        op.execute(statement)
+    op.execute(
+        "CREATE TRIGGER audit_log_acting_agent BEFORE INSERT ON audit_log "
+        "FOR EACH ROW EXECUTE FUNCTION hezo_audit_acting_agent()"
+    )
+    for function in FUNCTIONS:
+        op.execute(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC")
+        op.execute(f"GRANT EXECUTE ON FUNCTION {function} TO {DESK_ROLE}")
+    op.execute("REVOKE ALL ON FUNCTION hezo_audit_acting_agent() FROM PUBLIC")
+    grant_desk_rights(op.get_bind())
+    op.execute(
+        "INSERT INTO schema_compatibility (revision, oldest_client_revision) "
+        "VALUES ('0017_acting_agent', '0016_greek_vat_ids')"
+    )
+
+
+def downgrade() -> None:
+    if op.get_bind().dialect.name != "postgresql":
+        return
+    op.execute("DELETE FROM schema_compatibility WHERE revision = '0017_acting_agent'")
+    op.execute("DROP TRIGGER audit_log_acting_agent ON audit_log")
+    op.execute("ALTER TABLE audit_log DROP COLUMN acting_agent_id")
+    for table in (
+        op.get_bind()
+        .exec_driver_sql(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND rowsecurity"
+        )
+        .scalars()
+    ):
+        op.execute(f'ALTER TABLE public."{table}" DISABLE ROW LEVEL SECURITY')
+        for policy in (
+            op.get_bind()
+            .exec_driver_sql(
+                "SELECT policyname FROM pg_policies WHERE schemaname = 'public' AND tablename = %s",
+                (table,),
+            )
+            .scalars()
+        ):
+            op.execute(f'DROP POLICY "{policy}" ON public."{table}"')
+    op.execute(f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {DESK_ROLE}")
+    op.execute(f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {DESK_ROLE}")
+    op.execute(f"REVOKE ALL ON SCHEMA public FROM {DESK_ROLE}")
+    for function in (*FUNCTIONS, "hezo_audit_acting_agent()"):
+        op.execute(f"DROP FUNCTION {function}")
+    op.execute("DROP TABLE agent_sessions")

@@ -1,0 +1,371 @@
+"""PostgreSQL keeps the desk's promises itself, probed as the desks' role with plain SQL.
+
+A desk connects as a login role that is a member of `hezo_desk` (revision 0017). These probes
+connect as such a role the way an agent holding the desk's database password would, with
+psql's means only: reading is open, every change needs an agent session that the database
+itself proved with the agent's password, a desk role's rights are policies, and nobody
+rewrites the audit log or reads a password hash.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+
+import psycopg
+import pytest
+from psycopg import errors
+from sqlalchemy import text
+
+from hezo_desk.cli import main
+from hezo_desk.config import AGENT_PASSWORD_ENV
+from hezo_desk.db import AgentSessionError, Database, DatabaseRightsError
+from hezo_desk.enums import Role
+from hezo_desk.errors import PermissionDeniedError
+from hezo_desk.migrations.desk_rights import READ_ONLY, UNTOUCHED
+from hezo_desk.services.agents import AgentService, SignInError
+from hezo_desk.services.audit_chain import verify_chain
+from hezo_desk.services.demo import DEMO_PASSWORD
+from hezo_desk.services.passwords import proof_of
+from hezo_desk.services.secrets import SecretStore
+from hezo_desk.services.tickets import NewTicket, TicketService
+from keyrings import HeadlessKeyring
+
+Connection = psycopg.Connection[tuple[object, ...]]
+# A change that reaches a row (a policy is checked on the rows a statement touches).
+TOUCH_ONE_TICKET = "UPDATE tickets SET version = version WHERE id = (SELECT min(id) FROM tickets)"
+POSTGRESQL_ONLY = pytest.mark.parametrize("demo_db", ["postgresql"], indirect=True)
+
+
+@pytest.fixture
+def desk_login(demo_db: Database) -> Iterator[str]:
+    """A login role of the desks (a member of `hezo_desk`), dropped afterwards."""
+    name = f"desk_{uuid.uuid4().hex[:12]}"
+    with demo_db.engine.connect() as connection:
+        connection.execution_options(isolation_level="AUTOCOMMIT")
+        connection.execute(text(f'CREATE ROLE "{name}" LOGIN IN ROLE hezo_desk'))
+    yield name
+    with demo_db.engine.connect() as connection:
+        connection.execution_options(isolation_level="AUTOCOMMIT")
+        connection.execute(text(f'DROP OWNED BY "{name}"'))
+        connection.execute(text(f'DROP ROLE "{name}"'))
+
+
+def _connect(db: Database, role: str) -> Connection:
+    return psycopg.connect(
+        host=db.url.host or "127.0.0.1",
+        port=db.url.port or 5432,
+        dbname=db.url.database,
+        user=role,
+        autocommit=True,
+    )
+
+
+def _sign_in(connection: Connection, login: str, password: str = DEMO_PASSWORD) -> int:
+    """What a desk does, in SQL: the proof from the agent's password, the session's token."""
+    setting = connection.execute("SELECT hezo_password_setting(%s)", (login,)).fetchone()
+    assert setting is not None
+    proof = proof_of(password, str(setting[0]))
+    token = connection.execute("SELECT hezo_sign_in(%s, %s)", (login, proof)).fetchone()
+    assert token is not None
+    assert token[0] is not None, "the database refused the password"
+    connection.execute("SELECT set_config('hezo.session', %s, false)", (str(token[0]),))
+    return _agent_id(connection, login)
+
+
+def _agent_id(connection: Connection, login: str) -> int:
+    row = connection.execute("SELECT id FROM agents WHERE login = %s", (login,)).fetchone()
+    assert row is not None
+    return int(str(row[0]))
+
+
+def _count(connection: Connection, sql: str, params: tuple[object, ...] = ()) -> int:
+    row = connection.execute(sql, params).fetchone()
+    assert row is not None
+    return int(str(row[0]))
+
+
+@POSTGRESQL_ONLY
+def test_without_an_agent_session_the_desks_role_reads_but_changes_nothing(
+    demo_db: Database, desk_login: str
+) -> None:
+    with _connect(demo_db, desk_login) as connection:
+        assert _count(connection, "SELECT count(*) FROM tickets") > 0
+        for statement in (
+            "UPDATE tickets SET subject = 'changed by nobody'",
+            "DELETE FROM contacts",
+            "INSERT INTO audit_log (recorded_at, action, summary, details) "
+            "VALUES (now(), 'forged.entry', 'forged', '{}')",
+        ):
+            with pytest.raises(errors.InvalidAuthorizationSpecification):
+                connection.execute(statement)
+        # A made-up token is no session either.
+        connection.execute("SELECT set_config('hezo.session', 'forged-token', false)")
+        with pytest.raises(errors.InvalidAuthorizationSpecification):
+            connection.execute("UPDATE tickets SET subject = 'changed by a forger'")
+        # Claiming an agent needs their password: a wrong proof opens no session.
+        wrong = proof_of("not the password", "scrypt$16384$8$1$c2FsdHNhbHRzYWx0c2FsdA==")
+        row = connection.execute("SELECT hezo_sign_in('admin', %s)", (wrong,)).fetchone()
+        assert row is not None
+        assert row[0] is None
+    with demo_db.engine.connect() as owner:
+        assert owner.scalar(text("SELECT count(*) FROM tickets WHERE subject LIKE 'changed%'")) == 0
+
+
+@POSTGRESQL_ONLY
+def test_nobody_rewrites_the_audit_log_or_its_guards(demo_db: Database, desk_login: str) -> None:
+    with _connect(demo_db, desk_login) as connection:
+        admin_id = _sign_in(connection, "admin")
+        for statement in (
+            "UPDATE audit_log SET summary = 'rewritten'",
+            "DELETE FROM audit_log",
+            "TRUNCATE audit_log",
+            "ALTER TABLE audit_log DISABLE TRIGGER ALL",
+            "DROP TRIGGER audit_log_append_only ON audit_log",
+            "ALTER TABLE audit_log DISABLE ROW LEVEL SECURITY",
+            "DROP POLICY desk_insert ON audit_log",
+            "CREATE TABLE public.planted (id int)",
+            "GRANT hezo_desk TO postgres",
+        ):
+            with pytest.raises(errors.InsufficientPrivilege):
+                connection.execute(statement)
+        other = _agent_id(connection, "anna.nowak")
+        insert = (
+            "INSERT INTO audit_log (recorded_at, agent_id, action, summary, details) "
+            "VALUES (now(), %s, 'agent.signed_in', 'forged', '{}') RETURNING acting_agent_id"
+        )
+        # An entry in another agent's name is refused; one in one's own records the session.
+        with pytest.raises(errors.InsufficientPrivilege):
+            connection.execute(insert, (other,))
+        row = connection.execute(insert, (admin_id,)).fetchone()
+        assert row is not None
+        assert row[0] == admin_id
+    # Appended outside the desk's chain: `audit verify` tells it (the hash chain is the proof).
+    assert not verify_chain(demo_db).intact
+
+
+@POSTGRESQL_ONLY
+def test_password_hashes_and_sessions_are_out_of_reach(demo_db: Database, desk_login: str) -> None:
+    with _connect(demo_db, desk_login) as connection:
+        agent_id = _sign_in(connection, "anna.nowak")
+        admin_id = _agent_id(connection, "admin")
+        for statement, params in (
+            ("SELECT password_hash FROM agents", ()),
+            ("SELECT * FROM agents", ()),
+            ("SELECT * FROM agent_sessions", ()),
+            (
+                "UPDATE agents SET password_hash = 'scrypt$1$1$1$AA==$AA==' WHERE id = %s",
+                (agent_id,),
+            ),
+            ("SELECT hezo_set_password_hash(%s, 'scrypt$1$1$1$AA==$AA==')", (admin_id,)),
+            ("DELETE FROM agent_sessions", ()),
+        ):
+            with pytest.raises(errors.InsufficientPrivilege):
+                connection.execute(statement, params)
+        setting = connection.execute("SELECT hezo_password_setting('admin')").fetchone()
+        assert setting is not None
+        assert str(setting[0]).count("$") == 4  # no key in it
+        # The same shape for nobody: the answer does not tell who has an account.
+        nobody = connection.execute("SELECT hezo_password_setting('nobody.at.all')").fetchone()
+        assert nobody is not None
+        assert str(nobody[0]).count("$") == 4
+        assert _count(connection, "SELECT count(login) FROM agents") >= 5
+
+
+@POSTGRESQL_ONLY
+@pytest.mark.parametrize(
+    ("login", "agents", "levels", "templates"),
+    [
+        ("anna.nowak", False, False, False),
+        ("ewa.wisniewska", False, False, False),
+        ("marek.zielinski", False, True, True),
+        ("admin", True, True, True),
+    ],
+)
+def test_each_desk_role_changes_what_its_role_may(
+    demo_db: Database, desk_login: str, login: str, agents: bool, levels: bool, templates: bool
+) -> None:
+    with _connect(demo_db, desk_login) as connection:
+        _sign_in(connection, login)
+        with connection.transaction(force_rollback=True):
+            changed = connection.execute(
+                "UPDATE agents SET role = 'administrator' WHERE login = 'jan.kowalski'"
+            ).rowcount
+            assert (changed == 1) is agents
+            assert (
+                connection.execute("UPDATE service_levels SET version = version").rowcount > 0
+            ) is levels
+            assert (
+                connection.execute("UPDATE reply_templates SET version = version").rowcount > 0
+            ) is templates
+        if not agents:
+            with pytest.raises(errors.InsufficientPrivilege), connection.transaction():
+                connection.execute(
+                    "INSERT INTO agents (login, display_name, role, is_active, created_at) "
+                    "VALUES ('mallory', 'Mallory', 'administrator', true, now())"
+                )
+        if not levels:
+            with pytest.raises(errors.InsufficientPrivilege), connection.transaction():
+                connection.execute(
+                    "INSERT INTO service_levels (name, calendar, created_at, updated_at, version) "
+                    "VALUES ('free', '24x7', now(), now(), 1)"
+                )
+        # Every role's session may work on tickets.
+        with connection.transaction(force_rollback=True):
+            assert connection.execute("UPDATE tickets SET version = version").rowcount > 0
+
+
+@POSTGRESQL_ONLY
+def test_the_desk_acts_as_its_agent_and_the_database_records_who(
+    demo_db: Database, desk_login: str
+) -> None:
+    desk = Database(demo_db.url.set(username=desk_login))
+    try:
+        agents = AgentService(desk)
+        with pytest.raises(SignInError):
+            agents.authenticate("anna.nowak", "not the password")
+        anna = agents.authenticate("anna.nowak", DEMO_PASSWORD)
+        contract_id, service_id = _active_service(desk)
+        ticket = TicketService(desk).open(
+            anna,
+            NewTicket(contract_id, service_id, "Zasilacz nie działa", "Klient zgłasza awarię."),
+        )
+        TicketService(desk).reply(anna, ticket.id, "Wysyłamy nowy zasilacz.")
+        # The desk's own check and the database's agree on what an agent may not do.
+        with pytest.raises(PermissionDeniedError):
+            agents.set_role(anna, "jan.kowalski", Role.ADMINISTRATOR)
+        # Were the desk's check skipped, the database refuses all the same.
+        with pytest.raises(DatabaseRightsError), desk.transaction() as session:
+            session.execute(
+                text(
+                    "INSERT INTO service_levels (name, calendar, created_at, updated_at, "
+                    "version) VALUES ('x', '24x7', now(), now(), 1)"
+                )
+            )
+        agents.sign_out()
+        with pytest.raises(AgentSessionError):
+            TicketService(desk).reply(anna, ticket.id, "Po wylogowaniu.")
+        admin = agents.authenticate("admin", DEMO_PASSWORD)
+        agents.add(
+            admin,
+            login="nowy.agent",
+            display_name="Nowy Agent",
+            role=Role.AGENT,
+            password="haslo-nowego-1",
+        )
+        agents.reset_password(admin, "nowy.agent", "haslo-nowego-2")
+        assert agents.authenticate("nowy.agent", "haslo-nowego-2").login == "nowy.agent"
+        listed = {row.login: row.can_sign_in for row in agents.list_agents()}
+        assert listed["nowy.agent"] is True
+    finally:
+        desk.dispose()
+    with demo_db.engine.connect() as owner:
+        recorded = owner.execute(
+            text(
+                "SELECT a.action, g.login, s.login FROM audit_log a "
+                "JOIN agents g ON g.id = a.agent_id LEFT JOIN agents s ON s.id = a.acting_agent_id "
+                "WHERE a.ticket_id = :t ORDER BY a.id"
+            ),
+            {"t": ticket.id},
+        ).all()
+    assert recorded
+    assert all(claimed == acting == "anna.nowak" for _, claimed, acting in recorded)
+
+
+@POSTGRESQL_ONLY
+def test_a_deactivated_agents_session_ends_at_once(demo_db: Database, desk_login: str) -> None:
+    with _connect(demo_db, desk_login) as anna, _connect(demo_db, desk_login) as admin:
+        _sign_in(anna, "anna.nowak")
+        _sign_in(admin, "admin")
+        assert anna.execute(TOUCH_ONE_TICKET).rowcount == 1
+        admin.execute("UPDATE agents SET is_active = false WHERE login = 'anna.nowak'")
+        with pytest.raises(errors.InvalidAuthorizationSpecification):
+            anna.execute(TOUCH_ONE_TICKET)
+        admin.execute("SELECT hezo_sign_out()")
+        with pytest.raises(errors.InvalidAuthorizationSpecification):
+            admin.execute(TOUCH_ONE_TICKET)
+
+
+@POSTGRESQL_ONLY
+def test_every_table_is_guarded_for_the_desks_role(demo_db: Database) -> None:
+    """A later revision that adds a table must grant the desk's rights on it (desk_rights)."""
+    with demo_db.engine.connect() as connection:
+        tables = connection.execute(
+            text(
+                "SELECT tablename, tableowner, rowsecurity FROM pg_tables "
+                "WHERE schemaname = 'public'"
+            )
+        ).all()
+        policies = {
+            (str(table), str(name))
+            for table, name in connection.execute(
+                text("SELECT tablename, policyname FROM pg_policies WHERE schemaname = 'public'")
+            )
+        }
+        for table, owner, row_security in tables:
+            assert owner != "hezo_desk"
+            assert not connection.scalar(
+                text("SELECT has_table_privilege('hezo_desk', :t, 'TRUNCATE')"),
+                {"t": f"public.{table}"},
+            ), table
+            if table in READ_ONLY or table in UNTOUCHED:
+                continue
+            assert row_security, f"{table} has no row-level security"
+            assert (table, "desk_insert") in policies, f"{table} has no desk policy"
+        assert not connection.scalar(
+            text("SELECT has_table_privilege('hezo_desk', 'public.agent_sessions', 'SELECT')")
+        )
+
+
+def _active_service(db: Database) -> tuple[int, int]:
+    with db.sessions() as session:
+        row = session.execute(
+            text(
+                "SELECT c.id, s.id FROM service_contracts c "
+                "JOIN services s ON s.contract_id = c.id "
+                "WHERE c.state = 'active' ORDER BY s.id LIMIT 1"
+            )
+        ).one()
+    return int(row[0]), int(row[1])
+
+
+@POSTGRESQL_ONLY
+def test_a_command_acts_through_a_session_of_its_own_and_ends_it(
+    demo_db: Database,
+    desk_login: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    url = demo_db.url.set(username=desk_login).render_as_string(hide_password=False)
+    store = SecretStore(HeadlessKeyring())
+    with demo_db.sessions() as session:
+        number = session.scalar(
+            text(
+                "SELECT number FROM tickets WHERE state NOT IN ('closed', 'cancelled') "
+                "ORDER BY id LIMIT 1"
+            )
+        )
+
+    def run(*argv: str) -> int:
+        return main(["--database", url, *argv], secret_store=lambda: store)
+
+    monkeypatch.setenv(AGENT_PASSWORD_ENV, DEMO_PASSWORD)
+    assert (
+        run("--agent", "anna.nowak", "ticket", "reply", str(number), "--body", "Dzień dobry") == 0
+    )
+    # A claimed administrator without their password changes nothing.
+    monkeypatch.setenv(AGENT_PASSWORD_ENV, "not the password")
+    assert run("--agent", "admin", "agent", "set", "anna.nowak", "--role", "administrator") == 2
+    assert "wrong login or password" in capsys.readouterr().err
+    with demo_db.engine.connect() as owner:
+        assert owner.scalar(text("SELECT role FROM agents WHERE login = 'anna.nowak'")) == "agent"
+        assert (
+            owner.scalar(text("SELECT count(*) FROM agent_sessions WHERE ended_at IS NULL")) == 0
+        ), "a command's session outlived it"
+        acting = owner.scalar(
+            text(
+                "SELECT g.login FROM audit_log a JOIN agents g ON g.id = a.acting_agent_id "
+                "ORDER BY a.id DESC LIMIT 1"
+            )
+        )
+    assert acting == "anna.nowak"
