@@ -18,7 +18,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from hezo_desk.config import APP_AUTHOR, APP_NAME, data_dir
-from hezo_desk.db import Database, SchemaState
+from hezo_desk.db import ConnectionStanding, Database, SchemaState
 from hezo_desk.drafts import DraftStore
 from hezo_desk.errors import HezoError
 from hezo_desk.placeholders import fill
@@ -109,6 +109,8 @@ class _Connection:
     name: str
     # Another desk already upgraded the shared schema; this one still works with it.
     newer_schema: bool = False
+    # Connected as the schema owner (PostgreSQL): the database checks no agent's rights.
+    as_schema_owner: bool = False
 
 
 class DeskApplication:
@@ -333,7 +335,12 @@ class DeskApplication:
             except BaseException:
                 db.dispose()
                 raise
-            return _Connection(db, db.display_url, status.state is SchemaState.NEWER_COMPATIBLE)
+            return _Connection(
+                db,
+                db.display_url,
+                status.state is SchemaState.NEWER_COMPATIBLE,
+                as_schema_owner=db.standing() is ConnectionStanding.SCHEMA_OWNER,
+            )
 
         outcome = self._waiter().run(work, text=checking, abandon=_dispose)
         if outcome.error is not None:
@@ -461,6 +468,8 @@ class DeskApplication:
         self.window = window
         if self.connection.newer_schema:
             window.show_update_notice()
+        if self.connection.as_schema_owner:
+            window.show_owner_notice()
         for ticket_id in reopen or []:
             window.open_ticket(ticket_id)
         if state is not None:

@@ -57,6 +57,8 @@ CHAIN_LOCK_KEY = 0x68657A6F
 # PostgreSQL: the transaction-local setting that carries a signed-in agent's session token
 # (revision 0017); the database turns it into the acting agent.
 AGENT_SESSION_SETTING = "hezo.session"
+# The group role of the desks' login roles on PostgreSQL (revision 0017).
+DESK_ROLE = "hezo_desk"
 INVALID_AUTHORIZATION = "28000"  # no agent session, or one that ended
 INSUFFICIENT_PRIVILEGE = "42501"  # the desk's role (or the agent's) may not do this
 # Tables and columns that exist only on one dialect (full-text search) and so are not in
@@ -87,6 +89,15 @@ class SchemaState(enum.Enum):
     # Newer than this desk, but declared usable by it (see `schema_compatibility`).
     NEWER_COMPATIBLE = "newer_compatible"
     AHEAD = "ahead"
+
+
+class ConnectionStanding(enum.Enum):
+    """What the database checks of the role a desk connects as (revision 0017)."""
+
+    LOCAL_FILE = "local_file"  # SQLite: no roles; whoever holds the file holds everything
+    SCHEMA_OWNER = "schema_owner"  # owns the tables (or a superuser): not bound by the policies
+    DESK_ROLE = "desk_role"  # a member of hezo_desk: every change checked against the agent
+    OTHER_ROLE = "other_role"  # neither: only what was granted to it by hand
 
 
 @dataclass(frozen=True)
@@ -425,6 +436,26 @@ class Database:
             else:
                 state = SchemaState.AHEAD
         return SchemaStatus(state, current, head)
+
+    def standing(self) -> ConnectionStanding:
+        """Whether the connected role is the schema owner, a desk role, or neither."""
+        if self.is_sqlite:
+            return ConnectionStanding.LOCAL_FILE
+        with self._connect() as connection:
+            owner, desk = connection.execute(
+                text(
+                    "SELECT r.rolsuper OR r.rolbypassrls OR coalesce(pg_has_role(current_user, "
+                    "  (SELECT tableowner FROM pg_tables "
+                    "   WHERE schemaname = 'public' AND tablename = 'agents'), 'MEMBER'), false), "
+                    "  EXISTS (SELECT FROM pg_roles WHERE rolname = :desk) "
+                    "  AND pg_has_role(current_user, :desk, 'MEMBER') "
+                    "FROM pg_roles r WHERE r.rolname = current_user"
+                ),
+                {"desk": DESK_ROLE},
+            ).one()
+        if owner:
+            return ConnectionStanding.SCHEMA_OWNER
+        return ConnectionStanding.DESK_ROLE if desk else ConnectionStanding.OTHER_ROLE
 
     def upgrade(self) -> SchemaStatus:
         """Bring the schema to this application's head; refuse (untouched) a newer database."""

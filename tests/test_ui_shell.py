@@ -592,3 +592,14 @@ def test_a_stored_name_cannot_put_a_copy_outside_its_folder(tmp_path: Path) -> N
         assert path.resolve().is_relative_to(copies.folder.resolve())
     copies.remove_all()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_desk_connected_as_the_schema_owner_says_so(window: MainWindow) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    assert window.statusBar().findChild(QLabel, "owner_notice") is None
+    window.show_owner_notice()
+    notice = window.statusBar().findChild(QLabel, "owner_notice")
+    assert notice is not None
+    assert "Schema owner" in notice.text()
+    assert "hezo_desk" in notice.toolTip()

@@ -9,7 +9,7 @@ from typing import Any
 
 from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.cli.context import CommandContext
-from hezo_desk.db import Database
+from hezo_desk.db import ConnectionStanding, Database
 from hezo_desk.enums import Role
 from hezo_desk.errors import UserError
 from hezo_desk.services.agents import AgentService
@@ -103,10 +103,33 @@ def db_upgrade(context: CommandContext) -> int:
     return 0
 
 
+_STANDINGS = {
+    ConnectionStanding.LOCAL_FILE: QT_TRANSLATE_NOOP(
+        "Cli", "a local file: whoever can write it can change anything (the audit chain tells)"
+    ),
+    ConnectionStanding.SCHEMA_OWNER: QT_TRANSLATE_NOOP(
+        "Cli",
+        "connected as the schema owner: the database does not check the agents' rights; use "
+        "this role for `db upgrade` only and connect desks as a member of hezo_desk",
+    ),
+    ConnectionStanding.DESK_ROLE: QT_TRANSLATE_NOOP(
+        "Cli", "connected as a desk role: every change is checked against the signed-in agent"
+    ),
+    ConnectionStanding.OTHER_ROLE: QT_TRANSLATE_NOOP(
+        "Cli",
+        "connected as a role that is neither the schema owner nor a member of hezo_desk: it may "
+        "do only what was granted to it by hand",
+    ),
+}
+
+
 def db_status(context: CommandContext) -> int:
     db = Database(context.database_url)
-    status = db.schema_status()
-    db.dispose()
+    try:
+        status = db.schema_status()
+        standing = db.standing()
+    finally:
+        db.dispose()
     if context.out.as_json:
         context.out.json(
             {
@@ -114,6 +137,7 @@ def db_status(context: CommandContext) -> int:
                 "state": status.state.value,
                 "revision": status.database_revision,
                 "head": status.application_head,
+                "role": standing.value,
             }
         )
     else:
@@ -124,6 +148,7 @@ def db_status(context: CommandContext) -> int:
             status.database_revision or "-",
             status.application_head,
         )
+        context.out.say(_STANDINGS[standing])
     return 0
 
 

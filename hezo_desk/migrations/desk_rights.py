@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from sqlalchemy import Connection
 
-DESK_ROLE = "hezo_desk"
+from hezo_desk.db import DESK_ROLE
+
 # Tables the desk reads but never writes (the schema's own bookkeeping), and those it must
 # not touch at all.
 READ_ONLY = ("alembic_version", "schema_compatibility")

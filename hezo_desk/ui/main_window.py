@@ -553,6 +553,19 @@ class MainWindow(QMainWindow):
         notice.setStyleSheet("color: #e65100; font-weight: bold;")
         self.statusBar().addWidget(notice)
 
+    def show_owner_notice(self) -> None:
+        notice = QLabel(self.tr("Schema owner: rights not checked"))
+        notice.setObjectName("owner_notice")
+        notice.setToolTip(
+            self.tr(
+                "This desk is connected as the role that owns the database's tables, which the "
+                "database's checks of each agent's rights do not bind. Use that role only to "
+                "upgrade the schema; desks connect as a member of hezo_desk."
+            )
+        )
+        notice.setStyleSheet("color: #e65100; font-weight: bold;")
+        self.statusBar().addWidget(notice)
+
     def connection_changed(self, connected: bool, message: str) -> None:
         if connected:
             self.connection_state.setText(self.tr("● connected"))

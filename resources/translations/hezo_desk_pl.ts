@@ -1427,6 +1427,22 @@
         <translation>%1: schemat zaktualizowany %2 → %3</translation>
     </message>
     <message>
+        <source>a local file: whoever can write it can change anything (the audit chain tells)</source>
+        <translation>plik lokalny: kto może go zapisać, może zmienić wszystko (łańcuch dziennika zdarzeń to wykaże)</translation>
+    </message>
+    <message>
+        <source>connected as the schema owner: the database does not check the agents&apos; rights; use this role for `db upgrade` only and connect desks as a member of hezo_desk</source>
+        <translation>połączenie jako właściciel schematu: baza danych nie sprawdza uprawnień agentów; używaj tej roli tylko do `db upgrade`, a stanowiska łącz jako członka roli hezo_desk</translation>
+    </message>
+    <message>
+        <source>connected as a desk role: every change is checked against the signed-in agent</source>
+        <translation>połączenie jako rola stanowiska: każda zmiana jest sprawdzana względem zalogowanego agenta</translation>
+    </message>
+    <message>
+        <source>connected as a role that is neither the schema owner nor a member of hezo_desk: it may do only what was granted to it by hand</source>
+        <translation>połączenie jako rola, która nie jest ani właścicielem schematu, ani członkiem hezo_desk: może tylko to, co nadano jej ręcznie</translation>
+    </message>
+    <message>
         <source>%1: %2 (database %3, this version %4)</source>
         <translation>%1: %2 (baza %3, ta wersja %4)</translation>
     </message>
@@ -4977,6 +4993,14 @@
     <message>
         <source>A newer HEZO Desk has upgraded this database; this one still works with it. Please update when you can.</source>
         <translation>Nowsza wersja HEZO Desk zaktualizowała tę bazę; ta wersja nadal z nią działa. Zaktualizuj program, gdy będzie to możliwe.</translation>
+    </message>
+    <message>
+        <source>Schema owner: rights not checked</source>
+        <translation>Właściciel schematu: uprawnienia niesprawdzane</translation>
+    </message>
+    <message>
+        <source>This desk is connected as the role that owns the database&apos;s tables, which the database&apos;s checks of each agent&apos;s rights do not bind. Use that role only to upgrade the schema; desks connect as a member of hezo_desk.</source>
+        <translation>To stanowisko jest połączone jako rola, do której należą tabele bazy danych; sprawdzanie uprawnień każdego agenta przez bazę jej nie obejmuje. Używaj tej roli tylko do aktualizacji schematu; stanowiska łączą się jako członek roli hezo_desk.</translation>
     </message>
     <message>
         <source>● offline: %1</source>

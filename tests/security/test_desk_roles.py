@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -19,7 +20,7 @@ from sqlalchemy import text
 
 from hezo_desk.cli import main
 from hezo_desk.config import AGENT_PASSWORD_ENV
-from hezo_desk.db import AgentSessionError, Database, DatabaseRightsError
+from hezo_desk.db import AgentSessionError, ConnectionStanding, Database, DatabaseRightsError
 from hezo_desk.enums import Role
 from hezo_desk.errors import PermissionDeniedError
 from hezo_desk.migrations.desk_rights import READ_ONLY, UNTOUCHED
@@ -369,3 +370,29 @@ def test_a_command_acts_through_a_session_of_its_own_and_ends_it(
             )
         )
     assert acting == "anna.nowak"
+
+
+@POSTGRESQL_ONLY
+def test_db_status_tells_the_owner_from_a_desk_role(
+    demo_db: Database, desk_login: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert demo_db.standing() is ConnectionStanding.SCHEMA_OWNER
+    desk_url = demo_db.url.set(username=desk_login)
+    desk = Database(desk_url)
+    try:
+        assert desk.standing() is ConnectionStanding.DESK_ROLE
+    finally:
+        desk.dispose()
+    owner_url = demo_db.url.render_as_string(hide_password=False)
+    assert main(["--database", owner_url, "db", "status"]) == 0
+    assert "schema owner" in capsys.readouterr().out
+    assert main(["--database", desk_url.render_as_string(hide_password=False), "db", "status"]) == 0
+    assert "desk role" in capsys.readouterr().out
+
+
+def test_a_local_file_has_no_roles(tmp_path: Path) -> None:
+    local = Database(f"sqlite:///{tmp_path / 'desk.sqlite3'}")
+    try:
+        assert local.standing() is ConnectionStanding.LOCAL_FILE
+    finally:
+        local.dispose()

@@ -35,6 +35,7 @@ from collections.abc import Sequence
 
 from alembic import op
 
+from hezo_desk.db import DESK_ROLE
 from hezo_desk.migrations.desk_rights import grant_desk_rights
 
 revision: str = "0017_acting_agent"
@@ -42,7 +43,6 @@ down_revision: str | None = "0016_greek_vat_ids"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-DESK_ROLE = "hezo_desk"
 SESSION_HOURS = 16
 
 CREATE_ROLE = f"""
