@@ -102,7 +102,7 @@ def test_the_audit_log_is_append_only_in_the_database(db: Database) -> None:
     with db.engine.connect() as connection:
         assert connection.scalar(text("SELECT count(*) FROM audit_log")) == 1
     # PostgreSQL's refusal is worded by the desk (SQLSTATE 42501), SQLite's by its trigger.
-    refused = "append-only|may not do it"
+    refused = r"append-only|may not do it"
     with pytest.raises(DBAPIError, match=refused), db.transaction() as session:
         session.execute(update(AuditEntry).values(summary="rewritten history"))
     with pytest.raises(DBAPIError, match=refused), db.transaction() as session:

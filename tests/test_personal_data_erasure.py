@@ -225,7 +225,10 @@ def test_the_audit_log_stays_append_only_outside_an_erasure(db: Database, agent:
         "UPDATE audit_log SET summary = 'x' WHERE id = :id",
         "DELETE FROM audit_log WHERE id = :id",
     ):
-        with pytest.raises(Exception, match="append-only"), db.transaction() as session:
+        with (
+            pytest.raises(Exception, match=r"append-only|may not do it"),
+            db.transaction() as session,
+        ):
             session.execute(text(statement), {"id": entry_id})
     # A permit allows only the words, never who, what or when.
     with db.transaction() as session:
@@ -233,7 +236,7 @@ def test_the_audit_log_stays_append_only_outside_an_erasure(db: Database, agent:
             text("INSERT INTO redaction_permits (table_name, row_id) VALUES ('audit_log', :id)"),
             {"id": entry_id},
         )
-        with pytest.raises(Exception, match="append-only"), session.begin_nested():
+        with pytest.raises(Exception, match=r"append-only|may not do it"), session.begin_nested():
             session.execute(
                 text("UPDATE audit_log SET action = 'x' WHERE id = :id"), {"id": entry_id}
             )
@@ -265,7 +268,10 @@ def test_revision_0009_goes_down_to_the_plain_append_only_guard_and_up_again(
     }
     with db.sessions() as session:
         entry_id = session.scalar(select(AuditEntry.id).limit(1))
-    with pytest.raises(Exception, match="append-only"), db.engine.begin() as connection:
+    with (
+        pytest.raises(Exception, match=r"append-only|may not do it"),
+        db.engine.begin() as connection,
+    ):
         connection.execute(
             text("UPDATE audit_log SET summary = 'x' WHERE id = :id"), {"id": entry_id}
         )

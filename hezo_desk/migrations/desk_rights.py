@@ -9,7 +9,8 @@ without it.
   planner from using them for any operator that is not leakproof).
 - Every change needs a valid agent session (`hezo_session_agent()` refuses otherwise), and
   some need a desk role: `ROLE_WRITES` names them.
-- The audit log takes new entries only, each naming the session's agent.
+- The audit log and the reseller-access history take new rows only (an audit entry naming
+  the session's agent); an erasure rewrites their words through revision 0017's functions.
 - Agents: names readable, password hashes never (column rights); accounts changed by
   administrators only; passwords through `hezo_set_password_hash`.
 """
@@ -25,14 +26,17 @@ from hezo_desk.db import DESK_ROLE
 READ_ONLY = ("alembic_version", "schema_compatibility")
 UNTOUCHED = ("agent_sessions",)
 SESSION = "(SELECT hezo_session_agent()) IS NOT NULL"
-# Changes that need a desk role beyond a session, table → roles.
-ROLE_WRITES: dict[str, tuple[str, ...]] = {
-    "agents": ("administrator",),
-    "service_levels": ("supervisor", "administrator"),
-    "service_level_targets": ("supervisor", "administrator"),
-    "reply_templates": ("supervisor", "administrator"),
-    "migration_runs": ("back_office", "administrator"),
-    "reseller_db_roles": ("administrator",),
+# Rows the desk adds and never changes (an erasure rewrites their words through a function).
+APPEND_ONLY = ("audit_log", "reseller_access_changes")
+# Changes that need a desk role beyond a session: table → (the commands, the roles).
+ROLE_WRITES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "agents": (("INSERT", "UPDATE", "DELETE"), ("administrator",)),
+    "service_levels": (("INSERT", "UPDATE", "DELETE"), ("supervisor", "administrator")),
+    "service_level_targets": (("INSERT", "UPDATE", "DELETE"), ("supervisor", "administrator")),
+    "reply_templates": (("INSERT", "UPDATE", "DELETE"), ("supervisor", "administrator")),
+    # Starting an import; an erasure by any agent may still rewrite a run's report.
+    "migration_runs": (("INSERT",), ("back_office", "administrator")),
+    "reseller_db_roles": (("INSERT", "UPDATE", "DELETE"), ("administrator",)),
 }
 # The agents' columns the desk may read and change (never `password_hash`, never `id`).
 AGENT_SECRET = "password_hash"
@@ -64,7 +68,7 @@ def grant_desk_rights(connection: Connection) -> None:
 def _grant_table(connection: Connection, table: str) -> None:
     run = connection.exec_driver_sql
     quoted = f'public."{table}"'
-    if table == "audit_log":
+    if table in APPEND_ONLY:
         run(f"GRANT SELECT, INSERT ON {quoted} TO {DESK_ROLE}")
         return
     if table == "agents":
@@ -101,20 +105,24 @@ def _policies(connection: Connection, table: str) -> None:
         )
         return
     run(f"CREATE POLICY desk_insert ON {quoted} FOR INSERT TO {DESK_ROLE} WITH CHECK ({SESSION})")
+    if table in APPEND_ONLY:
+        return
     run(
         f"CREATE POLICY desk_update ON {quoted} FOR UPDATE TO {DESK_ROLE} "
         f"USING ({SESSION}) WITH CHECK ({SESSION})"
     )
     run(f"CREATE POLICY desk_delete ON {quoted} FOR DELETE TO {DESK_ROLE} USING ({SESSION})")
-    roles = ROLE_WRITES.get(table)
-    if roles is None:
+    if table not in ROLE_WRITES:
         return
+    commands, roles = ROLE_WRITES[table]
     allowed = "(SELECT hezo_session_role()) IN (" + ", ".join(f"'{r}'" for r in roles) + ")"
-    for command, clause in (
-        ("INSERT", f"WITH CHECK ({allowed})"),
-        ("UPDATE", f"USING ({allowed}) WITH CHECK ({allowed})"),
-        ("DELETE", f"USING ({allowed})"),
-    ):
+    clauses = {
+        "INSERT": f"WITH CHECK ({allowed})",
+        "UPDATE": f"USING ({allowed}) WITH CHECK ({allowed})",
+        "DELETE": f"USING ({allowed})",
+    }
+    for command in commands:
+        clause = clauses[command]
         run(
             f"CREATE POLICY desk_{command.lower()}_by_role ON {quoted} AS RESTRICTIVE "
             f"FOR {command} TO {DESK_ROLE} {clause}"

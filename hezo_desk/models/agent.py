@@ -20,7 +20,10 @@ class Agent(Base):
     role: Mapped[Role] = mapped_column(str_enum(Role, "agent_role"))
     # A key-derivation hash (scrypt, with its parameters); None: cannot sign in to the windows.
     # Deferred: on PostgreSQL the desks' role may not read it (revision 0017), so a query for
-    # agents must not name it unless it asks.
-    password_hash: Mapped[str | None] = mapped_column(String(255), deferred=True)
+    # agents must not name it unless it asks; `secret`: no scan of text columns reads it (an
+    # erasure, its proof).
+    password_hash: Mapped[str | None] = mapped_column(
+        String(255), deferred=True, info={"secret": True}
+    )
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)

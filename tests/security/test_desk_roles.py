@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
@@ -21,16 +22,21 @@ from sqlalchemy import text
 from hezo_desk.cli import main
 from hezo_desk.config import AGENT_PASSWORD_ENV
 from hezo_desk.db import AgentSessionError, ConnectionStanding, Database, DatabaseRightsError
-from hezo_desk.enums import Role
+from hezo_desk.enums import Language, Role
 from hezo_desk.errors import PermissionDeniedError
 from hezo_desk.migrations.desk_rights import READ_ONLY, UNTOUCHED
+from hezo_desk.services.actor import Actor
 from hezo_desk.services.agents import AgentService, SignInError
 from hezo_desk.services.audit_chain import verify_chain
 from hezo_desk.services.demo import DEMO_PASSWORD
 from hezo_desk.services.passwords import proof_of
+from hezo_desk.services.personal_data.erasure import ErasureService
+from hezo_desk.services.personal_data.verification import verify_erased
+from hezo_desk.services.reply_templates import ReplyTemplateService
 from hezo_desk.services.secrets import SecretStore
 from hezo_desk.services.tickets import NewTicket, TicketService
 from keyrings import HeadlessKeyring
+from personal_data_builders import NAME, VALUES, build_person_desk
 
 Connection = psycopg.Connection[tuple[object, ...]]
 # A change that reaches a row (a policy is checked on the rows a statement touches).
@@ -38,18 +44,26 @@ TOUCH_ONE_TICKET = "UPDATE tickets SET version = version WHERE id = (SELECT min(
 POSTGRESQL_ONLY = pytest.mark.parametrize("demo_db", ["postgresql"], indirect=True)
 
 
-@pytest.fixture
-def desk_login(demo_db: Database) -> Iterator[str]:
+@contextmanager
+def _desk_role(db: Database) -> Iterator[str]:
     """A login role of the desks (a member of `hezo_desk`), dropped afterwards."""
     name = f"desk_{uuid.uuid4().hex[:12]}"
-    with demo_db.engine.connect() as connection:
+    with db.engine.connect() as connection:
         connection.execution_options(isolation_level="AUTOCOMMIT")
         connection.execute(text(f'CREATE ROLE "{name}" LOGIN IN ROLE hezo_desk'))
-    yield name
-    with demo_db.engine.connect() as connection:
-        connection.execution_options(isolation_level="AUTOCOMMIT")
-        connection.execute(text(f'DROP OWNED BY "{name}"'))
-        connection.execute(text(f'DROP ROLE "{name}"'))
+    try:
+        yield name
+    finally:
+        with db.engine.connect() as connection:
+            connection.execution_options(isolation_level="AUTOCOMMIT")
+            connection.execute(text(f'DROP OWNED BY "{name}"'))
+            connection.execute(text(f'DROP ROLE "{name}"'))
+
+
+@pytest.fixture
+def desk_login(demo_db: Database) -> Iterator[str]:
+    with _desk_role(demo_db) as name:
+        yield name
 
 
 def _connect(db: Database, role: str) -> Connection:
@@ -396,3 +410,30 @@ def test_a_local_file_has_no_roles(tmp_path: Path) -> None:
         assert local.standing() is ConnectionStanding.LOCAL_FILE
     finally:
         local.dispose()
+
+
+@pytest.mark.parametrize("db", ["postgresql"], indirect=True)
+def test_an_agent_erases_a_person_through_the_desks_role(
+    db: Database, admin: Actor, agent: Actor, agent_password: str, tmp_path: Path
+) -> None:
+    """The audit log and the access history are append-only for the desk's role, yet an
+    erasure rewrites their words (through the database's functions, with permits)."""
+    person = build_person_desk(db, agent, tmp_path)
+    ReplyTemplateService(db).add(admin, "Podpis", Language.POLISH, f"Pozdrawiam, {NAME}")
+    with _desk_role(db) as login:
+        desk = Database(db.url.set(username=login))
+        try:
+            AgentService(desk).authenticate(agent.login, agent_password)
+            erasure = ErasureService(desk, drafts=person.drafts)
+            # The name is in a reply template too, which an agent may not change: the
+            # erasure stops whole instead of leaving it there.
+            with pytest.raises(PermissionDeniedError, match="reply_templates"):
+                erasure.erase(agent, person.contact_id)
+            assert verify_erased(desk, VALUES, drafts=person.drafts).findings != []
+            with db.transaction() as session:
+                session.execute(text("DELETE FROM reply_templates"))
+            erasure.erase(agent, person.contact_id)
+        finally:
+            desk.dispose()
+    assert verify_erased(db, VALUES, drafts=person.drafts).findings == []
+    assert verify_chain(db).intact
