@@ -118,6 +118,11 @@ TEMPLATE_PROBLEMS: Mapping[TemplateProblem, str] = MappingProxyType(
             "Errors", "The template uses the unknown placeholder %1; the desk knows %3"
         ),
         TemplateProblem.EMPTY_NAME: QT_TRANSLATE_NOOP("Errors", "The template has no name"),
+        TemplateProblem.NAME_CONTROL_CHARACTER: QT_TRANSLATE_NOOP(
+            "Errors",
+            "The template's name holds a control character (a line break, a tab, an escape or "
+            "a direction mark); give it as one line of visible characters",
+        ),
         TemplateProblem.EMPTY_BODY: QT_TRANSLATE_NOOP("Errors", "The template has no text"),
         TemplateProblem.NUL_CHARACTER: QT_TRANSLATE_NOOP(
             "Errors", "The template contains a NUL character, which cannot be stored"
@@ -145,6 +150,11 @@ LEVEL_PROBLEMS: Mapping[LevelProblem, str] = MappingProxyType(
         ),
         LevelProblem.NAME_TAKEN: QT_TRANSLATE_NOOP(
             "Errors", "A service level named %1 already exists (letter case aside)."
+        ),
+        LevelProblem.NAME_CONTROL_CHARACTER: QT_TRANSLATE_NOOP(
+            "Errors",
+            "The service level's name holds a control character (a line break, a tab, an escape "
+            "or a direction mark); give it as one line of visible characters.",
         ),
         LevelProblem.MINUTES_NEGATIVE: QT_TRANSLATE_NOOP(
             "Errors", "A target cannot be negative (%1 minutes)."

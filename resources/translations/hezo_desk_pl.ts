@@ -2571,6 +2571,10 @@
         <translation>Szablon nie ma nazwy</translation>
     </message>
     <message>
+        <source>The template&apos;s name holds a control character (a line break, a tab, an escape or a direction mark); give it as one line of visible characters</source>
+        <translation>Nazwa szablonu zawiera znak sterujący (podział wiersza, tabulator, znak escape lub znak kierunku tekstu); podaj ją jako jeden wiersz widocznych znaków</translation>
+    </message>
+    <message>
         <source>The template has no text</source>
         <translation>Szablon nie ma treści</translation>
     </message>
@@ -2605,6 +2609,10 @@
     <message>
         <source>A service level named %1 already exists (letter case aside).</source>
         <translation>Poziom obsługi o nazwie %1 już istnieje (bez względu na wielkość liter).</translation>
+    </message>
+    <message>
+        <source>The service level&apos;s name holds a control character (a line break, a tab, an escape or a direction mark); give it as one line of visible characters.</source>
+        <translation>Nazwa poziomu obsługi zawiera znak sterujący (podział wiersza, tabulator, znak escape lub znak kierunku tekstu); podaj ją jako jeden wiersz widocznych znaków.</translation>
     </message>
     <message>
         <source>A target cannot be negative (%1 minutes).</source>
