@@ -910,14 +910,6 @@
 <context>
     <name>CalendarNames</name>
     <message>
-        <source>24x7: every minute</source>
-        <translation>24x7: każda minuta</translation>
-    </message>
-    <message>
-        <source>business hours: Mon–Fri 8–16</source>
-        <translation>godziny pracy: pn–pt 8–16</translation>
-    </message>
-    <message>
         <source>NBD</source>
         <translation>NBD</translation>
     </message>
@@ -2042,6 +2034,94 @@
         <source>attached %1 (%2 bytes) to %3</source>
         <translation>załączono %1 (bajty: %2) do %3</translation>
     </message>
+    <message>
+        <source>%1 to %2: wrote %3</source>
+        <translation>od %1 do %2: zapisano %3</translation>
+    </message>
+    <message>
+        <source>calendar</source>
+        <translation>kalendarz</translation>
+    </message>
+    <message>
+        <source>built-in</source>
+        <translation>wbudowany</translation>
+    </message>
+    <message>
+        <source>response c/h/n/l</source>
+        <translation>reakcja k/w/n/n</translation>
+    </message>
+    <message>
+        <source>resolution c/h/n/l</source>
+        <translation>rozwiązanie k/w/n/n</translation>
+    </message>
+    <message>
+        <source>service level %1 removed</source>
+        <translation>usunięto poziom obsługi %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2, contract %3): service level %4</source>
+        <translation>%1 (%2, umowa %3): poziom obsługi %4</translation>
+    </message>
+    <message>
+        <source>%1 min (%2)</source>
+        <translation>%1 min (%2)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>brak</translation>
+    </message>
+    <message>
+        <source>next business day, 16:00</source>
+        <translation>następny dzień roboczy, 16:00</translation>
+    </message>
+    <message>
+        <source>service level %1</source>
+        <translation>poziom obsługi %1</translation>
+    </message>
+    <message>
+        <source>calendar: %1</source>
+        <translation>kalendarz: %1</translation>
+    </message>
+    <message>
+        <source>built-in: %1</source>
+        <translation>wbudowany: %1</translation>
+    </message>
+    <message>
+        <source>services on it: %1</source>
+        <translation>usługi na tym poziomie: %1</translation>
+    </message>
+    <message>
+        <source>response</source>
+        <translation>reakcja</translation>
+    </message>
+    <message>
+        <source>resolution</source>
+        <translation>rozwiązanie</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>język</translation>
+    </message>
+    <message>
+        <source>first line</source>
+        <translation>pierwszy wiersz</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>zmieniono</translation>
+    </message>
+    <message>
+        <source>template added: %1 (%2)</source>
+        <translation>dodano szablon: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>template changed: %1 (%2)</source>
+        <translation>zmieniono szablon: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>template removed: %1 (%2)</source>
+        <translation>usunięto szablon: %1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>ContractsModel</name>
@@ -2584,7 +2664,7 @@
     </message>
     <message>
         <source>A template named %1 in the language %2 exists already; choose another name</source>
-        <translation>Szablon o nazwie %1 w języku %2 już istnieje; wybierz inną nazwę</translation>
+        <translation>Szablon o nazwie %1 (język: %2) już istnieje; wybierz inną nazwę</translation>
     </message>
     <message>
         <source>No reply template is named %1</source>
@@ -3562,6 +3642,14 @@
         <source>change a service&apos;s level</source>
         <translation>zmieniać poziom serwisu usługi</translation>
     </message>
+    <message>
+        <source>the template text</source>
+        <translation>treść szablonu</translation>
+    </message>
+    <message>
+        <source>nothing to change: give --name, --new-language or --body-file</source>
+        <translation>nic do zmiany: podaj --name, --new-language lub --body-file</translation>
+    </message>
 </context>
 <context>
     <name>FactsPage</name>
@@ -4263,6 +4351,14 @@
     <message>
         <source>hung up</source>
         <translation>rozłączone</translation>
+    </message>
+    <message>
+        <source>24x7: every minute</source>
+        <translation>24x7: każda minuta</translation>
+    </message>
+    <message>
+        <source>business hours: Mon–Fri 8–16</source>
+        <translation>godziny pracy: pn–pt 8–16</translation>
     </message>
 </context>
 <context>
@@ -6446,7 +6542,7 @@ Rozwiązanie (krytyczny / wysoki / normalny / niski): %3</translation>
     </message>
     <message>
         <source>Service level %1: %2 open ticket(s) recomputed, %3 with changed dues</source>
-        <translation>Poziom usług %1: przeliczono otwarte zgłoszenia: %2, ze zmienionymi terminami: %3</translation>
+        <translation>Poziom obsługi %1: przeliczono otwarte zgłoszenia: %2, ze zmienionymi terminami: %3</translation>
     </message>
 </context>
 <context>
