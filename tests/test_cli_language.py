@@ -296,3 +296,17 @@ def test_the_dashboard_speaks_the_chosen_language(
     code, _, err = run(capsys, *as_admin, "dashboard", "--csv", str(folder), "--to", "31.03")
     assert code == 2
     assert "“31.03” is no day; write it as YYYY-MM-DD" in err
+
+
+def test_an_agents_change_speaks_the_chosen_language(
+    capsys: pytest.CaptureFixture[str], db: Database, admin: Actor, agent: Actor
+) -> None:
+    as_admin = ("--database", url(db), "--agent", admin.login)
+    code, polish, err = run(
+        capsys, "--language", "pl", *as_admin, "agent", "set", agent.login, "--deactivate"
+    )
+    assert code == 0, err
+    assert polish == f"{agent.login}: konsultant, konto wyłączone\n"
+    code, english, err = run(capsys, *as_admin, "agent", "set", agent.login, "--activate")
+    assert code == 0, err
+    assert english == f"{agent.login}: agent, active\n"

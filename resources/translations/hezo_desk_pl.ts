@@ -1411,6 +1411,10 @@
         <translation>%1: schemat zaktualizowany %2 → %3</translation>
     </message>
     <message>
+        <source>(empty)</source>
+        <translation>(brak)</translation>
+    </message>
+    <message>
         <source>%1: %2 (database %3, this version %4)</source>
         <translation>%1: %2 (baza %3, ta wersja %4)</translation>
     </message>
@@ -1437,6 +1441,14 @@
     <message>
         <source>can sign in</source>
         <translation>może się zalogować</translation>
+    </message>
+    <message>
+        <source>%1: %2, active</source>
+        <translation>%1: %2, konto aktywne</translation>
+    </message>
+    <message>
+        <source>%1: %2, deactivated</source>
+        <translation>%1: %2, konto wyłączone</translation>
     </message>
     <message>
         <source>demo data in %1: %2 customers, %3 contracts, %4 services, %5 tickets, %6 messages</source>
@@ -1767,6 +1779,10 @@
         <translation>  mimo otwartych zgłoszeń: %1</translation>
     </message>
     <message>
+        <source>  %1 ticket(s) touched; changed: %2</source>
+        <translation>  zgłoszenia, których to dotyczy: %1; zmieniono: %2</translation>
+    </message>
+    <message>
         <source>  the full-text index could not be rewritten now (another desk was writing): the next erasure or retention run rewrites it; `gdpr verify-erased` shows what is left</source>
         <translation>  indeksu pełnotekstowego nie dało się teraz przepisać (inny desk zapisywał): przepisze go następne usunięcie lub przebieg retencji; `gdpr verify-erased` pokazuje, co zostało</translation>
     </message>
@@ -1849,6 +1865,10 @@
     <message>
         <source>  reseller:        %1</source>
         <translation>  reseller:          %1</translation>
+    </message>
+    <message>
+        <source>(none: no contract linked)</source>
+        <translation>(brak: nie powiązano umowy)</translation>
     </message>
     <message>
         <source>  reseller access: %1</source>
@@ -2811,6 +2831,10 @@
         <translation>`desktop install` jest dla pulpitów Linuksa; w Windows zarejestruj protokół tel: tak, jak opisuje README (sekcja „Calls from a phone system”)</translation>
     </message>
     <message>
+        <source>the entry and icon are written, but %1</source>
+        <translation>plik .desktop i ikona są zapisane, ale %1</translation>
+    </message>
+    <message>
         <source>--workers must be at least 1</source>
         <translation>--workers musi wynosić co najmniej 1</translation>
     </message>
@@ -2865,6 +2889,10 @@
     <message>
         <source>say who asked for the change: --requested-by EMAIL-OR-NAME</source>
         <translation>podaj, kto prosił o zmianę: --requested-by E-MAIL-LUB-NAZWISKO</translation>
+    </message>
+    <message>
+        <source>say how the customer asked: --channel %1</source>
+        <translation>podaj, jak klient poprosił o zmianę: --channel %1</translation>
     </message>
     <message>
         <source>%1 may see nothing of %2: either the customer has not allowed it or the ticket&apos;s contract names another reseller</source>
