@@ -1835,6 +1835,34 @@
         <translation>HEZO Desk jest już otwarty na tej bazie: przeniesiono go na wierzch</translation>
     </message>
     <message>
+        <source>reading %1: %2 rows%3</source>
+        <translation>odczyt %1: wiersze %2%3</translation>
+    </message>
+    <message>
+        <source>checking the rules: step %1 of %2</source>
+        <translation>sprawdzanie reguł: krok %1 z %2</translation>
+    </message>
+    <message>
+        <source>writing companies, contracts, services: %1/%2</source>
+        <translation>zapis firm, umów i usług: %1/%2</translation>
+    </message>
+    <message>
+        <source>tickets %1/%2%3, messages %4, attachments %5, flagged %6</source>
+        <translation>zgłoszenia %1/%2%3, wiadomości %4, załączniki %5, oznaczone %6</translation>
+    </message>
+    <message>
+        <source>import finished</source>
+        <translation>import zakończony</translation>
+    </message>
+    <message>
+        <source> · %1 left</source>
+        <translation> · zostało %1</translation>
+    </message>
+    <message>
+        <source>cancelling after the unit in flight (Ctrl-C again to stop at once)</source>
+        <translation>przerywanie po bieżącej jednostce (ponowne Ctrl-C zatrzymuje od razu)</translation>
+    </message>
+    <message>
         <source>full report: %1</source>
         <translation>pełny raport: %1</translation>
     </message>
@@ -2141,6 +2169,10 @@
     <message>
         <source>template removed: %1 (%2)</source>
         <translation>usunięto szablon: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>password of %1: </source>
+        <translation>hasło %1: </translation>
     </message>
 </context>
 <context>
