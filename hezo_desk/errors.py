@@ -130,6 +130,8 @@ class TemplateProblem(enum.StrEnum):
     # The body names a placeholder the desk does not know; `detail` is it, braces and all.
     UNKNOWN_PLACEHOLDER = "unknown_placeholder"
     EMPTY_NAME = "empty_name"
+    # The name holds a control character (a line break, an escape, a direction override).
+    NAME_CONTROL_CHARACTER = "name_control_character"
     EMPTY_BODY = "empty_body"
     NUL_CHARACTER = "nul_character"
     # Another template of that language has the name (`detail`: the name, `language`).
@@ -174,6 +176,7 @@ class LevelProblem(enum.StrEnum):
     NAME_EMPTY = "name_empty"
     NAME_TOO_LONG = "name_too_long"  # limit, length
     NAME_TAKEN = "name_taken"  # the name taken
+    NAME_CONTROL_CHARACTER = "name_control_character"  # (no params: the name is not echoed)
     MINUTES_NEGATIVE = "minutes_negative"  # minutes
     MINUTES_TOO_MANY = "minutes_too_many"  # minutes, the most allowed
     TARGET_UNREADABLE = "target_unreadable"  # the text

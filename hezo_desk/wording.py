@@ -16,11 +16,13 @@ from typing import Any
 
 from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.enums import (
+    CalendarKind,
     CallDirection,
     CallEventKind,
     CallState,
     Channel,
     ContractState,
+    Language,
     Priority,
     Role,
     TicketState,
@@ -101,6 +103,10 @@ VALUE_WORDS: Mapping[enum.Enum, str] = MappingProxyType(
         Role.BACK_OFFICE: QT_TRANSLATE_NOOP("Labels", "back office"),
         Role.SUPERVISOR: QT_TRANSLATE_NOOP("Labels", "supervisor"),
         Role.ADMINISTRATOR: QT_TRANSLATE_NOOP("Labels", "administrator"),
+        Language.POLISH: QT_TRANSLATE_NOOP("Labels", "Polish"),
+        Language.ENGLISH: QT_TRANSLATE_NOOP("Labels", "English"),
+        CalendarKind.ALWAYS: QT_TRANSLATE_NOOP("Labels", "24x7: every minute"),
+        CalendarKind.BUSINESS_HOURS: QT_TRANSLATE_NOOP("Labels", "business hours: Mon–Fri 8–16"),
     }
 )
 # Keyed by type too: equal StrEnum values of two enums ("cancelled") are one dict key.
@@ -118,6 +124,11 @@ TEMPLATE_PROBLEMS: Mapping[TemplateProblem, str] = MappingProxyType(
             "Errors", "The template uses the unknown placeholder %1; the desk knows %3"
         ),
         TemplateProblem.EMPTY_NAME: QT_TRANSLATE_NOOP("Errors", "The template has no name"),
+        TemplateProblem.NAME_CONTROL_CHARACTER: QT_TRANSLATE_NOOP(
+            "Errors",
+            "The template's name holds a control character (a line break, a tab, an escape or "
+            "a direction mark); give it as one line of visible characters",
+        ),
         TemplateProblem.EMPTY_BODY: QT_TRANSLATE_NOOP("Errors", "The template has no text"),
         TemplateProblem.NUL_CHARACTER: QT_TRANSLATE_NOOP(
             "Errors", "The template contains a NUL character, which cannot be stored"
@@ -145,6 +156,11 @@ LEVEL_PROBLEMS: Mapping[LevelProblem, str] = MappingProxyType(
         ),
         LevelProblem.NAME_TAKEN: QT_TRANSLATE_NOOP(
             "Errors", "A service level named %1 already exists (letter case aside)."
+        ),
+        LevelProblem.NAME_CONTROL_CHARACTER: QT_TRANSLATE_NOOP(
+            "Errors",
+            "The service level's name holds a control character (a line break, a tab, an escape "
+            "or a direction mark); give it as one line of visible characters.",
         ),
         LevelProblem.MINUTES_NEGATIVE: QT_TRANSLATE_NOOP(
             "Errors", "A target cannot be negative (%1 minutes)."
@@ -216,7 +232,7 @@ def coded_error_text(error: BaseException, translate: Translate = in_english) ->
         return fill(
             translate(ERRORS, TEMPLATE_PROBLEMS[error.problem]),
             error.detail,
-            error.language,
+            _language_words(error.language, translate),
             ", ".join(error.known),
         )
     if isinstance(error, TemplateChangedError):
@@ -233,6 +249,14 @@ def coded_error_text(error: BaseException, translate: Translate = in_english) ->
     if isinstance(error, HezoError) and template:
         return coded_text(template, getattr(error, "values", ()), translate)
     return None
+
+
+def _language_words(code: str, translate: Translate) -> str:
+    """A template's language code ("pl") by name in the reader's language ("Polish")."""
+    try:
+        return value_words(Language(code), translate)
+    except ValueError:
+        return code
 
 
 def value_words(value: enum.Enum, translate: Translate = in_english) -> str:

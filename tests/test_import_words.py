@@ -8,16 +8,20 @@ in the reader's language, the stored details worded back from their templates.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 from pathlib import Path
 
 import pytest
 
 from hezo_desk.catalogue import Catalogue
+from hezo_desk.cli.import_commands import describe_progress
+from hezo_desk.cli.output import Output
 from hezo_desk.db import Database
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.legacy_import import ImportReport, RunStatus, summary_lines
 from hezo_desk.services.legacy_import.details import detail_words
+from hezo_desk.services.legacy_import.importer import ImportProgress, Phase
 from hezo_desk.services.legacy_import.report import FileReport, RowEntry
 from legacy_support import back_office
 from support.legacy_generator import ExportSpec, generate_export
@@ -167,3 +171,26 @@ def test_a_stored_report_reads_in_both_languages_and_is_stored_as_before() -> No
 def test_a_stored_detail_is_worded_back(stored: str, expected: str) -> None:
     assert detail_words(stored) == stored
     assert detail_words(stored, polish) == expected
+
+
+def test_the_progress_line_follows_the_language() -> None:
+    tickets = ImportProgress(
+        Phase.TICKETS, 1200, 5000, 10.0, 95.0,
+        tickets_written=1200, tickets_total=5000, messages_written=34567,
+        attachments_written=12, flagged=3,
+    )  # fmt: skip
+    stream = io.StringIO()
+    polish_out = Output(as_json=False, stream=stream, translate=polish)
+    assert describe_progress(tickets, polish_out) == (
+        "zgłoszenia 1\u00a0200/5\u00a0000 (24%), wiadomości 34\u00a0567, załączniki 12, "
+        "oznaczone 3 · zostało 1 min 35 s"
+    )
+    english = describe_progress(tickets, Output(as_json=False, stream=stream))
+    assert english == (
+        "tickets 1\u00a0200/5\u00a0000 (24%), messages 34\u00a0567, attachments 12, flagged 3 · "
+        "1 min 35 s left"
+    )
+    checking = ImportProgress(Phase.CHECKING, 2, 7, 1.0, None)
+    assert describe_progress(checking, polish_out) == "sprawdzanie reguł: krok 2 z 7"
+    done = ImportProgress(Phase.DONE, 1, 1, 1.0, None)
+    assert describe_progress(done, polish_out) == "import zakończony"

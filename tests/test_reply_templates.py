@@ -206,6 +206,11 @@ def test_bad_input_is_refused_by_code(db: Database, supervisor: Actor) -> None:
     service = ReplyTemplateService(db)
     for name, body, problem in (
         ("", "x", TemplateProblem.EMPTY_NAME),
+        ("\x1b[31mred", "x", TemplateProblem.NAME_CONTROL_CHARACTER),
+        ("two\nlines", "x", TemplateProblem.NAME_CONTROL_CHARACTER),
+        ("tab\there", "x", TemplateProblem.NAME_CONTROL_CHARACTER),
+        ("Logi\u202egol", "x", TemplateProblem.NAME_CONTROL_CHARACTER),
+        ("\u2066isolate\u2069", "x", TemplateProblem.NAME_CONTROL_CHARACTER),
         ("A", "  \n ", TemplateProblem.EMPTY_BODY),
         ("A", "x\x00y", TemplateProblem.NUL_CHARACTER),
         ("A", "Dzień dobry {kontakt}", TemplateProblem.UNKNOWN_PLACEHOLDER),
@@ -221,6 +226,14 @@ def test_bad_input_is_refused_by_code(db: Database, supervisor: Actor) -> None:
     with pytest.raises(FieldTooLongError):
         service.add(supervisor, "A" * 101, Language.POLISH, "x")
     assert service.templates() == []
+    # A rename is checked at the same door.
+    kept = service.add(supervisor, "Logi", Language.POLISH, "Prosimy o logi")
+    with pytest.raises(TemplateError) as renamed:
+        service.edit(
+            supervisor, kept.id, name="Logi\x1b]0;title\x07", expected_version=kept.version
+        )
+    assert renamed.value.problem is TemplateProblem.NAME_CONTROL_CHARACTER
+    assert [row.name for row in service.templates()] == ["Logi"]
 
 
 def test_an_edit_based_on_an_older_version_is_refused(db: Database, supervisor: Actor) -> None:

@@ -135,6 +135,19 @@ def test_ticket_access_refusals_say_why(
     assert ResellerAccessService(db).preview(ticket.id) is None
 
 
+def test_a_missing_channel_is_refused_in_the_chosen_language(
+    capsys: pytest.CaptureFixture[str], db: Database, aw: AccessWorld, agent: Actor
+) -> None:
+    ticket = open_full_ticket(db, agent, aw.world.contract_id, "Brak VPN")
+    code, _, err = run(
+        capsys, db, "--language", "pl", "ticket", "access", ticket.number,
+        "--grant", "--requested-by", "Jan", "--agent", "anna.nowak",
+    )  # fmt: skip
+    assert code == 2
+    assert "podaj, jak klient poprosił o zmianę: --channel " in err
+    assert "say how" not in err
+
+
 def test_reseller_list_tickets_and_show_ticket_obey_the_rule(
     capsys: pytest.CaptureFixture[str], db: Database, aw: AccessWorld, agent: Actor
 ) -> None:

@@ -213,3 +213,43 @@ def test_the_back_office_sets_a_services_level_by_notation_audited(
         ("(H)-FW5550001111", "NBD"),
         ("(H2)-FG1234567890", "24x7"),
     ]
+
+
+@pytest.mark.parametrize(
+    "name", ["\x1b[31mred", "two\nlines", "tab\there", "Gold\u202e4h", "zero\u200bwidth", "\x85C1"]
+)
+def test_a_name_with_a_control_character_is_refused_not_stored(
+    db: Database, admin: Actor, name: str
+) -> None:
+    store = ServiceLevelStore(db)
+    refused = _refused(
+        LevelProblem.NAME_CONTROL_CHARACTER, lambda: store.add(admin, name=name, calendar="24x7")
+    )
+    assert refused.params == ()  # the name is not echoed back
+    level = store.add(admin, name="Gold", calendar="24x7")
+    _refused(
+        LevelProblem.NAME_CONTROL_CHARACTER,
+        lambda: store.change(admin, "Gold", level.version, LevelChange(name=name)),
+    )
+    assert sorted(level.name for level in store.levels() if not level.built_in) == ["Gold"]
+    text = coded_error_text(refused)
+    assert text is not None
+    assert "control character" in text
+
+
+def test_level_names_are_unique_whatever_their_case(db: Database, admin: Actor) -> None:
+    store = ServiceLevelStore(db)
+    gold = store.add(admin, name="Gold", calendar="24x7")
+    taken = _refused(
+        LevelProblem.NAME_TAKEN, lambda: store.add(admin, name="gold", calendar="24x7")
+    )
+    assert taken.params == ("Gold",)
+    _refused(LevelProblem.NAME_TAKEN, lambda: store.add(admin, name=" GOLD ", calendar="24x7"))
+    silver = store.add(admin, name="Silver", calendar="24x7")
+    _refused(
+        LevelProblem.NAME_TAKEN,
+        lambda: store.change(admin, "Silver", silver.version, LevelChange(name="gOLD")),
+    )
+    # A level may change the case of its own name.
+    renamed = store.change(admin, "Gold", gold.version, LevelChange(name="GOLD"))
+    assert renamed.level.name == "GOLD"

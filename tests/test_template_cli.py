@@ -61,7 +61,7 @@ def test_supervisors_add_edit_list_and_remove_templates(
         *as_supervisor,
     )  # fmt: skip
     assert (code, err) == (0, "")
-    assert "template added: Rejestracja (pl)" in out
+    assert "template added: Rejestracja (Polish)" in out
     code, out, err = run(
         capsys, db, "template", "add", "Registration", "--language", "en", "--body-file", body,
         *as_supervisor,
@@ -85,13 +85,13 @@ def test_supervisors_add_edit_list_and_remove_templates(
         "--body-file", new_body, *as_supervisor,
     )  # fmt: skip
     assert (code, err) == (0, "")
-    assert "template changed: Portal (pl)" in out
+    assert "template changed: Portal (Polish)" in out
     code, out, _ = run(capsys, db, "template", "list", "--json", "--language", "pl")
     assert json.loads(out)[0]["body"] == "Witamy {contact}"
 
     code, out, err = run(capsys, db, "template", "remove", "portal", *as_supervisor)
     assert (code, err) == (0, "")
-    assert "template removed: Portal (pl)" in out
+    assert "template removed: Portal (Polish)" in out
     code, out, _ = run(capsys, db, "template", "list", "--json")
     assert [t["name"] for t in json.loads(out)] == ["Registration"]
 

@@ -96,7 +96,7 @@ def db_upgrade(context: CommandContext) -> int:
         context.out.say(
             QT_TRANSLATE_NOOP("Cli", "%1: schema upgraded %2 → %3"),
             db.display_url,
-            before.database_revision or "(empty)",
+            before.database_revision or context.out.words(QT_TRANSLATE_NOOP("Cli", "(empty)")),
             after.database_revision,
         )
     db.dispose()
@@ -232,8 +232,12 @@ def agent_set(context: CommandContext) -> int:
     if context.out.as_json:
         context.out.json(row)
     else:
-        context.out.line(
-            f"{row.login}: {row.role.value}, {'active' if row.is_active else 'deactivated'}"
+        context.out.say(
+            QT_TRANSLATE_NOOP("Cli", "%1: %2, active")
+            if row.is_active
+            else QT_TRANSLATE_NOOP("Cli", "%1: %2, deactivated"),
+            row.login,
+            row.role,
         )
     return 0
 

@@ -16,7 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.cli.failures import retrying
-from hezo_desk.cli.output import Output
+from hezo_desk.cli.output import Output, neutralised
 from hezo_desk.config import AGENT_ENV, AGENT_PASSWORD_ENV, DATABASE_URL_ENV, default_database_url
 from hezo_desk.db import Database, parse_url
 from hezo_desk.errors import Coded, HezoError, UserError
@@ -127,7 +127,8 @@ class CommandContext:
         if remembered:
             return remembered
         if sys.stdin.isatty() and sys.stderr.isatty():
-            return getpass.getpass(f"password of {login}: ", stream=sys.stderr)
+            prompt = self.out.words(QT_TRANSLATE_NOOP("Cli", "password of %1: "), login)
+            return getpass.getpass(neutralised(prompt), stream=sys.stderr)
         raise UserError(
             QT_TRANSLATE_NOOP(
                 "Errors",

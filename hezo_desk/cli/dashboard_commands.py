@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.cli.context import CommandContext
 from hezo_desk.cli.failures import retrying
 from hezo_desk.errors import UserError
@@ -71,9 +72,11 @@ def dashboard_csv(context: CommandContext) -> int:
             }
         )
     else:
-        context.out.line(
-            f"{period.first_day.isoformat()} to {period.last_day.isoformat()}: "
-            f"wrote {', '.join(written)}"
+        context.out.say(
+            QT_TRANSLATE_NOOP("Cli", "%1 to %2: wrote %3"),
+            period.first_day.isoformat(),
+            period.last_day.isoformat(),
+            ", ".join(written),
         )
     return 0
 
@@ -82,4 +85,6 @@ def _day(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise UserError(f"{text!r} is no day; write it as YYYY-MM-DD") from None
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "“%1” is no day; write it as YYYY-MM-DD"), text
+        ) from None

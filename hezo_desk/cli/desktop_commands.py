@@ -91,7 +91,10 @@ def install_command(context: CommandContext) -> int:
                 TEL_SCHEME_TYPE,
             )
     if failures:
-        raise DesktopToolFailedError("the entry and icon are written, but " + "; ".join(failures))
+        raise DesktopToolFailedError(
+            QT_TRANSLATE_NOOP("Errors", "the entry and icon are written, but %1"),
+            "; ".join(failures),
+        )
     return 0
 
 

@@ -173,9 +173,11 @@ def gdpr_erase(context: CommandContext) -> int:
             QT_TRANSLATE_NOOP("Cli", "  despite open tickets: %1"),
             ", ".join(outcome.overridden_open_tickets),
         )
-    context.out.line(
-        f"  {outcome.tickets_touched} ticket(s) touched; changed: "
-        + ", ".join(f"{store} {count}" for store, count in outcome.changed.items() if count)
+    context.out.say(
+        # %2: the stores changed (their codes, as the audit entry names them) with counts.
+        QT_TRANSLATE_NOOP("Cli", "  %1 ticket(s) touched; changed: %2"),
+        outcome.tickets_touched,
+        ", ".join(f"{store} {count}" for store, count in outcome.changed.items() if count),
     )
     search = outcome.search
     if search is not None and db.is_sqlite:

@@ -14,7 +14,7 @@ from typing import Any, TextIO
 
 from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.cli.context import CommandContext
-from hezo_desk.cli.output import neutralised
+from hezo_desk.cli.output import Output, neutralised
 from hezo_desk.services.legacy_import import (
     ImportOptions,
     ImportProgress,
@@ -67,14 +67,15 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 class _ProgressPrinter:
     """Progress on standard error: one rewritten line on a terminal, else a line now and then."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, out: Output) -> None:
         self.stream = stream
+        self.out = out
         self.tty = stream.isatty()
         self.last_phase: Phase | None = None
         self.last_line_at = -1e9
 
     def __call__(self, progress: ImportProgress) -> None:
-        text = neutralised(describe_progress(progress))
+        text = neutralised(describe_progress(progress, self.out))
         if self.tty:
             self.stream.write("\r\x1b[2K" + text)
             if progress.phase is Phase.DONE:
@@ -86,25 +87,49 @@ class _ProgressPrinter:
         self.stream.flush()
 
 
-def describe_progress(progress: ImportProgress) -> str:
+def describe_progress(progress: ImportProgress, out: Output) -> str:
+    """The import's progress in one line, in the command's language."""
     percent = f" ({100 * progress.done / progress.total:.0f}%)" if progress.total else ""
     if progress.phase is Phase.READING:
-        text = f"reading {progress.file or ''}: {progress.rows_read:,} rows{percent}"
+        text = out.words(
+            QT_TRANSLATE_NOOP("Cli", "reading %1: %2 rows%3"),
+            progress.file or "",
+            _grouped(progress.rows_read),
+            percent,
+        )
     elif progress.phase is Phase.CHECKING:
-        text = f"checking the rules: step {progress.done} of {progress.total}"
+        text = out.words(
+            QT_TRANSLATE_NOOP("Cli", "checking the rules: step %1 of %2"),
+            progress.done,
+            progress.total,
+        )
     elif progress.phase is Phase.WRITING:
-        text = f"writing companies, contracts, services: {progress.done:,}/{progress.total:,}"
+        text = out.words(
+            QT_TRANSLATE_NOOP("Cli", "writing companies, contracts, services: %1/%2"),
+            _grouped(progress.done),
+            _grouped(progress.total),
+        )
     elif progress.phase is Phase.TICKETS:
-        text = (
-            f"tickets {progress.tickets_written:,}/{progress.tickets_total:,}{percent}, "
-            f"messages {progress.messages_written:,}, attachments "
-            f"{progress.attachments_written:,}, flagged {progress.flagged:,}"
+        text = out.words(
+            QT_TRANSLATE_NOOP("Cli", "tickets %1/%2%3, messages %4, attachments %5, flagged %6"),
+            _grouped(progress.tickets_written),
+            _grouped(progress.tickets_total),
+            percent,
+            _grouped(progress.messages_written),
+            _grouped(progress.attachments_written),
+            _grouped(progress.flagged),
         )
     else:
-        text = "done"
+        text = out.words(QT_TRANSLATE_NOOP("Cli", "import finished"))
     if progress.eta is not None and progress.phase is not Phase.DONE:
-        text += f" · {format_duration(progress.eta)} left"
+        text += out.words(QT_TRANSLATE_NOOP("Cli", " · %1 left"), format_duration(progress.eta))
     return text
+
+
+def _grouped(count: int) -> str:
+    """1234567 → "1 234 567": thousands apart by a no-break space, read alike in Polish
+    (where a comma is the decimal mark) and English."""
+    return f"{count:,}".replace(",", "\u00a0")
 
 
 def format_duration(seconds: float) -> str:
@@ -119,7 +144,7 @@ def format_duration(seconds: float) -> str:
 
 
 @contextmanager
-def _cancel_on_interrupt(stream: TextIO) -> Iterator[threading.Event]:
+def _cancel_on_interrupt(stream: TextIO, out: Output) -> Iterator[threading.Event]:
     """The first Ctrl-C asks the import to stop after the unit in flight; the second stops."""
     event = threading.Event()
     if threading.current_thread() is not threading.main_thread():
@@ -130,7 +155,10 @@ def _cancel_on_interrupt(stream: TextIO) -> Iterator[threading.Event]:
         if event.is_set():
             raise KeyboardInterrupt
         event.set()
-        stream.write("\ncancelling after the unit in flight (Ctrl-C again to stop at once)\n")
+        note = QT_TRANSLATE_NOOP(
+            "Cli", "cancelling after the unit in flight (Ctrl-C again to stop at once)"
+        )
+        stream.write("\n" + out.words(note) + "\n")
 
     previous = signal.signal(signal.SIGINT, on_interrupt)
     try:
@@ -149,12 +177,12 @@ def import_legacy(context: CommandContext) -> int:
     )
     db = context.database()
     actor = context.actor()
-    with _cancel_on_interrupt(sys.stderr) as stop:
+    with _cancel_on_interrupt(sys.stderr, context.out) as stop:
         report = LegacyImporter(db).run(
             actor,
             args.path,
             options,
-            progress=_ProgressPrinter(sys.stderr),
+            progress=_ProgressPrinter(sys.stderr, context.out),
             cancelled=stop.is_set,
             report_file=args.report,
         )

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from hezo_desk.catalogue import QT_TRANSLATE_NOOP
+from hezo_desk.enums import MessageKind
 from hezo_desk.local_time import local_minute
 from hezo_desk.placeholders import fill
 from hezo_desk.wording import Translate, coded_text, in_english, value_words
@@ -27,6 +28,12 @@ CLI = "Cli"
 _NONE = QT_TRANSLATE_NOOP("Cli", "  (none)")
 _YES = QT_TRANSLATE_NOOP("Cli", "yes")
 _NO = QT_TRANSLATE_NOOP("Cli", "no")
+# Who wrote a message, as a ticket's dialogue shows it (`out.words(MESSAGE_KINDS[kind])`).
+MESSAGE_KINDS = {
+    MessageKind.CUSTOMER: QT_TRANSLATE_NOOP("Cli", "customer"),
+    MessageKind.AGENT: QT_TRANSLATE_NOOP("Cli", "agent"),
+    MessageKind.INTERNAL_NOTE: QT_TRANSLATE_NOOP("Cli", "INTERNAL NOTE"),
+}
 
 # C0 controls but newline and tab, DEL, C1 controls (U+009B is a one-character CSI), and the
 # invisible marks that reorder or hide text (bidi embeddings, overrides and isolates, LRM/RLM,

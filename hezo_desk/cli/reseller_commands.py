@@ -10,7 +10,7 @@ from typing import Any
 
 from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.cli.context import CommandContext
-from hezo_desk.cli.output import Output
+from hezo_desk.cli.output import MESSAGE_KINDS, Output
 from hezo_desk.enums import AccessChangeReason, Channel
 from hezo_desk.errors import UserError
 from hezo_desk.local_time import local_minute
@@ -127,8 +127,8 @@ def ticket_access(context: CommandContext) -> int:
         )
     if not args.channel:
         raise UserError(
-            "say how the customer asked: --channel "
-            + "|".join(channel.value for channel in REQUEST_CHANNELS)
+            QT_TRANSLATE_NOOP("Errors", "say how the customer asked: --channel %1"),
+            "|".join(channel.value for channel in REQUEST_CHANNELS),
         )
     actor = context.actor()
     contact_id, name = access.find_requester(ticket_id, args.requested_by)
@@ -174,7 +174,7 @@ def _print_access(context: CommandContext, access: TicketAccess) -> None:
     out.heading(f"{ticket.number}  {ticket.subject}")
     out.say(
         QT_TRANSLATE_NOOP("Cli", "  reseller:        %1"),
-        access.reseller_name or "(none: no contract linked)",
+        access.reseller_name or out.words(QT_TRANSLATE_NOOP("Cli", "(none: no contract linked)")),
     )
     out.say(QT_TRANSLATE_NOOP("Cli", "  reseller access: %1"), access.granted)
     out.say(QT_TRANSLATE_NOOP("Cli", "  version:         %1"), ticket.version)
@@ -324,7 +324,8 @@ def reseller_show_ticket(context: CommandContext) -> int:
     for message in view.messages:
         out.line()
         out.line(
-            f"[{local_minute(message.created_at)}] {message.author_name} ({message.kind.value})"
+            f"[{local_minute(message.created_at)}] {message.author_name} "
+            f"({out.words(MESSAGE_KINDS[message.kind])})"
         )
         for line in message.body.splitlines():
             out.line(f"    {line}")

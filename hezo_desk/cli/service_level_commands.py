@@ -15,8 +15,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.cli.context import CommandContext
 from hezo_desk.cli.failures import retrying
+from hezo_desk.cli.output import Output
 from hezo_desk.cli.service_level_recompute import register_recompute
 from hezo_desk.enums import Priority
 from hezo_desk.errors import LevelProblem, ServiceLevelRefusedError
@@ -32,7 +34,7 @@ from hezo_desk.services.service_levels.store import (
     parse_target,
     target_text,
 )
-from hezo_desk.wording import TARGETS_CHANGED, in_english
+from hezo_desk.wording import SERVICE_LEVELS, TARGETS_CHANGED
 
 # The command that moves open tickets onto a level's new targets (branch sla-core).
 RECOMPUTE_COMMAND = "hezo-desk service-level recompute"
@@ -99,7 +101,15 @@ def level_list(context: CommandContext) -> int:
         return 0
     order = _priorities()
     context.out.table(
-        ["name", "calendar", "built-in", "services", "response c/h/n/l", "resolution c/h/n/l"],
+        [
+            QT_TRANSLATE_NOOP("Cli", "name"),
+            QT_TRANSLATE_NOOP("Cli", "calendar"),
+            QT_TRANSLATE_NOOP("Cli", "built-in"),
+            QT_TRANSLATE_NOOP("Cli", "services"),
+            # The targets of the priorities critical / high / normal / low.
+            QT_TRANSLATE_NOOP("Cli", "response c/h/n/l"),
+            QT_TRANSLATE_NOOP("Cli", "resolution c/h/n/l"),
+        ],
         [
             [
                 level.name,
@@ -149,9 +159,7 @@ def level_set(context: CommandContext) -> int:
     _print_level(context, saved.level)
     if saved.targets_changed and not context.out.as_json:
         context.out.line()
-        context.out.line(
-            fill(in_english("ServiceLevels", TARGETS_CHANGED), f"{RECOMPUTE_COMMAND} …")
-        )
+        context.out.line(_targets_changed(context.out, f"{RECOMPUTE_COMMAND} …"))
     return 0
 
 
@@ -163,7 +171,7 @@ def level_remove(context: CommandContext) -> int:
     if context.out.as_json:
         context.out.json({"removed": name})
     else:
-        context.out.line(f"service level {name} removed")
+        context.out.say(QT_TRANSLATE_NOOP("Cli", "service level %1 removed"), name)
     return 0
 
 
@@ -175,11 +183,14 @@ def service_set_level(context: CommandContext) -> int:
     if context.out.as_json:
         context.out.json(_plain_service(row))
     else:
-        context.out.line(
-            f"{row.notation} ({row.product}, contract {row.contract_number}): "
-            f"service level {row.level_name}"
+        context.out.say(
+            QT_TRANSLATE_NOOP("Cli", "%1 (%2, contract %3): service level %4"),
+            row.notation,
+            row.product,
+            row.contract_number,
+            row.level_name,
         )
-        context.out.line(fill(in_english("ServiceLevels", TARGETS_CHANGED), RECOMPUTE_COMMAND))
+        context.out.line(_targets_changed(context.out, RECOMPUTE_COMMAND))
     return 0
 
 
@@ -211,10 +222,17 @@ def _shown(target: Target) -> str:
     return f"{hours}:{minutes:02d}"
 
 
-def _in_words(target: Target) -> str:
+def _in_words(out: Output, target: Target) -> str:
     if isinstance(target, int):
-        return f"{target} min ({_shown(target)})"
-    return "next business day, 16:00" if target is not None else "none"
+        return out.words(QT_TRANSLATE_NOOP("Cli", "%1 min (%2)"), target, _shown(target))
+    if target is None:
+        return out.words(QT_TRANSLATE_NOOP("Cli", "none"))
+    return out.words(QT_TRANSLATE_NOOP("Cli", "next business day, 16:00"))
+
+
+def _targets_changed(out: Output, command: str) -> str:
+    """What a change of targets means for tickets, in the command's language."""
+    return fill(out.translate(SERVICE_LEVELS, TARGETS_CHANGED), command)
 
 
 def _plain(level: LevelRow) -> dict[str, Any]:
@@ -243,17 +261,23 @@ def _print_level(context: CommandContext, level: LevelRow) -> None:
     if context.out.as_json:
         context.out.json(_plain(level))
         return
-    context.out.heading(f"service level {level.name}")
-    context.out.line(f"calendar: {level.calendar.value}")
-    context.out.line(f"built-in: {level.rule_key or 'no'}")
-    context.out.line(f"services on it: {level.services}")
-    context.out.table(
-        ["priority", "response", "resolution"],
+    out = context.out
+    out.say_heading(QT_TRANSLATE_NOOP("Cli", "service level %1"), level.name)
+    out.say(QT_TRANSLATE_NOOP("Cli", "calendar: %1"), level.calendar)
+    # The built-in level's key (8x5, nbd, …), or "no".
+    out.say(QT_TRANSLATE_NOOP("Cli", "built-in: %1"), level.rule_key or False)
+    out.say(QT_TRANSLATE_NOOP("Cli", "services on it: %1"), level.services)
+    out.table(
+        [
+            QT_TRANSLATE_NOOP("Cli", "priority"),
+            QT_TRANSLATE_NOOP("Cli", "response"),
+            QT_TRANSLATE_NOOP("Cli", "resolution"),
+        ],
         [
             [
-                p.value,
-                _in_words(level.response[p]),
-                _in_words(level.resolution[p]),
+                p,
+                _in_words(out, level.response[p]),
+                _in_words(out, level.resolution[p]),
             ]
             for p in _priorities()
         ],

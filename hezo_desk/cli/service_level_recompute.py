@@ -37,5 +37,7 @@ def recompute_command(context: CommandContext) -> int:
             {"level": outcome.level, "tickets": outcome.tickets, "changed": outcome.changed}
         )
     else:
-        context.out.line(recomputed_text(outcome.level, outcome.tickets, outcome.changed))
+        context.out.line(
+            recomputed_text(outcome.level, outcome.tickets, outcome.changed, context.out.translate)
+        )
     return 0

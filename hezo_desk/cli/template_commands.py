@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.cli.context import CommandContext, read_text_argument
 from hezo_desk.enums import Language
 from hezo_desk.errors import UserError
@@ -15,6 +16,8 @@ from hezo_desk.local_time import local_minute
 from hezo_desk.services.reply_templates import ReplyTemplateService
 
 LANGUAGES = [language.value for language in Language]
+# What --body-file gives, told by code (a refusal names it).
+_TEXT = QT_TRANSLATE_NOOP("Errors", "the template text")
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -70,11 +73,17 @@ def template_list(context: CommandContext) -> int:
         out.json(rows)
         return 0
     out.table(
-        ["name", "language", "first line", "changed", "by"],
+        [
+            QT_TRANSLATE_NOOP("Cli", "name"),
+            QT_TRANSLATE_NOOP("Cli", "language"),
+            QT_TRANSLATE_NOOP("Cli", "first line"),
+            QT_TRANSLATE_NOOP("Cli", "changed"),
+            QT_TRANSLATE_NOOP("Cli", "by"),
+        ],
         [
             [
                 row.name,
-                row.language.value,
+                row.language,
                 row.body.splitlines()[0] if row.body else "",
                 local_minute(row.updated_at),
                 row.updated_by or "",
@@ -87,26 +96,26 @@ def template_list(context: CommandContext) -> int:
 
 def template_add(context: CommandContext) -> int:
     args = context.args
-    body = read_text_argument(None, args.body_file, "template text")
+    body = read_text_argument(None, args.body_file, _TEXT)
     db = context.database()
     actor = context.actor()
     row = ReplyTemplateService(db).add(actor, args.name, Language(args.language), body)
     if context.out.as_json:
         context.out.json(row)
     else:
-        context.out.line(f"template added: {row.name} ({row.language.value})")
+        context.out.say(QT_TRANSLATE_NOOP("Cli", "template added: %1 (%2)"), row.name, row.language)
     return 0
 
 
 def template_edit(context: CommandContext) -> int:
     args = context.args
     if args.new_name is None and args.new_language is None and args.body_file is None:
-        raise UserError("nothing to change: give --name, --new-language or --body-file")
-    body = (
-        read_text_argument(None, args.body_file, "template text")
-        if args.body_file is not None
-        else None
-    )
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "nothing to change: give --name, --new-language or --body-file"
+            )
+        )
+    body = read_text_argument(None, args.body_file, _TEXT) if args.body_file is not None else None
     db = context.database()
     actor = context.actor()
     service = ReplyTemplateService(db)
@@ -122,7 +131,9 @@ def template_edit(context: CommandContext) -> int:
     if context.out.as_json:
         context.out.json(row)
     else:
-        context.out.line(f"template changed: {row.name} ({row.language.value})")
+        context.out.say(
+            QT_TRANSLATE_NOOP("Cli", "template changed: %1 (%2)"), row.name, row.language
+        )
     return 0
 
 
@@ -136,5 +147,7 @@ def template_remove(context: CommandContext) -> int:
     if context.out.as_json:
         context.out.json({"removed": found.name, "language": found.language.value})
     else:
-        context.out.line(f"template removed: {found.name} ({found.language.value})")
+        context.out.say(
+            QT_TRANSLATE_NOOP("Cli", "template removed: %1 (%2)"), found.name, found.language
+        )
     return 0

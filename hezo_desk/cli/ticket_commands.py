@@ -12,9 +12,10 @@ from typing import Any
 from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.cli.context import CommandContext, read_text_argument
 from hezo_desk.cli.failures import retrying, retrying_write
+from hezo_desk.cli.output import MESSAGE_KINDS
 from hezo_desk.cli.reseller_commands import register_ticket_access
 from hezo_desk.db import Database
-from hezo_desk.enums import Channel, MessageKind, Priority, TicketState
+from hezo_desk.enums import Channel, Priority, TicketState
 from hezo_desk.errors import UserError
 from hezo_desk.local_time import local_minute
 from hezo_desk.models import MAX_ATTACHMENT_BYTES
@@ -24,12 +25,6 @@ from hezo_desk.services.records import MessageRow
 from hezo_desk.services.reply_templates import ReplyTemplateService
 from hezo_desk.services.ticket_targets import resolve_target
 from hezo_desk.services.tickets import NewTicket, TicketChange, TicketService
-
-_KIND_LABEL = {
-    MessageKind.CUSTOMER: QT_TRANSLATE_NOOP("Cli", "customer"),
-    MessageKind.AGENT: QT_TRANSLATE_NOOP("Cli", "agent"),
-    MessageKind.INTERNAL_NOTE: QT_TRANSLATE_NOOP("Cli", "INTERNAL NOTE"),
-}
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -191,7 +186,9 @@ def _from_template(
     --body or --body-file in its first gap (no text: the gaps are only removed)."""
     typed = ""
     if args.body is not None or args.body_file is not None:
-        typed = read_text_argument(args.body, args.body_file, "reply").strip()
+        typed = read_text_argument(
+            args.body, args.body_file, QT_TRANSLATE_NOOP("Errors", "the reply")
+        ).strip()
     templates = ReplyTemplateService(db)
     ticket_id = retrying(lambda: service.find_id(args.number))
     chosen = templates.find(name, prefer=templates.ticket_language(ticket_id))
@@ -292,7 +289,7 @@ def ticket_show(context: CommandContext) -> int:
         out.line()
         out.line(
             f"[{local_minute(message.created_at)}] {message.author_name} "
-            f"({out.words(_KIND_LABEL[message.kind])})"
+            f"({out.words(MESSAGE_KINDS[message.kind])})"
         )
         for line in message.body.splitlines():
             out.line(f"    {line}")

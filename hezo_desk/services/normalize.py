@@ -12,6 +12,11 @@ _EXTRA_FOLDS = str.maketrans(
 _NON_DIGITS = re.compile(r"\D+")
 _NON_ALNUM = re.compile(r"[^0-9A-Z]+")
 PHONE_KEY_DIGITS = 9
+# What a one-line name may not hold: control characters (C0 with newline, tab and escape; DEL;
+# C1), format characters (the direction overrides, embeddings and isolates that make a screen
+# or terminal show other text than was stored; zero-width marks), line and paragraph
+# separators, and lone surrogates.
+_NOT_IN_A_NAME = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
 
 
 def fold(text: str) -> str:
@@ -50,6 +55,12 @@ def contract_number_key(number: str) -> str:
 def clean_line(text: str) -> str:
     """One line of user input: surrounding and repeated white space removed."""
     return " ".join(text.split())
+
+
+def has_control_characters(text: str) -> bool:
+    """Whether `text` holds a character a name shown on one line may not (`_NOT_IN_A_NAME`):
+    such a name is refused at the door rather than silently changed."""
+    return any(unicodedata.category(char) in _NOT_IN_A_NAME for char in text)
 
 
 def printable_line(text: str) -> str:

@@ -60,7 +60,7 @@ from hezo_desk.models import (
 from hezo_desk.services import audit
 from hezo_desk.services.actor import Actor, require_role
 from hezo_desk.services.limits import within_limit
-from hezo_desk.services.normalize import clean_line, fold
+from hezo_desk.services.normalize import clean_line, fold, has_control_characters
 from hezo_desk.services.records import AnySelect
 from hezo_desk.services.serials import format_notation
 
@@ -209,6 +209,10 @@ def matching(
 
 
 def valid_name(name: str) -> str:
+    """The name on one line (white space tidied); refused when empty, too long or holding a
+    control character (a newline, ESC, a direction override: not echoed in the refusal)."""
+    if has_control_characters(name):
+        raise TemplateError(TemplateProblem.NAME_CONTROL_CHARACTER)
     cleaned = clean_line(name)
     if not cleaned:
         raise TemplateError(TemplateProblem.EMPTY_NAME)

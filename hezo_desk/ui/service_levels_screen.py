@@ -55,7 +55,7 @@ from hezo_desk.ui.tables.agents import ERROR_STYLE, FormDialog
 from hezo_desk.ui.tables.list_screen import ListScreen, chain_tab_order
 from hezo_desk.ui.tables.windowed_model import ID_ROLE
 from hezo_desk.ui.workers import TaskControl, TaskSet
-from hezo_desk.wording import TARGETS_CHANGED, recomputed_text
+from hezo_desk.wording import TARGETS_CHANGED, recomputed_text, value_words
 
 PRIORITIES = (Priority.CRITICAL, Priority.HIGH, Priority.NORMAL, Priority.LOW)
 COLUMN_WIDTHS = [180, 220, 100, 80, 260, 260]
@@ -85,10 +85,8 @@ def read_duration(text: str) -> int | None:
 
 class CalendarNames(QObject):
     def name(self, calendar: CalendarKind) -> str:
-        return {
-            CalendarKind.ALWAYS: self.tr("24x7: every minute"),
-            CalendarKind.BUSINESS_HOURS: self.tr("business hours: Mon–Fri 8–16"),
-        }[calendar]
+        # One word for the window and the command line (`wording.VALUE_WORDS`).
+        return value_words(calendar, QCoreApplication.translate)
 
     def target(self, target: Target) -> str:
         if isinstance(target, NextBusinessDay):

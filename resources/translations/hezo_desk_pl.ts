@@ -918,14 +918,6 @@
 <context>
     <name>CalendarNames</name>
     <message>
-        <source>24x7: every minute</source>
-        <translation>24x7: każda minuta</translation>
-    </message>
-    <message>
-        <source>business hours: Mon–Fri 8–16</source>
-        <translation>godziny pracy: pn–pt 8–16</translation>
-    </message>
-    <message>
         <source>NBD</source>
         <translation>NBD</translation>
     </message>
@@ -1427,6 +1419,10 @@
         <translation>%1: schemat zaktualizowany %2 → %3</translation>
     </message>
     <message>
+        <source>(empty)</source>
+        <translation>(brak)</translation>
+    </message>
+    <message>
         <source>a local file: whoever can write it can change anything (the audit chain tells)</source>
         <translation>plik lokalny: kto może go zapisać, może zmienić wszystko (łańcuch dziennika zdarzeń to wykaże)</translation>
     </message>
@@ -1469,6 +1465,14 @@
     <message>
         <source>can sign in</source>
         <translation>może się zalogować</translation>
+    </message>
+    <message>
+        <source>%1: %2, active</source>
+        <translation>%1: %2, konto aktywne</translation>
+    </message>
+    <message>
+        <source>%1: %2, deactivated</source>
+        <translation>%1: %2, konto wyłączone</translation>
     </message>
     <message>
         <source>demo data in %1: %2 customers, %3 contracts, %4 services, %5 tickets, %6 messages</source>
@@ -1799,6 +1803,10 @@
         <translation>  mimo otwartych zgłoszeń: %1</translation>
     </message>
     <message>
+        <source>  %1 ticket(s) touched; changed: %2</source>
+        <translation>  zgłoszenia, których to dotyczy: %1; zmieniono: %2</translation>
+    </message>
+    <message>
         <source>  the full-text index could not be rewritten now (another desk was writing): the next erasure or retention run rewrites it; `gdpr verify-erased` shows what is left</source>
         <translation>  indeksu pełnotekstowego nie dało się teraz przepisać (inny desk zapisywał): przepisze go następne usunięcie lub przebieg retencji; `gdpr verify-erased` pokazuje, co zostało</translation>
     </message>
@@ -1851,6 +1859,34 @@
         <translation>HEZO Desk jest już otwarty na tej bazie: przeniesiono go na wierzch</translation>
     </message>
     <message>
+        <source>reading %1: %2 rows%3</source>
+        <translation>odczyt %1: wiersze %2%3</translation>
+    </message>
+    <message>
+        <source>checking the rules: step %1 of %2</source>
+        <translation>sprawdzanie reguł: krok %1 z %2</translation>
+    </message>
+    <message>
+        <source>writing companies, contracts, services: %1/%2</source>
+        <translation>zapis firm, umów i usług: %1/%2</translation>
+    </message>
+    <message>
+        <source>tickets %1/%2%3, messages %4, attachments %5, flagged %6</source>
+        <translation>zgłoszenia %1/%2%3, wiadomości %4, załączniki %5, oznaczone %6</translation>
+    </message>
+    <message>
+        <source>import finished</source>
+        <translation>import zakończony</translation>
+    </message>
+    <message>
+        <source> · %1 left</source>
+        <translation> · zostało %1</translation>
+    </message>
+    <message>
+        <source>cancelling after the unit in flight (Ctrl-C again to stop at once)</source>
+        <translation>przerywanie po bieżącej jednostce (ponowne Ctrl-C zatrzymuje od razu)</translation>
+    </message>
+    <message>
         <source>full report: %1</source>
         <translation>pełny raport: %1</translation>
     </message>
@@ -1881,6 +1917,10 @@
     <message>
         <source>  reseller:        %1</source>
         <translation>  reseller:          %1</translation>
+    </message>
+    <message>
+        <source>(none: no contract linked)</source>
+        <translation>(brak: nie powiązano umowy)</translation>
     </message>
     <message>
         <source>  reseller access: %1</source>
@@ -2065,6 +2105,98 @@
     <message>
         <source>attached %1 (%2 bytes) to %3</source>
         <translation>załączono %1 (bajty: %2) do %3</translation>
+    </message>
+    <message>
+        <source>password of %1: </source>
+        <translation>hasło %1: </translation>
+    </message>
+    <message>
+        <source>%1 to %2: wrote %3</source>
+        <translation>od %1 do %2: zapisano %3</translation>
+    </message>
+    <message>
+        <source>calendar</source>
+        <translation>kalendarz</translation>
+    </message>
+    <message>
+        <source>built-in</source>
+        <translation>wbudowany</translation>
+    </message>
+    <message>
+        <source>response c/h/n/l</source>
+        <translation>reakcja k/w/n/n</translation>
+    </message>
+    <message>
+        <source>resolution c/h/n/l</source>
+        <translation>rozwiązanie k/w/n/n</translation>
+    </message>
+    <message>
+        <source>service level %1 removed</source>
+        <translation>usunięto poziom obsługi %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2, contract %3): service level %4</source>
+        <translation>%1 (%2, umowa %3): poziom obsługi %4</translation>
+    </message>
+    <message>
+        <source>%1 min (%2)</source>
+        <translation>%1 min (%2)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>brak</translation>
+    </message>
+    <message>
+        <source>next business day, 16:00</source>
+        <translation>następny dzień roboczy, 16:00</translation>
+    </message>
+    <message>
+        <source>service level %1</source>
+        <translation>poziom obsługi %1</translation>
+    </message>
+    <message>
+        <source>calendar: %1</source>
+        <translation>kalendarz: %1</translation>
+    </message>
+    <message>
+        <source>built-in: %1</source>
+        <translation>wbudowany: %1</translation>
+    </message>
+    <message>
+        <source>services on it: %1</source>
+        <translation>usługi na tym poziomie: %1</translation>
+    </message>
+    <message>
+        <source>response</source>
+        <translation>reakcja</translation>
+    </message>
+    <message>
+        <source>resolution</source>
+        <translation>rozwiązanie</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>język</translation>
+    </message>
+    <message>
+        <source>first line</source>
+        <translation>pierwszy wiersz</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>zmieniono</translation>
+    </message>
+    <message>
+        <source>template added: %1 (%2)</source>
+        <translation>dodano szablon: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>template changed: %1 (%2)</source>
+        <translation>zmieniono szablon: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>template removed: %1 (%2)</source>
+        <translation>usunięto szablon: %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -2595,6 +2727,10 @@
         <translation>Szablon nie ma nazwy</translation>
     </message>
     <message>
+        <source>The template&apos;s name holds a control character (a line break, a tab, an escape or a direction mark); give it as one line of visible characters</source>
+        <translation>Nazwa szablonu zawiera znak sterujący (podział wiersza, tabulator, znak escape lub znak kierunku tekstu); podaj ją jako jeden wiersz widocznych znaków</translation>
+    </message>
+    <message>
         <source>The template has no text</source>
         <translation>Szablon nie ma treści</translation>
     </message>
@@ -2604,7 +2740,7 @@
     </message>
     <message>
         <source>A template named %1 in the language %2 exists already; choose another name</source>
-        <translation>Szablon o nazwie %1 w języku %2 już istnieje; wybierz inną nazwę</translation>
+        <translation>Szablon o nazwie %1 (język: %2) już istnieje; wybierz inną nazwę</translation>
     </message>
     <message>
         <source>No reply template is named %1</source>
@@ -2629,6 +2765,10 @@
     <message>
         <source>A service level named %1 already exists (letter case aside).</source>
         <translation>Poziom obsługi o nazwie %1 już istnieje (bez względu na wielkość liter).</translation>
+    </message>
+    <message>
+        <source>The service level&apos;s name holds a control character (a line break, a tab, an escape or a direction mark); give it as one line of visible characters.</source>
+        <translation>Nazwa poziomu obsługi zawiera znak sterujący (podział wiersza, tabulator, znak escape lub znak kierunku tekstu); podaj ją jako jeden wiersz widocznych znaków.</translation>
     </message>
     <message>
         <source>A target cannot be negative (%1 minutes).</source>
@@ -2747,6 +2887,10 @@
         <translation>`desktop install` jest dla pulpitów Linuksa; w Windows zarejestruj protokół tel: tak, jak opisuje README (sekcja „Calls from a phone system”)</translation>
     </message>
     <message>
+        <source>the entry and icon are written, but %1</source>
+        <translation>plik .desktop i ikona są zapisane, ale %1</translation>
+    </message>
+    <message>
         <source>--workers must be at least 1</source>
         <translation>--workers musi wynosić co najmniej 1</translation>
     </message>
@@ -2801,6 +2945,10 @@
     <message>
         <source>say who asked for the change: --requested-by EMAIL-OR-NAME</source>
         <translation>podaj, kto prosił o zmianę: --requested-by E-MAIL-LUB-NAZWISKO</translation>
+    </message>
+    <message>
+        <source>say how the customer asked: --channel %1</source>
+        <translation>podaj, jak klient poprosił o zmianę: --channel %1</translation>
     </message>
     <message>
         <source>%1 may see nothing of %2: either the customer has not allowed it or the ticket&apos;s contract names another reseller</source>
@@ -3590,6 +3738,18 @@
         <source>the database refused this: your role may not do it (checked by the database itself); nothing of this was saved</source>
         <translation>baza danych odmówiła: twoja rola nie pozwala na to (sprawdza to sama baza danych); nic z tego nie zostało zapisane</translation>
     </message>
+    <message>
+        <source>the template text</source>
+        <translation>treść szablonu</translation>
+    </message>
+    <message>
+        <source>nothing to change: give --name, --new-language or --body-file</source>
+        <translation>nic do zmiany: podaj --name, --new-language lub --body-file</translation>
+    </message>
+    <message>
+        <source>the person&apos;s data is also in %1, which your role may not change; nothing was erased. Ask a supervisor or an administrator to erase it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FactsPage</name>
@@ -4291,6 +4451,14 @@
     <message>
         <source>hung up</source>
         <translation>rozłączone</translation>
+    </message>
+    <message>
+        <source>24x7: every minute</source>
+        <translation>24x7: każda minuta</translation>
+    </message>
+    <message>
+        <source>business hours: Mon–Fri 8–16</source>
+        <translation>godziny pracy: pn–pt 8–16</translation>
     </message>
 </context>
 <context>
@@ -6482,7 +6650,7 @@ Rozwiązanie (krytyczny / wysoki / normalny / niski): %3</translation>
     </message>
     <message>
         <source>Service level %1: %2 open ticket(s) recomputed, %3 with changed dues</source>
-        <translation>Poziom usług %1: przeliczono otwarte zgłoszenia: %2, ze zmienionymi terminami: %3</translation>
+        <translation>Poziom obsługi %1: przeliczono otwarte zgłoszenia: %2, ze zmienionymi terminami: %3</translation>
     </message>
 </context>
 <context>

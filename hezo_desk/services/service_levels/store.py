@@ -32,7 +32,7 @@ from hezo_desk.models.base import utcnow
 from hezo_desk.services import audit
 from hezo_desk.services.actor import Actor, require_role
 from hezo_desk.services.limits import column_length
-from hezo_desk.services.normalize import clean_line
+from hezo_desk.services.normalize import clean_line, has_control_characters
 from hezo_desk.services.serials import InvalidSerialError, format_notation, parse_serial
 from hezo_desk.services.service_levels.levels import (
     EIGHT_FIVE,
@@ -415,6 +415,8 @@ def _rule_key(product: str) -> str:
 
 
 def _valid_name(name: str) -> str:
+    if has_control_characters(name):
+        raise ServiceLevelRefusedError(LevelProblem.NAME_CONTROL_CHARACTER)
     cleaned = clean_line(name)
     if not cleaned:
         raise ServiceLevelRefusedError(LevelProblem.NAME_EMPTY)
