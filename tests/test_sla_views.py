@@ -534,7 +534,7 @@ def test_the_case_pdf_shows_the_targets_dues_and_outcomes(
         assert "Response due 2026-11-30 11:50 – pending, 50 min left" in second
         assert "Resolution due" not in second  # held: no due yet, nothing to show
     else:
-        assert "Poziom serwisu NBD" in first
+        assert "Poziom obsługi NBD" in first
         assert "Czas reakcji 4 godz. 0 min" in first
         assert "Termin reakcji 2026-11-30 10:00 – niedotrzymany, przekroczony o 35 min" in first
         assert "Czas rozwiązania do 16:00 następnego dnia roboczego" in first

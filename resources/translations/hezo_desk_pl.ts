@@ -499,23 +499,23 @@
     </message>
     <message>
         <source>service-level dues changed</source>
-        <translation>zmiana terminów poziomu serwisu</translation>
+        <translation>zmiana terminów poziomu obsługi</translation>
     </message>
     <message>
         <source>service level added</source>
-        <translation>dodano poziom serwisu</translation>
+        <translation>dodano poziom obsługi</translation>
     </message>
     <message>
         <source>service level changed</source>
-        <translation>zmieniono poziom serwisu</translation>
+        <translation>zmieniono poziom obsługi</translation>
     </message>
     <message>
         <source>service level removed</source>
-        <translation>usunięto poziom serwisu</translation>
+        <translation>usunięto poziom obsługi</translation>
     </message>
     <message>
         <source>service&apos;s level changed</source>
-        <translation>zmieniono poziom serwisu usługi</translation>
+        <translation>zmieniono poziom obsługi usługi</translation>
     </message>
     <message>
         <source>reply template added</source>
@@ -715,15 +715,15 @@
     </message>
     <message>
         <source>service level %1 added</source>
-        <translation>dodano poziom serwisu %1</translation>
+        <translation>dodano poziom obsługi %1</translation>
     </message>
     <message>
         <source>service level %1 changed</source>
-        <translation>zmieniono poziom serwisu %1</translation>
+        <translation>zmieniono poziom obsługi %1</translation>
     </message>
     <message>
         <source>service level %1 removed</source>
-        <translation>usunięto poziom serwisu %1</translation>
+        <translation>usunięto poziom obsługi %1</translation>
     </message>
     <message>
         <source>service %1: level %2 → %3</source>
@@ -1214,7 +1214,7 @@
     </message>
     <message>
         <source>Service level</source>
-        <translation>Poziom serwisu</translation>
+        <translation>Poziom obsługi</translation>
     </message>
     <message>
         <source>Response target</source>
@@ -2309,7 +2309,7 @@
     </message>
     <message>
         <source>Targets met vs breached by service level</source>
-        <translation>Cele dotrzymane i przekroczone wg poziomu usług</translation>
+        <translation>Cele dotrzymane i przekroczone wg poziomu obsługi</translation>
     </message>
     <message>
         <source>Targets met vs breached by agent</source>
@@ -2361,7 +2361,7 @@
     </message>
     <message>
         <source>No ticket with a service level was opened in this period.</source>
-        <translation>W tym okresie nie otwarto żadnego zgłoszenia z poziomem usług.</translation>
+        <translation>W tym okresie nie otwarto żadnego zgłoszenia z poziomem obsługi.</translation>
     </message>
     <message>
         <source>(unassigned)</source>
@@ -2573,7 +2573,7 @@
     <name>DueCountdown</name>
     <message>
         <source>Service level</source>
-        <translation>Poziom serwisu</translation>
+        <translation>Poziom obsługi</translation>
     </message>
     <message>
         <source>Response due</source>
@@ -2669,7 +2669,7 @@
     </message>
     <message>
         <source>Past its due: the service-level target is breached</source>
-        <translation>Po terminie: cel poziomu serwisu niedotrzymany</translation>
+        <translation>Po terminie: cel poziomu obsługi niedotrzymany</translation>
     </message>
     <message>
         <source>Due within the hour</source>
@@ -3704,11 +3704,11 @@
     </message>
     <message>
         <source>no service level with id %1</source>
-        <translation>nie ma poziomu serwisu o identyfikatorze %1</translation>
+        <translation>nie ma poziomu obsługi o identyfikatorze %1</translation>
     </message>
     <message>
         <source>recompute the dues of a service level</source>
-        <translation>przeliczać terminy poziomu serwisu</translation>
+        <translation>przeliczać terminy poziomu obsługi</translation>
     </message>
     <message>
         <source>read the dashboard</source>
@@ -3720,11 +3720,11 @@
     </message>
     <message>
         <source>manage service levels</source>
-        <translation>zarządzać poziomami serwisu</translation>
+        <translation>zarządzać poziomami obsługi</translation>
     </message>
     <message>
         <source>change a service&apos;s level</source>
-        <translation>zmieniać poziom serwisu usługi</translation>
+        <translation>zmieniać poziom obsługi usługi</translation>
     </message>
     <message>
         <source>the database takes changes only from a signed-in agent: sign in (on the command line, name yourself with --agent)</source>
@@ -3747,8 +3747,28 @@
         <translation>nic do zmiany: podaj --name, --new-language lub --body-file</translation>
     </message>
     <message>
+        <source>an agent account</source>
+        <translation>konto agenta</translation>
+    </message>
+    <message>
+        <source>a reply template</source>
+        <translation>szablon odpowiedzi</translation>
+    </message>
+    <message>
+        <source>a service level</source>
+        <translation>poziom obsługi</translation>
+    </message>
+    <message>
+        <source>a migration report</source>
+        <translation>raport migracji</translation>
+    </message>
+    <message>
+        <source>a reseller database role</source>
+        <translation>rola bazodanowa partnera</translation>
+    </message>
+    <message>
         <source>the person&apos;s data is also in %1, which your role may not change; nothing was erased. Ask a supervisor or an administrator to erase it.</source>
-        <translation type="unfinished"></translation>
+        <translation>dane tej osoby są też w: %1, a tego twoja rola nie może zmienić; nic nie zostało usunięte. Poproś kierownika lub administratora o usunięcie danych.</translation>
     </message>
 </context>
 <context>
@@ -6610,7 +6630,7 @@ Rozwiązanie (krytyczny / wysoki / normalny / niski): %3</translation>
     </message>
     <message>
         <source>Dues recomputed after the service level changed</source>
-        <translation>Terminy przeliczone po zmianie poziomu usług</translation>
+        <translation>Terminy przeliczone po zmianie poziomu obsługi</translation>
     </message>
     <message>
         <source>Dues counted from the legacy opening at migration</source>
@@ -7492,7 +7512,7 @@ Rozwiązanie (krytyczny / wysoki / normalny / niski): %3</translation>
     </message>
     <message>
         <source>Open tickets past their next service-level due</source>
-        <translation>Otwarte zgłoszenia po najbliższym terminie poziomu serwisu</translation>
+        <translation>Otwarte zgłoszenia po najbliższym terminie poziomu obsługi</translation>
     </message>
     <message>
         <source>Due within 1 hour</source>
@@ -7500,7 +7520,7 @@ Rozwiązanie (krytyczny / wysoki / normalny / niski): %3</translation>
     </message>
     <message>
         <source>Open tickets whose next service-level due comes within the hour</source>
-        <translation>Otwarte zgłoszenia, których najbliższy termin poziomu serwisu mija w ciągu godziny</translation>
+        <translation>Otwarte zgłoszenia, których najbliższy termin poziomu obsługi mija w ciągu godziny</translation>
     </message>
     <message>
         <source>Nothing to search for: type a word or a ticket number</source>

@@ -39,7 +39,7 @@ from sqlalchemy.orm import Session
 
 from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.enums import LEGACY_DIALOGUE_KIND, MessageKind
-from hezo_desk.errors import PermissionDeniedError
+from hezo_desk.errors import Coded, PermissionDeniedError
 from hezo_desk.models import (
     Agent,
     Attachment,
@@ -246,6 +246,22 @@ def ticket_subjects(scope: ErasureScope) -> int:
     return changed
 
 
+# The tables only some roles may change (PostgreSQL's policies, revision 0017), in words.
+_GUARDED_TABLES = {
+    "agents": QT_TRANSLATE_NOOP("Errors", "an agent account"),
+    "reply_templates": QT_TRANSLATE_NOOP("Errors", "a reply template"),
+    "service_levels": QT_TRANSLATE_NOOP("Errors", "a service level"),
+    "service_level_targets": QT_TRANSLATE_NOOP("Errors", "a service level"),
+    "migration_runs": QT_TRANSLATE_NOOP("Errors", "a migration report"),
+    "reseller_db_roles": QT_TRANSLATE_NOOP("Errors", "a reseller database role"),
+}
+
+
+def _table_words(table: str) -> object:
+    words = _GUARDED_TABLES.get(table)
+    return Coded(words) if words is not None else table
+
+
 def _on_postgresql(scope: ErasureScope) -> bool:
     return scope.session.get_bind().dialect.name == "postgresql"
 
@@ -420,7 +436,7 @@ def other_text_columns(scope: ErasureScope) -> int:
                             "the person's data is also in %1, which your role may not change; "
                             "nothing was erased. Ask a supervisor or an administrator to erase it.",
                         ),
-                        table.name,
+                        _table_words(table.name),
                     )
                 changed += 1
                 if table.name == "customers":
