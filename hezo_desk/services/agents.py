@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hezo_desk.catalogue import QT_TRANSLATE_NOOP
-from hezo_desk.db import Database
+from hezo_desk.db import ConnectionStanding, Database
 from hezo_desk.enums import Role
 from hezo_desk.errors import InputField, NotFoundError, UserError
 from hezo_desk.models import Agent
@@ -128,6 +128,23 @@ class AgentService:
             raise _refused()
         return setting
 
+    def _first_administrator_possible(self) -> None:
+        """On PostgreSQL only the schema owner adds the first agent (no one is signed in to
+        vouch for it); say so before the database refuses it in its own words."""
+        if (
+            agent_sessions.uses_sessions(self._db)
+            and self._db.standing() is not ConnectionStanding.SCHEMA_OWNER
+            and self.count() == 0
+        ):
+            raise UserError(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "on a shared database the schema owner adds the first administrator: run "
+                    "`hezo-desk --database OWNER_URL agent add LOGIN --name NAME --role "
+                    "administrator` as the role that ran `db upgrade`; the desks' role may not",
+                )
+            )
+
     def _store_password(self, session: Session, agent: Agent, password: str) -> None:
         if agent_sessions.uses_sessions(self._db):
             agent_sessions.store_password(session, agent.id, password)
@@ -150,6 +167,8 @@ class AgentService:
             raise UserError(QT_TRANSLATE_NOOP("Errors", "display name is empty"))
         if password is not None:
             _check_password(password)
+        if actor is None:
+            self._first_administrator_possible()
         with self._db.transaction() as session:
             if actor is None:
                 if session.scalar(select(func.count(Agent.id))):

@@ -3035,6 +3035,10 @@
         <translation>konsultant „%1” jest dezaktywowany</translation>
     </message>
     <message>
+        <source>on a shared database the schema owner adds the first administrator: run `hezo-desk --database OWNER_URL agent add LOGIN --name NAME --role administrator` as the role that ran `db upgrade`; the desks&apos; role may not</source>
+        <translation>we wspólnej bazie danych pierwszego administratora dodaje właściciel schematu: uruchom `hezo-desk --database URL_WŁAŚCICIELA agent add LOGIN --name NAZWA --role administrator` jako rola, która wykonała `db upgrade`; rola stanowisk tego nie może</translation>
+    </message>
+    <message>
         <source>display name is empty</source>
         <translation>nazwa wyświetlana jest pusta</translation>
     </message>

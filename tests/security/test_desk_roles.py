@@ -23,7 +23,7 @@ from hezo_desk.cli import main
 from hezo_desk.config import AGENT_PASSWORD_ENV
 from hezo_desk.db import AgentSessionError, ConnectionStanding, Database, DatabaseRightsError
 from hezo_desk.enums import Language, Role
-from hezo_desk.errors import PermissionDeniedError
+from hezo_desk.errors import PermissionDeniedError, UserError
 from hezo_desk.migrations.desk_rights import READ_ONLY, UNTOUCHED
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.agents import AgentService, SignInError
@@ -437,3 +437,31 @@ def test_an_agent_erases_a_person_through_the_desks_role(
             desk.dispose()
     assert verify_erased(db, VALUES, drafts=person.drafts).findings == []
     assert verify_chain(db).intact
+
+
+@pytest.mark.parametrize("db", ["postgresql"], indirect=True)
+def test_the_first_administrator_is_the_schema_owners_to_add(db: Database) -> None:
+    with _desk_role(db) as login:
+        desk = Database(db.url.set(username=login))
+        try:
+            with pytest.raises(UserError, match="schema owner adds the first administrator"):
+                AgentService(desk).add(
+                    None,
+                    login="boss",
+                    display_name="Boss",
+                    role=Role.ADMINISTRATOR,
+                    password="correct horse",
+                )
+        finally:
+            desk.dispose()
+    assert (
+        AgentService(db)
+        .add(
+            None,
+            login="boss",
+            display_name="Boss",
+            role=Role.ADMINISTRATOR,
+            password="correct horse",
+        )
+        .can_sign_in
+    )
