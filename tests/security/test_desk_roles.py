@@ -189,16 +189,23 @@ def test_password_hashes_and_sessions_are_out_of_reach(demo_db: Database, desk_l
 
 @POSTGRESQL_ONLY
 @pytest.mark.parametrize(
-    ("login", "agents", "levels", "templates"),
+    ("login", "agents", "levels", "templates", "imports", "service_level"),
     [
-        ("anna.nowak", False, False, False),
-        ("ewa.wisniewska", False, False, False),
-        ("marek.zielinski", False, True, True),
-        ("admin", True, True, True),
+        ("anna.nowak", False, False, False, False, False),
+        ("ewa.wisniewska", False, False, False, True, True),
+        ("marek.zielinski", False, True, True, False, True),
+        ("admin", True, True, True, True, True),
     ],
 )
 def test_each_desk_role_changes_what_its_role_may(
-    demo_db: Database, desk_login: str, login: str, agents: bool, levels: bool, templates: bool
+    demo_db: Database,
+    desk_login: str,
+    login: str,
+    agents: bool,
+    levels: bool,
+    templates: bool,
+    imports: bool,
+    service_level: bool,
 ) -> None:
     with _connect(demo_db, desk_login) as connection:
         _sign_in(connection, login)
@@ -225,6 +232,22 @@ def test_each_desk_role_changes_what_its_role_may(
                     "INSERT INTO service_levels (name, calendar, created_at, updated_at, version) "
                     "VALUES ('free', '24x7', now(), now(), 1)"
                 )
+        start_import = (
+            "INSERT INTO migration_runs (started_at, source, dry_run, status, report) "
+            "VALUES (now(), 'export.zip', false, 'running', '{}')"
+        )
+        move_service = (
+            "UPDATE services SET service_level_id = (SELECT max(id) FROM service_levels) "
+            "WHERE id = (SELECT min(id) FROM services WHERE service_level_id IS DISTINCT FROM "
+            "(SELECT max(id) FROM service_levels))"
+        )
+        for statement, allowed in ((start_import, imports), (move_service, service_level)):
+            if allowed:
+                with connection.transaction(force_rollback=True):
+                    assert connection.execute(statement).rowcount == 1
+            else:
+                with pytest.raises(errors.InsufficientPrivilege), connection.transaction():
+                    connection.execute(statement)
         # Every role's session may work on tickets.
         with connection.transaction(force_rollback=True):
             assert connection.execute("UPDATE tickets SET version = version").rowcount > 0

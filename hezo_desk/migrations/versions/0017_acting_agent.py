@@ -18,8 +18,9 @@ What `hezo_desk` may do, and with whose identity, the database itself checks:
   (16 hours) or its agent deactivated.
 - **Row-level security on every table.** `hezo_desk` reads and writes only inside a valid
   session. Restrictive policies keep agent accounts to administrators; service levels, their
-  targets and reply templates to supervisors and administrators; migration runs to the back
-  office, supervisors and administrators. Agents' names are readable without a session (a
+  targets and reply templates to supervisors and administrators; starting a migration run to
+  the back office and administrators; a service's level (a trigger) to the back office,
+  supervisors and administrators. Agents' names are readable without a session (a
   desk's first-start check), their password hashes never (column rights).
 - **The audit log is append-only for the desk** (no UPDATE, DELETE or TRUNCATE right; no owner
   right to disable its triggers) and an entry must name the session's agent; a trigger
@@ -234,6 +235,24 @@ END
 $$
 """
 
+# A service's level is the back office's to change (or a supervisor's, an administrator's);
+# row-level policies cannot name a column, so a trigger keeps it.
+SERVICE_LEVEL_GUARD = """
+CREATE FUNCTION hezo_service_level_guard() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    IF NEW.service_level_id IS DISTINCT FROM OLD.service_level_id
+       AND NOT hezo_caller_is_trusted() THEN
+        IF hezo_session_role() NOT IN ('back_office', 'supervisor', 'administrator') THEN
+            RAISE EXCEPTION 'only the back office, supervisors and administrators change a '
+                            'service''s level' USING ERRCODE = '42501';
+        END IF;
+    END IF;
+    RETURN NEW;
+END
+$$
+"""
+
 FUNCTIONS = (
     "hezo_caller_is_trusted()",
     "hezo_session_agent()",
@@ -267,8 +286,13 @@ def upgrade() -> None:
         AUDIT_ACTING,
         REDACT_AUDIT,
         REDACT_ACCESS_CHANGE,
+        SERVICE_LEVEL_GUARD,
     ):
         op.execute(statement)
+    op.execute(
+        "CREATE TRIGGER services_level_guard BEFORE UPDATE OF service_level_id ON services "
+        "FOR EACH ROW EXECUTE FUNCTION hezo_service_level_guard()"
+    )
     op.execute(
         "CREATE TRIGGER audit_log_acting_agent BEFORE INSERT ON audit_log "
         "FOR EACH ROW EXECUTE FUNCTION hezo_audit_acting_agent()"
@@ -277,6 +301,7 @@ def upgrade() -> None:
         op.execute(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC")
         op.execute(f"GRANT EXECUTE ON FUNCTION {function} TO {DESK_ROLE}")
     op.execute("REVOKE ALL ON FUNCTION hezo_audit_acting_agent() FROM PUBLIC")
+    op.execute("REVOKE ALL ON FUNCTION hezo_service_level_guard() FROM PUBLIC")
     grant_desk_rights(op.get_bind())
     op.execute(
         "INSERT INTO schema_compatibility (revision, oldest_client_revision) "
@@ -289,6 +314,7 @@ def downgrade() -> None:
         return
     op.execute("DELETE FROM schema_compatibility WHERE revision = '0017_acting_agent'")
     op.execute("DROP TRIGGER audit_log_acting_agent ON audit_log")
+    op.execute("DROP TRIGGER services_level_guard ON services")
     op.execute("ALTER TABLE audit_log DROP COLUMN acting_agent_id")
     for table in (
         op.get_bind()
@@ -310,6 +336,6 @@ def downgrade() -> None:
     op.execute(f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {DESK_ROLE}")
     op.execute(f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {DESK_ROLE}")
     op.execute(f"REVOKE ALL ON SCHEMA public FROM {DESK_ROLE}")
-    for function in (*FUNCTIONS, "hezo_audit_acting_agent()"):
+    for function in (*FUNCTIONS, "hezo_audit_acting_agent()", "hezo_service_level_guard()"):
         op.execute(f"DROP FUNCTION {function}")
     op.execute("DROP TABLE agent_sessions")
