@@ -61,6 +61,7 @@ AGENT_SESSION_SETTING = "hezo.session"
 DESK_ROLE = "hezo_desk"
 INVALID_AUTHORIZATION = "28000"  # no agent session, or one that ended
 INSUFFICIENT_PRIVILEGE = "42501"  # the desk's role (or the agent's) may not do this
+CLOCK_OFF = "HZ001"  # an audit entry dated far from the server's time (revision 0017)
 # Tables and columns that exist only on one dialect (full-text search) and so are not in
 # the models' metadata; schema comparisons skip them.
 DIALECT_SPECIFIC_TABLE_PREFIXES = ("message_fts", "ticket_fts", "agent_sessions")
@@ -278,6 +279,16 @@ def _configure_postgresql(engine: Engine, database: Database) -> None:
                     "or signed in over 16 hours ago); nothing of this was saved. Sign out and "
                     "sign in again.",
                 )
+            )
+        if state == CLOCK_OFF:
+            return DatabaseRightsError(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "this computer's clock differs from the database server's by more than 15 "
+                    "minutes, so the database refuses to record what was done; nothing of this "
+                    "was saved. Set the computer's clock right (automatic time) and try again.",
+                ),
+                source,
             )
         if state == INSUFFICIENT_PRIVILEGE:
             return DatabaseRightsError(

@@ -28,6 +28,9 @@ UNTOUCHED = ("agent_sessions",)
 SESSION = "(SELECT hezo_session_agent()) IS NOT NULL"
 # Rows the desk adds and never changes (an erasure rewrites their words through a function).
 APPEND_ONLY = ("audit_log", "reseller_access_changes")
+DATABASE_SET_COLUMNS = ("xact", "acting_agent_id")
+# Read by the desk, written only by the database's own functions (an erasure's permits).
+READ_ONLY_FOR_DESK = ("redaction_permits",)
 # Changes that need a desk role beyond a session: table → (the commands, the roles).
 ROLE_WRITES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "agents": (("INSERT", "UPDATE", "DELETE"), ("administrator",)),
@@ -35,7 +38,7 @@ ROLE_WRITES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "service_level_targets": (("INSERT", "UPDATE", "DELETE"), ("supervisor", "administrator")),
     "reply_templates": (("INSERT", "UPDATE", "DELETE"), ("supervisor", "administrator")),
     # Starting an import; an erasure by any agent may still rewrite a run's report.
-    "migration_runs": (("INSERT",), ("back_office", "administrator")),
+    "migration_runs": (("INSERT", "DELETE"), ("back_office", "administrator")),
     "reseller_db_roles": (("INSERT", "UPDATE", "DELETE"), ("administrator",)),
 }
 # The agents' columns the desk may read and change (never `password_hash`, never `id`).
@@ -69,22 +72,35 @@ def _grant_table(connection: Connection, table: str) -> None:
     run = connection.exec_driver_sql
     quoted = f'public."{table}"'
     if table in APPEND_ONLY:
-        run(f"GRANT SELECT, INSERT ON {quoted} TO {DESK_ROLE}")
+        # Transactions and the acting agent come from the database, never the desk (an audit
+        # entry's id the desk draws from the sequence: its chain hash covers it).
+        insertable = ", ".join(
+            f'"{c}"' for c in _columns(connection, table) if c not in DATABASE_SET_COLUMNS
+        )
+        run(f"GRANT SELECT, INSERT ({insertable}) ON {quoted} TO {DESK_ROLE}")
+        return
+    if table in READ_ONLY_FOR_DESK:
+        run(f"GRANT SELECT ON {quoted} TO {DESK_ROLE}")
         return
     if table == "agents":
-        columns = [
-            str(name)
-            for name in run(
-                "SELECT column_name FROM information_schema.columns "
-                "WHERE table_schema = 'public' AND table_name = 'agents' ORDER BY ordinal_position"
-            ).scalars()
-        ]
+        columns = _columns(connection, table)
         readable = ", ".join(f'"{c}"' for c in columns if c != AGENT_SECRET)
         changeable = ", ".join(f'"{c}"' for c in columns if c not in (AGENT_SECRET, "id"))
         run(f"GRANT SELECT ({readable}), UPDATE ({changeable}) ON {quoted} TO {DESK_ROLE}")
         run(f"GRANT INSERT ON {quoted} TO {DESK_ROLE}")
         return
     run(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {quoted} TO {DESK_ROLE}")
+
+
+def _columns(connection: Connection, table: str) -> list[str]:
+    return [
+        str(name)
+        for name in connection.exec_driver_sql(
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_schema = 'public' AND table_name = %s ORDER BY ordinal_position",
+            (table,),
+        ).scalars()
+    ]
 
 
 def _policies(connection: Connection, table: str) -> None:
@@ -98,6 +114,8 @@ def _policies(connection: Connection, table: str) -> None:
     ).scalars():
         run(f'DROP POLICY "{policy}" ON {quoted}')
     run(f"CREATE POLICY desk_read ON {quoted} FOR SELECT TO {DESK_ROLE} USING (true)")
+    if table in READ_ONLY_FOR_DESK:
+        return
     if table == "audit_log":
         run(
             f"CREATE POLICY desk_insert ON {quoted} FOR INSERT TO {DESK_ROLE} "

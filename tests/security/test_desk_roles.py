@@ -9,6 +9,7 @@ rewrites the audit log or reads a password hash.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,9 +25,11 @@ from hezo_desk.config import AGENT_PASSWORD_ENV
 from hezo_desk.db import AgentSessionError, ConnectionStanding, Database, DatabaseRightsError
 from hezo_desk.enums import Language, Role
 from hezo_desk.errors import PermissionDeniedError, UserError
-from hezo_desk.migrations.desk_rights import READ_ONLY, UNTOUCHED
+from hezo_desk.migrations.desk_rights import READ_ONLY, READ_ONLY_FOR_DESK, UNTOUCHED
+from hezo_desk.services import audit
 from hezo_desk.services.actor import Actor
 from hezo_desk.services.agents import AgentService, SignInError
+from hezo_desk.services.audit import AuditAction
 from hezo_desk.services.audit_chain import verify_chain
 from hezo_desk.services.demo import DEMO_PASSWORD
 from hezo_desk.services.passwords import proof_of
@@ -346,7 +349,7 @@ def test_every_table_is_guarded_for_the_desks_role(demo_db: Database) -> None:
                 text("SELECT has_table_privilege('hezo_desk', :t, 'TRUNCATE')"),
                 {"t": f"public.{table}"},
             ), table
-            if table in READ_ONLY or table in UNTOUCHED:
+            if table in (*READ_ONLY, *UNTOUCHED, *READ_ONLY_FOR_DESK):
                 continue
             assert row_security, f"{table} has no row-level security"
             assert (table, "desk_insert") in policies, f"{table} has no desk policy"
@@ -488,3 +491,119 @@ def test_the_first_administrator_is_the_schema_owners_to_add(db: Database) -> No
         )
         .can_sign_in
     )
+
+
+@POSTGRESQL_ONLY
+def test_no_proof_is_no_password(demo_db: Database, desk_login: str) -> None:
+    with _connect(demo_db, desk_login) as connection:
+        for proof in (None, "", " "):
+            row = connection.execute("SELECT hezo_sign_in('admin', %s)", (proof,)).fetchone()
+            assert row is not None
+            assert row[0] is None, f"a session for the proof {proof!r}"
+        row = connection.execute("SELECT hezo_sign_in(NULL, NULL)").fetchone()
+        assert row is not None
+        assert row[0] is None
+
+
+@POSTGRESQL_ONLY
+def test_an_agent_cannot_rewrite_history_under_an_erasures_cover(
+    demo_db: Database, desk_login: str
+) -> None:
+    with _connect(demo_db, desk_login) as connection:
+        anna = _sign_in(connection, "anna.nowak")
+        entry = connection.execute(
+            "SELECT id, summary, details::text FROM audit_log "
+            "WHERE summary LIKE '%% %%' ORDER BY id LIMIT 1"
+        ).fetchone()
+        assert entry is not None
+        entry_id, summary, details = entry
+        with pytest.raises(errors.InsufficientPrivilege):
+            connection.execute(
+                "INSERT INTO redaction_permits VALUES ('audit_log', %s)", (entry_id,)
+            )
+        # Words put in, not taken out: refused.
+        for forged_summary, forged_details in (
+            ("nothing happened here", details),
+            (summary, '{"forged": true}'),
+            (f"{summary} (approved)", details),
+        ):
+            with pytest.raises(errors.InsufficientPrivilege):
+                connection.execute(
+                    "SELECT hezo_redact_audit_entry(%s, %s, %s)",
+                    (entry_id, forged_summary, forged_details),
+                )
+        # An erasure's cut is allowed: a word of it replaced by the mark.
+        first_word = str(summary).split(" ")[0]
+        redacted = "[…]" + str(summary)[len(first_word) :]
+        with connection.transaction(force_rollback=True):
+            connection.execute(
+                "SELECT hezo_redact_audit_entry(%s, %s, %s)", (entry_id, redacted, details)
+            )
+        assert _count(connection, "SELECT count(*) FROM redaction_permits") == 0
+        # Entries come after the log, now, with the database's own transaction.
+        append = (
+            "INSERT INTO audit_log (id, recorded_at, agent_id, action, summary, details) "
+            "VALUES (%s, %s, %s, 'agent.signed_in', 'x', '{}')"
+        )
+        with pytest.raises(errors.InsufficientPrivilege):
+            connection.execute(append, (100_000, dt.datetime.now(dt.UTC), anna))
+        next_id = _count(connection, "SELECT nextval(pg_get_serial_sequence('audit_log', 'id'))")
+        with pytest.raises(psycopg.Error) as backdated:
+            connection.execute(append, (next_id, dt.datetime(2024, 1, 1, tzinfo=dt.UTC), anna))
+        assert backdated.value.sqlstate == "HZ001"
+        with pytest.raises(errors.InsufficientPrivilege):
+            connection.execute(
+                "INSERT INTO audit_log (recorded_at, agent_id, action, summary, details, xact) "
+                "VALUES (now(), %s, 'agent.signed_in', 'x', '{}', 1)",
+                (anna,),
+            )
+
+
+@POSTGRESQL_ONLY
+def test_a_session_ends_with_its_password_and_stays_ended(
+    demo_db: Database, desk_login: str
+) -> None:
+    with _connect(demo_db, desk_login) as anna, _connect(demo_db, desk_login) as admin:
+        anna_id = _sign_in(anna, "anna.nowak")
+        _sign_in(admin, "admin")
+        # A hash of a cost below the desk's is not a password.
+        with pytest.raises(errors.InvalidParameterValue):
+            anna.execute(
+                "SELECT hezo_set_password_hash(%s, %s)",
+                (anna_id, "scrypt$2$1$1$c2FsdHNhbHRzYWx0c2FsdA==$" + "A" * 43 + "="),
+            )
+        admin.execute(
+            "SELECT hezo_set_password_hash(%s, (SELECT 'scrypt$16384$8$1$' || "
+            "'c2FsdHNhbHRzYWx0c2FsdA==$' || repeat('A', 43) || '='))",
+            (anna_id,),
+        )
+        with pytest.raises(errors.InvalidAuthorizationSpecification):
+            anna.execute(TOUCH_ONE_TICKET)
+        # Deactivated and active again: an old session does not come back.
+        _sign_in(anna, "jan.kowalski")
+        admin.execute("UPDATE agents SET is_active = false WHERE login = 'jan.kowalski'")
+        admin.execute("UPDATE agents SET is_active = true WHERE login = 'jan.kowalski'")
+        with pytest.raises(errors.InvalidAuthorizationSpecification):
+            anna.execute(TOUCH_ONE_TICKET)
+        # An agent neither removes an import's report nor adds a service on a level.
+        _sign_in(anna, "jan.kowalski")
+        assert anna.execute("DELETE FROM migration_runs").rowcount == 0
+        with pytest.raises(errors.InsufficientPrivilege), anna.transaction():
+            anna.execute(
+                "INSERT INTO services (contract_id, serial, notation_index, product, start_date, "
+                "end_date, created_at, service_level_id) "
+                "SELECT contract_id, serial || 'X', notation_index, product, start_date, "
+                "end_date, now(), (SELECT max(id) FROM service_levels) FROM services LIMIT 1"
+            )
+
+
+@POSTGRESQL_ONLY
+def test_a_desk_whose_clock_is_off_is_told_to_set_it(demo_db: Database, desk_login: str) -> None:
+    desk = Database(demo_db.url.set(username=desk_login))
+    try:
+        anna = AgentService(desk).authenticate("anna.nowak", DEMO_PASSWORD)
+        late = dt.datetime.now(dt.UTC) - dt.timedelta(hours=1)
+        with pytest.raises(DatabaseRightsError, match="clock"), desk.transaction() as session:
+            audit.record(session, anna, AuditAction.AGENT_SIGNED_IN, "signed in", at=late)
+    finally:
+        desk.dispose()

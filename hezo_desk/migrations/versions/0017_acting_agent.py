@@ -134,9 +134,14 @@ DECLARE
     agent record;
     token text;
 BEGIN
+    IF p_login IS NULL OR coalesce(p_proof, '') = '' THEN
+        RETURN NULL;
+    END IF;
     SELECT id, password_hash, is_active INTO agent FROM agents WHERE login = p_login;
-    IF agent.id IS NULL OR NOT agent.is_active OR agent.password_hash IS NULL
-       OR split_part(agent.password_hash, '$', 6) <> p_proof THEN
+    -- Every comparison NULL-safe: a NULL here must refuse, never fall through.
+    IF agent.id IS NULL OR agent.is_active IS NOT TRUE OR agent.password_hash IS NULL
+       OR split_part(agent.password_hash, '$', 6) = ''
+       OR split_part(agent.password_hash, '$', 6) IS DISTINCT FROM p_proof THEN
         RETURN NULL;
     END IF;
     DELETE FROM agent_sessions WHERE expires_at < now() - interval '30 days';
@@ -170,9 +175,11 @@ BEGIN
         END IF;
     END IF;
     IF p_hash IS NOT NULL
-       AND p_hash !~ ('^scrypt\\$[0-9]+\\$[0-9]+\\$[0-9]+'
-                      || '\\$[A-Za-z0-9+/=]+\\$[A-Za-z0-9+/=]+$') THEN
-        RAISE EXCEPTION 'not a password hash' USING ERRCODE = '22023';
+       AND (p_hash !~ ('^scrypt\\$[0-9]{1,9}\\$[0-9]{1,3}\\$[0-9]{1,3}'
+                       || '\\$[A-Za-z0-9+/=]{16,64}\\$[A-Za-z0-9+/=]{32,128}$')
+            OR split_part(p_hash, '$', 2)::integer < 16384
+            OR split_part(p_hash, '$', 3)::integer < 8) THEN
+        RAISE EXCEPTION 'not a password hash of the desk''s cost' USING ERRCODE = '22023';
     END IF;
     UPDATE agents SET password_hash = p_hash WHERE id = p_agent_id;
 END
@@ -208,15 +215,76 @@ $$
 # The one way the desks' role changes an append-only row: an erasure (RODO art. 17) rewriting
 # the words of an entry it holds a redaction permit for. The tables' guards (revision 0009)
 # still demand the permit and keep who, what and when.
+# Whether `p_new` is `p_old` with spans replaced by the erasure's marks ("[…]", also as JSON
+# writes it, or the anonymised label) and nothing else: an erasure only takes words away.
+ONLY_REDACTED = """
+CREATE FUNCTION hezo_only_redacted(p_old text, p_new text) RETURNS boolean
+LANGUAGE plpgsql IMMUTABLE SET search_path = public, pg_temp AS $$
+DECLARE
+    pieces text[];
+    pieces_count integer;
+    taken_to integer;
+    hit integer;
+BEGIN
+    IF p_old IS NOT DISTINCT FROM p_new THEN
+        RETURN true;
+    END IF;
+    IF p_old IS NULL OR p_new IS NULL THEN
+        RETURN p_new IS NULL;
+    END IF;
+    pieces := regexp_split_to_array(
+        p_new, '\\[…\\]|\\[\\\\u2026\\]|(Osoba zanonimizowana|Anonymised person) [0-9]+'
+    );
+    pieces_count := array_length(pieces, 1);
+    IF pieces_count IS NULL OR pieces_count = 1 THEN
+        RETURN false;
+    END IF;
+    -- Before the first mark and after the last nothing was taken away.
+    IF left(p_old, length(pieces[1])) <> pieces[1] THEN
+        RETURN false;
+    END IF;
+    taken_to := length(pieces[1]) + 1;
+    FOR i IN 2 .. pieces_count - 1 LOOP
+        IF pieces[i] <> '' THEN
+            hit := strpos(substr(p_old, taken_to), pieces[i]);
+            IF hit = 0 THEN
+                RETURN false;
+            END IF;
+            taken_to := taken_to + hit - 1 + length(pieces[i]);
+        END IF;
+    END LOOP;
+    RETURN right(p_old, length(pieces[pieces_count])) = pieces[pieces_count]
+       AND length(p_old) - length(pieces[pieces_count]) + 1 >= taken_to;
+END
+$$
+"""
+
+# The one way the desks' role changes an append-only row: an erasure (RODO art. 17) taking the
+# person's words out of an entry. The function holds the permit the tables' guards (revision
+# 0009) demand for the one statement; the desks' role cannot grant itself one.
 REDACT_AUDIT = """
 CREATE FUNCTION hezo_redact_audit_entry(p_id integer, p_summary text, p_details text)
 RETURNS void
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    entry record;
 BEGIN
     IF NOT hezo_caller_is_trusted() THEN
         PERFORM hezo_session_agent();
     END IF;
+    SELECT summary, details::text AS details INTO entry FROM audit_log WHERE id = p_id;
+    IF NOT FOUND THEN
+        RETURN;
+    END IF;
+    IF NOT hezo_only_redacted(entry.summary, p_summary)
+       OR NOT hezo_only_redacted(entry.details, p_details) THEN
+        RAISE EXCEPTION 'an erasure only takes words out of an audit entry'
+            USING ERRCODE = '42501';
+    END IF;
+    INSERT INTO redaction_permits (table_name, row_id) VALUES ('audit_log', p_id)
+        ON CONFLICT DO NOTHING;
     UPDATE audit_log SET summary = p_summary, details = p_details::json WHERE id = p_id;
+    DELETE FROM redaction_permits WHERE table_name = 'audit_log' AND row_id = p_id;
 END
 $$
 """
@@ -225,12 +293,70 @@ REDACT_ACCESS_CHANGE = """
 CREATE FUNCTION hezo_redact_access_change(p_id integer, p_name text, p_note text)
 RETURNS void
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    change record;
 BEGIN
     IF NOT hezo_caller_is_trusted() THEN
         PERFORM hezo_session_agent();
     END IF;
+    SELECT requested_by_name, note INTO change FROM reseller_access_changes WHERE id = p_id;
+    IF NOT FOUND THEN
+        RETURN;
+    END IF;
+    IF NOT hezo_only_redacted(change.requested_by_name, p_name)
+       OR NOT hezo_only_redacted(change.note, p_note) THEN
+        RAISE EXCEPTION 'an erasure only takes words out of the access history'
+            USING ERRCODE = '42501';
+    END IF;
+    INSERT INTO redaction_permits (table_name, row_id) VALUES ('reseller_access_changes', p_id)
+        ON CONFLICT DO NOTHING;
     UPDATE reseller_access_changes SET requested_by_name = p_name, note = p_note
     WHERE id = p_id;
+    DELETE FROM redaction_permits
+    WHERE table_name = 'reseller_access_changes' AND row_id = p_id;
+END
+$$
+"""
+
+# An agent's sessions end when their password changes or they are deactivated (a session
+# must not outlive the reason it was trusted, nor come back on reactivation).
+END_SESSIONS = """
+CREATE FUNCTION hezo_end_agent_sessions() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    IF NEW.password_hash IS DISTINCT FROM OLD.password_hash
+       OR NEW.is_active IS DISTINCT FROM OLD.is_active THEN
+        UPDATE agent_sessions SET ended_at = now()
+        WHERE agent_id = NEW.id AND ended_at IS NULL;
+    END IF;
+    RETURN NEW;
+END
+$$
+"""
+
+# An audit entry is appended now: after every entry there is (with an id the sequence handed
+# out, so none is made up), and dated now (the desk's clock may be off a little,
+# never by a quarter of an hour: an entry dated into the past would reorder the log's story).
+AUDIT_TIME = """
+CREATE FUNCTION hezo_audit_written_now() RETURNS trigger
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    IF hezo_caller_is_trusted() THEN
+        RETURN NEW;
+    END IF;
+    -- No exception block (a subtransaction per entry would slow a big import): the sequence's
+    -- last value over all sessions bounds an id it handed out.
+    IF NEW.id <= coalesce((SELECT max(id) FROM audit_log), 0)
+       OR NEW.id > coalesce(
+           pg_sequence_last_value(pg_get_serial_sequence('audit_log', 'id')::regclass), 0) THEN
+        RAISE EXCEPTION 'an audit entry comes after every entry there is'
+            USING ERRCODE = '42501';
+    END IF;
+    IF NEW.recorded_at IS NULL OR abs(extract(epoch FROM NEW.recorded_at - now())) > 900 THEN
+        RAISE EXCEPTION 'audit entry dated % while the server says %', NEW.recorded_at, now()
+            USING ERRCODE = 'HZ001';
+    END IF;
+    RETURN NEW;
 END
 $$
 """
@@ -241,7 +367,8 @@ SERVICE_LEVEL_GUARD = """
 CREATE FUNCTION hezo_service_level_guard() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
-    IF NEW.service_level_id IS DISTINCT FROM OLD.service_level_id
+    IF NEW.service_level_id IS NOT NULL
+       AND (TG_OP = 'INSERT' OR NEW.service_level_id IS DISTINCT FROM OLD.service_level_id)
        AND NOT hezo_caller_is_trusted() THEN
         IF hezo_session_role() NOT IN ('back_office', 'supervisor', 'administrator') THEN
             RAISE EXCEPTION 'only the back office, supervisors and administrators change a '
@@ -267,6 +394,14 @@ FUNCTIONS = (
 )
 
 
+TRIGGER_FUNCTIONS = (
+    "hezo_audit_acting_agent()",
+    "hezo_service_level_guard()",
+    "hezo_end_agent_sessions()",
+    "hezo_audit_written_now()",
+)
+
+
 def upgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
@@ -284,13 +419,25 @@ def upgrade() -> None:
         SET_PASSWORD,
         HAS_PASSWORD,
         AUDIT_ACTING,
+        ONLY_REDACTED,
         REDACT_AUDIT,
         REDACT_ACCESS_CHANGE,
         SERVICE_LEVEL_GUARD,
+        END_SESSIONS,
+        AUDIT_TIME,
     ):
         op.execute(statement)
     op.execute(
-        "CREATE TRIGGER services_level_guard BEFORE UPDATE OF service_level_id ON services "
+        "CREATE TRIGGER agents_end_sessions AFTER UPDATE OF password_hash, is_active ON agents "
+        "FOR EACH ROW EXECUTE FUNCTION hezo_end_agent_sessions()"
+    )
+    op.execute(
+        "CREATE TRIGGER audit_log_written_now BEFORE INSERT ON audit_log "
+        "FOR EACH ROW EXECUTE FUNCTION hezo_audit_written_now()"
+    )
+    op.execute(
+        "CREATE TRIGGER services_level_guard BEFORE INSERT OR UPDATE OF service_level_id "
+        "ON services "
         "FOR EACH ROW EXECUTE FUNCTION hezo_service_level_guard()"
     )
     op.execute(
@@ -300,8 +447,8 @@ def upgrade() -> None:
     for function in FUNCTIONS:
         op.execute(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC")
         op.execute(f"GRANT EXECUTE ON FUNCTION {function} TO {DESK_ROLE}")
-    op.execute("REVOKE ALL ON FUNCTION hezo_audit_acting_agent() FROM PUBLIC")
-    op.execute("REVOKE ALL ON FUNCTION hezo_service_level_guard() FROM PUBLIC")
+    for trigger_function in TRIGGER_FUNCTIONS:
+        op.execute(f"REVOKE ALL ON FUNCTION {trigger_function} FROM PUBLIC")
     grant_desk_rights(op.get_bind())
     op.execute(
         "INSERT INTO schema_compatibility (revision, oldest_client_revision) "
@@ -315,6 +462,8 @@ def downgrade() -> None:
     op.execute("DELETE FROM schema_compatibility WHERE revision = '0017_acting_agent'")
     op.execute("DROP TRIGGER audit_log_acting_agent ON audit_log")
     op.execute("DROP TRIGGER services_level_guard ON services")
+    op.execute("DROP TRIGGER agents_end_sessions ON agents")
+    op.execute("DROP TRIGGER audit_log_written_now ON audit_log")
     op.execute("ALTER TABLE audit_log DROP COLUMN acting_agent_id")
     for table in (
         op.get_bind()
@@ -336,6 +485,6 @@ def downgrade() -> None:
     op.execute(f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {DESK_ROLE}")
     op.execute(f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {DESK_ROLE}")
     op.execute(f"REVOKE ALL ON SCHEMA public FROM {DESK_ROLE}")
-    for function in (*FUNCTIONS, "hezo_audit_acting_agent()", "hezo_service_level_guard()"):
+    for function in (*FUNCTIONS, *TRIGGER_FUNCTIONS, "hezo_only_redacted(text, text)"):
         op.execute(f"DROP FUNCTION {function}")
     op.execute("DROP TABLE agent_sessions")

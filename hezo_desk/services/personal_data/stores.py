@@ -271,7 +271,9 @@ def _rows_changed(result: object) -> bool:
 
 
 def _permit(scope: ErasureScope, table: str, row_id: int) -> None:
-    scope.session.execute(insert(RedactionPermit).values(table_name=table, row_id=row_id))
+    if not _on_postgresql(scope):
+        # PostgreSQL's redaction functions hold their own permit (revision 0017).
+        scope.session.execute(insert(RedactionPermit).values(table_name=table, row_id=row_id))
     scope.redacted_rows.setdefault(table, []).append(row_id)
 
 
@@ -640,6 +642,8 @@ def ticket_history(scope: ErasureScope) -> int:
 
 def drop_permits(scope: ErasureScope) -> int:
     """No permit outlives the erasure's transaction (revision 0009)."""
+    if _on_postgresql(scope):
+        return 0  # the redaction functions drop theirs (revision 0017)
     result = scope.session.execute(delete(RedactionPermit))
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
