@@ -64,7 +64,7 @@ INSUFFICIENT_PRIVILEGE = "42501"  # the desk's role (or the agent's) may not do 
 CLOCK_OFF = "HZ001"  # an audit entry dated far from the server's time (revision 0017)
 # Tables and columns that exist only on one dialect (full-text search) and so are not in
 # the models' metadata; schema comparisons skip them.
-DIALECT_SPECIFIC_TABLE_PREFIXES = ("message_fts", "ticket_fts", "agent_sessions")
+DIALECT_SPECIFIC_TABLE_PREFIXES = ("message_fts", "ticket_fts", "agent_sessions", "redactions")
 DIALECT_SPECIFIC_COLUMNS = frozenset({"search_vector", "acting_agent_id"})
 
 
@@ -284,7 +284,7 @@ def _configure_postgresql(engine: Engine, database: Database) -> None:
             return DatabaseRightsError(
                 QT_TRANSLATE_NOOP(
                     "Errors",
-                    "this computer's clock differs from the database server's by more than 15 "
+                    "this computer's clock differs from the database server's by more than two "
                     "minutes, so the database refuses to record what was done; nothing of this "
                     "was saved. Set the computer's clock right (automatic time) and try again.",
                 ),

@@ -30,16 +30,20 @@ SESSION = "(SELECT hezo_session_agent()) IS NOT NULL"
 APPEND_ONLY = ("audit_log", "reseller_access_changes")
 DATABASE_SET_COLUMNS = ("xact", "acting_agent_id")
 # Read by the desk, written only by the database's own functions (an erasure's permits).
-READ_ONLY_FOR_DESK = ("redaction_permits",)
-# Changes that need a desk role beyond a session: table → (the commands, the roles).
-ROLE_WRITES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "agents": (("INSERT", "UPDATE", "DELETE"), ("administrator",)),
-    "service_levels": (("INSERT", "UPDATE", "DELETE"), ("supervisor", "administrator")),
-    "service_level_targets": (("INSERT", "UPDATE", "DELETE"), ("supervisor", "administrator")),
-    "reply_templates": (("INSERT", "UPDATE", "DELETE"), ("supervisor", "administrator")),
-    # Starting an import; an erasure by any agent may still rewrite a run's report.
-    "migration_runs": (("INSERT", "DELETE"), ("back_office", "administrator")),
-    "reseller_db_roles": (("INSERT", "UPDATE", "DELETE"), ("administrator",)),
+READ_ONLY_FOR_DESK = ("redaction_permits", "redactions")
+# Changes that need a desk role beyond a session: table → [(the commands, the roles)].
+_EVERY_CHANGE = ("INSERT", "UPDATE", "DELETE")
+ROLE_WRITES: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {
+    "agents": [(_EVERY_CHANGE, ("administrator",))],
+    "service_levels": [(_EVERY_CHANGE, ("supervisor", "administrator"))],
+    "service_level_targets": [(_EVERY_CHANGE, ("supervisor", "administrator"))],
+    "reply_templates": [(_EVERY_CHANGE, ("supervisor", "administrator"))],
+    "migration_runs": [
+        (("INSERT", "DELETE"), ("back_office", "administrator")),
+        # The run's own progress, and an erasure taking a person out of a report.
+        (("UPDATE",), ("back_office", "supervisor", "administrator")),
+    ],
+    "reseller_db_roles": [(_EVERY_CHANGE, ("administrator",))],
 }
 # The agents' columns the desk may read and change (never `password_hash`, never `id`).
 AGENT_SECRET = "password_hash"
@@ -116,32 +120,28 @@ def _policies(connection: Connection, table: str) -> None:
     run(f"CREATE POLICY desk_read ON {quoted} FOR SELECT TO {DESK_ROLE} USING (true)")
     if table in READ_ONLY_FOR_DESK:
         return
-    if table == "audit_log":
+    if table in APPEND_ONLY:
+        # A row of the log or the history names the agent of the session that adds it.
         run(
             f"CREATE POLICY desk_insert ON {quoted} FOR INSERT TO {DESK_ROLE} "
             "WITH CHECK (agent_id IS NOT DISTINCT FROM (SELECT hezo_session_agent()))"
         )
         return
     run(f"CREATE POLICY desk_insert ON {quoted} FOR INSERT TO {DESK_ROLE} WITH CHECK ({SESSION})")
-    if table in APPEND_ONLY:
-        return
     run(
         f"CREATE POLICY desk_update ON {quoted} FOR UPDATE TO {DESK_ROLE} "
         f"USING ({SESSION}) WITH CHECK ({SESSION})"
     )
     run(f"CREATE POLICY desk_delete ON {quoted} FOR DELETE TO {DESK_ROLE} USING ({SESSION})")
-    if table not in ROLE_WRITES:
-        return
-    commands, roles = ROLE_WRITES[table]
-    allowed = "(SELECT hezo_session_role()) IN (" + ", ".join(f"'{r}'" for r in roles) + ")"
-    clauses = {
-        "INSERT": f"WITH CHECK ({allowed})",
-        "UPDATE": f"USING ({allowed}) WITH CHECK ({allowed})",
-        "DELETE": f"USING ({allowed})",
-    }
-    for command in commands:
-        clause = clauses[command]
-        run(
-            f"CREATE POLICY desk_{command.lower()}_by_role ON {quoted} AS RESTRICTIVE "
-            f"FOR {command} TO {DESK_ROLE} {clause}"
-        )
+    for commands, roles in ROLE_WRITES.get(table, []):
+        allowed = "(SELECT hezo_session_role()) IN (" + ", ".join(f"'{r}'" for r in roles) + ")"
+        clauses = {
+            "INSERT": f"WITH CHECK ({allowed})",
+            "UPDATE": f"USING ({allowed}) WITH CHECK ({allowed})",
+            "DELETE": f"USING ({allowed})",
+        }
+        for command in commands:
+            run(
+                f"CREATE POLICY desk_{command.lower()}_by_role ON {quoted} AS RESTRICTIVE "
+                f"FOR {command} TO {DESK_ROLE} {clauses[command]}"
+            )

@@ -3739,8 +3739,8 @@
         <translation>twoja sesja w bazie danych wygasła (wylogowanie, konto dezaktywowane albo logowanie ponad 16 godzin temu); nic z tego nie zostało zapisane. Wyloguj się i zaloguj ponownie.</translation>
     </message>
     <message>
-        <source>this computer&apos;s clock differs from the database server&apos;s by more than 15 minutes, so the database refuses to record what was done; nothing of this was saved. Set the computer&apos;s clock right (automatic time) and try again.</source>
-        <translation>zegar tego komputera różni się od zegara serwera bazy danych o ponad 15 minut, więc baza odmawia zapisania tego, co zrobiono; nic z tego nie zostało zapisane. Ustaw poprawnie zegar komputera (czas automatyczny) i spróbuj ponownie.</translation>
+        <source>this computer&apos;s clock differs from the database server&apos;s by more than two minutes, so the database refuses to record what was done; nothing of this was saved. Set the computer&apos;s clock right (automatic time) and try again.</source>
+        <translation>zegar tego komputera różni się od zegara serwera bazy danych o ponad dwie minuty, więc baza odmawia zapisania tego, co zrobiono; nic z tego nie zostało zapisane. Ustaw poprawnie zegar komputera (czas automatyczny) i spróbuj ponownie.</translation>
     </message>
     <message>
         <source>the database refused this: your role may not do it (checked by the database itself); nothing of this was saved</source>

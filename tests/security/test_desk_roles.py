@@ -532,14 +532,32 @@ def test_an_agent_cannot_rewrite_history_under_an_erasures_cover(
                     "SELECT hezo_redact_audit_entry(%s, %s, %s)",
                     (entry_id, forged_summary, forged_details),
                 )
-        # An erasure's cut is allowed: a word of it replaced by the mark.
+        # A cut of the erasure's kind (a word replaced by the mark) passes the words' check,
+        # but stands only beside an erasure of a contact in the same transaction.
         first_word = str(summary).split(" ")[0]
         redacted = "[…]" + str(summary)[len(first_word) :]
-        with connection.transaction(force_rollback=True):
+        with pytest.raises(errors.InsufficientPrivilege), connection.transaction():
             connection.execute(
                 "SELECT hezo_redact_audit_entry(%s, %s, %s)", (entry_id, redacted, details)
             )
         assert _count(connection, "SELECT count(*) FROM redaction_permits") == 0
+        assert _count(connection, "SELECT count(*) FROM redactions") == 0
+        # The access history: a row names the session's agent and is dated now.
+        other = _agent_id(connection, "marek.zielinski")
+        history = (
+            "INSERT INTO reseller_access_changes (ticket_id, previous, granted, agent_id, "
+            "requested_by_name, channel, recorded_at, note, reason) "
+            "SELECT id, false, true, %s, 'forged', channel, %s, 'granted', 'contact_request' "
+            "FROM tickets ORDER BY id LIMIT 1"
+        )
+        now = dt.datetime.now(dt.UTC)
+        with pytest.raises(errors.InsufficientPrivilege):
+            connection.execute(history, (other, now))
+        with pytest.raises(psycopg.Error) as backdated_history:
+            connection.execute(history, (anna, now - dt.timedelta(days=300)))
+        assert backdated_history.value.sqlstate == "HZ001"
+        # An import's report is the back office's.
+        assert connection.execute("UPDATE migration_runs SET status = 'failed'").rowcount == 0
         # Entries come after the log, now, with the database's own transaction.
         append = (
             "INSERT INTO audit_log (id, recorded_at, agent_id, action, summary, details) "
@@ -548,9 +566,13 @@ def test_an_agent_cannot_rewrite_history_under_an_erasures_cover(
         with pytest.raises(errors.InsufficientPrivilege):
             connection.execute(append, (100_000, dt.datetime.now(dt.UTC), anna))
         next_id = _count(connection, "SELECT nextval(pg_get_serial_sequence('audit_log', 'id'))")
-        with pytest.raises(psycopg.Error) as backdated:
-            connection.execute(append, (next_id, dt.datetime(2024, 1, 1, tzinfo=dt.UTC), anna))
-        assert backdated.value.sqlstate == "HZ001"
+        for dated in (
+            dt.datetime(2024, 1, 1, tzinfo=dt.UTC),
+            dt.datetime.now(dt.UTC) - dt.timedelta(minutes=3),
+        ):
+            with pytest.raises(psycopg.Error) as backdated:
+                connection.execute(append, (next_id, dated, anna))
+            assert backdated.value.sqlstate == "HZ001"
         with pytest.raises(errors.InsufficientPrivilege):
             connection.execute(
                 "INSERT INTO audit_log (recorded_at, agent_id, action, summary, details, xact) "
@@ -607,3 +629,26 @@ def test_a_desk_whose_clock_is_off_is_told_to_set_it(demo_db: Database, desk_log
             audit.record(session, anna, AuditAction.AGENT_SIGNED_IN, "signed in", at=late)
     finally:
         desk.dispose()
+
+
+@POSTGRESQL_ONLY
+def test_audit_verify_trusts_the_databases_record_of_redactions(demo_db: Database) -> None:
+    """An erasure's entry listing rows it "redacted" is a desk's word; on PostgreSQL only the
+    database's own record (written by its redaction functions) excuses a rewritten entry."""
+    with demo_db.engine.begin() as owner:
+        owner.execute(text("ALTER TABLE audit_log DISABLE TRIGGER USER"))
+        owner.execute(text("UPDATE audit_log SET summary = 'nothing happened' WHERE id = 1"))
+        owner.execute(text("ALTER TABLE audit_log ENABLE TRIGGER USER"))
+    admin = AgentService(demo_db).resolve("admin")
+    with demo_db.transaction() as session:
+        audit.record(
+            session,
+            admin,
+            AuditAction.CONTACT_ANONYMISED,
+            "anonymised",
+            subject=("contact", 1),
+            details={"redacted_rows": {"audit_log": [1]}},
+        )
+    check = verify_chain(demo_db)
+    assert not check.intact
+    assert check.broken_id == 1

@@ -56,6 +56,43 @@ END
 $$
 """
 
+# Every rewrite of an append-only row, as the database saw it: which row, in which transaction,
+# by which session's agent. Written only by the redaction functions; `audit verify` trusts it
+# (not the erasure's own entry, which a desk writes) to tell a redaction from a forgery.
+REDACTIONS_TABLE = """
+CREATE TABLE redactions (
+    id serial PRIMARY KEY,
+    table_name varchar(64) NOT NULL,
+    row_id integer NOT NULL,
+    xact bigint NOT NULL DEFAULT (pg_current_xact_id()::text)::bigint,
+    acting_agent_id integer,
+    redacted_at timestamptz NOT NULL DEFAULT clock_timestamp()
+)
+"""
+
+# A redaction by a desk stands only beside the erasure it belongs to: in the same transaction
+# the same agent anonymised a contact (checked at commit, when the erasure's entry is written).
+REDACTION_IN_ERASURE = """
+CREATE FUNCTION hezo_redaction_in_erasure() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    IF NEW.acting_agent_id IS NULL THEN
+        RETURN NULL;  -- the schema owner's (a revision's) redaction
+    END IF;
+    IF NOT EXISTS (
+        SELECT 1 FROM audit_log a JOIN contacts c ON c.id = a.subject_id
+        WHERE a.action = 'contact.anonymised' AND a.subject_type = 'contact'
+          AND a.xact = NEW.xact AND a.acting_agent_id = NEW.acting_agent_id
+          AND c.anonymised_number IS NOT NULL
+    ) THEN
+        RAISE EXCEPTION 'a redaction belongs to the erasure of a contact in its transaction'
+            USING ERRCODE = '42501';
+    END IF;
+    RETURN NULL;
+END
+$$
+"""
+
 SESSIONS_TABLE = """
 CREATE TABLE agent_sessions (
     token_hash bytea PRIMARY KEY,
@@ -195,18 +232,24 @@ $$
 
 # The database's own record of who acted, beside the agent the desk names (which must agree
 # for the desk's role; the schema owner is trusted and may record without a session).
+# The session's agent when there is a valid session, else NULL (never refuses by itself).
+ACTING_AGENT = """
+CREATE FUNCTION hezo_acting_agent() RETURNS integer
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT s.agent_id
+    FROM agent_sessions s JOIN agents a ON a.id = s.agent_id
+    WHERE s.token_hash = sha256(convert_to(current_setting('hezo.session', true), 'UTF8'))
+      AND s.ended_at IS NULL AND s.expires_at > now() AND a.is_active
+$$
+"""
+
 AUDIT_ACTING = """
 CREATE FUNCTION hezo_audit_acting_agent() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
     -- Never refuses by itself: for the desks' role the audit log's policy already demands a
     -- valid session naming the entry's agent; the schema owner may write without one.
-    NEW.acting_agent_id := (
-        SELECT s.agent_id
-        FROM agent_sessions s JOIN agents a ON a.id = s.agent_id
-        WHERE s.token_hash = sha256(convert_to(current_setting('hezo.session', true), 'UTF8'))
-          AND s.ended_at IS NULL AND s.expires_at > now() AND a.is_active
-    );
+    NEW.acting_agent_id := hezo_acting_agent();
     RETURN NEW;
 END
 $$
@@ -259,64 +302,49 @@ END
 $$
 """
 
+
 # The one way the desks' role changes an append-only row: an erasure (RODO art. 17) taking the
 # person's words out of an entry. The function holds the permit the tables' guards (revision
 # 0009) demand for the one statement; the desks' role cannot grant itself one.
-REDACT_AUDIT = """
-CREATE FUNCTION hezo_redact_audit_entry(p_id integer, p_summary text, p_details text)
+def _redaction_function(name: str, table: str, columns: tuple[str, str], casts: str) -> str:
+    """A function rewriting the words (`columns`) of one row of `table`, checked as above."""
+    first, second = columns
+    return f"""
+CREATE FUNCTION {name}(p_id integer, p_first text, p_second text)
 RETURNS void
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
-    entry record;
+    old record;
 BEGIN
     IF NOT hezo_caller_is_trusted() THEN
         PERFORM hezo_session_agent();
     END IF;
-    SELECT summary, details::text AS details INTO entry FROM audit_log WHERE id = p_id;
+    SELECT {first}, {second}::text AS {second} INTO old FROM {table} WHERE id = p_id;
     IF NOT FOUND THEN
         RETURN;
     END IF;
-    IF NOT hezo_only_redacted(entry.summary, p_summary)
-       OR NOT hezo_only_redacted(entry.details, p_details) THEN
-        RAISE EXCEPTION 'an erasure only takes words out of an audit entry'
+    IF NOT hezo_only_redacted(old.{first}, p_first)
+       OR NOT hezo_only_redacted(old.{second}, p_second) THEN
+        RAISE EXCEPTION 'an erasure only takes words out of %', '{table}'
             USING ERRCODE = '42501';
     END IF;
-    INSERT INTO redaction_permits (table_name, row_id) VALUES ('audit_log', p_id)
+    INSERT INTO redaction_permits (table_name, row_id) VALUES ('{table}', p_id)
         ON CONFLICT DO NOTHING;
-    UPDATE audit_log SET summary = p_summary, details = p_details::json WHERE id = p_id;
-    DELETE FROM redaction_permits WHERE table_name = 'audit_log' AND row_id = p_id;
+    UPDATE {table} SET {first} = p_first, {second} = p_second{casts} WHERE id = p_id;
+    DELETE FROM redaction_permits WHERE table_name = '{table}' AND row_id = p_id;
+    INSERT INTO redactions (table_name, row_id, acting_agent_id)
+    VALUES ('{table}', p_id, hezo_acting_agent());
 END
 $$
 """
 
-REDACT_ACCESS_CHANGE = """
-CREATE FUNCTION hezo_redact_access_change(p_id integer, p_name text, p_note text)
-RETURNS void
-LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-DECLARE
-    change record;
-BEGIN
-    IF NOT hezo_caller_is_trusted() THEN
-        PERFORM hezo_session_agent();
-    END IF;
-    SELECT requested_by_name, note INTO change FROM reseller_access_changes WHERE id = p_id;
-    IF NOT FOUND THEN
-        RETURN;
-    END IF;
-    IF NOT hezo_only_redacted(change.requested_by_name, p_name)
-       OR NOT hezo_only_redacted(change.note, p_note) THEN
-        RAISE EXCEPTION 'an erasure only takes words out of the access history'
-            USING ERRCODE = '42501';
-    END IF;
-    INSERT INTO redaction_permits (table_name, row_id) VALUES ('reseller_access_changes', p_id)
-        ON CONFLICT DO NOTHING;
-    UPDATE reseller_access_changes SET requested_by_name = p_name, note = p_note
-    WHERE id = p_id;
-    DELETE FROM redaction_permits
-    WHERE table_name = 'reseller_access_changes' AND row_id = p_id;
-END
-$$
-"""
+
+REDACT_AUDIT = _redaction_function(
+    "hezo_redact_audit_entry", "audit_log", ("summary", "details"), "::json"
+)
+REDACT_ACCESS_CHANGE = _redaction_function(
+    "hezo_redact_access_change", "reseller_access_changes", ("requested_by_name", "note"), ""
+)
 
 # An agent's sessions end when their password changes or they are deactivated (a session
 # must not outlive the reason it was trusted, nor come back on reactivation).
@@ -334,26 +362,29 @@ END
 $$
 """
 
-# An audit entry is appended now: after every entry there is (with an id the sequence handed
-# out, so none is made up), and dated now (the desk's clock may be off a little,
-# never by a quarter of an hour: an entry dated into the past would reorder the log's story).
-AUDIT_TIME = """
-CREATE FUNCTION hezo_audit_written_now() RETURNS trigger
-LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+# A row of the audit log or the access history is appended now, by the desks: with an id the
+# sequence handed out and after every row there is (audit log), dated within two minutes of the
+# server's clock (an entry dated into the past would reorder the story). SECURITY INVOKER: rows
+# the database's own functions add (the owner's) are not the desk's to date.
+APPENDED_NOW = """
+CREATE FUNCTION hezo_appended_now() RETURNS trigger
+LANGUAGE plpgsql VOLATILE SET search_path = public, pg_temp AS $$
 BEGIN
-    IF hezo_caller_is_trusted() THEN
+    IF pg_has_role(current_user, (SELECT tableowner FROM pg_tables
+                                  WHERE schemaname = 'public' AND tablename = TG_TABLE_NAME),
+                   'MEMBER') THEN
         RETURN NEW;
     END IF;
-    -- No exception block (a subtransaction per entry would slow a big import): the sequence's
-    -- last value over all sessions bounds an id it handed out.
-    IF NEW.id <= coalesce((SELECT max(id) FROM audit_log), 0)
-       OR NEW.id > coalesce(
-           pg_sequence_last_value(pg_get_serial_sequence('audit_log', 'id')::regclass), 0) THEN
+    IF TG_TABLE_NAME = 'audit_log'
+       AND (NEW.id <= coalesce((SELECT max(id) FROM audit_log), 0)
+            OR NEW.id > coalesce(pg_sequence_last_value(
+                   pg_get_serial_sequence('audit_log', 'id')::regclass), 0)) THEN
         RAISE EXCEPTION 'an audit entry comes after every entry there is'
             USING ERRCODE = '42501';
     END IF;
-    IF NEW.recorded_at IS NULL OR abs(extract(epoch FROM NEW.recorded_at - now())) > 900 THEN
-        RAISE EXCEPTION 'audit entry dated % while the server says %', NEW.recorded_at, now()
+    IF NEW.recorded_at IS NULL
+       OR abs(extract(epoch FROM NEW.recorded_at - clock_timestamp())) > 120 THEN
+        RAISE EXCEPTION 'dated % while the server says %', NEW.recorded_at, clock_timestamp()
             USING ERRCODE = 'HZ001';
     END IF;
     RETURN NEW;
@@ -389,6 +420,7 @@ FUNCTIONS = (
     "hezo_sign_out()",
     "hezo_set_password_hash(integer, text)",
     "hezo_agent_has_password(integer)",
+    "hezo_acting_agent()",
     "hezo_redact_audit_entry(integer, text, text)",
     "hezo_redact_access_change(integer, text, text)",
 )
@@ -398,7 +430,8 @@ TRIGGER_FUNCTIONS = (
     "hezo_audit_acting_agent()",
     "hezo_service_level_guard()",
     "hezo_end_agent_sessions()",
-    "hezo_audit_written_now()",
+    "hezo_appended_now()",
+    "hezo_redaction_in_erasure()",
 )
 
 
@@ -407,11 +440,14 @@ def upgrade() -> None:
         return
     op.execute(CREATE_ROLE)
     op.execute(SESSIONS_TABLE)
+    op.execute(REDACTIONS_TABLE)
+    op.execute("CREATE INDEX ix_redactions_row ON redactions (table_name, row_id)")
     op.execute("CREATE INDEX ix_agent_sessions_agent ON agent_sessions (agent_id)")
     op.execute("ALTER TABLE audit_log ADD COLUMN acting_agent_id integer")
     for statement in (
         CALLER_TRUSTED,
         SESSION_AGENT,
+        ACTING_AGENT,
         SESSION_ROLE,
         PASSWORD_SETTING,
         SIGN_IN,
@@ -424,17 +460,31 @@ def upgrade() -> None:
         REDACT_ACCESS_CHANGE,
         SERVICE_LEVEL_GUARD,
         END_SESSIONS,
-        AUDIT_TIME,
+        APPENDED_NOW,
+        REDACTION_IN_ERASURE,
     ):
         op.execute(statement)
     op.execute(
         "CREATE TRIGGER agents_end_sessions AFTER UPDATE OF password_hash, is_active ON agents "
         "FOR EACH ROW EXECUTE FUNCTION hezo_end_agent_sessions()"
     )
+    for table in ("audit_log", "reseller_access_changes"):
+        op.execute(
+            f"CREATE TRIGGER {table}_appended_now BEFORE INSERT ON {table} "
+            "FOR EACH ROW EXECUTE FUNCTION hezo_appended_now()"
+        )
     op.execute(
-        "CREATE TRIGGER audit_log_written_now BEFORE INSERT ON audit_log "
-        "FOR EACH ROW EXECUTE FUNCTION hezo_audit_written_now()"
+        "CREATE CONSTRAINT TRIGGER redactions_in_erasure AFTER INSERT ON redactions "
+        "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION hezo_redaction_in_erasure()"
     )
+    # The access history's own trigger (revision 0010) writes rows the desk's role may not: it
+    # runs with its owner's rights now, so its rows come from the database.
+    op.execute(
+        "ALTER FUNCTION hezo_consent_follows_reseller() SECURITY DEFINER "
+        "SET search_path = public, pg_temp"
+    )
+    op.execute("REVOKE ALL ON FUNCTION hezo_consent_follows_reseller() FROM PUBLIC")
+    _record_earlier_redactions()
     op.execute(
         "CREATE TRIGGER services_level_guard BEFORE INSERT OR UPDATE OF service_level_id "
         "ON services "
@@ -456,6 +506,22 @@ def upgrade() -> None:
     )
 
 
+def _record_earlier_redactions() -> None:
+    """Erasures before this revision listed the rows they rewrote in their own entry: those
+    become the database's record of redactions (written here by the schema owner)."""
+    bind = op.get_bind()
+    for (details,) in bind.exec_driver_sql(
+        "SELECT details FROM audit_log WHERE action = 'contact.anonymised' ORDER BY id"
+    ):
+        rows = (details or {}).get("redacted_rows", {}) if isinstance(details, dict) else {}
+        for table, ids in rows.items():
+            for row_id in ids:
+                bind.exec_driver_sql(
+                    "INSERT INTO redactions (table_name, row_id) VALUES (%s, %s)",
+                    (str(table), int(row_id)),
+                )
+
+
 def downgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
@@ -463,7 +529,10 @@ def downgrade() -> None:
     op.execute("DROP TRIGGER audit_log_acting_agent ON audit_log")
     op.execute("DROP TRIGGER services_level_guard ON services")
     op.execute("DROP TRIGGER agents_end_sessions ON agents")
-    op.execute("DROP TRIGGER audit_log_written_now ON audit_log")
+    for table in ("audit_log", "reseller_access_changes"):
+        op.execute(f"DROP TRIGGER {table}_appended_now ON {table}")
+    op.execute("ALTER FUNCTION hezo_consent_follows_reseller() SECURITY INVOKER RESET search_path")
+    op.execute("DROP TABLE redactions")
     op.execute("ALTER TABLE audit_log DROP COLUMN acting_agent_id")
     for table in (
         op.get_bind()
