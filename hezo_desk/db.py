@@ -64,7 +64,13 @@ INSUFFICIENT_PRIVILEGE = "42501"  # the desk's role (or the agent's) may not do 
 CLOCK_OFF = "HZ001"  # an audit entry dated far from the server's time (revision 0017)
 # Tables and columns that exist only on one dialect (full-text search) and so are not in
 # the models' metadata; schema comparisons skip them.
-DIALECT_SPECIFIC_TABLE_PREFIXES = ("message_fts", "ticket_fts", "agent_sessions", "redactions")
+DIALECT_SPECIFIC_TABLE_PREFIXES = (
+    "message_fts",
+    "ticket_fts",
+    "agent_sessions",
+    "redactions",
+    "anonymisations",
+)
 DIALECT_SPECIFIC_COLUMNS = frozenset({"search_vector", "acting_agent_id"})
 
 
@@ -78,6 +84,11 @@ def include_in_comparison(
     if type_ == "table" and name is not None and name.startswith(DIALECT_SPECIFIC_TABLE_PREFIXES):
         return False
     if type_ == "column" and name in DIALECT_SPECIFIC_COLUMNS:
+        return False
+    table = getattr(obj, "table", None)
+    if type_ == "index" and str(getattr(table, "name", "")).startswith(
+        DIALECT_SPECIFIC_TABLE_PREFIXES
+    ):
         return False
     # Full-text indexes differ by dialect; expression indexes Alembic cannot compare.
     return not (type_ == "index" and name is not None and name.endswith(("_search", "_rank")))

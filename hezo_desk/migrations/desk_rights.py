@@ -30,7 +30,7 @@ SESSION = "(SELECT hezo_session_agent()) IS NOT NULL"
 APPEND_ONLY = ("audit_log", "reseller_access_changes")
 DATABASE_SET_COLUMNS = ("xact", "acting_agent_id")
 # Read by the desk, written only by the database's own functions (an erasure's permits).
-READ_ONLY_FOR_DESK = ("redaction_permits", "redactions")
+READ_ONLY_FOR_DESK = ("redaction_permits", "redactions", "anonymisations")
 # Changes that need a desk role beyond a session: table → [(the commands, the roles)].
 _EVERY_CHANGE = ("INSERT", "UPDATE", "DELETE")
 ROLE_WRITES: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {

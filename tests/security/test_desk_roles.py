@@ -529,7 +529,7 @@ def test_an_agent_cannot_rewrite_history_under_an_erasures_cover(
         ):
             with pytest.raises(errors.InsufficientPrivilege):
                 connection.execute(
-                    "SELECT hezo_redact_audit_entry(%s, %s, %s)",
+                    "SELECT hezo_redact_audit_entry(1, %s, %s, %s)",
                     (entry_id, forged_summary, forged_details),
                 )
         # A cut of the erasure's kind (a word replaced by the mark) passes the words' check,
@@ -538,7 +538,7 @@ def test_an_agent_cannot_rewrite_history_under_an_erasures_cover(
         redacted = "[…]" + str(summary)[len(first_word) :]
         with pytest.raises(errors.InsufficientPrivilege), connection.transaction():
             connection.execute(
-                "SELECT hezo_redact_audit_entry(%s, %s, %s)", (entry_id, redacted, details)
+                "SELECT hezo_redact_audit_entry(1, %s, %s, %s)", (entry_id, redacted, details)
             )
         assert _count(connection, "SELECT count(*) FROM redaction_permits") == 0
         assert _count(connection, "SELECT count(*) FROM redactions") == 0
@@ -652,3 +652,46 @@ def test_audit_verify_trusts_the_databases_record_of_redactions(demo_db: Databas
     check = verify_chain(demo_db)
     assert not check.intact
     assert check.broken_id == 1
+
+
+@POSTGRESQL_ONLY
+def test_a_redaction_needs_the_erasure_of_a_person_the_row_mentions(
+    demo_db: Database, desk_login: str
+) -> None:
+    with _connect(demo_db, desk_login) as connection:
+        _sign_in(connection, "anna.nowak")
+        contact = connection.execute(
+            "SELECT id, customer_id, last_name FROM contacts "
+            "WHERE anonymised_number IS NULL ORDER BY id LIMIT 1"
+        ).fetchone()
+        assert contact is not None
+        contact_id, customer_id, last_name = contact
+        # Born anonymised, or anonymised and back: neither is an erasure.
+        with pytest.raises(errors.InsufficientPrivilege), connection.transaction():
+            connection.execute(
+                "INSERT INTO contacts (customer_id, first_name, last_name, email, "
+                "email_normalized, language, registered_at, updated_at, anonymised_number) "
+                "VALUES (%s, 'x', 'y', 't@x.pl', 't@x.pl', 'pl', now(), now(), 424242)",
+                (customer_id,),
+            )
+        with connection.transaction(force_rollback=True):
+            connection.execute(
+                "UPDATE contacts SET anonymised_number = 424242 WHERE id = %s", (contact_id,)
+            )
+            with pytest.raises(errors.InsufficientPrivilege), connection.transaction():
+                connection.execute(
+                    "UPDATE contacts SET anonymised_number = NULL WHERE id = %s", (contact_id,)
+                )
+        # A row that does not mention the person is not theirs to take words from.
+        entry = connection.execute(
+            "SELECT id, summary, details::text FROM audit_log WHERE action = 'demo.loaded' "
+            "OR summary NOT ILIKE %s ORDER BY id LIMIT 1",
+            (f"%{last_name}%",),
+        ).fetchone()
+        assert entry is not None
+        entry_id, _summary, details = entry
+        with pytest.raises(errors.InsufficientPrivilege, match="mention"):
+            connection.execute(
+                "SELECT hezo_redact_audit_entry(%s, %s, %s, %s)",
+                (contact_id, entry_id, "[…]", details),
+            )

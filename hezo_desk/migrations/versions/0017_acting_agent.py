@@ -64,26 +64,63 @@ CREATE TABLE redactions (
     id serial PRIMARY KEY,
     table_name varchar(64) NOT NULL,
     row_id integer NOT NULL,
+    contact_id integer,
     xact bigint NOT NULL DEFAULT (pg_current_xact_id()::text)::bigint,
     acting_agent_id integer,
     redacted_at timestamptz NOT NULL DEFAULT clock_timestamp()
 )
 """
 
-# A redaction by a desk stands only beside the erasure it belongs to: in the same transaction
-# the same agent anonymised a contact (checked at commit, when the erasure's entry is written).
+# Every anonymisation of a contact, as the database saw it (a trigger on `contacts`: the
+# anonymised number goes from none to one, once and for good).
+ANONYMISATIONS_TABLE = """
+CREATE TABLE anonymisations (
+    id serial PRIMARY KEY,
+    contact_id integer NOT NULL,
+    xact bigint NOT NULL DEFAULT (pg_current_xact_id()::text)::bigint,
+    acting_agent_id integer,
+    anonymised_at timestamptz NOT NULL DEFAULT clock_timestamp()
+)
+"""
+
+ANONYMISED_ONCE = """
+CREATE FUNCTION hezo_anonymised_once() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        IF NEW.anonymised_number IS NOT NULL AND NOT hezo_caller_is_trusted() THEN
+            RAISE EXCEPTION 'a contact is anonymised after it is registered'
+                USING ERRCODE = '42501';
+        END IF;
+        RETURN NEW;
+    END IF;
+    IF OLD.anonymised_number IS NOT NULL
+       AND NEW.anonymised_number IS DISTINCT FROM OLD.anonymised_number
+       AND NOT hezo_caller_is_trusted() THEN
+        RAISE EXCEPTION 'an anonymised contact stays anonymised' USING ERRCODE = '42501';
+    END IF;
+    IF OLD.anonymised_number IS NULL AND NEW.anonymised_number IS NOT NULL THEN
+        INSERT INTO anonymisations (contact_id, acting_agent_id)
+        VALUES (NEW.id, hezo_acting_agent());
+    END IF;
+    RETURN NEW;
+END
+$$
+"""
+
+# A redaction by a desk stands only beside the anonymisation of the contact it names, by the
+# same agent in the same transaction (checked at commit, when the contact has been rewritten).
 REDACTION_IN_ERASURE = """
 CREATE FUNCTION hezo_redaction_in_erasure() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
-    IF NEW.acting_agent_id IS NULL THEN
+    IF NEW.acting_agent_id IS NULL AND hezo_caller_is_trusted() THEN
         RETURN NULL;  -- the schema owner's (a revision's) redaction
     END IF;
-    IF NOT EXISTS (
-        SELECT 1 FROM audit_log a JOIN contacts c ON c.id = a.subject_id
-        WHERE a.action = 'contact.anonymised' AND a.subject_type = 'contact'
-          AND a.xact = NEW.xact AND a.acting_agent_id = NEW.acting_agent_id
-          AND c.anonymised_number IS NOT NULL
+    IF NEW.acting_agent_id IS NULL OR NOT EXISTS (
+        SELECT 1 FROM anonymisations a
+        WHERE a.contact_id = NEW.contact_id AND a.xact = NEW.xact
+          AND a.acting_agent_id = NEW.acting_agent_id
     ) THEN
         RAISE EXCEPTION 'a redaction belongs to the erasure of a contact in its transaction'
             USING ERRCODE = '42501';
@@ -119,7 +156,7 @@ BEGIN
     SELECT s.agent_id INTO found
     FROM agent_sessions s JOIN agents a ON a.id = s.agent_id
     WHERE s.token_hash = sha256(convert_to(token, 'UTF8'))
-      AND s.ended_at IS NULL AND s.expires_at > now() AND a.is_active;
+      AND s.ended_at IS NULL AND s.expires_at > clock_timestamp() AND a.is_active;
     IF found IS NULL THEN
         RAISE EXCEPTION 'the agent session has ended: sign in again'
             USING ERRCODE = '28000', HINT = 'hezo-desk: sign in again';
@@ -239,7 +276,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
     SELECT s.agent_id
     FROM agent_sessions s JOIN agents a ON a.id = s.agent_id
     WHERE s.token_hash = sha256(convert_to(current_setting('hezo.session', true), 'UTF8'))
-      AND s.ended_at IS NULL AND s.expires_at > now() AND a.is_active
+      AND s.ended_at IS NULL AND s.expires_at > clock_timestamp() AND a.is_active
 $$
 """
 
@@ -247,9 +284,17 @@ AUDIT_ACTING = """
 CREATE FUNCTION hezo_audit_acting_agent() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
-    -- Never refuses by itself: for the desks' role the audit log's policy already demands a
-    -- valid session naming the entry's agent; the schema owner may write without one.
-    NEW.acting_agent_id := hezo_acting_agent();
+    -- The schema owner may write without a session; a desk's entry names the session's agent,
+    -- looked at again here (a session ended while the statement ran leaves no entry unowned).
+    IF hezo_caller_is_trusted() THEN
+        NEW.acting_agent_id := hezo_acting_agent();
+    ELSE
+        NEW.acting_agent_id := hezo_session_agent();
+        IF NEW.agent_id IS DISTINCT FROM NEW.acting_agent_id THEN
+            RAISE EXCEPTION 'an audit entry names the agent of its session'
+                USING ERRCODE = '42501';
+        END IF;
+    END IF;
     RETURN NEW;
 END
 $$
@@ -307,18 +352,24 @@ $$
 # person's words out of an entry. The function holds the permit the tables' guards (revision
 # 0009) demand for the one statement; the desks' role cannot grant itself one.
 def _redaction_function(name: str, table: str, columns: tuple[str, str], casts: str) -> str:
-    """A function rewriting the words (`columns`) of one row of `table`, checked as above."""
+    """A function rewriting the words (`columns`) of one row of `table` for the erasure of
+    contact `p_contact`: the row must mention that person (their name, e-mail or phone, as the
+    contact holds them before it is rewritten), and only words may go."""
     first, second = columns
+    # JSON keeps non-ASCII letters as \\u escapes; jsonb's text gives them back as letters.
+    readable = f"old.{second}::jsonb::text" if casts == "::json" else f"old.{second}"
     return f"""
-CREATE FUNCTION {name}(p_id integer, p_first text, p_second text)
+CREATE FUNCTION {name}(p_contact integer, p_id integer, p_first text, p_second text)
 RETURNS void
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
     old record;
+    person record;
+    agent integer;
+    said text;
 BEGIN
-    IF NOT hezo_caller_is_trusted() THEN
-        PERFORM hezo_session_agent();
-    END IF;
+    agent := CASE WHEN hezo_caller_is_trusted() THEN hezo_acting_agent()
+                  ELSE hezo_session_agent() END;
     SELECT {first}, {second}::text AS {second} INTO old FROM {table} WHERE id = p_id;
     IF NOT FOUND THEN
         RETURN;
@@ -328,12 +379,28 @@ BEGIN
         RAISE EXCEPTION 'an erasure only takes words out of %', '{table}'
             USING ERRCODE = '42501';
     END IF;
+    SELECT first_name, last_name, email, phone_e164 INTO person
+    FROM contacts WHERE id = p_contact AND anonymised_number IS NULL;
+    IF NOT FOUND AND NOT hezo_caller_is_trusted() THEN
+        RAISE EXCEPTION 'no contact % is being erased', p_contact USING ERRCODE = '42501';
+    END IF;
+    said := lower(coalesce(old.{first}, '') || ' ' || coalesce({readable}, ''));
+    IF FOUND AND NOT (
+        (length(person.last_name) >= 2 AND strpos(said, lower(person.last_name)) > 0)
+        OR (length(person.first_name) >= 3 AND strpos(said, lower(person.first_name)) > 0)
+        OR (person.email <> '' AND strpos(said, lower(person.email)) > 0)
+        OR (person.phone_e164 IS NOT NULL AND strpos(regexp_replace(said, '[^0-9]', '', 'g'),
+                                                   right(person.phone_e164, 9)) > 0)
+    ) AND NOT hezo_caller_is_trusted() THEN
+        RAISE EXCEPTION 'the row does not mention the person being erased'
+            USING ERRCODE = '42501';
+    END IF;
     INSERT INTO redaction_permits (table_name, row_id) VALUES ('{table}', p_id)
         ON CONFLICT DO NOTHING;
     UPDATE {table} SET {first} = p_first, {second} = p_second{casts} WHERE id = p_id;
     DELETE FROM redaction_permits WHERE table_name = '{table}' AND row_id = p_id;
-    INSERT INTO redactions (table_name, row_id, acting_agent_id)
-    VALUES ('{table}', p_id, hezo_acting_agent());
+    INSERT INTO redactions (table_name, row_id, contact_id, acting_agent_id)
+    VALUES ('{table}', p_id, p_contact, agent);
 END
 $$
 """
@@ -364,15 +431,13 @@ $$
 
 # A row of the audit log or the access history is appended now, by the desks: with an id the
 # sequence handed out and after every row there is (audit log), dated within two minutes of the
-# server's clock (an entry dated into the past would reorder the story). SECURITY INVOKER: rows
-# the database's own functions add (the owner's) are not the desk's to date.
+# server's clock (an entry dated into the past would reorder the story). The history's own
+# trigger dates its rows with the clock too.
 APPENDED_NOW = """
 CREATE FUNCTION hezo_appended_now() RETURNS trigger
 LANGUAGE plpgsql VOLATILE SET search_path = public, pg_temp AS $$
 BEGIN
-    IF pg_has_role(current_user, (SELECT tableowner FROM pg_tables
-                                  WHERE schemaname = 'public' AND tablename = TG_TABLE_NAME),
-                   'MEMBER') THEN
+    IF hezo_caller_is_trusted() THEN
         RETURN NEW;
     END IF;
     IF TG_TABLE_NAME = 'audit_log'
@@ -411,6 +476,32 @@ END
 $$
 """
 
+# Revision 0010's trigger, now with its owner's rights (its rows come from the database, with
+# no agent) and the clock's time (not the transaction's start, which a desk may hold open).
+CONSENT_FOLLOWS_RESELLER = """
+CREATE OR REPLACE FUNCTION hezo_consent_follows_reseller() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    WITH ended AS (
+        UPDATE tickets t SET reseller_access = false, access_reseller_id = NULL
+        FROM service_contracts c, tickets before_row
+        WHERE c.id = t.contract_id AND before_row.id = t.id
+          AND (CASE WHEN TG_TABLE_NAME = 'tickets' THEN t.id = NEW.id
+                    ELSE t.contract_id = NEW.id END)
+          AND t.reseller_access AND t.access_reseller_id IS DISTINCT FROM c.reseller_id
+        RETURNING t.id, t.channel, before_row.access_reseller_id, c.reseller_id
+    )
+    INSERT INTO reseller_access_changes (ticket_id, previous, granted, agent_id,
+        requested_by_contact_id, requested_by_name, channel, recorded_at, note, reseller_id,
+        reason, new_reseller_id)
+    SELECT ended.id, true, false, NULL, NULL, '', ended.channel, clock_timestamp(), NULL,
+           ended.access_reseller_id, 'reseller_changed', ended.reseller_id
+    FROM ended;
+    RETURN NULL;
+END
+$$
+"""
+
 FUNCTIONS = (
     "hezo_caller_is_trusted()",
     "hezo_session_agent()",
@@ -421,8 +512,8 @@ FUNCTIONS = (
     "hezo_set_password_hash(integer, text)",
     "hezo_agent_has_password(integer)",
     "hezo_acting_agent()",
-    "hezo_redact_audit_entry(integer, text, text)",
-    "hezo_redact_access_change(integer, text, text)",
+    "hezo_redact_audit_entry(integer, integer, text, text)",
+    "hezo_redact_access_change(integer, integer, text, text)",
 )
 
 
@@ -432,6 +523,7 @@ TRIGGER_FUNCTIONS = (
     "hezo_end_agent_sessions()",
     "hezo_appended_now()",
     "hezo_redaction_in_erasure()",
+    "hezo_anonymised_once()",
 )
 
 
@@ -441,6 +533,8 @@ def upgrade() -> None:
     op.execute(CREATE_ROLE)
     op.execute(SESSIONS_TABLE)
     op.execute(REDACTIONS_TABLE)
+    op.execute(ANONYMISATIONS_TABLE)
+    op.execute("CREATE INDEX ix_anonymisations_contact ON anonymisations (contact_id, xact)")
     op.execute("CREATE INDEX ix_redactions_row ON redactions (table_name, row_id)")
     op.execute("CREATE INDEX ix_agent_sessions_agent ON agent_sessions (agent_id)")
     op.execute("ALTER TABLE audit_log ADD COLUMN acting_agent_id integer")
@@ -462,6 +556,7 @@ def upgrade() -> None:
         END_SESSIONS,
         APPENDED_NOW,
         REDACTION_IN_ERASURE,
+        ANONYMISED_ONCE,
     ):
         op.execute(statement)
     op.execute(
@@ -479,9 +574,10 @@ def upgrade() -> None:
     )
     # The access history's own trigger (revision 0010) writes rows the desk's role may not: it
     # runs with its owner's rights now, so its rows come from the database.
+    op.execute(CONSENT_FOLLOWS_RESELLER)
     op.execute(
-        "ALTER FUNCTION hezo_consent_follows_reseller() SECURITY DEFINER "
-        "SET search_path = public, pg_temp"
+        "CREATE TRIGGER contacts_anonymised_once BEFORE INSERT OR UPDATE OF anonymised_number "
+        "ON contacts FOR EACH ROW EXECUTE FUNCTION hezo_anonymised_once()"
     )
     op.execute("REVOKE ALL ON FUNCTION hezo_consent_follows_reseller() FROM PUBLIC")
     _record_earlier_redactions()
@@ -513,12 +609,13 @@ def _record_earlier_redactions() -> None:
     for (details,) in bind.exec_driver_sql(
         "SELECT details FROM audit_log WHERE action = 'contact.anonymised' ORDER BY id"
     ):
-        rows = (details or {}).get("redacted_rows", {}) if isinstance(details, dict) else {}
+        plain = details if isinstance(details, dict) else {}
+        rows = plain.get("redacted_rows", {})
         for table, ids in rows.items():
             for row_id in ids:
                 bind.exec_driver_sql(
-                    "INSERT INTO redactions (table_name, row_id) VALUES (%s, %s)",
-                    (str(table), int(row_id)),
+                    "INSERT INTO redactions (table_name, row_id, contact_id) VALUES (%s, %s, %s)",
+                    (str(table), int(row_id), plain.get("contact_id")),
                 )
 
 
@@ -532,7 +629,9 @@ def downgrade() -> None:
     for table in ("audit_log", "reseller_access_changes"):
         op.execute(f"DROP TRIGGER {table}_appended_now ON {table}")
     op.execute("ALTER FUNCTION hezo_consent_follows_reseller() SECURITY INVOKER RESET search_path")
+    op.execute("DROP TRIGGER contacts_anonymised_once ON contacts")
     op.execute("DROP TABLE redactions")
+    op.execute("DROP TABLE anonymisations")
     op.execute("ALTER TABLE audit_log DROP COLUMN acting_agent_id")
     for table in (
         op.get_bind()

@@ -309,8 +309,13 @@ def access_changes(scope: ErasureScope) -> int:
                 # The desks' role may not update the history; the database's own function
                 # rewrites the words of a row with a permit (revision 0017).
                 scope.session.execute(
-                    text("SELECT hezo_redact_access_change(:id, :name, :note)"),
-                    {"id": change_id, "name": new_name[:200], "note": new_note},
+                    text("SELECT hezo_redact_access_change(:contact, :id, :name, :note)"),
+                    {
+                        "contact": scope.contact_id,
+                        "id": change_id,
+                        "name": new_name[:200],
+                        "note": new_note,
+                    },
                 )
             else:
                 scope.session.execute(
@@ -358,8 +363,13 @@ def audit_entries(scope: ErasureScope) -> int:
             _permit(scope, "audit_log", entry_id)
             if _on_postgresql(scope):
                 scope.session.execute(
-                    text("SELECT hezo_redact_audit_entry(:id, :summary, :details)"),
-                    {"id": entry_id, "summary": new_summary, "details": json.dumps(new_details)},
+                    text("SELECT hezo_redact_audit_entry(:contact, :id, :summary, :details)"),
+                    {
+                        "contact": scope.contact_id,
+                        "id": entry_id,
+                        "summary": new_summary,
+                        "details": json.dumps(new_details),
+                    },
                 )
             else:
                 scope.session.execute(
