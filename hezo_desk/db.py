@@ -492,7 +492,19 @@ class Database:
                     # desk holds does not (the lock timeout stays: the upgrade fails cleanly).
                     connection.exec_driver_sql("SET LOCAL statement_timeout = 0")
                 config.attributes["connection"] = connection
-                command.upgrade(config, "head")
+                try:
+                    command.upgrade(config, "head")
+                except DatabaseRightsError as error:
+                    raise DatabaseError(
+                        QT_TRANSLATE_NOOP(
+                            "Errors",
+                            "the schema upgrade of %1 needs the schema owner's rights (and, "
+                            "once per server, CREATEROLE for the desks' role hezo_desk); run "
+                            "`hezo-desk db upgrade` connected as the role that owns the tables "
+                            "or a superuser. Nothing was changed.",
+                        ),
+                        self.display_url,
+                    ) from error
         return self.schema_status()
 
     def ensure_ready(self, *, auto_upgrade: bool) -> SchemaStatus:

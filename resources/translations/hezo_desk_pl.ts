@@ -3747,6 +3747,10 @@
         <translation>baza danych odmówiła: twoja rola nie pozwala na to (sprawdza to sama baza danych); nic z tego nie zostało zapisane</translation>
     </message>
     <message>
+        <source>the schema upgrade of %1 needs the schema owner&apos;s rights (and, once per server, CREATEROLE for the desks&apos; role hezo_desk); run `hezo-desk db upgrade` connected as the role that owns the tables or a superuser. Nothing was changed.</source>
+        <translation>aktualizacja schematu %1 wymaga uprawnień właściciela schematu (a raz na serwer także CREATEROLE dla roli stanowisk hezo_desk); uruchom `hezo-desk db upgrade` połączony jako rola, do której należą tabele, albo jako superużytkownik. Nic nie zostało zmienione.</translation>
+    </message>
+    <message>
         <source>the template text</source>
         <translation>treść szablonu</translation>
     </message>

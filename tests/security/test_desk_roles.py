@@ -22,9 +22,15 @@ from sqlalchemy import text
 
 from hezo_desk.cli import main
 from hezo_desk.config import AGENT_PASSWORD_ENV
-from hezo_desk.db import AgentSessionError, ConnectionStanding, Database, DatabaseRightsError
+from hezo_desk.db import (
+    AgentSessionError,
+    ConnectionStanding,
+    Database,
+    DatabaseRightsError,
+    SchemaState,
+)
 from hezo_desk.enums import Language, Role
-from hezo_desk.errors import PermissionDeniedError, UserError
+from hezo_desk.errors import DatabaseError, PermissionDeniedError, UserError
 from hezo_desk.migrations.desk_rights import READ_ONLY, READ_ONLY_FOR_DESK, UNTOUCHED
 from hezo_desk.services import audit
 from hezo_desk.services.actor import Actor
@@ -695,3 +701,19 @@ def test_a_redaction_needs_the_erasure_of_a_person_the_row_mentions(
                 "SELECT hezo_redact_audit_entry(%s, %s, %s, %s)",
                 (contact_id, entry_id, "[…]", details),
             )
+
+
+@pytest.mark.parametrize("empty_url", ["postgresql"], indirect=True)
+def test_a_desk_role_cannot_upgrade_the_schema_and_is_told_who_can(empty_url: str) -> None:
+    owner = Database(empty_url)
+    try:
+        with _desk_role(owner) as login:
+            desk = Database(owner.url.set(username=login))
+            try:
+                with pytest.raises(DatabaseError, match="schema owner's rights"):
+                    desk.upgrade()
+            finally:
+                desk.dispose()
+        assert owner.schema_status().state is SchemaState.EMPTY
+    finally:
+        owner.dispose()
