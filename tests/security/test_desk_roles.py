@@ -9,7 +9,9 @@ rewrites the audit log or reads a password hash.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import hashlib
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -696,7 +698,7 @@ def test_a_redaction_needs_the_erasure_of_a_person_the_row_mentions(
         ).fetchone()
         assert entry is not None
         entry_id, _summary, details = entry
-        with pytest.raises(errors.InsufficientPrivilege, match="mention"):
+        with pytest.raises(errors.InsufficientPrivilege, match="own words"):
             connection.execute(
                 "SELECT hezo_redact_audit_entry(%s, %s, %s, %s)",
                 (contact_id, entry_id, "[…]", details),
@@ -717,3 +719,50 @@ def test_a_desk_role_cannot_upgrade_the_schema_and_is_told_who_can(empty_url: st
         assert owner.schema_status().state is SchemaState.EMPTY
     finally:
         owner.dispose()
+
+
+@POSTGRESQL_ONLY
+def test_the_fourth_reviews_probes_are_refused(demo_db: Database, desk_login: str) -> None:
+    with _connect(demo_db, desk_login) as connection:
+        _sign_in(connection, "anna.nowak")
+        # Taking a service's level away is a change of level too.
+        with pytest.raises(errors.InsufficientPrivilege):
+            connection.execute(
+                "UPDATE services SET service_level_id = NULL "
+                "WHERE id = (SELECT min(id) FROM services WHERE service_level_id IS NOT NULL)"
+            )
+        # A ticket "moved" to the contract it is on writes no access history.
+        before = _count(connection, "SELECT count(*) FROM reseller_access_changes")
+        connection.execute(
+            "UPDATE tickets SET contract_id = contract_id WHERE id = (SELECT min(id) FROM tickets)"
+        )
+        assert _count(connection, "SELECT count(*) FROM reseller_access_changes") == before
+
+
+@POSTGRESQL_ONLY
+def test_a_desk_role_rehashes_at_sign_in_and_an_administrator_resets_their_own_password(
+    demo_db: Database, desk_login: str
+) -> None:
+    salt = b"sixteen byte slt"
+    older = hashlib.scrypt(DEMO_PASSWORD.encode(), salt=salt, n=2**14, r=8, p=1, dklen=32)
+    with demo_db.engine.begin() as owner:
+        owner.execute(
+            text("UPDATE agents SET password_hash = :hash WHERE login = 'jan.kowalski'"),
+            {"hash": "$".join(["scrypt", "16384", "8", "1", _b64(salt), _b64(older)])},
+        )
+    desk = Database(demo_db.url.set(username=desk_login))
+    try:
+        agents = AgentService(desk)
+        agents.authenticate("jan.kowalski", DEMO_PASSWORD)
+        admin = agents.authenticate("admin", DEMO_PASSWORD)
+        agents.reset_password(admin, "admin", "a new admin password")
+        assert agents.authenticate("admin", "a new admin password").login == "admin"
+    finally:
+        desk.dispose()
+    with demo_db.engine.connect() as owner:
+        stored = owner.scalar(text("SELECT password_hash FROM agents WHERE login = 'jan.kowalski'"))
+    assert str(stored).startswith("scrypt$131072$")
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")

@@ -267,8 +267,6 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 $$
 """
 
-# The database's own record of who acted, beside the agent the desk names (which must agree
-# for the desk's role; the schema owner is trusted and may record without a session).
 # The session's agent when there is a valid session, else NULL (never refuses by itself).
 ACTING_AGENT = """
 CREATE FUNCTION hezo_acting_agent() RETURNS integer
@@ -280,6 +278,8 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 $$
 """
 
+# The database's own record of who acted, beside the agent the desk names (which must agree
+# for the desk's role; the schema owner is trusted and may record without a session).
 AUDIT_ACTING = """
 CREATE FUNCTION hezo_audit_acting_agent() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
@@ -300,49 +300,115 @@ END
 $$
 """
 
-# The one way the desks' role changes an append-only row: an erasure (RODO art. 17) rewriting
-# the words of an entry it holds a redaction permit for. The tables' guards (revision 0009)
-# still demand the permit and keep who, what and when.
-# Whether `p_new` is `p_old` with spans replaced by the erasure's marks ("[…]", also as JSON
-# writes it, or the anonymised label) and nothing else: an erasure only takes words away.
-ONLY_REDACTED = """
-CREATE FUNCTION hezo_only_redacted(p_old text, p_new text) RETURNS boolean
+# The spans `p_new` takes out of `p_old`, replacing them by the erasure's marks ("[…]", also as
+# JSON writes it, or the anonymised label) and nothing else; NULL when `p_new` is not `p_old`
+# so cut (words added, moved or changed). A NULL `p_new` takes all of `p_old` out.
+REMOVED_SPANS = """
+CREATE FUNCTION hezo_removed_spans(p_old text, p_new text) RETURNS text[]
 LANGUAGE plpgsql IMMUTABLE SET search_path = public, pg_temp AS $$
 DECLARE
     pieces text[];
     pieces_count integer;
     taken_to integer;
     hit integer;
+    spans text[] := '{}';
 BEGIN
     IF p_old IS NOT DISTINCT FROM p_new THEN
-        RETURN true;
+        RETURN spans;
     END IF;
-    IF p_old IS NULL OR p_new IS NULL THEN
-        RETURN p_new IS NULL;
+    IF p_old IS NULL THEN
+        RETURN NULL;
+    END IF;
+    IF p_new IS NULL THEN
+        RETURN ARRAY[p_old];
     END IF;
     pieces := regexp_split_to_array(
         p_new, '\\[…\\]|\\[\\\\u2026\\]|(Osoba zanonimizowana|Anonymised person) [0-9]+'
     );
     pieces_count := array_length(pieces, 1);
     IF pieces_count IS NULL OR pieces_count = 1 THEN
-        RETURN false;
+        RETURN NULL;
     END IF;
     -- Before the first mark and after the last nothing was taken away.
-    IF left(p_old, length(pieces[1])) <> pieces[1] THEN
-        RETURN false;
+    IF left(p_old, length(pieces[1])) <> pieces[1]
+       OR right(p_old, length(pieces[pieces_count])) <> pieces[pieces_count]
+       OR length(p_old) < length(pieces[1]) + length(pieces[pieces_count]) THEN
+        RETURN NULL;
     END IF;
     taken_to := length(pieces[1]) + 1;
     FOR i IN 2 .. pieces_count - 1 LOOP
-        IF pieces[i] <> '' THEN
-            hit := strpos(substr(p_old, taken_to), pieces[i]);
-            IF hit = 0 THEN
-                RETURN false;
-            END IF;
-            taken_to := taken_to + hit - 1 + length(pieces[i]);
+        IF pieces[i] = '' THEN
+            spans := spans || ''::text;  -- two marks side by side
+            CONTINUE;
+        END IF;
+        hit := strpos(substr(p_old, taken_to), pieces[i]);
+        IF hit = 0 THEN
+            RETURN NULL;
+        END IF;
+        spans := spans || substr(p_old, taken_to, hit - 1);
+        taken_to := taken_to + hit - 1 + length(pieces[i]);
+    END LOOP;
+    hit := length(p_old) - length(pieces[pieces_count]) + 1;
+    IF hit < taken_to THEN
+        RETURN NULL;
+    END IF;
+    spans := spans || substr(p_old, taken_to, hit - taken_to);
+    RETURN spans;
+END
+$$
+"""
+
+# Whether every span an erasure takes out holds one of the person's identifiers, as the contact
+# holds them before it is rewritten: a stem of their first or last name (a Polish name declines:
+# "Marek", "Marka"), their e-mail, or their phone's last nine digits. JSON's \u escapes are read
+# as letters. An empty span (two marks side by side) takes nothing.
+SPANS_OF_PERSON = """
+CREATE FUNCTION hezo_spans_of_person(p_spans text[], p_contact integer) RETURNS boolean
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    person record;
+    span text;
+    code text;
+    marks text[] := ARRAY[]::text[];
+BEGIN
+    IF p_spans IS NULL THEN
+        RETURN false;
+    END IF;
+    SELECT first_name, last_name, email, phone_e164 INTO person
+    FROM contacts WHERE id = p_contact AND anonymised_number IS NULL;
+    IF NOT FOUND THEN
+        RETURN false;
+    END IF;
+    IF length(person.first_name) >= 3 THEN
+        marks := marks
+                 || lower(left(person.first_name, greatest(3, length(person.first_name) - 2)));
+    END IF;
+    IF length(person.last_name) >= 3 THEN
+        marks := marks
+                 || lower(left(person.last_name, greatest(3, length(person.last_name) - 2)));
+    END IF;
+    IF length(person.email) >= 6 AND strpos(person.email, '@') > 0 THEN
+        marks := marks || lower(person.email);
+    END IF;
+    FOREACH span IN ARRAY p_spans LOOP
+        CONTINUE WHEN span = '';
+        LOOP
+            code := substring(span from '\\\\u([0-9a-fA-F]{4})');
+            EXIT WHEN code IS NULL;
+            span := replace(span, '\\u' || code,
+                            chr(('x' || lpad(code, 8, '0'))::bit(32)::int));
+        END LOOP;
+        span := lower(span);
+        IF NOT (
+            EXISTS (SELECT 1 FROM unnest(marks) AS m WHERE strpos(span, m) > 0)
+            OR (length(coalesce(person.phone_e164, '')) >= 9
+                AND strpos(regexp_replace(span, '[^0-9]', '', 'g'),
+                           right(person.phone_e164, 9)) > 0)
+        ) THEN
+            RETURN false;
         END IF;
     END LOOP;
-    RETURN right(p_old, length(pieces[pieces_count])) = pieces[pieces_count]
-       AND length(p_old) - length(pieces[pieces_count]) + 1 >= taken_to;
+    RETURN true;
 END
 $$
 """
@@ -356,17 +422,13 @@ def _redaction_function(name: str, table: str, columns: tuple[str, str], casts: 
     contact `p_contact`: the row must mention that person (their name, e-mail or phone, as the
     contact holds them before it is rewritten), and only words may go."""
     first, second = columns
-    # JSON keeps non-ASCII letters as \\u escapes; jsonb's text gives them back as letters.
-    readable = f"old.{second}::jsonb::text" if casts == "::json" else f"old.{second}"
     return f"""
 CREATE FUNCTION {name}(p_contact integer, p_id integer, p_first text, p_second text)
 RETURNS void
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
     old record;
-    person record;
     agent integer;
-    said text;
 BEGIN
     agent := CASE WHEN hezo_caller_is_trusted() THEN hezo_acting_agent()
                   ELSE hezo_session_agent() END;
@@ -374,25 +436,11 @@ BEGIN
     IF NOT FOUND THEN
         RETURN;
     END IF;
-    IF NOT hezo_only_redacted(old.{first}, p_first)
-       OR NOT hezo_only_redacted(old.{second}, p_second) THEN
-        RAISE EXCEPTION 'an erasure only takes words out of %', '{table}'
-            USING ERRCODE = '42501';
-    END IF;
-    SELECT first_name, last_name, email, phone_e164 INTO person
-    FROM contacts WHERE id = p_contact AND anonymised_number IS NULL;
-    IF NOT FOUND AND NOT hezo_caller_is_trusted() THEN
-        RAISE EXCEPTION 'no contact % is being erased', p_contact USING ERRCODE = '42501';
-    END IF;
-    said := lower(coalesce(old.{first}, '') || ' ' || coalesce({readable}, ''));
-    IF FOUND AND NOT (
-        (length(person.last_name) >= 2 AND strpos(said, lower(person.last_name)) > 0)
-        OR (length(person.first_name) >= 3 AND strpos(said, lower(person.first_name)) > 0)
-        OR (person.email <> '' AND strpos(said, lower(person.email)) > 0)
-        OR (person.phone_e164 IS NOT NULL AND strpos(regexp_replace(said, '[^0-9]', '', 'g'),
-                                                   right(person.phone_e164, 9)) > 0)
-    ) AND NOT hezo_caller_is_trusted() THEN
-        RAISE EXCEPTION 'the row does not mention the person being erased'
+    IF NOT hezo_caller_is_trusted() AND NOT (
+        hezo_spans_of_person(hezo_removed_spans(old.{first}, p_first), p_contact)
+        AND hezo_spans_of_person(hezo_removed_spans(old.{second}, p_second), p_contact)
+    ) THEN
+        RAISE EXCEPTION 'an erasure takes only the person''s own words out of %', '{table}'
             USING ERRCODE = '42501';
     END IF;
     INSERT INTO redaction_permits (table_name, row_id) VALUES ('{table}', p_id)
@@ -421,8 +469,13 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
     IF NEW.password_hash IS DISTINCT FROM OLD.password_hash
        OR NEW.is_active IS DISTINCT FROM OLD.is_active THEN
+        -- The session changing its own agent's password stays (a sign-in's rehash, an
+        -- administrator's own reset); a deactivation ends every one.
         UPDATE agent_sessions SET ended_at = now()
-        WHERE agent_id = NEW.id AND ended_at IS NULL;
+        WHERE agent_id = NEW.id AND ended_at IS NULL
+          AND (NEW.is_active IS DISTINCT FROM OLD.is_active
+               OR token_hash IS DISTINCT FROM sha256(convert_to(
+                   coalesce(current_setting('hezo.session', true), ''), 'UTF8')));
     END IF;
     RETURN NEW;
 END
@@ -463,8 +516,8 @@ SERVICE_LEVEL_GUARD = """
 CREATE FUNCTION hezo_service_level_guard() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
-    IF NEW.service_level_id IS NOT NULL
-       AND (TG_OP = 'INSERT' OR NEW.service_level_id IS DISTINCT FROM OLD.service_level_id)
+    IF ((TG_OP = 'INSERT' AND NEW.service_level_id IS NOT NULL)
+        OR (TG_OP = 'UPDATE' AND NEW.service_level_id IS DISTINCT FROM OLD.service_level_id))
        AND NOT hezo_caller_is_trusted() THEN
         IF hezo_session_role() NOT IN ('back_office', 'supervisor', 'administrator') THEN
             RAISE EXCEPTION 'only the back office, supervisors and administrators change a '
@@ -494,7 +547,8 @@ BEGIN
     INSERT INTO reseller_access_changes (ticket_id, previous, granted, agent_id,
         requested_by_contact_id, requested_by_name, channel, recorded_at, note, reseller_id,
         reason, new_reseller_id)
-    SELECT ended.id, true, false, NULL, NULL, '', ended.channel, clock_timestamp(), NULL,
+    SELECT ended.id, true, false, hezo_acting_agent(), NULL, '', ended.channel,
+           clock_timestamp(), NULL,
            ended.access_reseller_id, 'reseller_changed', ended.reseller_id
     FROM ended;
     RETURN NULL;
@@ -549,7 +603,8 @@ def upgrade() -> None:
         SET_PASSWORD,
         HAS_PASSWORD,
         AUDIT_ACTING,
-        ONLY_REDACTED,
+        REMOVED_SPANS,
+        SPANS_OF_PERSON,
         REDACT_AUDIT,
         REDACT_ACCESS_CHANGE,
         SERVICE_LEVEL_GUARD,
@@ -575,6 +630,13 @@ def upgrade() -> None:
     # The access history's own trigger (revision 0010) writes rows the desk's role may not: it
     # runs with its owner's rights now, so its rows come from the database.
     op.execute(CONSENT_FOLLOWS_RESELLER)
+    # Only a real move to another contract ends a yes (a no-op update wrote a false history).
+    op.execute("DROP TRIGGER tickets_consent_follows_contract ON tickets")
+    op.execute(
+        "CREATE TRIGGER tickets_consent_follows_contract AFTER UPDATE OF contract_id ON tickets "
+        "FOR EACH ROW WHEN (NEW.contract_id IS DISTINCT FROM OLD.contract_id) "
+        "EXECUTE FUNCTION hezo_consent_follows_reseller()"
+    )
     op.execute(
         "CREATE TRIGGER contacts_anonymised_once BEFORE INSERT OR UPDATE OF anonymised_number "
         "ON contacts FOR EACH ROW EXECUTE FUNCTION hezo_anonymised_once()"
@@ -653,6 +715,11 @@ def downgrade() -> None:
     op.execute(f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {DESK_ROLE}")
     op.execute(f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {DESK_ROLE}")
     op.execute(f"REVOKE ALL ON SCHEMA public FROM {DESK_ROLE}")
-    for function in (*FUNCTIONS, *TRIGGER_FUNCTIONS, "hezo_only_redacted(text, text)"):
+    for function in (
+        *FUNCTIONS,
+        *TRIGGER_FUNCTIONS,
+        "hezo_removed_spans(text, text)",
+        "hezo_spans_of_person(text[], integer)",
+    ):
         op.execute(f"DROP FUNCTION {function}")
     op.execute("DROP TABLE agent_sessions")
