@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import update
 
@@ -121,3 +124,36 @@ def add_agent(db: Database, by: Actor | None, login: str, role: Role) -> Actor:
             update(Agent).where(Agent.login == login).values(password_hash=_agent_password_hash())
         )
     return AgentService(db).resolve(login)
+
+
+@contextmanager
+def signed_in_desk(
+    db: Database, actor: Actor, desk_settings: object, tmp_path: Path
+) -> Iterator[object]:
+    """A signed-in desk on `db` as `actor`.
+
+    Its long jobs have a pool of their own of one thread (as the desk's own, only smaller);
+    opened attachments are copied under `tmp_path/opened`.
+    """
+    from PySide6.QtCore import QThreadPool
+
+    from hezo_desk.services.opened_copies import OpenedCopies
+    from hezo_desk.ui.context import DeskContext
+
+    pool, jobs = QThreadPool(), QThreadPool()
+    jobs.setMaxThreadCount(1)
+    (tmp_path / "opened").mkdir()
+    copies = OpenedCopies(tmp_path / "opened")
+    try:
+        yield DeskContext(
+            db=db,
+            actor=actor,
+            settings=desk_settings,  # type: ignore[arg-type]
+            pool=pool,
+            jobs=jobs,
+            opened_copies=copies,
+        )
+        jobs.waitForDone(10_000)
+        pool.waitForDone(10_000)
+    finally:
+        copies.remove_all()

@@ -25,7 +25,7 @@ from sqlalchemy.pool import Pool
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from builders import AGENT_PASSWORD
+from builders import AGENT_PASSWORD, signed_in_desk
 from builders import add_agent as _add_agent
 from hezo_desk.config import AGENT_PASSWORD_ENV
 from hezo_desk.db import Database
@@ -326,31 +326,9 @@ def desk_settings(qsettings: object) -> object:
 def desk_context(
     demo_db: Database, demo_agent: Actor, desk_settings: object, qtbot: object, tmp_path: Path
 ) -> Iterator[object]:
-    """A signed-in desk on the demo database (as anna.nowak, an agent).
-
-    Its long jobs have a pool of their own of one thread (as the desk's own, only smaller);
-    opened attachments are copied under `tmp_path/opened`.
-    """
-    from PySide6.QtCore import QThreadPool
-
-    from hezo_desk.services.opened_copies import OpenedCopies
-    from hezo_desk.ui.context import DeskContext
-
-    pool, jobs = QThreadPool(), QThreadPool()
-    jobs.setMaxThreadCount(1)
-    (tmp_path / "opened").mkdir()
-    copies = OpenedCopies(tmp_path / "opened")
-    yield DeskContext(
-        db=demo_db,
-        actor=demo_agent,
-        settings=desk_settings,  # type: ignore[arg-type]
-        pool=pool,
-        jobs=jobs,
-        opened_copies=copies,
-    )
-    jobs.waitForDone(10_000)
-    pool.waitForDone(10_000)
-    copies.remove_all()
+    """A signed-in desk on the demo database (as anna.nowak, an agent)."""
+    with signed_in_desk(demo_db, demo_agent, desk_settings, tmp_path) as desk:
+        yield desk
 
 
 @pytest.fixture(params=["postgresql"])

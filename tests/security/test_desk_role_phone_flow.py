@@ -8,14 +8,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QThreadPool
 from sqlalchemy import text
 from test_desk_roles import _desk_role
 
+from builders import signed_in_desk
 from hezo_desk.db import Database
 from hezo_desk.services.agents import AgentService
 from hezo_desk.services.demo import DEMO_PASSWORD
-from hezo_desk.services.opened_copies import OpenedCopies
 from hezo_desk.ui.context import DeskContext
 from test_phone_flow import language, test_the_phone_flow_of_the_readme_needs_only_its_keys, window
 
@@ -31,24 +30,11 @@ def desk_context(
     """The conftest's signed-in desk, but connected as a member of `hezo_desk`."""
     with _desk_role(demo_db) as login:
         desk = Database(demo_db.url.set(username=login))
-        actor = AgentService(desk).authenticate("anna.nowak", DEMO_PASSWORD)
-        pool, jobs = QThreadPool(), QThreadPool()
-        jobs.setMaxThreadCount(1)
-        (tmp_path / "opened").mkdir()
-        copies = OpenedCopies(tmp_path / "opened")
         try:
-            yield DeskContext(
-                db=desk,
-                actor=actor,
-                settings=desk_settings,  # type: ignore[arg-type]
-                pool=pool,
-                jobs=jobs,
-                opened_copies=copies,
-            )
-            jobs.waitForDone(10_000)
-            pool.waitForDone(10_000)
+            actor = AgentService(desk).authenticate("anna.nowak", DEMO_PASSWORD)
+            with signed_in_desk(desk, actor, desk_settings, tmp_path) as context:
+                yield context  # type: ignore[misc]
         finally:
-            copies.remove_all()
             desk.dispose()
     with demo_db.engine.connect() as owner:
         acting = owner.scalars(
