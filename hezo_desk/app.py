@@ -45,6 +45,7 @@ from hezo_desk.ui.dialogs.settings_dialog import SettingsDialog
 from hezo_desk.ui.dialogs.sign_in import SignInDialog
 from hezo_desk.ui.dialogs.wait import Phase, WaitDialog
 from hezo_desk.ui.error_wording import error_text
+from hezo_desk.ui.garbage import UiThreadGarbageCollector
 from hezo_desk.ui.i18n import Translations
 from hezo_desk.ui.incoming_calls import IncomingCalls
 from hezo_desk.ui.live import LiveUpdates
@@ -157,19 +158,24 @@ class DeskApplication:
         for event in pending_calls:
             self.calls.take(event)
         app.setQuitOnLastWindowClosed(False)
+        self.garbage = UiThreadGarbageCollector(app)
 
     # ----- life cycle ----------------------------------------------------------------------
 
     def run(self) -> int:
-        apply_theme(self.app, self.settings.theme)
-        self.translations.apply(self.settings.language)
-        if not self.listen_for_calls() and self.hand_over_to_running_desk():
-            return 0
-        if not self.start():
-            return 0
-        code = self.app.exec()
-        self.shutdown()
-        return code
+        self.garbage.start()
+        try:
+            apply_theme(self.app, self.settings.theme)
+            self.translations.apply(self.settings.language)
+            if not self.listen_for_calls() and self.hand_over_to_running_desk():
+                return 0
+            if not self.start():
+                return 0
+            code = self.app.exec()
+            self.shutdown()
+            return code
+        finally:
+            self.garbage.stop()
 
     def start(self) -> bool:
         """Connect and sign in, then show the main window; False when the user gave up."""

@@ -9,6 +9,7 @@ and so does any PostgreSQL test that skipped anyway.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import shutil
 import sys
@@ -258,6 +259,24 @@ def _ui_thread_database_work() -> Iterator[_UiThreadDatabaseWork]:
     yield work
     for target, name in listened:
         event.remove(target, name, work)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_garbage_collection_in_worker_threads() -> Iterator[None]:
+    """As in the desk (hezo_desk/ui/garbage.py): the collector never runs by itself, so it
+    never frees a Qt object from a worker thread (a deadlock between Qt's locks and Python's)."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_the_main_thread() -> Iterator[None]:
+    """What a test left behind is collected on the main thread when it ends."""
+    yield
+    from hezo_desk.ui.garbage import collect_by_thresholds
+
+    collect_by_thresholds()
 
 
 @pytest.fixture(autouse=True)
