@@ -9,7 +9,7 @@ explained in its history.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import shiboken6
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -52,7 +51,8 @@ from hezo_desk.ui.error_wording import error_text
 from hezo_desk.ui.labels import Labels
 from hezo_desk.ui.short_list_model import Column, Index, RowTableModel
 from hezo_desk.ui.tables.agents import ERROR_STYLE, FormDialog
-from hezo_desk.ui.tables.list_screen import ListScreen, chain_tab_order
+from hezo_desk.ui.tables.list_screen import chain_tab_order
+from hezo_desk.ui.tables.managed_screen import ManagedListScreen
 from hezo_desk.ui.tables.windowed_model import ID_ROLE
 from hezo_desk.ui.workers import TaskControl, TaskSet
 from hezo_desk.wording import TARGETS_CHANGED, recomputed_text, value_words
@@ -290,7 +290,7 @@ class LevelEditorDialog(FormDialog):
         )
 
 
-class ServiceLevelsScreen(ListScreen):
+class ServiceLevelsScreen(ManagedListScreen):
     """The levels; supervisors and administrators add, change and remove them."""
 
     def __init__(
@@ -298,15 +298,13 @@ class ServiceLevelsScreen(ListScreen):
         context: DeskContext,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(context, "service_levels", parent)
-        self.allowed = context.actor.role in LEVEL_MANAGERS
+        super().__init__(
+            context, "service_levels", allowed=context.actor.role in LEVEL_MANAGERS, parent=parent
+        )
         self._store = ServiceLevelStore(context.db)
         self.dialog: LevelEditorDialog | None = None
         self._select_after_load: int | None = None
-        self.refused = QLabel(self)
-        self.refused.setObjectName("refused")
         self.model = ServiceLevelsModel(self)
-        self.view = QTableView(self)
         self.add_button = QPushButton(self)
         self.add_button.setObjectName("add")
         self.edit_button = QPushButton(self)
@@ -334,45 +332,30 @@ class ServiceLevelsScreen(ListScreen):
         layout.addWidget(self.notice)
         layout.addWidget(self.legend)
         layout.addWidget(self.view, 1)
-        self.retranslate()
-        if not self.allowed:
-            for widget in (self.view, self.status, self.add_button, self.edit_button):
-                widget.hide()
-            self.legend.hide()
-            self.remove_button.hide()
-            self.recompute_button.hide()
-            return
-        self.refused.hide()
-        self.setup_table(self.view, self.model, "list", COLUMN_WIDTHS)
-        chain_tab_order(
-            self.view, self.add_button, self.edit_button, self.remove_button, self.recompute_button
-        )
         self.add_button.clicked.connect(self.add_level)
         self.edit_button.clicked.connect(self.edit_level)
         self.remove_button.clicked.connect(self.remove_level)
         self.recompute_button.clicked.connect(self.recompute_level)
-        self.view.activated.connect(self.edit_level)
-        self.view.selectionModel().currentRowChanged.connect(self._update_buttons)
-        self._update_buttons()
-        self.refresh()
+        self.finish(
+            self.model,
+            COLUMN_WIDTHS,
+            [self.add_button, self.edit_button, self.remove_button, self.recompute_button],
+            opened=self.edit_level,
+            also_hidden=[self.legend],
+        )
 
     # ----- public --------------------------------------------------------------------------
 
     def selected_level(self) -> LevelRow | None:
         return self.model.row_at(self.view.currentIndex().row())
 
-    def focus_search(self) -> None:
-        if self.allowed:
-            self.view.setFocus()
+    def load(self) -> Callable[[TaskControl], list[LevelRow]]:
+        store = self._store
 
-    def refresh(self) -> None:
-        if self.allowed:
-            store = self._store
+        def work(_control: TaskControl) -> list[LevelRow]:
+            return store.levels()
 
-            def work(_control: TaskControl) -> list[LevelRow]:
-                return store.levels()
-
-            self.tasks.start(work, finished=self._loaded, failed=self._failed)
+        return work
 
     def retranslate(self) -> None:
         self.refused.setText(self.tr("Only supervisors and administrators manage service levels."))
@@ -419,7 +402,7 @@ class ServiceLevelsScreen(ListScreen):
             store.remove(actor, level.id)
 
         self.remove_button.setEnabled(False)
-        self.tasks.start(work, finished=lambda _none: self.refresh(), failed=self._failed)
+        self.tasks.start(work, finished=lambda _none: self.refresh(), failed=self.failed)
 
     def recompute_level(self) -> None:
         level = self.selected_level()
@@ -458,7 +441,7 @@ class ServiceLevelsScreen(ListScreen):
 
         def failed(error: object) -> None:
             self.recompute_button.setEnabled(True)
-            self._failed(error)
+            self.failed(error)
 
         self.recompute_button.setEnabled(False)
         self.tasks.start(work, finished=done, failed=failed)
@@ -510,7 +493,7 @@ class ServiceLevelsScreen(ListScreen):
 
     def _editor_failed(self, dialog: LevelEditorDialog, error: object) -> None:
         if not shiboken6.isValid(dialog):
-            self._failed(error)
+            self.failed(error)
             return
         dialog.show_error(error_text(error))
         if isinstance(error, ServiceLevelConflictError) and dialog.level is not None:
@@ -525,14 +508,14 @@ class ServiceLevelsScreen(ListScreen):
                     dialog.show_level(current)
                 self.refresh()
 
-            self.tasks.start(work, finished=reread, failed=self._failed)
+            self.tasks.start(work, finished=reread, failed=self.failed)
 
     def _editor_closed(self, dialog: LevelEditorDialog) -> None:
         if self.dialog is dialog:
             self.dialog = None
         dialog.deleteLater()
 
-    def _loaded(self, levels: list[LevelRow]) -> None:
+    def loaded(self, levels: list[LevelRow]) -> None:
         current = self.selected_level()
         wanted = self._select_after_load or (current.id if current else None)
         self._select_after_load = None
@@ -541,13 +524,9 @@ class ServiceLevelsScreen(ListScreen):
         row = self.model.row_of(wanted) if wanted is not None else -1
         if row >= 0:
             self.view.selectRow(row)
-        self._update_buttons()
+        self.update_actions()
 
-    def _failed(self, error: object) -> None:
-        self.show_error(error_text(error))
-        self._update_buttons()
-
-    def _update_buttons(self) -> None:
+    def update_actions(self) -> None:
         level = self.selected_level()
         self.edit_button.setEnabled(level is not None)
         self.remove_button.setEnabled(level is not None and not level.built_in)

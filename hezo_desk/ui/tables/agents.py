@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +26,7 @@ from hezo_desk.ui.context import DeskContext
 from hezo_desk.ui.error_wording import error_text
 from hezo_desk.ui.labels import Labels
 from hezo_desk.ui.tables.agents_model import AgentsModel
-from hezo_desk.ui.tables.list_screen import ListScreen, chain_tab_order
+from hezo_desk.ui.tables.managed_screen import ManagedListScreen
 from hezo_desk.ui.workers import TaskControl
 
 COLUMN_WIDTHS = [160, 240, 140, 70, 100, 140]
@@ -150,20 +149,18 @@ class PasswordDialog(FormDialog):
         return None
 
 
-class AgentsScreen(ListScreen):
+class AgentsScreen(ManagedListScreen):
     """The agent accounts; changes need the administrator role and are audited."""
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
-        super().__init__(context, "agents", parent)
-        self.allowed = context.actor.role is Role.ADMINISTRATOR
+        super().__init__(
+            context, "agents", allowed=context.actor.role is Role.ADMINISTRATOR, parent=parent
+        )
         self._service = AgentService(context.db)
         self._labels = Labels(self)
         self.dialog: FormDialog | None = None
         self._select_after_load: str | None = None
-        self.refused = QLabel(self)
-        self.refused.setObjectName("refused")
         self.model = AgentsModel(self)
-        self.view = QTableView(self)
         self.add_button = QPushButton(self)
         self.add_button.setObjectName("add")
         self.role_button = QPushButton(self)
@@ -182,52 +179,36 @@ class AgentsScreen(ListScreen):
         layout.addWidget(self.refused)
         layout.addLayout(buttons)
         layout.addWidget(self.view, 1)
-        self.retranslate()
-        if not self.allowed:
-            for widget in (self.view, self.status, self.add_button, self.role_button):
-                widget.hide()
-            self.password_button.hide()
-            self.active_button.hide()
-            return
-        self.refused.hide()
-        self.setup_table(self.view, self.model, "list", COLUMN_WIDTHS)
-        chain_tab_order(
-            self.view, self.add_button, self.role_button, self.password_button, self.active_button
-        )
         self.add_button.clicked.connect(self.add_agent)
         self.role_button.clicked.connect(self.change_role)
         self.password_button.clicked.connect(self.reset_password)
         self.active_button.clicked.connect(self.toggle_active)
-        # Bound methods, not lambdas: Qt drops such a connection with this screen.
-        self.view.activated.connect(self.change_role)
-        self.view.selectionModel().currentRowChanged.connect(self._update_buttons)
-        self._update_buttons()
-        self.refresh()
+        self.finish(
+            self.model,
+            COLUMN_WIDTHS,
+            [self.add_button, self.role_button, self.password_button, self.active_button],
+            opened=self.change_role,
+        )
 
     # ----- public --------------------------------------------------------------------------
 
     def selected_agent(self) -> AgentRow | None:
         return self.model.row_at(self.view.currentIndex().row())
 
-    def focus_search(self) -> None:
-        if self.allowed:
-            self.view.setFocus()
+    def load(self) -> Callable[[TaskControl], list[AgentRow]]:
+        service = self._service
 
-    def refresh(self) -> None:
-        if self.allowed:
-            service = self._service
+        def work(_control: TaskControl) -> list[AgentRow]:
+            return service.list_agents()
 
-            def work(_control: TaskControl) -> list[AgentRow]:
-                return service.list_agents()
-
-            self.tasks.start(work, finished=self._loaded, failed=self._failed)
+        return work
 
     def retranslate(self) -> None:
         self.refused.setText(self.tr("Only administrators manage agent accounts."))
         self.add_button.setText(self.tr("Add agent…"))
         self.role_button.setText(self.tr("Change role…"))
         self.password_button.setText(self.tr("Reset password…"))
-        self._update_buttons()
+        self.update_actions()
         self.model.retranslate()
 
     def count_text(self, count: int) -> str:
@@ -283,7 +264,7 @@ class AgentsScreen(ListScreen):
             return service.set_active(actor, agent.login, active=active)
 
         self.active_button.setEnabled(False)
-        self.tasks.start(save, finished=self._saved, failed=self._failed)
+        self.tasks.start(save, finished=self._saved, failed=self.failed)
 
     # ----- inside --------------------------------------------------------------------------
 
@@ -311,7 +292,7 @@ class AgentsScreen(ListScreen):
         if shiboken6.isValid(dialog):
             dialog.show_error(error_text(error))
         else:
-            self._failed(error)
+            self.failed(error)
 
     def _dialog_closed(self, dialog: FormDialog) -> None:
         if self.dialog is dialog:
@@ -322,7 +303,7 @@ class AgentsScreen(ListScreen):
         self._select_after_load = saved.login
         self.refresh()
 
-    def _loaded(self, agents: list[AgentRow]) -> None:
+    def loaded(self, agents: list[AgentRow]) -> None:
         current = self.selected_agent()
         login = self._select_after_load or (current.login if current else None)
         self._select_after_load = None
@@ -331,13 +312,9 @@ class AgentsScreen(ListScreen):
         row = self.model.row_of(login) if login else -1
         if row >= 0:
             self.view.selectRow(row)
-        self._update_buttons()
+        self.update_actions()
 
-    def _failed(self, error: object) -> None:
-        self.show_error(error_text(error))
-        self._update_buttons()
-
-    def _update_buttons(self) -> None:
+    def update_actions(self) -> None:
         agent = self.selected_agent()
         for button in (self.role_button, self.password_button, self.active_button):
             button.setEnabled(agent is not None)
