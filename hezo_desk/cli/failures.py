@@ -98,6 +98,10 @@ def error_report(
         text += translate("Cli", QT_TRANSLATE_NOOP("Cli", " (run with --debug for details)"))
     if debug and not isinstance(error, UserError):
         text = "".join(traceback.format_exception(error)) + text
+    elif getattr(error, "template", "") and not getattr(error, "values", ()):
+        # Words of the catalogue alone: no secret can be in them, and hiding one that happens
+        # to be a word of the sentence ("wrong") would garble it.
+        secrets = ()
     return neutralised(hide_secrets(text, secrets)) + "\n"
 
 

@@ -11,12 +11,15 @@ import json
 
 import pytest
 
+from hezo_desk.catalogue import QT_TRANSLATE_NOOP
 from hezo_desk.cli import main
+from hezo_desk.cli.failures import error_report
 from hezo_desk.config import AGENT_PASSWORD_ENV
 from hezo_desk.db import Database
 from hezo_desk.enums import Role
+from hezo_desk.errors import UserError
 from hezo_desk.services.actor import Actor
-from hezo_desk.services.agents import AgentService
+from hezo_desk.services.agents import AgentService, SignInError
 from hezo_desk.services.secrets import SecretStore, agent_key
 from keyrings import HeadlessKeyring, MemoryKeyring
 
@@ -162,3 +165,12 @@ def test_a_deactivated_agent_cannot_act_with_the_right_password(
     assert code == 2
     assert "wrong login or password, or the account is deactivated" in err
     assert role_of(db, "admin") is Role.ADMINISTRATOR
+
+
+def test_a_wrong_password_that_is_a_word_of_the_refusal_does_not_garble_it() -> None:
+    refused = SignInError(
+        QT_TRANSLATE_NOOP("Errors", "wrong login or password, or the account is deactivated")
+    )
+    assert "wrong login" in error_report(refused, debug=False, secrets=("wrong",))
+    leaked = UserError(QT_TRANSLATE_NOOP("Errors", "no agent with login “%1”"), "s3cret-pass")
+    assert "s3cret-pass" not in error_report(leaked, debug=False, secrets=("s3cret-pass",))
